@@ -1,0 +1,5 @@
+"""API endpoints for outlets, events and articles."""
+
+from ninja import Router
+
+router = Router(tags=["catalogue"])

@@ -1,0 +1,5 @@
+"""API endpoint for comparing two reports."""
+
+from ninja import Router
+
+router = Router(tags=["compare"])

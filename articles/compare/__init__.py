@@ -1,0 +1,1 @@
+"""Text analysis and alignment for comparing reports. Plain Python: no Django imports."""

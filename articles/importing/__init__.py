@@ -1,0 +1,1 @@
+"""Loading articles from pasted text and files."""

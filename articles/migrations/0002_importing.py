@@ -1,0 +1,9 @@
+# Owned by the importing feature. Kept in a fixed chain so that features developed in
+# parallel never produce two leaf migrations; empty until that feature needs schema.
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("articles", "0001_initial")]
+
+    operations: list = []

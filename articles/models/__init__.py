@@ -1,0 +1,22 @@
+"""Data model: outlets (sources), events, articles (reports) and import batches.
+
+One module per concept; features that need tables of their own add a module
+here (e.g. grouping's candidate index) and import it below.
+"""
+
+from .articles import Article, ArticleQuerySet, GroupingStatus
+from .batches import ImportBatch, ImportOrigin, ImportStatus
+from .events import Event, EventQuerySet
+from .sources import Source
+
+__all__ = [
+    "Article",
+    "ArticleQuerySet",
+    "Event",
+    "EventQuerySet",
+    "GroupingStatus",
+    "ImportBatch",
+    "ImportOrigin",
+    "ImportStatus",
+    "Source",
+]

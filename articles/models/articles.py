@@ -1,0 +1,99 @@
+from django.db import models
+from django.db.models.functions import Length
+from django.urls import reverse
+
+
+class GroupingStatus(models.TextChoices):
+    PENDING = "pending", "Not grouped yet"
+    JOINED = "joined", "Joined an existing event"
+    STARTED = "started", "Started a new event"
+    MANUAL = "manual", "Placed by staff"
+    REVIEW = "review", "Too little text: needs review"
+
+
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def for_lists(self) -> "ArticleQuerySet":
+        """What list pages show: outlet and event joined, bodies left out."""
+        return self.select_related("source", "event").defer("body_text", "body_html", "analysis")
+
+    def unassigned(self) -> "ArticleQuerySet":
+        return self.filter(event__isnull=True)
+
+    def latest_first(self) -> "ArticleQuerySet":
+        return self.order_by(models.F("published_at").desc(nulls_last=True), "-id")
+
+
+class Article(models.Model):
+    """One outlet's report."""
+
+    source = models.ForeignKey("articles.Source", on_delete=models.PROTECT, related_name="articles")
+    # Deleting an event leaves its reports ungrouped rather than deleting them.
+    event = models.ForeignKey(
+        "articles.Event", on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
+    title = models.CharField(max_length=500)
+    byline = models.CharField(max_length=300, blank=True)
+    # NULL, not "", when absent: the (source, url) uniqueness applies only to real URLs.
+    url = models.URLField(max_length=2000, null=True, blank=True)  # noqa: DJ001
+    published_at = models.DateTimeField(null=True, blank=True)
+    body_text = models.TextField()
+    # Sanitized on the way in (articles.sanitize); the only field marked safe in templates.
+    body_html = models.TextField(null=True, blank=True)  # noqa: DJ001  (NULL: the report came as text)
+    language = models.CharField(max_length=12, blank=True, default="en")
+    word_count = models.PositiveIntegerField(default=0)
+    # SHA-256 of the normalised text: the same report pasted twice is one row.
+    content_hash = models.CharField(max_length=64)
+    batch = models.ForeignKey(
+        "articles.ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # Grouping: the decision and the evidence behind it, shown to readers and staff.
+    grouping_status = models.CharField(
+        max_length=10, choices=GroupingStatus.choices, default=GroupingStatus.PENDING
+    )
+    grouping_score = models.FloatField(null=True, blank=True)
+    grouping_evidence = models.JSONField(default=dict, blank=True)
+
+    # Text analysis (sentences, entities, quotes, numbers), computed once at import.
+    analysis = models.JSONField(default=dict, blank=True)
+    analysis_version = models.PositiveSmallIntegerField(default=0)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_hash"], name="article_content_hash_unique"),
+            models.UniqueConstraint(
+                fields=["source", "url"],
+                condition=models.Q(url__isnull=False),
+                name="article_source_url_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(url__isnull=True)
+                | models.Q(url__startswith="http://")
+                | models.Q(url__startswith="https://"),
+                name="article_url_http",
+            ),
+            models.CheckConstraint(condition=~models.Q(body_text=""), name="article_body_not_empty"),
+            models.CheckConstraint(condition=~models.Q(title=""), name="article_title_not_empty"),
+            models.CheckConstraint(
+                condition=models.lookups.Exact(Length("content_hash"), 64), name="article_hash_sha256"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(grouping_status__in=GroupingStatus.values),
+                name="article_grouping_status_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["-published_at", "-id"], name="article_latest_idx"),
+            models.Index(fields=["source", "-published_at"], name="article_source_latest_idx"),
+            models.Index(fields=["event", "source"], name="article_event_source_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.source})" if self.source_id else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article-detail", kwargs={"pk": self.pk})

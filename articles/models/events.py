@@ -1,0 +1,78 @@
+from django.db import models
+from django.urls import reverse
+
+
+class EventQuerySet(models.QuerySet["Event"]):
+    def with_reports(self) -> "EventQuerySet":
+        return self.filter(article_count__gt=0)
+
+    def latest_first(self) -> "EventQuerySet":
+        return self.order_by(models.F("last_published_at").desc(nulls_last=True), "-updated_at", "-id")
+
+
+class Event(models.Model):
+    """A news event: the thing several outlets reported on."""
+
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=200, blank=True)
+    summary = models.TextField(blank=True)
+    # Staff edits win: once set, automatic maintenance never rewrites the field.
+    title_locked = models.BooleanField(default=False)
+    summary_locked = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Denormalised from the event's articles so that lists need no aggregation;
+    # kept current by Event.refresh_stats() whenever membership changes.
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    last_published_at = models.DateTimeField(null=True, blank=True)
+    article_count = models.PositiveIntegerField(default=0)
+    source_count = models.PositiveIntegerField(default=0)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-last_published_at", "-id"]
+        indexes = [
+            models.Index(fields=["-last_published_at", "-id"], name="event_latest_idx"),
+            models.Index(fields=["-source_count"], name="event_coverage_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(first_published_at__isnull=True)
+                | models.Q(last_published_at__isnull=True)
+                | models.Q(first_published_at__lte=models.F("last_published_at")),
+                name="event_first_before_last",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(source_count__lte=models.F("article_count")),
+                name="event_sources_le_articles",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:event-detail", kwargs={"pk": self.pk})
+
+    def refresh_stats(self) -> None:
+        """Recompute the denormalised counts and publication span from the articles."""
+        agg = self.articles.aggregate(
+            first=models.Min("published_at"),
+            last=models.Max("published_at"),
+            n=models.Count("id"),
+            sources=models.Count("source", distinct=True),
+        )
+        self.first_published_at = agg["first"]
+        self.last_published_at = agg["last"]
+        self.article_count = agg["n"]
+        self.source_count = agg["sources"]
+        self.save(
+            update_fields=[
+                "first_published_at",
+                "last_published_at",
+                "article_count",
+                "source_count",
+                "updated_at",
+            ]
+        )
