@@ -1,16 +1,21 @@
 from django.urls import path
 
-from .views import browse, compare
+from . import feeds
+from .views import browse, compare, events, outlets, reports, search
 
 app_name = "articles"
 
 urlpatterns = [
     path("", browse.home, name="home"),
-    path("articles/", browse.ArticleListView.as_view(), name="article-list"),
-    path("articles/<int:pk>/", browse.article_detail, name="article-detail"),
-    path("events/", browse.EventListView.as_view(), name="event-list"),
-    path("events/<int:pk>/", browse.event_detail, name="event-detail"),
-    path("sources/", browse.source_list, name="source-list"),
-    path("sources/<slug:slug>/", browse.source_detail, name="source-detail"),
+    path("articles/", reports.ArticleListView.as_view(), name="article-list"),
+    path("articles/<int:pk>/", reports.article_detail, name="article-detail"),
+    path("events/", events.EventListView.as_view(), name="event-list"),
+    path("events/feed/", feeds.LatestEventsFeed(), name="event-feed"),
+    path("events/<int:pk>/", events.event_detail, name="event-detail"),
+    path("events/<int:pk>/feed/", feeds.EventReportsFeed(), name="event-reports-feed"),
+    path("sources/", outlets.source_list, name="source-list"),
+    path("sources/<slug:slug>/", outlets.source_detail, name="source-detail"),
+    path("sources/<slug:slug>/feed/", feeds.OutletReportsFeed(), name="source-feed"),
+    path("search/", search.search, name="search"),
     path("compare/<int:a>/<int:b>/", compare.compare_view, name="compare"),
 ]

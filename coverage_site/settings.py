@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.syndication",
     "django_filters",
+    # Listed so that the API docs page serves Swagger UI from our static files (CSP: no CDN).
+    "ninja",
     "django_tasks_db",
     "articles",
 ]

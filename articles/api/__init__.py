@@ -11,6 +11,8 @@ api = NinjaAPI(
 
 from .catalogue import router as catalogue_router  # noqa: E402
 from .compare import router as compare_router  # noqa: E402
+from .errors import install_error_handlers  # noqa: E402
 
+install_error_handlers(api)
 api.add_router("", catalogue_router)
 api.add_router("", compare_router)

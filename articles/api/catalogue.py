@@ -1,5 +1,166 @@
-"""API endpoints for outlets, events and articles."""
+"""API endpoints for outlets, events and articles.
 
-from ninja import Router
+The list endpoints run the same FilterSets as the reader pages, so a filter means the same thing
+in both places; parameters are typed here so that the OpenAPI schema documents each of them.
+"""
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django_filters import FilterSet
+from ninja import Query, Router
+
+from ..browsing.outlets import outlets_with_counts
+from ..filters import ArticleFilter, EventFilter
+from ..models import Article, Event
+from ..search import parse_query
+from ..search.service import ranked_article_ids
+from .errors import BadParameters
+from .schemas import (
+    ArticleDetailOut,
+    ArticleList,
+    ArticleParams,
+    Error,
+    EventDetailOut,
+    EventList,
+    EventParams,
+    SourceList,
+)
 
 router = Router(tags=["catalogue"])
+ERRORS = {400: Error, 404: Error}
+SEARCH_MAX_RESULTS = 1000
+
+
+def _filtered(filterset: FilterSet) -> QuerySet:
+    if not filterset.is_valid():
+        raise BadParameters(
+            [
+                {"parameter": field, "message": " ".join(messages)}
+                for field, messages in filterset.errors.items()
+            ]
+        )
+    return filterset.qs
+
+
+def _filter_data(params: dict[str, object]) -> dict[str, str]:
+    return {key: str(value) for key, value in params.items() if value not in (None, "", False)}
+
+
+def _article(article: Article, *, grouping: bool = False) -> dict[str, object]:
+    item: dict[str, object] = {
+        "id": article.pk,
+        "title": article.title,
+        "source": article.source.name,
+        "source_slug": article.source.slug,
+        "url": article.url,
+        "published_at": article.published_at,
+        "event": article.event_id,
+        "link": article.get_absolute_url(),
+    }
+    if grouping:
+        item["grouping"] = {
+            "status": article.grouping_status,
+            "score": article.grouping_score,
+            "explanation": (article.grouping_evidence or {}).get("explanation"),
+        }
+    return item
+
+
+def _event(event: Event) -> dict[str, object]:
+    return {
+        "id": event.pk,
+        "title": event.title,
+        "summary": event.summary,
+        "article_count": event.article_count,
+        "source_count": event.source_count,
+        "first_published_at": event.first_published_at,
+        "last_published_at": event.last_published_at,
+        "link": event.get_absolute_url(),
+    }
+
+
+@router.get("/articles", response={200: ArticleList, **ERRORS}, summary="List reports")
+def list_articles(request, params: Query[ArticleParams]) -> dict[str, object]:
+    """Reports, newest first (or by relevance with `search`), with the reader pages' filters."""
+    data = _filter_data(
+        {
+            "source": params.source,
+            "event": params.event,
+            "unassigned": "on" if params.unassigned else None,
+            "text": params.q,
+            "published_after": params.published_after,
+            "published_before": params.published_before,
+        }
+    )
+    queryset = _filtered(ArticleFilter(data, queryset=Article.objects.for_lists().latest_first()))
+    window = slice(params.offset, params.offset + params.limit)
+    if params.search is not None:
+        query = parse_query(params.search)
+        if query.is_empty:
+            raise BadParameters([{"parameter": "search", "message": "Give at least one word."}])
+        ranked = ranked_article_ids(query, limit=SEARCH_MAX_RESULTS)
+        allowed = set(queryset.filter(id__in=ranked).values_list("id", flat=True))
+        ids = [pk for pk in ranked if pk in allowed]
+        page = Article.objects.for_lists().in_bulk(ids[window])
+        return {"items": [_article(page[pk]) for pk in ids[window] if pk in page], "count": len(ids)}
+    return {"items": [_article(a) for a in queryset[window]], "count": queryset.count()}
+
+
+@router.get("/articles/{article_id}", response={200: ArticleDetailOut, **ERRORS}, summary="One report")
+def get_article(request, article_id: int) -> dict[str, object]:
+    article = get_object_or_404(Article.objects.select_related("source", "event"), pk=article_id)
+    return {
+        **_article(article, grouping=True),
+        "byline": article.byline,
+        "language": article.language,
+        "word_count": article.word_count,
+        "body_text": article.body_text,
+        "event_title": article.event.title if article.event else None,
+    }
+
+
+@router.get("/events", response={200: EventList, **ERRORS}, summary="List events")
+def list_events(request, params: Query[EventParams]) -> dict[str, object]:
+    """Events with at least one report, by latest report or by number of outlets."""
+    data = _filter_data(
+        {
+            "source": params.source,
+            "text": params.q,
+            "min_outlets": params.min_outlets,
+            "published_after": params.published_after,
+            "published_before": params.published_before,
+            "sort": params.sort,
+        }
+    )
+    queryset = _filtered(EventFilter(data, queryset=Event.objects.with_reports().latest_first()))
+    window = slice(params.offset, params.offset + params.limit)
+    return {"items": [_event(e) for e in queryset[window]], "count": queryset.count()}
+
+
+@router.get("/events/{event_id}", response={200: EventDetailOut, **ERRORS}, summary="One event")
+def get_event(request, event_id: int) -> dict[str, object]:
+    """An event with its reports and the evidence that grouped each of them."""
+    event = get_object_or_404(Event, pk=event_id)
+    reports = event.articles.for_lists().order_by("published_at", "id")
+    return {**_event(event), "articles": [_article(a, grouping=True) for a in reports]}
+
+
+@router.get("/sources", response={200: SourceList}, summary="List outlets")
+def list_sources(request) -> dict[str, object]:
+    """Every outlet, with its numbers of reports and events."""
+    sources = list(outlets_with_counts())
+    items = [
+        {
+            "id": s.pk,
+            "name": s.name,
+            "slug": s.slug,
+            "homepage": s.homepage,
+            "domain": s.domain,
+            "country": s.country,
+            "language": s.language,
+            "report_count": s.report_count,
+            "event_count": s.event_count,
+        }
+        for s in sources
+    ]
+    return {"items": items, "count": len(items)}

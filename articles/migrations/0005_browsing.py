@@ -1,9 +1,96 @@
-# Owned by the browsing and search feature. Kept in a fixed chain so that features developed in
-# parallel never produce two leaf migrations; empty until that feature needs schema.
+# Owned by the browsing and search feature: the full-text search index, one per database vendor.
+# SQLite gets an FTS5 table kept in sync by triggers; PostgreSQL a stored tsvector column with a GIN
+# index. Django's model state does not know about either: only articles/search/ queries them.
 from django.db import migrations
+
+SQLITE_FORWARD = [
+    # External-content FTS5 table: the text lives once, in articles_article; the index holds tokens.
+    # Porter stemming brings "summits" and "summit" together, as PostgreSQL's english config does.
+    """
+    CREATE VIRTUAL TABLE articles_article_fts USING fts5(
+        title, body_text,
+        content='articles_article', content_rowid='id',
+        tokenize='porter unicode61 remove_diacritics 2'
+    )
+    """,
+    """
+    CREATE TRIGGER articles_article_fts_insert AFTER INSERT ON articles_article BEGIN
+        INSERT INTO articles_article_fts(rowid, title, body_text)
+        VALUES (new.id, new.title, new.body_text);
+    END
+    """,
+    """
+    CREATE TRIGGER articles_article_fts_delete AFTER DELETE ON articles_article BEGIN
+        INSERT INTO articles_article_fts(articles_article_fts, rowid, title, body_text)
+        VALUES ('delete', old.id, old.title, old.body_text);
+    END
+    """,
+    """
+    CREATE TRIGGER articles_article_fts_update AFTER UPDATE OF title, body_text ON articles_article BEGIN
+        INSERT INTO articles_article_fts(articles_article_fts, rowid, title, body_text)
+        VALUES ('delete', old.id, old.title, old.body_text);
+        INSERT INTO articles_article_fts(rowid, title, body_text)
+        VALUES (new.id, new.title, new.body_text);
+    END
+    """,
+    "INSERT INTO articles_article_fts(articles_article_fts) VALUES ('rebuild')",
+]
+SQLITE_BACKWARD = [
+    "DROP TRIGGER IF EXISTS articles_article_fts_update",
+    "DROP TRIGGER IF EXISTS articles_article_fts_delete",
+    "DROP TRIGGER IF EXISTS articles_article_fts_insert",
+    "DROP TABLE IF EXISTS articles_article_fts",
+]
+
+POSTGRES_FORWARD = [
+    # A stored generated column rather than an expression index: ranking reads the vector of every
+    # matching row, and recomputing to_tsvector over long bodies at query time is the slow part.
+    # Headlines weigh more than bodies (A against B).
+    """
+    ALTER TABLE articles_article ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')
+        || setweight(to_tsvector('english'::regconfig, coalesce(body_text, '')), 'B')
+    ) STORED
+    """,
+    "CREATE INDEX article_search_vector_idx ON articles_article USING GIN (search_vector)",
+]
+POSTGRES_BACKWARD = [
+    "DROP INDEX IF EXISTS article_search_vector_idx",
+    "ALTER TABLE articles_article DROP COLUMN IF EXISTS search_vector",
+]
+
+# Lists of unassigned reports ("not yet grouped") read newest first among rows without an event.
+COMMON_FORWARD = [
+    "CREATE INDEX article_unassigned_latest_idx ON articles_article (published_at DESC, id DESC) "
+    "WHERE event_id IS NULL",
+]
+COMMON_BACKWARD = ["DROP INDEX IF EXISTS article_unassigned_latest_idx"]
+
+
+class VendorSQL(migrations.RunSQL):
+    """RunSQL that runs only on one database vendor (the search index differs per vendor)."""
+
+    def __init__(self, vendor: str, sql: list[str], reverse_sql: list[str]) -> None:
+        super().__init__(sql, reverse_sql)
+        self.vendor = vendor
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == self.vendor:
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == self.vendor:
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+    def describe(self) -> str:
+        return f"Raw SQL for {self.vendor} only"
 
 
 class Migration(migrations.Migration):
     dependencies = [("articles", "0004_analysis")]
 
-    operations: list = []
+    operations = [
+        VendorSQL("sqlite", SQLITE_FORWARD, SQLITE_BACKWARD),
+        VendorSQL("postgresql", POSTGRES_FORWARD, POSTGRES_BACKWARD),
+        migrations.RunSQL(COMMON_FORWARD, COMMON_BACKWARD),
+    ]

@@ -1,0 +1,126 @@
+"""The two engines. Each runs raw SQL against the index migration 0005_browsing built."""
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.db import connection
+
+from .highlight import START, STOP
+from .query import SearchQuery
+
+
+@dataclass(frozen=True)
+class RawHit:
+    article_id: int
+    score: float  # higher is better on both engines
+    title: str  # with START/STOP markers
+    snippet: str  # with START/STOP markers
+
+
+class Engine(Protocol):
+    def match_sql(self, query: SearchQuery) -> tuple[str, list[object]]:
+        """SQL selecting the ids of matching articles, for use in `id IN (...)`."""
+
+    def count(self, query: SearchQuery) -> int: ...
+
+    def ranked(self, query: SearchQuery, *, limit: int, offset: int = 0) -> list[RawHit]: ...
+
+    def ranked_ids(self, query: SearchQuery, *, limit: int) -> list[int]:
+        """Ids of the best `limit` matches, most relevant first, without snippets (cheap)."""
+
+
+class SqliteEngine:
+    def match_sql(self, query: SearchQuery) -> tuple[str, list[object]]:
+        return (
+            "SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s",
+            [query.fts5_expression()],
+        )
+
+    def count(self, query: SearchQuery) -> int:
+        sql, params = self.match_sql(query)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM ({sql})", params)
+            return cursor.fetchone()[0]
+
+    def ranked(self, query: SearchQuery, *, limit: int, offset: int = 0) -> list[RawHit]:
+        # bm25 is lower-is-better; headline matches weigh five times body matches.
+        sql = """
+            SELECT rowid, -bm25(articles_article_fts, 5.0, 1.0) AS score,
+                   highlight(articles_article_fts, 0, %s, %s),
+                   snippet(articles_article_fts, 1, %s, %s, '…', 32)
+            FROM articles_article_fts
+            WHERE articles_article_fts MATCH %s
+            ORDER BY bm25(articles_article_fts, 5.0, 1.0), rowid DESC
+            LIMIT %s OFFSET %s
+        """
+        params = [START, STOP, START, STOP, query.fts5_expression(), limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [RawHit(row[0], float(row[1]), row[2], row[3]) for row in cursor.fetchall()]
+
+    def ranked_ids(self, query: SearchQuery, *, limit: int) -> list[int]:
+        sql = """
+            SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s
+            ORDER BY bm25(articles_article_fts, 5.0, 1.0), rowid DESC LIMIT %s
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [query.fts5_expression(), limit])
+            return [row[0] for row in cursor.fetchall()]
+
+
+class PostgresEngine:
+    _HEADLINE = f"StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=15, MaxFragments=2"
+
+    def match_sql(self, query: SearchQuery) -> tuple[str, list[object]]:
+        return (
+            "SELECT id FROM articles_article WHERE search_vector @@ plainto_tsquery('english', %s)",
+            [query.plain_text()],
+        )
+
+    def count(self, query: SearchQuery) -> int:
+        sql, params = self.match_sql(query)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM ({sql}) AS matches", params)
+            return cursor.fetchone()[0]
+
+    def ranked(self, query: SearchQuery, *, limit: int, offset: int = 0) -> list[RawHit]:
+        # Rank every match from the stored vector, then build headlines for the chosen few only:
+        # ts_headline re-parses the body and is the expensive part.
+        sql = """
+            WITH q AS (SELECT plainto_tsquery('english', %s) AS tsq),
+            best AS (
+                SELECT a.id, ts_rank_cd(a.search_vector, q.tsq) AS score
+                FROM articles_article a, q
+                WHERE a.search_vector @@ q.tsq
+                ORDER BY score DESC, a.id DESC
+                LIMIT %s OFFSET %s
+            )
+            SELECT best.id, best.score,
+                   ts_headline('english', a.title, q.tsq, %s),
+                   ts_headline('english', a.body_text, q.tsq, %s)
+            FROM best JOIN articles_article a ON a.id = best.id, q
+            ORDER BY best.score DESC, best.id DESC
+        """
+        title_options = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
+        params = [query.plain_text(), limit, offset, title_options, self._HEADLINE]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [RawHit(row[0], float(row[1]), row[2], row[3]) for row in cursor.fetchall()]
+
+    def ranked_ids(self, query: SearchQuery, *, limit: int) -> list[int]:
+        sql = """
+            SELECT a.id FROM articles_article a, plainto_tsquery('english', %s) AS tsq
+            WHERE a.search_vector @@ tsq
+            ORDER BY ts_rank_cd(a.search_vector, tsq) DESC, a.id DESC LIMIT %s
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [query.plain_text(), limit])
+            return [row[0] for row in cursor.fetchall()]
+
+
+def engine() -> Engine:
+    if connection.vendor == "postgresql":
+        return PostgresEngine()
+    if connection.vendor == "sqlite":
+        return SqliteEngine()
+    raise NotImplementedError(f"No full-text search for the {connection.vendor} database")

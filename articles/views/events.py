@@ -1,0 +1,59 @@
+"""Events: the filtered list and the event page (who covered it, when, and who did not)."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_safe
+from django_filters.views import FilterView
+
+from ..browsing.coverage import (
+    NOT_COVERED_MIN_SHARED,
+    NOT_COVERED_WINDOW_DAYS,
+    attach_coverage_strips,
+    not_covered_by,
+)
+from ..browsing.timeline import TimelineReport, build_timeline
+from ..comparisons import event_fact_table
+from ..filters import EventFilter
+from ..models import Event
+
+
+@method_decorator(require_safe, name="dispatch")
+class EventListView(FilterView):
+    filterset_class = EventFilter
+    queryset = Event.objects.with_reports().latest_first()
+    template_name = "articles/event_list.html"
+    paginate_by = 30
+    # Invalid filters show the form's errors over an empty list rather than everything.
+    strict = True
+
+    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+        context = super().get_context_data(**kwargs)
+        attach_coverage_strips(context["object_list"])
+        return context
+
+
+@require_safe
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    reports = list(event.articles.for_lists().order_by("source__name", "published_at", "id"))
+    reporters = list({report.source_id: report.source for report in reports}.values())
+    timeline = build_timeline(
+        [
+            TimelineReport(report.source.name, report.published_at, report.title, report.get_absolute_url())
+            for report in reports
+            if report.published_at is not None
+        ]
+    )
+    context = {
+        "event": event,
+        "reports": reports,
+        "reporters": reporters,
+        "undated_count": sum(1 for report in reports if report.published_at is None),
+        "timeline": timeline,
+        "missing_outlets": not_covered_by(event, reporters),
+        "not_covered_window_days": NOT_COVERED_WINDOW_DAYS,
+        "not_covered_min_shared": NOT_COVERED_MIN_SHARED,
+        "fact_table": event_fact_table(event),
+    }
+    return render(request, "articles/event_detail.html", context)

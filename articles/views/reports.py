@@ -1,0 +1,33 @@
+"""Reports (articles): the filtered list and the article page."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_safe
+from django_filters.views import FilterView
+
+from ..filters import ArticleFilter
+from ..models import Article
+
+
+@method_decorator(require_safe, name="dispatch")
+class ArticleListView(FilterView):
+    filterset_class = ArticleFilter
+    queryset = Article.objects.for_lists().latest_first()
+    template_name = "articles/article_list.html"
+    paginate_by = 50
+    strict = True
+
+
+@require_safe
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("source", "event").defer("analysis"), pk=pk)
+    others = []
+    if article.event_id is not None:
+        others = list(
+            Article.objects.for_lists()
+            .filter(event_id=article.event_id)
+            .exclude(pk=article.pk)
+            .order_by("source__name", "published_at", "id")
+        )
+    return render(request, "articles/article_detail.html", {"article": article, "others": others})

@@ -1,0 +1,30 @@
+"""The search page: ranked reports for the words typed, grouped by event."""
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from ..search import parse_query, search_reports
+from ..search.query import MAX_QUERY_LENGTH
+
+RESULTS_PER_PAGE = 50
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search reports", max_length=MAX_QUERY_LENGTH, required=False, strip=True)
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    results = None
+    message = ""
+    if form.is_valid() and form.cleaned_data["q"]:
+        query = parse_query(form.cleaned_data["q"])
+        if query.is_empty:
+            message = "Type at least one word: punctuation alone finds nothing."
+        else:
+            results = search_reports(query, limit=RESULTS_PER_PAGE)
+    context = {"form": form, "results": results, "message": message}
+    return render(request, "articles/search.html", context)
