@@ -59,12 +59,30 @@ POSTGRES_BACKWARD = [
     "ALTER TABLE articles_article DROP COLUMN IF EXISTS search_vector",
 ]
 
-# Lists of unassigned reports ("not yet grouped") read newest first among rows without an event.
-COMMON_FORWARD = [
+# Indexes in the exact order the lists ask for: newest first with undated rows last. PostgreSQL
+# sorts NULLs first in a DESC index unless told otherwise, so the model's plain DESC indexes cannot
+# serve "published_at DESC NULLS LAST"; SQLite's DESC order already puts NULLs last.
+SQLITE_LIST_INDEXES = [
     "CREATE INDEX article_unassigned_latest_idx ON articles_article (published_at DESC, id DESC) "
     "WHERE event_id IS NULL",
+    "CREATE INDEX event_reported_latest_idx ON articles_event "
+    "(last_published_at DESC, updated_at DESC, id DESC) WHERE article_count > 0",
 ]
-COMMON_BACKWARD = ["DROP INDEX IF EXISTS article_unassigned_latest_idx"]
+POSTGRES_LIST_INDEXES = [
+    "CREATE INDEX article_unassigned_latest_idx ON articles_article "
+    "(published_at DESC NULLS LAST, id DESC) WHERE event_id IS NULL",
+    "CREATE INDEX event_reported_latest_idx ON articles_event "
+    "(last_published_at DESC NULLS LAST, updated_at DESC, id DESC) WHERE article_count > 0",
+    "CREATE INDEX article_latest_nulls_last_idx ON articles_article (published_at DESC NULLS LAST, id DESC)",
+    "CREATE INDEX article_source_latest_nulls_last_idx ON articles_article "
+    "(source_id, published_at DESC NULLS LAST, id DESC)",
+]
+LIST_INDEXES_BACKWARD = [
+    "DROP INDEX IF EXISTS article_unassigned_latest_idx",
+    "DROP INDEX IF EXISTS event_reported_latest_idx",
+    "DROP INDEX IF EXISTS article_latest_nulls_last_idx",
+    "DROP INDEX IF EXISTS article_source_latest_nulls_last_idx",
+]
 
 
 class VendorSQL(migrations.RunSQL):
@@ -92,5 +110,6 @@ class Migration(migrations.Migration):
     operations = [
         VendorSQL("sqlite", SQLITE_FORWARD, SQLITE_BACKWARD),
         VendorSQL("postgresql", POSTGRES_FORWARD, POSTGRES_BACKWARD),
-        migrations.RunSQL(COMMON_FORWARD, COMMON_BACKWARD),
+        VendorSQL("sqlite", SQLITE_LIST_INDEXES, LIST_INDEXES_BACKWARD),
+        VendorSQL("postgresql", POSTGRES_LIST_INDEXES, LIST_INDEXES_BACKWARD),
     ]
