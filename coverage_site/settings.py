@@ -150,6 +150,18 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Reader pages are cached whole, keyed by the database's content version (articles.browsing.pagecache),
+# so a write is visible on the next request. 0 turns the page cache off. Each process has its own
+# memory cache unless CACHES points at a shared one.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000, minimum=1)},
+    }
+}
+BROWSE_PAGE_CACHE = "default"
+BROWSE_PAGE_CACHE_SECONDS = env_int("BROWSE_PAGE_CACHE_SECONDS", 3600)
+
 # Content-Security-Policy: no inline script anywhere on the site.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

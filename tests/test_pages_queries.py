@@ -1,7 +1,12 @@
 """Every list and detail page runs a bounded number of queries whatever the number of rows."""
 
 import pytest
-from browse_data import bulk_rows, event_with_reports, outlet
+from browse_data import (
+    bulk_rows,
+    event_with_reports,
+    fresh_page_cache,  # noqa: F401  (autouse: an empty page cache per test)
+    outlet,
+)
 from django.db import connection
 from django.urls import reverse
 

@@ -1,7 +1,13 @@
 import datetime as dt
 
 import pytest
-from browse_data import BASE_TIME, event_with_reports, outlet, report
+from browse_data import (
+    BASE_TIME,
+    event_with_reports,
+    fresh_page_cache,  # noqa: F401  (autouse: an empty page cache per test)
+    outlet,
+    report,
+)
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db

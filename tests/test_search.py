@@ -1,5 +1,9 @@
 import pytest
-from browse_data import outlet, report
+from browse_data import (
+    fresh_page_cache,  # noqa: F401  (autouse: an empty page cache per test)
+    outlet,
+    report,
+)
 from django.urls import reverse
 
 from articles.models import Event

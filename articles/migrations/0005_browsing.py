@@ -85,6 +85,53 @@ LIST_INDEXES_BACKWARD = [
 ]
 
 
+# The content version: one row whose token changes in the same transaction as any write to the
+# tables the reader pages show. Cached pages are keyed by it (articles.browsing.pagecache), so a
+# page is never served for data it was not rendered from, whoever writes (admin, import, grouping,
+# bulk updates, raw SQL). A random token rather than a counter: a rolled-back write restores the
+# old token together with the old data, and no two data states ever share a token.
+VERSIONED_TABLES = ["articles_article", "articles_event", "articles_source"]
+SQLITE_VERSION = [
+    "CREATE TABLE articles_content_version (id integer PRIMARY KEY CHECK (id = 1), token text NOT NULL)",
+    "INSERT INTO articles_content_version (id, token) VALUES (1, lower(hex(randomblob(8))))",
+] + [
+    f"""
+    CREATE TRIGGER {table}_version_{action.lower()} AFTER {action} ON {table} BEGIN
+        UPDATE articles_content_version SET token = lower(hex(randomblob(8))) WHERE id = 1;
+    END
+    """
+    for table in VERSIONED_TABLES
+    for action in ("INSERT", "UPDATE", "DELETE")
+]
+SQLITE_VERSION_BACKWARD = [
+    f"DROP TRIGGER IF EXISTS {table}_version_{action.lower()}"
+    for table in VERSIONED_TABLES
+    for action in ("INSERT", "UPDATE", "DELETE")
+] + ["DROP TABLE IF EXISTS articles_content_version"]
+POSTGRES_VERSION = [
+    "CREATE TABLE articles_content_version (id integer PRIMARY KEY CHECK (id = 1), token text NOT NULL)",
+    "INSERT INTO articles_content_version (id, token) VALUES (1, gen_random_uuid()::text)",
+    """
+    CREATE FUNCTION articles_bump_content_version() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE articles_content_version SET token = gen_random_uuid()::text WHERE id = 1;
+        RETURN NULL;
+    END $$
+    """,
+] + [
+    # Once per statement (a bulk insert bumps once); TRUNCATE too, which row triggers miss.
+    f"""
+    CREATE TRIGGER {table}_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}
+    FOR EACH STATEMENT EXECUTE FUNCTION articles_bump_content_version()
+    """
+    for table in VERSIONED_TABLES
+]
+POSTGRES_VERSION_BACKWARD = [f"DROP TRIGGER IF EXISTS {table}_version ON {table}" for table in VERSIONED_TABLES] + [
+    "DROP FUNCTION IF EXISTS articles_bump_content_version()",
+    "DROP TABLE IF EXISTS articles_content_version",
+]
+
+
 class VendorSQL(migrations.RunSQL):
     """RunSQL that runs only on one database vendor (the search index differs per vendor)."""
 
@@ -112,4 +159,6 @@ class Migration(migrations.Migration):
         VendorSQL("postgresql", POSTGRES_FORWARD, POSTGRES_BACKWARD),
         VendorSQL("sqlite", SQLITE_LIST_INDEXES, LIST_INDEXES_BACKWARD),
         VendorSQL("postgresql", POSTGRES_LIST_INDEXES, LIST_INDEXES_BACKWARD),
+        VendorSQL("sqlite", SQLITE_VERSION, SQLITE_VERSION_BACKWARD),
+        VendorSQL("postgresql", POSTGRES_VERSION, POSTGRES_VERSION_BACKWARD),
     ]

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from ..browsing.coverage import attach_coverage_strips
+from ..browsing.pagecache import cached_page
 from ..models import Article, Event
 
 HOME_EVENTS = 20
@@ -15,6 +16,7 @@ HOME_UNASSIGNED = 10
 
 
 @require_safe
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     events = list(Event.objects.with_reports().latest_first()[:HOME_EVENTS])
     attach_coverage_strips(events)

@@ -12,13 +12,14 @@ from ..browsing.coverage import (
     attach_coverage_strips,
     not_covered_by,
 )
+from ..browsing.pagecache import cached_page
 from ..browsing.timeline import TimelineReport, build_timeline
 from ..comparisons import event_fact_table
 from ..filters import EventFilter
 from ..models import Event
 
 
-@method_decorator(require_safe, name="dispatch")
+@method_decorator([require_safe, cached_page], name="dispatch")
 class EventListView(FilterView):
     filterset_class = EventFilter
     queryset = Event.objects.with_reports().latest_first()
@@ -34,6 +35,7 @@ class EventListView(FilterView):
 
 
 @require_safe
+@cached_page
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     reports = list(event.articles.for_lists().order_by("source__name", "published_at", "id"))

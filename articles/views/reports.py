@@ -6,11 +6,12 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
+from ..browsing.pagecache import cached_page
 from ..filters import ArticleFilter
 from ..models import Article
 
 
-@method_decorator(require_safe, name="dispatch")
+@method_decorator([require_safe, cached_page], name="dispatch")
 class ArticleListView(FilterView):
     filterset_class = ArticleFilter
     queryset = Article.objects.for_lists().latest_first()
@@ -20,6 +21,7 @@ class ArticleListView(FilterView):
 
 
 @require_safe
+@cached_page
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source", "event").defer("analysis"), pk=pk)
     others = []

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from ..browsing.pagecache import cached_page
 from ..search import parse_query, search_reports
 from ..search.query import MAX_QUERY_LENGTH
 
@@ -16,6 +17,7 @@ class SearchForm(forms.Form):
 
 
 @require_safe
+@cached_page
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     results = None

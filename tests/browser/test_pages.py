@@ -8,7 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browse_data import BASE_TIME, event_with_reports, outlet, report
+from browse_data import (
+    BASE_TIME,
+    event_with_reports,
+    fresh_page_cache,  # noqa: F401  (autouse: an empty page cache per test)
+    outlet,
+    report,
+)
 
 from articles.models import Event
 

@@ -1,0 +1,50 @@
+"""Whole-page caching for the reader pages, keyed by the database's content version.
+
+Migration 0005_browsing keeps a token in articles_content_version that changes, in the same
+transaction, with every write to articles, events and outlets. A cached page is stored under the
+token it was rendered from, so any write makes every older copy unreachable at once: no expiry
+guesswork, no invalidation code in the writers. The check costs one primary-key read per request.
+Pages must not depend on the user (these do not: no login state, no forms with CSRF tokens).
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+
+MAX_KEYED_URL = 600  # longer query strings are rendered, not cached (bounded keys)
+
+
+def content_version() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT token FROM articles_content_version WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else ""
+
+
+def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve a GET from the cache when the data has not changed since it was rendered."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        seconds = settings.BROWSE_PAGE_CACHE_SECONDS
+        full_path = request.get_full_path()
+        if not seconds or request.method not in ("GET", "HEAD") or len(full_path) > MAX_KEYED_URL:
+            return view(request, *args, **kwargs)
+        cache = caches[settings.BROWSE_PAGE_CACHE]
+        key = f"page:{content_version()}:{full_path}"
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type = stored
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            cache.set(key, (response.content, response["Content-Type"]), seconds)
+        return response
+
+    return wrapper

@@ -1,0 +1,188 @@
+"""Reader pages under load: requests per second against a minimal Django view, and p99 latency.
+
+Fills a throw-away SQLite database with 100,000 reports across 5,000 events and 50 outlets (full-text
+index included), serves it with gunicorn (2 workers) on 127.0.0.1, and drives each page with wrk at 16
+connections. Each page's throughput is reported as a ratio to the minimal view measured in the same run
+(before and after the pages; their mean is the baseline).
+
+    .venv/bin/python bench/bench_web.py [--articles N] [--events N] [--outlets N] [--seconds S]
+"""
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
+TARGET_PAGE = 0.5
+TARGET_SEARCH = 0.3
+TARGET_P99_MS = 100.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment(db_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=f"sqlite:///{db_path}",
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DJANGO_DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        PYTHONPATH=str(REPO),
+    )
+    return env
+
+
+FILL_SCRIPT = """
+import sys, time
+import django
+django.setup()
+from django.core.management import call_command
+from bench.fill import fill
+call_command("migrate", verbosity=0)
+started = time.perf_counter()
+fill(outlets={outlets}, events={events}, articles={articles}, unassigned=200)
+from django.db import connection
+with connection.cursor() as cursor:
+    cursor.execute("ANALYZE")
+    cursor.execute("INSERT INTO articles_article_fts(articles_article_fts) VALUES ('optimize')")
+print(f"{{time.perf_counter() - started:.1f}}")
+"""
+
+PICK_SCRIPT = """
+import django
+django.setup()
+from django.db.models import F
+from articles.models import Article, Event
+# A typical event: the median number of reports, among recent ones.
+events = list(Event.objects.with_reports().order_by("-last_published_at")[:200])
+events.sort(key=lambda e: e.article_count)
+event = events[len(events) // 2]
+a, b = Article.objects.filter(event=event).order_by("id").values_list("id", flat=True)[:2]
+print(event.pk, event.article_count, a, b)
+"""
+
+
+def run_wrk(url: str, seconds: int) -> tuple[float, float, int]:
+    """(requests/s, p99 in ms, non-2xx responses) from one wrk run."""
+    output = subprocess.run(
+        ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "--timeout", "10s", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p99_value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", output).groups()
+    p99_ms = float(p99_value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    return rps, p99_ms, int(errors.group(1)) if errors else 0
+
+
+def wait_until_up(url: str, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"gunicorn did not answer at {url}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--events", type=int, default=5_000)
+    parser.add_argument("--outlets", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--keep", action="store_true", help="keep the database directory")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is missing: `make system-deps` installs it (Debian package wrk).")
+
+    workdir = Path(tempfile.mkdtemp(prefix="coverage-bench-web-"))
+    env = environment(workdir / "bench.sqlite3")
+    fill_code = FILL_SCRIPT.format(outlets=args.outlets, events=args.events, articles=args.articles)
+    print(f"Filling {args.articles:,} reports, {args.events:,} events, {args.outlets} outlets ...", flush=True)
+    fill_seconds = subprocess.run(
+        [PY, "-c", fill_code], env=env, cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    print(f"  filled in {fill_seconds} s", flush=True)
+    event_id, event_reports, a, b = subprocess.run(
+        [PY, "-c", PICK_SCRIPT], env=env, cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.split()
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "coverage_site.wsgi:application",
+            "--workers", "2",
+            "--bind", f"127.0.0.1:{port}",
+            "--chdir", str(REPO),
+            "--log-level", "warning",
+        ],
+        env=env,
+        cwd=REPO,
+    )
+    # Names from the synthetic corpus: a person and a place, as a reader would search for them.
+    pages = [
+        ("home", "/", TARGET_PAGE),
+        ("events list", "/events/", TARGET_PAGE),
+        (f"event page ({event_reports} reports)", f"/events/{event_id}/", TARGET_PAGE),
+        ("article list", "/articles/", TARGET_PAGE),
+        ("article page", f"/articles/{a}/", TARGET_PAGE),
+        ("search", "/search/?q=Kim+Yong-chol+Hanoi", TARGET_SEARCH),
+        ("compare", f"/compare/{a}/{b}/", TARGET_SEARCH),
+        ("API articles", "/api/v1/articles?limit=20", TARGET_PAGE),
+    ]
+    results = []
+    try:
+        wait_until_up(base + "/bench/minimal/", time.monotonic() + 30)
+        for _, path, _ in pages:  # warm both workers' caches and connections once
+            for _ in range(4):
+                urllib.request.urlopen(base + path, timeout=30).read()
+        before = run_wrk(base + "/bench/minimal/", args.seconds)
+        for name, path, target in pages:
+            results.append((name, path, target, run_wrk(base + path, args.seconds)))
+        after = run_wrk(base + "/bench/minimal/", args.seconds)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    baseline = (before[0] + after[0]) / 2
+    print(
+        f"\nBaseline: minimal Django view {before[0]:.0f} req/s before, {after[0]:.0f} after "
+        f"(mean {baseline:.0f}); p99 {before[1]:.1f} / {after[1]:.1f} ms"
+    )
+    print(f"{'page':32} {'req/s':>8} {'ratio':>6} {'target':>6} {'p99 ms':>7}  verdict")
+    failed = 0
+    for name, path, target, (rps, p99, errors) in results:
+        ratio = rps / baseline
+        ok = ratio >= target and p99 < TARGET_P99_MS and errors == 0
+        failed += not ok
+        note = f" ({errors} errors)" if errors else ""
+        print(f"{name:32} {rps:8.0f} {ratio:6.2f} {target:6.2f} {p99:7.1f}  {'ok' if ok else 'MISSED'}{note}")
+    print(f"\n{len(results) - failed} of {len(results)} pages meet their targets (p99 < {TARGET_P99_MS:.0f} ms).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""The reader pages' cache: served from memory while the data is unchanged, fresh after any write."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Article, Event
+
+from browse_data import event_with_reports, outlet, report
+from browse_data import fresh_page_cache  # noqa: F401  (autouse: an empty page cache per test)
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url: str) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_unchanged_data_is_served_from_the_cache_with_one_query(client):
+    event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    first, html = _queries(client, reverse("articles:home"))
+    again, html_again = _queries(client, reverse("articles:home"))
+    assert first > 1
+    assert again == 1  # the content version only
+    assert html_again == html
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda: report(Article.objects.first().source, title="A brand new report"),
+        lambda: Event.objects.update(title="Renamed by bulk update"),
+        lambda: Article.objects.filter(title__contains="Beta").delete(),
+        lambda: outlet("Gamma Post"),
+    ],
+    ids=["insert", "bulk-update", "delete", "new-outlet"],
+)
+def test_any_write_makes_the_next_request_render_afresh(client, write):
+    event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    _, before = _queries(client, reverse("articles:home"))
+    write()
+    count, after = _queries(client, reverse("articles:home"))
+    assert count > 1
+    assert after != before
+
+
+def test_cache_can_be_turned_off(client, settings):
+    settings.BROWSE_PAGE_CACHE_SECONDS = 0
+    event_with_reports("Uncached summit", [outlet("Alpha News")])
+    first, _ = _queries(client, reverse("articles:home"))
+    again, _ = _queries(client, reverse("articles:home"))
+    assert again == first > 1
+
+
+def test_error_pages_are_not_cached(client):
+    assert client.get(reverse("articles:event-list"), {"page": 99}).status_code == 404
+    event_with_reports("Now there is one", [outlet("Alpha News")])
+    assert client.get(reverse("articles:event-list"), {"page": 1}).status_code == 200
