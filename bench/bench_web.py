@@ -117,7 +117,9 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="coverage-bench-web-"))
     env = environment(workdir / "bench.sqlite3")
     fill_code = FILL_SCRIPT.format(outlets=args.outlets, events=args.events, articles=args.articles)
-    print(f"Filling {args.articles:,} reports, {args.events:,} events, {args.outlets} outlets ...", flush=True)
+    print(
+        f"Filling {args.articles:,} reports, {args.events:,} events, {args.outlets} outlets ...", flush=True
+    )
     fill_seconds = subprocess.run(
         [PY, "-c", fill_code], env=env, cwd=REPO, capture_output=True, text=True, check=True
     ).stdout.strip()
@@ -132,10 +134,14 @@ def main() -> int:
         [
             str(Path(PY).parent / "gunicorn"),
             "coverage_site.wsgi:application",
-            "--workers", "2",
-            "--bind", f"127.0.0.1:{port}",
-            "--chdir", str(REPO),
-            "--log-level", "warning",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--chdir",
+            str(REPO),
+            "--log-level",
+            "warning",
         ],
         env=env,
         cwd=REPO,
@@ -174,13 +180,15 @@ def main() -> int:
     )
     print(f"{'page':32} {'req/s':>8} {'ratio':>6} {'target':>6} {'p99 ms':>7}  verdict")
     failed = 0
-    for name, path, target, (rps, p99, errors) in results:
+    for name, _path, target, (rps, p99, errors) in results:
         ratio = rps / baseline
         ok = ratio >= target and p99 < TARGET_P99_MS and errors == 0
         failed += not ok
         note = f" ({errors} errors)" if errors else ""
         print(f"{name:32} {rps:8.0f} {ratio:6.2f} {target:6.2f} {p99:7.1f}  {'ok' if ok else 'MISSED'}{note}")
-    print(f"\n{len(results) - failed} of {len(results)} pages meet their targets (p99 < {TARGET_P99_MS:.0f} ms).")
+    print(
+        f"\n{len(results) - failed} of {len(results)} pages meet their targets (p99 < {TARGET_P99_MS:.0f} ms)."
+    )
     return 0
 
 

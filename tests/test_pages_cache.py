@@ -1,14 +1,17 @@
 """The reader pages' cache: served from memory while the data is unchanged, fresh after any write."""
 
 import pytest
+from browse_data import (
+    event_with_reports,
+    fresh_page_cache,  # noqa: F401  (autouse: an empty page cache per test)
+    outlet,
+    report,
+)
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, Event
-
-from browse_data import event_with_reports, outlet, report
-from browse_data import fresh_page_cache  # noqa: F401  (autouse: an empty page cache per test)
 
 pytestmark = pytest.mark.django_db
 

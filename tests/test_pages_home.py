@@ -25,8 +25,9 @@ def test_home_lists_events_with_counts_times_and_who_reported(client):
         'Reported by <a href="/sources/broadcaster/">Broadcaster</a>, <a href="/sources/wire-service/">Wire Service</a>'
         in html
     )
-    assert 'title="Daily Paper: no report"' in html
-    assert 'title="Broadcaster: reported"' in html
+    # One cell per outlet, in name order: Broadcaster, Daily Paper, Wire Service.
+    strip = html.split('<span class="strip" aria-hidden="true">')[1].split("</span>")[0]
+    assert strip == "\u25ae\u25af\u25ae"  # filled, hollow, filled
     assert daily.name not in html.split("Reported by")[1].split("</span>")[0]
 
 

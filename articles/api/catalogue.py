@@ -8,8 +8,10 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django_filters import FilterSet
 from ninja import Query, Router
+from ninja.decorators import decorate_view
 
 from ..browsing.outlets import outlets_with_counts
+from ..browsing.pagecache import cached_page
 from ..filters import ArticleFilter, EventFilter
 from ..models import Article, Event
 from ..search import parse_query
@@ -26,6 +28,7 @@ from .schemas import (
     SourceList,
 )
 
+# Answers are cached like the reader pages, keyed by the content version (always current).
 router = Router(tags=["catalogue"])
 ERRORS = {400: Error, 404: Error}
 SEARCH_MAX_RESULTS = 1000
@@ -80,6 +83,7 @@ def _event(event: Event) -> dict[str, object]:
 
 
 @router.get("/articles", response={200: ArticleList, **ERRORS}, summary="List reports")
+@decorate_view(cached_page)
 def list_articles(request, params: Query[ArticleParams]) -> dict[str, object]:
     """Reports, newest first (or by relevance with `search`), with the reader pages' filters."""
     data = _filter_data(
@@ -107,6 +111,7 @@ def list_articles(request, params: Query[ArticleParams]) -> dict[str, object]:
 
 
 @router.get("/articles/{article_id}", response={200: ArticleDetailOut, **ERRORS}, summary="One report")
+@decorate_view(cached_page)
 def get_article(request, article_id: int) -> dict[str, object]:
     article = get_object_or_404(Article.objects.select_related("source", "event"), pk=article_id)
     return {
@@ -120,6 +125,7 @@ def get_article(request, article_id: int) -> dict[str, object]:
 
 
 @router.get("/events", response={200: EventList, **ERRORS}, summary="List events")
+@decorate_view(cached_page)
 def list_events(request, params: Query[EventParams]) -> dict[str, object]:
     """Events with at least one report, by latest report or by number of outlets."""
     data = _filter_data(
@@ -138,6 +144,7 @@ def list_events(request, params: Query[EventParams]) -> dict[str, object]:
 
 
 @router.get("/events/{event_id}", response={200: EventDetailOut, **ERRORS}, summary="One event")
+@decorate_view(cached_page)
 def get_event(request, event_id: int) -> dict[str, object]:
     """An event with its reports and the evidence that grouped each of them."""
     event = get_object_or_404(Event, pk=event_id)
@@ -146,6 +153,7 @@ def get_event(request, event_id: int) -> dict[str, object]:
 
 
 @router.get("/sources", response={200: SourceList}, summary="List outlets")
+@decorate_view(cached_page)
 def list_sources(request) -> dict[str, object]:
     """Every outlet, with its numbers of reports and events."""
     sources = list(outlets_with_counts())
