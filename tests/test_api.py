@@ -199,3 +199,13 @@ def test_api_docs_page_uses_only_our_own_scripts(client):
     assert response.status_code == 200
     assert "cdn." not in html
     assert "/static/ninja/swagger-ui-bundle.js" in html
+
+
+def test_cached_answers_follow_new_reports(client):
+    a = outlet("Alpha News")
+    report(a, title="First")
+    assert client.get(f"{API}/articles").json()["count"] == 1
+    report(a, title="Second")
+    body = client.get(f"{API}/articles").json()
+    assert body["count"] == 2
+    assert body["items"][0]["title"] in {"First", "Second"}
