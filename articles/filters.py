@@ -96,7 +96,7 @@ class EventFilter(DayRangeMixin, django_filters.FilterSet):
         empty_label="Any outlet",
     )
     min_outlets = django_filters.NumberFilter(
-        field_name="source_count", lookup_expr="gte", label="At least … outlets", min_value=1
+        field_name="source_count", lookup_expr="gte", label="Minimum number of outlets", min_value=1
     )
     # An event is in the range when any of its reports is: its span overlaps the days asked for.
     published_after = django_filters.DateFilter(
