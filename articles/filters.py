@@ -16,6 +16,9 @@ from .models import Article, Event, Source
 from .search import parse_query
 from .search.service import filter_matching
 
+# Largest id a 64-bit integer column holds: bigger numbers are form errors, not database errors.
+MAX_ID = 2**63 - 1
+
 
 def _day_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
@@ -51,7 +54,9 @@ class ArticleFilter(DayRangeMixin, django_filters.FilterSet):
         label="Outlet",
         empty_label="Any outlet",
     )
-    event = django_filters.NumberFilter(field_name="event", lookup_expr="exact", label="Event number")
+    event = django_filters.NumberFilter(
+        field_name="event", lookup_expr="exact", label="Event number", min_value=1, max_value=MAX_ID
+    )
     unassigned = django_filters.BooleanFilter(
         field_name="event",
         lookup_expr="isnull",
@@ -96,7 +101,11 @@ class EventFilter(DayRangeMixin, django_filters.FilterSet):
         empty_label="Any outlet",
     )
     min_outlets = django_filters.NumberFilter(
-        field_name="source_count", lookup_expr="gte", label="Minimum number of outlets", min_value=1
+        field_name="source_count",
+        lookup_expr="gte",
+        label="Minimum number of outlets",
+        min_value=1,
+        max_value=MAX_ID,
     )
     # An event is in the range when any of its reports is: its span overlaps the days asked for.
     published_after = django_filters.DateFilter(

@@ -5,6 +5,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from ..filters import MAX_ID
+
 
 class ErrorDetail(Schema):
     parameter: str
@@ -33,7 +35,7 @@ class DayRange(Schema):
 
 class ArticleParams(Page, DayRange):
     source: str | None = Field(None, max_length=200, description="Outlet slug, as in /api/v1/sources.")
-    event: int | None = Field(None, ge=1, description="Event id: only this event's reports.")
+    event: int | None = Field(None, ge=1, le=MAX_ID, description="Event id: only this event's reports.")
     unassigned: bool = Field(False, description="Only reports not grouped into an event yet.")
     q: str | None = Field(
         None,
@@ -51,7 +53,7 @@ class EventParams(Page, DayRange):
     source: str | None = Field(None, max_length=200, description="Outlet slug: events this outlet reported.")
     q: str | None = Field(None, max_length=200, description="Text the event's title contains.")
     min_outlets: int | None = Field(
-        None, ge=1, description="Only events reported by at least this many outlets."
+        None, ge=1, le=MAX_ID, description="Only events reported by at least this many outlets."
     )
     sort: Literal["latest", "covered"] = Field(
         "latest", description="latest: by latest report; covered: by number of outlets."
