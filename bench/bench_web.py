@@ -1,6 +1,6 @@
 """Reader pages under load: requests per second against a minimal Django view, and p99 latency.
 
-Fills a throw-away SQLite database with 100,000 reports across 5,000 events and 50 outlets (full-text
+Fills a throw-away SQLite database (or, with --postgres, a PostgreSQL one) with 100,000 reports across 5,000 events and 50 outlets (full-text
 index included), serves it with gunicorn (2 workers) on 127.0.0.1, and drives each page with wrk at 16
 connections. Each page's throughput is reported as a ratio to the minimal view measured in the same run
 (before and after the pages; their mean is the baseline).
@@ -21,6 +21,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import psycopg
+
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable
 TARGET_PAGE = 0.5
@@ -34,10 +36,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def environment(db_path: Path) -> dict[str, str]:
+def environment(database_url: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
-        DATABASE_URL=f"sqlite:///{db_path}",
+        DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE="bench.settings",
         DJANGO_DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(60),
@@ -59,8 +61,11 @@ fill(outlets={outlets}, events={events}, articles={articles}, unassigned=200)
 from django.db import connection
 with connection.cursor() as cursor:
     cursor.execute("ANALYZE")
-    cursor.execute("INSERT INTO articles_article_fts(articles_article_fts) VALUES ('optimize')")
-print(f"{{time.perf_counter() - started:.1f}}")
+    if connection.vendor == "sqlite":
+        cursor.execute("INSERT INTO articles_article_fts(articles_article_fts) VALUES ('optimize')")
+from articles.models import Article, Event, Source
+counts = f"{{Article.objects.count()}} reports, {{Event.objects.count()}} events, {{Source.objects.count()}} outlets"
+print(f"{{time.perf_counter() - started:.1f}} s ({{counts}})")
 """
 
 PICK_SCRIPT = """
@@ -110,12 +115,22 @@ def main() -> int:
     parser.add_argument("--outlets", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--keep", action="store_true", help="keep the database directory")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="server URL such as postgres://postgres@127.0.0.1:5432; a throw-away database is created there",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: `make system-deps` installs it (Debian package wrk).")
 
     workdir = Path(tempfile.mkdtemp(prefix="coverage-bench-web-"))
-    env = environment(workdir / "bench.sqlite3")
+    if args.postgres:
+        database_url = create_postgres_database(args.postgres)
+    else:
+        database_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    print(f"Database: {database_url}")
+    env = environment(database_url)
     fill_code = FILL_SCRIPT.format(outlets=args.outlets, events=args.events, articles=args.articles)
     print(
         f"Filling {args.articles:,} reports, {args.events:,} events, {args.outlets} outlets ...", flush=True
@@ -123,7 +138,7 @@ def main() -> int:
     fill_seconds = subprocess.run(
         [PY, "-c", fill_code], env=env, cwd=REPO, capture_output=True, text=True, check=True
     ).stdout.strip()
-    print(f"  filled in {fill_seconds} s", flush=True)
+    print(f"  filled in {fill_seconds}", flush=True)
     event_id, event_reports, a, b = subprocess.run(
         [PY, "-c", PICK_SCRIPT], env=env, cwd=REPO, capture_output=True, text=True, check=True
     ).stdout.split()
@@ -149,7 +164,28 @@ def main() -> int:
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
+            if args.postgres:
+                drop_postgres_database(args.postgres)
     return 0
+
+
+BENCH_DATABASE = "coverage_bench_web"
+
+
+def _admin_connection(server_url: str) -> psycopg.Connection:
+    return psycopg.connect(server_url.rstrip("/") + "/postgres", autocommit=True)
+
+
+def create_postgres_database(server_url: str) -> str:
+    with _admin_connection(server_url) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
+        admin.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+    return server_url.rstrip("/") + "/" + BENCH_DATABASE
+
+
+def drop_postgres_database(server_url: str) -> None:
+    with _admin_connection(server_url) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
 
 
 def measure(env: dict[str, str], pages: list[tuple[str, str, float]], seconds: int) -> tuple:

@@ -40,10 +40,9 @@ def fill(
         created = Event.objects.bulk_create(
             [Event(title=seed.title, slug=slugify(seed.title)[:200]) for seed in seeds], batch_size=2000
         )
-        per_event = max(1, (articles - unassigned) // max(1, events))
+        counts = _reports_per_event(rng, events, articles - unassigned, len(source_ids))
         batch: list[Article] = []
-        for seed_row, event in zip(seeds, created, strict=True):
-            wanted = min(len(source_ids), max(1, round(rng.gauss(per_event, per_event / 3))))
+        for seed_row, event, wanted in zip(seeds, created, counts, strict=True):
             chosen: list[int] = []
             while len(chosen) < wanted:
                 pick = rng.choices(source_ids, weights)[0]
@@ -75,6 +74,20 @@ def fill(
             batch.append(Article(**row))
         Article.objects.bulk_create(batch, batch_size=1000)
         refresh_all_event_stats()
+
+
+def _reports_per_event(rng: random.Random, events: int, total: int, outlets: int) -> list[int]:
+    """How many outlets report each event: spread around the mean, summing exactly to `total`."""
+    mean = total / max(1, events)
+    counts = [min(outlets, max(1, round(rng.gauss(mean, mean / 3)))) for _ in range(events)]
+    missing = total - sum(counts)
+    while missing:
+        i = rng.randrange(events)
+        if missing > 0 and counts[i] < outlets:
+            counts[i], missing = counts[i] + 1, missing - 1
+        elif missing < 0 and counts[i] > 1:
+            counts[i], missing = counts[i] - 1, missing + 1
+    return counts
 
 
 def refresh_all_event_stats() -> None:
