@@ -43,7 +43,8 @@ def read_token_sqlite(path: str) -> str:
     """
     reader = getattr(_readers, "connection", None)
     if reader is None or getattr(_readers, "path", None) != path:
-        reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # rw, not ro: a read-only connection cannot always open a WAL database; never creates a file.
+        reader = sqlite3.connect(f"file:{path}?mode=rw", uri=True, check_same_thread=False)
         _readers.connection, _readers.path = reader, path
     row = reader.execute(VERSION_SQL).fetchone()
     return row[0] if row else ""
