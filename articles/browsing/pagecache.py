@@ -7,6 +7,7 @@ guesswork, no invalidation code in the writers. The check costs one primary-key 
 Pages must not depend on the user (these do not: no login state, no forms with CSRF tokens).
 """
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -34,18 +35,23 @@ def _sqlite_file(settings_dict: dict[str, object]) -> str | None:
 
 
 def read_token_sqlite(path: str) -> str:
-    """Read the token through a long-lived read-only connection of this thread.
+    """Read the token through a long-lived connection of this thread (it only ever reads).
 
     The site opens a new SQLite connection per request (CONN_MAX_AGE=0), and opening one costs
     about half a millisecond (schema parsing), more than serving a cached page. A cache hit
     therefore reads the token here and never opens Django's connection. In WAL mode each
-    autocommit SELECT sees the latest committed token.
+    autocommit SELECT sees the latest committed token. If the file is replaced (a fresh
+    database after `make clean`), its identity changes and the connection is reopened.
     """
+    stat = os.stat(path)
+    identity = (path, stat.st_dev, stat.st_ino)
     reader = getattr(_readers, "connection", None)
-    if reader is None or getattr(_readers, "path", None) != path:
+    if reader is None or getattr(_readers, "identity", None) != identity:
+        if reader is not None:
+            reader.close()
         # rw, not ro: a read-only connection cannot always open a WAL database; never creates a file.
         reader = sqlite3.connect(f"file:{path}?mode=rw", uri=True, check_same_thread=False)
-        _readers.connection, _readers.path = reader, path
+        _readers.connection, _readers.identity = reader, identity
     row = reader.execute(VERSION_SQL).fetchone()
     return row[0] if row else ""
 
