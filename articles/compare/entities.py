@@ -220,7 +220,12 @@ def extract_mentions(text: str, sentences: list[Sentence], language: str = "en")
                 else:
                     title_cue = title_before or had_title
                     kind = _classify(list(words), lang, title_cue=title_cue, speech_cue=speech_cue) or ""
-                    if hint == "sole" and kind == PERSON and not title_cue:
+                    if (
+                        hint == "sole"
+                        and kind in (PERSON, ORGANISATION)
+                        and not title_cue
+                        and not words[0].isupper()
+                    ):
                         kind = ""  # only a later full name can make this a mention
                 search_from = _add(mentions, sentence, words, kind, search_from, lang)
     return mentions
