@@ -3,7 +3,7 @@
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from ..comparisons import build_comparison
 from ..models import Article
@@ -114,11 +114,11 @@ def comparison_json(left: Article, right: Article, comparison: dict) -> dict:
 
 
 @router.get("/compare", response={200: Comparison, 404: Error}, url_name="compare")
-def compare(request: HttpRequest, params: Query[CompareParams]) -> tuple[int, dict]:
+def compare(request: HttpRequest, params: Query[CompareParams]) -> Status:
     """Two reports lined up claim by claim, with entities, quotes and numbers of each side."""
     found = Article.objects.select_related("source").in_bulk([params.a, params.b])
     missing = [str(i) for i in (params.a, params.b) if i not in found]
     if missing:
-        return 404, {"detail": f"No report with id {', '.join(dict.fromkeys(missing))}."}
+        return Status(404, {"detail": f"No report with id {', '.join(dict.fromkeys(missing))}."})
     left, right = found[params.a], found[params.b]
-    return 200, comparison_json(left, right, build_comparison(left, right))
+    return Status(200, comparison_json(left, right, build_comparison(left, right)))
