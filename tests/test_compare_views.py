@@ -197,7 +197,7 @@ def test_fact_table_partial_marks_which_outlet_carries_each_claim(flood_event, d
 
 
 def test_event_export_json_has_claims_with_outlets_and_sentences(client, flood_event):
-    event, a, b = flood_event
+    event, _, _ = flood_event
     response = client.get(reverse("articles:event-export-json", args=[event.pk]))
     assert response.status_code == 200
     data = response.json()
