@@ -46,9 +46,13 @@ def _cache_key(prefix: str, articles: list[Article]) -> str:
     return f"{prefix}:{ANALYSIS_VERSION}:{digest}"
 
 
+def comparison_cache_key(a: Article, b: Article) -> str:
+    return _cache_key("compare", [a, b])
+
+
 def build_comparison(a: Article, b: Article) -> dict:
     """The comparison of two reports (see articles.compare.compare.compare_analyses), cached."""
-    key = _cache_key("compare", [a, b])
+    key = comparison_cache_key(a, b)
     result = cache.get(key)
     if result is None:
         analysis_a, analysis_b = article_analysis(a), article_analysis(b)

@@ -5,6 +5,8 @@ Every summary item carries the anchor of the sentence that supports it.
 """
 
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from .models import Article
 
@@ -13,16 +15,33 @@ def _anchor(side: str, ids: list[int]) -> str:
     return f"#{side}-{ids[0]}" if ids else ""
 
 
+_MARK = {"del": "del", "ins": "ins"}
+
+
+def diff_html(parts: list[list[str]]) -> SafeString:
+    """A side of a word diff as HTML: changed words in <del>/<ins> with a text label for screen
+    readers (rendered here, not by a template include per row: a long comparison has hundreds)."""
+    out = []
+    for op, text in parts:
+        if op == "same":
+            out.append(escape(text))
+        else:
+            tag = _MARK[op]
+            out.append(
+                f'<{tag}><span class="sr-only">[only here: </span>{escape(text)}<span class="sr-only">]</span></{tag}>'
+            )
+    return mark_safe("".join(out))  # every piece of text above is escaped
+
+
 def _side_cells(side: str, ids: list[int], sentences: list[dict], parts: list[list[str]] | None) -> dict:
     return {
         "ids": [f"{side}-{i}" for i in ids],
-        "sentences": [sentences[i]["text"] for i in ids],
-        "parts": parts,
+        "html": diff_html(parts) if parts else " ".join(sentences[i]["text"] for i in ids),
         "anchor": _anchor(side, ids),
     }
 
 
-def _rows(comparison: dict) -> list[dict]:
+def _rows(comparison: dict, outlet_a: str, outlet_b: str) -> list[dict]:
     sentences_a = comparison["sentences"]["a"]
     sentences_b = comparison["sentences"]["b"]
     conflicts_by_pair: dict[tuple[tuple[int, ...], tuple[int, ...]], list[dict]] = {}
@@ -33,27 +52,34 @@ def _rows(comparison: dict) -> list[dict]:
     rows = []
     for number, row in enumerate(comparison["rows"], start=1):
         kind = row["kind"]
-        item = {
-            "number": number,
-            "kind": kind,
-            "score_percent": round(row["score"] * 100) if row["score"] is not None else None,
-            "moved": row["moved"],
-        }
+        item = {"number": number, "kind": kind, "moved": row["moved"], "badges": []}
         if kind == "moved_b":
             # A link at the right report's reading position to where its sentence is shown.
             item["a"] = {"anchor": _anchor("a", row["a"])}
             item["b"] = {"anchor": _anchor("b", row["b"]), "position": row["b"][0] + 1}
+            item["badges"].append(("", "Matched elsewhere"))
+            item["label"] = f"Row {number}: link to a matched sentence of {outlet_b}"
         else:
             item["a"] = _side_cells("a", row["a"], sentences_a, row.get("a_parts"))
             item["b"] = _side_cells("b", row["b"], sentences_b, row.get("b_parts"))
-            if kind == "match":
-                item["b"]["position"] = row["b"][0] + 1
-                item["conflicts"] = [
-                    c
-                    for (ids_a, ids_b), found in conflicts_by_pair.items()
-                    if set(ids_a) <= set(row["a"]) and set(ids_b) <= set(row["b"])
-                    for c in found
-                ]
+        if kind == "match":
+            percent = round(row["score"] * 100)
+            item["label"] = f"Row {number}: claim in both, {percent}% alike"
+            item["badges"].append(("badge-match", f"In both · {percent}% alike"))
+            if row["moved"]:
+                item["badges"].append(("", f"Order differs: sentence {row['b'][0] + 1} of {outlet_b}"))
+            for (ids_a, ids_b), found in conflicts_by_pair.items():
+                if set(ids_a) <= set(row["a"]) and set(ids_b) <= set(row["b"]):
+                    for c in found:
+                        item["badges"].append(
+                            ("badge-warn", f"Numbers differ: {', '.join(c['a'])} / {', '.join(c['b'])}")
+                        )
+        elif kind == "only_a":
+            item["label"] = f"Row {number}: only in {outlet_a}"
+            item["badges"].append(("badge-a", f"Only in {outlet_a}"))
+        elif kind == "only_b":
+            item["label"] = f"Row {number}: only in {outlet_b}"
+            item["badges"].append(("badge-b", f"Only in {outlet_b}"))
         rows.append(item)
     return rows
 
@@ -153,10 +179,10 @@ def _side(article: Article) -> dict:
     }
 
 
-def comparison_page(left: Article, right: Article, comparison: dict) -> dict:
-    """Template context of the compare page."""
-    rows = _rows(comparison)
+def comparison_page(left: Article, right: Article, comparison: dict, cache_key: str = "") -> dict:
+    """Template context of the compare page; cache_key names the comparison for fragment caching."""
     side_a, side_b = _side(left), _side(right)
+    rows = _rows(comparison, side_a["outlet"], side_b["outlet"])
     entities = _entities(comparison)
     kinds = ("person", "organisation", "place")
     first_of = {}
@@ -178,9 +204,14 @@ def comparison_page(left: Article, right: Article, comparison: dict) -> dict:
         "entities": entities,
         "quotes": _quotes(comparison),
         "numbers": _numbers(comparison),
-        "headline": comparison["headline"],
+        "headline": {
+            **comparison["headline"],
+            "a_html": diff_html(comparison["headline"]["a_parts"]),
+            "b_html": diff_html(comparison["headline"]["b_parts"]),
+        },
         "swap_url": reverse("articles:compare", kwargs={"a": right.pk, "b": left.pk}),
         "permalink": reverse("articles:compare", kwargs={"a": left.pk, "b": right.pk}),
         "api_url": reverse("api:compare") + f"?a={left.pk}&b={right.pk}",
         "same_report": left.pk == right.pk,
+        "cache_key": cache_key,
     }

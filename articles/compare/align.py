@@ -52,7 +52,9 @@ def prepare(analysis: dict) -> SideText:
     """Token bags of a stored analysis (see analysis.analyse_text)."""
     language = analysis.get("language", "en")
     sentences = analysis.get("sentences", [])
-    bags: list[dict[str, int]] = [Counter(content_tokens(s["text"], language)) for s in sentences]
+    bags: list[dict[str, int]] = [
+        Counter(s["tokens"] if "tokens" in s else content_tokens(s["text"], language)) for s in sentences
+    ]
     for entity in analysis.get("entities", []):
         token = "E:" + entity["key"]
         # The entity token replaces the words of its name, which would otherwise count twice
@@ -99,16 +101,35 @@ def pair_score(common: float, mass_a: float, mass_b: float) -> float:
     return min((dice + containment) / 2, 1.0)
 
 
-def candidate_pairs(a: SideText, b: SideText, weights: dict[str, float]) -> list[tuple[float, int, int]]:
+def identical_pairs(a: SideText, b: SideText) -> list[tuple[float, int, int]]:
+    """Sentences with the same text in both reports (wire copies): matched at once, score 1."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for j, sentence in enumerate(b.sentences):
+        positions[sentence["text"]].append(j)
+    pairs = []
+    for i, sentence in enumerate(a.sentences):
+        free = positions.get(sentence["text"])
+        if free:
+            pairs.append((1.0, i, free.pop(0)))
+    return pairs
+
+
+def candidate_pairs(
+    a: SideText, b: SideText, weights: dict[str, float], skip_a: set[int], skip_b: set[int]
+) -> list[tuple[float, int, int]]:
     """(score, i, j) of every pair above the threshold, through an inverted index of B's tokens."""
     index: dict[str, list[int]] = defaultdict(list)
     for j, bag in enumerate(b.bags):
+        if j in skip_b:
+            continue
         for token in bag:
             index[token].append(j)
     mass_a = [_mass(bag, weights) for bag in a.bags]
     mass_b = [_mass(bag, weights) for bag in b.bags]
     pairs = []
     for i, bag in enumerate(a.bags):
+        if i in skip_a:
+            continue
         common: dict[int, float] = defaultdict(float)
         shared: Counter[int] = Counter()
         shared_words: Counter[int] = Counter()
@@ -195,8 +216,9 @@ def align(analysis_a: dict, analysis_b: dict) -> Alignment:
     """Match the sentences of two analysed reports and lay them out as rows in reading order."""
     a, b = prepare(analysis_a), prepare(analysis_b)
     weights = _weights(a, b)
-    pairs = candidate_pairs(a, b, weights)
-    assigned = _assign(pairs, len(a.bags), len(b.bags))
+    identical = identical_pairs(a, b)
+    pairs = candidate_pairs(a, b, weights, {i for _, i, _ in identical}, {j for _, _, j in identical})
+    assigned = _assign(identical + pairs, len(a.bags), len(b.bags))
     matches = [Match([i], [j], score) for i, (j, score) in assigned.items()]
     _merge_split_sentences(matches, pairs, len(a.bags), len(b.bags))
     for match in matches:

@@ -28,7 +28,13 @@ def analyse_text(title: str, body: str, language: str = "en") -> dict:
         "title": title,
         "title_numbers": [n.as_dict() for n in title_numbers],
         "sentences": [
-            {"id": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+            {
+                "id": s.index,
+                "paragraph": s.paragraph,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+            }
             for s in sentences
         ],
         "entities": [e.as_dict() for e in entities],

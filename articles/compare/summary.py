@@ -147,6 +147,8 @@ def number_conflicts(rows: list[dict], numbers_a: list[dict], numbers_b: list[di
 
 def word_diff(text_a: str, text_b: str, language: str = "en") -> tuple[list[list[str]], list[list[str]]]:
     """Both texts cut into [op, text] parts: "same", or "del" (only in A) / "ins" (only in B)."""
+    if text_a == text_b:
+        return [["same", text_a]], [["same", text_b]]
     lang = get_language(language)
     tokens_a = DIFF_TOKEN.findall(text_a)
     tokens_b = DIFF_TOKEN.findall(text_b)

@@ -55,9 +55,12 @@ def stem(word: str) -> str:
     return word.removesuffix("e") if len(word) > 4 else word
 
 
-@lru_cache(maxsize=131072)
-def _normal_word(word: str, language: str) -> str | None:
-    lang = get_language(language)
+# Word -> normalised token (None for stop words), per language; emptied when it grows too big.
+_NORMAL: dict[str, dict[str, str | None]] = {}
+_NORMAL_MAX = 200_000
+
+
+def _normal_word(word: str, lang: ModuleType) -> str | None:
     lowered = word.lower().replace("’", "'")
     if "'" in lowered:
         lowered = lowered.split("'")[0]
@@ -68,14 +71,24 @@ def _normal_word(word: str, language: str) -> str | None:
 
 def content_tokens(text: str, language: str = "en") -> list[str]:
     """The content words of text, normalised; stop words dropped."""
+    cache = _NORMAL.get(language)
+    if cache is None or len(cache) > _NORMAL_MAX:
+        cache = _NORMAL[language] = {}
     out = []
-    for m in WORD.finditer(text):
-        token = _normal_word(m.group(0), language)
+    for word in WORD.findall(text):
+        token = cache.get(word, "")
+        if token == "":
+            token = cache[word] = _normal_word(word, get_language(language))
         if token:
             out.append(token)
     return out
 
 
+@lru_cache(maxsize=131072)
+def _diff_key(token: str, language_module: str) -> str:
+    return get_language(language_module).american_spelling(token.strip().lower().replace("’", "'"))
+
+
 def diff_key(token: str, lang: ModuleType) -> str:
     """What two diff tokens must share to count as the same word."""
-    return lang.american_spelling(token.strip().lower().replace("’", "'"))
+    return _diff_key(token, lang.__name__.rsplit(".", 1)[-1])

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from ..comparisons import build_comparison, event_fact_table
+from ..comparisons import build_comparison, comparison_cache_key, event_fact_table
 from ..export import fact_table_csv_rows, fact_table_json
 from ..forms import ComparePickForm
 from ..models import Article, Event
@@ -19,7 +19,7 @@ def compare_view(request: HttpRequest, a: int, b: int) -> HttpResponse:
     left = articles.get(a) or get_object_or_404(Article, pk=a)
     right = articles.get(b) or get_object_or_404(Article, pk=b)
     comparison = build_comparison(left, right)
-    context = comparison_page(left, right, comparison)
+    context = comparison_page(left, right, comparison, comparison_cache_key(left, right))
     return render(request, "articles/compare.html", context)
 
 
