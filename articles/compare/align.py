@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 from .lang import get_language
 from .tokens import content_tokens
 
-MATCH_THRESHOLD = 0.34  # below this, two sentences are not taken to make the same claim
+MATCH_THRESHOLD = 0.3  # below this, two sentences are not taken to make the same claim
+# A sentence of few content words ("No date was set.") overlaps by chance; it needs more.
+SHORT_SENTENCE_TOKENS = 4
+SHORT_SENTENCE_THRESHOLD = 0.5
 MIN_SHARED_TOKENS = 2
 ENTITY_WEIGHT = 1.5
 NUMBER_WEIGHT = 1.2
@@ -146,7 +149,8 @@ def candidate_pairs(
             if shared[j] < needed or not shared_words[j]:
                 continue
             score = pair_score(c, mass_a[i], mass_b[j])
-            if score >= MATCH_THRESHOLD:
+            short = min(len(bag), len(b.bags[j])) < SHORT_SENTENCE_TOKENS
+            if score >= (SHORT_SENTENCE_THRESHOLD if short else MATCH_THRESHOLD):
                 pairs.append((score, i, j))
     return pairs
 
