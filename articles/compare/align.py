@@ -72,6 +72,9 @@ def prepare(analysis: dict) -> SideText:
     for number in analysis.get("numbers", []):
         index = number["sentence"]
         if 0 <= index < len(bags):
+            # Like names, the number's words ("second summit") count once, as its value.
+            for word in content_tokens(number["text"], language):
+                bags[index].pop(word, None)
             bags[index][f"N:{number['unit']}={number['value']}"] = 1
     return SideText(sentences, bags, [len(s["text"]) for s in sentences])
 

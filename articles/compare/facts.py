@@ -1,14 +1,21 @@
 """Event-wide fact table: the claims of several reports clustered, and who carries which.
 
-Reports are taken one by one; each sentence joins the claim whose first sentence it matches best
-(the same weighted overlap as the two-report alignment, with word weights from the whole
-event), or starts a new claim. One pass, so the cost grows with reports x claims, not with every
-pair of reports.
+Reports are taken one by one; their sentences are matched to the claims so far (the first
+sentence of each claim stands for it) with the two-report alignment's scoring and best-first
+one-to-one assignment, word weights coming from the whole event; a sentence left over starts a
+new claim. One pass, so the cost grows with reports x claims, not with every pair of reports.
 """
 
 from collections import Counter, defaultdict
 
-from .align import MATCH_THRESHOLD, SideText, pair_score, prepare
+from .align import (
+    MATCH_THRESHOLD,
+    SHORT_SENTENCE_THRESHOLD,
+    SHORT_SENTENCE_TOKENS,
+    SideText,
+    pair_score,
+    prepare,
+)
 from .summary import link_entities
 
 MAX_CLAIMS_SHOWN = 80
@@ -41,30 +48,43 @@ def fact_table(reports: list[dict]) -> dict:
     index: dict[str, list[int]] = defaultdict(list)  # token -> claims whose first sentence has it
     masses: list[float] = []
     for column, side in enumerate(sides):
-        claimed: set[int] = set()
+        # Score every sentence of this report against the claims so far, then assign best-first
+        # and one-to-one, as the two-report alignment does; the rest start new claims.
+        masses_here = [sum(weights[t] for t in bag) for bag in side.bags]
+        candidates: list[tuple[float, int, int]] = []
         for s, bag in enumerate(side.bags):
-            if not bag:
-                continue
-            mass = sum(weights[t] for t in bag)
             common: dict[int, float] = defaultdict(float)
+            shared_words: dict[int, int] = defaultdict(int)
             for token in bag:
+                is_word = token[1:2] != ":"
                 for c in index.get(token, ()):
                     common[c] += weights[token]
-            best, best_score = -1, MATCH_THRESHOLD
+                    shared_words[c] += is_word
             for c, shared in common.items():
-                if c in claimed or str(column) in claims[c]["cells"]:
-                    continue
-                score = pair_score(shared, mass, masses[c])
-                if score >= best_score:
-                    best, best_score = c, score
-            if best >= 0:
-                claims[best]["cells"][str(column)] = [s]
-                claimed.add(best)
+                if not shared_words[c]:
+                    continue  # names and numbers alone do not make the same claim
+                score = pair_score(shared, masses_here[s], masses[c])
+                short = min(len(bag), claims[c]["size"]) < SHORT_SENTENCE_TOKENS
+                if score >= (SHORT_SENTENCE_THRESHOLD if short else MATCH_THRESHOLD):
+                    candidates.append((score, s, c))
+        placed: set[int] = set()
+        for _score, s, c in sorted(candidates, reverse=True):
+            if s in placed or str(column) in claims[c]["cells"]:
+                continue
+            claims[c]["cells"][str(column)] = [s]
+            placed.add(s)
+        for s, bag in enumerate(side.bags):
+            if s in placed or not bag:
                 continue
             claims.append(
-                {"text": side.sentences[s]["text"], "first": (column, s), "cells": {str(column): [s]}}
+                {
+                    "text": side.sentences[s]["text"],
+                    "first": (column, s),
+                    "cells": {str(column): [s]},
+                    "size": len(bag),
+                }
             )
-            masses.append(mass)
+            masses.append(masses_here[s])
             for token in bag:
                 index[token].append(len(claims) - 1)
     claims.sort(key=lambda c: (-len(c["cells"]), c["first"]))

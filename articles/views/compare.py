@@ -26,23 +26,18 @@ def compare_view(request: HttpRequest, a: int, b: int) -> HttpResponse:
 @require_GET
 def compare_pick(request: HttpRequest) -> HttpResponse:
     """The picker's target: redirect to /compare/<a>/<b>/, or show the picker with its errors."""
-    reports = []
-    event = None
+    context: dict = {"reports": [], "event": None, "fact_table": None}
     if "event" in request.GET and request.GET["event"].isdigit():
         event = get_object_or_404(Event, pk=int(request.GET["event"]))
-        reports = list(event.articles.for_lists().order_by("source__name", "published_at", "id"))
+        context["event"] = event
+        context["reports"] = list(event.articles.for_lists().order_by("source__name", "published_at", "id"))
+        context["fact_table"] = event_fact_table(event)
     if "a" not in request.GET and "b" not in request.GET:
-        return render(
-            request,
-            "articles/compare_pick.html",
-            {"form": ComparePickForm(), "reports": reports, "event": event},
-        )
+        return render(request, "articles/compare_pick.html", {**context, "form": ComparePickForm()})
     form = ComparePickForm(request.GET)
     if form.is_valid():
         return redirect("articles:compare", a=form.cleaned_data["a"], b=form.cleaned_data["b"])
-    return render(
-        request, "articles/compare_pick.html", {"form": form, "reports": reports, "event": event}, status=400
-    )
+    return render(request, "articles/compare_pick.html", {**context, "form": form}, status=400)
 
 
 @require_GET
