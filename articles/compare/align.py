@@ -72,8 +72,16 @@ def prepare(analysis: dict) -> SideText:
     for number in analysis.get("numbers", []):
         index = number["sentence"]
         if 0 <= index < len(bags):
-            # Like names, the number's words ("second summit") count once, as its value.
-            for word in content_tokens(number["text"], language):
+            # The number itself counts once, as its value: "second" of "second summit" goes,
+            # "summit" stays; dates keep their month words.
+            words = content_tokens(number["text"], language)
+            if number["kind"] in ("amount", "year"):
+                drop = words
+            elif number["kind"] == "date":
+                drop = []
+            else:
+                drop = words[:1]
+            for word in drop:
                 bags[index].pop(word, None)
             bags[index][f"N:{number['unit']}={number['value']}"] = 1
     return SideText(sentences, bags, [len(s["text"]) for s in sentences])
