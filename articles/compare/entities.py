@@ -112,12 +112,14 @@ def _split_name_pairs(words: list[str]) -> tuple[str, list[str]]:
 
 
 def _split_sequence(words: list[str], lang: ModuleType) -> list[list[str]]:
-    """Split "Washington and Pyongyang" in two; keep "Center for Strategic and International Studies"."""
-    if words[-1].lower() in lang.ORG_SUFFIXES:
-        return [words]
+    """Split "Washington and Pyongyang" and "Kwon Hye-rin of Yonsei University"; keep
+    "Center for Strategic and International Studies" and "Bank of England" whole: a name whose
+    first part already ends like an organisation goes on past "of", "for" and "and"."""
     parts, current = [], []
     for w in words:
-        if w in ("and", "of", "the", "for"):
+        if w in _CONNECTORS:
+            if current and not parts and current[-1].lower() in lang.ORG_SUFFIXES:
+                return _split_organisations(words, lang)
             if current:
                 parts.append(current)
             current = []
@@ -128,18 +130,98 @@ def _split_sequence(words: list[str], lang: ModuleType) -> list[list[str]]:
     return parts
 
 
-def _classify(words: list[str], lang: ModuleType, *, title_cue: bool, speech_cue: bool) -> str | None:
+def _split_organisations(words: list[str], lang: ModuleType) -> list[list[str]]:
+    """ "Bank of Japan and the Bank of Korea" is two; "Center for Strategic and International
+    Studies" is one: split at "and" only when another organisation's head word follows."""
+    parts, current = [], []
+    for k, w in enumerate(words):
+        following = words[k + 1 : k + 3]
+        if w == "and" and following and (following[0] == "the" or following[0].lower() in lang.ORG_SUFFIXES):
+            parts.append(current)
+            current = []
+        elif not (w == "the" and not current):
+            current.append(w)
+    parts.append(current)
+    return [p for p in parts if p]
+
+
+_CONNECTORS = frozenset("of for and the de del van von al bin la le da du".split())
+
+
+def _split_possessive(words: list[str]) -> list[list[str]]:
+    """ "Kazakhstan's Turkistan region" -> "Kazakhstan", "Turkistan"."""
+    parts, current = [], []
+    for w in words:
+        bare = _POSSESSIVE.sub("", w)
+        if bare != w and w[-2:] in ("'s", "’s"):
+            current.append(bare)
+            parts.append(current)
+            current = []
+        else:
+            current.append(w)
+    if current:
+        parts.append(current)
+    return parts
+
+
+_COMMON_SUFFIXES = (
+    "tion",
+    "sion",
+    "ism",
+    "ity",
+    "ment",
+    "ness",
+    "ance",
+    "ence",
+    "ship",
+    "ives",
+    "ies",
+    "ers",
+)
+_LOWER_WORDS = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
+
+
+def _looks_common(word: str, lower_words: set[str], lang: ModuleType) -> bool:
+    """A capitalised word that is an ordinary word: it also occurs in lower case in the report,
+    or has a common-noun ending. People's names rarely do either."""
+    lowered = word.lower()
+    return lowered in lower_words or lowered in lang.STOPWORDS or lowered.endswith(_COMMON_SUFFIXES)
+
+
+def _classify(
+    words: list[str],
+    lang: ModuleType,
+    *,
+    title_cue: bool,
+    speech_cue: bool,
+    lower_words: frozenset[str] | set[str] = frozenset(),
+) -> str | None:
     lowered = " ".join(words).lower()
     last = words[-1].lower()
     if lowered in lang.KNOWN_ORG_PHRASES or last in lang.ORG_SUFFIXES:
-        return ORGANISATION
-    if _place_key(lowered, lang):
+        # A lone "Committee" or "Bank" is a reference back, too vague to list.
+        return ORGANISATION if len(words) > 1 or lowered in lang.KNOWN_ORG_PHRASES else None
+    if _place_key(lowered, lang) or (len(words) > 1 and last in lang.PLACE_SUFFIXES and not title_cue):
         return PLACE
-    if len(words) == 1 and words[0].isupper() and 2 <= len(words[0].replace(".", "")) <= 6:
-        return ORGANISATION  # an acronym: "CIA", "BBC", "NATO"
-    if title_cue or len(words) >= 2:
+    if last in lang.NOT_PERSON_LAST_WORDS or words[0].lower() in lang.NOT_PERSON_LAST_WORDS:
+        return None  # "Electoral Act", "Champions League"
+    if all(w.isupper() and len(w) > 1 for w in words) and (
+        len(words) > 1 or lowered in lower_words or lowered in lang.STOPWORDS
+    ):
+        return None  # shouted words: "OUR FIGHT FOR FAIR BILLS", "GREEDY"
+    if len(words) == 1 and words[0].isupper():
+        letters = words[0].replace(".", "")
+        # An acronym ("CIA", "NATO"), not a unit, time zone or a shouted word ("MORE").
+        if 2 <= len(letters) <= 6 and letters.isalpha() and lowered not in lang.NOT_ACRONYMS:
+            return ORGANISATION
+        return None
+    if title_cue:
         return PERSON
-    if speech_cue:
+    # "Transparent Ballot Initiative", "Liberal Democrats": ordinary words make a name of a
+    # group, party or campaign rather than of a person, even when it "said" something.
+    if len(words) >= 2 and any(_looks_common(w, lower_words, lang) for w in words):
+        return ORGANISATION
+    if speech_cue or len(words) >= 2:
         return PERSON
     return None
 
@@ -156,33 +238,57 @@ def _parse_sequence(
     words = sequence.split()
     words[-1] = _POSSESSIVE.sub("", words[-1])
     # Drop sentence-initial function words and lone capitalised common words.
-    while words and not words[0].isupper():
+    while words:
         lowered = words[0].lower()
-        if lowered in lang.STOPWORDS or (at_start and lowered in lang.NOT_NAMES):
-            words = words[1:]
-            at_start = False
+        first_part = lowered.split("-")[0]
+        if words[0].isupper() and len(words[0]) > 1:
+            drop = lowered in lang.NOT_ACRONYMS  # "MW Noor Tafilalt": a unit before a name
         else:
+            drop = (
+                lowered in lang.STOPWORDS
+                or lowered in lang.NEVER_NAMES
+                or first_part in lang.NUMBER_WORDS
+                or (at_start and lowered in lang.NOT_NAMES)
+            )
+        if not drop:
             break
+        words = words[1:]
+        at_start = False
+    while words and words[-1] == "I":
+        words = words[:-1]
     if not words:
         return ()
     pieces: list[tuple[tuple[str, ...], str, bool]] = []
     head, words = _split_name_pairs(words)
     if head:
         pieces.append(((head,), "", False))
-    rest, had_title = _take_prefixes(words, pieces, lang)
-    for part in _split_sequence(rest, lang) if rest else []:
-        name, part_title = _take_prefixes(part, pieces, lang)
-        if name:
-            sole_at_start = at_start and len(name) == 1 and len(part) == len(words)
-            pieces.append((tuple(name), "sole" if sole_at_start else "", had_title or part_title))
+    for group in _split_possessive(words):
+        rest, had_title = _take_prefixes(group, pieces, lang)
+        for part in _split_sequence(rest, lang) if rest else []:
+            name, part_title = _take_prefixes(part, pieces, lang)
+            if name:
+                sole_at_start = at_start and len(name) == 1 and len(part) == len(words)
+                pieces.append((tuple(name), "sole" if sole_at_start else "", had_title or part_title))
     return tuple(pieces)
 
 
 def _take_prefixes(
     words: list[str], pieces: list[tuple[tuple[str, ...], str, bool]], lang: ModuleType
 ) -> tuple[list[str], bool]:
-    """Words after leading places and titles ("US President Donald Trump" -> "Donald Trump")."""
+    """Words after leading places and titles ("US President Donald Trump" -> "Donald Trump",
+    "Finance Minister Rodrigo Aranguiz" -> "Rodrigo Aranguiz"); a place that starts an
+    organisation's name stays in it ("European Commission", "Czech National Bank")."""
     had_title = False
+    if words and words[-1].lower() in lang.ORG_SUFFIXES:
+        return words, False
+    # A title word inside the sequence: the name is what follows the last one.
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].lower().rstrip(".") in lang.TITLES and words[k + 1][:1].isupper():
+            before = words[:k]
+            if _place_key(" ".join(before).lower(), lang):
+                pieces.append((tuple(before), PLACE, False))
+            words, had_title = words[k + 1 :], True
+            break
     while words:
         for n in (3, 2, 1):
             if len(words) > n and _place_key(" ".join(words[:n]).lower(), lang):
@@ -202,6 +308,7 @@ def extract_mentions(text: str, sentences: list[Sentence], language: str = "en")
     """Named mentions in reading order, each with a kind and a provisional key."""
     lang = get_language(language)
     mentions: list[Mention] = []
+    lower_words = set(_LOWER_WORDS.findall(text))
     for sentence in sentences:
         s_text = sentence.text
         for m in _SEQUENCE.finditer(s_text):
@@ -214,12 +321,22 @@ def extract_mentions(text: str, sentences: list[Sentence], language: str = "en")
             after = _WORD_AFTER.match(s_text, m.end())
             speech_cue = bool(after and after.group(1) in lang.SPEECH_VERBS)
             search_from = m.start()
+            dateline = at_start and s_text[m.end() : m.end() + 2] in (", ", " (") and m.group(0).isupper()
             for words, hint, had_title in pieces:
-                if hint == PLACE:
-                    kind = PLACE
+                if hint == PLACE or dateline:
+                    kind = PLACE  # "BUSAN, South Korea (Northwire) -": a dateline names a place
                 else:
                     title_cue = title_before or had_title
-                    kind = _classify(list(words), lang, title_cue=title_cue, speech_cue=speech_cue) or ""
+                    kind = (
+                        _classify(
+                            list(words),
+                            lang,
+                            title_cue=title_cue,
+                            speech_cue=speech_cue,
+                            lower_words=lower_words,
+                        )
+                        or ""
+                    )
                     if (
                         hint == "sole"
                         and kind in (PERSON, ORGANISATION)
@@ -247,6 +364,7 @@ def _add(
     key, name = name_key(surface), surface
     if kind == PLACE:
         place = _place_key(surface.lower(), lang) or surface.lower()
+        surface = surface.title() if surface.isupper() else surface
         key, name = "place:" + name_key(place), place.title()
     mentions.append(Mention(sentence.index, start, start + len(surface), surface, key, kind, name))
     return pos + len(words[0])

@@ -47,7 +47,8 @@ SPEECH_VERBS = frozenset(
     warned warns claimed claims replied replies responded responds announced announces
     continued continues recalled recalls suggested suggests acknowledged acknowledges admitted
     admits concluded concludes predicted predicts tweeted tweets posted remarked observed
-    commented comments urged urges cautioned confirmed confirms denied denies""".split()
+    commented comments urged urges cautioned confirmed confirms denied denies called calls
+    described describes""".split()
 )
 # "according to X" and similar attributions that precede the speaker.
 ATTRIBUTION_PHRASES = ("according to",)
@@ -63,7 +64,8 @@ TITLES = frozenset(
     pope bishop archbishop rabbi imam sheikh dr doctor professor prof mr mrs ms miss sir dame lord
     lady analyst negotiator counterpart aide adviser advisor advisers deputy representative
     correspondent editor reporter author researcher fellow economist ceo cfo founder
-    executive official officials diplomat""".split()
+    executive official officials diplomat commissioner mp mep mps pm chancellor
+    treasurer attorney""".split()
 )
 # Multi-word titles, matched before single words, lower-cased.
 TITLE_PHRASES = (
@@ -93,7 +95,27 @@ ORG_SUFFIXES = frozenset(
     association foundation studies union court army navy police force forces office service
     services board authority administration parliament congress senate assembly league network
     news times post journal press club fund trust organisation organization federation society
-    bureau guard guards command alliance coalition movement front""".split()
+    bureau guard guards command alliance coalition movement front institut capital partners
+    holdings securities investments airlines airways motors systems technologies labs
+    laboratories hospital clinic""".split()
+)
+# All-capital words that are no organisations: units, time zones, roles.
+NOT_ACRONYMS = frozenset(
+    """mw gw kw kwh mwh gwh gmt utc bst est edt cet pst mp mps mep meps pm am ceo cfo coo cto gdp
+    cpi vat ai tv pr id ok usd gbp eur jpy km kg bn tn rip faq ps""".split()
+)
+# Last words that make a capitalised sequence a place ("Turkistan region", "Red Sea"); words
+# that are also common surnames (Park, Hall, Church, Castle) are left out.
+PLACE_SUFFIXES = frozenset(
+    """river sea ocean lake island islands valley desert strait gulf bay coast peninsula province
+    region county district mountains basin delta hotel palace stadium museum cathedral mosque
+    temple airport harbour harbor""".split()
+)
+# Words that end (or start) names of laws, events and things, not of people.
+NOT_PERSON_LAST_WORDS = frozenset(
+    """act bill law treaty agreement accord summit matters cup league championship championships
+    games war day week year plan programme program strategy budget report index prize award
+    festival conference forum olympics election elections protocol declaration convention""".split()
 )
 # Organisations named by a phrase a heuristic cannot read (kept small: well-known institutions).
 KNOWN_ORG_PHRASES = frozenset(
@@ -166,6 +188,22 @@ COUNTRY_PHRASES = frozenset(
         "west bank",
         "demilitarised zone",
         "demilitarized zone",
+        "latin america",
+        "north america",
+        "south america",
+        "central america",
+        "central asia",
+        "east asia",
+        "south asia",
+        "south-east asia",
+        "southeast asia",
+        "eastern europe",
+        "western europe",
+        "sub-saharan africa",
+        "north africa",
+        "west africa",
+        "east africa",
+        "the gulf",
     }
 )
 CITIES = frozenset(
@@ -210,6 +248,59 @@ DEMONYMS = {
     "saudi": "saudi arabia",
     "afghan": "afghanistan",
     "european": "europe",
+    "central asian": "central asia",
+    "latin american": "latin america",
+    "uzbek": "uzbekistan",
+    "kazakh": "kazakhstan",
+    "nigerian": "nigeria",
+    "czech": "czechia",
+    "polish": "poland",
+    "dutch": "netherlands",
+    "belgian": "belgium",
+    "greek": "greece",
+    "thai": "thailand",
+    "indonesian": "indonesia",
+    "filipino": "philippines",
+    "emirati": "united arab emirates",
+    "qatari": "qatar",
+    "kenyan": "kenya",
+    "ethiopian": "ethiopia",
+    "ghanaian": "ghana",
+    "moroccan": "morocco",
+    "algerian": "algeria",
+    "argentine": "argentina",
+    "chilean": "chile",
+    "colombian": "colombia",
+    "peruvian": "peru",
+    "venezuelan": "venezuela",
+    "cuban": "cuba",
+    "norwegian": "norway",
+    "danish": "denmark",
+    "finnish": "finland",
+    "irish": "ireland",
+    "scottish": "scotland",
+    "welsh": "wales",
+    "english": "england",
+    "portuguese": "portugal",
+    "austrian": "austria",
+    "swiss": "switzerland",
+    "hungarian": "hungary",
+    "romanian": "romania",
+    "bulgarian": "bulgaria",
+    "serbian": "serbia",
+    "croatian": "croatia",
+    "lebanese": "lebanon",
+    "jordanian": "jordan",
+    "yemeni": "yemen",
+    "libyan": "libya",
+    "sudanese": "sudan",
+    "bangladeshi": "bangladesh",
+    "malaysian": "malaysia",
+    "taiwanese": "taiwan",
+    "mongolian": "mongolia",
+    "asia": "asia",
+    "europe": "europe",
+    "africa": "africa",
     "african": "africa",
     "asian": "asia",
 }
@@ -334,6 +425,11 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 # Words before a month that qualify it ("end of February", "last June").
 DATE_QUALIFIERS = ("early", "mid", "late", "end of", "start of", "beginning of", "last", "next", "this")
 
+# Capitalised words that never start a name, wherever they stand.
+NEVER_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+    january february march april june july august september october november december""".split()
+)
 # Words that are capitalised at the start of a sentence but are no names.
 NOT_NAMES = STOPWORDS | frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
