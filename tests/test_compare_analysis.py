@@ -162,3 +162,31 @@ def test_analysis_is_json_safe_versioned_and_offsets_point_into_the_body():
 def test_empty_and_unknown_language_input_is_handled():
     assert analyse_text("Title", "", "xx")["sentences"] == []
     assert get_language("en-GB").__name__.endswith(".en")
+
+
+def entity_kinds(body: str) -> dict[str, str]:
+    entities, _ = extract_entities(body, split_sentences(body))
+    return {e.name: e.kind for e in entities}
+
+
+def test_titles_inside_names_datelines_and_organisations_joined_by_of():
+    kinds = entity_kinds(
+        "ABUJA (Newswire) - Finance Minister Rodrigo Aranguiz met the Bank of Japan and the Bank of "
+        'Korea. "It went well," said Dr Kwon Hye-rin of Yonsei University.'
+    )
+    assert kinds["Abuja"] == "place"
+    assert kinds["Rodrigo Aranguiz"] == "person"
+    assert kinds["Bank of Japan"] == "organisation" and kinds["Bank of Korea"] == "organisation"
+    assert kinds["Kwon Hye-rin"] == "person" and kinds["Yonsei University"] == "organisation"
+
+
+def test_the_same_name_in_another_word_order_is_one_person():
+    body = "Prime Minister Hiroshi Takeda arrived. Takeda Hiroshi, as Japanese papers write it, spoke."
+    entities, _ = extract_entities(body, split_sentences(body))
+    people = [e for e in entities if e.kind == "person"]
+    assert len(people) == 1 and set(people[0].variants) >= {"Hiroshi Takeda", "Takeda Hiroshi"}
+
+
+def test_laws_and_shouted_words_are_not_people_or_organisations():
+    kinds = entity_kinds("The Electoral Act passed. Ministers called it GREEDY and greedy again.")
+    assert "Electoral Act" not in kinds and "GREEDY" not in kinds

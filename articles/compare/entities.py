@@ -370,11 +370,16 @@ def _add(
     return pos + len(words[0])
 
 
+def order_key(tokens: list[str]) -> str:
+    return "".join(sorted(tokens))
+
+
 def resolve_entities(mentions: list[Mention]) -> list[Entity]:
     """Group mentions into entities: variant spellings merge, short names link to full ones."""
     entities: dict[str, Entity] = {}
-    # Full names by their first and last word.
+    # Full names by their first and last word, and by their words in any order.
     by_token: dict[str, str] = {}
+    by_order: dict[str, str] = {}
     for mention in mentions:
         tokens = name_tokens(mention.text)
         if mention.kind in ("", PERSON) and len(tokens) == 1 and tokens[0] in by_token:
@@ -383,6 +388,8 @@ def resolve_entities(mentions: list[Mention]) -> list[Entity]:
         elif not mention.kind:
             continue
         if mention.kind == PERSON and len(tokens) >= 2:
+            # The same words in another order ("Takeda Hiroshi") are the same person.
+            mention.key = by_order.setdefault(order_key(tokens), mention.key)
             # A bare surname shared by two people ("Kim") means the one the report named first,
             # usually its main subject.
             by_token.setdefault(tokens[0], mention.key)

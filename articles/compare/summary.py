@@ -33,6 +33,8 @@ def link_entities(entities_a: list[dict], entities_b: list[dict]) -> dict[str, s
             if len(tokens) == 1 or len(other_tokens) == 1:
                 short, long = (tokens, other_tokens) if len(tokens) == 1 else (other_tokens, tokens)
                 same = short[0] in (long[0], long[-1])
+            elif sorted(tokens) == sorted(other_tokens):
+                same = True  # "Takeda Hiroshi" / "Hiroshi Takeda"
             else:
                 same = tokens[0] == other_tokens[0] and fuzz.ratio(key, other["key"]) >= SAME_PERSON_SPELLING
             if same:
