@@ -148,3 +148,9 @@ def test_seed_pair_shows_shared_claims_one_sided_claims_and_one_envoy():
     assert len(envoy) == 1 and envoy[0]["variants_b"] == ["Kim Yong Chol"]
     quoted_only_by_b = {s["speaker"] for s in c["quotes"]["speakers"] if s["only"] == "b"}
     assert {"Sue Mi Terry", "Go Myong-Hyun"} <= quoted_only_by_b
+
+
+def test_numbers_with_separators_are_one_word_in_the_diff():
+    c = compare("Floods force 2,000 from homes", FLOOD_A, "Floods force 3,000 from homes", FLOOD_B)
+    assert ["del", "2,000 "] in c["headline"]["a_parts"]
+    assert ["ins", "3,000 "] in c["headline"]["b_parts"]

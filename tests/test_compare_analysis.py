@@ -190,3 +190,9 @@ def test_the_same_name_in_another_word_order_is_one_person():
 def test_laws_and_shouted_words_are_not_people_or_organisations():
     kinds = entity_kinds("The Electoral Act passed. Ministers called it GREEDY and greedy again.")
     assert "Electoral Act" not in kinds and "GREEDY" not in kinds
+
+
+def test_a_quote_spanning_two_sentences_keeps_both_and_its_speaker():
+    body = "“We are ready. We will act within days,” said Ana Lopez, the minister. Others disagreed."
+    quotes = analyse_text("t", body)["quotes"]
+    assert [(q["speaker"], q["sentences"]) for q in quotes] == [("Ana Lopez", [0, 1])]

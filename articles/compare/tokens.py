@@ -8,7 +8,7 @@ from .lang import get_language
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*")
 # Diff tokens keep their trailing white space so that joining them gives the text back.
-DIFF_TOKEN = re.compile(r"\w+(?:['’]\w+)*\s*|[^\w\s]\s*|\s+")
+DIFF_TOKEN = re.compile(r"\d+(?:[.,]\d+)+\s*|\w+(?:['’]\w+)*\s*|[^\w\s]\s*|\s+")
 
 _SUFFIXES = (
     "izations",
