@@ -154,3 +154,16 @@ def test_numbers_with_separators_are_one_word_in_the_diff():
     c = compare("Floods force 2,000 from homes", FLOOD_A, "Floods force 3,000 from homes", FLOOD_B)
     assert ["del", "2,000 "] in c["headline"]["a_parts"]
     assert ["ins", "3,000 "] in c["headline"]["b_parts"]
+
+
+def test_odd_reports_compare_without_error_and_rows_cover_every_sentence():
+    import random
+
+    rng = random.Random(9)
+    alphabet = [*list('ab XY .,!?"“”-\n0123456789'), " said ", " Kim ", " the ", "Mr. ", " summit "]
+    bodies = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300))) for _ in range(40)]
+    analyses = [analyse_text("T", body) for body in bodies]
+    for a, b in zip(analyses, analyses[1:] + analyses[:1], strict=True):
+        c = compare_analyses(a, b)
+        assert_every_sentence_once(c)
+        assert 0.0 <= c["similarity"] <= 1.0

@@ -196,3 +196,26 @@ def test_a_quote_spanning_two_sentences_keeps_both_and_its_speaker():
     body = "“We are ready. We will act within days,” said Ana Lopez, the minister. Others disagreed."
     quotes = analyse_text("t", body)["quotes"]
     assert [(q["speaker"], q["sentences"]) for q in quotes] == [("Ana Lopez", [0, 1])]
+
+
+def test_odd_input_never_breaks_the_analysis_and_offsets_stay_true():
+    import random
+
+    rng = random.Random(4)
+    alphabet = [
+        *list("abcXYZ .,;:!?…\"'“”‘’()-–—\n\t$£%0123456789"),
+        "Mr.",
+        "U.S.",
+        " said ",
+        " Kim ",
+        "é",
+        "中",
+    ]
+    samples = ["", " ", "...", '"', "“unclosed quote. And more", "A." * 500, "\n\n\n", "$", "May"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 400))) for _ in range(200)]
+    for body in samples:
+        result = analyse_text("Title", body)
+        for s in result["sentences"]:
+            assert body[s["start"] : s["end"]] == s["text"]
+        for q in result["quotes"]:
+            assert q["text"] in body[q["start"] : q["end"]]
