@@ -167,3 +167,10 @@ def test_odd_reports_compare_without_error_and_rows_cover_every_sentence():
         c = compare_analyses(a, b)
         assert_every_sentence_once(c)
         assert 0.0 <= c["similarity"] <= 1.0
+
+
+def test_sentences_quoting_the_same_words_are_matched_however_worded():
+    a = 'Asked about the deal, the minister said it was "a good start for both of us" and left.'
+    b = 'Officials were cautious. "A good start for both of us," was all Ms Reyes would offer.'
+    c = compare("Deal", a, "Deal", b)
+    assert matched(c, "a good start for both of us", "was all Ms Reyes would offer")

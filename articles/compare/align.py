@@ -23,6 +23,7 @@ MATCH_THRESHOLD = 0.3  # below this, two sentences are not taken to make the sam
 SHORT_SENTENCE_TOKENS = 4
 SHORT_SENTENCE_THRESHOLD = 0.5
 MIN_SHARED_TOKENS = 2
+QUOTE_PAIR_SCORE = 0.6  # the least score of two sentences quoting the same words
 ENTITY_WEIGHT = 1.5
 NUMBER_WEIGHT = 1.2
 
@@ -227,12 +228,24 @@ def _longest_in_order(matches: list[Match]) -> set[int]:
     return keep
 
 
-def align(analysis_a: dict, analysis_b: dict) -> Alignment:
-    """Match the sentences of two analysed reports and lay them out as rows in reading order."""
+def align(
+    analysis_a: dict, analysis_b: dict, shared_quotes: list[tuple[int, int]] | None = None
+) -> Alignment:
+    """Match the sentences of two analysed reports and lay them out as rows in reading order.
+
+    shared_quotes: (sentence of A, sentence of B) pairs that carry the same quoted words; such
+    a pair makes the same claim however differently the rest is worded.
+    """
     a, b = prepare(analysis_a), prepare(analysis_b)
     weights = _weights(a, b)
     identical = identical_pairs(a, b)
     pairs = candidate_pairs(a, b, weights, {i for _, i, _ in identical}, {j for _, _, j in identical})
+    if shared_quotes:
+        scored = {(i, j): score for score, i, j in pairs}
+        for i, j in shared_quotes:
+            if 0 <= i < len(a.bags) and 0 <= j < len(b.bags):
+                scored[(i, j)] = max(scored.get((i, j), 0.0), QUOTE_PAIR_SCORE)
+        pairs = [(score, i, j) for (i, j), score in scored.items()]
     assigned = _assign(identical + pairs, len(a.bags), len(b.bags))
     matches = [Match([i], [j], score) for i, (j, score) in assigned.items()]
     _merge_split_sentences(matches, pairs, len(a.bags), len(b.bags))

@@ -22,7 +22,12 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
     """Rows, similarity and summary of two reports' analyses (see analysis.analyse_text)."""
     language = analysis_a.get("language", "en")
     mapping = link_entities(analysis_a.get("entities", []), analysis_b.get("entities", []))
-    alignment = align(analysis_a, _with_linked_keys(analysis_b, mapping))
+    quotes = quote_summary(analysis_a.get("quotes", []), analysis_b.get("quotes", []), mapping)
+    quotes_a, quotes_b = analysis_a.get("quotes", []), analysis_b.get("quotes", [])
+    quoted_pairs = [
+        (quotes_a[p["a"]]["sentences"][0], quotes_b[p["b"]]["sentences"][0]) for p in quotes["shared"]
+    ]
+    alignment = align(analysis_a, _with_linked_keys(analysis_b, mapping), quoted_pairs)
     sentences_a = analysis_a.get("sentences", [])
     sentences_b = analysis_b.get("sentences", [])
     rows = []
@@ -47,11 +52,7 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
         "rows": rows,
         "sentences": {"a": sentences_a, "b": sentences_b},
         "entities": entity_summary(analysis_a.get("entities", []), analysis_b.get("entities", []), mapping),
-        "quotes": {
-            "a": analysis_a.get("quotes", []),
-            "b": analysis_b.get("quotes", []),
-            **quote_summary(analysis_a.get("quotes", []), analysis_b.get("quotes", []), mapping),
-        },
+        "quotes": {"a": quotes_a, "b": quotes_b, **quotes},
         "numbers": {
             "a": analysis_a.get("numbers", []),
             "b": analysis_b.get("numbers", []),
