@@ -170,7 +170,16 @@ def test_odd_reports_compare_without_error_and_rows_cover_every_sentence():
 
 
 def test_sentences_quoting_the_same_words_are_matched_however_worded():
-    a = 'Asked about the deal, the minister said it was "a good start for both of us" and left.'
-    b = 'Officials were cautious. "A good start for both of us," was all Ms Reyes would offer.'
+    # Apart from the quote these long sentences share almost nothing: word overlap alone would
+    # leave them unmatched.
+    a = (
+        "Speaking at the close of two days of talks in Geneva, where delegations argued over fishing "
+        'quotas, tariffs and visas, the minister called the accord "a fair start for everyone" before leaving.'
+    )
+    b = (
+        "Ms Reyes, who led the other delegation, told reporters outside the hotel that the text was "
+        '"a fair start for everyone", adding that parliament would vote on it next month.'
+    )
     c = compare("Deal", a, "Deal", b)
-    assert matched(c, "a good start for both of us", "was all Ms Reyes would offer")
+    assert matched(c, "a fair start for everyone", "a fair start for everyone")
+    assert c["quotes"]["shared"] == [{"a": 0, "b": 0, "score": 1.0}]
