@@ -370,7 +370,7 @@ def _add(
     return pos + len(words[0])
 
 
-def order_key(tokens: list[str]) -> str:
+def order_key(tokens: tuple[str, ...]) -> str:
     return "".join(sorted(tokens))
 
 
@@ -399,7 +399,7 @@ def resolve_entities(mentions: list[Mention]) -> list[Entity]:
             entity = entities[mention.key] = Entity(mention.key, mention.name or mention.text, mention.kind)
         if mention.text not in entity.variants:
             entity.variants.append(mention.text)
-        if mention.kind != PLACE and len(name_tokens(mention.text)) > len(name_tokens(entity.name)):
+        if mention.kind != PLACE and len(tokens) > len(name_tokens(entity.name)):
             entity.name = mention.text
         if not entity.sentences or entity.sentences[-1] != mention.sentence:
             entity.sentences.append(mention.sentence)

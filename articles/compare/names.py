@@ -14,6 +14,7 @@ def name_key(name: str) -> str:
     return _NOT_ALNUM.sub("", folded)
 
 
-def name_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def name_tokens(name: str) -> tuple[str, ...]:
     """The keys of a name's words, a hyphenated part kept with its word ("yongchol")."""
-    return [k for k in (name_key(w) for w in name.split()) if k]
+    return tuple(k for k in (name_key(w) for w in name.split()) if k)

@@ -8,6 +8,7 @@ month 2. Number words ("seven months") count like digits.
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from types import ModuleType
 
 from .lang import get_language
@@ -117,13 +118,13 @@ def _anchor_words(lang: ModuleType) -> frozenset[str]:
     return words
 
 
-def _anchor_positions(text: str, anchors: frozenset[str]) -> list[int]:
+def _anchor_positions(text: str, anchors: frozenset[str]) -> list[tuple[int, str]]:
     """Where a number can start: digits and currency signs, and whole anchor words.
 
     The anchor words present are found with one set intersection over the text's words, then
     located with str.find; both run in C, which keeps this cheap on long reports.
     """
-    positions = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
+    positions = [(m.start(), "") for m in _DIGIT_ANCHOR.finditer(text)]
     lowered = text.lower()
     for word in anchors.intersection(_LOWER_WORD.findall(lowered)):
         at = lowered.find(word)
@@ -132,10 +133,23 @@ def _anchor_positions(text: str, anchors: frozenset[str]) -> list[int]:
             if (at == 0 or not lowered[at - 1].isalpha()) and (
                 end == len(lowered) or not lowered[end].isalpha()
             ):
-                positions.append(at)
+                positions.append((at, word))
             at = lowered.find(word, end)
     positions.sort()
     return positions
+
+
+@lru_cache(maxsize=4096)
+def _kinds_for_word(word: str, lang: ModuleType) -> tuple[str, ...]:
+    """The patterns that can start with this anchor word (a digit may start any of them)."""
+    kinds: tuple[str, ...] = ()
+    if word in lang.NUMBER_WORDS:
+        kinds += ("amount", "percent", "duration", "count")
+    if word in _ORDINALS:
+        kinds += ("ordinal",)
+    if word in lang.MONTHS or any(q.split()[0] == word for q in lang.DATE_QUALIFIERS):
+        kinds += ("date",)
+    return kinds
 
 
 def extract_numbers(text: str, sentence_starts: list[int], language: str = "en") -> list[Number]:
@@ -150,10 +164,12 @@ def extract_numbers(text: str, sentence_starts: list[int], language: str = "en")
     positions = _anchor_positions(text, _anchor_words(lang))
     found: list[Number] = []
     covered_until = 0
-    for start in positions:
+    for start, word in positions:
         if start < covered_until:
             continue
         for kind, pattern in patterns.items():
+            if word and kind not in _kinds_for_word(word, lang):
+                continue
             m = pattern.match(text, start)
             if m is None:
                 continue
