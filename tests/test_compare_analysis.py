@@ -219,3 +219,9 @@ def test_odd_input_never_breaks_the_analysis_and_offsets_stay_true():
             assert body[s["start"] : s["end"]] == s["text"]
         for q in result["quotes"]:
             assert q["text"] in body[q["start"] : q["end"]]
+
+
+def test_speaker_between_quote_and_verb_with_a_description_is_the_person():
+    body = "“We have no deal,” Sue Mi Terry, a former CIA analyst, said on Friday."
+    quotes = analyse_text("t", body)["quotes"]
+    assert [q["speaker"] for q in quotes] == ["Sue Mi Terry"]

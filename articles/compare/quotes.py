@@ -135,10 +135,12 @@ def _speaker_after(
     head_words = _WORD.findall(head)
     if head_words and head_words[-1].lower() in lang.PRONOUNS_PERSON and len(head_words) <= 2:
         return "pronoun"
-    # ", X said" / ", X, a former CIA analyst, said": the name sits between quote and verb.
+    # ", X said" / ", X, a former CIA analyst, said": the name sits between quote and verb; the
+    # first person there is the speaker, an organisation in the description is not.
     found = _mentions_between(offset, offset + verb.start(), speakers, starts)
     if found and len(head_words) <= 12:
-        return found[-1].key, found[-1].text
+        chosen = next((m for m in found if m.kind == PERSON), found[0])
+        return chosen.key, chosen.text
     # ", said X" / ", said X, a former CIA analyst".
     found = _mentions_between(offset + verb.end(), offset + verb.end() + 80, speakers, starts)
     if found and not head.strip(" ,—–-"):
