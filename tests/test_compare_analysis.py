@@ -225,3 +225,13 @@ def test_speaker_between_quote_and_verb_with_a_description_is_the_person():
     body = "“We have no deal,” Sue Mi Terry, a former CIA analyst, said on Friday."
     quotes = analyse_text("t", body)["quotes"]
     assert [q["speaker"] for q in quotes] == ["Sue Mi Terry"]
+
+
+def test_speaker_rules_for_affiliations_colons_and_other_clauses():
+    body = (
+        '"It is welcome, but it is a plaster," said Warm Streets director Samuel Okonjo. '
+        'Redmarsh manager Tomasz Wierzbicki praised his striker: "He was unplayable today." '
+        'Critics called it "a smash and grab on the industry", while the Liberal Democrats said more.'
+    )
+    quotes = analyse_text("t", body)["quotes"]
+    assert [q["speaker"] for q in quotes] == ["Samuel Okonjo", "Tomasz Wierzbicki", None]

@@ -138,14 +138,29 @@ def _speaker_after(
     # ", X said" / ", X, a former CIA analyst, said": the name sits between quote and verb; the
     # first person there is the speaker, an organisation in the description is not.
     found = _mentions_between(offset, offset + verb.start(), speakers, starts)
-    if found and len(head_words) <= 12:
+    # The name must follow the quote at once ("...," Terry said), not later in another clause
+    # ("...", while the Liberal Democrats said).
+    if found and len(_WORD.findall(after[: found[0].start - offset])) <= 1 and len(head_words) <= 12:
         chosen = next((m for m in found if m.kind == PERSON), found[0])
         return chosen.key, chosen.text
-    # ", said X" / ", said X, a former CIA analyst".
+    # ", said X" / ", said X, a former CIA analyst" / ", said Warm Streets director Samuel Okonjo".
     found = _mentions_between(offset + verb.end(), offset + verb.end() + 80, speakers, starts)
     if found and not head.strip(" ,—–-"):
-        return found[0].key, found[0].text
+        return _person_after_affiliation(after, offset, found, lang)
     return None
+
+
+def _person_after_affiliation(
+    text: str, offset: int, found: list[Mention], lang: ModuleType
+) -> tuple[str, str]:
+    """ "Redmarsh manager Tomasz Wierzbicki": a name, a role, a name: the person is the second."""
+    first = found[0]
+    if len(found) > 1:
+        gap = text[first.end - offset : found[1].start - offset]
+        gap_words = _WORD.findall(gap)
+        if gap_words and len(gap_words) <= 3 and any(w.lower() in lang.TITLES for w in gap_words):
+            return found[1].key, found[1].text
+    return first.key, first.text
 
 
 def _speaker_before(
@@ -160,6 +175,13 @@ def _speaker_before(
             if found:
                 return found[0].key, found[0].text
     if not verbs:
+        # "Redmarsh manager Tomasz Wierzbicki praised his striker: "...": the subject of a
+        # sentence that introduces the quote with a colon.
+        if before.rstrip().endswith(":"):
+            found = _mentions_between(offset, quote_start, speakers, starts)
+            people = [m for m in found if m.kind == PERSON]
+            if people:
+                return people[0].key, people[0].text
         return None
     verb = verbs[-1]
     head_words = _WORD.findall(before[: verb.start()])
