@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from articles.compare.align import MATCH_THRESHOLD, NEIGHBOUR_THRESHOLD
 from articles.compare.analysis import analyse_text
 from articles.compare.compare import compare_analyses
 from tests.compare_texts import FLOOD_A, FLOOD_B, QUOTES, UNRELATED, WIRE_A, WIRE_B
@@ -183,3 +184,19 @@ def test_sentences_quoting_the_same_words_are_matched_however_worded():
     c = compare("Deal", a, "Deal", b)
     assert matched(c, "a fair start for everyone", "a fair start for everyone")
     assert c["quotes"]["shared"] == [{"a": 0, "b": 0, "score": 1.0}]
+
+
+def test_a_weakly_worded_match_next_to_a_matched_pair_is_accepted():
+    # The second sentences score between NEIGHBOUR_THRESHOLD and MATCH_THRESHOLD on their own.
+    a = (
+        "The council approved the new bus depot on Monday after a long debate. Critics said the "
+        "noise from early departures would keep families in nearby streets awake."
+    )
+    b = (
+        "Councillors approved the new bus depot on Monday after a long debate. Opponents argued "
+        "that early buses would disturb families in nearby homes."
+    )
+    c = compare("Depot", a, "Depot", b)
+    assert matched(c, "Critics said the noise", "Opponents argued")
+    score = next(r["score"] for r in c["rows"] if r["a"] == [1])
+    assert NEIGHBOUR_THRESHOLD <= score < MATCH_THRESHOLD

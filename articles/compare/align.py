@@ -19,6 +19,7 @@ from .lang import get_language
 from .tokens import content_tokens
 
 MATCH_THRESHOLD = 0.3  # below this, two sentences are not taken to make the same claim
+NEIGHBOUR_THRESHOLD = 0.2  # ...unless the sentences next to them are matched to each other
 # A sentence of few content words ("No date was set.") overlaps by chance; it needs more.
 SHORT_SENTENCE_TOKENS = 4
 SHORT_SENTENCE_THRESHOLD = 0.5
@@ -162,7 +163,7 @@ def candidate_pairs(
                 continue
             score = pair_score(c, mass_a[i], mass_b[j])
             short = min(len(bag), len(b.bags[j])) < SHORT_SENTENCE_TOKENS
-            if score >= (SHORT_SENTENCE_THRESHOLD if short else MATCH_THRESHOLD):
+            if score >= (SHORT_SENTENCE_THRESHOLD if short else NEIGHBOUR_THRESHOLD):
                 pairs.append((score, i, j))
     return pairs
 
@@ -182,6 +183,21 @@ def _assign(pairs: list[tuple[float, int, int]], n_a: int, n_b: int) -> dict[int
         assigned[i] = (j, score)
         taken_b.add(j)
     return assigned
+
+
+def _assign_between_neighbours(
+    assigned: dict[int, tuple[int, float]], weak: list[tuple[float, int, int]]
+) -> None:
+    """Accept a weaker pair next to a matched pair (the sentences before, or after, are matched
+    to each other): a reworded sentence tends to keep its place in the story."""
+    for score, i, j in sorted(weak, reverse=True):
+        taken_b = {b for b, _ in assigned.values()}
+        if i in assigned or j in taken_b:
+            continue
+        before = assigned.get(i - 1, (None, 0))[0] == j - 1
+        after = assigned.get(i + 1, (None, 0))[0] == j + 1
+        if before or after:
+            assigned[i] = (j, score)
 
 
 def _merge_split_sentences(
@@ -246,7 +262,10 @@ def align(
             if 0 <= i < len(a.bags) and 0 <= j < len(b.bags):
                 scored[(i, j)] = max(scored.get((i, j), 0.0), QUOTE_PAIR_SCORE)
         pairs = [(score, i, j) for (i, j), score in scored.items()]
+    weak = [p for p in pairs if p[0] < MATCH_THRESHOLD]
+    pairs = [p for p in pairs if p[0] >= MATCH_THRESHOLD]
     assigned = _assign(identical + pairs, len(a.bags), len(b.bags))
+    _assign_between_neighbours(assigned, weak)
     matches = [Match([i], [j], score) for i, (j, score) in assigned.items()]
     _merge_split_sentences(matches, pairs, len(a.bags), len(b.bags))
     for match in matches:
