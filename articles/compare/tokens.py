@@ -36,12 +36,17 @@ _SUFFIXES = (
 )
 
 
+_NOT_ADVERBS = ("ply", "ily", "bly", "aly")
+
+
 @lru_cache(maxsize=131072)
 def stem(word: str) -> str:
     """A light stem: "meetings" / "meeting" -> "meet", "announced" / "announcement" -> "announc"."""
     if len(word) <= 3 or word.isdigit():
         return word
     for suffix in _SUFFIXES:
+        if suffix == "ly" and (len(word) < 6 or word.endswith(_NOT_ADVERBS)):
+            continue  # "early", "supply", "family", "assembly" are no adverbs
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
             if suffix in ("ies", "ied"):
