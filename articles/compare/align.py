@@ -53,12 +53,14 @@ class Alignment:
     similarity: float = 0.0
 
 
-def prepare(analysis: dict) -> SideText:
-    """Token bags of a stored analysis (see analysis.analyse_text)."""
+def prepare(analysis: dict, skip: frozenset[int] | set[int] = frozenset()) -> SideText:
+    """Token bags of a stored analysis (see analysis.analyse_text); sentences in skip (already
+    matched word for word) get empty bags, which saves most of the work on wire copies."""
     language = analysis.get("language", "en")
     sentences = analysis.get("sentences", [])
     bags: list[dict[str, int]] = [
-        Counter(s["tokens"] if "tokens" in s else content_tokens(s["text"], language)) for s in sentences
+        Counter() if k in skip else Counter(content_tokens(s["text"], language))
+        for k, s in enumerate(sentences)
     ]
     for entity in analysis.get("entities", []):
         token = "E:" + entity["key"]
@@ -66,14 +68,14 @@ def prepare(analysis: dict) -> SideText:
         # and differ between spellings.
         name_words = {w for variant in entity["variants"] for w in content_tokens(variant, language)}
         for index in entity["sentences"]:
-            if 0 <= index < len(bags):
+            if 0 <= index < len(bags) and index not in skip:
                 bag = bags[index]
                 for word in name_words:
                     bag.pop(word, None)
                 bag[token] = 1
     for number in analysis.get("numbers", []):
         index = number["sentence"]
-        if 0 <= index < len(bags):
+        if 0 <= index < len(bags) and index not in skip:
             # The number itself counts once, as its value: "second" of "second summit" goes,
             # "summit" stays; dates keep their month words.
             words = content_tokens(number["text"], language)
@@ -117,13 +119,13 @@ def pair_score(common: float, mass_a: float, mass_b: float) -> float:
     return min((dice + containment) / 2, 1.0)
 
 
-def identical_pairs(a: SideText, b: SideText) -> list[tuple[float, int, int]]:
+def identical_pairs(sentences_a: list[dict], sentences_b: list[dict]) -> list[tuple[float, int, int]]:
     """Sentences with the same text in both reports (wire copies): matched at once, score 1."""
     positions: dict[str, list[int]] = defaultdict(list)
-    for j, sentence in enumerate(b.sentences):
+    for j, sentence in enumerate(sentences_b):
         positions[sentence["text"]].append(j)
     pairs = []
-    for i, sentence in enumerate(a.sentences):
+    for i, sentence in enumerate(sentences_a):
         free = positions.get(sentence["text"])
         if free:
             pairs.append((1.0, i, free.pop(0)))
@@ -190,14 +192,16 @@ def _assign_between_neighbours(
 ) -> None:
     """Accept a weaker pair next to a matched pair (the sentences before, or after, are matched
     to each other): a reworded sentence tends to keep its place in the story."""
-    for score, i, j in sorted(weak, reverse=True):
-        taken_b = {b for b, _ in assigned.values()}
-        if i in assigned or j in taken_b:
-            continue
-        before = assigned.get(i - 1, (None, 0))[0] == j - 1
-        after = assigned.get(i + 1, (None, 0))[0] == j + 1
-        if before or after:
+    taken_b = {j for j, _ in assigned.values()}
+    beside = [
+        (score, i, j)
+        for score, i, j in weak
+        if assigned.get(i - 1, (None,))[0] == j - 1 or assigned.get(i + 1, (None,))[0] == j + 1
+    ]
+    for score, i, j in sorted(beside, reverse=True):
+        if i not in assigned and j not in taken_b:
             assigned[i] = (j, score)
+            taken_b.add(j)
 
 
 def _merge_split_sentences(
@@ -228,14 +232,18 @@ def _longest_in_order(matches: list[Match]) -> set[int]:
     """Indices (into matches sorted by A) of the in-order chain, increasing in B too, with the
     greatest total score: those stay side by side; the others become links."""
     n = len(matches)
-    best = [m.score for m in matches]
+    scores = [m.score for m in matches]
+    firsts = [m.b[0] for m in matches]
+    lasts = [m.b[-1] for m in matches]
+    best = scores[:]
     previous = [-1] * n
     for k in range(n):
-        b_k = matches[k].b[0]
+        b_k, score_k, best_k = firsts[k], scores[k], best[k]
         for p in range(k):
-            if matches[p].b[-1] < b_k and best[p] + matches[k].score > best[k]:
-                best[k] = best[p] + matches[k].score
+            if lasts[p] < b_k and best[p] + score_k > best_k:
+                best_k = best[p] + score_k
                 previous[k] = p
+        best[k] = best_k
     keep: set[int] = set()
     k = max(range(n), key=best.__getitem__) if n else -1
     while k >= 0:
@@ -252,10 +260,11 @@ def align(
     shared_quotes: (sentence of A, sentence of B) pairs that carry the same quoted words; such
     a pair makes the same claim however differently the rest is worded.
     """
-    a, b = prepare(analysis_a), prepare(analysis_b)
+    identical = identical_pairs(analysis_a.get("sentences", []), analysis_b.get("sentences", []))
+    same_a, same_b = {i for _, i, _ in identical}, {j for _, _, j in identical}
+    a, b = prepare(analysis_a, same_a), prepare(analysis_b, same_b)
     weights = _weights(a, b)
-    identical = identical_pairs(a, b)
-    pairs = candidate_pairs(a, b, weights, {i for _, i, _ in identical}, {j for _, _, j in identical})
+    pairs = candidate_pairs(a, b, weights, same_a, same_b)
     if shared_quotes:
         scored = {(i, j): score for score, i, j in pairs}
         for i, j in shared_quotes:
