@@ -4,18 +4,20 @@ Each sentence becomes a weighted bag of normalised words (stems, American spelli
 (so "Kim Yong-chol" and "Kim Yong Chol" are one token) and number values. Words that are rare in
 the two reports weigh more (inverse document frequency over their sentences). A pair of sentences
 scores the mean of its weighted Dice overlap and its overlap relative to the shorter sentence, so
-that a short claim inside a long sentence still counts. Pairs above a threshold are assigned
-globally, best first, one-to-one; a sentence left over that continues its neighbour's match (one
-outlet split what the other said in one sentence) joins that match. Rows follow both reports'
-reading order along the longest run of matches that is in order in both; a match outside that
-run stays at its place in the first report and gets a link at its place in the second.
+that a short claim inside a long sentence still counts. Identical sentences are matched first;
+pairs above a threshold (and pairs quoting the same words) are then assigned globally, best
+first, one-to-one; a weaker pair right next to a matched pair is accepted too, since reworded
+sentences keep their place in the story. A sentence left over that continues its neighbour's
+match (one outlet split what the other said in one sentence) joins that match. Rows follow both
+reports' reading order along the in-order chain of matches with the greatest total score; a
+match outside that chain stays at its place in the first report and gets a link at its place in
+the second.
 """
 
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .lang import get_language
 from .tokens import content_tokens
 
 MATCH_THRESHOLD = 0.3  # below this, two sentences are not taken to make the same claim
@@ -343,7 +345,3 @@ def _rows(matches: list[Match], n_a: int, n_b: int) -> list[dict]:
     flush_a(n_a)
     flush_b(n_b)
     return rows
-
-
-def language_of(analysis: dict) -> str:
-    return get_language(analysis.get("language", "en")).__name__

@@ -39,7 +39,6 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
             row["a_parts"], row["b_parts"] = word_diff(text_a, text_b, language)
         rows.append(row)
     conflicts = number_conflicts(rows, analysis_a.get("numbers", []), analysis_b.get("numbers", []))
-    conflicted = {(tuple(c["a_sentences"]), tuple(c["b_sentences"])) for c in conflicts}
     counts = {
         "shared": sum(r["kind"] == "match" for r in rows),
         "only_a": sum(r["kind"] == "only_a" for r in rows),
@@ -57,7 +56,6 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
             "a": analysis_a.get("numbers", []),
             "b": analysis_b.get("numbers", []),
             "conflicts": conflicts,
-            "conflicted_pairs": len(conflicted),
         },
         "headline": headline_summary(analysis_a.get("title", ""), analysis_b.get("title", ""), language),
     }

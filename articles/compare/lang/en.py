@@ -204,6 +204,9 @@ COUNTRY_PHRASES = frozenset(
         "west africa",
         "east africa",
         "the gulf",
+        "asia",
+        "europe",
+        "africa",
     }
 )
 CITIES = frozenset(
@@ -298,9 +301,6 @@ DEMONYMS = {
     "malaysian": "malaysia",
     "taiwanese": "taiwan",
     "mongolian": "mongolia",
-    "asia": "asia",
-    "europe": "europe",
-    "africa": "africa",
     "african": "africa",
     "asian": "asia",
 }
