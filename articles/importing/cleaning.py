@@ -1,0 +1,241 @@
+"""Turning text copied from a web page into headline, outlet, byline, date and body.
+
+Plain Python over strings; every phrase it recognises comes from a `Rules` object
+(articles/importing/rules/), so the engine stays general and the data grows.
+
+The page is read as paragraphs. The *head* is everything before the first paragraph
+that reads like body copy; there we expect section labels, the headline, an outlet
+line, a byline and a date. Furniture (comment forms, share widgets, newsletter and
+cookie prompts, link lists, credits) is dropped wherever it appears.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .dates import parse_date_line
+from .outlets import OutletMatcher
+from .rules import Rules
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_WORDS = re.compile(r"\w+(?:[-'’.]\w+)*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_BREADCRUMB_SEPARATORS = re.compile(r"\s*[›»>/|•·→:]\s*")
+_BYLINE_SPLIT = re.compile(r"\s*(?:[|,;–—]|\s-\s|\bfor\b|\bin\b)\s*")
+_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[\"“‘']?[A-Z0-9]|$)", re.DOTALL)
+
+# A paragraph this long is body copy, not furniture; skipping it keeps the rules cheap.
+_MAX_FURNITURE_WORDS = 80
+_HEAD_LIMIT = 15
+
+
+@dataclass
+class CleanedText:
+    title: str
+    body: str
+    outlet: str = ""
+    byline: str = ""
+    published_at: datetime | None = None
+    title_from_text: bool = False
+    removed: list[str] = field(default_factory=list)
+
+
+def word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def normalise_whitespace(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.translate(_INVISIBLE)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """One paragraph per line, except hard-wrapped blocks (short lines without sentence
+    ends, separated by blank lines), which are joined back into paragraphs."""
+    blocks = [block for block in re.split(r"\n\s*\n", text) if block.strip()]
+    paragraphs: list[str] = []
+    for block in blocks:
+        lines = [line for line in block.split("\n") if line]
+        wrapped = (
+            len(lines) > 2
+            and all(45 <= len(line) <= 100 for line in lines[:-1])
+            and sum(bool(_SENTENCE_END.search(line)) for line in lines[:-1]) <= len(lines) // 3
+        )
+        paragraphs.extend([" ".join(lines)] if wrapped else lines)
+    return paragraphs
+
+
+def is_body_copy(paragraph: str) -> bool:
+    words = word_count(paragraph)
+    return words >= 25 or (words >= 10 and bool(_SENTENCE_END.search(paragraph)))
+
+
+def title_from_text(body: str, limit: int = 120) -> str:
+    """A stand-in headline: the first sentence, cut at a word boundary."""
+    first = body.strip().split("\n", 1)[0]
+    match = _FIRST_SENTENCE.match(first)
+    sentence = (match.group(1) if match else first).strip()
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+class PageCleaner:
+    def __init__(self, rules: Rules, outlets: OutletMatcher) -> None:
+        self.rules = rules
+        self.outlets = outlets
+
+    # Line classifiers -------------------------------------------------------------------
+
+    def is_section_label(self, line: str) -> bool:
+        """ "International NewsNews", "World › Asia", "Home | News | Politics"."""
+        if len(line) > 80:
+            return False
+        parts = [p for p in _BREADCRUMB_SEPARATORS.split(line) if p]
+        if len(parts) > 1 and all(word_count(p) <= 4 for p in parts) and word_count(line) <= 12:
+            words = _GLUED_WORDS.sub(" ", line).lower().split()
+            if line.lower().startswith("home") or all(
+                w.strip(".,") in self.rules.section_words for w in words if w not in "›»>/|•·→:"
+            ):
+                return True
+        words = _GLUED_WORDS.sub(" ", line).lower().replace("-", " ").split()
+        return 0 < len(words) <= 6 and all(w.strip(".,:") in self.rules.section_words for w in words)
+
+    def is_furniture(self, line: str) -> bool:
+        return word_count(line) <= _MAX_FURNITURE_WORDS and bool(self.rules.furniture.match(line))
+
+    def outlet_line(self, line: str) -> str | None:
+        """The outlet named by a line on its own ("Bloomberg", "Source: Reuters")."""
+        if word_count(line) > 8:
+            return None
+        known = self.outlets.by_name(line)
+        if known:
+            return known
+        prefixed = self.rules.outlet_prefix.match(line)
+        if prefixed:
+            rest = prefixed["rest"].strip(" .")
+            return self.outlets.by_name(rest) or (rest if word_count(rest) <= 5 else None)
+        return None
+
+    def byline_line(self, line: str) -> tuple[str, str, datetime | None] | None:
+        """(byline, outlet, date) from "By Jane Doe, Reuters" or "Jane Doe | Bloomberg"."""
+        if word_count(line) > 25:
+            return None
+        match = self.rules.byline.match(line)
+        if match is None:
+            parts = [p for p in _BYLINE_SPLIT.split(line) if p]
+            # Without "By", only "Name, Outlet" with a known outlet counts as a byline.
+            if len(parts) == 2 and _NAME.match(parts[0]) and self.outlets.by_name(parts[1]):
+                return parts[0], self.outlets.by_name(parts[1]) or "", None
+            return None
+        names, outlet, when = [], "", None
+        for part in _BYLINE_SPLIT.split(match["rest"]):
+            part = part.strip(" .")
+            if not part:
+                continue
+            if not outlet and self.outlets.by_name(part):
+                outlet = self.outlets.by_name(part) or ""
+            elif when is None and (found := parse_date_line(part, self.rules)):
+                when = found
+            elif not names or _NAME.match(part):
+                names.append(part)
+        return ", ".join(names), outlet, when
+
+    def wire_outlet(self, paragraph: str) -> str | None:
+        """ "SEOUL (Reuters) - ..." names the wire service that filed the story."""
+        match = self.rules.wire_dateline.match(paragraph)
+        return self.outlets.by_name(match["outlet"]) if match else None
+
+    # The whole page -------------------------------------------------------------------
+
+    def clean(self, text: str, *, title: str = "") -> CleanedText:
+        """Clean a page. With `title` given (a structured record), the headline is not
+        searched for; a line repeating it is dropped."""
+        paragraphs = split_paragraphs(normalise_whitespace(text))
+        result = CleanedText(title=title, body="")
+        head_end = next(
+            (i for i, p in enumerate(paragraphs[:_HEAD_LIMIT]) if is_body_copy(p)),
+            min(len(paragraphs), _HEAD_LIMIT),
+        )
+        kept: list[str] = []
+        known_title = title.casefold()
+        for paragraph in paragraphs[:head_end]:
+            if not self._take_head_line(paragraph, result, known_title, kept):
+                result.removed.append(paragraph)
+        kept.extend(self._clean_body(paragraphs[head_end:], result))
+        if kept and not result.outlet:
+            result.outlet = self.wire_outlet(kept[0]) or ""
+        if not result.title:
+            # No headline-like line: a short head line ending with a full stop, else the text.
+            fallback = next((p for p in kept[:2] if 3 <= word_count(p) <= 20 and not is_body_copy(p)), None)
+            if fallback:
+                kept.remove(fallback)
+                result.title = fallback
+            elif kept:
+                result.title = title_from_text(kept[0])
+                result.title_from_text = True
+        result.body = "\n\n".join(kept)
+        return result
+
+    def _take_head_line(self, line: str, result: CleanedText, known_title: str, kept: list[str]) -> bool:
+        """Classify one head paragraph; return True if it was kept (as headline or body)."""
+        if known_title and line.casefold() == known_title:
+            return False
+        if self.is_section_label(line):
+            return False
+        outlet = self.outlet_line(line)
+        if outlet:
+            result.outlet = result.outlet or outlet
+            return False
+        byline = self.byline_line(line)
+        if byline:
+            names, outlet, when = byline
+            result.byline = result.byline or names
+            result.outlet = result.outlet or outlet
+            result.published_at = result.published_at or when
+            return False
+        when = parse_date_line(line, self.rules)
+        if when:
+            result.published_at = result.published_at or when
+            return False
+        if self.is_furniture(line):
+            return False
+        words = word_count(line)
+        if not result.title:
+            if 3 <= words <= 30 and not line.endswith("."):
+                result.title = line
+                return True
+            # Above the headline: page chrome we do not recognise (topic tags, menus).
+            if words < 3:
+                return False
+        kept.append(line)
+        return True
+
+    def _clean_body(self, paragraphs: list[str], result: CleanedText) -> list[str]:
+        kept: list[str] = []
+        in_link_list = False
+        for paragraph in paragraphs:
+            if in_link_list and self._is_list_entry(paragraph):
+                result.removed.append(paragraph)
+                continue
+            in_link_list = False
+            if self.is_furniture(paragraph):
+                result.removed.append(paragraph)
+                in_link_list = bool(self.rules.block_starters.match(paragraph))
+                continue
+            if word_count(paragraph) <= 12 and (when := parse_date_line(paragraph, self.rules)):
+                result.published_at = result.published_at or when
+                result.removed.append(paragraph)
+                continue
+            kept.append(paragraph)
+        return kept
+
+    def _is_list_entry(self, paragraph: str) -> bool:
+        """A headline-like line in a "Related articles" list: short, no sentence end."""
+        words = word_count(paragraph)
+        return words <= 6 or (words <= 25 and not _SENTENCE_END.search(paragraph))
