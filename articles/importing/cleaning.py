@@ -19,7 +19,8 @@ from .outlets import OutletMatcher
 from .rules import Rules
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of spaces and any odd space character; a lone ASCII space is left alone (fast).
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _WORDS = re.compile(r"\w+(?:[-'’.]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -48,10 +49,15 @@ def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
+def rough_word_count(text: str) -> int:
+    """Whitespace-separated tokens: cheap, good enough to tell a line from a paragraph."""
+    return len(text.split())
+
+
 def normalise_whitespace(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(_INVISIBLE)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = _SPACES.sub(" ", text.translate(_INVISIBLE))
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -71,7 +77,7 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def is_body_copy(paragraph: str) -> bool:
-    words = word_count(paragraph)
+    words = rough_word_count(paragraph)
     return words >= 25 or (words >= 10 and bool(_SENTENCE_END.search(paragraph)))
 
 
@@ -107,7 +113,7 @@ class PageCleaner:
         return 0 < len(words) <= 6 and all(w.strip(".,:") in self.rules.section_words for w in words)
 
     def is_furniture(self, line: str) -> bool:
-        return word_count(line) <= _MAX_FURNITURE_WORDS and bool(self.rules.furniture.match(line))
+        return rough_word_count(line) <= _MAX_FURNITURE_WORDS and bool(self.rules.furniture.match(line))
 
     def outlet_line(self, line: str) -> str | None:
         """The outlet named by a line on its own ("Bloomberg", "Source: Reuters")."""
@@ -228,7 +234,7 @@ class PageCleaner:
                 result.removed.append(paragraph)
                 in_link_list = bool(self.rules.block_starters.match(paragraph))
                 continue
-            if word_count(paragraph) <= 12 and (when := parse_date_line(paragraph, self.rules)):
+            if rough_word_count(paragraph) <= 12 and (when := parse_date_line(paragraph, self.rules)):
                 result.published_at = result.published_at or when
                 result.removed.append(paragraph)
                 continue
@@ -237,5 +243,5 @@ class PageCleaner:
 
     def _is_list_entry(self, paragraph: str) -> bool:
         """A headline-like line in a "Related articles" list: short, no sentence end."""
-        words = word_count(paragraph)
+        words = rough_word_count(paragraph)
         return words <= 6 or (words <= 25 and not _SENTENCE_END.search(paragraph))

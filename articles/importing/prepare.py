@@ -48,7 +48,7 @@ class PreparedArticle:
 def normalise_for_hash(text: str) -> str:
     """The text as compared for duplicates: case, quotes, dashes and spacing do not count."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return _WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def content_hash(text: str) -> str:
@@ -59,7 +59,7 @@ def check_url(url: str) -> str:
     """Return the URL if it is a usable http(s) address, else raise ValueError saying why."""
     if len(url) > MAX_URL_LENGTH:
         raise ValueError(f"the URL is {len(url):,} characters, over the limit of {MAX_URL_LENGTH:,}")
-    if any(ch.isspace() for ch in url):
+    if _WHITESPACE.search(url):
         raise ValueError("the URL contains spaces")
     parts = urlsplit(url)
     if parts.scheme.lower() not in {"http", "https"}:
