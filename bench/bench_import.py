@@ -30,7 +30,13 @@ OUTLETS = [
     ("The Korea Herald", "koreaherald.com"),
     ("Example Daily", "example-daily.test"),
 ]
-WORDS = ["government", "minister", "officials", "said", "talks", "summit", "economy", "markets", "rose", "fell", "percent", "agreement", "president", "leaders", "meeting", "week", "capital", "statement", "spokesman", "analysts", "expected", "sanctions", "trade", "election", "parliament", "vote", "police", "court", "ruling", "investigation", "report", "company", "shares", "billion", "million", "people", "city", "region", "border", "security", "forces", "weather", "storm", "flooding", "rescue", "hospital", "health", "vaccine", "schools", "teachers", "students", "budget", "taxes", "inflation", "prices", "energy", "oil", "gas", "climate"]
+WORDS = """
+government minister officials said talks summit economy markets rose fell percent agreement
+president leaders meeting week capital statement spokesman analysts expected sanctions trade
+election parliament vote police court ruling investigation report company shares billion
+million people city region border security forces weather storm flooding rescue hospital health
+vaccine schools teachers students budget taxes inflation prices energy oil gas climate
+""".split()  # noqa: SIM905  (a word list reads better as text)
 
 
 def make_article(rng: random.Random, n: int) -> dict:

@@ -20,7 +20,9 @@ from .rules import Rules
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 # Runs of spaces and any odd space character; a lone ASCII space is left alone (fast).
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES = re.compile(
+    r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
 _WORDS = re.compile(r"\w+(?:[-'’.]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -174,8 +176,9 @@ class PageCleaner:
             if not self._take_head_line(paragraph, result, known_title, kept):
                 result.removed.append(paragraph)
         kept.extend(self._clean_body(paragraphs[head_end:], result))
-        if kept and not result.outlet:
-            result.outlet = self.wire_outlet(kept[0]) or ""
+        if not result.outlet:
+            first_copy = next((p for p in kept if is_body_copy(p)), "")
+            result.outlet = self.wire_outlet(first_copy) or ""
         if not result.title:
             # No headline-like line: a short head line ending with a full stop, else the text.
             fallback = next((p for p in kept[:2] if 3 <= word_count(p) <= 20 and not is_body_copy(p)), None)
@@ -211,6 +214,9 @@ class PageCleaner:
             return False
         if self.is_furniture(line):
             return False
+        if result.title and not result.byline and (names := self.rules.names_line.match(line)):
+            result.byline = names["names"]
+            return False
         words = word_count(line)
         if not result.title:
             if 3 <= words <= 30 and not line.endswith("."):
@@ -225,7 +231,17 @@ class PageCleaner:
     def _clean_body(self, paragraphs: list[str], result: CleanedText) -> list[str]:
         kept: list[str] = []
         in_link_list = False
-        for paragraph in paragraphs:
+        for position, paragraph in enumerate(paragraphs):
+            # A standfirst can push the byline just below the head.
+            if position < 3 and result.title and not result.byline:
+                names = self.rules.names_line.match(paragraph)
+                byline = self.byline_line(paragraph) if names is None else (names["names"], "", None)
+                if byline:
+                    result.byline = byline[0]
+                    result.outlet = result.outlet or byline[1]
+                    result.published_at = result.published_at or byline[2]
+                    result.removed.append(paragraph)
+                    continue
             if in_link_list and self._is_list_entry(paragraph):
                 result.removed.append(paragraph)
                 continue

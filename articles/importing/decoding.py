@@ -41,9 +41,25 @@ def decode_bytes(data: bytes, name: str) -> str:
     if best is None or best.chaos > 0.2:
         raise InputError(f"{name}: the text encoding cannot be decided; save the file as UTF-8 and try again")
     try:
-        return data.decode(best.encoding)
+        text = data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         raise InputError(f"{name}: the text is not valid {best.encoding}; save it as UTF-8") from None
+    if not _reads_like_text(text):
+        raise InputError(
+            f"{name}: the text encoding cannot be decided (it decodes to no readable words); "
+            "save the file as UTF-8 and try again"
+        )
+    return text
+
+
+def _reads_like_text(text: str) -> bool:
+    """Any single-byte code page "decodes" noise; real prose has spaces between words."""
+    sample = text[:20_000]
+    if len(sample) < 40:
+        return True
+    spaces = sum(1 for ch in sample if ch.isspace())
+    letters = sum(1 for ch in sample if ch.isalpha())
+    return spaces >= len(sample) * 0.05 and letters >= len(sample) * 0.5
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -38,9 +38,10 @@ FURNITURE_LINES = [
     # Share and send widgets.
     r"send this to a friend",
     r"(send|email) (this|to a friend)",
-    r"share (this|the) (article|story|page|post|with)?.*",
+    r"share (this|the)\b.{0,60}",
+    r"like this:?",
     r"share( on| via)?( facebook| twitter| x| linkedin| whatsapp| email| reddit)?:?",
-    r"((share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|"
+    r"((shares|share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|"
     r"messenger|facebook messenger|flipboard|copy link|copy this link|copy|save|bookmark|gift (this )?article)"
     r"[\s,|·•/]*){1,10}",
     r"these are external links and will open in a new window",
@@ -57,6 +58,12 @@ FURNITURE_LINES = [
     r"(already a subscriber|already have an account)\??.*",
     r"(sign|log) ?in( or (sign up|register|subscribe))?",
     r"(create|manage) (an |your )?account",
+    r"you have \d+ free (articles?|stories|reads?) (left|remaining).{0,40}",
+    r"(subscribe|sign up|log in|register) to (continue|keep) reading.{0,60}",
+    r".{0,80}\b(delivered|straight|direct) (straight )?to your inbox\b.{0,80}",
+    r"our standards\s*:.{0,100}",
+    r"reuse this content",
+    r"\d[\d,.]*[km]?",
     r"skip to (main )?(content|navigation|article).*",
     r"(menu|search|close|open menu|toggle navigation|main menu)",
     # Cookies and consent.
@@ -80,7 +87,9 @@ FURNITURE_LINES = [
     r"(updated|posted|published)?\s*\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago",
     r"this article is (more than|over) \d+ \w+ old",
     # Photo and video credits, captions.
-    r"(image|photo|picture|photograph|video|graphic|illustration)s?( source| credit| copyright| caption)?\s*[,:|/©-]\s*.{0,150}",
+    r"(image|photo|picture|photograph|video|graphic|illustration)s?\s*[,:|/©-]\s*.{0,150}",
+    r"(image|photo|picture|photograph|video|graphic|illustration)s? (source|credit|copyright|caption)s?\b.{0,150}",
+    r".{0,200}[.)]\s+(photo|picture|image|file photo)s?\s*:\s*[\w .,/&'-]{2,80}",
     r"(image|photo|picture)s? (by|courtesy of) .{0,100}",
     r".{0,200}\((photo|picture|image|video|file photo)s?( by|:|\s*credit)[^)]*\)",
     r"(file )?(photo|picture)\s*/\s*.{0,80}",
@@ -108,10 +117,17 @@ BLOCK_STARTERS = [
     r"(also read|also see|further reading|you (may|might) (also )?(like|be interested in)|don't miss|must read)\s*:?.{0,150}",
     r"more (from|on|in|about) .{1,60}",
     r"more on this (story|topic)\s*:?",
+    r"(topics|tags|related topics|explore more on these topics|more about)\s*:?",
     r"(most (read|popular|viewed|shared|emailed)|trending( now| stories)?|editor'?s? picks?|top stories)\s*:?",
     r"(in other news|elsewhere|around the web|from our partners|promoted stories)\s*:?",
 ]
 
+# A line of names only ("Jane Doe, John Roe", "Julian Borger in Washington"), read as the
+# byline when it follows the headline.
+NAMES_LINE = (
+    r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}(?:(?:,| and|,? &) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})*)"
+    r"(?: in [A-Z][\w .'’-]{1,40})?$"
+)
 BYLINE = r"^(?:by|written by|words by|story by|reported by|reporting by)\s*:?\s+(?P<rest>.{2,160})$"
 OUTLET_PREFIX = (
     r"^(?:source|via|from|courtesy(?: of)?|originally published (?:by|in|on|at))\s*:?\s+(?P<rest>.{2,80})$"
