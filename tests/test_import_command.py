@@ -76,8 +76,10 @@ def test_folders_are_read_recursively_with_zips_inside(tmp_path):
             "one.txt", "Port reopens after storm\n\nSource: Example Post\n\n" + body(4, "the port")
         )
     (tmp_path / "a" / "pack.zip").write_bytes(buffer.getvalue())
+    (tmp_path / "a" / "README.md").write_text("# About these files\n\nNot an article.")
+    (tmp_path / "a" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     out, _ = run(str(tmp_path))
-    assert "created 2, duplicates 0, failed 0" in out
+    assert "created 2, duplicates 0, failed 0" in out  # other file types in folders are skipped
     assert set(Article.objects.values_list("title", flat=True)) == {
         "Rail strike ends",
         "Port reopens after storm",

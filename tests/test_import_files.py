@@ -71,6 +71,11 @@ def test_csv_with_the_same_columns():
     assert bare_date.published_at.isoformat() == "2019-01-19T00:00:00+00:00"
 
 
+def test_by_prefix_of_a_record_byline_is_dropped():
+    run_files(jsonl("feed.jsonl", {**RECORD, "byline": "By Ann Example"}))
+    assert Article.objects.get().byline == "Ann Example"
+
+
 def test_record_without_published_at_or_title_gets_a_title_with_a_warning():
     result = run_files(jsonl("feed.jsonl", {"source": "Valley Gazette", "text": STORY}))
     article = Article.objects.get()

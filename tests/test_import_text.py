@@ -275,6 +275,8 @@ def test_glued_section_labels_above_the_headline_are_skipped():
         "© 2019 Example Media Ltd. All rights reserved.",
         "Next article: Storm closes schools",
         "This article is more than 5 years old",
+        "(Reporting by Ann Example in Lima; editing by Bo Example)",
+        "Related: Why ferry disasters keep happening",
     ],
 )
 def test_common_furniture_lines_are_dropped(furniture):

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .archives import Limits, expand_inputs
-from .formats import read_file, read_pasted_text
+from .formats import READERS, extension, read_file, read_pasted_text
 from .records import InputError, InputFile, ItemFailure, RawRecord
 
 __all__ = [
@@ -44,7 +44,10 @@ def read_inputs(files: Iterable[InputFile], limits: Limits) -> Iterator[RawRecor
 
 
 def files_from_paths(paths: Iterable[str | Path], limits: Limits) -> Iterator[InputFile | ItemFailure]:
-    """Files named on the command line; folders are walked recursively, hidden files skipped.
+    """Files named on the command line; folders are walked recursively.
+
+    In folders, hidden files and files of other types (a README, images) are skipped;
+    a file named explicitly is always read, so its refusal is reported.
 
     Over-size files are refused without being read into memory.
     """
@@ -54,7 +57,9 @@ def files_from_paths(paths: Iterable[str | Path], limits: Limits) -> Iterator[In
             children = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.parts[len(path.parts) :])
+                if p.is_file()
+                and (extension(p.name) in READERS or extension(p.name) == ".zip")
+                and not any(part.startswith(".") for part in p.parts[len(path.parts) :])
             )
             for child in children:
                 yield _load(child, child.relative_to(path.parent).as_posix(), limits)

@@ -149,7 +149,6 @@ def read_csv_file(file: InputFile) -> Iterator[Item]:
 READERS: dict[str, Callable[[InputFile], Iterator[Item]]] = {
     ".txt": read_text_file,
     ".text": read_text_file,
-    ".md": read_text_file,
     ".html": read_html_file,
     ".htm": read_html_file,
     ".json": read_json_file,

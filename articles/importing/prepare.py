@@ -24,6 +24,7 @@ MAX_BYLINE_LENGTH = 300
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-"})
 _WHITESPACE = re.compile(r"\s+")
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
 _BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|blockquote|tr|figure|figcaption|pre)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -111,7 +112,8 @@ def prepare_record(
     if len(title) > MAX_TITLE_LENGTH:
         title = title[: MAX_TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
         warnings.append(f"the title was cut to {MAX_TITLE_LENGTH} characters")
-    byline = (_WHITESPACE.sub(" ", raw.byline).strip() or cleaned.byline)[:MAX_BYLINE_LENGTH]
+    byline = _BY.sub("", _WHITESPACE.sub(" ", raw.byline).strip()) or cleaned.byline
+    byline = byline[:MAX_BYLINE_LENGTH]
 
     if raw.source.strip():
         source_name, origin = (
