@@ -6,13 +6,15 @@ import io
 import json
 
 import pytest
-from import_helpers import STORY, jsonl, outcomes, run_files, run_paste, story, zipped
+from import_helpers import PARAGRAPHS, STORY, jsonl, outcomes, run_files, run_paste, story, zipped
 
 from articles.importing import InputFile
 from articles.models import Article, ImportBatch, ImportStatus, Source
 from articles.sanitize import sanitize_html
 
 pytestmark = pytest.mark.django_db
+
+PARAGRAPHS_HTML = "</p><p>".join(PARAGRAPHS)
 
 RECORD = {
     "title": "Harbour bridge closed to lorries",
@@ -252,3 +254,39 @@ def test_pasted_seed_text_keeps_its_paragraphs_and_typography():
     article = Article.objects.get(pk=result.entries[0]["article_id"])
     assert article.body_text == STORY
     assert article.body_html is None
+
+
+def test_html_furniture_is_dropped_from_the_stored_html_too():
+    record = {
+        **RECORD,
+        "text": "",
+        "html": f"<p>{PARAGRAPHS_HTML}</p><p>Advertisement</p><p>Sign up for our newsletter</p><p>Leave a Reply</p>",
+    }
+    run_files(jsonl("feed.jsonl", record))
+    article = Article.objects.get()
+    for furniture in ("Advertisement", "newsletter", "Leave a Reply"):
+        assert furniture not in article.body_html and furniture not in article.body_text
+    assert "The regional council voted" in article.body_html
+
+
+def test_one_article_the_database_refuses_does_not_take_its_chunk_with_it():
+    from articles.importing.pipeline import ImportResult, _insert_chunk, _resolve_sources
+    from articles.importing.prepare import PreparedArticle, content_hash
+
+    run_files(jsonl("feed.jsonl", RECORD))  # stored; its hash now exists
+
+    def prepared(text: str) -> PreparedArticle:
+        return PreparedArticle(
+            label=text[:10], title="T", source_name="Valley Gazette", source_origin="record", url=None,
+            published_at=None, byline="", body_text=text, body_html=None, language="en",
+            word_count=3, content_hash=content_hash(text),
+        )  # fmt: skip
+
+    # As if another import stored the first item between our duplicate check and our insert.
+    items = [(0, prepared(STORY)), (1, prepared(story("ring road")))]
+    result = ImportResult(entries=[{"item": "a"}, {"item": "b"}])
+    _insert_chunk(
+        items, result, sources=_resolve_sources({"Valley Gazette"}, create=True), batch=None, strict=False
+    )
+    assert [e["outcome"] for e in result.entries] == ["duplicate", "created"]
+    assert Article.objects.count() == 2

@@ -79,6 +79,26 @@ def html_to_text(html: str) -> str:
     return lxml.html.fragment_fromstring(marked, create_parent="div").text_content()
 
 
+def drop_blocks(html: str, texts: set[str]) -> str:
+    """Remove the HTML blocks whose text the cleaner took out of the body (furniture, the
+    headline), so that body_html and body_text tell the same story."""
+    import lxml.html
+
+    from .cleaning import normalise_whitespace
+
+    fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+    wanted = {normalise_whitespace(t) for t in texts if t}
+    for element in list(
+        fragment.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote")
+    ):
+        if normalise_whitespace(element.text_content()).strip() in wanted:
+            element.drop_tree()
+    inner = (fragment.text or "") + "".join(
+        lxml.html.tostring(child, encoding="unicode") for child in fragment
+    )
+    return inner.strip()
+
+
 def prepare_record(
     raw: RawRecord, *, cleaner: PageCleaner, outlets: OutletMatcher, default_source: str = ""
 ) -> PreparedArticle | ItemFailure:
@@ -106,6 +126,8 @@ def prepare_record(
         reason = "nothing but page furniture" if cleaned.removed else "no article text"
         return ItemFailure(raw.label, f"the article has no text left: {reason}")
 
+    if body_html and cleaned.removed:
+        body_html = drop_blocks(body_html, {*cleaned.removed, cleaned.title})
     title = given_title or cleaned.title
     if not given_title and cleaned.title_from_text:
         warnings.append("no headline found; the title was taken from the first sentence")
