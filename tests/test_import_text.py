@@ -282,3 +282,27 @@ def test_glued_section_labels_above_the_headline_are_skipped():
 def test_common_furniture_lines_are_dropped(furniture):
     result = cleaner().clean(page("New rail line delayed by two years", BODY[0], furniture, *BODY[1:]))
     assert_body_is_only_the_story(result.body)
+
+
+def test_short_kicker_above_the_headline_is_not_taken_for_it():
+    result = cleaner().clean(page("Transport crisis deepens", "New rail line delayed by two years", *BODY))
+    assert result.title == "New rail line delayed by two years"
+    assert "Transport crisis deepens" not in result.body
+    assert_body_is_only_the_story(result.body)
+
+
+def test_browser_tab_title_loses_its_outlet_suffix():
+    result = cleaner().clean(page("New rail line delayed by two years | Reuters", *BODY))
+    assert result.title == "New rail line delayed by two years"
+    assert result.outlet == "Reuters"
+    unknown = cleaner().clean(page("Rail line delayed - what went wrong", *BODY))
+    assert unknown.title == "Rail line delayed - what went wrong"
+
+
+def test_headline_after_byline_and_date_lines_is_found():
+    result = cleaner().clean(
+        page("By Ann Example", "18 January 2019", "New rail line delayed by two years", *BODY)
+    )
+    assert result.title == "New rail line delayed by two years"
+    assert result.byline == "Ann Example"
+    assert_body_is_only_the_story(result.body)

@@ -29,6 +29,7 @@ _GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _BREADCRUMB_SEPARATORS = re.compile(r"\s*[›»>/|•·→:]\s*")
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|,;–—]|\s-\s|\bfor\b|\bin\b)\s*")
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
+_TITLE_SUFFIX = re.compile(r"^(?P<headline>.{10,}?)\s+(?:[|–—]|-)\s+(?P<outlet>[^|–—]{2,60})$")
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[\"“‘']?[A-Z0-9]|$)", re.DOTALL)
 
 # A paragraph this long is body copy, not furniture; skipping it keeps the rules cheap.
@@ -81,6 +82,10 @@ def split_paragraphs(text: str) -> list[str]:
 def is_body_copy(paragraph: str) -> bool:
     words = rough_word_count(paragraph)
     return words >= 25 or (words >= 10 and bool(_SENTENCE_END.search(paragraph)))
+
+
+def _could_be_headline(line: str) -> bool:
+    return 3 <= word_count(line) <= 30 and not line.endswith(".")
 
 
 def title_from_text(body: str, limit: int = 120) -> str:
@@ -170,11 +175,7 @@ class PageCleaner:
             (i for i, p in enumerate(paragraphs[:_HEAD_LIMIT]) if is_body_copy(p)),
             min(len(paragraphs), _HEAD_LIMIT),
         )
-        kept: list[str] = []
-        known_title = title.casefold()
-        for paragraph in paragraphs[:head_end]:
-            if not self._take_head_line(paragraph, result, known_title, kept):
-                result.removed.append(paragraph)
+        kept = self._read_head(paragraphs[:head_end], result, title.casefold())
         kept.extend(self._clean_body(paragraphs[head_end:], result))
         if not result.outlet:
             first_copy = next((p for p in kept if is_body_copy(p)), "")
@@ -191,42 +192,66 @@ class PageCleaner:
         result.body = "\n\n".join(kept)
         return result
 
-    def _take_head_line(self, line: str, result: CleanedText, known_title: str, kept: list[str]) -> bool:
-        """Classify one head paragraph; return True if it was kept (as headline or body)."""
-        if known_title and line.casefold() == known_title:
-            return False
+    def _read_head(self, lines: list[str], result: CleanedText, known_title: str) -> list[str]:
+        """Take labels, outlet, byline, date and furniture out of the head, pick the
+        headline, and return the head lines that belong to the body (a standfirst)."""
+        remaining: list[str] = []
+        for line in lines:
+            if (known_title and line.casefold() == known_title) or self._take_metadata(line, result):
+                result.removed.append(line)
+            else:
+                remaining.append(line)
+        if not result.title:
+            candidates = [i for i, line in enumerate(remaining) if _could_be_headline(line)]
+            if candidates:
+                chosen = candidates[0]
+                # A short kicker ("Nuclear talks") often sits above the real, longer headline.
+                short = word_count(remaining[chosen]) < 5
+                if short and len(candidates) > 1 and word_count(remaining[candidates[1]]) >= 5:
+                    chosen = candidates[1]
+                result.title = self._split_outlet_suffix(remaining[chosen], result)
+                result.removed.extend(remaining[:chosen])  # above the headline: page chrome
+                remaining = remaining[chosen + 1 :]
+        kept = []
+        for line in remaining:
+            if result.title and not result.byline and (names := self.rules.names_line.match(line)):
+                result.byline = names["names"]
+            elif not result.title and word_count(line) < 3:
+                pass  # chrome we do not recognise (topic tags, menus) above where a headline would be
+            else:
+                kept.append(line)
+                continue
+            result.removed.append(line)
+        return kept
+
+    def _take_metadata(self, line: str, result: CleanedText) -> bool:
+        """Record what a head line tells (outlet, byline, date); True if it is not text."""
         if self.is_section_label(line):
-            return False
+            return True
         outlet = self.outlet_line(line)
         if outlet:
             result.outlet = result.outlet or outlet
-            return False
+            return True
         byline = self.byline_line(line)
         if byline:
             names, outlet, when = byline
             result.byline = result.byline or names
             result.outlet = result.outlet or outlet
             result.published_at = result.published_at or when
-            return False
+            return True
         when = parse_date_line(line, self.rules)
         if when:
             result.published_at = result.published_at or when
-            return False
-        if self.is_furniture(line):
-            return False
-        if result.title and not result.byline and (names := self.rules.names_line.match(line)):
-            result.byline = names["names"]
-            return False
-        words = word_count(line)
-        if not result.title:
-            if 3 <= words <= 30 and not line.endswith("."):
-                result.title = line
-                return True
-            # Above the headline: page chrome we do not recognise (topic tags, menus).
-            if words < 3:
-                return False
-        kept.append(line)
-        return True
+            return True
+        return self.is_furniture(line)
+
+    def _split_outlet_suffix(self, headline: str, result: CleanedText) -> str:
+        """ "Rail line delayed | Reuters" (a browser tab title): the outlet is not headline."""
+        match = _TITLE_SUFFIX.match(headline)
+        if match and (outlet := self.outlets.by_name(match["outlet"])):
+            result.outlet = result.outlet or outlet
+            return match["headline"]
+        return headline
 
     def _clean_body(self, paragraphs: list[str], result: CleanedText) -> list[str]:
         kept: list[str] = []
