@@ -33,7 +33,7 @@ _TITLE_SUFFIX = re.compile(r"^(?P<headline>.{10,}?)\s+(?:[|–—]|-)\s+(?P<outl
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[\"“‘']?[A-Z0-9]|$)", re.DOTALL)
 
 # A paragraph this long is body copy, not furniture; skipping it keeps the rules cheap.
-_MAX_FURNITURE_WORDS = 80
+_MAX_FURNITURE_WORDS = 60
 _HEAD_LIMIT = 15
 
 
@@ -258,7 +258,7 @@ class PageCleaner:
         in_link_list = False
         for position, paragraph in enumerate(paragraphs):
             # A standfirst can push the byline just below the head.
-            if position < 3 and result.title and not result.byline:
+            if position < 3 and result.title and not result.byline and rough_word_count(paragraph) <= 25:
                 names = self.rules.names_line.match(paragraph)
                 byline = self.byline_line(paragraph) if names is None else (names["names"], "", None)
                 if byline:
