@@ -290,3 +290,8 @@ def test_one_article_the_database_refuses_does_not_take_its_chunk_with_it():
     )
     assert [e["outcome"] for e in result.entries] == ["duplicate", "created"]
     assert Article.objects.count() == 2
+
+
+def test_outlet_name_appended_to_a_record_title_is_removed():
+    run_files(jsonl("feed.jsonl", {**RECORD, "title": "Harbour bridge closed to lorries | Valley Gazette"}))
+    assert Article.objects.get().title == "Harbour bridge closed to lorries"

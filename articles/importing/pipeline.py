@@ -27,7 +27,8 @@ from .prepare import PreparedArticle, prepare_record
 from .records import InputError, ItemFailure, RawRecord
 from .rules import rules_for
 
-CHUNK_SIZE = 500
+# Articles per transaction; also how often the batch's progress is written.
+CHUNK_SIZE = 200
 EXCERPT_CHARS = 280
 
 Item = RawRecord | ItemFailure
@@ -242,14 +243,18 @@ def _resolve_sources(names: set[str], *, create: bool) -> dict[str, Source | Non
 
 
 def _create_source(name: str) -> Source:
-    from .outlets import OutletMatcher  # the bundled list knows domains of well-known outlets
-
     base = slugify(name)[:180] or "outlet"
     slug, n = base, 1
     while Source.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
-    return Source.objects.create(name=name, slug=slug, domain=OutletMatcher().domain_for(name))
+    try:
+        with transaction.atomic():
+            # The bundled list knows the web domains of well-known outlets.
+            return Source.objects.create(name=name, slug=slug, domain=OutletMatcher().domain_for(name))
+    except IntegrityError:
+        # Another import created it a moment ago.
+        return Source.objects.get(name__iexact=name)
 
 
 def _existing(

@@ -99,6 +99,16 @@ def drop_blocks(html: str, texts: set[str]) -> str:
     return inner.strip()
 
 
+def _strip_outlet_suffix(title: str, outlet: str) -> str:
+    """ "Harbour bridge closed | Valley Gazette": an HTML <title> often carries the outlet."""
+    if outlet:
+        for separator in (" | ", " - ", " – ", " — "):
+            suffix = separator + outlet
+            if title.casefold().endswith(suffix.casefold()) and len(title) > len(suffix):
+                return title[: -len(suffix)].strip()
+    return title
+
+
 def prepare_record(
     raw: RawRecord, *, cleaner: PageCleaner, outlets: OutletMatcher, default_source: str = ""
 ) -> PreparedArticle | ItemFailure:
@@ -120,7 +130,7 @@ def prepare_record(
     text = raw.text if raw.text.strip() else html_to_text(body_html or "")
     if not text.strip():
         return ItemFailure(raw.label, "the article has no text")
-    given_title = _WHITESPACE.sub(" ", raw.title).strip()
+    given_title = _strip_outlet_suffix(_WHITESPACE.sub(" ", raw.title).strip(), raw.source.strip())
     cleaned = cleaner.clean(text, title=given_title)
     if not cleaned.body:
         reason = "nothing but page furniture" if cleaned.removed else "no article text"
