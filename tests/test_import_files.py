@@ -292,6 +292,33 @@ def test_one_article_the_database_refuses_does_not_take_its_chunk_with_it():
     assert Article.objects.count() == 2
 
 
+def test_url_scheme_in_capitals_is_stored_in_lower_case():
+    run_files(jsonl("feed.jsonl", {**RECORD, "url": "HTTPS://valley-gazette.test/Story?ID=7"}))
+    assert Article.objects.get().url == "https://valley-gazette.test/Story?ID=7"
+
+
+def test_strict_import_undoes_everything_when_the_database_refuses_an_article():
+    from articles.importing.pipeline import ImportResult, _insert_chunk, _resolve_sources, _StrictAbort
+    from articles.importing.prepare import PreparedArticle, content_hash
+
+    run_files(jsonl("feed.jsonl", RECORD))
+
+    def prepared(text: str) -> PreparedArticle:
+        return PreparedArticle(
+            label=text[:10], title="T", source_name="Valley Gazette", source_origin="record", url=None,
+            published_at=None, byline="", body_text=text, body_html=None, language="en",
+            word_count=3, content_hash=content_hash(text),
+        )  # fmt: skip
+
+    items = [(0, prepared(story("ring road"))), (1, prepared(STORY))]
+    result = ImportResult(entries=[{"item": "a"}, {"item": "b"}])
+    with pytest.raises(_StrictAbort):
+        _insert_chunk(
+            items, result, sources=_resolve_sources({"Valley Gazette"}, create=True), batch=None, strict=True
+        )
+    assert Article.objects.count() == 1
+
+
 def test_outlet_name_appended_to_a_record_title_is_removed():
     run_files(jsonl("feed.jsonl", {**RECORD, "title": "Harbour bridge closed to lorries | Valley Gazette"}))
     assert Article.objects.get().title == "Harbour bridge closed to lorries"

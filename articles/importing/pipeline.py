@@ -8,6 +8,7 @@ never takes its neighbours with it.
 """
 
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,7 +150,8 @@ def import_items(
         return _finish(result, total=total)
 
     try:
-        with transaction.atomic() if strict and not dry_run else _no_transaction():
+        # Strict: one transaction around everything, so any failure undoes the whole import.
+        with transaction.atomic() if strict and not dry_run else nullcontext():
             _store(prepared, result, batch=batch, dry_run=dry_run, strict=strict, progress=progress)
     except _StrictAbort as abort:
         result.refused = f"--strict: {abort}; nothing was stored"
@@ -163,14 +165,6 @@ def import_items(
 
 class _StrictAbort(Exception):
     pass
-
-
-class _no_transaction:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def _store(

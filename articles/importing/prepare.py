@@ -67,7 +67,8 @@ def check_url(url: str) -> str:
         raise ValueError(f"the URL must start with http:// or https:// (found {url[:40]!r})")
     if not parts.hostname:
         raise ValueError(f"the URL has no host name ({url[:60]!r})")
-    return url
+    # "HTTPS://..." is valid; store the scheme in lower case as the database check expects.
+    return parts.scheme.lower() + url[len(parts.scheme) :]
 
 
 def html_to_text(html: str) -> str:
@@ -116,7 +117,7 @@ def prepare_record(
     url = raw.url.strip() or None
     if url:
         try:
-            check_url(url)
+            url = check_url(url)
         except ValueError as error:
             return ItemFailure(raw.label, f"field url: {error}")
     published_at = None
