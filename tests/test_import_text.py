@@ -306,3 +306,45 @@ def test_headline_after_byline_and_date_lines_is_found():
     assert result.title == "New rail line delayed by two years"
     assert result.byline == "Ann Example"
     assert_body_is_only_the_story(result.body)
+
+
+def test_agency_copy_with_caption_credits_role_line_and_copyright_notice():
+    first = "WASHINGTON (AP) — " + BODY[0]
+    text = page(
+        "New rail line delayed by two years",
+        "By ZEKE EXAMPLE and DEB EXAMPLE",
+        "Associated Press",
+        "January 18, 2019 5:47 PM",
+        first,
+        "Commuters wait for a train at the central station in the capital on January 18, 2019. REUTERS/Ann Example/File Photo",
+        BODY[1],
+        "Watch: The unfinished tunnel from the air",
+        BODY[2],
+        "Copyright 2019 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+        "Show more",
+    )
+    result = cleaner().clean(text)
+    assert result.title == "New rail line delayed by two years"
+    assert result.byline == "ZEKE EXAMPLE and DEB EXAMPLE"
+    assert result.outlet == "Associated Press"
+    assert result.published_at == datetime(2019, 1, 18, 17, 47, tzinfo=UTC)
+    assert result.body.split("\n\n") == [first, *BODY[1:]]
+
+
+def test_name_and_role_lines_under_the_headline_are_not_body():
+    text = page(
+        "New rail line delayed by two years",
+        "Ann Example",
+        "Senior Transport Correspondent",
+        "@annexample",
+        *BODY,
+    )
+    result = cleaner().clean(text)
+    assert result.byline == "Ann Example"
+    assert_body_is_only_the_story(result.body)
+
+
+def test_a_reuters_ipsos_poll_sentence_is_not_a_photo_credit():
+    poll = "A Reuters/Ipsos poll published on Thursday found that 40 percent of commuters backed the delay."
+    result = cleaner().clean(page("New rail line delayed by two years", BODY[0], poll, *BODY[1:]))
+    assert poll in result.body

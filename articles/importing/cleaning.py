@@ -171,8 +171,13 @@ class PageCleaner:
         searched for; a line repeating it is dropped."""
         paragraphs = split_paragraphs(normalise_whitespace(text))
         result = CleanedText(title=title, body="")
+        # The head ends at the first paragraph of body copy; a long cookie banner is not one.
         head_end = next(
-            (i for i, p in enumerate(paragraphs[:_HEAD_LIMIT]) if is_body_copy(p)),
+            (
+                i
+                for i, p in enumerate(paragraphs[:_HEAD_LIMIT])
+                if is_body_copy(p) and not self.is_furniture(p)
+            ),
             min(len(paragraphs), _HEAD_LIMIT),
         )
         kept = self._read_head(paragraphs[:head_end], result, title.casefold())

@@ -97,7 +97,15 @@ FURNITURE_LINES = [
     r"( via getty images)?( ?/ ?[\w .-]+)?",
     r"(©|\(c\)|copyright)\s*.{0,150}",
     r"all rights reserved\.?.*",
+    r".{0,300}\s(reuters|afp|ap|epa|epa-efe|getty images|bloomberg|xinhua|yonhap|kcna)\s?/\s?[\w .'-]{2,40}(/file( photo)?)?",
+    r"this material may not be published.{0,120}",
+    # Staff roles printed under a byline, social handles.
+    r"([\w'-]+ ){0,3}(correspondent|reporter|editor|writer|journalist|columnist|contributor|analyst)s?"
+    r"( (at|for|in) [\w .'-]{1,40})?",
+    r"@\w{1,30}",
     # Navigation between stories.
+    r"(show|load|see|view) more( stories| articles| news)?",
+    r"(watch|video|listen)\s*:\s*.{1,120}",
     r"(next|previous|prev) (article|story|post)\s*:?.*",
     r"(back to top|top of page|go to top|return to top)",
     r"(tags|topics|filed under|categories|category|related topics)\s*:.*",
