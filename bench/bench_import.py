@@ -2,7 +2,7 @@
 
 Prints articles per second through the real pipeline (read, clean, check duplicates,
 store, analyse, group) next to a baseline measured in the same run: a bare
-bulk_create of the same rows into another empty database. Run with
+bulk_create of the same rows into the same database, emptied again. Run with
 `.venv/bin/python bench/bench_import.py` (or `make bench`).
 """
 

@@ -8,8 +8,11 @@
     rules/    the cleaning rules as data (per language) and the bundled outlet list
     prepare   field checks, outlet choice, content hash (plain Python)
     pipeline  the one import function (Django): duplicates, transactions, batch report
+    staging   the admin's upload held privately between preview and confirm (Django)
+    tasks     background imports through Django's tasks framework (Django)
+    forms     the admin's import form (Django)
 
-Everything above `pipeline` is plain Python and imports nothing from Django.
+Everything above `pipeline` is plain Python; `prepare` imports only articles.sanitize.
 """
 
 from collections.abc import Iterable, Iterator

@@ -9,13 +9,14 @@ from django.utils import timezone
 from ..models import ImportBatch, ImportStatus
 from . import read_inputs, read_pasted_text
 from .pipeline import import_items, limits_from_settings
-from .records import ItemFailure, RawRecord
-from .staging import Staged, discard, load
+from .records import InputFile, ItemFailure, RawRecord
+from .staging import discard, load
 
 
-def staged_items(staged: Staged) -> Iterator[RawRecord | ItemFailure]:
-    pasted = read_pasted_text(staged.pasted_text) if staged.pasted_text.strip() else iter(())
-    return itertools.chain(pasted, read_inputs(staged.files, limits_from_settings()))
+def upload_items(pasted_text: str, files: list[InputFile]) -> Iterator[RawRecord | ItemFailure]:
+    """The items of one admin upload: the pasted text first, then every file."""
+    pasted = read_pasted_text(pasted_text) if pasted_text.strip() else iter(())
+    return itertools.chain(pasted, read_inputs(files, limits_from_settings()))
 
 
 def run_staged_import(batch: ImportBatch, stage_id: str) -> None:
@@ -23,7 +24,7 @@ def run_staged_import(batch: ImportBatch, stage_id: str) -> None:
     try:
         staged = load(stage_id)
         import_items(
-            staged_items(staged),
+            upload_items(staged.pasted_text, staged.files),
             origin=batch.origin,
             user=batch.created_by,
             default_source=staged.default_source,

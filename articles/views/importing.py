@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from ..importing import InputFile, staging
 from ..importing.forms import ImportForm
 from ..importing.pipeline import import_items
-from ..importing.tasks import import_staged_upload, run_staged_import, staged_items
+from ..importing.tasks import import_staged_upload, run_staged_import, upload_items
 from ..models import Article, ImportBatch, ImportOrigin, ImportStatus
 
 PREVIEW_ROWS = 200
@@ -61,7 +61,7 @@ def _preview(request: HttpRequest, form: ImportForm) -> HttpResponse:
         user_id=request.user.pk,
     )
     result = import_items(
-        staged_items(staging.load(stage_id)),
+        upload_items(data["text"], files),
         origin=ImportOrigin.UPLOAD,
         default_source=data["default_source"],
         strict=data["strict"],
