@@ -214,3 +214,18 @@ def test_admin_lists_have_bounded_queries(staff_client, django_assert_max_num_qu
             assert staff_client.get(url).status_code == 200
     with django_assert_max_num_queries(12):
         assert staff_client.get("/admin/articles/article/?q=Story").status_code == 200
+
+
+@override_settings(IMPORT_MAX_FILES=2, DATA_UPLOAD_MAX_NUMBER_FILES=100)
+def test_too_many_files_get_a_clear_message(staff_client):
+    files = [SimpleUploadedFile(f"f{i}.txt", f"Title {i} here\n\n{STORY}".encode()) for i in range(3)]
+    page = staff_client.post(URL, {"files": files, "new_source": "X"}).content.decode()
+    assert "Too many files: 3; the limit is 2." in page
+    assert not Article.objects.exists()
+
+
+@override_settings(IMPORT_MAX_UPLOAD_BYTES=1000)
+def test_upload_over_the_size_limit_gets_a_clear_message(staff_client):
+    page = staff_client.post(URL, {"files": [SimpleUploadedFile("big.txt", b"x " * 1000)]}).content.decode()
+    assert "The upload is 2.0\xa0KB; the limit is 1000\xa0bytes." in page
+    assert not Article.objects.exists()

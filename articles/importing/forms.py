@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 
 from ..models import Source
 
@@ -56,8 +57,9 @@ class ImportForm(forms.Form):
             )
         total = sum(f.size for f in files)
         if total > settings.IMPORT_MAX_UPLOAD_BYTES:
+            limit = settings.IMPORT_MAX_UPLOAD_BYTES
             raise forms.ValidationError(
-                f"The upload is {total / 1e6:.1f} MB; the limit is {settings.IMPORT_MAX_UPLOAD_BYTES / 1e6:.0f} MB."
+                f"The upload is {filesizeformat(total)}; the limit is {filesizeformat(limit)}."
             )
         return files
 

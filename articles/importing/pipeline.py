@@ -99,8 +99,12 @@ def import_items(
     strict: bool = False,
     batch: ImportBatch | None = None,
     progress: Callable[[int], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> ImportResult:
     """Import `items`; see the module docstring. Returns the per-item result.
+
+    `on_total(n)` is told the number of items once they are read; `progress(k)` then
+    hears about every k items processed (for progress bars).
 
     Unless `dry_run`, the outcome is recorded on an ImportBatch (`batch`, or a new one).
     `strict` stores nothing when any item is invalid; `dry_run` stores nothing at all.
@@ -137,6 +141,8 @@ def import_items(
             result.entries.append(_entry(outcome.label, "pending", **_describe(outcome, excerpt=dry_run)))
             prepared.append((len(result.entries) - 1, outcome))
     total = len(materialised)
+    if on_total:
+        on_total(total)
     if batch is not None:
         batch.total_items = total
         ImportBatch.objects.filter(pk=batch.pk).update(total_items=total)

@@ -44,6 +44,7 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
                 strict=options["strict"],
                 progress=bar.update if bar is not None else None,
+                on_total=bar.reset if bar is not None else None,
             )
         finally:
             if bar is not None:
