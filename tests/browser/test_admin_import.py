@@ -19,15 +19,18 @@ def test_admin_pastes_a_seed_previews_confirms_and_reads_it_on_the_site(
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "chief")
     page.fill("#id_password", "pw-chief-1234")
-    page.click("input[type=submit]")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
 
-    page.click("text=Import articles")
+    with page.expect_navigation():
+        page.click("text=Import articles")
     assert page.url.endswith("/admin/articles/import/")
     page.fill("#id_text", SEED)
     page.fill("#id_new_source", "Unattributed (demo copy)")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "admin-import.png"), full_page=True)
-    page.click("input[name=preview]")
+    with page.expect_navigation():
+        page.click("input[name=preview]")
 
     preview = page.locator("table.import-preview")
     assert "Trump-Kim summit: Second meeting by February-end" in preview.inner_text()
@@ -36,12 +39,14 @@ def test_admin_pastes_a_seed_previews_confirms_and_reads_it_on_the_site(
     assert not Article.objects.exists()  # the preview stored nothing
     page.screenshot(path=str(SCREENSHOTS / "admin-import-preview.png"), full_page=True)
 
-    page.click("input[value='Import 1 article']")
-    assert "/admin/articles/importbatch/" in page.url
+    with page.expect_navigation():
+        page.click("input[value='Import 1 article']")
+    page.wait_for_url("**/admin/articles/importbatch/*/change/")
     assert "Created 1, duplicates 0, failed 0" in page.inner_text("body")
     page.screenshot(path=str(SCREENSHOTS / "admin-import-report.png"), full_page=True)
 
-    page.click("text=on the site")
+    with page.expect_navigation():
+        page.click("text=on the site")
     article = Article.objects.get()
     assert page.url == f"{live_server.url}{article.get_absolute_url()}"
     body = page.inner_text("body")
