@@ -229,3 +229,18 @@ def test_upload_over_the_size_limit_gets_a_clear_message(staff_client):
     page = staff_client.post(URL, {"files": [SimpleUploadedFile("big.txt", b"x " * 1000)]}).content.decode()
     assert "The upload is 2.0\xa0KB; the limit is 1000\xa0bytes." in page
     assert not Article.objects.exists()
+
+
+def test_background_import_whose_files_are_gone_marks_the_batch_failed():
+    from articles.importing.tasks import run_staged_import
+
+    stage_id = staging.stage(
+        files=[], pasted_text=SEED, default_source="", strict=False, origin="paste", user_id=1
+    )
+    staging.discard(stage_id)
+    batch = ImportBatch.objects.create(origin="paste", status=ImportStatus.QUEUED)
+    with pytest.raises(staging.StagingError):
+        run_staged_import(batch, stage_id)
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.FAILED and "gone" in batch.message
+    assert not Article.objects.exists()

@@ -167,3 +167,19 @@ def test_good_items_next_to_bad_ones_are_stored_whole():
     assert result.summary == "created 1, duplicates 0, failed 2"
     article = Article.objects.get()
     assert article.body_text == STORY and article.title == GOOD["title"]
+
+
+def test_a_crash_while_reading_leaves_the_batch_failed_not_running():
+    from articles.importing import RawRecord
+    from articles.importing.pipeline import import_items
+    from articles.models import ImportBatch
+
+    def items_from_a_failing_disk():
+        yield RawRecord(label="a.txt", kind="page", text=f"Title here now\n\n{STORY}")
+        raise OSError("the disk went away")
+
+    with pytest.raises(OSError):
+        import_items(items_from_a_failing_disk(), origin="command", default_source="X")
+    batch = ImportBatch.objects.get()
+    assert batch.status == ImportStatus.FAILED and "the disk went away" in batch.message
+    assert not Article.objects.exists()

@@ -118,6 +118,27 @@ def import_items(
             batch.status = ImportStatus.RUNNING
         result.batch = batch
     try:
+        return _run(items, result, batch, default_source, dry_run, strict, progress, on_total)
+    except Exception as error:
+        # Never leave a batch "running" after a crash: say what stopped it.
+        if batch is not None:
+            ImportBatch.objects.filter(pk=batch.pk).update(
+                status=ImportStatus.FAILED, message=f"The import stopped: {error}", finished_at=timezone.now()
+            )
+        raise
+
+
+def _run(
+    items: Iterable[Item],
+    result: ImportResult,
+    batch: ImportBatch | None,
+    default_source: str,
+    dry_run: bool,
+    strict: bool,
+    progress: Callable[[int], None] | None,
+    on_total: Callable[[int], None] | None,
+) -> ImportResult:
+    try:
         materialised = list(items)
     except InputError as error:
         result.refused = str(error)

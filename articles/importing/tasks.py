@@ -10,7 +10,7 @@ from ..models import ImportBatch, ImportStatus
 from . import read_inputs, read_pasted_text
 from .pipeline import import_items, limits_from_settings
 from .records import InputFile, ItemFailure, RawRecord
-from .staging import discard, load
+from .staging import StagingError, discard, load
 
 
 def upload_items(pasted_text: str, files: list[InputFile]) -> Iterator[RawRecord | ItemFailure]:
@@ -23,6 +23,12 @@ def run_staged_import(batch: ImportBatch, stage_id: str) -> None:
     """Import a staged upload into `batch`, then delete the staged files."""
     try:
         staged = load(stage_id)
+    except StagingError as error:
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            status=ImportStatus.FAILED, message=f"The import stopped: {error}", finished_at=timezone.now()
+        )
+        raise
+    try:
         import_items(
             upload_items(staged.pasted_text, staged.files),
             origin=batch.origin,
@@ -31,11 +37,6 @@ def run_staged_import(batch: ImportBatch, stage_id: str) -> None:
             strict=staged.strict,
             batch=batch,
         )
-    except Exception as error:
-        ImportBatch.objects.filter(pk=batch.pk).update(
-            status=ImportStatus.FAILED, message=f"The import stopped: {error}", finished_at=timezone.now()
-        )
-        raise
     finally:
         discard(stage_id)
 
