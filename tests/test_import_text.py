@@ -222,6 +222,17 @@ def test_source_line_names_an_outlet_even_when_unknown():
     assert_body_is_only_the_story(result.body)
 
 
+def test_from_our_correspondent_is_not_an_outlet_but_via_a_known_one_is():
+    assert (
+        cleaner().clean(page("New rail line delayed by two years", "From our correspondent", *BODY)).outlet
+        == ""
+    )
+    assert (
+        cleaner().clean(page("New rail line delayed by two years", "Via AFP", *BODY)).outlet
+        == "Agence France-Presse"
+    )
+
+
 def test_text_without_a_headline_gets_one_from_its_first_sentence():
     result = cleaner().clean(page(*BODY))
     assert result.title_from_text

@@ -18,16 +18,10 @@ from .dates import parse_date_line
 from .outlets import OutletMatcher
 from .rules import Rules
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-# Odd spaces become plain ones (str.translate is far faster than a regex over the whole text).
-_INVISIBLE.update(
-    dict.fromkeys(
-        map(
-            ord,
-            "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
-        ),
-        " ",
-    )
+# Zero-width characters and soft hyphens go; tabs and typographic spaces become plain
+# spaces. str.translate does this far faster than a regular expression over the text.
+_SPACE_FIXES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None) | dict.fromkeys(
+    map(ord, "\t\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))), " "
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -60,7 +54,7 @@ def word_count(text: str) -> int:
 
 def normalise_whitespace(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(_INVISIBLE)
+    text = text.translate(_SPACE_FIXES)
     while "  " in text:
         text = text.replace("  ", " ")
     return "\n".join(line.strip() for line in text.split("\n"))
@@ -135,7 +129,10 @@ class PageCleaner:
         prefixed = self.rules.outlet_prefix.match(line)
         if prefixed:
             rest = prefixed["rest"].strip(" .")
-            return self.outlets.by_name(rest) or (rest if word_count(rest) <= 5 else None)
+            # "Source: Valley Gazette" names an outlet even if unknown; "From our
+            # correspondent" does not, so other prefixes need an outlet we know.
+            labelled = line.lower().startswith("source") and ":" in line
+            return self.outlets.by_name(rest) or (rest if labelled and word_count(rest) <= 5 else None)
         return None
 
     def byline_line(self, line: str) -> tuple[str, str, datetime | None] | None:
