@@ -355,6 +355,20 @@ def test_name_and_role_lines_under_the_headline_are_not_body():
     assert_body_is_only_the_story(result.body)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reporting by the Guardian found that the contractor had been paid twice for the same tunnel.",
+        "Photographs, letters and diaries found at the site were handed to the police on Monday.",
+        "Reject all of these proposals, the union told its members in a letter sent on Friday.",
+        "Share prices of the contractor fell by 12 percent after the announcement on Thursday.",
+    ],
+)
+def test_story_sentences_that_start_like_furniture_are_kept(sentence):
+    result = cleaner().clean(page("New rail line delayed by two years", BODY[0], sentence, *BODY[1:]))
+    assert sentence in result.body
+
+
 def test_a_reuters_ipsos_poll_sentence_is_not_a_photo_credit():
     poll = "A Reuters/Ipsos poll published on Thursday found that 40 percent of commuters backed the delay."
     result = cleaner().clean(page("New rail line delayed by two years", BODY[0], poll, *BODY[1:]))

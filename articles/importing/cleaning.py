@@ -147,6 +147,9 @@ class PageCleaner:
                 return parts[0], self.outlets.by_name(parts[1]) or "", None
             return None
         names, outlet, when = [], "", None
+        first = _BYLINE_SPLIT.split(match["rest"].strip())[0].strip(" .")
+        if not (self.outlets.by_name(first) or self._looks_like_names(first)):
+            return None  # "Reporting by the Guardian found that ..." is a sentence
         for part in _BYLINE_SPLIT.split(match["rest"]):
             part = part.strip(" .")
             if not part:
@@ -158,6 +161,12 @@ class PageCleaner:
             elif not names or _NAME.match(part):
                 names.append(part)
         return ", ".join(names), outlet, when
+
+    def _looks_like_names(self, text: str) -> bool:
+        words = text.split()
+        return 0 < len(words) <= 10 and all(
+            w[0].isupper() or w.lower() in self.rules.name_particles for w in words
+        )
 
     def wire_outlet(self, paragraph: str) -> str | None:
         """ "SEOUL (Reuters) - ..." names the wire service that filed the story."""

@@ -21,6 +21,7 @@ class Rules:
     block_starters: re.Pattern[str]  # furniture lines that head a list of links to drop with them
     byline: re.Pattern[str]  # "By Jane Doe", "Written by ..."; group "rest"
     names_line: re.Pattern[str]  # "Jane Doe, John Roe"; group "names"
+    name_particles: frozenset[str]  # lower-case words allowed in names ("and", "de", "van")
     outlet_prefix: re.Pattern[str]  # "Source: Reuters"; group "rest"
     date_prefix: re.Pattern[str]  # "Published", "Updated on" ... before a date
     months: dict[str, int]
@@ -47,6 +48,7 @@ def rules_for(language: str = "en") -> Rules:
         block_starters=_any_line(module.BLOCK_STARTERS),
         byline=re.compile(module.BYLINE, re.IGNORECASE),
         names_line=re.compile(module.NAMES_LINE),
+        name_particles=frozenset(module.NAME_PARTICLES),
         outlet_prefix=re.compile(module.OUTLET_PREFIX, re.IGNORECASE),
         date_prefix=re.compile(module.DATE_PREFIX, re.IGNORECASE),
         months=dict(module.MONTHS),

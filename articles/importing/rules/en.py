@@ -69,8 +69,8 @@ FURNITURE_LINES = [
     # Cookies and consent.
     r".{0,80}\b(we|this (site|website)|our (site|website)) uses? cookies\b.{0,200}",
     r".{0,80}\bcookies?\b.{0,60}\b(accept|consent|settings|preferences|policy|browsing experience|agree)\b.{0,120}",
-    r"(accept|reject|manage) (all|preferences|settings|choices).*",
-    r"(privacy|cookie) (policy|settings|notice|preferences).*",
+    r"(accept|reject|manage) (all|preferences|settings|choices)( cookies)?",
+    r"(privacy|cookie) (policy|settings|notice|preferences).{0,40}",
     r"(terms of (use|service)|privacy policy|contact us|about us|advertise with us)([\s|·•]+.*)?",
     # Advertising.
     r"advertisements?",
@@ -87,7 +87,7 @@ FURNITURE_LINES = [
     r"(updated|posted|published)?\s*\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago",
     r"this article is (more than|over) \d+ \w+ old",
     # Photo and video credits, captions.
-    r"(image|photo|picture|photograph|video|graphic|illustration)s?\s*[,:|/©-]\s*.{0,150}",
+    r"(image|photo|picture|photograph|video|graphic|illustration)s?\s*[:|/©]\s*.{0,150}",
     r"(image|photo|picture|photograph|video|graphic|illustration)s? (source|credit|copyright|caption)s?\b.{0,150}",
     r".{0,200}[.)]\s+(photo|picture|image|file photo)s?\s*:\s*[\w .,/&'-]{2,80}",
     r"(image|photo|picture)s? (by|courtesy of) .{0,100}",
@@ -109,7 +109,10 @@ FURNITURE_LINES = [
     r"(next|previous|prev) (article|story|post)\s*:?.*",
     r"(back to top|top of page|go to top|return to top)",
     r"(tags|topics|filed under|categories|category|related topics)\s*:.*",
-    r"\(?(reporting|writing|editing|additional reporting|compiled|produced|graphics) by .{0,200}",
+    # Wire trailers: "(Reporting by Ann Example in Lima; editing by Bo Example)". Only names
+    # may follow, so "Reporting by the Guardian found that..." stays in the story.
+    r"\(?(reporting|writing|editing|additional reporting|compiled|produced|graphics) by "
+    r"(?:(?:(?-i:[A-Z])[\w'’.-]*|and|in|from|by|editing|additional|reporting|writing|with)[,;]?\s?)+\)?\.?",
     r"(related|see also|read also|also on \w+)( articles?| stories| story| coverage| content)?\s*:\s*.{1,150}",
     r"click (here|to).{0,120}",
     r"tap (here|to).{0,120}",
@@ -137,6 +140,29 @@ NAMES_LINE = (
     r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}(?:(?:,| and|,? &) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})*)"
     r"(?: in [A-Z][\w .'’-]{1,40})?$"
 )
+# Lower-case words allowed inside a byline of names ("Ann Example and Bo de la Cruz").
+NAME_PARTICLES = [
+    "and",
+    "&",
+    "de",
+    "del",
+    "della",
+    "da",
+    "di",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "du",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "y",
+]
+
 BYLINE = r"^(?:by|written by|words by|story by|reported by|reporting by)\s*:?\s+(?P<rest>.{2,160})$"
 OUTLET_PREFIX = (
     r"^(?:source|via|from|courtesy(?: of)?|originally published (?:by|in|on|at))\s*:?\s+(?P<rest>.{2,80})$"
