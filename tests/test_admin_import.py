@@ -216,7 +216,7 @@ def test_admin_lists_have_bounded_queries(staff_client, django_assert_max_num_qu
         assert staff_client.get("/admin/articles/article/?q=Story").status_code == 200
 
 
-@override_settings(IMPORT_MAX_FILES=2, DATA_UPLOAD_MAX_NUMBER_FILES=100)
+@override_settings(IMPORT_MAX_FILES=2)
 def test_too_many_files_get_a_clear_message(staff_client):
     files = [SimpleUploadedFile(f"f{i}.txt", f"Title {i} here\n\n{STORY}".encode()) for i in range(3)]
     page = staff_client.post(URL, {"files": files, "new_source": "X"}).content.decode()
