@@ -13,9 +13,12 @@ urlpatterns = [
     path("events/feed/", feeds.LatestEventsFeed(), name="event-feed"),
     path("events/<int:pk>/", events.event_detail, name="event-detail"),
     path("events/<int:pk>/feed/", feeds.EventReportsFeed(), name="event-reports-feed"),
+    path("events/<int:pk>/export.json", compare.event_export_json, name="event-export-json"),
+    path("events/<int:pk>/export.csv", compare.event_export_csv, name="event-export-csv"),
     path("sources/", outlets.source_list, name="source-list"),
     path("sources/<slug:slug>/", outlets.source_detail, name="source-detail"),
     path("sources/<slug:slug>/feed/", feeds.OutletReportsFeed(), name="source-feed"),
     path("search/", search.search, name="search"),
+    path("compare/", compare.compare_pick, name="compare-pick"),
     path("compare/<int:a>/<int:b>/", compare.compare_view, name="compare"),
 ]

@@ -139,17 +139,19 @@ def test_sources_list_counts(client):
 def test_bad_parameters_get_a_json_400_naming_the_parameter(client, path, params, parameter):
     response = client.get(f"{API}{path}", params)
     assert response.status_code == 400
-    body = response.json()
-    assert body["error"] == "bad_request"
-    assert [detail["parameter"] for detail in body["details"]] == [parameter]
-    assert body["details"][0]["message"]
+    details = response.json()["detail"]
+    assert [detail["parameter"] for detail in details] == [parameter]
+    assert details[0]["message"]
 
 
-@pytest.mark.parametrize("path", ["/articles/999999", "/events/999999"])
-def test_unknown_objects_get_a_json_404(client, path):
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [("/articles/999999", "No report with id 999999."), ("/events/999999", "No event with id 999999.")],
+)
+def test_unknown_objects_get_a_json_404(client, path, message):
     response = client.get(f"{API}{path}")
     assert response.status_code == 404
-    assert response.json() == {"error": "not_found", "message": "No such object.", "details": []}
+    assert response.json() == {"detail": message}
 
 
 def test_non_numeric_id_is_a_json_4xx(client):

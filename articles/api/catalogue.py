@@ -5,7 +5,7 @@ in both places; parameters are typed here so that the OpenAPI schema documents e
 """
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django_filters import FilterSet
 from ninja import Query, Router
 from ninja.decorators import decorate_view
@@ -21,16 +21,17 @@ from .schemas import (
     ArticleDetailOut,
     ArticleList,
     ArticleParams,
-    Error,
+    BadRequest,
     EventDetailOut,
     EventList,
     EventParams,
+    NotFound,
     SourceList,
 )
 
 # Answers are cached like the reader pages, keyed by the content version (always current).
 router = Router(tags=["catalogue"])
-ERRORS = {400: Error, 404: Error}
+ERRORS = {400: BadRequest, 404: NotFound}
 SEARCH_MAX_RESULTS = 1000
 
 
@@ -113,7 +114,9 @@ def list_articles(request, params: Query[ArticleParams]) -> dict[str, object]:
 @router.get("/articles/{article_id}", response={200: ArticleDetailOut, **ERRORS}, summary="One report")
 @decorate_view(cached_page)
 def get_article(request, article_id: int) -> dict[str, object]:
-    article = get_object_or_404(Article.objects.select_related("source", "event"), pk=article_id)
+    article = Article.objects.select_related("source", "event").filter(pk=article_id).first()
+    if article is None:
+        raise Http404(f"No report with id {article_id}.")
     return {
         **_article(article, grouping=True),
         "byline": article.byline,
@@ -147,7 +150,9 @@ def list_events(request, params: Query[EventParams]) -> dict[str, object]:
 @decorate_view(cached_page)
 def get_event(request, event_id: int) -> dict[str, object]:
     """An event with its reports and the evidence that grouped each of them."""
-    event = get_object_or_404(Event, pk=event_id)
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None:
+        raise Http404(f"No event with id {event_id}.")
     reports = event.articles.for_lists().order_by("published_at", "id")
     return {**_event(event), "articles": [_article(a, grouping=True) for a in reports]}
 

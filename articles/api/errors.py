@@ -1,6 +1,8 @@
-"""JSON errors for the API: every bad request gets a 4xx with a body saying what was wrong.
+"""JSON errors for the whole API: every bad request gets a 4xx with a body saying what was wrong.
 
-Shape: {"error": "bad_request" | "not_found", "message": str, "details": [{"parameter", "message"}]}.
+The shape keeps django-ninja's "detail" key, which the compare endpoints use too:
+- 400: {"detail": [{"parameter": "limit", "message": "..."}, ...]}  (bad or contradictory parameters)
+- 404: {"detail": "No such event."}
 """
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,8 +19,8 @@ class BadParameters(Exception):
 
 
 def _parameter_name(location: list[object]) -> str:
-    # ninja reports locations like ["query", "filters", "limit"]; readers want "limit".
-    names = [str(part) for part in location if part not in ("query", "path", "filters", "body")]
+    # ninja reports locations like ["query", "params", "limit"]; readers want "limit".
+    names = [str(part) for part in location if part not in ("query", "path", "params", "body")]
     return ".".join(names) or "request"
 
 
@@ -29,21 +31,17 @@ def install_error_handlers(api: NinjaAPI) -> None:
             {"parameter": _parameter_name(list(error.get("loc", []))), "message": str(error.get("msg", ""))}
             for error in exc.errors
         ]
-        body = {"error": "bad_request", "message": "Some parameters are not valid.", "details": details}
-        return api.create_response(request, body, status=400)
+        return api.create_response(request, {"detail": details}, status=400)
 
     @api.exception_handler(BadParameters)
     def bad_parameters(request: HttpRequest, exc: BadParameters) -> HttpResponse:
-        body = {"error": "bad_request", "message": "Some parameters are not valid.", "details": exc.details}
-        return api.create_response(request, body, status=400)
+        return api.create_response(request, {"detail": exc.details}, status=400)
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-        body = {"error": "not_found", "message": "No such object.", "details": []}
-        return api.create_response(request, body, status=404)
+        message = str(exc) if str(exc) else "Not found."
+        return api.create_response(request, {"detail": message}, status=404)
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        code = "not_found" if exc.status_code == 404 else "bad_request"
-        body = {"error": code, "message": str(exc), "details": []}
-        return api.create_response(request, body, status=exc.status_code)
+        return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)

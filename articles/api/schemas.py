@@ -13,10 +13,12 @@ class ErrorDetail(Schema):
     message: str
 
 
-class Error(Schema):
-    error: str = Field(description='"bad_request" or "not_found"')
-    message: str
-    details: list[ErrorDetail]
+class BadRequest(Schema):
+    detail: list[ErrorDetail] = Field(description="One entry per parameter that is wrong")
+
+
+class NotFound(Schema):
+    detail: str
 
 
 class Page(Schema):
