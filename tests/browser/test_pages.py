@@ -174,3 +174,14 @@ def test_api_docs_render_under_the_csp(page, live_server, site):
     page.goto(live_server.url + "/api/v1/docs")
     page.get_by_text("/api/v1/articles", exact=True).first.wait_for(timeout=15000)
     assert [p for p in problems if "Content Security Policy" in p] == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_fits_a_phone_screen_without_sideways_scrolling(browser, live_server, site, name):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        tab = context.new_page()
+        tab.goto(live_server.url + site[name])
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
