@@ -1,0 +1,182 @@
+"""Scoring a report against an event profile, and the sentence that explains the score.
+
+Plain Python. The score combines
+- the cosine of idf-weighted terms (words and two-word phrases),
+- the cosine of idf-weighted names (people, organisations, places), and
+- time proximity when both sides have dates: reports days apart are the same story
+  at most; months apart, a different one even with the same leaders and words.
+"""
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .features import ReportFeatures, stem, tokens
+
+# Decision thresholds on the combined score (0..1).
+THRESHOLD = 0.28
+# A headline-only report joins only on strong evidence; otherwise staff review it.
+SHORT_THRESHOLD = 0.45
+# Weight of the names' cosine in the combined score when both sides name anyone.
+NAME_WEIGHT = 0.35
+# Reports within this many days of an event's span are close in time; beyond, the
+# score decays with this half-life-like constant (days).
+TIME_GRACE_DAYS = 2.0
+TIME_DECAY_DAYS = 5.0
+# Cap of the profile (centroid) size: the heaviest terms and names are kept.
+PROFILE_TERMS = 400
+PROFILE_NAMES = 60
+
+
+@dataclass(slots=True)
+class Profile:
+    """An event's centroid: the sum of its members' normalised term and name vectors."""
+
+    terms: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)
+    labels: dict[str, list[str]] = field(default_factory=dict)
+    surfaces: dict[str, str] = field(default_factory=dict)
+    members: int = 0
+    first: datetime | None = None
+    last: datetime | None = None
+
+    def add(self, report: ReportFeatures) -> None:
+        for target, source, cap in (
+            (self.terms, report.terms, PROFILE_TERMS),
+            (self.names, report.names, PROFILE_NAMES),
+        ):
+            norm = math.sqrt(sum(w * w for w in source.values())) or 1.0
+            for key, weight in source.items():
+                target[key] = round(target.get(key, 0.0) + weight / norm, 5)
+            if len(target) > cap:
+                kept = sorted(target.items(), key=lambda kv: (-kv[1], " " in kv[0], kv[0]))[:cap]
+                target.clear()
+                target.update(kept)
+        for key, (surface, kind) in report.labels.items():
+            if key in self.names and key not in self.labels:
+                self.labels[key] = [surface, kind]
+        self.labels = {k: v for k, v in self.labels.items() if k in self.names}
+        for stemmed, raw in report.surfaces.items():
+            if stemmed in self.terms:
+                self.surfaces.setdefault(stemmed, raw)
+        self.surfaces = {k: v for k, v in self.surfaces.items() if k in self.terms}
+        self.members += 1
+        when = report.published_at
+        if when is not None:
+            self.first = when if self.first is None else min(self.first, when)
+            self.last = when if self.last is None else max(self.last, when)
+
+    def to_json(self) -> dict:
+        return {"t": self.terms, "n": self.names, "l": self.labels, "u": self.surfaces, "m": self.members}
+
+    @classmethod
+    def from_json(cls, data: dict, first: datetime | None, last: datetime | None) -> "Profile":
+        return cls(
+            terms=data.get("t", {}),
+            names=data.get("n", {}),
+            labels=data.get("l", {}),
+            surfaces=data.get("u", {}),
+            members=data.get("m", 0),
+            first=first,
+            last=last,
+        )
+
+
+@dataclass(slots=True)
+class Match:
+    score: float
+    term_similarity: float
+    name_similarity: float
+    time_factor: float
+    gap_days: float | None
+    shared_terms: list[str]
+    shared_names: list[tuple[str, str]]  # (surface, kind)
+
+
+def time_factor(
+    when: datetime | None, first: datetime | None, last: datetime | None
+) -> tuple[float, float | None]:
+    """(factor, gap in days); 1.0 with no gap when either side has no date."""
+    if when is None or first is None or last is None:
+        return 1.0, None
+    if when < first:
+        gap = (first - when).total_seconds() / 86400
+    elif when > last:
+        gap = (when - last).total_seconds() / 86400
+    else:
+        gap = 0.0
+    if gap <= TIME_GRACE_DAYS:
+        return 1.0, gap
+    return math.exp(-(gap - TIME_GRACE_DAYS) / TIME_DECAY_DAYS), gap
+
+
+def _cosine(
+    a: Mapping[str, float], b: Mapping[str, float], idf: Callable[[str], float]
+) -> tuple[float, list[tuple[float, str]]]:
+    if not a or not b:
+        return 0.0, []
+    na = math.sqrt(sum((w * idf(k)) ** 2 for k, w in a.items()))
+    nb = math.sqrt(sum((w * idf(k)) ** 2 for k, w in b.items()))
+    if na == 0 or nb == 0:
+        return 0.0, []
+    contributions = []
+    dot = 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    for key, weight in small.items():
+        other = large.get(key)
+        if other is not None:
+            part = weight * other * idf(key) ** 2
+            dot += part
+            contributions.append((part, key))
+    contributions.sort(key=lambda pk: (-pk[0], pk[1]))
+    return dot / (na * nb), contributions
+
+
+def score(
+    report: ReportFeatures,
+    profile: Profile,
+    term_idf: Callable[[str], float],
+    name_idf: Callable[[str], float],
+) -> Match:
+    term_sim, term_parts = _cosine(report.terms, profile.terms, term_idf)
+    name_sim, name_parts = _cosine(report.names, profile.names, name_idf)
+    if report.names and profile.names:
+        text = (1 - NAME_WEIGHT) * term_sim + NAME_WEIGHT * name_sim
+    else:
+        text = term_sim
+    factor, gap = time_factor(report.published_at, profile.first, profile.last)
+    shared_names = []
+    for _, key in name_parts[:8]:
+        surface, kind = report.labels.get(key) or profile.labels.get(key) or (key, "other")
+        shared_names.append((surface, kind))
+    name_words = {stem(w) for surface, _ in shared_names for w in tokens(surface) if w}
+    shared_terms = _readable_terms(term_parts, report, profile, name_words)
+    return Match(
+        score=round(text * factor, 4),
+        term_similarity=round(term_sim, 4),
+        name_similarity=round(name_sim, 4),
+        time_factor=round(factor, 4),
+        gap_days=None if gap is None else round(gap, 1),
+        shared_terms=shared_terms,
+        shared_names=shared_names,
+    )
+
+
+def _readable_terms(
+    parts: list[tuple[float, str]], report: ReportFeatures, profile: Profile, name_words: set[str]
+) -> list[str]:
+    """The top shared terms in readable form, without repeating the shared names."""
+    out: list[str] = []
+    for _, term in parts:
+        if all(w in name_words for w in term.split(" ")):
+            continue
+        words = [report.surfaces.get(w) or profile.surfaces.get(w) or w for w in term.split(" ")]
+        readable = " ".join(words)
+        if any(readable in o for o in out):
+            continue
+        out = [o for o in out if o not in readable]
+        out.append(readable)
+        if len(out) >= 6:
+            break
+    return out
