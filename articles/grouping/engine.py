@@ -35,7 +35,16 @@ def name_key(name: str) -> str:
 
 
 def report_keys(report: ReportFeatures) -> list[str]:
-    return [term_key(t) for t in report.terms] + [name_key(n) for n in report.names]
+    """The keys whose document frequency is counted: single words and names.
+
+    Two-word phrases are not counted (there are millions); a phrase is taken to be as
+    rare as its rarer word (see Weights.term).
+    """
+    return [term_key(t) for t in report.terms if " " not in t] + [name_key(n) for n in report.names]
+
+
+def profile_keys(terms: Iterable[str], names: Iterable[str]) -> list[str]:
+    return [term_key(t) for t in terms if " " not in t] + [name_key(n) for n in names]
 
 
 class Store(Protocol):
@@ -69,6 +78,8 @@ class Weights:
         return math.log(1 + self.reports / max(self.frequencies.get(key, 1), 1))
 
     def term(self, term: str) -> float:
+        if " " in term:
+            return max(self.idf(term_key(word)) for word in term.split(" "))
         return self.idf(term_key(term))
 
     def name(self, name: str) -> float:
@@ -97,7 +108,7 @@ def decide(report: ReportFeatures, store: Store) -> Decision:
     missing = {
         key
         for profile, _ in profiles.values()
-        for key in [term_key(t) for t in profile.terms] + [name_key(n) for n in profile.names]
+        for key in profile_keys(profile.terms, profile.names)
         if key not in frequencies
     }
     if missing:

@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import Q
 
 from ..models import Event, EventKey, EventProfile, KeyFrequency
-from .engine import INDEX_NAMES, INDEX_TERMS, WINDOW_DAYS, Weights, heaviest_keys
+from .engine import INDEX_NAMES, INDEX_TERMS, WINDOW_DAYS, Weights, heaviest_keys, profile_keys
 from .similarity import Profile
 
 # Events looked at per index key, newest first: bounds the cost of very common keys.
@@ -69,7 +69,7 @@ class DatabaseStore:
     def save_profile(self, event: Event, profile: Profile, weights: Weights) -> None:
         """Store the centroid and re-index the event under its heaviest, rarest keys."""
         EventProfile.objects.update_or_create(event=event, defaults={"data": profile.to_json()})
-        missing = [k for k in index_keys_needed(profile) if k not in weights.frequencies]
+        missing = [k for k in profile_keys(profile.terms, profile.names) if k not in weights.frequencies]
         if missing:
             weights.frequencies.update(self.frequencies(missing)[1])
         keys = heaviest_keys(profile.terms, profile.names, weights, INDEX_TERMS, INDEX_NAMES)
@@ -79,6 +79,3 @@ class DatabaseStore:
             for key, weight in keys.items()
         )
 
-
-def index_keys_needed(profile: Profile) -> list[str]:
-    return ["t:" + t for t in profile.terms] + ["n:" + n for n in profile.names]

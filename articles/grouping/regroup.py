@@ -1,0 +1,214 @@
+"""Rebuilding the grouping: the same engine as on import, run in memory, written in bulk.
+
+Reports placed by staff (grouping_status "manual") keep their events; so do reports
+outside `--since`. Every other report in scope is detached and assigned again, in id
+order (import order), which gives exactly what importing them one by one would give.
+"""
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.db.models.functions import Substr
+
+from ..models import Article, Event, EventKey, EventProfile, GroupingStatus, KeyFrequency
+from ..models import ReportFeatures as StoredFeatures
+from .engine import Weights, decide, report_keys
+from .features import ReportFeatures, extract_features
+from .memory import MemoryEvent, MemoryStore
+from .service import serialise_grouping
+from .summaries import MEMBERS_READ, OPENING_CHARS, central_extract
+
+BATCH = 2000
+
+
+@dataclass
+class RegroupResult:
+    assigned: int
+    kept: int
+    events: int
+    review: int
+
+
+def _features(rows: Iterator[tuple[int, str, str, datetime | None, dict | None]]) -> Iterator:
+    """(id, title, body, date, stored data) -> (id, ReportFeatures), computing missing ones."""
+    missing = []
+    for pk, title, body, published_at, data in rows:
+        if data is None:
+            report = extract_features(title, body, published_at)
+            missing.append(StoredFeatures(article_id=pk, data=report.to_json()))
+        else:
+            report = ReportFeatures.from_json(data, published_at)
+        yield pk, report
+    StoredFeatures.objects.bulk_create(missing, batch_size=BATCH)
+
+
+def regroup(*, since: datetime | None = None, progress: Callable[[Iterator], Iterator] = iter) -> RegroupResult:
+    with transaction.atomic():
+        serialise_grouping()
+        return _regroup(since, progress)
+
+
+def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -> RegroupResult:
+    in_scope = Q() if since is None else Q(published_at__gte=since) | Q(published_at__isnull=True, created_at__gte=since)
+    redo_q = in_scope & ~Q(grouping_status=GroupingStatus.MANUAL)
+    redo = set(Article.objects.filter(redo_q).values_list("id", flat=True))
+    kept_event_ids = set(
+        Article.objects.exclude(redo_q).filter(event__isnull=False).values_list("event_id", flat=True)
+    )
+    next_id = (Event.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
+    store = MemoryStore(next_id)
+    kept = {
+        e.id: e
+        for e in Event.objects.filter(id__in=kept_event_ids).only("id", "title", "title_locked")
+    }
+    for event in kept.values():
+        store.events[event.id] = MemoryEvent(id=event.id, title=event.title, title_locked=event.title_locked, new=False)
+
+    rows = (
+        Article.objects.order_by("id")
+        .values_list("id", "title", "body_text", "published_at", "grouping_features__data", "source_id", "event_id")
+        .iterator(chunk_size=BATCH)
+    )
+    sources: dict[int, tuple[int, str, int | None]] = {}
+
+    def with_sources() -> Iterator:
+        for pk, title, body, published_at, data, source_id, event_id in rows:
+            sources[pk] = (source_id, title, event_id)
+            yield pk, title, body, published_at, data
+
+    # Reports that stay where they are are counted first; their events exist from the start.
+    pending: list[tuple[int, ReportFeatures]] = []
+    for pk, report in _features(with_sources()):
+        if pk in redo:
+            pending.append((pk, report))
+            continue
+        store.count_report(report_keys(report))
+        source_id, title, event_id = sources[pk]
+        if event_id is not None:
+            store.add_member(store.events[event_id], pk, source_id, title, report)
+    # Kept events get their index now, weighted by what has been counted so far.
+    for event in store.events.values():
+        store.reindex(event, Weights(store.reports, {}))
+
+    updates = []
+    review = 0
+    for pk, report in progress(pending):
+        store.count_report(report_keys(report))
+        decision = decide(report, store)
+        source_id, title, _ = sources[pk]
+        if decision.status == "joined":
+            event = store.events[decision.event_id]
+        elif decision.status == "started":
+            event = store.new_event(title)
+        else:
+            event = None
+            review += 1
+        if event is not None:
+            store.add_member(event, pk, source_id, title, report)
+            store.reindex(event, decision.weights)
+        updates.append((event.id if event else None, decision.status, decision.score, decision.evidence, pk))
+
+    _write(store, kept_event_ids, updates)
+    return RegroupResult(
+        assigned=len(updates),
+        kept=len(sources) - len(updates),
+        events=sum(1 for e in store.events.values() if e.members),
+        review=review,
+    )
+
+
+def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
+    """Replace the old automatic events by the new ones, in bulk."""
+    # Every profile and index row is rewritten below, kept events' included.
+    EventKey.objects.all().delete()
+    EventProfile.objects.all().delete()
+    Article.objects.filter(event__isnull=False).exclude(event_id__in=kept_event_ids).update(event=None)
+    Event.objects.exclude(id__in=kept_event_ids).delete()
+
+    events = [e for e in store.events.values() if e.members]
+    Event.objects.bulk_create(
+        [Event(id=e.id, title=e.title) for e in events if e.new], batch_size=BATCH
+    )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(_NoStyle(), [Event]):
+                cursor.execute(sql)
+    EventProfile.objects.bulk_create(
+        [EventProfile(event_id=e.id, data=e.profile.to_json()) for e in events], batch_size=BATCH
+    )
+    EventKey.objects.bulk_create(
+        (
+            EventKey(event_id=e.id, key=key, weight=weight, last_published_at=e.profile.last)
+            for e in events
+            for key, weight in e.keys.items()
+        ),
+        batch_size=BATCH * 5,
+    )
+    KeyFrequency.objects.all().delete()
+    KeyFrequency.objects.bulk_create(
+        [KeyFrequency(key="", reports=store.reports)]
+        + [KeyFrequency(key=k, reports=n) for k, n in store.frequency.items()],
+        batch_size=BATCH * 5,
+    )
+    table = connection.ops.quote_name(Article._meta.db_table)
+    cast = "::jsonb" if connection.vendor == "postgresql" else ""
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET event_id = %s, grouping_status = %s, grouping_score = %s, "
+            f"grouping_evidence = %s{cast} WHERE id = %s",
+            [(eid, status, score, json.dumps(evidence), pk) for eid, status, score, evidence, pk in updates],
+        )
+    _write_stats_and_text(events)
+
+
+def _write_stats_and_text(events: list[MemoryEvent]) -> None:
+    """Counts, dates, title and summary per event, read from the stored reports."""
+    by_id = {e.id: e for e in events}
+    openings: dict[int, list[tuple[int, str]]] = {}
+    dates: dict[int, list] = {}
+    rows = (
+        Article.objects.filter(event_id__isnull=False)
+        .order_by("id")
+        .annotate(opening=Substr("body_text", 1, OPENING_CHARS))
+        .values_list("id", "event_id", "opening", "published_at")
+        .iterator(chunk_size=BATCH)
+    )
+    for pk, event_id, opening, published_at in rows:
+        if event_id not in by_id:
+            continue
+        members = openings.setdefault(event_id, [])
+        if len(members) < MEMBERS_READ:
+            members.append((pk, opening))
+        if published_at is not None:
+            dates.setdefault(event_id, []).append(published_at)
+    changed = []
+    for event in Event.objects.all().iterator(chunk_size=BATCH):
+        memory = by_id.get(event.id)
+        if memory is None:
+            continue
+        when = dates.get(event.id, [])
+        event.first_published_at = min(when) if when else None
+        event.last_published_at = max(when) if when else None
+        event.article_count = len(memory.members)
+        event.source_count = len(memory.sources)
+        if not event.title_locked:
+            event.title = memory.title
+        if not event.summary_locked:
+            event.summary = central_extract([o for _, o in openings.get(event.id, [])], memory.profile)
+        changed.append(event)
+    Event.objects.bulk_update(
+        changed,
+        ["first_published_at", "last_published_at", "article_count", "source_count", "title", "summary"],
+        batch_size=500,
+    )
+
+
+class _NoStyle:
+    """sequence_reset_sql wants a `style`; plain SQL needs no colouring."""
+
+    def __getattr__(self, name: str) -> Callable[[str], str]:
+        return lambda text: text
