@@ -24,8 +24,11 @@ SHORT_REPORT_WORDS = 40
 MAX_TERMS = 400
 MAX_NAMES = 60
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
-_SPLIT = re.compile(r"[.!?;:\n\"“”()\[\],]")
+# Words, and numbers with their decimals and thousands ("4.75", "412,000" -> "412000"):
+# figures are among the most event-specific details a report carries.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[a-z0-9]+(?:['\u2019][a-z]+)?")
+# Clause breaks; a full stop or comma inside a number ("4.75", "412,000") is not one.
+_SPLIT = re.compile(r"(?<!\d)[.,](?!\d)|[!?;:\n\"“”()\[\]]")
 
 
 def fold(text: str) -> str:
@@ -78,6 +81,9 @@ def tokens(text: str, surfaces: dict[str, str] | None = None) -> list[str | None
     out: list[str | None] = []
     for clause in _SPLIT.split(fold(text)):
         for raw in _TOKEN.findall(clause):
+            if raw[0].isdigit():
+                out.append(_number(raw))
+                continue
             raw = raw.replace("\u2019", "'")
             if raw.endswith("'s"):
                 raw = raw[:-2]
@@ -90,6 +96,12 @@ def tokens(text: str, surfaces: dict[str, str] | None = None) -> list[str | None
             out.append(None if word in STOPWORDS else word)
         out.append(None)
     return out
+
+
+def _number(raw: str) -> str | None:
+    """ "412,000" -> "412000", "4.75%" stays; one-digit numbers say little."""
+    number = re.sub(r",(?=\d{3}\b)", "", raw).rstrip(".,")
+    return number if len(number.rstrip("%")) >= 2 else None
 
 
 def _add_terms(counts: dict[str, float], text: str, weight: float, surfaces: dict[str, str]) -> None:

@@ -46,14 +46,20 @@ def _features(rows: Iterator[tuple[int, str, str, datetime | None, dict | None]]
     StoredFeatures.objects.bulk_create(missing, batch_size=BATCH)
 
 
-def regroup(*, since: datetime | None = None, progress: Callable[[Iterator], Iterator] = iter) -> RegroupResult:
+def regroup(
+    *, since: datetime | None = None, progress: Callable[[Iterator], Iterator] = iter
+) -> RegroupResult:
     with transaction.atomic():
         serialise_grouping()
         return _regroup(since, progress)
 
 
 def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -> RegroupResult:
-    in_scope = Q() if since is None else Q(published_at__gte=since) | Q(published_at__isnull=True, created_at__gte=since)
+    in_scope = (
+        Q()
+        if since is None
+        else Q(published_at__gte=since) | Q(published_at__isnull=True, created_at__gte=since)
+    )
     redo_q = in_scope & ~Q(grouping_status=GroupingStatus.MANUAL)
     redo = set(Article.objects.filter(redo_q).values_list("id", flat=True))
     kept_event_ids = set(
@@ -61,16 +67,17 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
     )
     next_id = (Event.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
     store = MemoryStore(next_id)
-    kept = {
-        e.id: e
-        for e in Event.objects.filter(id__in=kept_event_ids).only("id", "title", "title_locked")
-    }
+    kept = {e.id: e for e in Event.objects.filter(id__in=kept_event_ids).only("id", "title", "title_locked")}
     for event in kept.values():
-        store.events[event.id] = MemoryEvent(id=event.id, title=event.title, title_locked=event.title_locked, new=False)
+        store.events[event.id] = MemoryEvent(
+            id=event.id, title=event.title, title_locked=event.title_locked, new=False
+        )
 
     rows = (
         Article.objects.order_by("id")
-        .values_list("id", "title", "body_text", "published_at", "grouping_features__data", "source_id", "event_id")
+        .values_list(
+            "id", "title", "body_text", "published_at", "grouping_features__data", "source_id", "event_id"
+        )
         .iterator(chunk_size=BATCH)
     )
     sources: dict[int, tuple[int, str, int | None]] = {}
@@ -130,9 +137,7 @@ def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
     Event.objects.exclude(id__in=kept_event_ids).delete()
 
     events = [e for e in store.events.values() if e.members]
-    Event.objects.bulk_create(
-        [Event(id=e.id, title=e.title) for e in events if e.new], batch_size=BATCH
-    )
+    Event.objects.bulk_create([Event(id=e.id, title=e.title) for e in events if e.new], batch_size=BATCH)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(_NoStyle(), [Event]):

@@ -15,15 +15,15 @@ from datetime import datetime
 from .features import ReportFeatures, stem, tokens
 
 # Decision thresholds on the combined score (0..1).
-THRESHOLD = 0.28
+THRESHOLD = 0.2
 # A headline-only report joins only on strong evidence; otherwise staff review it.
 SHORT_THRESHOLD = 0.45
 # Weight of the names' cosine in the combined score when both sides name anyone.
 NAME_WEIGHT = 0.35
-# Reports within this many days of an event's span are close in time; beyond, the
-# score decays with this half-life-like constant (days).
-TIME_GRACE_DAYS = 2.0
-TIME_DECAY_DAYS = 5.0
+# Reports within this many days of an event's first report are close in time; beyond,
+# the score decays exponentially with this constant (days).
+TIME_GRACE_DAYS = 1.5
+TIME_DECAY_DAYS = 2.0
 # Cap of the profile (centroid) size: the heaviest terms and names are kept.
 PROFILE_TERMS = 400
 PROFILE_NAMES = 60
@@ -97,15 +97,15 @@ class Match:
 def time_factor(
     when: datetime | None, first: datetime | None, last: datetime | None
 ) -> tuple[float, float | None]:
-    """(factor, gap in days); 1.0 with no gap when either side has no date."""
-    if when is None or first is None or last is None:
+    """(factor, gap in days); 1.0 with no gap when either side has no date.
+
+    The gap is measured from the event's first report, not its latest: a story's
+    coverage clusters around the happening, and measuring from the latest report
+    would let a chain of follow-ups drift into the next happening.
+    """
+    if when is None or first is None:
         return 1.0, None
-    if when < first:
-        gap = (first - when).total_seconds() / 86400
-    elif when > last:
-        gap = (when - last).total_seconds() / 86400
-    else:
-        gap = 0.0
+    gap = abs((when - first).total_seconds()) / 86400
     if gap <= TIME_GRACE_DAYS:
         return 1.0, gap
     return math.exp(-(gap - TIME_GRACE_DAYS) / TIME_DECAY_DAYS), gap

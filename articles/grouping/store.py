@@ -78,4 +78,3 @@ class DatabaseStore:
             EventKey(event=event, key=key, weight=weight, last_published_at=event.last_published_at)
             for key, weight in keys.items()
         )
-
