@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from ..models import Article
+from .grouping_actions import GroupingCorrectionsMixin
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(GroupingCorrectionsMixin, admin.ModelAdmin):
     list_display = ["title", "source", "event_link", "published_at", "grouping_status", "word_count"]
     list_filter = ["source", "grouping_status", "language"]
     list_select_related = ["source", "event"]
@@ -20,10 +21,10 @@ class ArticleAdmin(admin.ModelAdmin):
         "created_at",
         "grouping_status",
         "grouping_score",
-        "grouping_evidence",
+        "grouping_explanation",
         "analysis_version",
     ]
-    exclude = ["analysis"]
+    exclude = ["analysis", "grouping_evidence"]
 
     @admin.display(description="Event", ordering="event__title")
     def event_link(self, obj: Article) -> str:

@@ -132,7 +132,7 @@ def decide(report: ReportFeatures, store: Store) -> Decision:
             "decision": status,
             "threshold": threshold,
             "candidates": [],
-            "explanation": _no_candidate_sentence(status),
+            "explanation": _no_candidate_sentence(status, dated=report.published_at is not None),
         }
         return Decision(status, None, None, evidence, weights)
     match, event_id, title = best
@@ -203,7 +203,8 @@ def _sentence(evidence: dict) -> str:
     )
 
 
-def _no_candidate_sentence(status: str) -> str:
+def _no_candidate_sentence(status: str, *, dated: bool) -> str:
+    where = f"no event within {WINDOW_DAYS} days of its date" if dated else "no event"
     if status == "review":
-        return "left for review: too little text, and no event shares its rarest terms or names"
-    return "started a new event: no earlier event shares its rarest terms or names"
+        return f"left for review: too little text, and {where} shares its rarest terms or names"
+    return f"started a new event: {where} shares its rarest terms or names"

@@ -44,13 +44,28 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "off", "near", "at", "from", "to", "across", "outside", "into"})
+_DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ns", "n", "ese", "ish", "is", "i")
+
+
+def _is_demonym(joined: str) -> bool:
+    """ "North Korean", "Ghanaian", "Japanese": people of a place, not a person's name."""
+    return any(joined.endswith(end) and joined[: -len(end)] in PLACES for end in _DEMONYM_ENDINGS) or any(
+        joined.endswith(end) and joined[: -len(end)] + "a" in PLACES for end in ("ans", "an")
+    )
+
+
 def _kind(words: list[str], previous: str) -> str:
     lowered = [w.lower().rstrip(".") for w in words]
     joined = " ".join(lowered)
+    if _is_demonym(joined):
+        return "other"
     if joined in PLACES or lowered[-1] in PLACES:
         return "place"
     if any(w in ORGANISATION_WORDS for w in lowered) or (len(words) == 1 and words[0].isupper()):
         return "organisation"
+    if previous.lower() in _PLACE_PREPOSITIONS:
+        return "place"
     if previous.lower().rstrip(".") in PERSON_TITLES or 2 <= len(words) <= 4:
         return "person"
     return "other"
@@ -127,8 +142,12 @@ def extract_names(text: str) -> list[Name]:
             if not run:
                 run_previous = previous_word
             parts = word.split("-")
-            if len(parts) > 1 and all(p[:1].isupper() for p in parts) and not word.isupper():
-                # "Trump-Kim summit": two capitalised halves are two names.
+            if (
+                len(parts) > 1
+                and all(p[:1].isupper() and p.lower() in mid_caps for p in parts)
+                and not word.isupper()
+            ):
+                # "Trump-Kim summit": two names the text also uses alone. ("Mensah-Otu" is one.)
                 run.append(parts[0])
                 close()
                 run.extend(parts[1:])

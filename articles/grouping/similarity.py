@@ -16,8 +16,10 @@ from .features import ReportFeatures, stem, tokens
 
 # Decision thresholds on the combined score (0..1).
 THRESHOLD = 0.2
-# A headline-only report joins only on strong evidence; otherwise staff review it.
-SHORT_THRESHOLD = 0.45
+# A headline-only report joins only on strong evidence: most of its (idf-weighted) words
+# found in the event, and at least two names in common. Otherwise staff review it.
+SHORT_THRESHOLD = 0.5
+SHORT_MIN_NAMES = 2
 # Weight of the names' cosine in the combined score when both sides name anyone.
 NAME_WEIGHT = 0.35
 # Reports within this many days of an event's first report are close in time; beyond,
@@ -113,15 +115,17 @@ def time_factor(
 
 def _cosine(
     a: Mapping[str, float], b: Mapping[str, float], idf: Callable[[str], float]
-) -> tuple[float, list[tuple[float, str]]]:
+) -> tuple[float, list[tuple[float, str]], float]:
+    """(cosine, shared keys by contribution, share of a's weight that b also has)."""
     if not a or not b:
-        return 0.0, []
+        return 0.0, [], 0.0
     na = math.sqrt(sum((w * idf(k)) ** 2 for k, w in a.items()))
     nb = math.sqrt(sum((w * idf(k)) ** 2 for k, w in b.items()))
     if na == 0 or nb == 0:
-        return 0.0, []
+        return 0.0, [], 0.0
     contributions = []
     dot = 0.0
+    covered = 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     for key, weight in small.items():
         other = large.get(key)
@@ -129,8 +133,9 @@ def _cosine(
             part = weight * other * idf(key) ** 2
             dot += part
             contributions.append((part, key))
+            covered += (a[key] * idf(key)) ** 2
     contributions.sort(key=lambda pk: (-pk[0], pk[1]))
-    return dot / (na * nb), contributions
+    return dot / (na * nb), contributions, covered / (na * na)
 
 
 def score(
@@ -139,17 +144,27 @@ def score(
     term_idf: Callable[[str], float],
     name_idf: Callable[[str], float],
 ) -> Match:
-    term_sim, term_parts = _cosine(report.terms, profile.terms, term_idf)
-    name_sim, name_parts = _cosine(report.names, profile.names, name_idf)
-    if report.names and profile.names:
+    term_sim, term_parts, covered = _cosine(report.terms, profile.terms, term_idf)
+    name_sim, name_parts, _ = _cosine(report.names, profile.names, name_idf)
+    if report.short:
+        # Cosine against a whole event is low for a headline by nature; what counts is
+        # whether what little it says is all there, names included.
+        text = covered if len(name_parts) >= SHORT_MIN_NAMES else 0.0
+    elif report.names and profile.names:
         text = (1 - NAME_WEIGHT) * term_sim + NAME_WEIGHT * name_sim
     else:
         text = term_sim
     factor, gap = time_factor(report.published_at, profile.first, profile.last)
-    shared_names = []
-    for _, key in name_parts[:8]:
+    shared_names: list[tuple[str, str]] = []
+    for _, key in name_parts:
         surface, kind = report.labels.get(key) or profile.labels.get(key) or (key, "other")
+        # "Trump" adds nothing next to "Donald Trump".
+        if any(surface in other.split() or surface in other.split("-") for other, _ in shared_names):
+            continue
+        shared_names = [(o, k) for o, k in shared_names if o not in surface.split()]
         shared_names.append((surface, kind))
+        if len(shared_names) >= 12:
+            break
     name_words = {stem(w) for surface, _ in shared_names for w in tokens(surface) if w}
     shared_terms = _readable_terms(term_parts, report, profile, name_words)
     return Match(
