@@ -10,7 +10,7 @@ def test_romanisation_variants_of_a_name_share_one_key():
 
 
 def test_accents_and_possessives_do_not_split_a_name():
-    assert name_key("José Martínez’s") == name_key("Jose Martinez")
+    assert name_key("José Martínez\u2019s") == name_key("Jose Martinez")
 
 
 def test_british_and_american_spellings_stem_alike():

@@ -2,6 +2,7 @@
 
 import json
 import re
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -71,7 +72,7 @@ def test_regroup_gives_the_same_result_as_incremental_assignment(dated):
     incremental = grouping_state()
     assert len(incremental["events"]) > 3
 
-    call_command("regroup", "--no-progress", stdout=open("/dev/null", "w"))
+    call_command("regroup", "--no-progress", stdout=StringIO())
 
     assert grouping_state() == incremental
 
@@ -82,7 +83,7 @@ def test_regroup_from_scratch_rebuilds_after_the_index_is_lost():
     EventKey.objects.all().delete()
     KeyFrequency.objects.all().delete()
 
-    call_command("regroup", "--no-progress", stdout=open("/dev/null", "w"))
+    call_command("regroup", "--no-progress", stdout=StringIO())
 
     assert grouping_state() == before
 
@@ -104,7 +105,7 @@ def test_manual_corrections_survive_regrouping(admin_user):
     after_corrections = dict(manual.values_list("id", "event_id"))
     assert set(after_corrections) == {quake.pk, ferry_next.pk, summit.pk}
 
-    call_command("regroup", "--no-progress", stdout=open("/dev/null", "w"))
+    call_command("regroup", "--no-progress", stdout=StringIO())
 
     assert dict(manual.values_list("id", "event_id")) == after_corrections
     assert set(Article.objects.values_list("grouping_status", flat=True)) <= {
@@ -138,7 +139,7 @@ def test_regroup_since_only_touches_newer_reports():
     new = report("Northwire", *QUAKE_WIRE, parse_datetime("2026-03-05T08:00:00+00:00"))
     old_event = old.event_id
 
-    call_command("regroup", "--since", "2026-02-01", "--no-progress", stdout=open("/dev/null", "w"))
+    call_command("regroup", "--since", "2026-02-01", "--no-progress", stdout=StringIO())
 
     old.refresh_from_db()
     new.refresh_from_db()
