@@ -33,7 +33,10 @@ def test_names_are_found_in_running_text_with_their_kind():
 
 
 def test_hyphenated_pair_of_names_is_two_names():
-    keys = [n.key for n in extract_names("The Trump-Kim summit was announced. Aides of Trump said Kim would attend.")]
+    keys = [
+        n.key
+        for n in extract_names("The Trump-Kim summit was announced. Aides of Trump said Kim would attend.")
+    ]
     assert "trump" in keys and "kim" in keys
     assert "trumpkim" not in keys
 
