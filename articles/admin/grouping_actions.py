@@ -7,6 +7,7 @@ domain functions (articles.grouping.corrections) a script would.
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -65,11 +66,16 @@ class GroupingCorrectionsMixin:
     def grouping_explanation(self, obj: Article) -> str:
         return evidence_html(obj.grouping_evidence)
 
-    def get_actions(self, request: HttpRequest) -> dict:
-        actions = super().get_actions(request)
-        if self.has_change_permission(request):
+    def get_actions(
+        self, request: HttpRequest, action_location: ActionLocation = ActionLocation.CHANGE_LIST
+    ) -> dict:
+        # Added here rather than in `actions`, so the article admin may list its own.
+        actions = super().get_actions(request, action_location=action_location)
+        if self.actions is not None and self.has_change_permission(request):
             for func in (move_to_event, split_into_new_event):
-                actions[func.__name__] = self.get_action(func)
+                action = self.get_action(func, action_location)
+                if action is not None:
+                    actions[action.name] = action
         return actions
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
