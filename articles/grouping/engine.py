@@ -6,6 +6,7 @@ regroup equal to incremental assignment of the same reports in the same order.
 Plain Python; no Django.
 """
 
+import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from datetime import datetime
 from typing import Protocol
 
 from .features import ReportFeatures
-from .similarity import SHORT_THRESHOLD, THRESHOLD, Match, Profile, score
+from .similarity import SHORT_THRESHOLD, THRESHOLD, Match, Profile, Weighted, score
 
 # How many of a report's keys are looked up in the index, and how many events are
 # scored in full: both fixed, so the cost of one assignment does not grow with the corpus.
@@ -21,7 +22,7 @@ QUERY_NAMES = 10
 QUERY_TERMS = 15
 INDEX_NAMES = 25
 INDEX_TERMS = 40
-CANDIDATES = 6
+CANDIDATES = 3
 # Candidate events are looked for within this many days of a dated report.
 WINDOW_DAYS = 21
 
@@ -68,22 +69,47 @@ class Decision:
 
 
 class Weights:
-    """Inverse document frequencies from the store's counts: ln(1 + N / df)."""
+    """Inverse document frequencies from the store's counts: ln(1 + N / df), memoised."""
 
     def __init__(self, reports: int, frequencies: dict[str, int]) -> None:
         self.reports = max(reports, 1)
         self.frequencies = frequencies
+        self._terms: dict[str, float] = {}
+        self._names: dict[str, float] = {}
+        # idf depends on the count alone, and most counts are small: one log per count.
+        self._by_count: dict[int, float] = {}
+
+    def learn(self, frequencies: dict[str, int]) -> None:
+        """Add counts fetched later (e.g. for a candidate event's keys)."""
+        self.frequencies.update(frequencies)
+        self._terms.clear()
+        self._names.clear()
+
+    def _idf_of_count(self, count: int) -> float:
+        value = self._by_count.get(count)
+        if value is None:
+            value = self._by_count[count] = math.log(1 + self.reports / max(count, 1))
+        return value
 
     def idf(self, key: str) -> float:
-        return math.log(1 + self.reports / max(self.frequencies.get(key, 1), 1))
+        return self._idf_of_count(self.frequencies.get(key, 1))
 
     def term(self, term: str) -> float:
-        if " " in term:
-            return max(self.idf(term_key(word)) for word in term.split(" "))
-        return self.idf(term_key(term))
+        value = self._terms.get(term)
+        if value is None:
+            if " " in term:
+                # A phrase is as rare as its rarer word (phrases are not counted).
+                value = max(self.term(word) for word in term.split(" "))
+            else:
+                value = self._idf_of_count(self.frequencies.get("t:" + term, 1))
+            self._terms[term] = value
+        return value
 
     def name(self, name: str) -> float:
-        return self.idf(name_key(name))
+        value = self._names.get(name)
+        if value is None:
+            value = self._names[name] = self._idf_of_count(self.frequencies.get("n:" + name, 1))
+        return value
 
 
 def heaviest_keys(
@@ -92,8 +118,8 @@ def heaviest_keys(
     """The report's (or event's) most telling keys: heavy and rare, names and terms."""
 
     def top(items: dict[str, float], idf, limit: int, prefix) -> list[tuple[str, float]]:
-        ranked = sorted(((w * idf(k), k) for k, w in items.items()), key=lambda wk: (-wk[0], wk[1]))
-        return [(prefix(k), round(w, 4)) for w, k in ranked[:limit]]
+        ranked = heapq.nsmallest(limit, ((-w * idf(k), k) for k, w in items.items()))
+        return [(prefix(k), round(-w, 4)) for w, k in ranked]
 
     return dict(top(names, weights.name, n_names, name_key) + top(terms, weights.term, n_terms, term_key))
 
@@ -105,17 +131,19 @@ def decide(report: ReportFeatures, store: Store) -> Decision:
     query = heaviest_keys(report.terms, report.names, weights, QUERY_TERMS, QUERY_NAMES)
     event_ids = store.candidates(query, report.published_at)[:CANDIDATES]
     profiles = store.profiles(event_ids)
-    missing = {
-        key
-        for profile, _ in profiles.values()
-        for key in profile_keys(profile.terms, profile.names)
-        if key not in frequencies
-    }
-    if missing:
-        frequencies.update(store.frequencies(missing)[1])
+    if not getattr(store, "holds_all_frequencies", False):
+        missing = {
+            key
+            for profile, _ in profiles.values()
+            for key in profile_keys(profile.terms, profile.names)
+            if key not in frequencies
+        }
+        if missing:
+            weights.learn(store.frequencies(missing)[1])
+    terms, names = Weighted.of(report.terms, weights.term), Weighted.of(report.names, weights.name)
     scored = sorted(
         (
-            (score(report, profile, weights.term, weights.name), event_id, title)
+            (score(report, terms, names, profile, weights.term, weights.name), event_id, title)
             for event_id, (profile, title) in profiles.items()
         ),
         key=lambda m: (-m[0].score, m[1]),

@@ -4,6 +4,7 @@ Plain Python over strings; no Django. The features are stored per report (as JSO
 so that regrouping never re-reads the text.
 """
 
+import functools
 import math
 import re
 import unicodedata
@@ -22,6 +23,7 @@ LEAD_BOOST = 1.5
 SHORT_REPORT_WORDS = 40
 # Cap per report, keeping the heaviest; keeps stored features and scoring cost bounded.
 MAX_TERMS = 400
+MIN_PHRASE_COUNT = 2.0
 MAX_NAMES = 60
 
 # Words, and numbers with their decimals and thousands ("4.75", "412,000" -> "412000"):
@@ -37,6 +39,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def stem(word: str) -> str:
     """A light, predictable stemmer: British/American -ise/-ize, plurals, -ing, -ed.
 
@@ -163,8 +166,14 @@ def extract_features(title: str, body: str, published_at: datetime | None = None
     _add_terms(counts, title, HEADLINE_BOOST, surfaces)
     _add_terms(counts, body[:LEAD_CHARS], LEAD_BOOST, surfaces)
     _add_terms(counts, body[LEAD_CHARS:], 1.0, surfaces)
-    # Sublinear: the tenth "summit" says less than the first.
-    terms = {term: round(1.0 + math.log(count), 4) for term, count in counts.items()}
+    # Sublinear: the tenth "summit" says less than the first. A two-word phrase is kept
+    # only when it recurs or stands in the headline ("second summit"): one-off word
+    # pairs double the vector without telling events apart.
+    terms = {
+        term: round(1.0 + math.log(count), 4)
+        for term, count in counts.items()
+        if count >= MIN_PHRASE_COUNT or " " not in term
+    }
     mentions = headline_names(title) * int(HEADLINE_BOOST) + extract_names(body)
     raw_names, labels = name_weights(mentions)
     names = _top({key: round(1.0 + math.log(c), 4) for key, c in raw_names.items()}, MAX_NAMES)

@@ -33,6 +33,9 @@ class MemoryEvent:
 
 
 class MemoryStore:
+    # frequencies() hands out the whole table: nothing is ever missing from it.
+    holds_all_frequencies = True
+
     def __init__(self, next_event_id: int) -> None:
         self.frequency: dict[str, int] = {}
         self.reports = 0
@@ -50,8 +53,8 @@ class MemoryStore:
             frequency[key] = frequency.get(key, 0) + 1
 
     def frequencies(self, keys: Iterable[str]) -> tuple[int, dict[str, int]]:
-        frequency = self.frequency
-        return self.reports, {k: frequency[k] for k in keys if k in frequency}
+        """Every count, not only those asked for (read-only for the caller)."""
+        return self.reports, self.frequency
 
     def candidates(self, keys: dict[str, float], when: datetime | None) -> list[int]:
         totals: dict[int, float] = {}
@@ -95,8 +98,6 @@ class MemoryStore:
 
     def reindex(self, event: MemoryEvent, weights: Weights) -> None:
         profile = event.profile
-        needed = [k for k in _profile_keys(profile) if k not in weights.frequencies]
-        weights.frequencies.update(self.frequencies(needed)[1])
         keys = heaviest_keys(profile.terms, profile.names, weights, INDEX_TERMS, INDEX_NAMES)
         for key in event.keys:
             if key not in keys:
@@ -109,8 +110,3 @@ class MemoryStore:
             self.posting_weight[(key, event.id)] = weight
         event.keys = keys
 
-
-def _profile_keys(profile: Profile) -> list[str]:
-    from .engine import profile_keys
-
-    return profile_keys(profile.terms, profile.names)

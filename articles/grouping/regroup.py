@@ -13,6 +13,7 @@ from datetime import datetime
 from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.functions import Substr
+from django.utils import timezone
 
 from ..models import Article, Event, EventKey, EventProfile, GroupingStatus, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
@@ -20,7 +21,7 @@ from .engine import Weights, decide, report_keys
 from .features import ReportFeatures, extract_features
 from .memory import MemoryEvent, MemoryStore
 from .service import serialise_grouping
-from .summaries import MEMBERS_READ, OPENING_CHARS, central_extract
+from .summaries import OPENING_CHARS, SUMMARY_MEMBERS, central_extract
 
 BATCH = 2000
 
@@ -130,86 +131,97 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
 
 def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
     """Replace the old automatic events by the new ones, in bulk."""
-    # Every profile and index row is rewritten below, kept events' included.
+    # Every profile, index and frequency row is rewritten below, kept events' included.
     EventKey.objects.all().delete()
     EventProfile.objects.all().delete()
+    KeyFrequency.objects.all().delete()
     Article.objects.filter(event__isnull=False).exclude(event_id__in=kept_event_ids).update(event=None)
     Event.objects.exclude(id__in=kept_event_ids).delete()
 
     events = [e for e in store.events.values() if e.members]
-    Event.objects.bulk_create([Event(id=e.id, title=e.title) for e in events if e.new], batch_size=BATCH)
+    summaries = _summaries(events)
+    now = timezone.now()
+    rows = {e.id: _event_row(e, summaries.get(e.id, ""), now) for e in events}
+    Event.objects.bulk_create([row for eid, row in rows.items() if store.events[eid].new], batch_size=BATCH)
+    kept = [row for eid, row in rows.items() if not store.events[eid].new]
+    for event in Event.objects.filter(id__in=[row.id for row in kept]):
+        row = rows[event.id]
+        row.title = event.title if event.title_locked else row.title
+        row.summary = event.summary if event.summary_locked else row.summary
+        row.title_locked, row.summary_locked, row.created_at = event.title_locked, event.summary_locked, event.created_at
+    Event.objects.bulk_update(kept, [*_EVENT_FIELDS, "title_locked", "summary_locked"])
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(_NoStyle(), [Event]):
                 cursor.execute(sql)
-    EventProfile.objects.bulk_create(
-        [EventProfile(event_id=e.id, data=e.profile.to_json()) for e in events], batch_size=BATCH
+
+    json_cast = "::jsonb" if connection.vendor == "postgresql" else ""
+    adapt = connection.ops.adapt_datetimefield_value
+    _execute_many(
+        f"INSERT INTO {_table(EventProfile)} (event_id, data) VALUES (%s, %s{json_cast})",
+        [(e.id, json.dumps(e.profile.to_json())) for e in events],
     )
-    EventKey.objects.bulk_create(
-        (
-            EventKey(event_id=e.id, key=key, weight=weight, last_published_at=e.profile.last)
-            for e in events
-            for key, weight in e.keys.items()
-        ),
-        batch_size=BATCH * 5,
+    _execute_many(
+        f'INSERT INTO {_table(EventKey)} (event_id, "key", weight, last_published_at) VALUES (%s, %s, %s, %s)',
+        [(e.id, key, weight, adapt(e.profile.last)) for e in events for key, weight in e.keys.items()],
     )
-    KeyFrequency.objects.all().delete()
-    KeyFrequency.objects.bulk_create(
-        [KeyFrequency(key="", reports=store.reports)]
-        + [KeyFrequency(key=k, reports=n) for k, n in store.frequency.items()],
-        batch_size=BATCH * 5,
+    _execute_many(
+        f'INSERT INTO {_table(KeyFrequency)} ("key", reports) VALUES (%s, %s)',
+        [("", store.reports), *store.frequency.items()],
     )
-    table = connection.ops.quote_name(Article._meta.db_table)
-    cast = "::jsonb" if connection.vendor == "postgresql" else ""
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {table} SET event_id = %s, grouping_status = %s, grouping_score = %s, "
-            f"grouping_evidence = %s{cast} WHERE id = %s",
-            [(eid, status, score, json.dumps(evidence), pk) for eid, status, score, evidence, pk in updates],
-        )
-    _write_stats_and_text(events)
+    _execute_many(
+        f"UPDATE {_table(Article)} SET event_id = %s, grouping_status = %s, grouping_score = %s, "
+        f"grouping_evidence = %s{json_cast} WHERE id = %s",
+        [(eid, status, score, json.dumps(evidence), pk) for eid, status, score, evidence, pk in updates],
+    )
 
 
-def _write_stats_and_text(events: list[MemoryEvent]) -> None:
-    """Counts, dates, title and summary per event, read from the stored reports."""
-    by_id = {e.id: e for e in events}
+_EVENT_FIELDS = ["title", "summary", "first_published_at", "last_published_at", "article_count", "source_count"]
+
+
+def _event_row(event: MemoryEvent, summary: str, now: datetime) -> Event:
+    return Event(
+        id=event.id,
+        title=event.title,
+        summary=summary,
+        first_published_at=event.profile.first,
+        last_published_at=event.profile.last,
+        article_count=len(event.members),
+        source_count=len(event.sources),
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def _summaries(events: list[MemoryEvent]) -> dict[int, str]:
+    """The central extract per event, from the openings of its first reports (by id)."""
+    wanted = {pk: e.id for e in events for pk in sorted(e.members)[:SUMMARY_MEMBERS]}
     openings: dict[int, list[tuple[int, str]]] = {}
-    dates: dict[int, list] = {}
     rows = (
-        Article.objects.filter(event_id__isnull=False)
-        .order_by("id")
+        Article.objects.order_by("id")
         .annotate(opening=Substr("body_text", 1, OPENING_CHARS))
-        .values_list("id", "event_id", "opening", "published_at")
+        .values_list("id", "opening")
         .iterator(chunk_size=BATCH)
     )
-    for pk, event_id, opening, published_at in rows:
-        if event_id not in by_id:
-            continue
-        members = openings.setdefault(event_id, [])
-        if len(members) < MEMBERS_READ:
-            members.append((pk, opening))
-        if published_at is not None:
-            dates.setdefault(event_id, []).append(published_at)
-    changed = []
-    for event in Event.objects.all().iterator(chunk_size=BATCH):
-        memory = by_id.get(event.id)
-        if memory is None:
-            continue
-        when = dates.get(event.id, [])
-        event.first_published_at = min(when) if when else None
-        event.last_published_at = max(when) if when else None
-        event.article_count = len(memory.members)
-        event.source_count = len(memory.sources)
-        if not event.title_locked:
-            event.title = memory.title
-        if not event.summary_locked:
-            event.summary = central_extract([o for _, o in openings.get(event.id, [])], memory.profile)
-        changed.append(event)
-    Event.objects.bulk_update(
-        changed,
-        ["first_published_at", "last_published_at", "article_count", "source_count", "title", "summary"],
-        batch_size=500,
-    )
+    for pk, opening in rows:
+        event_id = wanted.get(pk)
+        if event_id is not None:
+            openings.setdefault(event_id, []).append((pk, opening))
+    by_id = {e.id: e for e in events}
+    return {
+        event_id: central_extract([text for _, text in sorted(members)], by_id[event_id].profile)
+        for event_id, members in openings.items()
+    }
+
+
+def _table(model: type) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _execute_many(sql: str, rows: list) -> None:
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH * 10):
+            cursor.executemany(sql, rows[start : start + BATCH * 10])
 
 
 class _NoStyle:

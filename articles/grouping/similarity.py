@@ -15,7 +15,7 @@ from datetime import datetime
 from .features import ReportFeatures, stem, tokens
 
 # Decision thresholds on the combined score (0..1).
-THRESHOLD = 0.2
+THRESHOLD = 0.22
 # A headline-only report joins only on strong evidence: most of its (idf-weighted) words
 # found in the event, and at least two names in common. Otherwise staff review it.
 SHORT_THRESHOLD = 0.5
@@ -27,7 +27,7 @@ NAME_WEIGHT = 0.35
 TIME_GRACE_DAYS = 1.5
 TIME_DECAY_DAYS = 2.0
 # Cap of the profile (centroid) size: the heaviest terms and names are kept.
-PROFILE_TERMS = 400
+PROFILE_TERMS = 200
 PROFILE_NAMES = 60
 
 
@@ -113,39 +113,53 @@ def time_factor(
     return math.exp(-(gap - TIME_GRACE_DAYS) / TIME_DECAY_DAYS), gap
 
 
+@dataclass(slots=True)
+class Weighted:
+    """A report's vector with idf applied, and its length: computed once per decision."""
+
+    vector: dict[str, float]
+    norm: float
+
+    @classmethod
+    def of(cls, raw: Mapping[str, float], idf: Callable[[str], float]) -> "Weighted":
+        vector = {key: weight * idf(key) for key, weight in raw.items()}
+        return cls(vector, math.sqrt(sum(w * w for w in vector.values())))
+
+
 def _cosine(
-    a: Mapping[str, float], b: Mapping[str, float], idf: Callable[[str], float]
+    a: Weighted, b: Mapping[str, float], idf: Callable[[str], float]
 ) -> tuple[float, list[tuple[float, str]], float]:
     """(cosine, shared keys by contribution, share of a's weight that b also has)."""
-    if not a or not b:
+    if not a.vector or not b or a.norm == 0:
         return 0.0, [], 0.0
-    na = math.sqrt(sum((w * idf(k)) ** 2 for k, w in a.items()))
     nb = math.sqrt(sum((w * idf(k)) ** 2 for k, w in b.items()))
-    if na == 0 or nb == 0:
+    if nb == 0:
         return 0.0, [], 0.0
     contributions = []
     dot = 0.0
     covered = 0.0
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    for key, weight in small.items():
-        other = large.get(key)
+    for key, weight in a.vector.items():
+        other = b.get(key)
         if other is not None:
-            part = weight * other * idf(key) ** 2
+            part = weight * other * idf(key)
             dot += part
             contributions.append((part, key))
-            covered += (a[key] * idf(key)) ** 2
+            covered += weight * weight
     contributions.sort(key=lambda pk: (-pk[0], pk[1]))
-    return dot / (na * nb), contributions, covered / (na * na)
+    return dot / (a.norm * nb), contributions, covered / (a.norm * a.norm)
 
 
 def score(
     report: ReportFeatures,
+    terms: Weighted,
+    names: Weighted,
     profile: Profile,
     term_idf: Callable[[str], float],
     name_idf: Callable[[str], float],
 ) -> Match:
-    term_sim, term_parts, covered = _cosine(report.terms, profile.terms, term_idf)
-    name_sim, name_parts, _ = _cosine(report.names, profile.names, name_idf)
+    """terms/names: the report's vectors weighted with the same idf (Weighted.of)."""
+    term_sim, term_parts, covered = _cosine(terms, profile.terms, term_idf)
+    name_sim, name_parts, _ = _cosine(names, profile.names, name_idf)
     if report.short:
         # Cosine against a whole event is low for a headline by nature; what counts is
         # whether what little it says is all there, names included.

@@ -71,7 +71,7 @@ class DatabaseStore:
         EventProfile.objects.update_or_create(event=event, defaults={"data": profile.to_json()})
         missing = [k for k in profile_keys(profile.terms, profile.names) if k not in weights.frequencies]
         if missing:
-            weights.frequencies.update(self.frequencies(missing)[1])
+            weights.learn(self.frequencies(missing)[1])
         keys = heaviest_keys(profile.terms, profile.names, weights, INDEX_TERMS, INDEX_NAMES)
         EventKey.objects.filter(event=event).delete()
         EventKey.objects.bulk_create(

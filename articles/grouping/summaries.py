@@ -14,15 +14,17 @@ from .similarity import Profile
 
 SUMMARY_SENTENCES = 2
 SUMMARY_MAX_CHARS = 420
-# Only the opening of each report is read: that is where the news is, and it bounds cost.
+# Only the opening sentences of the first reports are read: that is where the news is
+# (reports are written as inverted pyramids), and it bounds the cost per event.
 OPENING_CHARS = 1200
+OPENING_SENTENCES = 4
 MEMBERS_READ = 12
+SUMMARY_MEMBERS = 6
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”\u2019]?\s+(?=[\"“\u2018A-Z0-9])")
 
 
-def _centrality(text: str, profile: Profile) -> float:
-    words = [w for w in tokens(text) if w is not None]
+def _centrality(words: list[str], profile: Profile) -> float:
     if not words:
         return 0.0
     total = sum(profile.terms.get(w, 0.0) for w in words)
@@ -44,22 +46,26 @@ def representative_title(members: list[tuple[str, dict[str, float]]], profile: P
 
 def central_extract(bodies: list[str], profile: Profile) -> str:
     """The most central sentences of the reports' openings, joined in reading order."""
-    candidates: list[tuple[float, int, int, str]] = []
-    for member, body in enumerate(bodies[:MEMBERS_READ]):
+    candidates: list[tuple[float, int, int, str, set[str]]] = []
+    for member, body in enumerate(bodies[:SUMMARY_MEMBERS]):
         opening = body[:OPENING_CHARS]
         pieces = [s for line in opening.splitlines() for s in _SENTENCE.split(line)]
+        kept = 0
         for position, sentence in enumerate(pieces):
             sentence = " ".join(sentence.split())
             # Fragments and cut-off tails are not quotable sentences.
             if len(sentence) < 40 or len(sentence) > 320 or sentence[-1] not in '.!?"”\u2019':
                 continue
-            candidates.append((_centrality(sentence, profile), member, position, sentence))
+            words = [w for w in tokens(sentence) if w is not None]
+            candidates.append((_centrality(words, profile), member, position, sentence, set(words)))
+            kept += 1
+            if kept >= OPENING_SENTENCES:
+                break
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     chosen: list[tuple[int, int, str]] = []
     seen: list[set[str]] = []
     length = 0
-    for _, member, position, sentence in candidates:
-        words = {w for w in tokens(sentence) if w}
+    for _, member, position, sentence, words in candidates:
         # Skip near-repeats: outlets often carry the same wire sentence.
         if any(len(words & other) > 0.6 * min(len(words), len(other)) for other in seen):
             continue
