@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Protocol
 
 from .features import ReportFeatures
-from .similarity import SHORT_THRESHOLD, THRESHOLD, Match, Profile, Weighted, score
+from .similarity import SHORT_THRESHOLD, THRESHOLD, Match, Profile, Weighted, explain, score
 
 # How many of a report's keys are looked up in the index, and how many events are
 # scored in full: both fixed, so the cost of one assignment does not grow with the corpus.
@@ -22,7 +22,9 @@ QUERY_NAMES = 10
 QUERY_TERMS = 15
 INDEX_NAMES = 25
 INDEX_TERMS = 40
-CANDIDATES = 3
+CANDIDATES = 2
+# Events looked at per index key, newest first: bounds the cost of very common keys.
+POSTINGS_PER_KEY = 25
 # Candidate events are looked for within this many days of a dated report.
 WINDOW_DAYS = 21
 
@@ -42,10 +44,6 @@ def report_keys(report: ReportFeatures) -> list[str]:
     rare as its rarer word (see Weights.term).
     """
     return [term_key(t) for t in report.terms if " " not in t] + [name_key(n) for n in report.names]
-
-
-def profile_keys(terms: Iterable[str], names: Iterable[str]) -> list[str]:
-    return [term_key(t) for t in terms if " " not in t] + [name_key(n) for n in names]
 
 
 class Store(Protocol):
@@ -79,12 +77,6 @@ class Weights:
         # idf depends on the count alone, and most counts are small: one log per count.
         self._by_count: dict[int, float] = {}
 
-    def learn(self, frequencies: dict[str, int]) -> None:
-        """Add counts fetched later (e.g. for a candidate event's keys)."""
-        self.frequencies.update(frequencies)
-        self._terms.clear()
-        self._names.clear()
-
     def _idf_of_count(self, count: int) -> float:
         value = self._by_count.get(count)
         if value is None:
@@ -113,43 +105,36 @@ class Weights:
 
 
 def heaviest_keys(
-    terms: dict[str, float], names: dict[str, float], weights: Weights, n_terms: int, n_names: int
+    terms: dict[str, float], names: dict[str, float], n_terms: int, n_names: int
 ) -> dict[str, float]:
-    """The report's (or event's) most telling keys: heavy and rare, names and terms."""
+    """The most telling keys of idf-weighted vectors (a report's or an event's)."""
 
-    def top(items: dict[str, float], idf, limit: int, prefix) -> list[tuple[str, float]]:
-        ranked = heapq.nsmallest(limit, ((-w * idf(k), k) for k, w in items.items()))
+    def top(items: dict[str, float], limit: int, prefix) -> list[tuple[str, float]]:
+        ranked = heapq.nsmallest(limit, ((-w, k) for k, w in items.items()))
         return [(prefix(k), round(-w, 4)) for w, k in ranked]
 
-    return dict(top(names, weights.name, n_names, name_key) + top(terms, weights.term, n_terms, term_key))
+    return dict(top(names, n_names, name_key) + top(terms, n_terms, term_key))
 
 
 def decide(report: ReportFeatures, store: Store) -> Decision:
     """Which event the report belongs to, with the evidence. Call after count_report."""
     reports, frequencies = store.frequencies(report_keys(report))
     weights = Weights(reports, frequencies)
-    query = heaviest_keys(report.terms, report.names, weights, QUERY_TERMS, QUERY_NAMES)
+    terms, names = Weighted.of(report.terms, weights.term), Weighted.of(report.names, weights.name)
+    query = heaviest_keys(terms.vector, names.vector, QUERY_TERMS, QUERY_NAMES)
     event_ids = store.candidates(query, report.published_at)[:CANDIDATES]
     profiles = store.profiles(event_ids)
-    if not getattr(store, "holds_all_frequencies", False):
-        missing = {
-            key
-            for profile, _ in profiles.values()
-            for key in profile_keys(profile.terms, profile.names)
-            if key not in frequencies
-        }
-        if missing:
-            weights.learn(store.frequencies(missing)[1])
-    terms, names = Weighted.of(report.terms, weights.term), Weighted.of(report.names, weights.name)
     scored = sorted(
         (
-            (score(report, terms, names, profile, weights.term, weights.name), event_id, title)
+            (score(report, terms, names, profile), event_id, title)
             for event_id, (profile, title) in profiles.items()
         ),
         key=lambda m: (-m[0].score, m[1]),
     )
     threshold = SHORT_THRESHOLD if report.short else THRESHOLD
     best = scored[0] if scored else None
+    if best is not None:
+        explain(best[0], report, profiles[best[1]][0])
     if best is not None and best[0].score >= threshold:
         match, event_id, title = best
         evidence = _evidence("joined", match, event_id, title, threshold, scored)

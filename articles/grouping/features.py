@@ -35,6 +35,8 @@ _SPLIT = re.compile(r"(?<!\d)[.,](?!\d)|[!?;:\n\"“”()\[\]]")
 
 def fold(text: str) -> str:
     """Lower case without accents: "Zürich" -> "zurich"."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 

@@ -10,12 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .engine import INDEX_NAMES, INDEX_TERMS, WINDOW_DAYS, Weights, heaviest_keys
+from .engine import INDEX_NAMES, INDEX_TERMS, POSTINGS_PER_KEY, WINDOW_DAYS, Weights, heaviest_keys
 from .features import ReportFeatures
 from .similarity import Profile
 from .summaries import MEMBERS_READ, representative_title
-
-POSTINGS_PER_KEY = 50  # as store.POSTINGS_PER_KEY
 
 
 @dataclass(slots=True)
@@ -33,9 +31,6 @@ class MemoryEvent:
 
 
 class MemoryStore:
-    # frequencies() hands out the whole table: nothing is ever missing from it.
-    holds_all_frequencies = True
-
     def __init__(self, next_event_id: int) -> None:
         self.frequency: dict[str, int] = {}
         self.reports = 0
@@ -85,9 +80,15 @@ class MemoryStore:
         return event
 
     def add_member(
-        self, event: MemoryEvent, article_id: int, source_id: int, headline: str, report: ReportFeatures
+        self,
+        event: MemoryEvent,
+        article_id: int,
+        source_id: int,
+        headline: str,
+        report: ReportFeatures,
+        weights: Weights,
     ) -> None:
-        event.profile.add(report)
+        event.profile.add(report, weights.term, weights.name)
         event.members.append(article_id)
         event.sources.add(source_id)
         if len(event.headlines) < MEMBERS_READ or article_id < event.headlines[-1][0]:
@@ -96,9 +97,9 @@ class MemoryStore:
         if not event.title_locked:
             event.title = representative_title([(t, terms) for _, t, terms in event.headlines], event.profile)
 
-    def reindex(self, event: MemoryEvent, weights: Weights) -> None:
+    def reindex(self, event: MemoryEvent) -> None:
         profile = event.profile
-        keys = heaviest_keys(profile.terms, profile.names, weights, INDEX_TERMS, INDEX_NAMES)
+        keys = heaviest_keys(profile.terms, profile.names, INDEX_TERMS, INDEX_NAMES)
         for key in event.keys:
             if key not in keys:
                 ids = self.postings[key]
@@ -109,4 +110,3 @@ class MemoryStore:
                 bisect.insort(self.postings.setdefault(key, []), event.id)
             self.posting_weight[(key, event.id)] = weight
         event.keys = keys
-

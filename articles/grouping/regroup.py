@@ -97,10 +97,11 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
         store.count_report(report_keys(report))
         source_id, title, event_id = sources[pk]
         if event_id is not None:
-            store.add_member(store.events[event_id], pk, source_id, title, report)
-    # Kept events get their index now, weighted by what has been counted so far.
+            store.add_member(
+                store.events[event_id], pk, source_id, title, report, Weights(*store.frequencies([]))
+            )
     for event in store.events.values():
-        store.reindex(event, Weights(store.reports, {}))
+        store.reindex(event)
 
     updates = []
     review = 0
@@ -116,8 +117,8 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
             event = None
             review += 1
         if event is not None:
-            store.add_member(event, pk, source_id, title, report)
-            store.reindex(event, decision.weights)
+            store.add_member(event, pk, source_id, title, report, decision.weights)
+            store.reindex(event)
         updates.append((event.id if event else None, decision.status, decision.score, decision.evidence, pk))
 
     _write(store, kept_event_ids, updates)
@@ -148,7 +149,11 @@ def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
         row = rows[event.id]
         row.title = event.title if event.title_locked else row.title
         row.summary = event.summary if event.summary_locked else row.summary
-        row.title_locked, row.summary_locked, row.created_at = event.title_locked, event.summary_locked, event.created_at
+        row.title_locked, row.summary_locked, row.created_at = (
+            event.title_locked,
+            event.summary_locked,
+            event.created_at,
+        )
     Event.objects.bulk_update(kept, [*_EVENT_FIELDS, "title_locked", "summary_locked"])
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -176,7 +181,14 @@ def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
     )
 
 
-_EVENT_FIELDS = ["title", "summary", "first_published_at", "last_published_at", "article_count", "source_count"]
+_EVENT_FIELDS = [
+    "title",
+    "summary",
+    "first_published_at",
+    "last_published_at",
+    "article_count",
+    "source_count",
+]
 
 
 def _event_row(event: MemoryEvent, summary: str, now: datetime) -> Event:

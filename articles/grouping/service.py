@@ -10,7 +10,7 @@ from django.db import connection, transaction
 
 from ..models import Article, Event, GroupingStatus
 from ..models import ReportFeatures as StoredFeatures
-from .engine import Decision, decide, report_keys
+from .engine import Decision, Weights, decide, report_keys
 from .features import ReportFeatures, extract_features
 from .similarity import Profile
 from .store import DatabaseStore
@@ -78,9 +78,9 @@ def apply_decision(
     article.grouping_evidence = decision.evidence
     article.save(update_fields=["event", "grouping_status", "grouping_score", "grouping_evidence"])
     if event is not None:
-        profile.add(report)
+        profile.add(report, decision.weights.term, decision.weights.name)
         event.refresh_stats()
-        store.save_profile(event, profile, decision.weights)
+        store.save_profile(event, profile)
         refresh_event_text(event, profile)
     if previous is not None and previous != event:
         rebuild_event(previous)
@@ -121,19 +121,18 @@ def refresh_event_text(event: Event, profile: Profile | None = None) -> None:
 def rebuild_event(event: Event) -> None:
     """Recompute an event's profile, index, counts and text from its current members.
 
-    Used after staff move reports out of it; an event left empty is deleted.
+    Used after staff move reports in or out of it; an event left empty is deleted.
     """
-    from .engine import Weights
-
     members = list(Article.objects.filter(event=event).order_by("id"))
     if not members:
         event.delete()
         return
     event.refresh_stats()
-    profile = Profile()
-    for member in members:
-        profile.add(features_for(member))
+    reports = [features_for(member) for member in members]
     store = DatabaseStore()
-    reports, frequencies = store.frequencies([])
-    store.save_profile(event, profile, Weights(reports, frequencies))
+    weights = Weights(*store.frequencies(key for report in reports for key in report_keys(report)))
+    profile = Profile()
+    for report in reports:
+        profile.add(report, weights.term, weights.name)
+    store.save_profile(event, profile)
     refresh_event_text(event, profile)

@@ -15,7 +15,7 @@ from datetime import datetime
 from .features import ReportFeatures, stem, tokens
 
 # Decision thresholds on the combined score (0..1).
-THRESHOLD = 0.22
+THRESHOLD = 0.26
 # A headline-only report joins only on strong evidence: most of its (idf-weighted) words
 # found in the event, and at least two names in common. Otherwise staff review it.
 SHORT_THRESHOLD = 0.5
@@ -33,7 +33,11 @@ PROFILE_NAMES = 60
 
 @dataclass(slots=True)
 class Profile:
-    """An event's centroid: the sum of its members' normalised term and name vectors."""
+    """An event's centroid: the sum of its members' unit tf-idf vectors (terms, names).
+
+    Each member is weighed with the idf of the moment it joined, so scoring a newcomer
+    needs no idf for the event's side: its cost depends on the newcomer's size alone.
+    """
 
     terms: dict[str, float] = field(default_factory=dict)
     names: dict[str, float] = field(default_factory=dict)
@@ -42,19 +46,25 @@ class Profile:
     members: int = 0
     first: datetime | None = None
     last: datetime | None = None
+    term_norm: float = 0.0
+    name_norm: float = 0.0
 
-    def add(self, report: ReportFeatures) -> None:
-        for target, source, cap in (
-            (self.terms, report.terms, PROFILE_TERMS),
-            (self.names, report.names, PROFILE_NAMES),
+    def add(
+        self, report: ReportFeatures, term_idf: Callable[[str], float], name_idf: Callable[[str], float]
+    ) -> None:
+        for target, source, cap, idf in (
+            (self.terms, report.terms, PROFILE_TERMS, term_idf),
+            (self.names, report.names, PROFILE_NAMES, name_idf),
         ):
-            norm = math.sqrt(sum(w * w for w in source.values())) or 1.0
-            for key, weight in source.items():
+            weighted = {key: weight * idf(key) for key, weight in source.items()}
+            norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
+            for key, weight in weighted.items():
                 target[key] = round(target.get(key, 0.0) + weight / norm, 5)
             if len(target) > cap:
                 kept = sorted(target.items(), key=lambda kv: (-kv[1], " " in kv[0], kv[0]))[:cap]
                 target.clear()
                 target.update(kept)
+        self._measure()
         for key, (surface, kind) in report.labels.items():
             if key in self.names and key not in self.labels:
                 self.labels[key] = [surface, kind]
@@ -69,12 +79,16 @@ class Profile:
             self.first = when if self.first is None else min(self.first, when)
             self.last = when if self.last is None else max(self.last, when)
 
+    def _measure(self) -> None:
+        self.term_norm = math.sqrt(sum(w * w for w in self.terms.values()))
+        self.name_norm = math.sqrt(sum(w * w for w in self.names.values()))
+
     def to_json(self) -> dict:
         return {"t": self.terms, "n": self.names, "l": self.labels, "u": self.surfaces, "m": self.members}
 
     @classmethod
     def from_json(cls, data: dict, first: datetime | None, last: datetime | None) -> "Profile":
-        return cls(
+        profile = cls(
             terms=data.get("t", {}),
             names=data.get("n", {}),
             labels=data.get("l", {}),
@@ -83,6 +97,8 @@ class Profile:
             first=first,
             last=last,
         )
+        profile._measure()
+        return profile
 
 
 @dataclass(slots=True)
@@ -92,8 +108,12 @@ class Match:
     name_similarity: float
     time_factor: float
     gap_days: float | None
-    shared_terms: list[str]
-    shared_names: list[tuple[str, str]]  # (surface, kind)
+    # Shared keys by contribution; turned into readable lists by explain(), which is
+    # run for the best candidate only.
+    term_parts: list[tuple[float, str]]
+    name_parts: list[tuple[float, str]]
+    shared_terms: list[str] = field(default_factory=list)
+    shared_names: list[tuple[str, str]] = field(default_factory=list)  # (surface, kind)
 
 
 def time_factor(
@@ -127,13 +147,10 @@ class Weighted:
 
 
 def _cosine(
-    a: Weighted, b: Mapping[str, float], idf: Callable[[str], float]
+    a: Weighted, b: Mapping[str, float], b_norm: float
 ) -> tuple[float, list[tuple[float, str]], float]:
     """(cosine, shared keys by contribution, share of a's weight that b also has)."""
-    if not a.vector or not b or a.norm == 0:
-        return 0.0, [], 0.0
-    nb = math.sqrt(sum((w * idf(k)) ** 2 for k, w in b.items()))
-    if nb == 0:
+    if not a.vector or not b or a.norm == 0 or b_norm == 0:
         return 0.0, [], 0.0
     contributions = []
     dot = 0.0
@@ -141,25 +158,18 @@ def _cosine(
     for key, weight in a.vector.items():
         other = b.get(key)
         if other is not None:
-            part = weight * other * idf(key)
+            part = weight * other
             dot += part
             contributions.append((part, key))
             covered += weight * weight
     contributions.sort(key=lambda pk: (-pk[0], pk[1]))
-    return dot / (a.norm * nb), contributions, covered / (a.norm * a.norm)
+    return dot / (a.norm * b_norm), contributions, covered / (a.norm * a.norm)
 
 
-def score(
-    report: ReportFeatures,
-    terms: Weighted,
-    names: Weighted,
-    profile: Profile,
-    term_idf: Callable[[str], float],
-    name_idf: Callable[[str], float],
-) -> Match:
-    """terms/names: the report's vectors weighted with the same idf (Weighted.of)."""
-    term_sim, term_parts, covered = _cosine(terms, profile.terms, term_idf)
-    name_sim, name_parts, _ = _cosine(names, profile.names, name_idf)
+def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Profile) -> Match:
+    """terms/names: the report's vectors weighted with the current idf (Weighted.of)."""
+    term_sim, term_parts, covered = _cosine(terms, profile.terms, profile.term_norm)
+    name_sim, name_parts, _ = _cosine(names, profile.names, profile.name_norm)
     if report.short:
         # Cosine against a whole event is low for a headline by nature; what counts is
         # whether what little it says is all there, names included.
@@ -169,8 +179,21 @@ def score(
     else:
         text = term_sim
     factor, gap = time_factor(report.published_at, profile.first, profile.last)
+    return Match(
+        score=round(text * factor, 4),
+        term_similarity=round(term_sim, 4),
+        name_similarity=round(name_sim, 4),
+        time_factor=round(factor, 4),
+        gap_days=None if gap is None else round(gap, 1),
+        term_parts=term_parts,
+        name_parts=name_parts,
+    )
+
+
+def explain(match: Match, report: ReportFeatures, profile: Profile) -> Match:
+    """Fill in the readable shared names and terms of a match."""
     shared_names: list[tuple[str, str]] = []
-    for _, key in name_parts:
+    for _, key in match.name_parts:
         surface, kind = report.labels.get(key) or profile.labels.get(key) or (key, "other")
         # "Trump" adds nothing next to "Donald Trump".
         if any(surface in other.split() or surface in other.split("-") for other, _ in shared_names):
@@ -180,16 +203,9 @@ def score(
         if len(shared_names) >= 12:
             break
     name_words = {stem(w) for surface, _ in shared_names for w in tokens(surface) if w}
-    shared_terms = _readable_terms(term_parts, report, profile, name_words)
-    return Match(
-        score=round(text * factor, 4),
-        term_similarity=round(term_sim, 4),
-        name_similarity=round(name_sim, 4),
-        time_factor=round(factor, 4),
-        gap_days=None if gap is None else round(gap, 1),
-        shared_terms=shared_terms,
-        shared_names=shared_names,
-    )
+    match.shared_names = shared_names
+    match.shared_terms = _readable_terms(match.term_parts, report, profile, name_words)
+    return match
 
 
 def _readable_terms(

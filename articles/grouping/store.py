@@ -8,14 +8,17 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.db import connection
-from django.db.models import Q
 
 from ..models import Event, EventKey, EventProfile, KeyFrequency
-from .engine import INDEX_NAMES, INDEX_TERMS, WINDOW_DAYS, Weights, heaviest_keys, profile_keys
+from .engine import (
+    INDEX_NAMES,
+    INDEX_TERMS,
+    POSTINGS_PER_KEY,
+    WINDOW_DAYS,
+    heaviest_keys,
+)
 from .similarity import Profile
 
-# Events looked at per index key, newest first: bounds the cost of very common keys.
-POSTINGS_PER_KEY = 50
 # SQLite allows 32,766 parameters per statement; stay well below on every backend.
 CHUNK = 900
 ALL_REPORTS = ""
@@ -40,20 +43,34 @@ class DatabaseStore:
         return found.pop(ALL_REPORTS, 0), found
 
     def candidates(self, keys: dict[str, float], when: datetime | None) -> list[int]:
-        totals: dict[int, float] = {}
-        window = Q()
+        """Events sharing the keys, best first: one statement, newest events per key.
+
+        Each key contributes at most POSTINGS_PER_KEY postings (index order: key, newest
+        event first), so a very common key costs no more than a rare one.
+        """
+        if not keys:
+            return []
+        table = connection.ops.quote_name(EventKey._meta.db_table)
+        window, window_params = "", []
         if when is not None:
-            window = Q(last_published_at__isnull=True) | Q(
-                last_published_at__gte=when - timedelta(days=WINDOW_DAYS)
+            earliest = connection.ops.adapt_datetimefield_value(when - timedelta(days=WINDOW_DAYS))
+            window, window_params = " AND (last_published_at IS NULL OR last_published_at >= %s)", [earliest]
+        parts, params = [], []
+        for number, key in enumerate(keys):
+            parts.append(
+                f'SELECT * FROM (SELECT event_id, weight, "key" FROM {table} WHERE "key" = %s{window} '
+                f"ORDER BY event_id DESC LIMIT {POSTINGS_PER_KEY}) AS postings_{number}"
             )
-        for key, weight in keys.items():
-            postings = (
-                EventKey.objects.filter(window, key=key)
-                .order_by("-event_id")
-                .values_list("event_id", "weight")[:POSTINGS_PER_KEY]
-            )
-            for event_id, event_weight in postings:
-                totals[event_id] = totals.get(event_id, 0.0) + weight * event_weight
+            params += [key, *window_params]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            rows = cursor.fetchall()
+        # Summed in the same order as the in-memory store, so both rank alike to the last bit.
+        position = {key: number for number, key in enumerate(keys)}
+        rows.sort(key=lambda row: (position[row[2]], -row[0]))
+        totals: dict[int, float] = {}
+        for event_id, event_weight, key in rows:
+            totals[event_id] = totals.get(event_id, 0.0) + keys[key] * event_weight
         return [event_id for event_id, _ in sorted(totals.items(), key=lambda kv: (-kv[1], -kv[0]))]
 
     def profiles(self, event_ids: list[int]) -> dict[int, tuple[Profile, str]]:
@@ -66,13 +83,10 @@ class DatabaseStore:
             for row in rows
         }
 
-    def save_profile(self, event: Event, profile: Profile, weights: Weights) -> None:
-        """Store the centroid and re-index the event under its heaviest, rarest keys."""
+    def save_profile(self, event: Event, profile: Profile) -> None:
+        """Store the centroid and re-index the event under its heaviest (idf-weighted) keys."""
         EventProfile.objects.update_or_create(event=event, defaults={"data": profile.to_json()})
-        missing = [k for k in profile_keys(profile.terms, profile.names) if k not in weights.frequencies]
-        if missing:
-            weights.learn(self.frequencies(missing)[1])
-        keys = heaviest_keys(profile.terms, profile.names, weights, INDEX_TERMS, INDEX_NAMES)
+        keys = heaviest_keys(profile.terms, profile.names, INDEX_TERMS, INDEX_NAMES)
         EventKey.objects.filter(event=event).delete()
         EventKey.objects.bulk_create(
             EventKey(event=event, key=key, weight=weight, last_published_at=event.last_published_at)
