@@ -1,7 +1,97 @@
-"""Django-side glue for comparisons (event fact table). Placeholder until the comparison feature lands."""
+"""Django-side glue for comparisons: stored analyses in, comparisons and fact tables out.
 
-from .models import Event
+The text work is in articles.compare (plain Python); this module reads the stored analysis of
+Article rows, re-analyses only when the stored version is stale, and caches results keyed by
+what they depend on, so a repeated page view costs one lookup.
+"""
+
+import hashlib
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.db.models import QuerySet
+
+from .compare.analysis import ANALYSIS_VERSION, analyse_text
+from .compare.compare import compare_analyses
+from .compare.facts import fact_table
+from .models import Article, Event
+
+MAX_FACT_TABLE_REPORTS = 24
+CACHE_SECONDS = 600
 
 
-def event_fact_table(event: Event) -> None:
-    return None
+def article_analysis(article: Article) -> dict:
+    """The article's analysis, recomputed (not stored) when it predates ANALYSIS_VERSION."""
+    if article.analysis_version == ANALYSIS_VERSION and article.analysis:
+        return article.analysis
+    return analyse_text(article.title, article.body_text, article.language or "en")
+
+
+def reanalyse(articles: QuerySet[Article], *, on_progress: Callable[[], None] | None = None) -> int:
+    """Recompute and store the analysis of each article; returns how many were updated."""
+    updated = 0
+    for article in articles.only("pk", "title", "body_text", "language").iterator(chunk_size=200):
+        article.analysis = analyse_text(article.title, article.body_text, article.language or "en")
+        article.analysis_version = ANALYSIS_VERSION
+        article.save(update_fields=["analysis", "analysis_version"])
+        updated += 1
+        if on_progress:
+            on_progress()
+    return updated
+
+
+def _cache_key(prefix: str, articles: list[Article]) -> str:
+    parts = [f"{a.pk}:{a.analysis_version}:{a.content_hash}:{a.title}" for a in articles]
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+    return f"{prefix}:{ANALYSIS_VERSION}:{digest}"
+
+
+def comparison_cache_key(a: Article, b: Article) -> str:
+    return _cache_key("compare", [a, b])
+
+
+def build_comparison(a: Article, b: Article) -> dict:
+    """The comparison of two reports (see articles.compare.compare.compare_analyses), cached."""
+    key = comparison_cache_key(a, b)
+    result = cache.get(key)
+    if result is None:
+        analysis_a, analysis_b = article_analysis(a), article_analysis(b)
+        if a.pk == b.pk:
+            analysis_b = analysis_a
+        result = compare_analyses(analysis_a, analysis_b)
+        cache.set(key, result, CACHE_SECONDS)
+    return result
+
+
+def event_reports(event: Event) -> list[Article]:
+    """The event's reports for the fact table, oldest first, at most MAX_FACT_TABLE_REPORTS."""
+    return list(
+        event.articles.select_related("source").order_by("published_at", "id")[:MAX_FACT_TABLE_REPORTS]
+    )
+
+
+def event_fact_table(event: Event) -> dict:
+    """Claims x outlets for the event's reports, plus who is named and quoted by which outlet.
+
+    One query for the reports (with their outlets); the clustering is cached.
+    """
+    reports = event_reports(event)
+    key = _cache_key(f"facts:{event.pk}", reports)
+    table = cache.get(key)
+    if table is None:
+        table = fact_table(
+            [
+                {
+                    "id": article.pk,
+                    "outlet": article.source.name,
+                    "title": article.title,
+                    "analysis": article_analysis(article),
+                }
+                for article in reports
+            ]
+        )
+        cache.set(key, table, CACHE_SECONDS)
+    table = dict(table)
+    table["event_id"] = event.pk
+    table["truncated"] = event.article_count > len(reports)
+    return table

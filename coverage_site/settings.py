@@ -189,7 +189,11 @@ IMPORT_MAX_ZIP_RATIO = env_int("IMPORT_MAX_ZIP_RATIO", 100, minimum=1)
 IMPORT_INLINE_MAX_ITEMS = env_int("IMPORT_INLINE_MAX_ITEMS", 50, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES
+# Django's own cap sits above ours so that an upload with too many files reaches the
+# import form and gets its clear message instead of a bare 400.
+DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES * 2
+# Files between preview and confirm; point it at a shared folder when the worker runs elsewhere.
+IMPORT_STAGING_DIR = os.environ.get("IMPORT_STAGING_DIR", "")
 
 LOGGING = {
     "version": 1,

@@ -1,24 +1,112 @@
 from django.contrib import admin
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from ..models import ImportBatch
+
+REPORT_ROWS = 2000
 
 
 @admin.register(ImportBatch)
 class ImportBatchAdmin(admin.ModelAdmin):
     list_display = [
-        "id",
+        "__str__",
         "created_at",
         "origin",
         "status",
+        "progress_text",
         "created_count",
         "duplicate_count",
         "failed_count",
         "created_by",
     ]
-    list_filter = ["origin", "status"]
+    list_filter = ["origin", "status", "created_at"]
     list_select_related = ["created_by"]
-    search_fields = ["message"]
-    readonly_fields = [f.name for f in ImportBatch._meta.fields]
+    search_fields = ["message", "created_by__username"]
+    date_hierarchy = "created_at"
+    fields = [
+        "origin",
+        "status",
+        "created_by",
+        "created_at",
+        "finished_at",
+        "progress",
+        "created_count",
+        "duplicate_count",
+        "failed_count",
+        "message",
+        "report_table",
+    ]
+    readonly_fields = fields
 
-    def has_add_permission(self, request) -> bool:  # batches are made by imports only
+    def has_add_permission(self, request: HttpRequest) -> bool:  # batches are made by imports only
         return False
+
+    def has_change_permission(self, request: HttpRequest, obj: ImportBatch | None = None) -> bool:
+        return False  # a record of what happened: read-only
+
+    def has_view_permission(self, request: HttpRequest, obj: ImportBatch | None = None) -> bool:
+        # Whoever may import may read the reports the import page sends them to.
+        return super().has_view_permission(request, obj) or request.user.has_perm("articles.add_article")
+
+    @admin.display(description="Progress")
+    def progress_text(self, batch: ImportBatch) -> str:
+        return f"{batch.processed_items} / {batch.total_items}"
+
+    @admin.display(description="Progress")
+    def progress(self, batch: ImportBatch) -> SafeString:
+        percent = round(100 * batch.processed_items / batch.total_items) if batch.total_items else 0
+        return format_html(
+            '<span class="import-progress"><progress max="{}" value="{}">{}%</progress> {} of {} items ({}%)</span>',
+            batch.total_items or 1,
+            batch.processed_items,
+            percent,
+            batch.processed_items,
+            batch.total_items,
+            percent,
+        )
+
+    @admin.display(description="Items")
+    def report_table(self, batch: ImportBatch) -> SafeString:
+        if not batch.report:
+            return format_html(
+                "<p>{}</p>", "No items yet." if batch.status in ("queued", "running") else "No items."
+            )
+        rows = format_html_join(
+            "\n",
+            '<tr class="outcome-{}"><td>{}</td><td><span class="badge badge-{}">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            (
+                (
+                    entry.get("outcome", ""),
+                    entry.get("item", ""),
+                    entry.get("outcome", ""),
+                    entry.get("outcome", ""),
+                    _article_links(entry),
+                    entry.get("source", ""),
+                    "; ".join(filter(None, [entry.get("reason", ""), *entry.get("warnings", [])])),
+                )
+                for entry in batch.report[:REPORT_ROWS]
+            ),
+        )
+        more = len(batch.report) - REPORT_ROWS
+        tail = format_html("<p>… and {} more items.</p>", more) if more > 0 else ""
+        return format_html(
+            '<table class="import-preview"><thead><tr><th>Item</th><th>Outcome</th><th>Article</th>'
+            "<th>Outlet</th><th>Reason / warnings</th></tr></thead><tbody>{}</tbody></table>{}",
+            rows,
+            tail,
+        )
+
+
+def _article_links(entry: dict) -> SafeString | str:
+    article_id, title = entry.get("article_id"), entry.get("title") or "article"
+    if not article_id:
+        return title if entry.get("title") else ""
+    return format_html(
+        '<a href="{}">{}</a> (<a href="{}">on the site</a>)',
+        reverse("admin:articles_article_change", args=[article_id]),
+        title,
+        reverse("articles:article-detail", kwargs={"pk": article_id}),
+    )

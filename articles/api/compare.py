@@ -1,5 +1,124 @@
-"""API endpoint for comparing two reports."""
+"""API endpoint for comparing two reports: GET /api/v1/compare?a=<id>&b=<id>."""
 
-from ninja import Router
+from typing import Literal
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+
+from ..comparisons import build_comparison
+from ..models import Article
 
 router = Router(tags=["compare"])
+
+
+class CompareParams(Schema):
+    a: int = Field(..., ge=1, description="id of the first report")
+    b: int = Field(..., ge=1, description="id of the second report")
+
+
+class ReportRef(Schema):
+    id: int
+    title: str
+    source: str = Field(..., description="the outlet's name")
+
+
+class Row(Schema):
+    kind: Literal["match", "only_a", "only_b"]
+    a: str | None = Field(None, description="the first report's sentence(s); null for only_b")
+    b: str | None = Field(None, description="the second report's sentence(s); null for only_a")
+    score: float | None = Field(None, description="strength of the match, 0..1; null when unmatched")
+
+
+class EntityItem(Schema):
+    name: str
+    kind: Literal["person", "organisation", "place"]
+
+
+class Entities(Schema):
+    shared: list[EntityItem]
+    only_a: list[EntityItem]
+    only_b: list[EntityItem]
+
+
+class QuoteItem(Schema):
+    side: Literal["a", "b"]
+    speaker: str | None
+    text: str
+
+
+class NumberItem(Schema):
+    side: Literal["a", "b"]
+    text: str
+    kind: str = Field(..., description="amount, percent, duration, date, year, count or ordinal")
+    unit: str
+    value: float | str
+    conflict: bool = Field(..., description="a matched claim of the other report gives another value")
+
+
+class Comparison(Schema):
+    a: ReportRef
+    b: ReportRef
+    similarity: float = Field(..., ge=0, le=1)
+    rows: list[Row] = Field(..., description="every sentence of both reports exactly once, in reading order")
+    entities: Entities
+    quotes: list[QuoteItem]
+    numbers: list[NumberItem]
+
+
+class Error(Schema):
+    detail: str
+
+
+def comparison_json(left: Article, right: Article, comparison: dict) -> dict:
+    """The API shape of a comparison; moved-sentence links of the page are left out."""
+    sentences = comparison["sentences"]
+
+    def text(side: str, ids: list[int]) -> str | None:
+        return " ".join(sentences[side][i]["text"] for i in ids) or None
+
+    conflicted = {("a", i) for c in comparison["numbers"]["conflicts"] for i in c["a_sentences"]}
+    conflicted |= {("b", j) for c in comparison["numbers"]["conflicts"] for j in c["b_sentences"]}
+    conflict_texts = {("a", t) for c in comparison["numbers"]["conflicts"] for t in c["a"]}
+    conflict_texts |= {("b", t) for c in comparison["numbers"]["conflicts"] for t in c["b"]}
+    return {
+        "a": {"id": left.pk, "title": left.title, "source": left.source.name},
+        "b": {"id": right.pk, "title": right.title, "source": right.source.name},
+        "similarity": comparison["similarity"],
+        "rows": [
+            {"kind": r["kind"], "a": text("a", r["a"]), "b": text("b", r["b"]), "score": r["score"]}
+            for r in comparison["rows"]
+            if r["kind"] != "moved_b"
+        ],
+        "entities": {
+            group: [{"name": e["name"], "kind": e["kind"]} for e in comparison["entities"][group]]
+            for group in ("shared", "only_a", "only_b")
+        },
+        "quotes": [
+            {"side": side, "speaker": q["speaker"], "text": q["text"]}
+            for side in ("a", "b")
+            for q in comparison["quotes"][side]
+        ],
+        "numbers": [
+            {
+                "side": side,
+                "text": n["text"],
+                "kind": n["kind"],
+                "unit": n["unit"],
+                "value": n["value"],
+                "conflict": (side, n["sentence"]) in conflicted and (side, n["text"]) in conflict_texts,
+            }
+            for side in ("a", "b")
+            for n in comparison["numbers"][side]
+        ],
+    }
+
+
+@router.get("/compare", response={200: Comparison, 404: Error}, url_name="compare")
+def compare(request: HttpRequest, params: Query[CompareParams]) -> Status:
+    """Two reports lined up claim by claim, with entities, quotes and numbers of each side."""
+    found = Article.objects.select_related("source").in_bulk([params.a, params.b])
+    missing = [str(i) for i in (params.a, params.b) if i not in found]
+    if missing:
+        return Status(404, {"detail": f"No report with id {', '.join(dict.fromkeys(missing))}."})
+    left, right = found[params.a], found[params.b]
+    return Status(200, comparison_json(left, right, build_comparison(left, right)))

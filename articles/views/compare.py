@@ -1,12 +1,59 @@
-"""Side-by-side comparison of two reports (issue: comparison). Filled in by the compare feature."""
+"""Side-by-side comparison of two reports, the picker that leads to it, and event exports."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+import csv
 
-from ..models import Article
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from ..comparisons import build_comparison, comparison_cache_key, event_fact_table
+from ..export import fact_table_csv_rows, fact_table_json
+from ..forms import ComparePickForm
+from ..models import Article, Event
+from ..presenting import comparison_page
 
 
+@require_GET
 def compare_view(request: HttpRequest, a: int, b: int) -> HttpResponse:
-    left = get_object_or_404(Article.objects.select_related("source"), pk=a)
-    right = get_object_or_404(Article.objects.select_related("source"), pk=b)
-    return render(request, "articles/compare.html", {"a": left, "b": right})
+    articles = Article.objects.select_related("source", "event").in_bulk([a, b])
+    left = articles.get(a) or get_object_or_404(Article, pk=a)
+    right = articles.get(b) or get_object_or_404(Article, pk=b)
+    comparison = build_comparison(left, right)
+    context = comparison_page(left, right, comparison, comparison_cache_key(left, right))
+    return render(request, "articles/compare.html", context)
+
+
+@require_GET
+def compare_pick(request: HttpRequest) -> HttpResponse:
+    """The picker's target: redirect to /compare/<a>/<b>/, or show the picker with its errors."""
+    context: dict = {"reports": [], "event": None, "fact_table": None}
+    if "event" in request.GET and request.GET["event"].isdigit():
+        event = get_object_or_404(Event, pk=int(request.GET["event"]))
+        context["event"] = event
+        context["reports"] = list(event.articles.for_lists().order_by("source__name", "published_at", "id"))
+        context["fact_table"] = event_fact_table(event)
+    if "a" not in request.GET and "b" not in request.GET:
+        return render(request, "articles/compare_pick.html", {**context, "form": ComparePickForm()})
+    form = ComparePickForm(request.GET)
+    if form.is_valid():
+        return redirect("articles:compare", a=form.cleaned_data["a"], b=form.cleaned_data["b"])
+    return render(request, "articles/compare_pick.html", {**context, "form": form}, status=400)
+
+
+@require_GET
+def event_export_json(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    data = fact_table_json(event, event_fact_table(event))
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-comparison.json"'
+    return response
+
+
+@require_GET
+def event_export_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-comparison.csv"'
+    writer = csv.writer(response)
+    writer.writerows(fact_table_csv_rows(event_fact_table(event)))
+    return response

@@ -1,0 +1,347 @@
+"""Alignment of two analysed reports, claim by claim.
+
+Each sentence becomes a weighted bag of normalised words (stems, American spelling), entity keys
+(so "Kim Yong-chol" and "Kim Yong Chol" are one token) and number values. Words that are rare in
+the two reports weigh more (inverse document frequency over their sentences). A pair of sentences
+scores the mean of its weighted Dice overlap and its overlap relative to the shorter sentence, so
+that a short claim inside a long sentence still counts. Identical sentences are matched first;
+pairs above a threshold (and pairs quoting the same words) are then assigned globally, best
+first, one-to-one; a weaker pair right next to a matched pair is accepted too, since reworded
+sentences keep their place in the story. A sentence left over that continues its neighbour's
+match (one outlet split what the other said in one sentence) joins that match. Rows follow both
+reports' reading order along the in-order chain of matches with the greatest total score; a
+match outside that chain stays at its place in the first report and gets a link at its place in
+the second.
+"""
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .tokens import content_tokens
+
+MATCH_THRESHOLD = 0.3  # below this, two sentences are not taken to make the same claim
+NEIGHBOUR_THRESHOLD = 0.2  # ...unless the sentences next to them are matched to each other
+# A sentence of few content words ("No date was set.") overlaps by chance; it needs more.
+SHORT_SENTENCE_TOKENS = 4
+SHORT_SENTENCE_THRESHOLD = 0.5
+MIN_SHARED_TOKENS = 2
+QUOTE_PAIR_SCORE = 0.6  # the least score of two sentences quoting the same words
+ENTITY_WEIGHT = 1.5
+NUMBER_WEIGHT = 1.2
+
+
+@dataclass(slots=True)
+class SideText:
+    """One report prepared for alignment."""
+
+    sentences: list[dict]
+    bags: list[dict[str, int]]  # token -> count, per sentence
+    lengths: list[int]
+
+
+@dataclass(slots=True)
+class Match:
+    a: list[int]
+    b: list[int]
+    score: float
+    moved: bool = False
+
+
+@dataclass(slots=True)
+class Alignment:
+    matches: list[Match]
+    rows: list[dict] = field(default_factory=list)
+    similarity: float = 0.0
+
+
+def prepare(analysis: dict, skip: frozenset[int] | set[int] = frozenset()) -> SideText:
+    """Token bags of a stored analysis (see analysis.analyse_text); sentences in skip (already
+    matched word for word) get empty bags, which saves most of the work on wire copies."""
+    language = analysis.get("language", "en")
+    sentences = analysis.get("sentences", [])
+    bags: list[dict[str, int]] = [
+        Counter() if k in skip else Counter(content_tokens(s["text"], language))
+        for k, s in enumerate(sentences)
+    ]
+    for entity in analysis.get("entities", []):
+        token = "E:" + entity["key"]
+        # The entity token replaces the words of its name, which would otherwise count twice
+        # and differ between spellings.
+        name_words = {w for variant in entity["variants"] for w in content_tokens(variant, language)}
+        for index in entity["sentences"]:
+            if 0 <= index < len(bags) and index not in skip:
+                bag = bags[index]
+                for word in name_words:
+                    bag.pop(word, None)
+                bag[token] = 1
+    for number in analysis.get("numbers", []):
+        index = number["sentence"]
+        if 0 <= index < len(bags) and index not in skip:
+            # The number itself counts once, as its value: "second" of "second summit" goes,
+            # "summit" stays; dates keep their month words.
+            words = content_tokens(number["text"], language)
+            if number["kind"] in ("amount", "year"):
+                drop = words
+            elif number["kind"] == "date":
+                drop = []
+            else:
+                drop = words[:1]
+            for word in drop:
+                bags[index].pop(word, None)
+            bags[index][f"N:{number['unit']}={number['value']}"] = 1
+    return SideText(sentences, bags, [len(s["text"]) for s in sentences])
+
+
+def _weights(a: SideText, b: SideText) -> dict[str, float]:
+    document_frequency: Counter[str] = Counter()
+    for bag in (*a.bags, *b.bags):
+        document_frequency.update(bag.keys())
+    total = max(len(a.bags) + len(b.bags), 1)
+    weights = {}
+    for token, df in document_frequency.items():
+        weight = math.log(1 + total / df)
+        if token.startswith("E:"):
+            weight *= ENTITY_WEIGHT
+        elif token.startswith("N:"):
+            weight *= NUMBER_WEIGHT
+        weights[token] = weight
+    return weights
+
+
+def _mass(bag: dict[str, int], weights: dict[str, float]) -> float:
+    return sum(weights[t] for t in bag)
+
+
+def pair_score(common: float, mass_a: float, mass_b: float) -> float:
+    if not mass_a or not mass_b:
+        return 0.0
+    dice = 2 * common / (mass_a + mass_b)
+    containment = common / min(mass_a, mass_b)
+    return min((dice + containment) / 2, 1.0)
+
+
+def identical_pairs(sentences_a: list[dict], sentences_b: list[dict]) -> list[tuple[float, int, int]]:
+    """Sentences with the same text in both reports (wire copies): matched at once, score 1."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for j, sentence in enumerate(sentences_b):
+        positions[sentence["text"]].append(j)
+    pairs = []
+    for i, sentence in enumerate(sentences_a):
+        free = positions.get(sentence["text"])
+        if free:
+            pairs.append((1.0, i, free.pop(0)))
+    return pairs
+
+
+def candidate_pairs(
+    a: SideText, b: SideText, weights: dict[str, float], skip_a: set[int], skip_b: set[int]
+) -> list[tuple[float, int, int]]:
+    """(score, i, j) of every pair above the threshold, through an inverted index of B's tokens."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, bag in enumerate(b.bags):
+        if j in skip_b:
+            continue
+        for token in bag:
+            index[token].append(j)
+    mass_a = [_mass(bag, weights) for bag in a.bags]
+    mass_b = [_mass(bag, weights) for bag in b.bags]
+    pairs = []
+    for i, bag in enumerate(a.bags):
+        if i in skip_a:
+            continue
+        common: dict[int, float] = defaultdict(float)
+        shared: Counter[int] = Counter()
+        shared_words: Counter[int] = Counter()
+        for token in bag:
+            w = weights[token]
+            is_word = token[1:2] != ":"
+            for j in index.get(token, ()):
+                common[j] += w
+                shared[j] += 1
+                shared_words[j] += is_word
+        for j, c in common.items():
+            needed = min(MIN_SHARED_TOKENS, len(bag), len(b.bags[j]))
+            # Names alone do not make a claim: at least one ordinary word must be shared too.
+            if shared[j] < needed or not shared_words[j]:
+                continue
+            score = pair_score(c, mass_a[i], mass_b[j])
+            short = min(len(bag), len(b.bags[j])) < SHORT_SENTENCE_TOKENS
+            if score >= (SHORT_SENTENCE_THRESHOLD if short else NEIGHBOUR_THRESHOLD):
+                pairs.append((score, i, j))
+    return pairs
+
+
+def _assign(pairs: list[tuple[float, int, int]], n_a: int, n_b: int) -> dict[int, tuple[int, float]]:
+    """Best-first global one-to-one assignment; ties go to the pair nearer in relative position."""
+
+    def order(p: tuple[float, int, int]) -> tuple[float, float]:
+        score, i, j = p
+        return (-round(score, 3), abs(i / max(n_a, 1) - j / max(n_b, 1)))
+
+    taken_b: set[int] = set()
+    assigned: dict[int, tuple[int, float]] = {}
+    for score, i, j in sorted(pairs, key=order):
+        if i in assigned or j in taken_b:
+            continue
+        assigned[i] = (j, score)
+        taken_b.add(j)
+    return assigned
+
+
+def _assign_between_neighbours(
+    assigned: dict[int, tuple[int, float]], weak: list[tuple[float, int, int]]
+) -> None:
+    """Accept a weaker pair next to a matched pair (the sentences before, or after, are matched
+    to each other): a reworded sentence tends to keep its place in the story."""
+    taken_b = {j for j, _ in assigned.values()}
+    beside = [
+        (score, i, j)
+        for score, i, j in weak
+        if assigned.get(i - 1, (None,))[0] == j - 1 or assigned.get(i + 1, (None,))[0] == j + 1
+    ]
+    for score, i, j in sorted(beside, reverse=True):
+        if i not in assigned and j not in taken_b:
+            assigned[i] = (j, score)
+            taken_b.add(j)
+
+
+def _merge_split_sentences(
+    matches: list[Match], pairs: list[tuple[float, int, int]], n_a: int, n_b: int
+) -> None:
+    """Attach a leftover sentence to its neighbour's match when it matches the same sentence."""
+    used_a = {i for m in matches for i in m.a}
+    used_b = {j for m in matches for j in m.b}
+    by_a = {i: m for m in matches for i in m.a}
+    by_b = {j: m for m in matches for j in m.b}
+    for score, i, j in sorted(pairs, reverse=True):
+        if i in used_a and j not in used_b:
+            match = by_a[i]
+            if len(match.a) == 1 and any(abs(j - k) == 1 for k in match.b):
+                match.b = sorted([*match.b, j])
+                used_b.add(j)
+                by_b[j] = match
+        elif j in used_b and i not in used_a:
+            match = by_b[j]
+            if len(match.b) == 1 and any(abs(i - k) == 1 for k in match.a):
+                match.a = sorted([*match.a, i])
+                used_a.add(i)
+                by_a[i] = match
+        del score
+
+
+def _longest_in_order(matches: list[Match]) -> set[int]:
+    """Indices (into matches sorted by A) of the in-order chain, increasing in B too, with the
+    greatest total score: those stay side by side; the others become links."""
+    n = len(matches)
+    scores = [m.score for m in matches]
+    firsts = [m.b[0] for m in matches]
+    lasts = [m.b[-1] for m in matches]
+    best = scores[:]
+    previous = [-1] * n
+    for k in range(n):
+        b_k, score_k, best_k = firsts[k], scores[k], best[k]
+        for p in range(k):
+            if lasts[p] < b_k and best[p] + score_k > best_k:
+                best_k = best[p] + score_k
+                previous[k] = p
+        best[k] = best_k
+    keep: set[int] = set()
+    k = max(range(n), key=best.__getitem__) if n else -1
+    while k >= 0:
+        keep.add(k)
+        k = previous[k]
+    return keep
+
+
+def align(
+    analysis_a: dict, analysis_b: dict, shared_quotes: list[tuple[int, int]] | None = None
+) -> Alignment:
+    """Match the sentences of two analysed reports and lay them out as rows in reading order.
+
+    shared_quotes: (sentence of A, sentence of B) pairs that carry the same quoted words; such
+    a pair makes the same claim however differently the rest is worded.
+    """
+    identical = identical_pairs(analysis_a.get("sentences", []), analysis_b.get("sentences", []))
+    same_a, same_b = {i for _, i, _ in identical}, {j for _, _, j in identical}
+    a, b = prepare(analysis_a, same_a), prepare(analysis_b, same_b)
+    weights = _weights(a, b)
+    pairs = candidate_pairs(a, b, weights, same_a, same_b)
+    if shared_quotes:
+        scored = {(i, j): score for score, i, j in pairs}
+        for i, j in shared_quotes:
+            if 0 <= i < len(a.bags) and 0 <= j < len(b.bags):
+                scored[(i, j)] = max(scored.get((i, j), 0.0), QUOTE_PAIR_SCORE)
+        pairs = [(score, i, j) for (i, j), score in scored.items()]
+    weak = [p for p in pairs if p[0] < MATCH_THRESHOLD]
+    pairs = [p for p in pairs if p[0] >= MATCH_THRESHOLD]
+    assigned = _assign(identical + pairs, len(a.bags), len(b.bags))
+    _assign_between_neighbours(assigned, weak)
+    matches = [Match([i], [j], score) for i, (j, score) in assigned.items()]
+    _merge_split_sentences(matches, pairs, len(a.bags), len(b.bags))
+    for match in matches:
+        if len(match.a) + len(match.b) > 2:
+            bag_a: Counter[str] = sum((Counter(a.bags[i]) for i in match.a), Counter())
+            bag_b: Counter[str] = sum((Counter(b.bags[j]) for j in match.b), Counter())
+            common = sum(weights[t] for t in bag_a.keys() & bag_b.keys())
+            match.score = max(match.score, pair_score(common, _mass(bag_a, weights), _mass(bag_b, weights)))
+    matches.sort(key=lambda m: m.a[0])
+    in_order = _longest_in_order(matches)
+    for k, match in enumerate(matches):
+        match.moved = k not in in_order
+    rows = _rows(matches, len(a.bags), len(b.bags))
+    total = sum(a.lengths) + sum(b.lengths)
+    covered = sum(
+        m.score * (sum(a.lengths[i] for i in m.a) + sum(b.lengths[j] for j in m.b)) for m in matches
+    )
+    similarity = round(covered / total, 3) if total else 1.0
+    return Alignment(matches, rows, similarity)
+
+
+def _rows(matches: list[Match], n_a: int, n_b: int) -> list[dict]:
+    """Rows in the reading order of both reports: kind match / only_a / only_b / moved_b (a link)."""
+    match_of_a = {i: m for m in matches for i in m.a}
+    match_of_b = {j: m for m in matches for j in m.b}
+    rows: list[dict] = []
+    next_a = next_b = 0
+
+    def row(kind: str, a_ids: list[int], b_ids: list[int], match: Match | None) -> dict:
+        return {
+            "kind": kind,
+            "a": a_ids,
+            "b": b_ids,
+            "score": round(match.score, 3) if match else None,
+            "moved": bool(match and match.moved),
+        }
+
+    def flush_a(until: int) -> None:
+        nonlocal next_a
+        while next_a < until:
+            match = match_of_a.get(next_a)
+            if match is None:
+                rows.append(row("only_a", [next_a], [], None))
+            elif match.moved and match.a[0] == next_a:
+                rows.append(row("match", match.a, match.b, match))
+            next_a += 1
+
+    def flush_b(until: int) -> None:
+        nonlocal next_b
+        while next_b < until:
+            match = match_of_b.get(next_b)
+            if match is None:
+                rows.append(row("only_b", [], [next_b], None))
+            elif match.moved and match.b[0] == next_b:
+                rows.append(row("moved_b", match.a, match.b, match))
+            next_b += 1
+
+    for match in matches:
+        if match.moved:
+            continue
+        flush_a(match.a[0])
+        flush_b(match.b[0])
+        rows.append(row("match", match.a, match.b, match))
+        next_a = max(next_a, match.a[-1] + 1)
+        next_b = max(next_b, match.b[-1] + 1)
+    flush_a(n_a)
+    flush_b(n_b)
+    return rows

@@ -1,0 +1,61 @@
+"""One comparison of two analysed reports, as a JSON-safe dict the page, the API and exports share."""
+
+from .align import align
+from .summary import (
+    entity_summary,
+    headline_summary,
+    link_entities,
+    number_conflicts,
+    quote_summary,
+    word_diff,
+)
+
+
+def _with_linked_keys(analysis: dict, mapping: dict[str, str]) -> dict:
+    if not mapping:
+        return analysis
+    entities = [{**e, "key": mapping.get(e["key"], e["key"])} for e in analysis.get("entities", [])]
+    return {**analysis, "entities": entities}
+
+
+def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
+    """Rows, similarity and summary of two reports' analyses (see analysis.analyse_text)."""
+    language = analysis_a.get("language", "en")
+    mapping = link_entities(analysis_a.get("entities", []), analysis_b.get("entities", []))
+    quotes = quote_summary(analysis_a.get("quotes", []), analysis_b.get("quotes", []), mapping)
+    quotes_a, quotes_b = analysis_a.get("quotes", []), analysis_b.get("quotes", [])
+    quoted_pairs = [
+        (quotes_a[p["a"]]["sentences"][0], quotes_b[p["b"]]["sentences"][0]) for p in quotes["shared"]
+    ]
+    alignment = align(analysis_a, _with_linked_keys(analysis_b, mapping), quoted_pairs)
+    sentences_a = analysis_a.get("sentences", [])
+    sentences_b = analysis_b.get("sentences", [])
+    rows = []
+    for row in alignment.rows:
+        row = dict(row)
+        if row["kind"] == "match":
+            text_a = " ".join(sentences_a[i]["text"] for i in row["a"])
+            text_b = " ".join(sentences_b[j]["text"] for j in row["b"])
+            row["a_parts"], row["b_parts"] = word_diff(text_a, text_b, language)
+        rows.append(row)
+    conflicts = number_conflicts(rows, analysis_a.get("numbers", []), analysis_b.get("numbers", []))
+    counts = {
+        "shared": sum(r["kind"] == "match" for r in rows),
+        "only_a": sum(r["kind"] == "only_a" for r in rows),
+        "only_b": sum(r["kind"] == "only_b" for r in rows),
+        "moved": sum(r["kind"] == "moved_b" for r in rows),
+    }
+    return {
+        "similarity": alignment.similarity,
+        "counts": counts,
+        "rows": rows,
+        "sentences": {"a": sentences_a, "b": sentences_b},
+        "entities": entity_summary(analysis_a.get("entities", []), analysis_b.get("entities", []), mapping),
+        "quotes": {"a": quotes_a, "b": quotes_b, **quotes},
+        "numbers": {
+            "a": analysis_a.get("numbers", []),
+            "b": analysis_b.get("numbers", []),
+            "conflicts": conflicts,
+        },
+        "headline": headline_summary(analysis_a.get("title", ""), analysis_b.get("title", ""), language),
+    }

@@ -1,0 +1,158 @@
+"""Event-wide fact table: the claims of several reports clustered, and who carries which.
+
+Reports are taken one by one; their sentences are matched to the claims so far (the first
+sentence of each claim stands for it) with the two-report alignment's scoring and best-first
+one-to-one assignment, word weights coming from the whole event; a sentence left over starts a
+new claim. One pass, so the cost grows with reports x claims, not with every pair of reports.
+"""
+
+from collections import Counter, defaultdict
+
+from .align import (
+    MATCH_THRESHOLD,
+    SHORT_SENTENCE_THRESHOLD,
+    SHORT_SENTENCE_TOKENS,
+    SideText,
+    pair_score,
+    prepare,
+)
+from .summary import link_entities
+
+MAX_CLAIMS_SHOWN = 80
+
+
+def _weights(sides: list[SideText]) -> dict[str, float]:
+    import math
+
+    frequency: Counter[str] = Counter()
+    total = 0
+    for side in sides:
+        for bag in side.bags:
+            frequency.update(bag.keys())
+            total += 1
+    return {
+        t: math.log(1 + max(total, 1) / df) * (1.5 if t[1:2] == ":" else 1.0) for t, df in frequency.items()
+    }
+
+
+def fact_table(reports: list[dict]) -> dict:
+    """reports: [{"id", "outlet", "title", "analysis"}] -> claims x reports, people and quotes.
+
+    Claims are ordered by how many reports carry them, then by where they first appear; each
+    cell holds the sentence ids of that report which make the claim (empty when it does not).
+    """
+    reports = _with_linked_people(reports)
+    sides = [prepare(r["analysis"]) for r in reports]
+    weights = _weights(sides)
+    claims: list[dict] = []
+    index: dict[str, list[int]] = defaultdict(list)  # token -> claims whose first sentence has it
+    masses: list[float] = []
+    for column, side in enumerate(sides):
+        # Score every sentence of this report against the claims so far, then assign best-first
+        # and one-to-one, as the two-report alignment does; the rest start new claims.
+        masses_here = [sum(weights[t] for t in bag) for bag in side.bags]
+        candidates: list[tuple[float, int, int]] = []
+        for s, bag in enumerate(side.bags):
+            common: dict[int, float] = defaultdict(float)
+            shared_words: dict[int, int] = defaultdict(int)
+            for token in bag:
+                is_word = token[1:2] != ":"
+                for c in index.get(token, ()):
+                    common[c] += weights[token]
+                    shared_words[c] += is_word
+            for c, shared in common.items():
+                if not shared_words[c]:
+                    continue  # names and numbers alone do not make the same claim
+                score = pair_score(shared, masses_here[s], masses[c])
+                short = min(len(bag), claims[c]["size"]) < SHORT_SENTENCE_TOKENS
+                if score >= (SHORT_SENTENCE_THRESHOLD if short else MATCH_THRESHOLD):
+                    candidates.append((score, s, c))
+        placed: set[int] = set()
+        for _score, s, c in sorted(candidates, reverse=True):
+            if s in placed or str(column) in claims[c]["cells"]:
+                continue
+            claims[c]["cells"][str(column)] = [s]
+            placed.add(s)
+        for s, bag in enumerate(side.bags):
+            if s in placed or not bag:
+                continue
+            claims.append(
+                {
+                    "text": side.sentences[s]["text"],
+                    "first": (column, s),
+                    "cells": {str(column): [s]},
+                    "size": len(bag),
+                }
+            )
+            masses.append(masses_here[s])
+            for token in bag:
+                index[token].append(len(claims) - 1)
+    claims.sort(key=lambda c: (-len(c["cells"]), c["first"]))
+    rows = [
+        {
+            "text": claim["text"],
+            "source_report": reports[claim["first"][0]]["id"],
+            "sentence": claim["first"][1],
+            "outlets": len(claim["cells"]),
+            "cells": [claim["cells"].get(str(col), []) for col in range(len(reports))],
+            "texts": [
+                " ".join(sides[col].sentences[i]["text"] for i in claim["cells"].get(str(col), [])) or None
+                for col in range(len(reports))
+            ],
+        }
+        for claim in claims[:MAX_CLAIMS_SHOWN]
+    ]
+    return {
+        "reports": [{k: r[k] for k in ("id", "outlet", "title")} for r in reports],
+        "claims": rows,
+        "claims_total": len(claims),
+        "people": _people(reports),
+        "quotes": _quotes(reports),
+    }
+
+
+def _with_linked_people(reports: list[dict]) -> list[dict]:
+    """The reports with one key per person across the event ("Kowalski" / "Kovalski")."""
+    known: list[dict] = []
+    linked = []
+    for report in reports:
+        entities = report["analysis"].get("entities", [])
+        mapping = link_entities(known, entities)
+        if mapping:
+            entities = [{**e, "key": mapping.get(e["key"], e["key"])} for e in entities]
+            quotes = [
+                {**q, "speaker_key": mapping.get(q.get("speaker_key") or "", q.get("speaker_key"))}
+                for q in report["analysis"].get("quotes", [])
+            ]
+            report = {**report, "analysis": {**report["analysis"], "entities": entities, "quotes": quotes}}
+        known_keys = {e["key"] for e in known}
+        known.extend(e for e in entities if e["key"] not in known_keys)
+        linked.append(report)
+    return linked
+
+
+def _people(reports: list[dict]) -> list[dict]:
+    people: dict[str, dict] = {}
+    for column, report in enumerate(reports):
+        for entity in report["analysis"].get("entities", []):
+            if entity["kind"] != "person":
+                continue
+            entry = people.setdefault(entity["key"], {"name": entity["name"], "columns": []})
+            if column not in entry["columns"]:
+                entry["columns"].append(column)
+    return sorted(people.values(), key=lambda p: (-len(p["columns"]), p["name"]))
+
+
+def _quotes(reports: list[dict]) -> list[dict]:
+    speakers: dict[str, dict] = {}
+    for column, report in enumerate(reports):
+        for quote in report["analysis"].get("quotes", []):
+            if not quote.get("speaker_key"):
+                continue
+            entry = speakers.setdefault(quote["speaker_key"], {"speaker": quote["speaker"], "quotes": []})
+            entry["quotes"].append(
+                {"column": column, "text": quote["text"], "sentence": quote["sentences"][0]}
+            )
+    for entry in speakers.values():
+        entry["columns"] = sorted({q["column"] for q in entry["quotes"]})
+    return sorted(speakers.values(), key=lambda s: (-len(s["columns"]), s["speaker"]))

@@ -1,0 +1,463 @@
+"""English language data for the text analysers (no logic beyond small lookups)."""
+
+import re
+
+# Words that end with a full stop without ending the sentence (lower-cased, without the dot).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt
+    insp det maj brig cpl pte messrs mme mlle
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos vol vols fig figs pp ed eds est approx dept univ assn bros corp inc ltd co plc
+    vs etc al cf ibid ie eg am pm ft in lb lbs oz km cm mm kg sq yr yrs mos hr hrs min
+    ave blvd rd jr""".split()
+)
+# Abbreviations that are almost never followed by the end of a sentence (titles before names).
+ABBREVIATIONS_BEFORE_NAMES = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev hon st mt messrs".split()
+)
+# Abbreviations only when a number follows ("No. 10"); otherwise ordinary words ("No. It is not").
+ABBREVIATIONS_BEFORE_NUMBERS = frozenset("no nos vol vols fig figs pp".split())
+
+# Words that start a sentence often enough that "U.S. The" is taken as a sentence break.
+SENTENCE_STARTERS = frozenset(
+    """the a an he she it they we i you his her its their our this that these those there
+    but and so yet however meanwhile still also in on at for after before while when if as
+    what who why how where mr mrs ms dr""".split()
+)
+
+STOPWORDS = frozenset(
+    """a about above after again against all almost also although am among an and any are as at
+    be because been before being below between both but by can could did do does doing down
+    during each either else ever every few for from further had has have having he her here hers
+    herself him himself his how however i if in into is it its itself just least less like many
+    may me might more most much must my myself neither no nor not now of off often on once one
+    only or other our ours ourselves out over own per rather same she should since so some such
+    than that the their theirs them themselves then there these they this those though through
+    thus to too under until up upon us very was we were what whatever when where whether which
+    while who whom whose why will with within without would yet you your yours yourself
+    said says say saying told tells according added adds also mr mrs ms dr
+    s t don doesn didn isn wasn weren aren won wouldn couldn shouldn hasn haven hadn ll ve re d m
+    new""".split()
+)
+
+# Verbs that introduce or follow reported speech, all forms.
+SPEECH_VERBS = frozenset(
+    """said says say saying told tells tell added adds add asked asks ask stated states state
+    declared declares wrote writes noted notes explained explains argued argues insisted insists
+    warned warns claimed claims replied replies responded responds announced announces
+    continued continues recalled recalls suggested suggests acknowledged acknowledges admitted
+    admits concluded concludes predicted predicts tweeted tweets posted remarked observed
+    commented comments urged urges cautioned confirmed confirms denied denies called calls
+    described describes""".split()
+)
+# "according to X" and similar attributions that precede the speaker.
+ATTRIBUTION_PHRASES = ("according to",)
+
+PRONOUNS_PERSON = frozenset("he she they".split())
+
+# Titles and roles that precede a person's name; capitalised or not.
+TITLES = frozenset(
+    """president vice-president secretary minister premier chancellor leader chairman chairwoman
+    chair spokesman spokeswoman spokesperson envoy ambassador senator sen representative rep
+    congressman congresswoman governor gov mayor judge justice general gen colonel col admiral
+    lieutenant captain sergeant officer commander chief director king queen prince princess
+    pope bishop archbishop rabbi imam sheikh dr doctor professor prof mr mrs ms miss sir dame lord
+    lady analyst negotiator counterpart aide adviser advisor advisers deputy representative
+    correspondent editor reporter author researcher fellow economist ceo cfo founder
+    executive official officials diplomat commissioner mp mep mps pm chancellor
+    treasurer attorney""".split()
+)
+# Multi-word titles, matched before single words, lower-cased.
+TITLE_PHRASES = (
+    "secretary of state",
+    "secretary of defense",
+    "secretary of defence",
+    "prime minister",
+    "foreign minister",
+    "foreign secretary",
+    "home secretary",
+    "defence secretary",
+    "defense secretary",
+    "press secretary",
+    "chief executive",
+    "attorney general",
+    "vice president",
+    "first lady",
+    "special representative",
+    "supreme leader",
+    "national security adviser",
+)
+
+# Last words that make a capitalised sequence an organisation.
+ORG_SUFFIXES = frozenset(
+    """department ministry institute institution center centre university college school company
+    corporation corp inc ltd plc llc group bank agency council party committee commission
+    association foundation studies union court army navy police force forces office service
+    services board authority administration parliament congress senate assembly league network
+    news times post journal press club fund trust organisation organization federation society
+    bureau guard guards command alliance coalition movement front institut capital partners
+    holdings securities investments airlines airways motors systems technologies labs
+    laboratories hospital clinic""".split()
+)
+# All-capital words that are no organisations: units, time zones, roles.
+NOT_ACRONYMS = frozenset(
+    """mw gw kw kwh mwh gwh gmt utc bst est edt cet pst mp mps mep meps pm am ceo cfo coo cto gdp
+    cpi vat ai tv pr id ok usd gbp eur jpy km kg bn tn rip faq ps""".split()
+)
+# Last words that make a capitalised sequence a place ("Turkistan region", "Red Sea"); words
+# that are also common surnames (Park, Hall, Church, Castle) are left out.
+PLACE_SUFFIXES = frozenset(
+    """river sea ocean lake island islands valley desert strait gulf bay coast peninsula province
+    region county district mountains basin delta hotel palace stadium museum cathedral mosque
+    temple airport harbour harbor""".split()
+)
+# Words that end (or start) names of laws, events and things, not of people.
+NOT_PERSON_LAST_WORDS = frozenset(
+    """act bill law treaty agreement accord summit matters cup league championship championships
+    games war day week year plan programme program strategy budget report index prize award
+    festival conference forum olympics election elections protocol declaration convention""".split()
+)
+# Organisations named by a phrase a heuristic cannot read (kept small: well-known institutions).
+KNOWN_ORG_PHRASES = frozenset(
+    {
+        "white house",
+        "pentagon",
+        "kremlin",
+        "congress",
+        "senate",
+        "state department",
+        "downing street",
+        "united nations",
+        "european union",
+        "world bank",
+        "supreme court",
+        "nato",
+    }
+)
+
+COUNTRIES = frozenset(
+    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+    botswana brazil brunei bulgaria burundi cambodia cameroon canada chad chile china colombia
+    congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt eritrea estonia
+    eswatini ethiopia fiji finland france gabon gambia georgia germany ghana greece grenada
+    guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland
+    israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos
+    latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi
+    malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco mongolia
+    montenegro morocco mozambique myanmar namibia nauru nepal netherlands nicaragua niger nigeria
+    norway oman pakistan palau palestine panama paraguay peru philippines poland portugal qatar
+    romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia
+    spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga
+    tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela
+    vietnam yemen zambia zimbabwe britain england scotland wales us usa uk""".split()
+)
+COUNTRY_PHRASES = frozenset(
+    {
+        "north korea",
+        "south korea",
+        "united states",
+        "united kingdom",
+        "united arab emirates",
+        "saudi arabia",
+        "south africa",
+        "new zealand",
+        "sri lanka",
+        "costa rica",
+        "el salvador",
+        "ivory coast",
+        "hong kong",
+        "northern ireland",
+        "east timor",
+        "south sudan",
+        "czech republic",
+        "dominican republic",
+        "central african republic",
+        "papua new guinea",
+        "sierra leone",
+        "burkina faso",
+        "new york",
+        "los angeles",
+        "san francisco",
+        "tel aviv",
+        "rio de janeiro",
+        "buenos aires",
+        "mexico city",
+        "middle east",
+        "gaza strip",
+        "west bank",
+        "demilitarised zone",
+        "demilitarized zone",
+        "latin america",
+        "north america",
+        "south america",
+        "central america",
+        "central asia",
+        "east asia",
+        "south asia",
+        "south-east asia",
+        "southeast asia",
+        "eastern europe",
+        "western europe",
+        "sub-saharan africa",
+        "north africa",
+        "west africa",
+        "east africa",
+        "the gulf",
+        "asia",
+        "europe",
+        "africa",
+    }
+)
+CITIES = frozenset(
+    """washington london paris berlin moscow beijing tokyo seoul pyongyang stockholm hanoi
+    bangkok delhi mumbai karachi islamabad kabul tehran baghdad damascus beirut jerusalem cairo
+    istanbul ankara athens rome madrid lisbon dublin brussels amsterdam vienna prague warsaw
+    budapest kyiv kiev minsk oslo copenhagen helsinki geneva zurich toronto ottawa montreal
+    vancouver chicago boston houston miami atlanta dallas seattle sydney melbourne canberra
+    auckland jakarta manila singapore shanghai taipei dhaka lagos nairobi johannesburg
+    pretoria riyadh dubai doha caracas bogota lima santiago brasilia havana""".split()
+)
+# Demonym -> place it refers to (lower-cased).
+DEMONYMS = {
+    "american": "united states",
+    "british": "united kingdom",
+    "chinese": "china",
+    "russian": "russia",
+    "french": "france",
+    "german": "germany",
+    "japanese": "japan",
+    "korean": "korea",
+    "north korean": "north korea",
+    "south korean": "south korea",
+    "indian": "india",
+    "pakistani": "pakistan",
+    "iranian": "iran",
+    "iraqi": "iraq",
+    "syrian": "syria",
+    "israeli": "israel",
+    "palestinian": "palestine",
+    "turkish": "turkey",
+    "ukrainian": "ukraine",
+    "italian": "italy",
+    "spanish": "spain",
+    "canadian": "canada",
+    "mexican": "mexico",
+    "brazilian": "brazil",
+    "australian": "australia",
+    "vietnamese": "vietnam",
+    "swedish": "sweden",
+    "egyptian": "egypt",
+    "saudi": "saudi arabia",
+    "afghan": "afghanistan",
+    "european": "europe",
+    "central asian": "central asia",
+    "latin american": "latin america",
+    "uzbek": "uzbekistan",
+    "kazakh": "kazakhstan",
+    "nigerian": "nigeria",
+    "czech": "czechia",
+    "polish": "poland",
+    "dutch": "netherlands",
+    "belgian": "belgium",
+    "greek": "greece",
+    "thai": "thailand",
+    "indonesian": "indonesia",
+    "filipino": "philippines",
+    "emirati": "united arab emirates",
+    "qatari": "qatar",
+    "kenyan": "kenya",
+    "ethiopian": "ethiopia",
+    "ghanaian": "ghana",
+    "moroccan": "morocco",
+    "algerian": "algeria",
+    "argentine": "argentina",
+    "chilean": "chile",
+    "colombian": "colombia",
+    "peruvian": "peru",
+    "venezuelan": "venezuela",
+    "cuban": "cuba",
+    "norwegian": "norway",
+    "danish": "denmark",
+    "finnish": "finland",
+    "irish": "ireland",
+    "scottish": "scotland",
+    "welsh": "wales",
+    "english": "england",
+    "portuguese": "portugal",
+    "austrian": "austria",
+    "swiss": "switzerland",
+    "hungarian": "hungary",
+    "romanian": "romania",
+    "bulgarian": "bulgaria",
+    "serbian": "serbia",
+    "croatian": "croatia",
+    "lebanese": "lebanon",
+    "jordanian": "jordan",
+    "yemeni": "yemen",
+    "libyan": "libya",
+    "sudanese": "sudan",
+    "bangladeshi": "bangladesh",
+    "malaysian": "malaysia",
+    "taiwanese": "taiwan",
+    "mongolian": "mongolia",
+    "african": "africa",
+    "asian": "asia",
+}
+# Short forms that name the same place.
+PLACE_ALIASES = {
+    "us": "united states",
+    "u.s.": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "uk": "united kingdom",
+    "u.k.": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "kiev": "kyiv",
+    "dprk": "north korea",
+}
+
+NUMBER_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "a dozen": 12,
+    "half": 0.5,
+}
+SCALE_WORDS = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "k": 1e3,
+}
+CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₩": "KRW"}
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "euro": "EUR",
+    "euros": "EUR",
+    "yen": "JPY",
+    "won": "KRW",
+    "yuan": "CNY",
+}
+PERCENT_WORDS = ("per cent", "percent", "%", "percentage points")
+DURATION_UNITS = {
+    "second": "second",
+    "seconds": "second",
+    "minute": "minute",
+    "minutes": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+}
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words before a month that qualify it ("end of February", "last June").
+DATE_QUALIFIERS = ("early", "mid", "late", "end of", "start of", "beginning of", "last", "next", "this")
+
+# Capitalised words that never start a name, wherever they stand.
+NEVER_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+    january february march april june july august september october november december""".split()
+)
+# Words that are capitalised at the start of a sentence but are no names.
+NOT_NAMES = STOPWORDS | frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    speculation attention neither nor little more ties kim's it's he's she's i'm we're they're
+    obviously meanwhile earlier later still instead nuclear negotiations talks""".split()
+)
+
+# British -> American spelling, applied to lower-cased words before comparing them. The result
+# is only ever compared, never shown, so a rule that also rewrites an unrelated word does no harm
+# as long as it rewrites it the same way in both reports.
+_VARIANT_RULES = (
+    (re.compile(r"is(ation|ations|e|es|ed|ing|er|ers)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"([^o])our(s|ed|ing|able|ite|ites|ful|less)?$"), r"\1or\2"),
+    (re.compile(r"([^aeiou])tre(s?)$"), r"\1ter\2"),
+    (re.compile(r"ogue(s?)$"), r"og\1"),
+    (re.compile(r"([aeu])ll(ed|ing|er|ers)$"), r"\1l\2"),
+    (re.compile(r"([fc])ence$"), r"\1ense"),
+    (re.compile(r"aem"), "em"),
+)
+# Short words the rules must leave alone ("hour", "four", "rise").
+_VARIANT_MIN_LENGTH = 6
+
+
+def american_spelling(word: str) -> str:
+    """The American spelling of a lower-cased word, so that both spellings compare equal."""
+    if len(word) < _VARIANT_MIN_LENGTH:
+        return word
+    for pattern, replacement in _VARIANT_RULES:
+        word = pattern.sub(replacement, word)
+    return word

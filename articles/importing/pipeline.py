@@ -1,0 +1,384 @@
+"""The one import pipeline, used by the admin, the command, the background task and tests.
+
+Reads items, prepares them (plain Python), resolves outlets, finds duplicates in
+batched queries, and stores each article whole or not at all: articles are inserted
+in chunks, one transaction per chunk; if anything in a chunk fails, the chunk is rolled
+back and retried one article at a time, each in its own savepoint, so one bad item
+never takes its neighbours with it.
+"""
+
+from collections.abc import Callable, Iterable
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.text import slugify
+
+from ..compare.analysis import ANALYSIS_VERSION, analyse_text
+from ..grouping.service import assign_article
+from ..models import Article, ImportBatch, ImportStatus, Source
+from .archives import Limits
+from .cleaning import PageCleaner
+from .outlets import OutletMatcher, name_key
+from .prepare import PreparedArticle, prepare_record
+from .records import InputError, ItemFailure, RawRecord
+from .rules import rules_for
+
+# Articles per transaction; also how often the batch's progress is written.
+CHUNK_SIZE = 200
+EXCERPT_CHARS = 280
+
+Item = RawRecord | ItemFailure
+
+
+def limits_from_settings() -> Limits:
+    return Limits(
+        max_file_bytes=settings.IMPORT_MAX_FILE_BYTES,
+        max_upload_bytes=settings.IMPORT_MAX_UPLOAD_BYTES,
+        max_files=settings.IMPORT_MAX_FILES,
+        max_zip_total_bytes=settings.IMPORT_MAX_ZIP_TOTAL_BYTES,
+        max_zip_ratio=settings.IMPORT_MAX_ZIP_RATIO,
+    )
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, on a dry run, would do), item by item."""
+
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    created: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    dry_run: bool = False
+    refused: str = ""  # set when the import as a whole stored nothing (strict, limits)
+    batch: ImportBatch | None = None
+
+    @property
+    def summary(self) -> str:
+        verb = "would create" if self.dry_run else "created"
+        return f"{verb} {self.created}, duplicates {self.duplicates}, failed {self.failed}"
+
+
+def _entry(label: str, outcome: str, reason: str = "", **details: Any) -> dict[str, Any]:
+    return {
+        "item": label,
+        "outcome": outcome,
+        "reason": reason,
+        "article_id": None,
+        "warnings": [],
+        **details,
+    }
+
+
+def _describe(item: PreparedArticle, *, excerpt: bool) -> dict[str, Any]:
+    details: dict[str, Any] = {
+        "title": item.title,
+        "source": item.source_name,
+        "source_from": item.source_origin,
+        "byline": item.byline,
+        "published_at": item.published_at.isoformat() if item.published_at else None,
+        "word_count": item.word_count,
+        "warnings": item.warnings,
+    }
+    if excerpt:
+        details["excerpt"] = item.body_text[:EXCERPT_CHARS]
+    return details
+
+
+def import_items(
+    items: Iterable[Item],
+    *,
+    origin: str,
+    user: Any = None,
+    default_source: str = "",
+    dry_run: bool = False,
+    strict: bool = False,
+    batch: ImportBatch | None = None,
+    progress: Callable[[int], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Import `items`; see the module docstring. Returns the per-item result.
+
+    `on_total(n)` is told the number of items once they are read; `progress(k)` then
+    hears about every k items processed (for progress bars).
+
+    Unless `dry_run`, the outcome is recorded on an ImportBatch (`batch`, or a new one).
+    `strict` stores nothing when any item is invalid; `dry_run` stores nothing at all.
+    """
+    result = ImportResult(dry_run=dry_run)
+    if not dry_run:
+        if batch is None:
+            batch = ImportBatch.objects.create(origin=origin, created_by=user, status=ImportStatus.RUNNING)
+        else:
+            ImportBatch.objects.filter(pk=batch.pk).update(status=ImportStatus.RUNNING)
+            batch.status = ImportStatus.RUNNING
+        result.batch = batch
+    try:
+        return _run(items, result, batch, default_source, dry_run, strict, progress, on_total)
+    except Exception as error:
+        # Never leave a batch "running" after a crash: say what stopped it.
+        if batch is not None:
+            ImportBatch.objects.filter(pk=batch.pk).update(
+                status=ImportStatus.FAILED, message=f"The import stopped: {error}", finished_at=timezone.now()
+            )
+        raise
+
+
+def _run(
+    items: Iterable[Item],
+    result: ImportResult,
+    batch: ImportBatch | None,
+    default_source: str,
+    dry_run: bool,
+    strict: bool,
+    progress: Callable[[int], None] | None,
+    on_total: Callable[[int], None] | None,
+) -> ImportResult:
+    try:
+        materialised = list(items)
+    except InputError as error:
+        result.refused = str(error)
+        result.entries.append(_entry("input", "failed", str(error)))
+        result.failed = 1
+        return _finish(result, total=0)
+
+    outlets = OutletMatcher(Source.objects.values_list("name", "domain"))
+    cleaner = PageCleaner(rules_for("en"), outlets)
+    prepared: list[tuple[int, PreparedArticle]] = []
+    for raw in materialised:
+        outcome = (
+            prepare_record(raw, cleaner=cleaner, outlets=outlets, default_source=default_source)
+            if isinstance(raw, RawRecord)
+            else raw
+        )
+        if isinstance(outcome, ItemFailure):
+            result.entries.append(_entry(outcome.label, "failed", outcome.reason))
+            result.failed += 1
+        else:
+            result.entries.append(_entry(outcome.label, "pending", **_describe(outcome, excerpt=dry_run)))
+            prepared.append((len(result.entries) - 1, outcome))
+    total = len(materialised)
+    if on_total:
+        on_total(total)
+    if batch is not None:
+        batch.total_items = total
+        ImportBatch.objects.filter(pk=batch.pk).update(total_items=total)
+    if progress and result.failed:
+        progress(result.failed)
+
+    if strict and result.failed:
+        result.refused = f"--strict: {result.failed} item(s) are invalid, so nothing was stored"
+        for index, _ in prepared:
+            result.entries[index].update(outcome="skipped", reason="not stored: the import is strict")
+        return _finish(result, total=total)
+
+    try:
+        # Strict: one transaction around everything, so any failure undoes the whole import.
+        with transaction.atomic() if strict and not dry_run else nullcontext():
+            _store(prepared, result, batch=batch, dry_run=dry_run, strict=strict, progress=progress)
+    except _StrictAbort as abort:
+        result.refused = f"--strict: {abort}; nothing was stored"
+        result.created = 0
+        for index, _ in prepared:
+            entry = result.entries[index]
+            if entry["outcome"] == "created":
+                entry.update(outcome="skipped", reason="not stored: the import is strict", article_id=None)
+    return _finish(result, total=total)
+
+
+class _StrictAbort(Exception):
+    pass
+
+
+def _store(
+    prepared: list[tuple[int, PreparedArticle]],
+    result: ImportResult,
+    *,
+    batch: ImportBatch | None,
+    dry_run: bool,
+    strict: bool,
+    progress: Callable[[int], None] | None,
+) -> None:
+    sources = _resolve_sources({p.source_name for _, p in prepared}, create=not dry_run)
+    seen_hashes: set[str] = set()
+    seen_urls: set[tuple[str, str]] = set()
+    for start in range(0, len(prepared), CHUNK_SIZE):
+        chunk = prepared[start : start + CHUNK_SIZE]
+        known_hashes, known_urls = _existing(chunk, sources)
+        to_store: list[tuple[int, PreparedArticle]] = []
+        for index, item in chunk:
+            entry = result.entries[index]
+            url_key = (name_key(item.source_name), item.url) if item.url else None
+            if item.content_hash in known_hashes or item.content_hash in seen_hashes:
+                other = known_hashes.get(item.content_hash)
+                entry.update(outcome="duplicate", reason="the same text is already stored", article_id=other)
+                if other is None:
+                    entry["reason"] = "the same text appears earlier in this import"
+                result.duplicates += 1
+            elif url_key and (url_key in known_urls or url_key in seen_urls):
+                other = known_urls.get(url_key)
+                reason = "this outlet's article at this URL is already stored"
+                if other is None:
+                    reason = "the same outlet and URL appear earlier in this import"
+                entry.update(outcome="duplicate", reason=reason, article_id=other)
+                result.duplicates += 1
+            else:
+                seen_hashes.add(item.content_hash)
+                if url_key:
+                    seen_urls.add(url_key)
+                to_store.append((index, item))
+        if dry_run:
+            for index, _ in to_store:
+                result.entries[index].update(outcome="new", reason="would be created")
+            result.created += len(to_store)
+        else:
+            _insert_chunk(to_store, result, sources=sources, batch=batch, strict=strict)
+            if batch is not None:
+                ImportBatch.objects.filter(pk=batch.pk).update(
+                    processed_items=min(batch.total_items, result.failed + start + len(chunk)),
+                    created_count=result.created,
+                    duplicate_count=result.duplicates,
+                    failed_count=result.failed,
+                )
+        if progress:
+            progress(len(chunk))
+
+
+def _resolve_sources(names: set[str], *, create: bool) -> dict[str, Source | None]:
+    """Outlets by name key; named outlets that do not exist yet are created (or, on a dry
+    run, mapped to None)."""
+    keys = {name_key(n): n for n in names}
+    found: dict[str, Source | None] = {}
+    lowered = {n.lower() for n in names}
+    for source in Source.objects.annotate(lname=Lower("name")).filter(lname__in=lowered):
+        found[name_key(source.name)] = source
+    for key, name in keys.items():
+        if key in found:
+            continue
+        found[key] = _create_source(name) if create else None
+    return found
+
+
+def _create_source(name: str) -> Source:
+    base = slugify(name)[:180] or "outlet"
+    slug, n = base, 1
+    while Source.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    try:
+        with transaction.atomic():
+            # The bundled list knows the web domains of well-known outlets.
+            return Source.objects.create(name=name, slug=slug, domain=OutletMatcher().domain_for(name))
+    except IntegrityError:
+        # Another import created it a moment ago.
+        return Source.objects.get(name__iexact=name)
+
+
+def _existing(
+    chunk: list[tuple[int, PreparedArticle]], sources: dict[str, Source | None]
+) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Articles already stored with the chunk's hashes or (outlet, URL) pairs: two queries."""
+    hashes = [item.content_hash for _, item in chunk]
+    known_hashes = dict(Article.objects.filter(content_hash__in=hashes).values_list("content_hash", "id"))
+    key_by_source_id = {s.pk: key for key, s in sources.items() if s is not None}
+    urls = [item.url for _, item in chunk if item.url and sources.get(name_key(item.source_name))]
+    known_urls: dict[tuple[str, str], int] = {}
+    if urls:
+        rows = Article.objects.filter(url__in=urls, source_id__in=key_by_source_id).values_list(
+            "source_id", "url", "id"
+        )
+        known_urls = {(key_by_source_id[sid], url): pk for sid, url, pk in rows}
+    return known_hashes, known_urls
+
+
+def _build(item: PreparedArticle, source: Source, batch: ImportBatch | None) -> Article:
+    return Article(
+        source=source,
+        title=item.title,
+        byline=item.byline,
+        url=item.url,
+        published_at=item.published_at,
+        body_text=item.body_text,
+        body_html=item.body_html,
+        language=item.language,
+        word_count=item.word_count,
+        content_hash=item.content_hash,
+        batch=batch,
+        analysis=analyse_text(item.title, item.body_text, item.language),
+        analysis_version=ANALYSIS_VERSION,
+    )
+
+
+def _insert_chunk(
+    to_store: list[tuple[int, PreparedArticle]],
+    result: ImportResult,
+    *,
+    sources: dict[str, Source | None],
+    batch: ImportBatch | None,
+    strict: bool,
+) -> None:
+    articles = [(index, _build(item, sources[name_key(item.source_name)], batch)) for index, item in to_store]
+    try:
+        with transaction.atomic():
+            for _, article in articles:
+                article.save()
+                assign_article(article)
+    except Exception as error:
+        if strict:
+            raise _StrictAbort(f"an article could not be stored ({error})") from error
+        # Retry one by one so that only the article at fault is refused.
+        for index, item in to_store:
+            _insert_one(index, item, result, sources=sources, batch=batch)
+        return
+    for index, article in articles:
+        result.entries[index].update(outcome="created", article_id=article.pk)
+    result.created += len(articles)
+
+
+def _insert_one(
+    index: int,
+    item: PreparedArticle,
+    result: ImportResult,
+    *,
+    sources: dict[str, Source | None],
+    batch: ImportBatch | None,
+) -> None:
+    entry = result.entries[index]
+    article = _build(item, sources[name_key(item.source_name)], batch)
+    try:
+        with transaction.atomic():
+            article.save()
+            assign_article(article)
+    except IntegrityError as error:
+        # Another import stored the same article between our check and our insert.
+        entry.update(outcome="duplicate", reason=f"already stored (the database refused a copy: {error})")
+        result.duplicates += 1
+        return
+    except Exception as error:
+        entry.update(outcome="failed", reason=f"could not be stored: {error}")
+        result.failed += 1
+        return
+    entry.update(outcome="created", article_id=article.pk)
+    result.created += 1
+
+
+def _finish(result: ImportResult, *, total: int) -> ImportResult:
+    batch = result.batch
+    if batch is None:
+        return result
+    everything_failed = result.failed > 0 and result.created == 0 and result.duplicates == 0
+    batch.status = ImportStatus.FAILED if result.refused or everything_failed else ImportStatus.DONE
+    batch.message = result.refused
+    batch.total_items = total
+    batch.processed_items = total
+    batch.created_count = result.created
+    batch.duplicate_count = result.duplicates
+    batch.failed_count = result.failed
+    batch.report = result.entries
+    batch.finished_at = timezone.now()
+    batch.save()
+    return result

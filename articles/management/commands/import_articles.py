@@ -1,0 +1,67 @@
+"""Import articles from files, zip archives and folders: the command-line door to the
+same pipeline the admin's "Import articles" page uses."""
+
+import itertools
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from articles.importing import InputFile, ItemFailure, files_from_paths, read_inputs
+from articles.importing.pipeline import import_items, limits_from_settings
+from articles.models import ImportOrigin
+
+
+class Command(BaseCommand):
+    help = (
+        "Import articles from .txt, .html, .json, .jsonl, .csv files, .zip archives and folders. "
+        "Duplicates are reported and skipped; re-running adds nothing."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", help="files, zip archives or folders (read recursively)")
+        parser.add_argument("--source", default="", help="outlet for items whose record and text name none")
+        parser.add_argument("--dry-run", action="store_true", help="report what would happen, store nothing")
+        parser.add_argument("--strict", action="store_true", help="store nothing if any item is invalid")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        limits = limits_from_settings()
+        loaded = list(files_from_paths(options["paths"], limits))
+        refused = [f for f in loaded if isinstance(f, ItemFailure)]
+        files = [f for f in loaded if isinstance(f, InputFile)]
+        items = itertools.chain(refused, read_inputs(files, limits))
+
+        bar = None
+        if sys.stdout.isatty() and options["verbosity"] > 0:
+            from tqdm import tqdm
+
+            bar = tqdm(unit="article", desc="Importing", leave=False)
+        try:
+            result = import_items(
+                items,
+                origin=ImportOrigin.COMMAND,
+                default_source=options["source"],
+                dry_run=options["dry_run"],
+                strict=options["strict"],
+                progress=bar.update if bar is not None else None,
+                on_total=bar.reset if bar is not None else None,
+            )
+        finally:
+            if bar is not None:
+                bar.close()
+
+        for entry in result.entries:
+            if entry["outcome"] == "failed":
+                self.stderr.write(f"  failed: {entry['item']}: {entry['reason']}")
+            elif options["verbosity"] > 1:
+                self.stdout.write(f"  {entry['outcome']}: {entry['item']}: {entry.get('title', '')}")
+        for entry in result.entries:
+            if entry.get("warnings") and options["verbosity"] > 0:
+                self.stdout.write(f"  warning: {entry['item']}: {'; '.join(entry['warnings'])}")
+        if result.refused:
+            self.stderr.write(result.refused)
+        prefix = "Dry run: " if result.dry_run else ""
+        batch = f" (batch #{result.batch.pk})" if result.batch is not None else ""
+        self.stdout.write(f"{prefix}{result.summary}{batch}")
+        if result.refused or (result.failed and not result.created and not result.duplicates):
+            raise CommandError("nothing was imported")

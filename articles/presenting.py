@@ -1,0 +1,217 @@
+"""Turns a comparison dict into what the compare page template walks through.
+
+Anchors: sentence i of the left report is #a-i, of the right report #b-i; rows are #row-n.
+Every summary item carries the anchor of the sentence that supports it.
+"""
+
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import Article
+
+
+def _anchor(side: str, ids: list[int]) -> str:
+    return f"#{side}-{ids[0]}" if ids else ""
+
+
+_MARK = {"del": "del", "ins": "ins"}
+
+
+def diff_html(parts: list[list[str]]) -> SafeString:
+    """A side of a word diff as HTML: changed words in <del>/<ins> with a text label for screen
+    readers (rendered here, not by a template include per row: a long comparison has hundreds)."""
+    out = []
+    for op, text in parts:
+        if op == "same":
+            out.append(escape(text))
+        else:
+            tag = _MARK[op]
+            out.append(
+                f'<{tag}><span class="sr-only">[only here: </span>{escape(text)}<span class="sr-only">]</span></{tag}>'
+            )
+    return mark_safe("".join(out))  # every piece of text above is escaped
+
+
+def _side_cells(side: str, ids: list[int], sentences: list[dict], parts: list[list[str]] | None) -> dict:
+    return {
+        "ids": [f"{side}-{i}" for i in ids],
+        "html": diff_html(parts) if parts else " ".join(sentences[i]["text"] for i in ids),
+        "anchor": _anchor(side, ids),
+    }
+
+
+def _rows(comparison: dict, outlet_a: str, outlet_b: str) -> list[dict]:
+    sentences_a = comparison["sentences"]["a"]
+    sentences_b = comparison["sentences"]["b"]
+    conflicts_by_pair: dict[tuple[tuple[int, ...], tuple[int, ...]], list[dict]] = {}
+    for conflict in comparison["numbers"]["conflicts"]:
+        conflicts_by_pair.setdefault(
+            (tuple(conflict["a_sentences"]), tuple(conflict["b_sentences"])), []
+        ).append(conflict)
+    rows = []
+    for number, row in enumerate(comparison["rows"], start=1):
+        kind = row["kind"]
+        item = {"number": number, "kind": kind, "moved": row["moved"], "badges": []}
+        if kind == "moved_b":
+            # A link at the right report's reading position to where its sentence is shown.
+            item["a"] = {"anchor": _anchor("a", row["a"])}
+            item["b"] = {"anchor": _anchor("b", row["b"]), "position": row["b"][0] + 1}
+            item["badges"].append(("", "Matched elsewhere"))
+            item["label"] = f"Row {number}: link to a matched sentence of {outlet_b}"
+        else:
+            item["a"] = _side_cells("a", row["a"], sentences_a, row.get("a_parts"))
+            item["b"] = _side_cells("b", row["b"], sentences_b, row.get("b_parts"))
+        if kind == "match":
+            percent = round(row["score"] * 100)
+            item["label"] = f"Row {number}: claim in both, {percent}% alike"
+            item["badges"].append(("badge-match", f"In both · {percent}% alike"))
+            if row["moved"]:
+                item["badges"].append(("", f"Order differs: sentence {row['b'][0] + 1} of {outlet_b}"))
+            for (ids_a, ids_b), found in conflicts_by_pair.items():
+                if set(ids_a) <= set(row["a"]) and set(ids_b) <= set(row["b"]):
+                    for c in found:
+                        item["badges"].append(
+                            ("badge-warn", f"Numbers differ: {', '.join(c['a'])} / {', '.join(c['b'])}")
+                        )
+        elif kind == "only_a":
+            item["label"] = f"Row {number}: only in {outlet_a}"
+            item["badges"].append(("badge-a", f"Only in {outlet_a}"))
+        elif kind == "only_b":
+            item["label"] = f"Row {number}: only in {outlet_b}"
+            item["badges"].append(("badge-b", f"Only in {outlet_b}"))
+        rows.append(item)
+    return rows
+
+
+def _entities(comparison: dict) -> dict:
+    groups = {}
+    for group in ("shared", "only_a", "only_b"):
+        items = []
+        for entity in comparison["entities"][group]:
+            variants = list(dict.fromkeys(entity.get("variants_a", []) + entity.get("variants_b", [])))
+            items.append(
+                {
+                    "name": entity["name"],
+                    "kind": entity["kind"],
+                    "other_spellings": [
+                        v
+                        for v in variants
+                        if entity["kind"] != "place" and v != entity["name"] and len(v.split()) > 1
+                    ],
+                    "a_anchor": _anchor("a", entity["a_sentences"]),
+                    "b_anchor": _anchor("b", entity["b_sentences"]),
+                }
+            )
+        groups[group] = {
+            kind: [i for i in items if i["kind"] == kind] for kind in ("person", "organisation", "place")
+        }
+    return groups
+
+
+def _quotes(comparison: dict) -> dict:
+    quotes = comparison["quotes"]
+    speakers = []
+    for entry in quotes["speakers"]:
+        speakers.append(
+            {
+                "speaker": entry["speaker"] or "Unattributed",
+                "attributed": entry["key"] is not None,
+                "only": entry["only"],
+                "a": [
+                    {"text": quotes["a"][i]["text"], "anchor": _anchor("a", quotes["a"][i]["sentences"])}
+                    for i in entry["a"]
+                ],
+                "b": [
+                    {"text": quotes["b"][j]["text"], "anchor": _anchor("b", quotes["b"][j]["sentences"])}
+                    for j in entry["b"]
+                ],
+            }
+        )
+    shared = [
+        {
+            "a_text": quotes["a"][pair["a"]]["text"],
+            "b_text": quotes["b"][pair["b"]]["text"],
+            "speaker": quotes["a"][pair["a"]]["speaker"] or quotes["b"][pair["b"]]["speaker"],
+            "a_anchor": _anchor("a", quotes["a"][pair["a"]]["sentences"]),
+            "b_anchor": _anchor("b", quotes["b"][pair["b"]]["sentences"]),
+        }
+        for pair in quotes["shared"]
+    ]
+    return {"speakers": speakers, "shared": shared}
+
+
+def _numbers(comparison: dict) -> dict:
+    numbers = comparison["numbers"]
+    values_a = {(n["unit"], n["value"]) for n in numbers["a"]}
+    values_b = {(n["unit"], n["value"]) for n in numbers["b"]}
+
+    def listing(side: str, items: list[dict], other: set) -> list[dict]:
+        return [
+            {
+                "text": n["text"],
+                "kind": n["kind"],
+                "in_both": (n["unit"], n["value"]) in other,
+                "anchor": f"#{side}-{n['sentence']}",
+            }
+            for n in items
+        ]
+
+    return {
+        "a": listing("a", numbers["a"], values_b),
+        "b": listing("b", numbers["b"], values_a),
+        "conflicts": [
+            {**c, "a_anchor": _anchor("a", c["a_sentences"]), "b_anchor": _anchor("b", c["b_sentences"])}
+            for c in numbers["conflicts"]
+        ],
+    }
+
+
+def _side(article: Article) -> dict:
+    return {
+        "id": article.pk,
+        "outlet": article.source.name,
+        "title": article.title,
+        "byline": article.byline,
+        "published_at": article.published_at,
+        "url": article.get_absolute_url(),
+        "original_url": article.url,
+    }
+
+
+def comparison_page(left: Article, right: Article, comparison: dict, cache_key: str = "") -> dict:
+    """Template context of the compare page; cache_key names the comparison for fragment caching."""
+    side_a, side_b = _side(left), _side(right)
+    rows = _rows(comparison, side_a["outlet"], side_b["outlet"])
+    entities = _entities(comparison)
+    kinds = ("person", "organisation", "place")
+    first_of = {}
+    for row in rows:
+        first_of.setdefault(row["kind"], f"#row-{row['number']}")
+    return {
+        "a": side_a,
+        "b": side_b,
+        "sides": [{**side_a, "key": "a"}, {**side_b, "key": "b"}],
+        "entity_groups": [
+            ("Both", [entities["shared"][k] for k in kinds]),
+            (f"Only {side_a['outlet']}", [entities["only_a"][k] for k in kinds]),
+            (f"Only {side_b['outlet']}", [entities["only_b"][k] for k in kinds]),
+        ],
+        "similarity_percent": round(comparison["similarity"] * 100),
+        "counts": comparison["counts"],
+        "first_of": first_of,
+        "rows": rows,
+        "entities": entities,
+        "quotes": _quotes(comparison),
+        "numbers": _numbers(comparison),
+        "headline": {
+            **comparison["headline"],
+            "a_html": diff_html(comparison["headline"]["a_parts"]),
+            "b_html": diff_html(comparison["headline"]["b_parts"]),
+        },
+        "swap_url": reverse("articles:compare", kwargs={"a": right.pk, "b": left.pk}),
+        "permalink": reverse("articles:compare", kwargs={"a": left.pk, "b": right.pk}),
+        "api_url": reverse("api:compare") + f"?a={left.pk}&b={right.pk}",
+        "same_report": left.pk == right.pk,
+        "cache_key": cache_key,
+    }

@@ -1,0 +1,173 @@
+"""Benchmark: import 10,000 JSONL articles into an empty SQLite database.
+
+Prints articles per second through the real pipeline (read, clean, check duplicates,
+store, analyse, group) next to a baseline measured in the same run: a bare
+bulk_create of the same rows into the same database, emptied again. Run with
+`.venv/bin/python bench/bench_import.py` (or `make bench`).
+"""
+
+import dataclasses
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLES = 10_000
+FILES = 10  # 1,000 articles a file keeps each under the per-file size limit
+
+OUTLETS = [
+    ("Reuters", "reuters.com"),
+    ("Associated Press", "apnews.com"),
+    ("BBC News", "bbc.co.uk"),
+    ("The Guardian", "theguardian.com"),
+    ("Bloomberg", "bloomberg.com"),
+    ("Al Jazeera", "aljazeera.com"),
+    ("The Korea Herald", "koreaherald.com"),
+    ("Example Daily", "example-daily.test"),
+]
+WORDS = """
+government minister officials said talks summit economy markets rose fell percent agreement
+president leaders meeting week capital statement spokesman analysts expected sanctions trade
+election parliament vote police court ruling investigation report company shares billion
+million people city region border security forces weather storm flooding rescue hospital health
+vaccine schools teachers students budget taxes inflation prices energy oil gas climate
+""".split()  # noqa: SIM905  (a word list reads better as text)
+
+
+def make_article(rng: random.Random, n: int) -> dict:
+    name, domain = rng.choice(OUTLETS)
+    paragraphs = []
+    target = rng.randint(300, 800)
+    words = 0
+    while words < target:
+        sentences = []
+        for _ in range(rng.randint(2, 5)):
+            length = rng.randint(8, 24)
+            sentence = " ".join(rng.choice(WORDS) for _ in range(length))
+            sentences.append(sentence.capitalize() + ".")
+            words += length
+        paragraphs.append(" ".join(sentences))
+    when = datetime(2019, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randint(0, 525_600))
+    title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 12))).capitalize()
+    return {
+        "title": f"{title} ({n})",
+        "source": name,
+        "url": f"https://www.{domain}/news/{when:%Y/%m/%d}/story-{n}?utm_source=feed&utm_medium=rss",
+        "published_at": when.isoformat() if n % 3 else when.date().isoformat(),
+        "byline": f"Reporter {n % 97}",
+        "text": "\n\n".join(paragraphs),
+    }
+
+
+def generate(folder: Path) -> list[Path]:
+    rng = random.Random(20190118)
+    paths = []
+    for f in range(FILES):
+        path = folder / f"feed-{f:02d}.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for i in range(ARTICLES // FILES):
+                out.write(json.dumps(make_article(rng, f * (ARTICLES // FILES) + i)) + "\n")
+        paths.append(path)
+    return paths
+
+
+def main() -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    db_path = workdir / "bench.sqlite3"
+    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coverage_site.settings")
+    sys.path.insert(0, str(REPO))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from articles.importing import read_inputs
+    from articles.importing.cleaning import PageCleaner
+    from articles.importing.outlets import OutletMatcher
+    from articles.importing.pipeline import import_items, limits_from_settings
+    from articles.importing.prepare import prepare_record
+    from articles.importing.records import InputFile, RawRecord
+    from articles.importing.rules import rules_for
+    from articles.models import Article, ImportOrigin, Source
+
+    paths = generate(workdir)
+    size = sum(p.stat().st_size for p in paths)
+    print(f"Generated {ARTICLES:,} articles in {FILES} JSONL files ({size / 1e6:.1f} MB) in {workdir}")
+    call_command("migrate", verbosity=0)
+
+    files = [InputFile(p.name, p.read_bytes()) for p in paths]
+    # The per-file limit applies as configured; the whole run is one "upload" of ~50 MB,
+    # which the command line may exceed, so that cap is lifted for the benchmark.
+    limits = dataclasses.replace(limits_from_settings(), max_upload_bytes=10 * size)
+
+    started, cpu_started = time.perf_counter(), time.process_time()
+    result = import_items(read_inputs(files, limits), origin=ImportOrigin.COMMAND)
+    pipeline_seconds = time.perf_counter() - started
+    pipeline_cpu = time.process_time() - cpu_started
+    assert result.created == ARTICLES, result.summary
+    rate = ARTICLES / pipeline_seconds
+
+    started = time.perf_counter()
+    again = import_items(read_inputs(files, limits), origin=ImportOrigin.COMMAND)
+    rerun_seconds = time.perf_counter() - started
+    assert again.created == 0 and again.duplicates == ARTICLES, again.summary
+
+    # Baseline: the same rows, prepared beforehand (not timed), stored with one bare bulk_create
+    # after emptying the table.
+    outlets = OutletMatcher(Source.objects.values_list("name", "domain"))
+    cleaner = PageCleaner(rules_for("en"), outlets)
+    sources = {s.name: s for s in Source.objects.all()}
+    rows = []
+    for raw in read_inputs(files, limits):
+        assert isinstance(raw, RawRecord)
+        item = prepare_record(raw, cleaner=cleaner, outlets=outlets)
+        rows.append(
+            Article(
+                source=sources[item.source_name],
+                title=item.title,
+                byline=item.byline,
+                url=item.url,
+                published_at=item.published_at,
+                body_text=item.body_text,
+                language=item.language,
+                word_count=item.word_count,
+                content_hash=item.content_hash,
+            )
+        )
+    Article.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM")
+    started = time.perf_counter()
+    Article.objects.bulk_create(rows, batch_size=500)
+    baseline_seconds = time.perf_counter() - started
+    baseline = ARTICLES / baseline_seconds
+
+    print(
+        f"Pipeline, end to end (read, clean, dedupe, store): {rate:,.0f} articles/s ({pipeline_seconds:.2f} s)"
+    )
+    print(
+        f"Re-run, all duplicates:                           {ARTICLES / rerun_seconds:,.0f} articles/s ({rerun_seconds:.2f} s)"
+    )
+    print(
+        f"Baseline, bare bulk_create of the same rows:      {baseline:,.0f} articles/s ({baseline_seconds:.2f} s)"
+    )
+    # Wall time depends on what else the shared machine runs; CPU time much less so.
+    print(f"Pipeline CPU time: {pipeline_cpu:.2f} s ({ARTICLES / pipeline_cpu:,.0f} articles per CPU-second)")
+    print(
+        f"Pipeline / baseline: {rate / baseline:.2f}   target >= 1,000 articles/s: {'met' if rate >= 1000 else 'NOT met'}"
+    )
+    db_path.unlink(missing_ok=True)
+    for path in [*paths, *workdir.glob("bench.sqlite3-*")]:
+        path.unlink(missing_ok=True)
+    workdir.rmdir()
+
+
+if __name__ == "__main__":
+    main()

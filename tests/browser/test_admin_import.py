@@ -1,0 +1,55 @@
+"""The admin import flow in a real browser: paste a seed, preview, confirm, read it on the site."""
+
+from pathlib import Path
+
+import pytest
+
+from articles.models import Article
+
+REPO = Path(__file__).resolve().parent.parent.parent
+SEED = (REPO / "demo" / "000_bbc3d0a4c908f65e.txt").read_text(encoding="utf-8")
+SCREENSHOTS = REPO / "docs" / "screenshots"
+
+
+@pytest.mark.browser
+def test_admin_pastes_a_seed_previews_confirms_and_reads_it_on_the_site(
+    live_server, page, transactional_db, django_user_model
+):
+    django_user_model.objects.create_superuser("chief", "chief@example.com", "pw-chief-1234")
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "chief")
+    page.fill("#id_password", "pw-chief-1234")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+
+    with page.expect_navigation():
+        page.click("text=Import articles")
+    assert page.url.endswith("/admin/articles/import/")
+    page.fill("#id_text", SEED)
+    page.fill("#id_new_source", "Unattributed (demo copy)")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "admin-import.png"), full_page=True)
+    with page.expect_navigation():
+        page.click("input[name=preview]")
+
+    preview = page.locator("table.import-preview")
+    assert "Trump-Kim summit: Second meeting by February-end" in preview.inner_text()
+    assert "Unattributed (demo copy)" in preview.inner_text()
+    assert "Leave a Reply" not in preview.inner_text()
+    assert not Article.objects.exists()  # the preview stored nothing
+    page.screenshot(path=str(SCREENSHOTS / "admin-import-preview.png"), full_page=True)
+
+    with page.expect_navigation():
+        page.click("input[value='Import 1 article']")
+    page.wait_for_url("**/admin/articles/importbatch/*/change/")
+    assert "Created 1, duplicates 0, failed 0" in page.inner_text("body")
+    page.screenshot(path=str(SCREENSHOTS / "admin-import-report.png"), full_page=True)
+
+    with page.expect_navigation():
+        page.click("text=on the site")
+    article = Article.objects.get()
+    assert page.url == f"{live_server.url}{article.get_absolute_url()}"
+    body = page.inner_text("body")
+    assert "Trump-Kim summit: Second meeting by February-end" in body
+    assert "Speculation is mounting that it could be held in Vietnam." in body
+    assert "Leave a Reply" not in body and "Your email address" not in body

@@ -1,0 +1,202 @@
+"""Alignment of two reports and the comparison summary (pure Python, no database)."""
+
+from pathlib import Path
+
+from articles.compare.align import MATCH_THRESHOLD, NEIGHBOUR_THRESHOLD
+from articles.compare.analysis import analyse_text
+from articles.compare.compare import compare_analyses
+from tests.compare_texts import FLOOD_A, FLOOD_B, QUOTES, UNRELATED, WIRE_A, WIRE_B
+
+DEMO = Path(__file__).resolve().parent.parent / "demo"
+
+
+def compare(title_a: str, body_a: str, title_b: str, body_b: str) -> dict:
+    return compare_analyses(analyse_text(title_a, body_a), analyse_text(title_b, body_b))
+
+
+def row_texts(comparison: dict) -> list[tuple[str, str | None, str | None]]:
+    sentences = comparison["sentences"]
+    return [
+        (
+            row["kind"],
+            " ".join(sentences["a"][i]["text"] for i in row["a"]) or None,
+            " ".join(sentences["b"][j]["text"] for j in row["b"]) or None,
+        )
+        for row in comparison["rows"]
+        if row["kind"] != "moved_b"
+    ]
+
+
+def matched(comparison: dict, a_words: str, b_words: str) -> bool:
+    return any(
+        kind == "match" and a_words in a and b_words in b for kind, a, b in row_texts(comparison) if a and b
+    )
+
+
+def kind_of(comparison: dict, words: str) -> str:
+    kinds = {kind for kind, a, b in row_texts(comparison) if words in (a or "") or words in (b or "")}
+    assert len(kinds) == 1, kinds
+    return kinds.pop()
+
+
+def assert_every_sentence_once(comparison: dict) -> None:
+    rows = [r for r in comparison["rows"] if r["kind"] != "moved_b"]
+    assert sorted(i for r in rows for i in r["a"]) == list(range(len(comparison["sentences"]["a"])))
+    assert sorted(j for r in rows for j in r["b"]) == list(range(len(comparison["sentences"]["b"])))
+
+
+def test_paraphrased_and_reordered_reports_match_claim_by_claim():
+    c = compare("Floods in Riverton", FLOOD_A, "Riverton under water", FLOOD_B)
+    assert_every_sentence_once(c)
+    assert matched(c, "Heavy rain flooded the centre", "Heavy downpours flooded central Riverton")
+    assert matched(c, "The river peaked at 6.2 metres", "The river reached a peak of 6.2 metres")
+    assert matched(c, "rescued 14 people from rooftops", "pulled 14 people off rooftops")
+    assert matched(c, "declared a state of emergency", "She declared a state of emergency")
+    # The river paragraph comes first in B and last in A: a link, not a broken column.
+    moved = [r for r in c["rows"] if r["moved"]]
+    assert moved and any(r["kind"] == "moved_b" for r in moved)
+    assert kind_of(c, "Forecasters expect more rain") == "only_a"
+    assert kind_of(c, "Local shops reported damage") == "only_b"
+
+
+def test_a_number_that_differs_between_outlets_is_a_conflict_on_the_matched_claim():
+    c = compare("Floods", FLOOD_A, "Floods", FLOOD_B)
+    conflicts = c["numbers"]["conflicts"]
+    assert [(x["a"], x["b"]) for x in conflicts] == [(["2,000 residents"], ["3,000 residents"])]
+    sentence_a = c["sentences"]["a"][conflicts[0]["a_sentences"][0]]["text"]
+    assert sentence_a.startswith("Heavy rain flooded")
+
+
+def test_the_same_person_spelled_two_ways_is_one_entity_and_their_quote_is_shared():
+    c = compare("Floods", FLOOD_A, "Floods", FLOOD_B)
+    people = [e for e in c["entities"]["shared"] if e["kind"] == "person"]
+    assert [(p["variants_a"], p["variants_b"]) for p in people] == [(["Anna Kowalski"], ["Anna Kovalski"])]
+    assert c["entities"]["only_a"] == [] or all(e["kind"] != "person" for e in c["entities"]["only_a"])
+    speakers = c["quotes"]["speakers"]
+    assert [(s["speaker"], s["a"], s["b"], s["only"]) for s in speakers] == [
+        ("Anna Kowalski", [0], [0], None)
+    ]
+    assert len(c["quotes"]["shared"]) == 1
+
+
+def test_wire_story_republished_with_small_edits_matches_nearly_everything():
+    c = compare("Rates rise", WIRE_A, "Rates rise again", WIRE_B)
+    assert_every_sentence_once(c)
+    assert c["counts"]["only_a"] == 0 and c["counts"]["only_b"] == 0
+    assert c["similarity"] > 0.7
+    row = next(r for r in c["rows"] if r["kind"] == "match" and r["a"] == [2])
+    assert ["del", "larger"] in [[op, text.strip()] for op, text in row["a_parts"]]
+    assert ["ins", "bigger"] in [[op, text.strip()] for op, text in row["b_parts"]]
+    # "per cent" and "percent" are the same number, not a conflict.
+    assert c["numbers"]["conflicts"] == []
+
+
+def test_unrelated_reports_have_few_matches_and_low_similarity():
+    for other in (UNRELATED, QUOTES):
+        c = compare("Floods", FLOOD_A, "Other", other)
+        assert c["counts"]["shared"] <= 1
+        assert c["similarity"] < 0.15
+        assert_every_sentence_once(c)
+
+
+def test_a_report_compared_with_itself_matches_every_sentence():
+    analysis = analyse_text("Rates rise", WIRE_A)
+    c = compare_analyses(analysis, analysis)
+    assert {r["kind"] for r in c["rows"]} == {"match"}
+    assert c["similarity"] == 1.0
+    assert all(r["a"] == r["b"] for r in c["rows"])
+    assert all(op == "same" for r in c["rows"] for op, _ in r["a_parts"])
+
+
+def test_headlines_are_compared_word_by_word():
+    c = compare("Floods force 2,000 from homes", FLOOD_A, "Floods force thousands from homes", FLOOD_B)
+    assert ["del", "2,000 "] in c["headline"]["a_parts"]
+    assert ["ins", "thousands "] in c["headline"]["b_parts"]
+
+
+def test_summary_items_point_at_their_sentences():
+    c = compare("Floods", FLOOD_A, "Floods", FLOOD_B)
+    for entity in c["entities"]["shared"]:
+        assert entity["a_sentences"] and entity["b_sentences"]
+    for entity in c["entities"]["only_b"]:
+        assert entity["b_sentences"] and not entity["a_sentences"]
+    for side in ("a", "b"):
+        for quote in c["quotes"][side]:
+            assert quote["text"] in " ".join(c["sentences"][side][i]["text"] for i in quote["sentences"])
+
+
+def test_empty_reports_compare_without_error():
+    c = compare_analyses(analyse_text("A", ""), analyse_text("B", "One sentence here."))
+    assert [r["kind"] for r in c["rows"]] == ["only_b"]
+    assert c["similarity"] == 0.0
+
+
+def test_seed_pair_shows_shared_claims_one_sided_claims_and_one_envoy():
+    first, second = sorted(DEMO.glob("*.txt"))
+    c = compare("BBC", first.read_text(), "Bloomberg", second.read_text())
+    assert_every_sentence_once(c)
+    assert matched(c, "for a second summit by the end of February", "agreed to hold a second summit")
+    assert matched(
+        c, "met top North Korean negotiator Kim Yong-chol", "meeting between Trump and Kim Yong Chol"
+    )
+    assert matched(c, "Little progress has been made", "so little progress has been made")
+    assert kind_of(c, "could be held in Vietnam") == "only_a"
+    assert kind_of(c, "improved relations with neighbouring South Korea") == "only_a"
+    assert kind_of(c, "Attention turned to Stockholm") == "only_b"
+    assert kind_of(c, "I don’t think we have any concrete agreement") == "only_b"
+    assert kind_of(c, "partisan stalemate") == "only_b"
+    envoy = [e for e in c["entities"]["shared"] if e["key"] == "kimyongchol"]
+    assert len(envoy) == 1 and envoy[0]["variants_b"] == ["Kim Yong Chol"]
+    quoted_only_by_b = {s["speaker"] for s in c["quotes"]["speakers"] if s["only"] == "b"}
+    assert {"Sue Mi Terry", "Go Myong-Hyun"} <= quoted_only_by_b
+
+
+def test_numbers_with_separators_are_one_word_in_the_diff():
+    c = compare("Floods force 2,000 from homes", FLOOD_A, "Floods force 3,000 from homes", FLOOD_B)
+    assert ["del", "2,000 "] in c["headline"]["a_parts"]
+    assert ["ins", "3,000 "] in c["headline"]["b_parts"]
+
+
+def test_odd_reports_compare_without_error_and_rows_cover_every_sentence():
+    import random
+
+    rng = random.Random(9)
+    alphabet = [*list('ab XY .,!?"“”-\n0123456789'), " said ", " Kim ", " the ", "Mr. ", " summit "]
+    bodies = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300))) for _ in range(40)]
+    analyses = [analyse_text("T", body) for body in bodies]
+    for a, b in zip(analyses, analyses[1:] + analyses[:1], strict=True):
+        c = compare_analyses(a, b)
+        assert_every_sentence_once(c)
+        assert 0.0 <= c["similarity"] <= 1.0
+
+
+def test_sentences_quoting_the_same_words_are_matched_however_worded():
+    # Apart from the quote these long sentences share almost nothing: word overlap alone would
+    # leave them unmatched.
+    a = (
+        "Speaking at the close of two days of talks in Geneva, where delegations argued over fishing "
+        'quotas, tariffs and visas, the minister called the accord "a fair start for everyone" before leaving.'
+    )
+    b = (
+        "Ms Reyes, who led the other delegation, told reporters outside the hotel that the text was "
+        '"a fair start for everyone", adding that parliament would vote on it next month.'
+    )
+    c = compare("Deal", a, "Deal", b)
+    assert matched(c, "a fair start for everyone", "a fair start for everyone")
+    assert c["quotes"]["shared"] == [{"a": 0, "b": 0, "score": 1.0}]
+
+
+def test_a_weakly_worded_match_next_to_a_matched_pair_is_accepted():
+    # The second sentences score between NEIGHBOUR_THRESHOLD and MATCH_THRESHOLD on their own.
+    a = (
+        "The council approved the new bus depot on Monday after a long debate. Critics said the "
+        "noise from early departures would keep families in nearby streets awake."
+    )
+    b = (
+        "Councillors approved the new bus depot on Monday after a long debate. Opponents argued "
+        "that early buses would disturb families in nearby homes."
+    )
+    c = compare("Depot", a, "Depot", b)
+    assert matched(c, "Critics said the noise", "Opponents argued")
+    score = next(r["score"] for r in c["rows"] if r["a"] == [1])
+    assert NEIGHBOUR_THRESHOLD <= score < MATCH_THRESHOLD

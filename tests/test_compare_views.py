@@ -1,0 +1,243 @@
+"""Compare page, picker, API, exports and re-analysis command, through HTTP and the database."""
+
+import csv
+import hashlib
+import io
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import reverse
+
+from articles.compare.analysis import ANALYSIS_VERSION, analyse_text
+from articles.models import Article, Event, Source
+from tests.compare_texts import FLOOD_A, FLOOD_B, WIRE_A
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_article(
+    outlet: str, title: str, body: str, event: Event | None = None, analysed: bool = True
+) -> Article:
+    source, _ = Source.objects.get_or_create(name=outlet, slug=re.sub(r"\W+", "-", outlet.lower()))
+    article = Article.objects.create(
+        source=source,
+        event=event,
+        title=title,
+        body_text=body,
+        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+        analysis=analyse_text(title, body) if analysed else {},
+        analysis_version=ANALYSIS_VERSION if analysed else 0,
+    )
+    if event:
+        event.refresh_stats()
+    return article
+
+
+@pytest.fixture
+def flood_event() -> tuple[Event, Article, Article]:
+    event = Event.objects.create(title="Riverton floods")
+    a = make_article("Riverton Gazette", "Floods force 2,000 from homes", FLOOD_A, event)
+    b = make_article("County Herald", "Riverton under water", FLOOD_B, event)
+    return event, a, b
+
+
+def test_compare_page_shows_both_reports_rows_and_summary_in_bounded_queries(
+    client, flood_event, django_assert_max_num_queries
+):
+    _, a, b = flood_event
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse("articles:compare", args=[a.pk, b.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Riverton Gazette" in html and "County Herald" in html
+    assert "Only in Riverton Gazette" in html and "Only in County Herald" in html
+    assert "Conflict" in html and "2,000 residents" in html and "3,000 residents" in html
+    assert "also spelled Anna Kovalski" in html
+    assert reverse("articles:compare", args=[b.pk, a.pk]) in html  # swap sides
+    assert "<script>" not in html and "style=" not in html  # the CSP allows neither
+
+
+def test_every_summary_link_points_at_an_element_on_the_page(client, flood_event):
+    _, a, b = flood_event
+    html = client.get(reverse("articles:compare", args=[a.pk, b.pk])).content.decode()
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    assert targets and targets <= ids
+
+
+def test_compare_page_of_unknown_report_is_404(client, flood_event):
+    _, a, _ = flood_event
+    assert client.get(reverse("articles:compare", args=[a.pk, 999999])).status_code == 404
+    assert client.get(reverse("articles:compare", args=[999999, a.pk])).status_code == 404
+
+
+def test_compare_page_rejects_post(client, flood_event):
+    _, a, b = flood_event
+    assert client.post(reverse("articles:compare", args=[a.pk, b.pk])).status_code == 405
+
+
+def test_stale_analysis_is_recomputed_on_the_fly(client):
+    a = make_article("One", "Rates rise", WIRE_A, analysed=False)
+    b = make_article("Two", "Floods", FLOOD_A)
+    response = client.get(reverse("articles:compare", args=[a.pk, b.pk]))
+    assert response.status_code == 200
+    assert "The Monetary Policy Committee voted 6-3 for the rise." in response.content.decode()
+
+
+def api_rows(client, a: int, b: int) -> dict:
+    response = client.get("/api/v1/compare", {"a": a, "b": b})
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_api_matches_the_page_and_holds_every_sentence_once(client, flood_event):
+    _, a, b = flood_event
+    data = api_rows(client, a.pk, b.pk)
+    assert set(data) == {"a", "b", "similarity", "rows", "entities", "quotes", "numbers"}
+    assert data["a"] == {"id": a.pk, "title": a.title, "source": "Riverton Gazette"}
+    assert 0 <= data["similarity"] <= 1
+    sentences_a = [s["text"] for s in a.analysis["sentences"]]
+    assert sorted(r["a"] for r in data["rows"] if r["a"]) == sorted(sentences_a)
+    html = client.get(reverse("articles:compare", args=[a.pk, b.pk])).content.decode()
+    page_kinds = re.findall(r'data-kind="(match|only_a|only_b)"', html)
+    assert page_kinds == [r["kind"] for r in data["rows"]]
+    assert {"name": "Anna Kowalski", "kind": "person"} in data["entities"]["shared"]
+    assert {
+        "side": "b",
+        "speaker": "Anna Kovalski",
+        "text": "We have never seen water rise this fast.",
+    } in data["quotes"]
+    assert [n["text"] for n in data["numbers"] if n["conflict"]] == ["2,000 residents", "3,000 residents"]
+
+
+def test_api_compares_a_report_with_itself_as_all_match(client, flood_event):
+    _, a, _ = flood_event
+    data = api_rows(client, a.pk, a.pk)
+    assert {r["kind"] for r in data["rows"]} == {"match"}
+    assert data["similarity"] == 1.0
+
+
+def test_api_unknown_ids_give_404_json_and_bad_params_4xx_json(client, flood_event):
+    _, a, _ = flood_event
+    response = client.get("/api/v1/compare", {"a": a.pk, "b": 999999})
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No report with id 999999."}
+    for params in ({"a": "x", "b": a.pk}, {"a": a.pk}, {}, {"a": -1, "b": a.pk}):
+        response = client.get("/api/v1/compare", params)
+        assert 400 <= response.status_code < 500
+        assert "detail" in response.json()
+
+
+def test_openapi_schema_documents_the_compare_endpoint(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    operation = schema["paths"]["/api/v1/compare"]["get"]
+    assert {p["name"] for p in operation["parameters"]} == {"a", "b"}
+    assert "Comparison" in schema["components"]["schemas"]
+    assert "404" in operation["responses"]
+
+
+def test_picker_redirects_to_the_comparison(client, flood_event):
+    _, a, b = flood_event
+    response = client.get(reverse("articles:compare-pick"), {"a": a.pk, "b": b.pk})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("articles:compare", args=[a.pk, b.pk])
+
+
+def test_picker_with_bad_input_shows_errors_and_no_redirect(client, flood_event):
+    _, a, _ = flood_event
+    response = client.get(reverse("articles:compare-pick"), {"a": a.pk, "b": 999999})
+    assert response.status_code == 400
+    assert "There is no report with id 999999." in response.content.decode()
+    response = client.get(reverse("articles:compare-pick"), {"a": "abc", "b": ""})
+    assert response.status_code == 400
+    assert "Enter a whole number." in response.content.decode()
+
+
+def test_picker_page_lists_the_events_reports(client, flood_event):
+    event, a, b = flood_event
+    response = client.get(reverse("articles:compare-pick"), {"event": event.pk})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'value="{a.pk}"' in html and f'value="{b.pk}"' in html
+
+
+def test_compare_links_partial_lists_other_reports_of_the_event(flood_event, django_assert_max_num_queries):
+    from django.template.loader import render_to_string
+
+    _, a, b = flood_event
+    with django_assert_max_num_queries(1):
+        html = render_to_string("articles/_compare_links.html", {"article": a})
+    assert reverse("articles:compare", args=[a.pk, b.pk]) in html
+    assert "Compare with County Herald" in html
+
+
+def test_fact_table_partial_marks_which_outlet_carries_each_claim(flood_event, django_assert_max_num_queries):
+    from django.template.loader import render_to_string
+
+    from articles.comparisons import event_fact_table
+
+    event, _, _ = flood_event
+    with django_assert_max_num_queries(1):
+        table = event_fact_table(event)
+    shared = [c for c in table["claims"] if c["outlets"] == 2]
+    assert any("6.2 metres" in c["text"] for c in shared)
+    one_sided = [c for c in table["claims"] if c["outlets"] == 1]
+    assert any("Forecasters expect more rain" in c["text"] for c in one_sided)
+    html = render_to_string("articles/_fact_table.html", {"fact_table": table})
+    assert "not in County Herald" in html and "carried by Riverton Gazette" in html
+
+
+def test_event_export_json_has_claims_with_outlets_and_sentences(client, flood_event):
+    event, _, _ = flood_event
+    response = client.get(reverse("articles:event-export-json", args=[event.pk]))
+    assert response.status_code == 200
+    data = response.json()
+    assert [r["outlet"] for r in data["reports"]] == ["Riverton Gazette", "County Herald"]
+    river = next(c for c in data["claims"] if "6.2 metres" in c["text"])
+    assert {x["outlet"] for x in river["carried_by"]} == {"Riverton Gazette", "County Herald"}
+
+
+def test_event_export_csv_escapes_formula_cells(client):
+    event = Event.objects.create(title="Formulas")
+    body = '=HYPERLINK("http://evil.example") is a formula. +1 more. -2 less. @SUM(A1) too.'
+    make_article("Cells", "Formula report", body, event)
+    response = client.get(reverse("articles:event-export-csv", args=[event.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:2] == ["claim", "reports carrying it"]
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+    assert '\'=HYPERLINK("http://evil.example") is a formula.' in cells
+
+
+def test_exports_of_unknown_event_are_404(client):
+    assert client.get(reverse("articles:event-export-json", args=[999999])).status_code == 404
+    assert client.get(reverse("articles:event-export-csv", args=[999999])).status_code == 404
+
+
+def test_reanalyse_command_updates_only_stale_articles_unless_all():
+    fresh = make_article("One", "Rates rise", WIRE_A)
+    stale = make_article("Two", "Floods", FLOOD_A, analysed=False)
+    out = io.StringIO()
+    call_command("reanalyse_articles", "--dry-run", stdout=out, verbosity=0)
+    assert "1 article(s) would be re-analysed" in out.getvalue()
+    stale.refresh_from_db()
+    assert stale.analysis_version == 0
+    call_command("reanalyse_articles", stdout=out, verbosity=0)
+    stale.refresh_from_db()
+    assert stale.analysis_version == ANALYSIS_VERSION
+    assert stale.analysis["sentences"][0]["text"].startswith("Heavy rain flooded")
+    Article.objects.filter(pk=fresh.pk).update(analysis={})
+    call_command("reanalyse_articles", "--all", stdout=out, verbosity=0)
+    fresh.refresh_from_db()
+    assert fresh.analysis["sentences"]
