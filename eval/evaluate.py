@@ -10,6 +10,7 @@ reports in the same event, and B-cubed precision/recall/F1.
 """
 
 import argparse
+import io
 import itertools
 import json
 import os
@@ -90,7 +91,7 @@ def load_through_pipeline(records: list[dict], workdir: Path) -> dict[str, objec
     with stripped.open("w", encoding="utf-8") as out:
         for record in records:
             out.write(json.dumps({k: v for k, v in record.items() if k != "event"}) + "\n")
-    call_command("import_articles", str(stripped), verbosity=0)
+    call_command("import_articles", str(stripped), verbosity=0, stdout=io.StringIO())
     found = dict(Article.objects.values_list("url", "event_id"))
     missing = [r["url"] for r in records if r["url"] not in found]
     if missing:

@@ -132,6 +132,8 @@ class ReportFeatures:
     surfaces: dict[str, str] = field(default_factory=dict)
     published_at: datetime | None = None
     short: bool = False
+    # The outlet (Source id): not part of the text, set by whoever loads the report.
+    outlet: int | None = None
 
     def to_json(self) -> dict:
         return {

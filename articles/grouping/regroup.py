@@ -91,6 +91,7 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
     # Reports that stay where they are are counted first; their events exist from the start.
     pending: list[tuple[int, ReportFeatures]] = []
     for pk, report in _features(with_sources()):
+        report.outlet = sources[pk][0]
         if pk in redo:
             pending.append((pk, report))
             continue

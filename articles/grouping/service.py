@@ -36,9 +36,11 @@ def features_for(article: Article) -> ReportFeatures:
     """The report's features, computed once and stored."""
     stored = StoredFeatures.objects.filter(article=article).first()
     if stored is not None:
-        return ReportFeatures.from_json(stored.data, article.published_at)
-    report = extract_features(article.title, article.body_text, article.published_at)
-    StoredFeatures.objects.create(article=article, data=report.to_json())
+        report = ReportFeatures.from_json(stored.data, article.published_at)
+    else:
+        report = extract_features(article.title, article.body_text, article.published_at)
+        StoredFeatures.objects.create(article=article, data=report.to_json())
+    report.outlet = article.source_id
     return report
 
 
