@@ -1,5 +1,7 @@
 """Text features for grouping: plain Python, no database."""
 
+import pytest
+
 from articles.grouping.features import extract_features, stem, tokens
 from articles.grouping.names import extract_names, name_key
 
@@ -61,3 +63,24 @@ def test_headline_words_weigh_more_than_body_words():
 def test_headline_only_report_is_marked_short():
     assert extract_features("Minister resigns", "Minister resigns.").short is True
     assert extract_features("Minister resigns", "word " * 200).short is False
+
+
+def test_a_second_report_from_the_same_outlet_needs_more_evidence():
+    from articles.grouping.engine import Weights
+    from articles.grouping.similarity import SAME_OUTLET_FACTOR, Profile, Weighted, score
+
+    first = extract_features("Ferry capsizes off Sulawesi", "A ferry capsized off Sulawesi. " * 10)
+    first.outlet = 1
+    newcomer = extract_features("Sulawesi ferry toll rises", "The ferry toll rose off Sulawesi. " * 10)
+    weights = Weights(10, {})
+    profile = Profile()
+    profile.add(first, weights.term, weights.name)
+    terms, names = Weighted.of(newcomer.terms, weights.term), Weighted.of(newcomer.names, weights.name)
+
+    newcomer.outlet = 2
+    other_outlet = score(newcomer, terms, names, profile).score
+    newcomer.outlet = 1
+    same_outlet = score(newcomer, terms, names, profile).score
+
+    assert other_outlet > 0
+    assert same_outlet == pytest.approx(other_outlet * SAME_OUTLET_FACTOR, abs=1e-3)
