@@ -15,7 +15,7 @@ from grouping_cases import (
     SECOND_SUMMIT_MONTHS_LATER,
     at,
 )
-from grouping_helpers import report, seed_texts
+from grouping_helpers import DEMO_DIR, report, seed_texts
 
 from articles.models import Event, EventKey, GroupingStatus
 
@@ -163,3 +163,23 @@ def test_locked_title_and_summary_are_never_overwritten():
     event = Event.objects.get(pk=first.event_id)
     assert (event.title, event.summary) == ("Staff title", "Staff summary.")
     assert event.article_count == 2
+
+
+@pytest.mark.parametrize("order", ["000_first", "003_first"])
+def test_seeds_imported_by_the_command_in_either_order_share_one_event(order, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from articles.models import Article
+
+    files = sorted(DEMO_DIR.glob("*.txt"))
+    if order == "003_first":
+        files.reverse()
+    for path in files:
+        call_command("import_articles", str(path), "--source", f"Outlet of {path.stem}", stdout=StringIO())
+
+    first, second = Article.objects.order_by("id")
+    assert first.event_id == second.event_id is not None
+    assert second.grouping_evidence["explanation"].startswith("grouped because: shared people ")
+    assert "Sarah Sanders" in second.grouping_evidence["shared_people"]
