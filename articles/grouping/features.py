@@ -15,7 +15,7 @@ from .lexicon import STOPWORDS
 from .names import extract_names, headline_names, name_weights
 
 # Words in the headline say what the story is about: they count this many times.
-HEADLINE_BOOST = 3.0
+HEADLINE_BOOST = 2.0
 # The opening sentences carry the news in most reports ("inverted pyramid").
 LEAD_CHARS = 600
 LEAD_BOOST = 1.5
