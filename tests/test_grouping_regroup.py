@@ -153,3 +153,17 @@ def test_regroup_refuses_a_malformed_date_and_changes_nothing():
         call_command("regroup", "--since", "last tuesday")
     first.refresh_from_db()
     assert first.grouping_status == GroupingStatus.STARTED
+
+
+def test_regroup_dry_run_reports_and_stores_nothing():
+    first = report("Northwire", *FERRY_FIRST_DAY)
+    before = grouping_state()
+    Article.objects.filter(pk=first.pk).update(grouping_status=GroupingStatus.PENDING)
+    out = StringIO()
+
+    call_command("regroup", "--dry-run", "--no-progress", stdout=out)
+
+    assert out.getvalue().startswith("Dry run, nothing stored: Regrouped 1 reports into 1 events")
+    first.refresh_from_db()
+    assert first.grouping_status == GroupingStatus.PENDING
+    assert grouping_state()["events"] == before["events"]

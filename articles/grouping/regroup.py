@@ -47,12 +47,27 @@ def _features(rows: Iterator[tuple[int, str, str, datetime | None, dict | None]]
     StoredFeatures.objects.bulk_create(missing, batch_size=BATCH)
 
 
+class _DryRun(Exception):
+    def __init__(self, result: RegroupResult) -> None:
+        self.result = result
+
+
 def regroup(
-    *, since: datetime | None = None, progress: Callable[[Iterator], Iterator] = iter
+    *,
+    since: datetime | None = None,
+    dry_run: bool = False,
+    progress: Callable[[Iterator], Iterator] = iter,
 ) -> RegroupResult:
-    with transaction.atomic():
-        serialise_grouping()
-        return _regroup(since, progress)
+    """Rebuild the grouping in one transaction (imports wait meanwhile); dry_run rolls back."""
+    try:
+        with transaction.atomic():
+            serialise_grouping()
+            result = _regroup(since, progress)
+            if dry_run:
+                raise _DryRun(result)
+            return result
+    except _DryRun as rolled_back:
+        return rolled_back.result
 
 
 def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -> RegroupResult:

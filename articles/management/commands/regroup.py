@@ -30,16 +30,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--since", help="Only regroup reports from this date on (YYYY-MM-DD).")
+        parser.add_argument("--dry-run", action="store_true", help="Report what would change, store nothing.")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
-    def handle(self, *args, since: str | None, no_progress: bool, **options) -> None:
+    def handle(self, *args, since: str | None, dry_run: bool, no_progress: bool, **options) -> None:
         moment = parse_since(since) if since is not None else None
 
         def progress(items):
             return tqdm(items, desc="Regrouping", unit="report", disable=no_progress, file=sys.stderr)
 
-        result = regroup(since=moment, progress=progress)
+        result = regroup(since=moment, dry_run=dry_run, progress=progress)
         self.stdout.write(
-            f"Regrouped {result.assigned} reports into {result.events} events "
+            ("Dry run, nothing stored: " if dry_run else "")
+            + f"Regrouped {result.assigned} reports into {result.events} events "
             f"({result.review} left for review); {result.kept} kept where staff or --since put them."
         )
