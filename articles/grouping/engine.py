@@ -20,11 +20,15 @@ from .similarity import SHORT_THRESHOLD, THRESHOLD, Match, Profile, Weighted, ex
 # scored in full: both fixed, so the cost of one assignment does not grow with the corpus.
 QUERY_NAMES = 10
 QUERY_TERMS = 15
-INDEX_NAMES = 25
-INDEX_TERMS = 40
+INDEX_NAMES = 12
+INDEX_TERMS = 20
 CANDIDATES = 2
 # Events looked at per index key, newest first: bounds the cost of very common keys.
+# Of the SCANNED_PER_KEY newest events carrying a key, those within the time window are
+# kept, at most POSTINGS_PER_KEY. (Imports arrive roughly in date order, so the newest
+# events by id are the ones near a new report's date.)
 POSTINGS_PER_KEY = 25
+SCANNED_PER_KEY = 100
 # Candidate events are looked for within this many days of a dated report.
 WINDOW_DAYS = 21
 

@@ -10,7 +10,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .engine import INDEX_NAMES, INDEX_TERMS, POSTINGS_PER_KEY, WINDOW_DAYS, Weights, heaviest_keys
+from .engine import (
+    INDEX_NAMES,
+    INDEX_TERMS,
+    POSTINGS_PER_KEY,
+    SCANNED_PER_KEY,
+    WINDOW_DAYS,
+    Weights,
+    heaviest_keys,
+)
 from .features import ReportFeatures
 from .similarity import Profile
 from .summaries import MEMBERS_READ, representative_title
@@ -59,7 +67,7 @@ class MemoryStore:
             if not ids:
                 continue
             taken = 0
-            for event_id in reversed(ids):
+            for event_id in ids[: -SCANNED_PER_KEY - 1 : -1]:
                 last = self.events[event_id].profile.last
                 if earliest is not None and last is not None and last < earliest:
                     continue

@@ -14,6 +14,7 @@ from .engine import (
     INDEX_NAMES,
     INDEX_TERMS,
     POSTINGS_PER_KEY,
+    SCANNED_PER_KEY,
     WINDOW_DAYS,
     heaviest_keys,
 )
@@ -45,8 +46,9 @@ class DatabaseStore:
     def candidates(self, keys: dict[str, float], when: datetime | None) -> list[int]:
         """Events sharing the keys, best first: one statement, newest events per key.
 
-        Each key contributes at most POSTINGS_PER_KEY postings (index order: key, newest
-        event first), so a very common key costs no more than a rare one.
+        Each key reads at most SCANNED_PER_KEY postings (index order: key, newest event
+        first) and keeps at most POSTINGS_PER_KEY, so a very common key costs no more
+        than a rare one.
         """
         if not keys:
             return []
@@ -58,7 +60,9 @@ class DatabaseStore:
         parts, params = [], []
         for number, key in enumerate(keys):
             parts.append(
-                f'SELECT * FROM (SELECT event_id, weight, "key" FROM {table} WHERE "key" = %s{window} '
+                f"SELECT * FROM (SELECT event_id, weight, key_ FROM (SELECT event_id, weight, "
+                f'"key" AS key_, last_published_at FROM {table} WHERE "key" = %s '
+                f"ORDER BY event_id DESC LIMIT {SCANNED_PER_KEY}) AS newest_{number} WHERE 1 = 1{window} "
                 f"ORDER BY event_id DESC LIMIT {POSTINGS_PER_KEY}) AS postings_{number}"
             )
             params += [key, *window_params]
