@@ -6,10 +6,11 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from ..models import Article
+from .grouping_actions import GroupingCorrectionsMixin
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(GroupingCorrectionsMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "source",
@@ -33,10 +34,10 @@ class ArticleAdmin(admin.ModelAdmin):
         "created_at",
         "grouping_status",
         "grouping_score",
-        "grouping_evidence",
+        "grouping_explanation",
         "analysis_version",
     ]
-    exclude = ["analysis"]
+    exclude = ["analysis", "grouping_evidence"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         # The list never shows bodies or analysis: do not load them.

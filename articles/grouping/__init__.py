@@ -1,1 +1,27 @@
-"""Event grouping."""
+"""Event grouping: every report lands with the other reports of the same event.
+
+Layout
+- features.py, names.py, lexicon.py: text -> weighted terms, two-word phrases and names
+  (plain Python). Name keys ignore case, accents, hyphens and spaces, so "Kim Yong-chol"
+  and "Kim Yong Chol" are one key; -ise/-ize spellings stem alike.
+- similarity.py: an event's profile (centroid) and the score of a report against it:
+  idf-weighted cosine of terms and of names, times a time factor when both have dates.
+- engine.py: the decision (join / start / review) with its evidence, over a Store.
+- store.py (database) and memory.py (in memory, for regroup) implement the Store.
+- service.py: assign_article(), called by the import pipeline. regroup.py: rebuild.
+- corrections.py: staff move / split / merge / detach, recorded as manual decisions.
+- summaries.py: event title (most representative headline) and summary (extracted).
+
+Article.grouping_evidence (JSON) keys
+- "decision": "joined" | "started" | "review" | "manual"
+- "explanation": one readable sentence, e.g. "grouped because: shared people Kim
+  Yong-chol, Sarah Sanders; shared terms summit, denuclearization; similarity 0.34"
+- automatic decisions with a compared event: "event_id", "event_title" (the event joined,
+  or the nearest one rejected), "score", "threshold", "term_similarity",
+  "name_similarity", "time_factor", "gap_days" (null without dates), "shared_people",
+  "shared_organisations", "shared_places", "shared_other_names", "shared_terms" (lists
+  of strings), "candidates" ([{"event_id", "score"}], best first, at most 3)
+- automatic decisions without any candidate: "threshold", "candidates" ([])
+- manual decisions: "action" ("moved" | "split" | "merged" | "detached"), "by" (username),
+  "at" (ISO time), "from_event_id", "event_id", "event_title"
+"""

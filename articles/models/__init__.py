@@ -7,16 +7,21 @@ here (e.g. grouping's candidate index) and import it below.
 from .articles import Article, ArticleQuerySet, GroupingStatus
 from .batches import ImportBatch, ImportOrigin, ImportStatus
 from .events import Event, EventQuerySet
+from .grouping import EventKey, EventProfile, KeyFrequency, ReportFeatures
 from .sources import Source
 
 __all__ = [
     "Article",
     "ArticleQuerySet",
     "Event",
+    "EventKey",
+    "EventProfile",
     "EventQuerySet",
     "GroupingStatus",
     "ImportBatch",
     "ImportOrigin",
     "ImportStatus",
+    "KeyFrequency",
+    "ReportFeatures",
     "Source",
 ]

@@ -1,0 +1,227 @@
+"""The grouping decision for one report, independent of where events are stored.
+
+`decide()` runs against a `Store`: the database store for imports (store.py) and an
+in-memory one for regrouping (regroup.py). One algorithm for both is what makes a
+regroup equal to incremental assignment of the same reports in the same order.
+Plain Python; no Django.
+"""
+
+import heapq
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from .features import ReportFeatures
+from .similarity import SHORT_THRESHOLD, THRESHOLD, Match, Profile, Weighted, explain, score
+
+# How many of a report's keys are looked up in the index, and how many events are
+# scored in full: both fixed, so the cost of one assignment does not grow with the corpus.
+QUERY_NAMES = 10
+QUERY_TERMS = 15
+INDEX_NAMES = 12
+INDEX_TERMS = 20
+CANDIDATES = 2
+# Events looked at per index key, newest first: bounds the cost of very common keys.
+# Of the SCANNED_PER_KEY newest events carrying a key, those within the time window are
+# kept, at most POSTINGS_PER_KEY. (Imports arrive roughly in date order, so the newest
+# events by id are the ones near a new report's date.)
+POSTINGS_PER_KEY = 25
+SCANNED_PER_KEY = 100
+# Candidate events are looked for within this many days of a dated report.
+WINDOW_DAYS = 21
+
+
+def term_key(term: str) -> str:
+    return "t:" + term
+
+
+def name_key(name: str) -> str:
+    return "n:" + name
+
+
+def report_keys(report: ReportFeatures) -> list[str]:
+    """The keys whose document frequency is counted: single words and names.
+
+    Two-word phrases are not counted (there are millions); a phrase is taken to be as
+    rare as its rarer word (see Weights.term).
+    """
+    return [term_key(t) for t in report.terms if " " not in t] + [name_key(n) for n in report.names]
+
+
+class Store(Protocol):
+    def count_report(self, keys: list[str]) -> None: ...
+
+    def frequencies(self, keys: Iterable[str]) -> tuple[int, dict[str, int]]: ...
+
+    def candidates(self, keys: dict[str, float], when: datetime | None) -> list[int]: ...
+
+    def profiles(self, event_ids: list[int]) -> dict[int, tuple[Profile, str]]: ...
+
+
+@dataclass(slots=True)
+class Decision:
+    status: str  # "joined", "started" or "review"
+    event_id: int | None  # the event joined; None when starting one or left for review
+    score: float | None
+    evidence: dict
+    # The idf weights used, reused to re-index the event without asking the store again.
+    weights: "Weights"
+
+
+class Weights:
+    """Inverse document frequencies from the store's counts: ln(1 + N / df), memoised."""
+
+    def __init__(self, reports: int, frequencies: dict[str, int]) -> None:
+        self.reports = max(reports, 1)
+        self.frequencies = frequencies
+        self._terms: dict[str, float] = {}
+        self._names: dict[str, float] = {}
+        # idf depends on the count alone, and most counts are small: one log per count.
+        self._by_count: dict[int, float] = {}
+
+    def _idf_of_count(self, count: int) -> float:
+        value = self._by_count.get(count)
+        if value is None:
+            value = self._by_count[count] = math.log(1 + self.reports / max(count, 1))
+        return value
+
+    def idf(self, key: str) -> float:
+        return self._idf_of_count(self.frequencies.get(key, 1))
+
+    def term(self, term: str) -> float:
+        value = self._terms.get(term)
+        if value is None:
+            if " " in term:
+                # A phrase is as rare as its rarer word (phrases are not counted).
+                value = max(self.term(word) for word in term.split(" "))
+            else:
+                value = self._idf_of_count(self.frequencies.get("t:" + term, 1))
+            self._terms[term] = value
+        return value
+
+    def name(self, name: str) -> float:
+        value = self._names.get(name)
+        if value is None:
+            value = self._names[name] = self._idf_of_count(self.frequencies.get("n:" + name, 1))
+        return value
+
+
+def heaviest_keys(
+    terms: dict[str, float], names: dict[str, float], n_terms: int, n_names: int
+) -> dict[str, float]:
+    """The most telling keys of idf-weighted vectors (a report's or an event's)."""
+
+    def top(items: dict[str, float], limit: int, prefix) -> list[tuple[str, float]]:
+        ranked = heapq.nsmallest(limit, ((-w, k) for k, w in items.items()))
+        return [(prefix(k), round(-w, 4)) for w, k in ranked]
+
+    return dict(top(names, n_names, name_key) + top(terms, n_terms, term_key))
+
+
+def decide(report: ReportFeatures, store: Store) -> Decision:
+    """Which event the report belongs to, with the evidence. Call after count_report."""
+    reports, frequencies = store.frequencies(report_keys(report))
+    weights = Weights(reports, frequencies)
+    terms, names = Weighted.of(report.terms, weights.term), Weighted.of(report.names, weights.name)
+    query = heaviest_keys(terms.vector, names.vector, QUERY_TERMS, QUERY_NAMES)
+    event_ids = store.candidates(query, report.published_at)[:CANDIDATES]
+    profiles = store.profiles(event_ids)
+    scored = sorted(
+        (
+            (score(report, terms, names, profile), event_id, title)
+            for event_id, (profile, title) in profiles.items()
+        ),
+        key=lambda m: (-m[0].score, m[1]),
+    )
+    threshold = SHORT_THRESHOLD if report.short else THRESHOLD
+    best = scored[0] if scored else None
+    if best is not None:
+        explain(best[0], report, profiles[best[1]][0])
+    if best is not None and best[0].score >= threshold:
+        match, event_id, title = best
+        evidence = _evidence("joined", match, event_id, title, threshold, scored)
+        return Decision("joined", event_id, match.score, evidence, weights)
+    status = "review" if report.short else "started"
+    if best is None:
+        evidence = {
+            "decision": status,
+            "threshold": threshold,
+            "candidates": [],
+            "explanation": _no_candidate_sentence(status, dated=report.published_at is not None),
+        }
+        return Decision(status, None, None, evidence, weights)
+    match, event_id, title = best
+    evidence = _evidence(status, match, event_id, title, threshold, scored)
+    return Decision(status, None, match.score, evidence, weights)
+
+
+KIND_LABELS = {
+    "person": "people",
+    "organisation": "organisations",
+    "place": "places",
+    "other": "other names",
+}
+
+
+def _evidence(status: str, match: Match, event_id: int, title: str, threshold: float, scored: list) -> dict:
+    grouped: dict[str, list[str]] = {kind: [] for kind in KIND_LABELS}
+    for surface, kind in match.shared_names:
+        grouped.get(kind, grouped["other"]).append(surface)
+    evidence = {
+        "decision": status,
+        "event_id": event_id,
+        "event_title": title,
+        "score": match.score,
+        "threshold": threshold,
+        "term_similarity": match.term_similarity,
+        "name_similarity": match.name_similarity,
+        "time_factor": match.time_factor,
+        "gap_days": match.gap_days,
+        "shared_people": grouped["person"],
+        "shared_organisations": grouped["organisation"],
+        "shared_places": grouped["place"],
+        "shared_other_names": grouped["other"],
+        "shared_terms": match.shared_terms,
+        "candidates": [{"event_id": eid, "score": m.score} for m, eid, _ in scored[:3]],
+    }
+    evidence["explanation"] = _sentence(evidence)
+    return evidence
+
+
+def _shared_clause(evidence: dict) -> str:
+    parts = []
+    for kind, label in KIND_LABELS.items():
+        key = "shared_other_names" if kind == "other" else f"shared_{label}"
+        if evidence[key]:
+            parts.append(f"shared {label} {', '.join(evidence[key][:4])}")
+    if evidence["shared_terms"]:
+        parts.append(f"shared terms {', '.join(evidence['shared_terms'][:5])}")
+    if evidence["gap_days"] is not None and evidence["time_factor"] < 1:
+        parts.append(f"{evidence['gap_days']:g} days apart")
+    return "; ".join(parts) or "nothing in common"
+
+
+def _sentence(evidence: dict) -> str:
+    shared = _shared_clause(evidence)
+    nearest = f"event #{evidence['event_id']} \u201c{evidence['event_title']}\u201d"
+    if evidence["decision"] == "joined":
+        return f"grouped because: {shared}; similarity {evidence['score']:.2f}"
+    if evidence["decision"] == "review":
+        return (
+            f"left for review: too little text to group on a weak match; the nearest, {nearest}, "
+            f"scored {evidence['score']:.2f} ({shared}), below the {evidence['threshold']:.2f} "
+            "needed for a short report"
+        )
+    return (
+        f"started a new event: the nearest, {nearest}, scored {evidence['score']:.2f}, "
+        f"below the threshold {evidence['threshold']:.2f} ({shared})"
+    )
+
+
+def _no_candidate_sentence(status: str, *, dated: bool) -> str:
+    where = f"no event within {WINDOW_DAYS} days of its date" if dated else "no event"
+    if status == "review":
+        return f"left for review: too little text, and {where} shares its rarest terms or names"
+    return f"started a new event: {where} shares its rarest terms or names"

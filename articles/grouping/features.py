@@ -1,0 +1,193 @@
+"""What grouping knows about one report: weighted terms, two-word phrases and names.
+
+Plain Python over strings; no Django. The features are stored per report (as JSON)
+so that regrouping never re-reads the text.
+"""
+
+import functools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .lexicon import STOPWORDS
+from .names import extract_names, headline_names, name_weights
+
+# Words in the headline say what the story is about: they count this many times.
+HEADLINE_BOOST = 2.0
+# The opening sentences carry the news in most reports ("inverted pyramid").
+LEAD_CHARS = 600
+LEAD_BOOST = 1.5
+# Below this many body words a report is "short": it joins only on strong evidence.
+SHORT_REPORT_WORDS = 40
+# Cap per report, keeping the heaviest; keeps stored features and scoring cost bounded.
+MAX_TERMS = 400
+MIN_PHRASE_COUNT = 2.0
+MAX_NAMES = 60
+
+# Words, and numbers with their decimals and thousands ("4.75", "412,000" -> "412000"):
+# figures are among the most event-specific details a report carries.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[a-z0-9]+(?:['\u2019][a-z]+)?")
+# Clause breaks; a full stop or comma inside a number ("4.75", "412,000") is not one.
+_SPLIT = re.compile(r"(?<!\d)[.,](?!\d)|[!?;:\n\"“”()\[\]]")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Zürich" -> "zurich"."""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def stem(word: str) -> str:
+    """A light, predictable stemmer: British/American -ise/-ize, plurals, -ing, -ed.
+
+    "denuclearisation" and "denuclearization" both become "denuclearizat"; "summits"
+    becomes "summit". Deliberately conservative: wrong merges cost more than misses.
+    """
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for british, american in (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes")):
+        if word.endswith(british) and len(word) > len(british) + 2:
+            word = word[: -len(british)] + american
+            break
+    if word.endswith("ise") and len(word) > 6:
+        word = word[:-3] + "ize"
+    for suffix, replacement in (
+        ("ization", "izat"),
+        ("ations", "at"),
+        ("ation", "at"),
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("ness", ""),
+        ("ments", "ment"),
+        ("ings", ""),
+        ("ing", ""),
+        ("edly", ""),
+        ("ed", ""),
+        ("es", "e"),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def tokens(text: str, surfaces: dict[str, str] | None = None) -> list[str | None]:
+    """Stemmed content words in order; None marks a stopword or punctuation break.
+
+    The breaks stop two-word phrases from spanning "the" or a full stop.
+    """
+    out: list[str | None] = []
+    for clause in _SPLIT.split(fold(text)):
+        for raw in _TOKEN.findall(clause):
+            if raw[0].isdigit():
+                out.append(_number(raw))
+                continue
+            raw = raw.replace("\u2019", "'")
+            if raw.endswith("'s"):
+                raw = raw[:-2]
+            if raw in STOPWORDS or len(raw) < 2 or (raw.isdigit() and len(raw) != 4):
+                out.append(None)
+                continue
+            word = stem(raw)
+            if surfaces is not None and word != raw and word not in surfaces:
+                surfaces[word] = raw
+            out.append(None if word in STOPWORDS else word)
+        out.append(None)
+    return out
+
+
+def _number(raw: str) -> str | None:
+    """ "412,000" -> "412000", "4.75%" stays; one-digit numbers say little."""
+    number = re.sub(r",(?=\d{3}\b)", "", raw).rstrip(".,")
+    return number if len(number.rstrip("%")) >= 2 else None
+
+
+def _add_terms(counts: dict[str, float], text: str, weight: float, surfaces: dict[str, str]) -> None:
+    words = tokens(text, surfaces)
+    previous: str | None = None
+    for word in words:
+        if word is not None:
+            counts[word] = counts.get(word, 0.0) + weight
+            if previous is not None and previous != word:
+                phrase = f"{previous} {word}"
+                counts[phrase] = counts.get(phrase, 0.0) + weight
+        previous = word
+
+
+@dataclass(slots=True)
+class ReportFeatures:
+    """Sublinear term weights (words and two-word phrases), name weights and labels."""
+
+    terms: dict[str, float]
+    names: dict[str, float]
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # A readable word for each stemmed term that differs from its stem ("summit" needs none).
+    surfaces: dict[str, str] = field(default_factory=dict)
+    published_at: datetime | None = None
+    short: bool = False
+    # The outlet (Source id): not part of the text, set by whoever loads the report.
+    outlet: int | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "t": self.terms,
+            "n": self.names,
+            "l": {k: list(v) for k, v in self.labels.items()},
+            "s": self.short,
+            "u": self.surfaces,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict, published_at: datetime | None) -> "ReportFeatures":
+        return cls(
+            terms=data["t"],
+            names=data["n"],
+            labels={k: (v[0], v[1]) for k, v in data["l"].items()},
+            published_at=published_at,
+            short=data["s"],
+            surfaces=data.get("u", {}),
+        )
+
+
+def _top(weights: dict[str, float], limit: int) -> dict[str, float]:
+    if len(weights) <= limit:
+        return weights
+    # Ties: single words before phrases, then alphabetical, so the result is reproducible.
+    kept = sorted(weights.items(), key=lambda kv: (-kv[1], " " in kv[0], kv[0]))[:limit]
+    return dict(kept)
+
+
+def extract_features(title: str, body: str, published_at: datetime | None = None) -> ReportFeatures:
+    counts: dict[str, float] = {}
+    surfaces: dict[str, str] = {}
+    _add_terms(counts, title, HEADLINE_BOOST, surfaces)
+    _add_terms(counts, body[:LEAD_CHARS], LEAD_BOOST, surfaces)
+    _add_terms(counts, body[LEAD_CHARS:], 1.0, surfaces)
+    # Sublinear: the tenth "summit" says less than the first. A two-word phrase is kept
+    # only when it recurs or stands in the headline ("second summit"): one-off word
+    # pairs double the vector without telling events apart.
+    terms = {
+        term: round(1.0 + math.log(count), 4)
+        for term, count in counts.items()
+        if count >= MIN_PHRASE_COUNT or " " not in term
+    }
+    mentions = headline_names(title) * int(HEADLINE_BOOST) + extract_names(body)
+    raw_names, labels = name_weights(mentions)
+    names = _top({key: round(1.0 + math.log(c), 4) for key, c in raw_names.items()}, MAX_NAMES)
+    body_words = len(body.split())
+    terms = _top(terms, MAX_TERMS)
+    return ReportFeatures(
+        terms=terms,
+        names=names,
+        labels={k: labels[k] for k in names},
+        published_at=published_at,
+        short=body_words < SHORT_REPORT_WORDS,
+        surfaces={stem_: raw for stem_, raw in surfaces.items() if stem_ in terms},
+    )

@@ -1,0 +1,120 @@
+"""An in-memory Store with the same behaviour as the database one, for regrouping.
+
+Regrouping 100,000 reports one database round-trip at a time would take far too
+long; this store runs the same engine over dictionaries and hands back what to write.
+Plain Python; no Django.
+"""
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from .engine import (
+    INDEX_NAMES,
+    INDEX_TERMS,
+    POSTINGS_PER_KEY,
+    SCANNED_PER_KEY,
+    WINDOW_DAYS,
+    Weights,
+    heaviest_keys,
+)
+from .features import ReportFeatures
+from .similarity import Profile
+from .summaries import MEMBERS_READ, representative_title
+
+
+@dataclass(slots=True)
+class MemoryEvent:
+    id: int
+    title: str
+    title_locked: bool = False
+    profile: Profile = field(default_factory=Profile)
+    members: list[int] = field(default_factory=list)
+    # (article id, headline, term weights) of the first members by id, for the title.
+    headlines: list[tuple[int, str, dict[str, float]]] = field(default_factory=list)
+    sources: set[int] = field(default_factory=set)
+    keys: dict[str, float] = field(default_factory=dict)
+    new: bool = True
+
+
+class MemoryStore:
+    def __init__(self, next_event_id: int) -> None:
+        self.frequency: dict[str, int] = {}
+        self.reports = 0
+        self.events: dict[int, MemoryEvent] = {}
+        # key -> ascending event ids, and (key, event id) -> weight
+        self.postings: dict[str, list[int]] = {}
+        self.posting_weight: dict[tuple[str, int], float] = {}
+        self.next_event_id = next_event_id
+
+    # --- the Store protocol used by engine.decide ---
+    def count_report(self, keys: list[str]) -> None:
+        self.reports += 1
+        frequency = self.frequency
+        for key in set(keys):
+            frequency[key] = frequency.get(key, 0) + 1
+
+    def frequencies(self, keys: Iterable[str]) -> tuple[int, dict[str, int]]:
+        """Every count, not only those asked for (read-only for the caller)."""
+        return self.reports, self.frequency
+
+    def candidates(self, keys: dict[str, float], when: datetime | None) -> list[int]:
+        totals: dict[int, float] = {}
+        earliest = None if when is None else when - timedelta(days=WINDOW_DAYS)
+        for key, weight in keys.items():
+            ids = self.postings.get(key)
+            if not ids:
+                continue
+            taken = 0
+            for event_id in ids[: -SCANNED_PER_KEY - 1 : -1]:
+                last = self.events[event_id].profile.last
+                if earliest is not None and last is not None and last < earliest:
+                    continue
+                totals[event_id] = totals.get(event_id, 0.0) + weight * self.posting_weight[(key, event_id)]
+                taken += 1
+                if taken >= POSTINGS_PER_KEY:
+                    break
+        return [event_id for event_id, _ in sorted(totals.items(), key=lambda kv: (-kv[1], -kv[0]))]
+
+    def profiles(self, event_ids: list[int]) -> dict[int, tuple[Profile, str]]:
+        return {eid: (self.events[eid].profile, self.events[eid].title) for eid in event_ids}
+
+    # --- membership, mirroring service.apply_decision ---
+    def new_event(self, title: str) -> MemoryEvent:
+        event = MemoryEvent(id=self.next_event_id, title=title[:500])
+        self.next_event_id += 1
+        self.events[event.id] = event
+        return event
+
+    def add_member(
+        self,
+        event: MemoryEvent,
+        article_id: int,
+        source_id: int,
+        headline: str,
+        report: ReportFeatures,
+        weights: Weights,
+    ) -> None:
+        event.profile.add(report, weights.term, weights.name)
+        event.members.append(article_id)
+        event.sources.add(source_id)
+        if len(event.headlines) < MEMBERS_READ or article_id < event.headlines[-1][0]:
+            bisect.insort(event.headlines, (article_id, headline, report.terms), key=lambda h: h[0])
+            del event.headlines[MEMBERS_READ:]
+        if not event.title_locked:
+            event.title = representative_title([(t, terms) for _, t, terms in event.headlines], event.profile)
+
+    def reindex(self, event: MemoryEvent) -> None:
+        profile = event.profile
+        keys = heaviest_keys(profile.terms, profile.names, INDEX_TERMS, INDEX_NAMES)
+        for key in event.keys:
+            if key not in keys:
+                ids = self.postings[key]
+                del ids[bisect.bisect_left(ids, event.id)]
+                del self.posting_weight[(key, event.id)]
+        for key, weight in keys.items():
+            if key not in event.keys:
+                bisect.insort(self.postings.setdefault(key, []), event.id)
+            self.posting_weight[(key, event.id)] = weight
+        event.keys = keys

@@ -1,0 +1,259 @@
+"""Rebuilding the grouping: the same engine as on import, run in memory, written in bulk.
+
+Reports placed by staff (grouping_status "manual") keep their events; so do reports
+outside `--since`. Every other report in scope is detached and assigned again, in id
+order (import order), which gives exactly what importing them one by one would give.
+"""
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from ..models import Article, Event, EventKey, EventProfile, GroupingStatus, KeyFrequency
+from ..models import ReportFeatures as StoredFeatures
+from .engine import Weights, decide, report_keys
+from .features import ReportFeatures, extract_features
+from .memory import MemoryEvent, MemoryStore
+from .service import serialise_grouping
+from .summaries import OPENING_CHARS, SUMMARY_MEMBERS, central_extract
+
+BATCH = 2000
+
+
+@dataclass
+class RegroupResult:
+    assigned: int
+    kept: int
+    events: int
+    review: int
+
+
+def _features(rows: Iterator[tuple[int, str, str, datetime | None, dict | None]]) -> Iterator:
+    """(id, title, body, date, stored data) -> (id, ReportFeatures), computing missing ones."""
+    missing = []
+    for pk, title, body, published_at, data in rows:
+        if data is None:
+            report = extract_features(title, body, published_at)
+            missing.append(StoredFeatures(article_id=pk, data=report.to_json()))
+        else:
+            report = ReportFeatures.from_json(data, published_at)
+        yield pk, report
+    StoredFeatures.objects.bulk_create(missing, batch_size=BATCH)
+
+
+class _DryRun(Exception):
+    def __init__(self, result: RegroupResult) -> None:
+        self.result = result
+
+
+def regroup(
+    *,
+    since: datetime | None = None,
+    dry_run: bool = False,
+    progress: Callable[[Iterator], Iterator] = iter,
+) -> RegroupResult:
+    """Rebuild the grouping in one transaction (imports wait meanwhile); dry_run rolls back."""
+    try:
+        with transaction.atomic():
+            serialise_grouping()
+            result = _regroup(since, progress)
+            if dry_run:
+                raise _DryRun(result)
+            return result
+    except _DryRun as rolled_back:
+        return rolled_back.result
+
+
+def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -> RegroupResult:
+    in_scope = (
+        Q()
+        if since is None
+        else Q(published_at__gte=since) | Q(published_at__isnull=True, created_at__gte=since)
+    )
+    redo_q = in_scope & ~Q(grouping_status=GroupingStatus.MANUAL)
+    redo = set(Article.objects.filter(redo_q).values_list("id", flat=True))
+    kept_event_ids = set(
+        Article.objects.exclude(redo_q).filter(event__isnull=False).values_list("event_id", flat=True)
+    )
+    next_id = (Event.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
+    store = MemoryStore(next_id)
+    kept = {e.id: e for e in Event.objects.filter(id__in=kept_event_ids).only("id", "title", "title_locked")}
+    for event in kept.values():
+        store.events[event.id] = MemoryEvent(
+            id=event.id, title=event.title, title_locked=event.title_locked, new=False
+        )
+
+    rows = (
+        Article.objects.order_by("id")
+        .values_list(
+            "id", "title", "body_text", "published_at", "grouping_features__data", "source_id", "event_id"
+        )
+        .iterator(chunk_size=BATCH)
+    )
+    sources: dict[int, tuple[int, str, int | None]] = {}
+
+    def with_sources() -> Iterator:
+        for pk, title, body, published_at, data, source_id, event_id in rows:
+            sources[pk] = (source_id, title, event_id)
+            yield pk, title, body, published_at, data
+
+    # Reports that stay where they are are counted first; their events exist from the start.
+    pending: list[tuple[int, ReportFeatures]] = []
+    for pk, report in _features(with_sources()):
+        report.outlet = sources[pk][0]
+        if pk in redo:
+            pending.append((pk, report))
+            continue
+        store.count_report(report_keys(report))
+        source_id, title, event_id = sources[pk]
+        if event_id is not None:
+            store.add_member(
+                store.events[event_id], pk, source_id, title, report, Weights(*store.frequencies([]))
+            )
+    for event in store.events.values():
+        store.reindex(event)
+
+    updates = []
+    review = 0
+    for pk, report in progress(pending):
+        store.count_report(report_keys(report))
+        decision = decide(report, store)
+        source_id, title, _ = sources[pk]
+        if decision.status == "joined":
+            event = store.events[decision.event_id]
+        elif decision.status == "started":
+            event = store.new_event(title)
+        else:
+            event = None
+            review += 1
+        if event is not None:
+            store.add_member(event, pk, source_id, title, report, decision.weights)
+            store.reindex(event)
+        updates.append((event.id if event else None, decision.status, decision.score, decision.evidence, pk))
+
+    _write(store, kept_event_ids, updates)
+    return RegroupResult(
+        assigned=len(updates),
+        kept=len(sources) - len(updates),
+        events=sum(1 for e in store.events.values() if e.members),
+        review=review,
+    )
+
+
+def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
+    """Replace the old automatic events by the new ones, in bulk."""
+    # Every profile, index and frequency row is rewritten below, kept events' included.
+    EventKey.objects.all().delete()
+    EventProfile.objects.all().delete()
+    KeyFrequency.objects.all().delete()
+    Article.objects.filter(event__isnull=False).exclude(event_id__in=kept_event_ids).update(event=None)
+    Event.objects.exclude(id__in=kept_event_ids).delete()
+
+    events = [e for e in store.events.values() if e.members]
+    summaries = _summaries(events)
+    now = timezone.now()
+    rows = {e.id: _event_row(e, summaries.get(e.id, ""), now) for e in events}
+    Event.objects.bulk_create([row for eid, row in rows.items() if store.events[eid].new], batch_size=BATCH)
+    kept = [row for eid, row in rows.items() if not store.events[eid].new]
+    for event in Event.objects.filter(id__in=[row.id for row in kept]):
+        row = rows[event.id]
+        row.title = event.title if event.title_locked else row.title
+        row.summary = event.summary if event.summary_locked else row.summary
+        row.title_locked, row.summary_locked, row.created_at = (
+            event.title_locked,
+            event.summary_locked,
+            event.created_at,
+        )
+    Event.objects.bulk_update(kept, [*_EVENT_FIELDS, "title_locked", "summary_locked"])
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(_NoStyle(), [Event]):
+                cursor.execute(sql)
+
+    json_cast = "::jsonb" if connection.vendor == "postgresql" else ""
+    adapt = connection.ops.adapt_datetimefield_value
+    _execute_many(
+        f"INSERT INTO {_table(EventProfile)} (event_id, data) VALUES (%s, %s{json_cast})",
+        [(e.id, json.dumps(e.profile.to_json())) for e in events],
+    )
+    _execute_many(
+        f'INSERT INTO {_table(EventKey)} (event_id, "key", weight, last_published_at) VALUES (%s, %s, %s, %s)',
+        [(e.id, key, weight, adapt(e.profile.last)) for e in events for key, weight in e.keys.items()],
+    )
+    _execute_many(
+        f'INSERT INTO {_table(KeyFrequency)} ("key", reports) VALUES (%s, %s)',
+        [("", store.reports), *store.frequency.items()],
+    )
+    _execute_many(
+        f"UPDATE {_table(Article)} SET event_id = %s, grouping_status = %s, grouping_score = %s, "
+        f"grouping_evidence = %s{json_cast} WHERE id = %s",
+        [(eid, status, score, json.dumps(evidence), pk) for eid, status, score, evidence, pk in updates],
+    )
+
+
+_EVENT_FIELDS = [
+    "title",
+    "summary",
+    "first_published_at",
+    "last_published_at",
+    "article_count",
+    "source_count",
+]
+
+
+def _event_row(event: MemoryEvent, summary: str, now: datetime) -> Event:
+    return Event(
+        id=event.id,
+        title=event.title,
+        summary=summary,
+        first_published_at=event.profile.first,
+        last_published_at=event.profile.last,
+        article_count=len(event.members),
+        source_count=len(event.sources),
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def _summaries(events: list[MemoryEvent]) -> dict[int, str]:
+    """The central extract per event, from the openings of its first reports (by id)."""
+    wanted = {pk: e.id for e in events for pk in sorted(e.members)[:SUMMARY_MEMBERS]}
+    openings: dict[int, list[tuple[int, str]]] = {}
+    rows = (
+        Article.objects.order_by("id")
+        .annotate(opening=Substr("body_text", 1, OPENING_CHARS))
+        .values_list("id", "opening")
+        .iterator(chunk_size=BATCH)
+    )
+    for pk, opening in rows:
+        event_id = wanted.get(pk)
+        if event_id is not None:
+            openings.setdefault(event_id, []).append((pk, opening))
+    by_id = {e.id: e for e in events}
+    return {
+        event_id: central_extract([text for _, text in sorted(members)], by_id[event_id].profile)
+        for event_id, members in openings.items()
+    }
+
+
+def _table(model: type) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _execute_many(sql: str, rows: list) -> None:
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH * 10):
+            cursor.executemany(sql, rows[start : start + BATCH * 10])
+
+
+class _NoStyle:
+    """sequence_reset_sql wants a `style`; plain SQL needs no colouring."""
+
+    def __getattr__(self, name: str) -> Callable[[str], str]:
+        return lambda text: text

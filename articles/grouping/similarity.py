@@ -1,0 +1,244 @@
+"""Scoring a report against an event profile, and the sentence that explains the score.
+
+Plain Python. The score combines
+- the cosine of idf-weighted terms (words and two-word phrases),
+- the cosine of idf-weighted names (people, organisations, places), and
+- time proximity when both sides have dates: reports days apart are the same story
+  at most; months apart, a different one even with the same leaders and words.
+"""
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .features import ReportFeatures, stem, tokens
+
+# Decision thresholds on the combined score (0..1).
+THRESHOLD = 0.24
+# A headline-only report joins only on strong evidence: most of its (idf-weighted) words
+# found in the event, and at least two names in common. Otherwise staff review it.
+SHORT_THRESHOLD = 0.5
+SHORT_MIN_NAMES = 2
+# Weight of the names' cosine in the combined score when both sides name anyone.
+NAME_WEIGHT = 0.35
+# Reports within this many days of an event's first report are close in time; beyond,
+# the score decays exponentially with this constant (days).
+TIME_GRACE_DAYS = 1.5
+TIME_DECAY_DAYS = 2.0
+# Multiplies the score when the event already holds a report from the same outlet.
+SAME_OUTLET_FACTOR = 0.8
+# Cap of the profile (centroid) size: the heaviest terms and names are kept.
+PROFILE_TERMS = 200
+PROFILE_NAMES = 60
+
+
+@dataclass(slots=True)
+class Profile:
+    """An event's centroid: the sum of its members' unit tf-idf vectors (terms, names).
+
+    Each member is weighed with the idf of the moment it joined, so scoring a newcomer
+    needs no idf for the event's side: its cost depends on the newcomer's size alone.
+    """
+
+    terms: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)
+    labels: dict[str, list[str]] = field(default_factory=dict)
+    surfaces: dict[str, str] = field(default_factory=dict)
+    members: int = 0
+    outlets: list[int] = field(default_factory=list)
+    first: datetime | None = None
+    last: datetime | None = None
+    term_norm: float = 0.0
+    name_norm: float = 0.0
+
+    def add(
+        self, report: ReportFeatures, term_idf: Callable[[str], float], name_idf: Callable[[str], float]
+    ) -> None:
+        for target, source, cap, idf in (
+            (self.terms, report.terms, PROFILE_TERMS, term_idf),
+            (self.names, report.names, PROFILE_NAMES, name_idf),
+        ):
+            weighted = {key: weight * idf(key) for key, weight in source.items()}
+            norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
+            for key, weight in weighted.items():
+                target[key] = round(target.get(key, 0.0) + weight / norm, 5)
+            if len(target) > cap:
+                kept = sorted(target.items(), key=lambda kv: (-kv[1], " " in kv[0], kv[0]))[:cap]
+                target.clear()
+                target.update(kept)
+        self._measure()
+        for key, (surface, kind) in report.labels.items():
+            if key in self.names and key not in self.labels:
+                self.labels[key] = [surface, kind]
+        self.labels = {k: v for k, v in self.labels.items() if k in self.names}
+        for stemmed, raw in report.surfaces.items():
+            if stemmed in self.terms:
+                self.surfaces.setdefault(stemmed, raw)
+        self.surfaces = {k: v for k, v in self.surfaces.items() if k in self.terms}
+        self.members += 1
+        if report.outlet is not None and report.outlet not in self.outlets:
+            self.outlets.append(report.outlet)
+        when = report.published_at
+        if when is not None:
+            self.first = when if self.first is None else min(self.first, when)
+            self.last = when if self.last is None else max(self.last, when)
+
+    def _measure(self) -> None:
+        self.term_norm = math.sqrt(sum(w * w for w in self.terms.values()))
+        self.name_norm = math.sqrt(sum(w * w for w in self.names.values()))
+
+    def to_json(self) -> dict:
+        return {
+            "t": self.terms,
+            "n": self.names,
+            "l": self.labels,
+            "u": self.surfaces,
+            "m": self.members,
+            "o": self.outlets,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict, first: datetime | None, last: datetime | None) -> "Profile":
+        profile = cls(
+            terms=data.get("t", {}),
+            names=data.get("n", {}),
+            labels=data.get("l", {}),
+            surfaces=data.get("u", {}),
+            members=data.get("m", 0),
+            outlets=data.get("o", []),
+            first=first,
+            last=last,
+        )
+        profile._measure()
+        return profile
+
+
+@dataclass(slots=True)
+class Match:
+    score: float
+    term_similarity: float
+    name_similarity: float
+    time_factor: float
+    gap_days: float | None
+    # Shared keys by contribution; turned into readable lists by explain(), which is
+    # run for the best candidate only.
+    term_parts: list[tuple[float, str]]
+    name_parts: list[tuple[float, str]]
+    shared_terms: list[str] = field(default_factory=list)
+    shared_names: list[tuple[str, str]] = field(default_factory=list)  # (surface, kind)
+
+
+def time_factor(
+    when: datetime | None, first: datetime | None, last: datetime | None
+) -> tuple[float, float | None]:
+    """(factor, gap in days); 1.0 with no gap when either side has no date.
+
+    The gap is measured from the event's first report, not its latest: a story's
+    coverage clusters around the happening, and measuring from the latest report
+    would let a chain of follow-ups drift into the next happening.
+    """
+    if when is None or first is None:
+        return 1.0, None
+    gap = abs((when - first).total_seconds()) / 86400
+    if gap <= TIME_GRACE_DAYS:
+        return 1.0, gap
+    return math.exp(-(gap - TIME_GRACE_DAYS) / TIME_DECAY_DAYS), gap
+
+
+@dataclass(slots=True)
+class Weighted:
+    """A report's vector with idf applied, and its length: computed once per decision."""
+
+    vector: dict[str, float]
+    norm: float
+
+    @classmethod
+    def of(cls, raw: Mapping[str, float], idf: Callable[[str], float]) -> "Weighted":
+        vector = {key: weight * idf(key) for key, weight in raw.items()}
+        return cls(vector, math.sqrt(sum(w * w for w in vector.values())))
+
+
+def _cosine(
+    a: Weighted, b: Mapping[str, float], b_norm: float
+) -> tuple[float, list[tuple[float, str]], float]:
+    """(cosine, shared keys by contribution, share of a's weight that b also has)."""
+    if not a.vector or not b or a.norm == 0 or b_norm == 0:
+        return 0.0, [], 0.0
+    contributions = []
+    dot = 0.0
+    covered = 0.0
+    for key, weight in a.vector.items():
+        other = b.get(key)
+        if other is not None:
+            part = weight * other
+            dot += part
+            contributions.append((part, key))
+            covered += weight * weight
+    contributions.sort(key=lambda pk: (-pk[0], pk[1]))
+    return dot / (a.norm * b_norm), contributions, covered / (a.norm * a.norm)
+
+
+def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Profile) -> Match:
+    """terms/names: the report's vectors weighted with the current idf (Weighted.of)."""
+    term_sim, term_parts, covered = _cosine(terms, profile.terms, profile.term_norm)
+    name_sim, name_parts, _ = _cosine(names, profile.names, profile.name_norm)
+    if report.short:
+        # Cosine against a whole event is low for a headline by nature; what counts is
+        # whether what little it says is all there, names included.
+        text = covered if len(name_parts) >= SHORT_MIN_NAMES else 0.0
+    elif report.names and profile.names:
+        text = (1 - NAME_WEIGHT) * term_sim + NAME_WEIGHT * name_sim
+    else:
+        text = term_sim
+    factor, gap = time_factor(report.published_at, profile.first, profile.last)
+    if report.outlet is not None and report.outlet in profile.outlets:
+        # An outlet seldom files two reports of one happening; its second report on the
+        # same actors is more often the next happening (the resignation after the scandal).
+        factor *= SAME_OUTLET_FACTOR
+    return Match(
+        score=round(text * factor, 4),
+        term_similarity=round(term_sim, 4),
+        name_similarity=round(name_sim, 4),
+        time_factor=round(factor, 4),
+        gap_days=None if gap is None else round(gap, 1),
+        term_parts=term_parts,
+        name_parts=name_parts,
+    )
+
+
+def explain(match: Match, report: ReportFeatures, profile: Profile) -> Match:
+    """Fill in the readable shared names and terms of a match."""
+    shared_names: list[tuple[str, str]] = []
+    for _, key in match.name_parts:
+        surface, kind = report.labels.get(key) or profile.labels.get(key) or (key, "other")
+        # "Trump" adds nothing next to "Donald Trump".
+        if any(surface in other.split() or surface in other.split("-") for other, _ in shared_names):
+            continue
+        shared_names = [(o, k) for o, k in shared_names if o not in surface.split()]
+        shared_names.append((surface, kind))
+        if len(shared_names) >= 12:
+            break
+    name_words = {stem(w) for surface, _ in shared_names for w in tokens(surface) if w}
+    match.shared_names = shared_names
+    match.shared_terms = _readable_terms(match.term_parts, report, profile, name_words)
+    return match
+
+
+def _readable_terms(
+    parts: list[tuple[float, str]], report: ReportFeatures, profile: Profile, name_words: set[str]
+) -> list[str]:
+    """The top shared terms in readable form, without repeating the shared names."""
+    out: list[str] = []
+    for _, term in parts:
+        if all(w in name_words for w in term.split(" ")):
+            continue
+        words = [report.surfaces.get(w) or profile.surfaces.get(w) or w for w in term.split(" ")]
+        readable = " ".join(words)
+        if any(readable in o for o in out):
+            continue
+        out = [o for o in out if o not in readable]
+        out.append(readable)
+        if len(out) >= 6:
+            break
+    return out

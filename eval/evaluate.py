@@ -1,0 +1,164 @@
+"""Measure event grouping against a labelled corpus.
+
+    .venv/bin/python eval/evaluate.py eval/corpus/*.jsonl [--no-dates] [--shuffle SEED]
+
+Each JSONL line is a report in the import format (title, source, url, published_at,
+text, ...) plus an "event" label. The labels are stripped, the reports are loaded into a
+throw-away SQLite database through the real import pipeline (`import_articles`), and the
+events it forms are compared with the labels: pairwise precision/recall/F1 over pairs of
+reports in the same event, and B-cubed precision/recall/F1.
+"""
+
+import argparse
+import io
+import itertools
+import json
+import os
+import random
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def read_corpus(paths: list[str], *, no_dates: bool, shuffle: int | None) -> list[dict]:
+    records = []
+    for path in paths:
+        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if not record.get("event") or not record.get("url"):
+                sys.exit(f"{path}:{number}: every report needs an 'event' label and a 'url'")
+            if no_dates:
+                record.pop("published_at", None)
+            records.append(record)
+    if shuffle is not None:
+        random.Random(shuffle).shuffle(records)
+    return records
+
+
+def pairwise(gold: dict[str, str], found: dict[str, object]) -> tuple[float, float, float]:
+    """Precision/recall/F1 over unordered pairs of reports put in one event."""
+    urls = sorted(gold)
+    true_pairs = found_pairs = both = 0
+    for a, b in itertools.combinations(urls, 2):
+        same_gold = gold[a] == gold[b]
+        same_found = found[a] is not None and found[a] == found[b]
+        true_pairs += same_gold
+        found_pairs += same_found
+        both += same_gold and same_found
+    precision = both / found_pairs if found_pairs else 1.0
+    recall = both / true_pairs if true_pairs else 1.0
+    return precision, recall, _f1(precision, recall)
+
+
+def b_cubed(gold: dict[str, str], found: dict[str, object]) -> tuple[float, float, float]:
+    """Per-report precision/recall of its cluster, averaged (Bagga and Baldwin, 1998).
+
+    A report left without an event counts as a cluster of its own.
+    """
+    clusters: dict[object, set[str]] = defaultdict(set)
+    for url, event in found.items():
+        clusters[event if event is not None else ("alone", url)].add(url)
+    classes: dict[str, set[str]] = defaultdict(set)
+    for url, label in gold.items():
+        classes[label].add(url)
+    precision = recall = 0.0
+    for url in gold:
+        key = found[url] if found[url] is not None else ("alone", url)
+        cluster, truth = clusters[key], classes[gold[url]]
+        overlap = len(cluster & truth)
+        precision += overlap / len(cluster)
+        recall += overlap / len(truth)
+    precision, recall = precision / len(gold), recall / len(gold)
+    return precision, recall, _f1(precision, recall)
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def load_through_pipeline(records: list[dict], workdir: Path) -> dict[str, object]:
+    """Import the reports (labels stripped) and return url -> event id."""
+    from django.core.management import call_command
+
+    from articles.models import Article
+
+    stripped = workdir / "corpus.jsonl"
+    with stripped.open("w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps({k: v for k, v in record.items() if k != "event"}) + "\n")
+    call_command("import_articles", str(stripped), verbosity=0, stdout=io.StringIO())
+    found = dict(Article.objects.values_list("url", "event_id"))
+    missing = [r["url"] for r in records if r["url"] not in found]
+    if missing:
+        sys.exit(f"{len(missing)} reports were not imported, e.g. {missing[0]}")
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("corpus", nargs="+", help="JSONL files with an 'event' label per report")
+    parser.add_argument("--no-dates", action="store_true", help="drop every published_at first")
+    parser.add_argument("--shuffle", type=int, metavar="SEED", help="import in a shuffled order")
+    parser.add_argument("--show-errors", action="store_true", help="list split and merged labels")
+    args = parser.parse_args()
+    records = read_corpus(args.corpus, no_dates=args.no_dates, shuffle=args.shuffle)
+
+    with tempfile.TemporaryDirectory(prefix="coverage-eval-") as tmp:
+        workdir = Path(tmp)
+        os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'eval.sqlite3'}"
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coverage_site.settings")
+        sys.path.insert(0, str(REPO))
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        found = load_through_pipeline(records, workdir)
+        gold = {r["url"]: r["event"] for r in records}
+        if args.show_errors:
+            show_errors(gold, found, records)
+        from articles.models import Article, GroupingStatus
+
+        review = Article.objects.filter(grouping_status=GroupingStatus.REVIEW).count()
+
+    events = len({e for e in found.values() if e is not None})
+    print(
+        f"{len(records)} reports, {len(set(gold.values()))} labelled events, {events} events formed, "
+        f"{review} left for review; dates {'dropped' if args.no_dates else 'kept'}"
+        + (f"; order shuffled (seed {args.shuffle})" if args.shuffle is not None else "")
+    )
+    p, r, f = pairwise(gold, found)
+    print(f"pairwise  precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+    p, r, f = b_cubed(gold, found)
+    print(f"B-cubed   precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+
+
+def show_errors(gold: dict[str, str], found: dict[str, object], records: list[dict]) -> None:
+    titles = {r["url"]: r["title"] for r in records}
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for url, label in gold.items():
+        by_label[label].append(url)
+    for label, urls in sorted(by_label.items()):
+        events = Counter(found[u] for u in urls)
+        if len(events) > 1:
+            print(f"SPLIT {label}: " + "; ".join(f"[{found[u]}] {titles[u][:60]}" for u in urls))
+    by_event: dict[object, list[str]] = defaultdict(list)
+    for url, event in found.items():
+        if event is not None and url in gold:
+            by_event[event].append(url)
+    for event, urls in sorted(by_event.items()):
+        labels = {gold[u] for u in urls}
+        if len(labels) > 1:
+            print(f"MERGED event {event}: " + "; ".join(f"{gold[u]} {titles[u][:50]}" for u in urls))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""Text features for grouping: plain Python, no database."""
+
+import pytest
+
+from articles.grouping.features import extract_features, stem, tokens
+from articles.grouping.names import extract_names, name_key
+
+
+def test_romanisation_variants_of_a_name_share_one_key():
+    variants = ["Kim Yong-chol", "Kim Yong Chol", "Kim Yong-Chol", "KIM Yong-chol"]
+    assert {name_key(v) for v in variants} == {"kimyongchol"}
+
+
+def test_accents_and_possessives_do_not_split_a_name():
+    assert name_key("José Martínez\u2019s") == name_key("Jose Martinez")
+
+
+def test_british_and_american_spellings_stem_alike():
+    assert stem("denuclearisation") == stem("denuclearization")
+    assert stem("organised") == stem("organized")
+    assert stem("summits") == stem("summit")
+
+
+def test_names_are_found_in_running_text_with_their_kind():
+    text = (
+        "US President Donald Trump met North Korean envoy Kim Yong Chol at the White House. "
+        "Speculation is mounting that the summit could be held in Vietnam."
+    )
+    names = {n.surface: n.kind for n in extract_names(text)}
+    assert names["Donald Trump"] == "person"
+    assert names["Kim Yong Chol"] == "person"
+    assert names["Vietnam"] == "place"
+    # A capital at the start of a sentence does not make an ordinary word a name.
+    assert "Speculation" not in names
+
+
+def test_hyphenated_pair_of_names_is_two_names():
+    keys = [
+        n.key
+        for n in extract_names("The Trump-Kim summit was announced. Aides of Trump said Kim would attend.")
+    ]
+    assert "trump" in keys and "kim" in keys
+    assert "trumpkim" not in keys
+
+
+def test_title_case_headline_does_not_invent_names():
+    report = extract_features("Central Bank Raises Rates Again As Prices Climb", "Prices rose again. " * 20)
+    assert report.names == {}
+
+
+def test_figures_are_terms_and_keep_their_decimals():
+    words = tokens("The bank raised rates to 4.75% and recalled 412,000 units.")
+    assert "4.75%" in words
+    assert "412000" in words
+
+
+def test_headline_words_weigh_more_than_body_words():
+    body = "Officials gave warnings to the population. " * 30 + "Ash covered the harbour."
+    report = extract_features("Volcano erupts", body)
+    assert report.terms["volcano"] > report.terms["harbour"]
+
+
+def test_headline_only_report_is_marked_short():
+    assert extract_features("Minister resigns", "Minister resigns.").short is True
+    assert extract_features("Minister resigns", "word " * 200).short is False
+
+
+def test_a_second_report_from_the_same_outlet_needs_more_evidence():
+    from articles.grouping.engine import Weights
+    from articles.grouping.similarity import SAME_OUTLET_FACTOR, Profile, Weighted, score
+
+    first = extract_features("Ferry capsizes off Sulawesi", "A ferry capsized off Sulawesi. " * 10)
+    first.outlet = 1
+    newcomer = extract_features("Sulawesi ferry toll rises", "The ferry toll rose off Sulawesi. " * 10)
+    weights = Weights(10, {})
+    profile = Profile()
+    profile.add(first, weights.term, weights.name)
+    terms, names = Weighted.of(newcomer.terms, weights.term), Weighted.of(newcomer.names, weights.name)
+
+    newcomer.outlet = 2
+    other_outlet = score(newcomer, terms, names, profile).score
+    newcomer.outlet = 1
+    same_outlet = score(newcomer, terms, names, profile).score
+
+    assert other_outlet > 0
+    assert same_outlet == pytest.approx(other_outlet * SAME_OUTLET_FACTOR, abs=1e-3)
