@@ -96,3 +96,50 @@ FERRY_NEXT_DAY = (
     "motorbikes. Indonesia's transport ministry ordered an inquiry into why the ship left Makassar "
     "despite a weather warning.",
 )
+
+# Two recalls by one company a week apart: same company, same regulator, same kind of
+# fault, different product. Each outlet files one report per recall.
+KETTLE_RECALL_WIRE = (
+    "Valdora Home recalls 210,000 electric kettles over scalding risk",
+    "MILAN (Northwire) - Italian appliance maker Valdora Home said on Monday it was recalling "
+    "210,000 electric kettles sold in Italy, France and Spain after reports that the lids can spring "
+    "open while the water is boiling.\n\nThe company said 14 customers had suffered minor scalds. "
+    "Chief executive Marta Bellandi apologised and said owners of the Aria kettle, sold since 2024, "
+    "would get a full refund. Italy's consumer safety authority said it was reviewing the lid latch "
+    "design. Valdora shares fell 4% in Milan.",
+)
+KETTLE_RECALL_PAPER = (
+    "Aria kettle lids can burst open: Valdora pulls 210,000 from shops",
+    "Valdora Home, the Milan appliance group, is taking back 210,000 Aria electric kettles because "
+    "their lids may pop open mid-boil, after 14 people reported scalds. Marta Bellandi, the chief "
+    "executive, said every buyer would be refunded in full.\n\nThe kettles were sold in Italy, France "
+    "and Spain. The national consumer safety authority is examining the latch, and the shares dropped "
+    "4% on the news.",
+)
+HEATER_RECALL_WIRE = (
+    "Valdora Home recalls 35,000 fan heaters, its second recall in a week",
+    "MILAN (Northwire) - Valdora Home said on Tuesday it was recalling 35,000 Brezza fan heaters "
+    "because a faulty thermostat can let them overheat, a week after the Italian appliance maker "
+    "pulled its Aria kettles.\n\nNo injuries have been reported, but two heaters melted in customers' "
+    "homes, the company said. Chief executive Marta Bellandi said the thermostat supplier had been "
+    "replaced. Italy's consumer safety authority said it would audit Valdora's quality controls. "
+    "The shares slid another 6%.",
+)
+HEATER_RECALL_PAPER = (
+    "Brezza heaters can overheat: Valdora takes back 35,000 as thermostat fault emerges",
+    "Valdora Home is recalling 35,000 Brezza fan heaters whose thermostat can fail and let them "
+    "overheat; two units melted in homes, though nobody was hurt. It is the Milan company's second "
+    "recall in a week, after the Aria kettles.\n\nMarta Bellandi, the chief executive, said a new "
+    "thermostat supplier had been found. The consumer safety authority plans an audit of Valdora's "
+    "quality controls, and the shares lost another 6%.",
+)
+# The same outlet updating its own report of one happening: it must still join.
+KETTLE_RECALL_WIRE_UPDATE = (
+    "UPDATE 1-Valdora Home recalls 210,000 electric kettles over scalding risk",
+    "MILAN (Northwire) - Italian appliance maker Valdora Home said on Monday it was recalling "
+    "210,000 Aria electric kettles sold in Italy, France and Spain after reports that the lids can "
+    "spring open while the water is boiling, and the number of reported scalds rose to 17.\n\nChief "
+    "executive Marta Bellandi apologised and said owners would get a full refund. Italy's consumer "
+    "safety authority said it was reviewing the lid latch design. Valdora shares closed 5% lower in "
+    "Milan.",
+)

@@ -11,6 +11,11 @@ from grouping_cases import (
     FINAL_VOTE_WEEKS_LATER,
     FIRST_SUMMIT_BROADCASTER,
     FIRST_SUMMIT_WIRE,
+    HEATER_RECALL_PAPER,
+    HEATER_RECALL_WIRE,
+    KETTLE_RECALL_PAPER,
+    KETTLE_RECALL_WIRE,
+    KETTLE_RECALL_WIRE_UPDATE,
     QUAKE_WIRE,
     SECOND_SUMMIT_MONTHS_LATER,
     at,
@@ -183,3 +188,26 @@ def test_seeds_imported_by_the_command_in_either_order_share_one_event(order, tm
     assert first.event_id == second.event_id is not None
     assert second.grouping_evidence["explanation"].startswith("grouped because: shared people ")
     assert "Sarah Sanders" in second.grouping_evidence["shared_people"]
+
+
+def test_an_outlets_second_report_on_the_same_company_is_the_next_happening_not_the_first():
+    kettles_wire = report("Northwire", *KETTLE_RECALL_WIRE)
+    kettles_paper = report("Tidewater", *KETTLE_RECALL_PAPER)
+    heaters_wire = report("Northwire", *HEATER_RECALL_WIRE)
+    heaters_paper = report("Tidewater", *HEATER_RECALL_PAPER)
+
+    assert kettles_paper.event_id == kettles_wire.event_id
+    # Undated: only the text, and that each outlet files one report per happening, tell
+    # the second recall from the first.
+    assert heaters_wire.grouping_evidence["decision"] == "started"
+    assert heaters_wire.grouping_evidence["event_id"] == kettles_wire.event_id
+    assert heaters_paper.event_id == heaters_wire.event_id
+
+
+def test_an_outlets_updated_report_of_the_same_happening_still_joins_it():
+    first = report("Northwire", *KETTLE_RECALL_WIRE)
+    report("Tidewater", *KETTLE_RECALL_PAPER)
+    update = report("Northwire", *KETTLE_RECALL_WIRE_UPDATE)
+
+    assert update.event_id == first.event_id
+    assert update.grouping_evidence["time_factor"] == 0.5

@@ -5,7 +5,8 @@ Layout
   (plain Python). Name keys ignore case, accents, hyphens and spaces, so "Kim Yong-chol"
   and "Kim Yong Chol" are one key; -ise/-ize spellings stem alike.
 - similarity.py: an event's profile (centroid) and the score of a report against it:
-  idf-weighted cosine of terms and of names, times a time factor when both have dates.
+  mean idf-weighted cosine with its members (terms, names), times a time factor when both
+  have dates and a penalty when the event already has a report from the same outlet.
 - engine.py: the decision (join / start / review) with its evidence, over a Store.
 - store.py (database) and memory.py (in memory, for regroup) implement the Store.
 - service.py: assign_article(), called by the import pipeline. regroup.py: rebuild.

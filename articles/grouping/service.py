@@ -7,6 +7,7 @@ index keys, counts, title and summary are kept current.
 """
 
 from django.db import connection, transaction
+from django.db.models.functions import Substr
 
 from ..models import Article, Event, GroupingStatus
 from ..models import ReportFeatures as StoredFeatures
@@ -14,7 +15,7 @@ from .engine import Decision, Weights, decide, report_keys
 from .features import ReportFeatures, extract_features
 from .similarity import Profile
 from .store import DatabaseStore
-from .summaries import MEMBERS_READ, central_extract, representative_title
+from .summaries import MEMBERS_READ, OPENING_CHARS, central_extract, representative_title
 
 # Any fixed 64-bit number, the same in every process: PostgreSQL's advisory lock id.
 GROUPING_LOCK = 0x47524F5550  # "GROUP"
@@ -32,16 +33,16 @@ def serialise_grouping() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [GROUPING_LOCK])
 
 
-def features_for(article: Article) -> ReportFeatures:
-    """The report's features, computed once and stored."""
-    stored = StoredFeatures.objects.filter(article=article).first()
+def features_for(article: Article) -> tuple[ReportFeatures, bool]:
+    """The report's features, computed once and stored; and whether they were new."""
+    stored = StoredFeatures.objects.filter(article=article).values_list("data", flat=True).first()
     if stored is not None:
-        report = ReportFeatures.from_json(stored.data, article.published_at)
+        report = ReportFeatures.from_json(stored, article.published_at)
     else:
         report = extract_features(article.title, article.body_text, article.published_at)
-        StoredFeatures.objects.create(article=article, data=report.to_json())
+        StoredFeatures.objects.bulk_create([StoredFeatures(article=article, data=report.to_json())])
     report.outlet = article.source_id
-    return report
+    return report, stored is None
 
 
 def assign_article(article: Article) -> None:
@@ -54,9 +55,8 @@ def assign_article(article: Article) -> None:
     with transaction.atomic():
         serialise_grouping()
         store = DatabaseStore()
-        already_counted = StoredFeatures.objects.filter(article=article).exists()
-        report = features_for(article)
-        if not already_counted:
+        report, new = features_for(article)
+        if new:
             store.count_report(report_keys(report))
         decision = decide(report, store)
         apply_decision(article, report, decision, store)
@@ -67,8 +67,7 @@ def apply_decision(
 ) -> None:
     previous = article.event
     if decision.status == "joined":
-        event = Event.objects.get(pk=decision.event_id)
-        profile = store.profiles([event.pk])[event.pk][0]
+        event, profile = store.loaded_profile(decision.event_id)
     elif decision.status == "started":
         event = Event.objects.create(title=article.title[:500])
         profile = Profile()
@@ -80,42 +79,68 @@ def apply_decision(
     article.grouping_evidence = decision.evidence
     article.save(update_fields=["event", "grouping_status", "grouping_score", "grouping_evidence"])
     if event is not None:
+        counted = _count_new_member(event, article, profile) if previous != event else []
         profile.add(report, decision.weights.term, decision.weights.name)
-        event.refresh_stats()
+        if not counted:
+            event.refresh_stats()
         store.save_profile(event, profile)
-        refresh_event_text(event, profile)
+        refresh_event_text(event, profile, also_save=counted)
     if previous is not None and previous != event:
         rebuild_event(previous)
 
 
-def refresh_event_text(event: Event, profile: Profile | None = None) -> None:
-    """Re-pick the title and summary from the reports, except fields staff have edited."""
+def _count_new_member(event: Event, article: Article, profile: Profile) -> list[str]:
+    """Update the event's counts and span for one more report without re-reading them all.
+
+    Returns the changed fields, or [] when the profile does not account for every member
+    (then the caller recounts with refresh_stats). Call before adding to the profile.
+    """
+    if profile.members != event.article_count:
+        return []
+    event.article_count += 1
+    if article.source_id not in profile.outlets:
+        event.source_count += 1
+    when = article.published_at
+    if when is not None:
+        event.first_published_at = min(filter(None, [event.first_published_at, when]))
+        event.last_published_at = max(filter(None, [event.last_published_at, when]))
+    return ["article_count", "source_count", "first_published_at", "last_published_at"]
+
+
+def refresh_event_text(
+    event: Event, profile: Profile | None = None, also_save: list[str] | None = None
+) -> None:
+    """Re-pick the title and summary from the reports, except fields staff have edited.
+
+    also_save: other fields the caller changed, written in the same statement.
+    """
+    also_save = also_save or []
     if event.title_locked and event.summary_locked:
+        if also_save:
+            event.save(update_fields=[*also_save, "updated_at"])
         return
     if profile is None:
         stored = getattr(event, "grouping_profile", None)
         if stored is None:
             return
         profile = Profile.from_json(stored.data, None, None)
+    # Only the openings are summarised: reading whole bodies would cost more than the rest.
     members = list(
         Article.objects.filter(event=event)
         .order_by("id")
-        .values_list("id", "title", "body_text")[:MEMBERS_READ]
+        .values_list("title", Substr("body_text", 1, OPENING_CHARS), "grouping_features__data")[:MEMBERS_READ]
     )
     if not members:
+        if also_save:
+            event.save(update_fields=[*also_save, "updated_at"])
         return
-    features = dict(
-        StoredFeatures.objects.filter(article_id__in=[m[0] for m in members]).values_list(
-            "article_id", "data"
-        )
-    )
-    fields = []
+    fields = list(also_save)
     if not event.title_locked:
-        headlines = [(title, features.get(pk, {}).get("t", {})) for pk, title, _ in members]
+        headlines = [(title, (data or {}).get("t", {})) for title, _, data in members]
         event.title = representative_title(headlines, profile)
         fields.append("title")
     if not event.summary_locked:
-        event.summary = central_extract([body for _, _, body in members], profile)
+        event.summary = central_extract([opening for _, opening, _ in members], profile)
         fields.append("summary")
     event.save(update_fields=[*fields, "updated_at"])
 
@@ -130,7 +155,7 @@ def rebuild_event(event: Event) -> None:
         event.delete()
         return
     event.refresh_stats()
-    reports = [features_for(member) for member in members]
+    reports = [features_for(member)[0] for member in members]
     store = DatabaseStore()
     weights = Weights(*store.frequencies(key for report in reports for key in report_keys(report)))
     profile = Profile()

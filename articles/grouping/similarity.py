@@ -1,8 +1,9 @@
 """Scoring a report against an event profile, and the sentence that explains the score.
 
 Plain Python. The score combines
-- the cosine of idf-weighted terms (words and two-word phrases),
-- the cosine of idf-weighted names (people, organisations, places), and
+- the mean cosine with the event's members of idf-weighted terms (words and two-word
+  phrases; average linkage, computed from the summed profile),
+- the same of idf-weighted names (people, organisations, places), and
 - time proximity when both sides have dates: reports days apart are the same story
   at most; months apart, a different one even with the same leaders and words.
 """
@@ -14,8 +15,8 @@ from datetime import datetime
 
 from .features import ReportFeatures, stem, tokens
 
-# Decision thresholds on the combined score (0..1).
-THRESHOLD = 0.24
+# Decision threshold on the combined score (0..1): a mean cosine with the event's members.
+THRESHOLD = 0.2
 # A headline-only report joins only on strong evidence: most of its (idf-weighted) words
 # found in the event, and at least two names in common. Otherwise staff review it.
 SHORT_THRESHOLD = 0.5
@@ -27,7 +28,7 @@ NAME_WEIGHT = 0.35
 TIME_GRACE_DAYS = 1.5
 TIME_DECAY_DAYS = 2.0
 # Multiplies the score when the event already holds a report from the same outlet.
-SAME_OUTLET_FACTOR = 0.8
+SAME_OUTLET_FACTOR = 0.5
 # Cap of the profile (centroid) size: the heaviest terms and names are kept.
 PROFILE_TERMS = 200
 PROFILE_NAMES = 60
@@ -181,8 +182,14 @@ def _cosine(
 
 def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Profile) -> Match:
     """terms/names: the report's vectors weighted with the current idf (Weighted.of)."""
-    term_sim, term_parts, covered = _cosine(terms, profile.terms, profile.term_norm)
-    name_sim, name_parts, _ = _cosine(names, profile.names, profile.name_norm)
+    # The profile sums its members' unit vectors, so dividing the dot product by the member
+    # count gives the mean of the cosines with each member (average linkage). Dividing by
+    # the centroid's length instead (plain centroid cosine) favours big events, whose
+    # length grows more slowly than their member count: a follow-up story then joins the
+    # well-covered event it follows.
+    members = float(profile.members or 1)
+    term_sim, term_parts, covered = _cosine(terms, profile.terms, members)
+    name_sim, name_parts, _ = _cosine(names, profile.names, members)
     if report.short:
         # Cosine against a whole event is low for a headline by nature; what counts is
         # whether what little it says is all there, names included.

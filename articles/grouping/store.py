@@ -26,17 +26,34 @@ ALL_REPORTS = ""
 
 
 class DatabaseStore:
+    def __init__(self) -> None:
+        # Counts returned by count_report (after the increment), so that decide() does not
+        # read them again; and the events read by profiles(), reused by apply_decision.
+        self.counted: dict[str, int] = {}
+        self.events: dict[int, Event] = {}
+        self.loaded: dict[int, Profile] = {}
+
     def count_report(self, keys: list[str]) -> None:
+        """Add one report to the document frequencies: one statement per chunk of keys."""
         table = connection.ops.quote_name(KeyFrequency._meta.db_table)
-        sql = (
-            f'INSERT INTO {table} ("key", reports) VALUES (%s, 1) '
-            f'ON CONFLICT ("key") DO UPDATE SET reports = {table}.reports + 1'
-        )
+        wanted = sorted({ALL_REPORTS, *keys})
         with connection.cursor() as cursor:
-            cursor.executemany(sql, [(key,) for key in sorted({ALL_REPORTS, *keys})])
+            for start in range(0, len(wanted), CHUNK):
+                chunk = wanted[start : start + CHUNK]
+                cursor.execute(
+                    f'INSERT INTO {table} ("key", reports) VALUES '
+                    + ", ".join(["(%s, 1)"] * len(chunk))
+                    + f' ON CONFLICT ("key") DO UPDATE SET reports = {table}.reports + 1'
+                    + ' RETURNING "key", reports',
+                    chunk,
+                )
+                self.counted.update(cursor.fetchall())
 
     def frequencies(self, keys: Iterable[str]) -> tuple[int, dict[str, int]]:
         wanted = sorted({ALL_REPORTS, *keys})
+        if self.counted and all(key in self.counted for key in wanted):
+            found = {key: self.counted[key] for key in wanted}
+            return found.pop(ALL_REPORTS), found
         found: dict[str, int] = {}
         for start in range(0, len(wanted), CHUNK):
             rows = KeyFrequency.objects.filter(key__in=wanted[start : start + CHUNK])
@@ -78,21 +95,41 @@ class DatabaseStore:
         return [event_id for event_id, _ in sorted(totals.items(), key=lambda kv: (-kv[1], -kv[0]))]
 
     def profiles(self, event_ids: list[int]) -> dict[int, tuple[Profile, str]]:
-        rows = EventProfile.objects.filter(event_id__in=event_ids).select_related("event")
-        return {
-            row.event_id: (
-                Profile.from_json(row.data, row.event.first_published_at, row.event.last_published_at),
-                row.event.title,
-            )
-            for row in rows
-        }
+        out = {}
+        for row in EventProfile.objects.filter(event_id__in=event_ids).select_related("event"):
+            event = row.event
+            profile = Profile.from_json(row.data, event.first_published_at, event.last_published_at)
+            self.events[event.pk], self.loaded[event.pk] = event, profile
+            out[event.pk] = (profile, event.title)
+        return out
+
+    def loaded_profile(self, event_id: int) -> tuple[Event, Profile]:
+        """The event and its profile (to be updated), reusing what profiles() read."""
+        if event_id not in self.loaded:
+            self.profiles([event_id])
+        return self.events[event_id], self.loaded[event_id]
 
     def save_profile(self, event: Event, profile: Profile) -> None:
-        """Store the centroid and re-index the event under its heaviest (idf-weighted) keys."""
-        EventProfile.objects.update_or_create(event=event, defaults={"data": profile.to_json()})
+        """Store the centroid and re-index the event under its heaviest (idf-weighted) keys.
+
+        Plain statements rather than the ORM's update_or_create/bulk_create: this runs for
+        every imported report, and the ORM's own work cost more than the statements.
+        """
         keys = heaviest_keys(profile.terms, profile.names, INDEX_TERMS, INDEX_NAMES)
-        EventKey.objects.filter(event=event).delete()
-        EventKey.objects.bulk_create(
-            EventKey(event=event, key=key, weight=weight, last_published_at=event.last_published_at)
-            for key, weight in keys.items()
-        )
+        quote = connection.ops.quote_name
+        profiles, index = quote(EventProfile._meta.db_table), quote(EventKey._meta.db_table)
+        data = EventProfile._meta.get_field("data").get_db_prep_save(profile.to_json(), connection)
+        last = connection.ops.adapt_datetimefield_value(event.last_published_at)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {profiles} (event_id, data) VALUES (%s, %s) "
+                f"ON CONFLICT (event_id) DO UPDATE SET data = EXCLUDED.data",
+                [event.pk, data],
+            )
+            cursor.execute(f"DELETE FROM {index} WHERE event_id = %s", [event.pk])
+            if keys:
+                cursor.execute(
+                    f'INSERT INTO {index} (event_id, "key", weight, last_published_at) VALUES '
+                    + ", ".join(["(%s, %s, %s, %s)"] * len(keys)),
+                    [value for key, weight in keys.items() for value in (event.pk, key, weight, last)],
+                )
