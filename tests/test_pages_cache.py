@@ -63,3 +63,29 @@ def test_error_pages_are_not_cached(client):
     assert client.get(reverse("articles:event-list"), {"page": 99}).status_code == 404
     event_with_reports("Now there is one", [outlet("Alpha News")])
     assert client.get(reverse("articles:event-list"), {"page": 1}).status_code == 200
+
+
+def test_comparison_page_is_served_from_the_cache_until_either_report_changes(client):
+    event = event_with_reports("Compared summit", [outlet("Alpha News"), outlet("Beta Times")])
+    left, right = event.articles.order_by("id")
+    url = reverse("articles:compare", args=[left.pk, right.pk])
+    first, html = _queries(client, url)
+    again, html_again = _queries(client, url)
+    assert first > 1
+    assert again == 1  # the content version only
+    assert html_again == html
+    Article.objects.filter(pk=right.pk).update(title="Beta Times corrects its headline")
+    count, after = _queries(client, url)
+    assert count > 1
+    assert "Beta Times corrects its headline" in after
+
+
+def test_comparison_page_loads_both_stored_analyses_in_one_query(client, settings):
+    settings.BROWSE_PAGE_CACHE_SECONDS = 0
+    event = event_with_reports("Compared summit", [outlet("Alpha News"), outlet("Beta Times")])
+    left, right = event.articles.order_by("id")
+    url = reverse("articles:compare", args=[left.pk, right.pk])
+    cold, _ = _queries(client, url)  # the comparison itself is not cached yet
+    warm, _ = _queries(client, url)  # it is now: no analysis is read at all
+    assert cold == 2
+    assert warm == 1
