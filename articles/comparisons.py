@@ -92,7 +92,9 @@ def event_fact_table(event: Event) -> dict:
     One query for the reports (with their outlets); the clustering is cached.
     """
     reports = event_reports(event)
-    key = _cache_key(f"facts:{event.pk}", reports)
+    # The table shows outlet names too, so a renamed outlet makes a new table.
+    outlets = hashlib.sha256("|".join(article.source.name for article in reports).encode()).hexdigest()[:16]
+    key = f"{_cache_key(f'facts:{event.pk}', reports)}:{outlets}"
     table = cache.get(key)
     if table is None:
         table = fact_table(
@@ -110,4 +112,6 @@ def event_fact_table(event: Event) -> dict:
     table = dict(table)
     table["event_id"] = event.pk
     table["truncated"] = event.article_count > len(reports)
+    # Names everything the rendered table depends on, for the partial's fragment cache.
+    table["cache_key"] = f"{key}:{table['truncated']}"
     return table

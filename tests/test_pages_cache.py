@@ -7,11 +7,13 @@ from browse_data import (
     outlet,
     report,
 )
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Article, Event
+from articles.models import Article, Event, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +91,24 @@ def test_comparison_page_loads_both_stored_analyses_in_one_query(client, setting
     warm, _ = _queries(client, url)  # it is now: no analysis is read at all
     assert cold == 2
     assert warm == 1
+
+
+def test_event_fact_table_html_is_kept_per_state_of_the_events_reports(client, settings):
+    # The page cache is off: only the fact table's own fragment is kept, under its reports' state.
+    settings.BROWSE_PAGE_CACHE_SECONDS = 0
+    alpha = outlet("Alpha News")
+    event = event_with_reports("Tabled summit", [alpha, outlet("Beta Times")])
+    url = event.get_absolute_url()
+    first = client.get(url)
+    key = make_template_fragment_key("fact-table-html", [first.context["fact_table"]["cache_key"]])
+    assert "Who reports what" in cache.get(key)
+    assert client.get(url).content.decode() == first.content.decode()
+
+    Source.objects.filter(pk=alpha.pk).update(name="Alpha Renamed")
+    renamed = client.get(url)
+    assert renamed.context["fact_table"]["cache_key"] != first.context["fact_table"]["cache_key"]
+    assert ">Alpha Renamed</a></th>" in renamed.content.decode()
+
+    event.articles.filter(source=alpha).update(title="Alpha rewrites its headline")
+    rewritten = client.get(url)
+    assert rewritten.context["fact_table"]["cache_key"] != renamed.context["fact_table"]["cache_key"]

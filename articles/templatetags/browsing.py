@@ -1,7 +1,7 @@
 """Template helpers for the reader pages."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from ..browsing.coverage import CoverageStrip
@@ -25,8 +25,4 @@ def coverage_cells(coverage: CoverageStrip) -> SafeString:
 def reporter_links(coverage: CoverageStrip) -> SafeString:
     if not coverage.reporters:
         return format_html("{}", "no outlet")
-    return format_html_join(
-        ", ",
-        '<a href="{}">{}</a>',
-        ((source.get_absolute_url(), source.name) for source in coverage.reporters),
-    )
+    return mark_safe(", ".join(coverage.links))  # each link is built by format_html
