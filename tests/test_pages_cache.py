@@ -112,3 +112,30 @@ def test_event_fact_table_html_is_kept_per_state_of_the_events_reports(client, s
     event.articles.filter(source=alpha).update(title="Alpha rewrites its headline")
     rewritten = client.get(url)
     assert rewritten.context["fact_table"]["cache_key"] != renamed.context["fact_table"]["cache_key"]
+
+
+def test_event_page_is_rendered_afresh_when_what_it_shows_changes_and_only_then(client, settings):
+    settings.BROWSE_PAGE_CACHE_SECONDS = 0
+    alpha, beta = outlet("Alpha News"), outlet("Beta Times")
+    event = event_with_reports("Kept summit", [alpha, beta])
+    elsewhere = event_with_reports("Unrelated storm", [beta])
+    url = event.get_absolute_url()
+    first = client.get(url)
+
+    report(alpha, title="A report of something else", event=elsewhere)
+    unrelated = client.get(url)
+    assert unrelated.context["content_key"] == first.context["content_key"]
+    assert unrelated.content == first.content
+
+    for change in (
+        lambda: event.articles.filter(source=alpha).update(title="Alpha rewrites its headline"),
+        lambda: Source.objects.filter(pk=beta.pk).update(name="Beta Renamed"),
+        lambda: Event.objects.filter(pk=event.pk).update(summary="Leaders met again."),
+    ):
+        before = client.get(url)
+        change()
+        after = client.get(url)
+        assert after.context["content_key"] != before.context["content_key"]
+        assert after.content != before.content
+    html = after.content.decode()
+    assert "Alpha rewrites its headline" in html and "Beta Renamed" in html and "Leaders met again." in html
