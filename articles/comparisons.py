@@ -50,11 +50,27 @@ def comparison_cache_key(a: Article, b: Article) -> str:
     return _cache_key("compare", [a, b])
 
 
+def _load_analyses(articles: list[Article]) -> None:
+    """Fill in the analysis (and, where it is stale, the text to redo it) of articles loaded
+    without them, in one query rather than one per deferred field and article."""
+    deferred = [a for a in articles if "analysis" in a.get_deferred_fields()]
+    if not deferred:
+        return
+    rows = Article.objects.filter(pk__in={a.pk for a in deferred}).values(
+        "pk", "analysis", "analysis_version", "title", "body_text", "language"
+    )
+    by_pk = {row.pop("pk"): row for row in rows}
+    for article in deferred:
+        for field, value in by_pk.get(article.pk, {}).items():
+            setattr(article, field, value)
+
+
 def build_comparison(a: Article, b: Article) -> dict:
     """The comparison of two reports (see articles.compare.compare.compare_analyses), cached."""
     key = comparison_cache_key(a, b)
     result = cache.get(key)
     if result is None:
+        _load_analyses([a, b])
         analysis_a, analysis_b = article_analysis(a), article_analysis(b)
         if a.pk == b.pk:
             analysis_b = analysis_a
@@ -76,7 +92,9 @@ def event_fact_table(event: Event) -> dict:
     One query for the reports (with their outlets); the clustering is cached.
     """
     reports = event_reports(event)
-    key = _cache_key(f"facts:{event.pk}", reports)
+    # The table shows outlet names too, so a renamed outlet makes a new table.
+    outlets = hashlib.sha256("|".join(article.source.name for article in reports).encode()).hexdigest()[:16]
+    key = f"{_cache_key(f'facts:{event.pk}', reports)}:{outlets}"
     table = cache.get(key)
     if table is None:
         table = fact_table(
@@ -94,4 +112,6 @@ def event_fact_table(event: Event) -> dict:
     table = dict(table)
     table["event_id"] = event.pk
     table["truncated"] = event.article_count > len(reports)
+    # Names everything the rendered table depends on, for the partial's fragment cache.
+    table["cache_key"] = f"{key}:{table['truncated']}"
     return table

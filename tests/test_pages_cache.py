@@ -7,11 +7,13 @@ from browse_data import (
     outlet,
     report,
 )
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Article, Event
+from articles.models import Article, Event, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +65,77 @@ def test_error_pages_are_not_cached(client):
     assert client.get(reverse("articles:event-list"), {"page": 99}).status_code == 404
     event_with_reports("Now there is one", [outlet("Alpha News")])
     assert client.get(reverse("articles:event-list"), {"page": 1}).status_code == 200
+
+
+def test_comparison_page_is_served_from_the_cache_until_either_report_changes(client):
+    event = event_with_reports("Compared summit", [outlet("Alpha News"), outlet("Beta Times")])
+    left, right = event.articles.order_by("id")
+    url = reverse("articles:compare", args=[left.pk, right.pk])
+    first, html = _queries(client, url)
+    again, html_again = _queries(client, url)
+    assert first > 1
+    assert again == 1  # the content version only
+    assert html_again == html
+    Article.objects.filter(pk=right.pk).update(title="Beta Times corrects its headline")
+    count, after = _queries(client, url)
+    assert count > 1
+    assert "Beta Times corrects its headline" in after
+
+
+def test_comparison_page_loads_both_stored_analyses_in_one_query(client, settings):
+    settings.BROWSE_PAGE_CACHE_SECONDS = 0
+    event = event_with_reports("Compared summit", [outlet("Alpha News"), outlet("Beta Times")])
+    left, right = event.articles.order_by("id")
+    url = reverse("articles:compare", args=[left.pk, right.pk])
+    cold, _ = _queries(client, url)  # the comparison itself is not cached yet
+    warm, _ = _queries(client, url)  # it is now: no analysis is read at all
+    assert cold == 2
+    assert warm == 1
+
+
+def test_event_fact_table_html_is_kept_per_state_of_the_events_reports(client, settings):
+    # The page cache is off: only the fact table's own fragment is kept, under its reports' state.
+    settings.BROWSE_PAGE_CACHE_SECONDS = 0
+    alpha = outlet("Alpha News")
+    event = event_with_reports("Tabled summit", [alpha, outlet("Beta Times")])
+    url = event.get_absolute_url()
+    first = client.get(url)
+    key = make_template_fragment_key("fact-table-html", [first.context["fact_table"]["cache_key"]])
+    assert "Who reports what" in cache.get(key)
+    assert client.get(url).content.decode() == first.content.decode()
+
+    Source.objects.filter(pk=alpha.pk).update(name="Alpha Renamed")
+    renamed = client.get(url)
+    assert renamed.context["fact_table"]["cache_key"] != first.context["fact_table"]["cache_key"]
+    assert ">Alpha Renamed</a></th>" in renamed.content.decode()
+
+    event.articles.filter(source=alpha).update(title="Alpha rewrites its headline")
+    rewritten = client.get(url)
+    assert rewritten.context["fact_table"]["cache_key"] != renamed.context["fact_table"]["cache_key"]
+
+
+def test_event_page_is_rendered_afresh_when_what_it_shows_changes_and_only_then(client, settings):
+    settings.BROWSE_PAGE_CACHE_SECONDS = 0
+    alpha, beta = outlet("Alpha News"), outlet("Beta Times")
+    event = event_with_reports("Kept summit", [alpha, beta])
+    elsewhere = event_with_reports("Unrelated storm", [beta])
+    url = event.get_absolute_url()
+    first = client.get(url)
+
+    report(alpha, title="A report of something else", event=elsewhere)
+    unrelated = client.get(url)
+    assert unrelated.context["content_key"] == first.context["content_key"]
+    assert unrelated.content == first.content
+
+    for change in (
+        lambda: event.articles.filter(source=alpha).update(title="Alpha rewrites its headline"),
+        lambda: Source.objects.filter(pk=beta.pk).update(name="Beta Renamed"),
+        lambda: Event.objects.filter(pk=event.pk).update(summary="Leaders met again."),
+    ):
+        before = client.get(url)
+        change()
+        after = client.get(url)
+        assert after.context["content_key"] != before.context["content_key"]
+        assert after.content != before.content
+    html = after.content.decode()
+    assert "Alpha rewrites its headline" in html and "Beta Renamed" in html and "Leaders met again." in html

@@ -27,7 +27,7 @@ def rows(request) -> int:
 
 def _pages() -> list[str]:
     event = Event.objects.get(title="Widely covered summit")
-    article = event.articles.order_by("id").first()
+    article, other = event.articles.order_by("id")[:2]
     source = Source.objects.order_by("id").first()
     return [
         reverse("articles:home"),
@@ -37,6 +37,8 @@ def _pages() -> list[str]:
         reverse("articles:article-list"),
         reverse("articles:article-list") + "?text=harbour&unassigned=on",
         article.get_absolute_url(),
+        reverse("articles:compare", args=[article.pk, other.pk]),
+        reverse("articles:compare-pick") + f"?event={event.pk}",
         reverse("articles:source-list"),
         source.get_absolute_url(),
         reverse("articles:search") + "?q=harbour+strike",

@@ -5,6 +5,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from ..models import Article, Event, Source
 
@@ -29,6 +31,11 @@ class StripCell:
 class CoverageStrip:
     reporters: list[Source]  # outlets that reported the event, by name
     cells: list[StripCell]  # one per outlet on the site (empty when there are too many outlets)
+    links: list[SafeString]  # a link to each reporter's page, in the same order
+
+
+def _outlet_link(source: Source) -> SafeString:
+    return format_html('<a href="{}">{}</a>', source.get_absolute_url(), source.name)
 
 
 def outlets_by_event(event_ids: Iterable[int]) -> dict[int, list[Source]]:
@@ -56,11 +63,14 @@ def attach_coverage_strips(events: Sequence[Event]) -> None:
         every_outlet = list(Source.objects.only("id", "name", "slug")[: STRIP_MAX_OUTLETS + 1])
     if len(every_outlet) > STRIP_MAX_OUTLETS:
         every_outlet = []
+    # A page names the same few outlets hundreds of times: build each one's link once.
+    links: dict[int, SafeString] = {}
     for event in events:
         reporters = reporters_by_event.get(event.pk, [])
         reported = {source.pk for source in reporters}
         cells = [StripCell(source.name, source.slug, source.pk in reported) for source in every_outlet]
-        event.coverage = CoverageStrip(reporters=reporters, cells=cells)
+        event_links = [links.get(s.pk) or links.setdefault(s.pk, _outlet_link(s)) for s in reporters]
+        event.coverage = CoverageStrip(reporters=reporters, cells=cells, links=event_links)
 
 
 @dataclass(frozen=True)

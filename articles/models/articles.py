@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models.functions import Length
-from django.urls import reverse
+
+from ..paths import path_for
 
 
 class GroupingStatus(models.TextChoices):
@@ -96,4 +97,4 @@ class Article(models.Model):
         return f"{self.title} ({self.source})" if self.source_id else self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:article-detail", kwargs={"pk": self.pk})
+        return path_for("articles:article-detail", "pk", self.pk)

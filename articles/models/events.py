@@ -1,5 +1,6 @@
 from django.db import models
-from django.urls import reverse
+
+from ..paths import path_for
 
 
 class EventQuerySet(models.QuerySet["Event"]):
@@ -53,7 +54,7 @@ class Event(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:event-detail", kwargs={"pk": self.pk})
+        return path_for("articles:event-detail", "pk", self.pk)
 
     def refresh_stats(self) -> None:
         """Recompute the denormalised counts and publication span from the articles."""

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
+
+from ..paths import path_for
 
 
 class Source(models.Model):
@@ -26,4 +27,4 @@ class Source(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:source-detail", kwargs={"slug": self.slug})
+        return path_for("articles:source-detail", "slug", self.slug)

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from ..browsing.pagecache import cached_page
 from ..comparisons import build_comparison, comparison_cache_key, event_fact_table
 from ..export import fact_table_csv_rows, fact_table_json
 from ..forms import ComparePickForm
@@ -14,8 +15,15 @@ from ..presenting import comparison_page
 
 
 @require_GET
+@cached_page
 def compare_view(request: HttpRequest, a: int, b: int) -> HttpResponse:
-    articles = Article.objects.select_related("source", "event").in_bulk([a, b])
+    # The stored analyses and bodies are large and needed only when the comparison is not cached
+    # yet; build_comparison loads them then.
+    articles = (
+        Article.objects.select_related("source", "event")
+        .defer("body_text", "body_html", "analysis", "grouping_evidence")
+        .in_bulk([a, b])
+    )
     left = articles.get(a) or get_object_or_404(Article, pk=a)
     right = articles.get(b) or get_object_or_404(Article, pk=b)
     comparison = build_comparison(left, right)

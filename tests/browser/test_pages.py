@@ -56,6 +56,7 @@ def site(live_server) -> dict[str, str]:
         "source": a.get_absolute_url(),
         "search": "/search/?q=hanoi+summit",
         "earlier": earlier.get_absolute_url(),
+        "compare picker": f"/compare/?event={event.pk}",
     }
 
 
@@ -176,7 +177,7 @@ def test_api_docs_render_under_the_csp(page, live_server, site):
     assert [p for p in problems if "Content Security Policy" in p] == []
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", [*PAGES, "compare picker"])
 def test_page_fits_a_phone_screen_without_sideways_scrolling(browser, live_server, site, name):
     context = browser.new_context(viewport={"width": 390, "height": 800})
     try:
