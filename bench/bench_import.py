@@ -13,7 +13,7 @@ import random
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,48 +30,41 @@ OUTLETS = [
     ("The Korea Herald", "koreaherald.com"),
     ("Example Daily", "example-daily.test"),
 ]
-WORDS = """
-government minister officials said talks summit economy markets rose fell percent agreement
-president leaders meeting week capital statement spokesman analysts expected sanctions trade
-election parliament vote police court ruling investigation report company shares billion
-million people city region border security forces weather storm flooding rescue hospital health
-vaccine schools teachers students budget taxes inflation prices energy oil gas climate
-""".split()  # noqa: SIM905  (a word list reads better as text)
 
 
-def make_article(rng: random.Random, n: int) -> dict:
+def make_article(rng: random.Random, n: int, report: tuple[str, str, datetime | None]) -> dict:
+    """One JSONL record around a synthetic report of the grouping benchmark's generator
+    (Zipf vocabulary, events of 1-5 reports with their own topic words and names), so that
+    grouping meets the kind of overlap real news has rather than one shared word list."""
     name, domain = rng.choice(OUTLETS)
-    paragraphs = []
-    target = rng.randint(300, 800)
-    words = 0
-    while words < target:
-        sentences = []
-        for _ in range(rng.randint(2, 5)):
-            length = rng.randint(8, 24)
-            sentence = " ".join(rng.choice(WORDS) for _ in range(length))
-            sentences.append(sentence.capitalize() + ".")
-            words += length
-        paragraphs.append(" ".join(sentences))
-    when = datetime(2019, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randint(0, 525_600))
-    title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 12))).capitalize()
-    return {
-        "title": f"{title} ({n})",
+    title, body, when = report
+    sentences = body.split(". ")
+    paragraphs = [". ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4)]
+    record = {
+        "title": title,
         "source": name,
-        "url": f"https://www.{domain}/news/{when:%Y/%m/%d}/story-{n}?utm_source=feed&utm_medium=rss",
-        "published_at": when.isoformat() if n % 3 else when.date().isoformat(),
+        "url": f"https://www.{domain}/news/story-{n}?utm_source=feed&utm_medium=rss",
         "byline": f"Reporter {n % 97}",
-        "text": "\n\n".join(paragraphs),
+        "text": ".\n\n".join(p.rstrip(".") for p in paragraphs) + ".",
     }
+    if when is not None:
+        record["published_at"] = when.isoformat() if n % 3 else when.date().isoformat()
+    return record
 
 
 def generate(folder: Path) -> list[Path]:
+    sys.path.insert(0, str(REPO))
+    from bench.bench_grouping import Generator
+
     rng = random.Random(20190118)
+    reports = Generator(seed=20190118).reports(ARTICLES)
     paths = []
     for f in range(FILES):
         path = folder / f"feed-{f:02d}.jsonl"
         with path.open("w", encoding="utf-8") as out:
             for i in range(ARTICLES // FILES):
-                out.write(json.dumps(make_article(rng, f * (ARTICLES // FILES) + i)) + "\n")
+                n = f * (ARTICLES // FILES) + i
+                out.write(json.dumps(make_article(rng, n, reports[n])) + "\n")
         paths.append(path)
     return paths
 
