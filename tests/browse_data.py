@@ -3,10 +3,7 @@
 import datetime as dt
 import hashlib
 import itertools
-from collections.abc import Iterator
 
-import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -99,12 +96,3 @@ def bulk_rows(count: int, *, outlets: int = 5) -> list[Event]:
     for event in events:
         event.refresh_stats()
     return events
-
-
-@pytest.fixture(autouse=True)
-def fresh_page_cache() -> Iterator[None]:
-    """Import into a test module to start each test with an empty page cache, so that tests that
-    read response.context never receive a page cached by an earlier test."""
-    cache.clear()
-    yield
-    cache.clear()

@@ -15,6 +15,17 @@ REPO = Path(__file__).resolve().parent.parent
 DEMO_DIR = REPO / "demo"
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache() -> Iterator[None]:
+    """Every test starts and ends with an empty cache, so that no test is served a page or a
+    comparison cached by an earlier one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def source(db):
     from articles.models import Source

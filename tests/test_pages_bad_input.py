@@ -4,7 +4,6 @@ refused by PostgreSQL, search syntax by FTS5, huge numbers by integer columns)."
 import pytest
 from browse_data import (
     event_with_reports,
-    fresh_page_cache,  # noqa: F401  (autouse: an empty page cache per test)
     outlet,
 )
 

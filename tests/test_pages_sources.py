@@ -4,7 +4,6 @@ import pytest
 from browse_data import (
     BASE_TIME,
     event_with_reports,
-    fresh_page_cache,  # noqa: F401  (autouse: an empty page cache per test)
     outlet,
     report,
 )

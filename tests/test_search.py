@@ -1,6 +1,5 @@
 import pytest
 from browse_data import (
-    fresh_page_cache,  # noqa: F401  (autouse: an empty page cache per test)
     outlet,
     report,
 )
