@@ -295,7 +295,9 @@ def _existing(
     return known_hashes, known_urls
 
 
-def _build(item: PreparedArticle, source: Source, batch: ImportBatch | None) -> Article:
+def build_article(item: PreparedArticle, source: Source, batch: ImportBatch | None) -> Article:
+    """The row the pipeline stores for a prepared item, analysis included (also the import
+    benchmark's baseline rows)."""
     return Article(
         source=source,
         title=item.title,
@@ -321,7 +323,9 @@ def _insert_chunk(
     batch: ImportBatch | None,
     strict: bool,
 ) -> None:
-    articles = [(index, _build(item, sources[name_key(item.source_name)], batch)) for index, item in to_store]
+    articles = [
+        (index, build_article(item, sources[name_key(item.source_name)], batch)) for index, item in to_store
+    ]
     try:
         with transaction.atomic():
             for _, article in articles:
@@ -348,7 +352,7 @@ def _insert_one(
     batch: ImportBatch | None,
 ) -> None:
     entry = result.entries[index]
-    article = _build(item, sources[name_key(item.source_name)], batch)
+    article = build_article(item, sources[name_key(item.source_name)], batch)
     try:
         with transaction.atomic():
             article.save()
