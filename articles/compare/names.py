@@ -1,17 +1,10 @@
 """Normalising names and words so that spelling variants compare equal."""
 
-import re
-import unicodedata
 from functools import lru_cache
 
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+from ..spelling import name_key
 
-
-@lru_cache(maxsize=65536)
-def name_key(name: str) -> str:
-    """One key for every spelling of a name: "Kim Yong-chol", "Kim Yong Chol", "kim yong-Chol"."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return _NOT_ALNUM.sub("", folded)
+__all__ = ["name_key", "name_tokens"]
 
 
 @lru_cache(maxsize=65536)

@@ -7,9 +7,9 @@ Plain Python, no Django.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from ..spelling import name_key
 from .lexicon import (
     NAME_CONNECTORS,
     NOT_NAMES,
@@ -23,14 +23,6 @@ from .lexicon import (
 # apostrophe ("O'Brien"), or an acronym ("NATO", "U.S.").
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'\u2019.\-]*")
 _SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|\n\s*$")
-
-
-def name_key(surface: str) -> str:
-    """One key for every spelling variant of a name: "Kim Yong-Chol" -> "kimyongchol"."""
-    text = unicodedata.normalize("NFKD", surface)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower().replace("\u2019s", "").replace("'s", "")
-    return re.sub(r"[^a-z0-9]", "", text)
 
 
 @dataclass(frozen=True, slots=True)
