@@ -71,6 +71,7 @@ def detach_articles(articles: Iterable[Article], *, by: AbstractBaseUser | None 
     with transaction.atomic():
         serialise_grouping()
         touched = set()
+        detached = 0
         for article in articles:
             touched.add(article.event_id)
             _record(
@@ -80,8 +81,9 @@ def detach_articles(articles: Iterable[Article], *, by: AbstractBaseUser | None 
                 by=by,
                 sentence=f"placed by staff{_who(by)}: taken out of event #{article.event_id}, in no event",
             )
+            detached += 1
         _rebuild(touched)
-        return len(touched)
+        return detached
 
 
 def split_articles(articles: Iterable[Article], *, by: AbstractBaseUser | None = None) -> Event:
