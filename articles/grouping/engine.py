@@ -68,6 +68,8 @@ class Decision:
     evidence: dict
     # The idf weights used, reused to re-index the event without asking the store again.
     weights: "Weights"
+    # The events scored, best first: the ones put in play for second thoughts (refine.py).
+    considered: list[int]
 
 
 class Weights:
@@ -136,13 +138,14 @@ def decide(report: ReportFeatures, store: Store) -> Decision:
         key=lambda m: (-m[0].score, m[1]),
     )
     threshold = SHORT_THRESHOLD if report.short else THRESHOLD
+    considered = [event_id for _, event_id, _ in scored]
     best = scored[0] if scored else None
     if best is not None:
         explain(best[0], report, profiles[best[1]][0])
     if best is not None and best[0].score >= threshold:
         match, event_id, title = best
-        evidence = _evidence("joined", match, event_id, title, threshold, scored)
-        return Decision("joined", event_id, match.score, evidence, weights)
+        evidence = match_evidence("joined", match, event_id, title, threshold, scored)
+        return Decision("joined", event_id, match.score, evidence, weights, considered)
     status = "review" if report.short else "started"
     if best is None:
         evidence = {
@@ -151,10 +154,10 @@ def decide(report: ReportFeatures, store: Store) -> Decision:
             "candidates": [],
             "explanation": _no_candidate_sentence(status, dated=report.published_at is not None),
         }
-        return Decision(status, None, None, evidence, weights)
+        return Decision(status, None, None, evidence, weights, considered)
     match, event_id, title = best
-    evidence = _evidence(status, match, event_id, title, threshold, scored)
-    return Decision(status, None, match.score, evidence, weights)
+    evidence = match_evidence(status, match, event_id, title, threshold, scored)
+    return Decision(status, None, match.score, evidence, weights, considered)
 
 
 KIND_LABELS = {
@@ -165,7 +168,9 @@ KIND_LABELS = {
 }
 
 
-def _evidence(status: str, match: Match, event_id: int, title: str, threshold: float, scored: list) -> dict:
+def match_evidence(
+    status: str, match: Match, event_id: int, title: str, threshold: float, scored: list
+) -> dict:
     grouped: dict[str, list[str]] = {kind: [] for kind in KIND_LABELS}
     for surface, kind in match.shared_names:
         grouped.get(kind, grouped["other"]).append(surface)

@@ -20,6 +20,7 @@ from .engine import (
     heaviest_keys,
 )
 from .features import ReportFeatures
+from .refine import Member, Refinement
 from .similarity import Profile
 from .summaries import MEMBERS_READ, representative_title
 
@@ -47,6 +48,11 @@ class MemoryStore:
         self.postings: dict[str, list[int]] = {}
         self.posting_weight: dict[tuple[str, int], float] = {}
         self.next_event_id = next_event_id
+        # article id -> (outlet, headline, features) and -> event id, of every member; and
+        # the members second thoughts must not move (staff decisions, reports out of scope).
+        self.articles: dict[int, tuple[int, str, ReportFeatures]] = {}
+        self.event_of: dict[int, int] = {}
+        self.pinned: set[int] = set()
 
     # --- the Store protocol used by engine.decide ---
     def count_report(self, keys: list[str]) -> None:
@@ -78,7 +84,21 @@ class MemoryStore:
         return [event_id for event_id, _ in sorted(totals.items(), key=lambda kv: (-kv[1], -kv[0]))]
 
     def profiles(self, event_ids: list[int]) -> dict[int, tuple[Profile, str]]:
-        return {eid: (self.events[eid].profile, self.events[eid].title) for eid in event_ids}
+        return {
+            eid: (self.events[eid].profile, self.events[eid].title)
+            for eid in event_ids
+            if self.events[eid].members
+        }
+
+    def members(self, event_ids: list[int], limit: int) -> dict[int, list[Member]]:
+        out = {}
+        for event_id in event_ids:
+            event = self.events[event_id]
+            if 0 < len(event.members) <= limit:
+                out[event_id] = [
+                    Member(pk, self.articles[pk][2], pinned=pk in self.pinned) for pk in sorted(event.members)
+                ]
+        return out
 
     # --- membership, mirroring service.apply_decision ---
     def new_event(self, title: str) -> MemoryEvent:
@@ -99,11 +119,33 @@ class MemoryStore:
         event.profile.add(report, weights.term, weights.name)
         event.members.append(article_id)
         event.sources.add(source_id)
+        self.articles[article_id] = (source_id, headline, report)
+        self.event_of[article_id] = event.id
         if len(event.headlines) < MEMBERS_READ or article_id < event.headlines[-1][0]:
             bisect.insort(event.headlines, (article_id, headline, report.terms), key=lambda h: h[0])
             del event.headlines[MEMBERS_READ:]
-        if not event.title_locked:
+        self._retitle(event)
+
+    def _retitle(self, event: MemoryEvent) -> None:
+        if not event.title_locked and event.headlines:
             event.title = representative_title([(t, terms) for _, t, terms in event.headlines], event.profile)
+
+    def apply_refinement(self, refinement: Refinement) -> None:
+        """Mirror service.apply_refinement (the movers' evidence is the caller's to keep)."""
+        for move in refinement.moves:
+            self.events[move.from_event].members.remove(move.article_id)
+            self.events[move.to_event].members.append(move.article_id)
+            self.event_of[move.article_id] = move.to_event
+        for event_id, profile in sorted(refinement.profiles.items()):
+            event = self.events[event_id]
+            event.profile = profile
+            event.members.sort()
+            event.sources = {self.articles[pk][0] for pk in event.members}
+            event.headlines = [
+                (pk, self.articles[pk][1], self.articles[pk][2].terms) for pk in event.members[:MEMBERS_READ]
+            ]
+            self._retitle(event)
+            self.reindex(event)
 
     def reindex(self, event: MemoryEvent) -> None:
         profile = event.profile

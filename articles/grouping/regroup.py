@@ -20,6 +20,7 @@ from ..models import ReportFeatures as StoredFeatures
 from .engine import Weights, decide, report_keys
 from .features import ReportFeatures, extract_features
 from .memory import MemoryEvent, MemoryStore
+from .refine import reconsider
 from .service import serialise_grouping
 from .summaries import OPENING_CHARS, SUMMARY_MEMBERS, central_extract
 
@@ -83,6 +84,7 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
     )
     next_id = (Event.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
     store = MemoryStore(next_id)
+    store.pinned = set(Article.objects.exclude(redo_q).values_list("id", flat=True))
     kept = {e.id: e for e in Event.objects.filter(id__in=kept_event_ids).only("id", "title", "title_locked")}
     for event in kept.values():
         store.events[event.id] = MemoryEvent(
@@ -119,7 +121,9 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
     for event in store.events.values():
         store.reindex(event)
 
-    updates = []
+    # article id -> (status, score, evidence); the event comes from the final membership,
+    # since second thoughts may move a report after its own decision.
+    outcomes: dict[int, tuple[str, float | None, dict]] = {}
     review = 0
     for pk, report in progress(pending):
         store.count_report(report_keys(report))
@@ -132,11 +136,19 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
         else:
             event = None
             review += 1
+        outcomes[pk] = (decision.status, decision.score, decision.evidence)
         if event is not None:
             store.add_member(event, pk, source_id, title, report, decision.weights)
             store.reindex(event)
-        updates.append((event.id if event else None, decision.status, decision.score, decision.evidence, pk))
+            refinement = reconsider(store, [event.id, *decision.considered], trigger=pk)
+            store.apply_refinement(refinement)
+            for move in refinement.moves:
+                outcomes[move.article_id] = ("joined", move.score, move.evidence)
 
+    updates = [
+        (store.event_of.get(pk) if status != "review" else None, status, score, evidence, pk)
+        for pk, (status, score, evidence) in outcomes.items()
+    ]
     _write(store, kept_event_ids, updates)
     return RegroupResult(
         assigned=len(updates),

@@ -13,6 +13,7 @@ from ..models import Article, Event, GroupingStatus
 from ..models import ReportFeatures as StoredFeatures
 from .engine import Decision, Weights, decide, report_keys
 from .features import ReportFeatures, extract_features
+from .refine import Refinement, reconsider
 from .similarity import Profile
 from .store import DatabaseStore
 from .summaries import MEMBERS_READ, OPENING_CHARS, central_extract, representative_title
@@ -60,6 +61,9 @@ def assign_article(article: Article) -> None:
             store.count_report(report_keys(report))
         decision = decide(report, store)
         apply_decision(article, report, decision, store)
+        if article.event_id is not None:
+            refinement = reconsider(store, [article.event_id, *decision.considered], trigger=article.pk)
+            apply_refinement(refinement, store)
 
 
 def apply_decision(
@@ -87,6 +91,26 @@ def apply_decision(
         refresh_event_text(event, profile, also_save=counted)
     if previous is not None and previous != event:
         rebuild_event(previous)
+
+
+def apply_refinement(refinement: Refinement, store: DatabaseStore) -> None:
+    """Store the moves of second thoughts, and the profiles, counts and text they change."""
+    for move in refinement.moves:
+        Article.objects.filter(pk=move.article_id).update(
+            event_id=move.to_event,
+            grouping_status=GroupingStatus.JOINED,
+            grouping_score=move.score,
+            grouping_evidence=move.evidence,
+        )
+    events = Event.objects.in_bulk(list(refinement.profiles))
+    for event_id, profile in sorted(refinement.profiles.items()):
+        event = events[event_id]
+        if not profile.members:
+            event.delete()
+            continue
+        event.refresh_stats()
+        store.save_profile(event, profile)
+        refresh_event_text(event, profile)
 
 
 def _count_new_member(event: Event, article: Article, profile: Profile) -> list[str]:

@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 
 from django.db import connection
 
-from ..models import Event, EventKey, EventProfile, KeyFrequency
+from ..models import Article, Event, EventKey, EventProfile, GroupingStatus, KeyFrequency
+from ..models import ReportFeatures as StoredFeatures
 from .engine import (
     INDEX_NAMES,
     INDEX_TERMS,
@@ -18,6 +19,8 @@ from .engine import (
     WINDOW_DAYS,
     heaviest_keys,
 )
+from .features import ReportFeatures, extract_features
+from .refine import Member
 from .similarity import Profile
 
 # SQLite allows 32,766 parameters per statement; stay well below on every backend.
@@ -133,3 +136,30 @@ class DatabaseStore:
                     + ", ".join(["(%s, %s, %s, %s)"] * len(keys)),
                     [value for key, weight in keys.items() for value in (event.pk, key, weight, last)],
                 )
+
+    def members(self, event_ids: list[int], limit: int) -> dict[int, list[Member]]:
+        """The members, by id, of those events with at most `limit` reports: one query."""
+        small = Event.objects.filter(pk__in=event_ids, article_count__lte=limit).values("pk")
+        rows = (
+            Article.objects.filter(event__in=small)
+            .order_by("id")
+            .values_list(
+                "id", "event_id", "source_id", "published_at", "grouping_status", "grouping_features__data"
+            )
+        )
+        out: dict[int, list[Member]] = {}
+        for pk, event_id, source_id, published_at, status, data in rows:
+            if data is None:  # placed by staff before it was ever grouped
+                report = self._computed_features(pk, published_at)
+            else:
+                report = ReportFeatures.from_json(data, published_at)
+            report.outlet = source_id
+            out.setdefault(event_id, []).append(Member(pk, report, pinned=status == GroupingStatus.MANUAL))
+        return out
+
+    @staticmethod
+    def _computed_features(article_id: int, published_at: datetime | None) -> ReportFeatures:
+        title, body = Article.objects.values_list("title", "body_text").get(pk=article_id)
+        report = extract_features(title, body, published_at)
+        StoredFeatures.objects.bulk_create([StoredFeatures(article_id=article_id, data=report.to_json())])
+        return report
