@@ -68,8 +68,8 @@ class Decision:
     evidence: dict
     # The idf weights used, reused to re-index the event without asking the store again.
     weights: "Weights"
-    # The events scored, best first: the ones put in play for second thoughts (refine.py).
-    considered: list[int]
+    # (event id, score) of the events scored, best first: for second thoughts (refine.py).
+    considered: list[tuple[int, float]]
 
 
 class Weights:
@@ -138,7 +138,7 @@ def decide(report: ReportFeatures, store: Store) -> Decision:
         key=lambda m: (-m[0].score, m[1]),
     )
     threshold = SHORT_THRESHOLD if report.short else THRESHOLD
-    considered = [event_id for _, event_id, _ in scored]
+    considered = [(event_id, match.score) for match, event_id, _ in scored]
     best = scored[0] if scored else None
     if best is not None:
         explain(best[0], report, profiles[best[1]][0])

@@ -38,6 +38,10 @@ from .similarity import (
 )
 
 MAX_MEMBERS = 12
+# Only events the decision found at least this close are put in play: a report far from
+# the newcomer's event says its members are far from it too, and most decisions then
+# need no second thoughts at all (which keeps regrouping 100,000 reports within bounds).
+RELATED = 0.5 * THRESHOLD
 PASSES = 3
 # A move must gain this much: keeps a report from swinging between two events on a
 # rounding difference, and each move from undoing the last.
@@ -137,13 +141,18 @@ class _Group:
                 target[key] = target.get(key, 0.0) + sign * weight / weighted.norm
 
 
-def reconsider(store: RefineStore, event_ids: list[int], trigger: int) -> Refinement:
+def reconsider(
+    store: RefineStore, event_id: int, considered: list[tuple[int, float]], trigger: int
+) -> Refinement:
     """Moves among the events in play, and the new profiles of the events they change.
 
-    trigger: the id of the report whose decision put these events in play (named in
-    the evidence of a report that moves).
+    event_id: the event the report `trigger` is now in; considered: (event id, score) of
+    the events its decision scored. trigger is named in the evidence of a report that moves.
     """
-    event_ids = list(dict.fromkeys(event_ids))
+    related = [other for other, score_ in considered if other != event_id and score_ >= RELATED]
+    if not related:
+        return Refinement()
+    event_ids = [event_id, *related]
     loaded = store.profiles(event_ids)
     small = store.members([e for e in event_ids if e in loaded], MAX_MEMBERS)
     members = [m for group in small.values() for m in group]
@@ -309,9 +318,13 @@ def _move_evidence(
     evidence = match_evidence("joined", match, target.event_id, target.title, THRESHOLD, ranked)
     evidence["moved_from_event_id"] = own.event_id
     evidence["moved_after_article_id"] = trigger
-    stayed = f"{current.score:.2f}" if current is not None else "no other report"
+    stayed = (
+        f"its own event scored {current.score:.2f} without it"
+        if current is not None
+        else "it was alone in its event"
+    )
     evidence["explanation"] = (
-        f"moved here from event #{own.event_id} when a related report arrived "
-        f"(its own event scored {stayed} without it); {evidence['explanation']}"
+        f"moved here from event #{own.event_id} when a related report arrived ({stayed}); "
+        f"{evidence['explanation']}"
     )
     return Move(member.article_id, own.event_id, target.event_id, match.score, evidence)

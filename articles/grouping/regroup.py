@@ -140,7 +140,7 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
         if event is not None:
             store.add_member(event, pk, source_id, title, report, decision.weights)
             store.reindex(event)
-            refinement = reconsider(store, [event.id, *decision.considered], trigger=pk)
+            refinement = reconsider(store, event.id, decision.considered, trigger=pk)
             store.apply_refinement(refinement)
             for move in refinement.moves:
                 outcomes[move.article_id] = ("joined", move.score, move.evidence)

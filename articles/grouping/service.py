@@ -62,7 +62,7 @@ def assign_article(article: Article) -> None:
         decision = decide(report, store)
         apply_decision(article, report, decision, store)
         if article.event_id is not None:
-            refinement = reconsider(store, [article.event_id, *decision.considered], trigger=article.pk)
+            refinement = reconsider(store, article.event_id, decision.considered, trigger=article.pk)
             apply_refinement(refinement, store)
 
 
