@@ -8,6 +8,9 @@ Layout
   mean idf-weighted cosine with its members (terms, names), times a time factor when both
   have dates and a penalty when the event already has a report from the same outlet.
 - engine.py: the decision (join / start / review) with its evidence, over a Store.
+- refine.py: second thoughts after each decision: reports of the events in play move to
+  another one that fits them clearly better (leave-one-out average linkage), so an early
+  report decided on thin evidence does not stay in the wrong event.
 - store.py (database) and memory.py (in memory, for regroup) implement the Store.
 - service.py: assign_article(), called by the import pipeline. regroup.py: rebuild.
 - corrections.py: staff move / split / merge / detach, recorded as manual decisions.
@@ -23,6 +26,10 @@ Article.grouping_evidence (JSON) keys
   "shared_organisations", "shared_places", "shared_other_names", "shared_terms" (lists
   of strings), "candidates" ([{"event_id", "score"}], best first, at most 3)
 - automatic decisions without any candidate: "threshold", "candidates" ([])
+- reports moved by second thoughts: decision "joined" with the keys above (the score is
+  against the event without the report), plus "moved_from_event_id" and
+  "moved_after_article_id" (the report whose arrival prompted the move); the
+  explanation starts "moved here from event #N when a related report arrived".
 - manual decisions: "action" ("moved" | "split" | "merged" | "detached"), "by" (username),
   "at" (ISO time), "from_event_id", "event_id", "event_title"
 """
