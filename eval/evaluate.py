@@ -1,6 +1,6 @@
 """Measure event grouping against a labelled corpus.
 
-    .venv/bin/python eval/evaluate.py eval/corpus/*.jsonl [--no-dates] [--shuffle SEED]
+    .venv/bin/python eval/evaluate.py eval/corpus/*.jsonl [--no-dates] [--shuffle SEED | --seeds N]
 
 Each JSONL line is a report in the import format (title, source, url, published_at,
 text, ...) plus an "event" label. The labels are stripped, the reports are loaded into a
@@ -106,9 +106,17 @@ def main() -> None:
     parser.add_argument("corpus", nargs="+", help="JSONL files with an 'event' label per report")
     parser.add_argument("--no-dates", action="store_true", help="drop every published_at first")
     parser.add_argument("--shuffle", type=int, metavar="SEED", help="import in a shuffled order")
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        metavar="N",
+        help="run N times, shuffled with seeds 1..N, each into a fresh database; print min and mean",
+    )
     parser.add_argument("--show-errors", action="store_true", help="list split and merged labels")
     args = parser.parse_args()
-    records = read_corpus(args.corpus, no_dates=args.no_dates, shuffle=args.shuffle)
+    if args.seeds is not None and (args.seeds < 1 or args.shuffle is not None):
+        parser.error("--seeds takes a positive count and replaces --shuffle")
+    seeds = list(range(1, args.seeds + 1)) if args.seeds else [args.shuffle]
 
     with tempfile.TemporaryDirectory(prefix="coverage-eval-") as tmp:
         workdir = Path(tmp)
@@ -121,24 +129,39 @@ def main() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
-        found = load_through_pipeline(records, workdir)
-        gold = {r["url"]: r["event"] for r in records}
-        if args.show_errors:
-            show_errors(gold, found, records)
-        from articles.models import Article, GroupingStatus
+        scores = []
+        for seed in seeds:
+            records = read_corpus(args.corpus, no_dates=args.no_dates, shuffle=seed)
+            scores.append(evaluate_once(records, workdir, args, seed))
+            call_command("flush", interactive=False, verbosity=0)
+    if len(scores) > 1:
+        for name, column in (("pairwise F1", 0), ("B-cubed F1", 1)):
+            values = [s[column] for s in scores]
+            print(
+                f"{name:<12} over {len(values)} orders: min {min(values):.3f}  mean {sum(values) / len(values):.3f}"
+            )
 
-        review = Article.objects.filter(grouping_status=GroupingStatus.REVIEW).count()
 
+def evaluate_once(records: list[dict], workdir: Path, args: argparse.Namespace, seed: int | None) -> tuple:
+    """Import one ordering into the (empty) database, print its figures, return the F1s."""
+    from articles.models import Article, GroupingStatus
+
+    found = load_through_pipeline(records, workdir)
+    gold = {r["url"]: r["event"] for r in records}
+    if args.show_errors:
+        show_errors(gold, found, records)
+    review = Article.objects.filter(grouping_status=GroupingStatus.REVIEW).count()
     events = len({e for e in found.values() if e is not None})
     print(
         f"{len(records)} reports, {len(set(gold.values()))} labelled events, {events} events formed, "
         f"{review} left for review; dates {'dropped' if args.no_dates else 'kept'}"
-        + (f"; order shuffled (seed {args.shuffle})" if args.shuffle is not None else "")
+        + (f"; order shuffled (seed {seed})" if seed is not None else "")
     )
-    p, r, f = pairwise(gold, found)
-    print(f"pairwise  precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
-    p, r, f = b_cubed(gold, found)
-    print(f"B-cubed   precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+    p, r, pair_f1 = pairwise(gold, found)
+    print(f"pairwise  precision {p:.3f}  recall {r:.3f}  F1 {pair_f1:.3f}")
+    p, r, cubed_f1 = b_cubed(gold, found)
+    print(f"B-cubed   precision {p:.3f}  recall {r:.3f}  F1 {cubed_f1:.3f}")
+    return pair_f1, cubed_f1
 
 
 def show_errors(gold: dict[str, str], found: dict[str, object], records: list[dict]) -> None:

@@ -1,0 +1,37 @@
+"""The evaluation tool's measures, on partitions small enough to count by hand."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
+from evaluate import b_cubed, pairwise
+
+GOLD = {"a": "x", "b": "x", "c": "x", "d": "y"}
+
+
+def test_a_perfect_grouping_scores_one_on_both_measures():
+    found = {"a": 1, "b": 1, "c": 1, "d": 2}
+    assert pairwise(GOLD, found) == (1.0, 1.0, 1.0)
+    assert b_cubed(GOLD, found) == (1.0, 1.0, 1.0)
+
+
+def test_a_merge_costs_precision_and_a_split_costs_recall():
+    merged = {"a": 1, "b": 1, "c": 1, "d": 1}
+    # 6 pairs found, 3 of them true.
+    assert pairwise(GOLD, merged) == pytest.approx((0.5, 1.0, 2 / 3))
+    split = {"a": 1, "b": 1, "c": 2, "d": 3}
+    # 1 pair found (true) of 3 true pairs.
+    assert pairwise(GOLD, split) == pytest.approx((1.0, 1 / 3, 0.5))
+    # B-cubed recall: a and b see 2 of 3, c sees 1 of 3, d sees 1 of 1.
+    precision, recall, _ = b_cubed(GOLD, split)
+    assert (precision, recall) == pytest.approx((1.0, (2 / 3 + 2 / 3 + 1 / 3 + 1) / 4))
+
+
+def test_reports_left_without_an_event_count_as_alone_not_together():
+    found = {"a": None, "b": None, "c": 1, "d": 2}
+    precision, recall, _ = pairwise(GOLD, found)
+    assert precision == 1.0
+    assert recall == 0.0
+    assert b_cubed(GOLD, found)[0] == 1.0
