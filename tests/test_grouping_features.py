@@ -74,7 +74,7 @@ def test_a_second_report_from_the_same_outlet_needs_more_evidence():
     newcomer = extract_features("Sulawesi ferry toll rises", "The ferry toll rose off Sulawesi. " * 10)
     weights = Weights(10, {})
     profile = Profile()
-    profile.add(first, weights.term, weights.name)
+    profile.add(first, *weights.vectors(first))
     terms, names = Weighted.of(newcomer.terms, weights.term), Weighted.of(newcomer.names, weights.name)
 
     newcomer.outlet = 2

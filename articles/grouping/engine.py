@@ -82,6 +82,17 @@ class Weights:
         self._names: dict[str, float] = {}
         # idf depends on the count alone, and most counts are small: one log per count.
         self._by_count: dict[int, float] = {}
+        # id(report) -> (report, terms, names): a report's weighted vectors serve both its
+        # scoring and its addition to an event's profile.
+        self._vectors: dict[int, tuple[ReportFeatures, Weighted, Weighted]] = {}
+
+    def vectors(self, report: ReportFeatures) -> tuple[Weighted, Weighted]:
+        """The report's term and name vectors weighted with these idfs (computed once)."""
+        cached = self._vectors.get(id(report))
+        if cached is None or cached[0] is not report:
+            cached = (report, Weighted.of(report.terms, self.term), Weighted.of(report.names, self.name))
+            self._vectors[id(report)] = cached
+        return cached[1], cached[2]
 
     def _idf_of_count(self, count: int) -> float:
         value = self._by_count.get(count)
@@ -126,7 +137,7 @@ def decide(report: ReportFeatures, store: Store) -> Decision:
     """Which event the report belongs to, with the evidence. Call after count_report."""
     reports, frequencies = store.frequencies(report_keys(report))
     weights = Weights(reports, frequencies)
-    terms, names = Weighted.of(report.terms, weights.term), Weighted.of(report.names, weights.name)
+    terms, names = weights.vectors(report)
     query = heaviest_keys(terms.vector, names.vector, QUERY_TERMS, QUERY_NAMES)
     event_ids = store.candidates(query, report.published_at)[:CANDIDATES]
     profiles = store.profiles(event_ids)

@@ -116,7 +116,7 @@ class MemoryStore:
         report: ReportFeatures,
         weights: Weights,
     ) -> None:
-        event.profile.add(report, weights.term, weights.name)
+        event.profile.add(report, *weights.vectors(report))
         event.members.append(article_id)
         event.sources.add(source_id)
         self.articles[article_id] = (source_id, headline, report)

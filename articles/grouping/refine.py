@@ -88,8 +88,7 @@ class _Vectors:
     __slots__ = ("names", "terms")
 
     def __init__(self, report: ReportFeatures, weights: Weights) -> None:
-        self.terms = Weighted.of(report.terms, weights.term)
-        self.names = Weighted.of(report.names, weights.name)
+        self.terms, self.names = weights.vectors(report)
 
 
 class _Group:
@@ -220,7 +219,7 @@ def reconsider(
 def _join(group: _Group, member: Member, vectors: _Vectors, weights: Weights) -> None:
     group.changed = True
     if group.profile is not None:
-        group.profile.add(member.report, weights.term, weights.name)
+        group.profile.add(member.report, *weights.vectors(member.report))
     else:
         group.add(member, vectors)
 
@@ -231,7 +230,7 @@ def _profile(group: _Group, weights: Weights) -> Profile:
         return group.profile
     profile = Profile()
     for member in sorted(group.members, key=lambda m: m.article_id):
-        profile.add(member.report, weights.term, weights.name)
+        profile.add(member.report, *weights.vectors(member.report))
     return profile
 
 

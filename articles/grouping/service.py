@@ -84,7 +84,7 @@ def apply_decision(
     article.save(update_fields=["event", "grouping_status", "grouping_score", "grouping_evidence"])
     if event is not None:
         counted = _count_new_member(event, article, profile) if previous != event else []
-        profile.add(report, decision.weights.term, decision.weights.name)
+        profile.add(report, *decision.weights.vectors(report))
         if not counted:
             event.refresh_stats()
         store.save_profile(event, profile)
@@ -184,6 +184,6 @@ def rebuild_event(event: Event) -> None:
     weights = Weights(*store.frequencies(key for report in reports for key in report_keys(report)))
     profile = Profile()
     for report in reports:
-        profile.add(report, weights.term, weights.name)
+        profile.add(report, *weights.vectors(report))
     store.save_profile(event, profile)
     refresh_event_text(event, profile)

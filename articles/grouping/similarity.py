@@ -53,16 +53,11 @@ class Profile:
     term_norm: float = 0.0
     name_norm: float = 0.0
 
-    def add(
-        self, report: ReportFeatures, term_idf: Callable[[str], float], name_idf: Callable[[str], float]
-    ) -> None:
-        for target, source, cap, idf in (
-            (self.terms, report.terms, PROFILE_TERMS, term_idf),
-            (self.names, report.names, PROFILE_NAMES, name_idf),
-        ):
-            weighted = {key: weight * idf(key) for key, weight in source.items()}
-            norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
-            for key, weight in weighted.items():
+    def add(self, report: ReportFeatures, terms: "Weighted", names: "Weighted") -> None:
+        """Add a member: its features, and its vectors weighted with the current idf."""
+        for target, weighted, cap in ((self.terms, terms, PROFILE_TERMS), (self.names, names, PROFILE_NAMES)):
+            norm = weighted.norm or 1.0
+            for key, weight in weighted.vector.items():
                 target[key] = round(target.get(key, 0.0) + weight / norm, 5)
             if len(target) > cap:
                 kept = sorted(target.items(), key=lambda kv: (-kv[1], " " in kv[0], kv[0]))[:cap]
