@@ -37,6 +37,9 @@ class MemoryEvent:
     sources: set[int] = field(default_factory=set)
     keys: dict[str, float] = field(default_factory=dict)
     new: bool = True
+    # The title is re-picked when read (MemoryStore.title), not on every new member: most
+    # events gain several members before anyone reads their title.
+    title_stale: bool = False
 
 
 class MemoryStore:
@@ -47,6 +50,8 @@ class MemoryStore:
         # key -> ascending event ids, and (key, event id) -> weight
         self.postings: dict[str, list[int]] = {}
         self.posting_weight: dict[tuple[str, int], float] = {}
+        # event id -> its latest report's date as a timestamp, as indexed (EventKey's copy).
+        self.last_published: dict[int, float | None] = {}
         self.next_event_id = next_event_id
         # article id -> (outlet, headline, features) and -> event id, of every member; and
         # the members second thoughts must not move (staff decisions, reports out of scope).
@@ -67,25 +72,22 @@ class MemoryStore:
 
     def candidates(self, keys: dict[str, float], when: datetime | None) -> list[int]:
         totals: dict[int, float] = {}
-        earliest = None if when is None else when - timedelta(days=WINDOW_DAYS)
+        earliest = None if when is None else (when - timedelta(days=WINDOW_DAYS)).timestamp()
+        last_of, posting_weight = self.last_published, self.posting_weight
         for key, weight in keys.items():
             ids = self.postings.get(key)
             if not ids:
                 continue
-            taken = 0
-            for event_id in ids[: -SCANNED_PER_KEY - 1 : -1]:
-                last = self.events[event_id].profile.last
-                if earliest is not None and last is not None and last < earliest:
-                    continue
-                totals[event_id] = totals.get(event_id, 0.0) + weight * self.posting_weight[(key, event_id)]
-                taken += 1
-                if taken >= POSTINGS_PER_KEY:
-                    break
+            newest = ids[: -SCANNED_PER_KEY - 1 : -1]
+            if earliest is not None:
+                newest = [e for e in newest if (last := last_of[e]) is None or last >= earliest]
+            for event_id in newest[:POSTINGS_PER_KEY]:
+                totals[event_id] = totals.get(event_id, 0.0) + weight * posting_weight[(key, event_id)]
         return [event_id for event_id, _ in sorted(totals.items(), key=lambda kv: (-kv[1], -kv[0]))]
 
     def profiles(self, event_ids: list[int]) -> dict[int, tuple[Profile, str]]:
         return {
-            eid: (self.events[eid].profile, self.events[eid].title)
+            eid: (self.events[eid].profile, self.title(self.events[eid]))
             for eid in event_ids
             if self.events[eid].members
         }
@@ -128,7 +130,14 @@ class MemoryStore:
 
     def _retitle(self, event: MemoryEvent) -> None:
         if not event.title_locked and event.headlines:
+            event.title_stale = True
+
+    def title(self, event: MemoryEvent) -> str:
+        """The event's title as the database store would hold it now."""
+        if event.title_stale:
             event.title = representative_title([(t, terms) for _, t, terms in event.headlines], event.profile)
+            event.title_stale = False
+        return event.title
 
     def apply_refinement(self, refinement: Refinement) -> None:
         """Mirror service.apply_refinement (the movers' evidence is the caller's to keep)."""
@@ -160,3 +169,5 @@ class MemoryStore:
                 bisect.insort(self.postings.setdefault(key, []), event.id)
             self.posting_weight[(key, event.id)] = weight
         event.keys = keys
+        last = profile.last
+        self.last_published[event.id] = None if last is None else last.timestamp()
