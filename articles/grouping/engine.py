@@ -8,7 +8,7 @@ Plain Python; no Django.
 
 import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -90,9 +90,20 @@ class Weights:
         """The report's term and name vectors weighted with these idfs (computed once)."""
         cached = self._vectors.get(id(report))
         if cached is None or cached[0] is not report:
-            cached = (report, Weighted.of(report.terms, self.term), Weighted.of(report.names, self.name))
+            terms = self._weigh(report.terms, self._terms, self.term)
+            cached = (report, terms, self._weigh(report.names, self._names, self.name))
             self._vectors[id(report)] = cached
         return cached[1], cached[2]
+
+    @staticmethod
+    def _weigh(raw: dict[str, float], memo: dict[str, float], idf: Callable[[str], float]) -> Weighted:
+        """Weighted.of(raw, idf), reading the memo first: this runs for every report scored
+        and every member re-scored, and the calls cost more than the arithmetic."""
+        vector = {}
+        for key, weight in raw.items():
+            value = memo.get(key)
+            vector[key] = weight * (value if value is not None else idf(key))
+        return Weighted(vector, math.sqrt(sum(w * w for w in vector.values())))
 
     def _idf_of_count(self, count: int) -> float:
         value = self._by_count.get(count)
