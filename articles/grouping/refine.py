@@ -25,17 +25,7 @@ from typing import Protocol
 
 from .engine import Weights, match_evidence, report_keys
 from .features import ReportFeatures
-from .similarity import (
-    NAME_WEIGHT,
-    SAME_OUTLET_FACTOR,
-    THRESHOLD,
-    Match,
-    Profile,
-    Weighted,
-    explain,
-    score,
-    time_factor,
-)
+from .similarity import THRESHOLD, Match, Profile, Weighted, explain, mix, score, settle, time_factor
 
 MAX_MEMBERS = 12
 # Only events the decision found at least this close are put in play: a report far from
@@ -250,25 +240,13 @@ def _match(member: Member, vectors: _Vectors, group: _Group, *, parts: bool = Fa
     term_sim, term_parts = _mean_cosine(vectors.terms, group.terms, others, own, parts)
     name_sim, name_parts = _mean_cosine(vectors.names, group.names, others, own, parts)
     named_others = group.named - (own and bool(vectors.names.vector))
-    if report.names and named_others > 0:
-        text = (1 - NAME_WEIGHT) * term_sim + NAME_WEIGHT * name_sim
-    else:
-        text = term_sim
+    text = mix(term_sim, name_sim, names_on_both_sides=bool(report.names) and named_others > 0)
     dates = list(group.dates)
     if own and report.published_at is not None:
         dates.remove(report.published_at)
     factor, gap = time_factor(report.published_at, dates[0] if dates else None, dates[-1] if dates else None)
-    if report.outlet is not None and group.outlets[report.outlet] - own > 0:
-        factor *= SAME_OUTLET_FACTOR
-    return Match(
-        score=round(text * factor, 4),
-        term_similarity=round(term_sim, 4),
-        name_similarity=round(name_sim, 4),
-        time_factor=round(factor, 4),
-        gap_days=None if gap is None else round(gap, 1),
-        term_parts=term_parts,
-        name_parts=name_parts,
-    )
+    same_outlet = report.outlet is not None and group.outlets[report.outlet] - own > 0
+    return settle(text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts)
 
 
 def _mean_cosine(

@@ -189,12 +189,32 @@ def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Pro
         # Cosine against a whole event is low for a headline by nature; what counts is
         # whether what little it says is all there, names included.
         text = covered if len(name_parts) >= SHORT_MIN_NAMES else 0.0
-    elif report.names and profile.names:
-        text = (1 - NAME_WEIGHT) * term_sim + NAME_WEIGHT * name_sim
     else:
-        text = term_sim
+        text = mix(term_sim, name_sim, names_on_both_sides=bool(report.names and profile.names))
     factor, gap = time_factor(report.published_at, profile.first, profile.last)
-    if report.outlet is not None and report.outlet in profile.outlets:
+    same_outlet = report.outlet is not None and report.outlet in profile.outlets
+    return settle(text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts)
+
+
+def mix(term_sim: float, name_sim: float, *, names_on_both_sides: bool) -> float:
+    """The text similarity: terms, with names mixed in when both sides name anyone."""
+    if names_on_both_sides:
+        return (1 - NAME_WEIGHT) * term_sim + NAME_WEIGHT * name_sim
+    return term_sim
+
+
+def settle(
+    text: float,
+    factor: float,
+    gap: float | None,
+    same_outlet: bool,
+    term_sim: float,
+    name_sim: float,
+    term_parts: list[tuple[float, str]],
+    name_parts: list[tuple[float, str]],
+) -> Match:
+    """The match: text similarity times the time factor and the same-outlet penalty."""
+    if same_outlet:
         # An outlet seldom files two reports of one happening; its second report on the
         # same actors is more often the next happening (the resignation after the scandal).
         factor *= SAME_OUTLET_FACTOR
