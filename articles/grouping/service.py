@@ -64,6 +64,11 @@ def assign_article(article: Article) -> None:
         if article.event_id is not None:
             refinement = reconsider(store, article.event_id, decision.considered, trigger=article.pk)
             apply_refinement(refinement, store)
+            if any(move.article_id == article.pk for move in refinement.moves):
+                # The caller's instance must not keep the event it was just moved out of.
+                article.refresh_from_db(
+                    fields=["event", "grouping_status", "grouping_score", "grouping_evidence"]
+                )
 
 
 def apply_decision(
