@@ -57,7 +57,11 @@ class Store(Protocol):
 
     def candidates(self, keys: dict[str, float], when: datetime | None) -> list[int]: ...
 
-    def profiles(self, event_ids: list[int]) -> dict[int, tuple[Profile, str]]: ...
+    def profiles(self, event_ids: list[int]) -> dict[int, Profile]: ...
+
+    def title(self, event_id: int) -> str:
+        """The title of an event read by profiles(); asked for the best candidate only."""
+        ...
 
 
 @dataclass(slots=True)
@@ -153,20 +157,17 @@ def decide(report: ReportFeatures, store: Store) -> Decision:
     event_ids = store.candidates(query, report.published_at)[:CANDIDATES]
     profiles = store.profiles(event_ids)
     scored = sorted(
-        (
-            (score(report, terms, names, profile), event_id, title)
-            for event_id, (profile, title) in profiles.items()
-        ),
+        ((score(report, terms, names, profile), event_id) for event_id, profile in profiles.items()),
         key=lambda m: (-m[0].score, m[1]),
     )
     threshold = SHORT_THRESHOLD if report.short else THRESHOLD
-    considered = [(event_id, match.score) for match, event_id, _ in scored]
+    considered = [(event_id, match.score) for match, event_id in scored]
     best = scored[0] if scored else None
     if best is not None:
-        explain(best[0], report, profiles[best[1]][0])
+        explain(best[0], report, profiles[best[1]])
     if best is not None and best[0].score >= threshold:
-        match, event_id, title = best
-        evidence = match_evidence("joined", match, event_id, title, threshold, scored)
+        match, event_id = best
+        evidence = match_evidence("joined", match, event_id, store.title(event_id), threshold, scored)
         return Decision("joined", event_id, match.score, evidence, weights, considered)
     status = "review" if report.short else "started"
     if best is None:
@@ -177,8 +178,8 @@ def decide(report: ReportFeatures, store: Store) -> Decision:
             "explanation": _no_candidate_sentence(status, dated=report.published_at is not None),
         }
         return Decision(status, None, None, evidence, weights, considered)
-    match, event_id, title = best
-    evidence = match_evidence(status, match, event_id, title, threshold, scored)
+    match, event_id = best
+    evidence = match_evidence(status, match, event_id, store.title(event_id), threshold, scored)
     return Decision(status, None, match.score, evidence, weights, considered)
 
 
@@ -191,7 +192,7 @@ KIND_LABELS = {
 
 
 def match_evidence(
-    status: str, match: Match, event_id: int, title: str, threshold: float, scored: list
+    status: str, match: Match, event_id: int, title: str, threshold: float, scored: list[tuple[Match, int]]
 ) -> dict:
     grouped: dict[str, list[str]] = {kind: [] for kind in KIND_LABELS}
     for surface, kind in match.shared_names:
@@ -211,7 +212,7 @@ def match_evidence(
         "shared_places": grouped["place"],
         "shared_other_names": grouped["other"],
         "shared_terms": match.shared_terms,
-        "candidates": [{"event_id": eid, "score": m.score} for m, eid, _ in scored[:3]],
+        "candidates": [{"event_id": eid, "score": m.score} for m, eid in scored[:3]],
     }
     evidence["explanation"] = _sentence(evidence)
     return evidence

@@ -37,8 +37,8 @@ class MemoryEvent:
     sources: set[int] = field(default_factory=set)
     keys: dict[str, float] = field(default_factory=dict)
     new: bool = True
-    # The title is re-picked when read (MemoryStore.title), not on every new member: most
-    # events gain several members before anyone reads their title.
+    # The title is re-picked when read (MemoryStore.title), not on every new member: only
+    # the best candidate's title is read, and most events gain members unread.
     title_stale: bool = False
 
 
@@ -85,12 +85,8 @@ class MemoryStore:
                 totals[event_id] = totals.get(event_id, 0.0) + weight * posting_weight[(key, event_id)]
         return [event_id for event_id, _ in sorted(totals.items(), key=lambda kv: (-kv[1], -kv[0]))]
 
-    def profiles(self, event_ids: list[int]) -> dict[int, tuple[Profile, str]]:
-        return {
-            eid: (self.events[eid].profile, self.title(self.events[eid]))
-            for eid in event_ids
-            if self.events[eid].members
-        }
+    def profiles(self, event_ids: list[int]) -> dict[int, Profile]:
+        return {eid: self.events[eid].profile for eid in event_ids if self.events[eid].members}
 
     def members(self, event_ids: list[int], limit: int) -> dict[int, list[Member]]:
         out = {}
@@ -132,8 +128,11 @@ class MemoryStore:
         if not event.title_locked and event.headlines:
             event.title_stale = True
 
-    def title(self, event: MemoryEvent) -> str:
+    def title(self, event_id: int) -> str:
         """The event's title as the database store would hold it now."""
+        return self.fresh_title(self.events[event_id])
+
+    def fresh_title(self, event: MemoryEvent) -> str:
         if event.title_stale:
             event.title = representative_title([(t, terms) for _, t, terms in event.headlines], event.profile)
             event.title_stale = False

@@ -65,7 +65,9 @@ class Refinement:
 class RefineStore(Protocol):
     def frequencies(self, keys: Iterable[str]) -> tuple[int, dict[str, int]]: ...
 
-    def profiles(self, event_ids: list[int]) -> dict[int, tuple[Profile, str]]: ...
+    def profiles(self, event_ids: list[int]) -> dict[int, Profile]: ...
+
+    def title(self, event_id: int) -> str: ...
 
     def members(self, event_ids: list[int], limit: int) -> dict[int, list[Member]]:
         """The members (by id) of those events that have at most `limit` of them."""
@@ -85,9 +87,8 @@ class _Group:
     """An event in play. Small events keep the sum of their members' unit vectors (so
     a leave-one-out mean is one subtraction); big ones only their stored profile."""
 
-    def __init__(self, event_id: int, title: str, profile: Profile | None) -> None:
+    def __init__(self, event_id: int, profile: Profile | None) -> None:
         self.event_id = event_id
-        self.title = title
         self.profile = profile  # big events only
         self.members: list[Member] = []
         self.terms: dict[str, float] = {}
@@ -154,15 +155,15 @@ def reconsider(
     for event_id in event_ids:
         if event_id not in loaded:
             continue
-        profile, title = loaded[event_id]
+        profile = loaded[event_id]
         if event_id in small:
-            group = _Group(event_id, title, None)
+            group = _Group(event_id, None)
             for member in small[event_id]:
                 group.add(member, vectors[member.article_id])
                 where[member.article_id] = group
         else:
             # A copy: the store's own profile object must not change under it.
-            group = _Group(event_id, title, Profile.from_json(profile.to_json(), profile.first, profile.last))
+            group = _Group(event_id, Profile.from_json(profile.to_json(), profile.first, profile.last))
         groups.append(group)
 
     movable = sorted((m for m in members if not m.pinned and not m.report.short), key=lambda m: m.article_id)
@@ -185,7 +186,10 @@ def reconsider(
             best, target = max(scored, key=lambda pair: pair[0].score)  # first wins ties
             if best.score < THRESHOLD or (current is not None and best.score <= current.score + MOVE_MARGIN):
                 continue
-            move = _move_evidence(member, vectors[member.article_id], own, target, current, scored, trigger)
+            title = store.title(target.event_id)
+            move = _move_evidence(
+                member, vectors[member.article_id], own, target, title, current, scored, trigger
+            )
             origin = moved[member.article_id][0] if member.article_id in moved else own.event_id
             moved[member.article_id] = (origin, move)
             own.remove(member, vectors[member.article_id])
@@ -276,6 +280,7 @@ def _move_evidence(
     vectors: _Vectors,
     own: _Group,
     target: _Group,
+    title: str,
     current: Match | None,
     scored: list[tuple[Match, _Group]],
     trigger: int,
@@ -288,11 +293,10 @@ def _move_evidence(
         labels.surfaces.update(other.report.surfaces)
     explain(match, member.report, target.profile or labels)
     ranked = sorted(
-        [(m, g.event_id, g.title) for m, g in scored]
-        + ([(current, own.event_id, own.title)] if current else []),
+        [(m, g.event_id) for m, g in scored] + ([(current, own.event_id)] if current else []),
         key=lambda item: (-item[0].score, item[1]),
     )
-    evidence = match_evidence("joined", match, target.event_id, target.title, THRESHOLD, ranked)
+    evidence = match_evidence("joined", match, target.event_id, title, THRESHOLD, ranked)
     evidence["moved_from_event_id"] = own.event_id
     evidence["moved_after_article_id"] = trigger
     stayed = (

@@ -169,7 +169,7 @@ def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
 
     events = [e for e in store.events.values() if e.members]
     for event in events:
-        store.title(event)
+        store.fresh_title(event)
     summaries = _summaries(events)
     now = timezone.now()
     rows = {e.id: _event_row(e, summaries.get(e.id, ""), now) for e in events}

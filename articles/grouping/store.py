@@ -97,14 +97,17 @@ class DatabaseStore:
             totals[event_id] = totals.get(event_id, 0.0) + keys[key] * event_weight
         return [event_id for event_id, _ in sorted(totals.items(), key=lambda kv: (-kv[1], -kv[0]))]
 
-    def profiles(self, event_ids: list[int]) -> dict[int, tuple[Profile, str]]:
+    def profiles(self, event_ids: list[int]) -> dict[int, Profile]:
         out = {}
         for row in EventProfile.objects.filter(event_id__in=event_ids).select_related("event"):
             event = row.event
             profile = Profile.from_json(row.data, event.first_published_at, event.last_published_at)
             self.events[event.pk], self.loaded[event.pk] = event, profile
-            out[event.pk] = (profile, event.title)
+            out[event.pk] = profile
         return out
+
+    def title(self, event_id: int) -> str:
+        return self.events[event_id].title
 
     def loaded_profile(self, event_id: int) -> tuple[Event, Profile]:
         """The event and its profile (to be updated), reusing what profiles() read."""
