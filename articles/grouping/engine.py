@@ -8,7 +8,7 @@ Plain Python; no Django.
 
 import heapq
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -94,20 +94,39 @@ class Weights:
         """The report's term and name vectors weighted with these idfs (computed once)."""
         cached = self._vectors.get(id(report))
         if cached is None or cached[0] is not report:
-            terms = self._weigh(report.terms, self._terms, self.term)
-            cached = (report, terms, self._weigh(report.names, self._names, self.name))
+            terms = Weighted(*self._weigh_terms(report.terms))
+            cached = (report, terms, Weighted.of(report.names, self.name))
             self._vectors[id(report)] = cached
         return cached[1], cached[2]
 
-    @staticmethod
-    def _weigh(raw: dict[str, float], memo: dict[str, float], idf: Callable[[str], float]) -> Weighted:
-        """Weighted.of(raw, idf), reading the memo first: this runs for every report scored
-        and every member re-scored, and the calls cost more than the arithmetic."""
+    def _weigh_terms(self, raw: dict[str, float]) -> tuple[dict[str, float], float]:
+        """Weighted.of(raw, self.term), unrolled: every report scored pays for ~400 look-ups
+        with a cold memo, and there the calls cost more than the arithmetic."""
+        memo, frequencies, by_count, reports = self._terms, self.frequencies, self._by_count, self.reports
+        log = math.log
+
+        def word_idf(word: str) -> float:
+            value = memo.get(word)
+            if value is None:
+                count = frequencies.get("t:" + word, 1)
+                value = by_count.get(count)
+                if value is None:
+                    value = by_count[count] = log(1 + reports / max(count, 1))
+                memo[word] = value
+            return value
+
         vector = {}
         for key, weight in raw.items():
-            value = memo.get(key)
-            vector[key] = weight * (value if value is not None else idf(key))
-        return Weighted(vector, math.sqrt(sum(w * w for w in vector.values())))
+            idf = memo.get(key)
+            if idf is None:
+                if " " in key:
+                    # A phrase is as rare as its rarer word (phrases are not counted).
+                    first, second = key.split(" ", 1)
+                    idf = memo[key] = max(word_idf(first), word_idf(second))
+                else:
+                    idf = word_idf(key)
+            vector[key] = weight * idf
+        return vector, math.sqrt(sum(w * w for w in vector.values()))
 
     def _idf_of_count(self, count: int) -> float:
         value = self._by_count.get(count)
@@ -120,14 +139,7 @@ class Weights:
 
     def term(self, term: str) -> float:
         value = self._terms.get(term)
-        if value is None:
-            if " " in term:
-                # A phrase is as rare as its rarer word (phrases are not counted).
-                value = max(self.term(word) for word in term.split(" "))
-            else:
-                value = self._idf_of_count(self.frequencies.get("t:" + term, 1))
-            self._terms[term] = value
-        return value
+        return value if value is not None else self._weigh_terms({term: 1.0})[0][term]
 
     def name(self, name: str) -> float:
         value = self._names.get(name)
