@@ -152,18 +152,18 @@ def reconsider(
 
     groups: list[_Group] = []
     where: dict[int, _Group] = {}
-    for event_id in event_ids:
-        if event_id not in loaded:
+    for in_play in event_ids:
+        if in_play not in loaded:
             continue
-        profile = loaded[event_id]
-        if event_id in small:
-            group = _Group(event_id, None)
-            for member in small[event_id]:
+        profile = loaded[in_play]
+        if in_play in small:
+            group = _Group(in_play, None)
+            for member in small[in_play]:
                 group.add(member, vectors[member.article_id])
                 where[member.article_id] = group
         else:
             # A copy: the store's own profile object must not change under it.
-            group = _Group(event_id, Profile.from_json(profile.to_json(), profile.first, profile.last))
+            group = _Group(in_play, Profile.from_json(profile.to_json(), profile.first, profile.last))
         groups.append(group)
 
     movable = sorted((m for m in members if not m.pinned and not m.report.short), key=lambda m: m.article_id)
