@@ -102,17 +102,12 @@ class Weights:
     def _weigh_terms(self, raw: dict[str, float]) -> tuple[dict[str, float], float]:
         """Weighted.of(raw, self.term), unrolled: every report scored pays for ~400 look-ups
         with a cold memo, and there the calls cost more than the arithmetic."""
-        memo, frequencies, by_count, reports = self._terms, self.frequencies, self._by_count, self.reports
-        log = math.log
+        memo, frequencies, idf_of_count = self._terms, self.frequencies, self._idf_of_count
 
         def word_idf(word: str) -> float:
             value = memo.get(word)
             if value is None:
-                count = frequencies.get("t:" + word, 1)
-                value = by_count.get(count)
-                if value is None:
-                    value = by_count[count] = log(1 + reports / max(count, 1))
-                memo[word] = value
+                value = memo[word] = idf_of_count(frequencies.get("t:" + word, 1))
             return value
 
         vector = {}

@@ -180,7 +180,6 @@ def reconsider(
                 for group in groups
                 if group is not own and group.size
             ]
-            scored = [(match, group) for match, group in scored if match is not None]
             if not scored:
                 continue
             best, target = max(scored, key=lambda pair: pair[0].score)  # first wins ties

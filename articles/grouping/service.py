@@ -10,12 +10,11 @@ from django.db import connection, transaction
 from django.db.models.functions import Substr
 
 from ..models import Article, Event, GroupingStatus
-from ..models import ReportFeatures as StoredFeatures
 from .engine import Decision, Weights, decide, report_keys
-from .features import ReportFeatures, extract_features
+from .features import ReportFeatures
 from .refine import Refinement, reconsider
 from .similarity import Profile
-from .store import DatabaseStore
+from .store import DatabaseStore, features_for
 from .summaries import MEMBERS_READ, OPENING_CHARS, central_extract, representative_title
 
 # Any fixed 64-bit number, the same in every process: PostgreSQL's advisory lock id.
@@ -32,18 +31,6 @@ def serialise_grouping() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [GROUPING_LOCK])
-
-
-def features_for(article: Article) -> tuple[ReportFeatures, bool]:
-    """The report's features, computed once and stored; and whether they were new."""
-    stored = StoredFeatures.objects.filter(article=article).values_list("data", flat=True).first()
-    if stored is not None:
-        report = ReportFeatures.from_json(stored, article.published_at)
-    else:
-        report = extract_features(article.title, article.body_text, article.published_at)
-        StoredFeatures.objects.bulk_create([StoredFeatures(article=article, data=report.to_json())])
-    report.outlet = article.source_id
-    return report, stored is None
 
 
 def assign_article(article: Article) -> None:

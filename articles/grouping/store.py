@@ -153,16 +153,21 @@ class DatabaseStore:
         out: dict[int, list[Member]] = {}
         for pk, event_id, source_id, published_at, status, data in rows:
             if data is None:  # placed by staff before it was ever grouped
-                report = self._computed_features(pk, published_at)
+                report = features_for(Article.objects.get(pk=pk))[0]
             else:
                 report = ReportFeatures.from_json(data, published_at)
-            report.outlet = source_id
+                report.outlet = source_id
             out.setdefault(event_id, []).append(Member(pk, report, pinned=status == GroupingStatus.MANUAL))
         return out
 
-    @staticmethod
-    def _computed_features(article_id: int, published_at: datetime | None) -> ReportFeatures:
-        title, body = Article.objects.values_list("title", "body_text").get(pk=article_id)
-        report = extract_features(title, body, published_at)
-        StoredFeatures.objects.bulk_create([StoredFeatures(article_id=article_id, data=report.to_json())])
-        return report
+
+def features_for(article: Article) -> tuple[ReportFeatures, bool]:
+    """The report's features, computed once and stored; and whether they were new."""
+    stored = StoredFeatures.objects.filter(article=article).values_list("data", flat=True).first()
+    if stored is not None:
+        report = ReportFeatures.from_json(stored, article.published_at)
+    else:
+        report = extract_features(article.title, article.body_text, article.published_at)
+        StoredFeatures.objects.bulk_create([StoredFeatures(article=article, data=report.to_json())])
+    report.outlet = article.source_id
+    return report, stored is None
