@@ -21,9 +21,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+UNATTRIBUTED = "Unattributed pages"
 
 
-def read_corpus(paths: list[str], *, no_dates: bool, shuffle: int | None) -> list[dict]:
+def read_corpus(
+    paths: list[str], *, no_dates: bool, shuffle: int | None, no_outlets: bool = False
+) -> list[dict]:
     records = []
     for path in paths:
         for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
@@ -34,6 +37,8 @@ def read_corpus(paths: list[str], *, no_dates: bool, shuffle: int | None) -> lis
                 sys.exit(f"{path}:{number}: every report needs an 'event' label and a 'url'")
             if no_dates:
                 record.pop("published_at", None)
+            if no_outlets:
+                record.pop("source", None)
             records.append(record)
     if shuffle is not None:
         random.Random(shuffle).shuffle(records)
@@ -81,8 +86,11 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def load_through_pipeline(records: list[dict], workdir: Path) -> dict[str, object]:
-    """Import the reports (labels stripped) and return url -> event id."""
+def load_through_pipeline(records: list[dict], workdir: Path, default_outlet: str = "") -> dict[str, object]:
+    """Import the reports (labels stripped) and return url -> event id.
+
+    default_outlet: the import's outlet for reports that name none (`--source`).
+    """
     from django.core.management import call_command
 
     from articles.models import Article
@@ -91,7 +99,9 @@ def load_through_pipeline(records: list[dict], workdir: Path) -> dict[str, objec
     with stripped.open("w", encoding="utf-8") as out:
         for record in records:
             out.write(json.dumps({k: v for k, v in record.items() if k != "event"}) + "\n")
-    call_command("import_articles", str(stripped), verbosity=0, stdout=io.StringIO())
+    call_command(
+        "import_articles", str(stripped), "--source", default_outlet, verbosity=0, stdout=io.StringIO()
+    )
     found = dict(Article.objects.values_list("url", "event_id"))
     missing = [r["url"] for r in records if r["url"] not in found]
     if missing:
@@ -112,6 +122,12 @@ def main() -> None:
         metavar="N",
         help="run N times, shuffled with seeds 1..N, each into a fresh database; print min and mean",
     )
+    parser.add_argument(
+        "--no-outlets",
+        action="store_true",
+        help="drop every source field and import under one default outlet, as a folder of "
+        "unattributed pages would be (outlet lines in the text are still read)",
+    )
     parser.add_argument("--show-errors", action="store_true", help="list split and merged labels")
     args = parser.parse_args()
     if args.seeds is not None and (args.seeds < 1 or args.shuffle is not None):
@@ -131,7 +147,9 @@ def main() -> None:
         call_command("migrate", verbosity=0)
         scores = []
         for seed in seeds:
-            records = read_corpus(args.corpus, no_dates=args.no_dates, shuffle=seed)
+            records = read_corpus(
+                args.corpus, no_dates=args.no_dates, shuffle=seed, no_outlets=args.no_outlets
+            )
             scores.append(evaluate_once(records, workdir, args, seed))
             call_command("flush", interactive=False, verbosity=0)
     if len(scores) > 1:
@@ -146,7 +164,7 @@ def evaluate_once(records: list[dict], workdir: Path, args: argparse.Namespace, 
     """Import one ordering into the (empty) database, print its figures, return the F1s."""
     from articles.models import Article, GroupingStatus
 
-    found = load_through_pipeline(records, workdir)
+    found = load_through_pipeline(records, workdir, UNATTRIBUTED if args.no_outlets else "")
     gold = {r["url"]: r["event"] for r in records}
     if args.show_errors:
         show_errors(gold, found, records)
@@ -165,7 +183,10 @@ def evaluate_once(records: list[dict], workdir: Path, args: argparse.Namespace, 
 
 
 def show_errors(gold: dict[str, str], found: dict[str, object], records: list[dict]) -> None:
-    titles = {r["url"]: r["title"] for r in records}
+    from articles.models import Article
+
+    # The titles the importer found: a record may carry only the page's text.
+    titles = dict(Article.objects.values_list("url", "title"))
     by_label: dict[str, list[str]] = defaultdict(list)
     for url, label in gold.items():
         by_label[label].append(url)

@@ -20,7 +20,7 @@ class ArticleAdmin(GroupingCorrectionsMixin, admin.ModelAdmin):
         "word_count",
         "batch_link",
     ]
-    list_filter = ["grouping_status", "language", "published_at", "created_at", "source"]
+    list_filter = ["grouping_status", "language", "published_at", "created_at", "source", "outlet_assumed"]
     list_select_related = ["source", "event"]
     search_fields = ["title", "byline", "url", "source__name"]
     autocomplete_fields = ["source", "event"]

@@ -22,6 +22,7 @@ from .features import ReportFeatures, extract_features
 from .memory import MemoryEvent, MemoryStore
 from .refine import reconsider
 from .service import serialise_grouping
+from .store import grouping_outlet
 from .summaries import OPENING_CHARS, SUMMARY_MEMBERS, central_extract
 
 BATCH = 2000
@@ -94,21 +95,30 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
     rows = (
         Article.objects.order_by("id")
         .values_list(
-            "id", "title", "body_text", "published_at", "grouping_features__data", "source_id", "event_id"
+            "id",
+            "title",
+            "body_text",
+            "published_at",
+            "grouping_features__data",
+            "source_id",
+            "outlet_assumed",
+            "event_id",
         )
         .iterator(chunk_size=BATCH)
     )
     sources: dict[int, tuple[int, str, int | None]] = {}
+    outlets: dict[int, int | None] = {}
 
     def with_sources() -> Iterator:
-        for pk, title, body, published_at, data, source_id, event_id in rows:
+        for pk, title, body, published_at, data, source_id, assumed, event_id in rows:
             sources[pk] = (source_id, title, event_id)
+            outlets[pk] = grouping_outlet(source_id, assumed)
             yield pk, title, body, published_at, data
 
     # Reports that stay where they are are counted first; their events exist from the start.
     pending: list[tuple[int, ReportFeatures]] = []
     for pk, report in _features(with_sources()):
-        report.outlet = sources[pk][0]
+        report.outlet = outlets.pop(pk)
         if pk in redo:
             pending.append((pk, report))
             continue

@@ -147,16 +147,22 @@ class DatabaseStore:
             Article.objects.filter(event__in=small)
             .order_by("id")
             .values_list(
-                "id", "event_id", "source_id", "published_at", "grouping_status", "grouping_features__data"
+                "id",
+                "event_id",
+                "source_id",
+                "outlet_assumed",
+                "published_at",
+                "grouping_status",
+                "grouping_features__data",
             )
         )
         out: dict[int, list[Member]] = {}
-        for pk, event_id, source_id, published_at, status, data in rows:
+        for pk, event_id, source_id, assumed, published_at, status, data in rows:
             if data is None:  # placed by staff before it was ever grouped
                 report = features_for(Article.objects.get(pk=pk))[0]
             else:
                 report = ReportFeatures.from_json(data, published_at)
-                report.outlet = source_id
+                report.outlet = grouping_outlet(source_id, assumed)
             out.setdefault(event_id, []).append(Member(pk, report, pinned=status == GroupingStatus.MANUAL))
         return out
 
@@ -169,5 +175,11 @@ def features_for(article: Article) -> tuple[ReportFeatures, bool]:
     else:
         report = extract_features(article.title, article.body_text, article.published_at)
         StoredFeatures.objects.bulk_create([StoredFeatures(article=article, data=report.to_json())])
-    report.outlet = article.source_id
+    report.outlet = grouping_outlet(article.source_id, article.outlet_assumed)
     return report, stored is None
+
+
+def grouping_outlet(source_id: int, assumed: bool) -> int | None:
+    """The outlet grouping knows the report by: none when the import assumed it, since
+    an import's default outlet covers pages from any number of real outlets."""
+    return None if assumed else source_id

@@ -300,6 +300,7 @@ def build_article(item: PreparedArticle, source: Source, batch: ImportBatch | No
     benchmark's baseline rows)."""
     return Article(
         source=source,
+        outlet_assumed=item.source_origin == "uploader",
         title=item.title,
         byline=item.byline,
         url=item.url,

@@ -28,6 +28,12 @@ class Article(models.Model):
     """One outlet's report."""
 
     source = models.ForeignKey("articles.Source", on_delete=models.PROTECT, related_name="articles")
+    # True when the report named no outlet and the import's default was used. Grouping then
+    # does not treat two such reports as one outlet's: a folder of unattributed pages
+    # imported under one name is many outlets, not one filing the same story twice.
+    outlet_assumed = models.BooleanField(
+        default=False, help_text="The report named no outlet; the one chosen for its import was used"
+    )
     # Deleting an event leaves its reports ungrouped rather than deleting them.
     event = models.ForeignKey(
         "articles.Event", on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
