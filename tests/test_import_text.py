@@ -62,6 +62,13 @@ def test_wordpress_page_with_breadcrumbs_share_block_and_comment_form():
     assert_body_is_only_the_story(result.body)
 
 
+@pytest.mark.parametrize("crumbs", ["Companies > Aerospace & Defence", "Markets » Commodities › Oil"])
+def test_breadcrumbs_with_arrows_are_not_taken_for_the_headline(crumbs):
+    result = cleaner().clean(page(crumbs, "New rail line delayed by two years", *BODY))
+    assert result.title == "New rail line delayed by two years"
+    assert_body_is_only_the_story(result.body)
+
+
 def test_wire_story_names_its_outlet_in_the_dateline():
     first = "SEOUL (Reuters) - " + BODY[0]
     text = page(

@@ -26,6 +26,7 @@ _SPACE_FIXES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), N
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _BREADCRUMB_SEPARATORS = re.compile(r"\s*[›»>/|•·→:]\s*")
+_BREADCRUMB_ARROW = re.compile(r"\s[›»>→]\s")
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|,;–—]|\s-\s|\bfor\b|\bin\b)\s*")
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
 _TITLE_SUFFIX = re.compile(r"^(?P<headline>.{10,}?)\s+(?:[|–—]|-)\s+(?P<outlet>[^|–—]{2,60})$")
@@ -109,8 +110,12 @@ class PageCleaner:
         parts = [p for p in _BREADCRUMB_SEPARATORS.split(line) if p]
         if len(parts) > 1 and all(word_count(p) <= 4 for p in parts) and word_count(line) <= 12:
             words = _GLUED_WORDS.sub(" ", line).lower().split()
-            if line.lower().startswith("home") or all(
-                w.strip(".,") in self.rules.section_words for w in words if w not in "›»>/|•·→:"
+            # An arrow between short parts is a breadcrumb whatever the section names
+            # ("Companies > Aerospace & Defence"); headlines use colons and bars, not arrows.
+            if (
+                _BREADCRUMB_ARROW.search(line)
+                or line.lower().startswith("home")
+                or all(w.strip(".,") in self.rules.section_words for w in words if w not in "›»>/|•·→:")
             ):
                 return True
         words = _GLUED_WORDS.sub(" ", line).lower().replace("-", " ").split()
