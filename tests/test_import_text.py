@@ -217,10 +217,43 @@ def test_agency_byline_and_colon_dateline_of_an_asian_daily():
 
 def test_outlet_line_is_matched_against_outlets_in_the_database():
     text = page("New rail line delayed by two years", "The Riverside Courier", *BODY)
-    assert cleaner().clean(text).outlet == ""
     result = cleaner(("Riverside Courier", "riverside-courier.test")).clean(text)
     assert result.outlet == "Riverside Courier"
     assert_body_is_only_the_story(result.body)
+
+
+@pytest.mark.parametrize("line", ["The Riverside Courier", "Gulf Standard", "Paxwire"])
+def test_an_unknown_outlet_line_below_the_headline_is_read_by_its_shape(line):
+    result = cleaner().clean(page("New rail line delayed by two years", line, *BODY))
+    assert result.outlet == line
+    assert result.byline == ""
+    assert_body_is_only_the_story(result.body)
+
+
+@pytest.mark.parametrize("line", ["Jae-won Park", "Mika Sato and Jane Doe"])
+def test_a_name_line_below_the_headline_stays_a_byline_not_an_outlet(line):
+    result = cleaner().clean(page("New rail line delayed by two years", line, *BODY))
+    assert (result.byline, result.outlet) == (line, "")
+
+
+def test_a_byline_names_an_unknown_outlet_after_the_reporter():
+    text = page("New rail line delayed by two years", "By Daniel Ferrier | The Lantern Review", *BODY)
+    result = cleaner().clean(text)
+    assert (result.byline, result.outlet) == ("Daniel Ferrier", "The Lantern Review")
+    assert_body_is_only_the_story(result.body)
+
+
+def test_a_wire_dateline_names_an_unknown_wire_service():
+    first = "MAPUTO (Lodestar) - " + BODY[0]
+    result = cleaner().clean(page("New rail line delayed by two years", first, *BODY[1:]))
+    assert result.outlet == "Lodestar"
+    assert result.body.split("\n\n") == [first, *BODY[1:]]
+
+
+def test_a_kicker_or_sentence_below_the_headline_is_not_an_outlet():
+    for line in ("Analysis", "Officials said the work would resume in 2027."):
+        result = cleaner().clean(page("New rail line delayed by two years", line, *BODY))
+        assert result.outlet == ""
 
 
 def test_source_line_names_an_outlet_even_when_unknown():

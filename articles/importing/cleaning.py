@@ -29,6 +29,8 @@ _BREADCRUMB_SEPARATORS = re.compile(r"\s*[›»>/|•·→:]\s*")
 _BREADCRUMB_ARROW = re.compile(r"\s[›»>→]\s")
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|,;–—]|\s-\s|\bfor\b|\bin\b)\s*")
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
+# Up to five capitalised words, "&" and "of" between them, no digits: an outlet's shape.
+_OUTLET_NAME = re.compile(r"^[A-Z][A-Za-z'’.-]*(?:\s+(?:[A-Z][A-Za-z'’.-]*|&|of|de|du|del)){0,4}$")
 _TITLE_SUFFIX = re.compile(r"^(?P<headline>.{10,}?)\s+(?:[|–—]|-)\s+(?P<outlet>[^|–—]{2,60})$")
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[\"“‘']?[A-Z0-9]|$)", re.DOTALL)
 
@@ -161,6 +163,8 @@ class PageCleaner:
                 continue
             if not outlet and self.outlets.by_name(part):
                 outlet = self.outlets.by_name(part) or ""
+            elif not outlet and names and (unknown := self.unknown_outlet(part, alone=False)):
+                outlet = unknown
             elif when is None and (found := parse_date_line(part, self.rules)):
                 when = found
             elif not names or _NAME.match(part):
@@ -176,7 +180,25 @@ class PageCleaner:
     def wire_outlet(self, paragraph: str) -> str | None:
         """ "SEOUL (Reuters) - ..." names the wire service that filed the story."""
         match = self.rules.wire_dateline.match(paragraph)
-        return self.outlets.by_name(match["outlet"]) if match else None
+        if match is None:
+            return None
+        name = match["outlet"].strip()
+        # The dateline's brackets hold the filing outlet even when we do not know it.
+        return self.outlets.by_name(name) or (name if _OUTLET_NAME.match(name) else None)
+
+    def unknown_outlet(self, line: str, *, alone: bool) -> str | None:
+        """A publication's name we do not know, by its shape: capitalised words with a
+        publication word ("The Lantern Review", "Gulf Standard") or a leading "The"; `alone`
+        (a line of its own below the headline) also takes one word ("Paxwire")."""
+        name = line.strip(" .")
+        if not _OUTLET_NAME.match(name) or self.is_section_label(name) or self.is_furniture(name):
+            return None
+        words = name.split()
+        if words[0] == "The" and len(words) > 1:
+            return name
+        if any(w.lower() in self.rules.outlet_words for w in words[1:] or words):
+            return name
+        return name if alone and len(words) == 1 and len(name) > 2 else None
 
     # The whole page -------------------------------------------------------------------
 
@@ -233,7 +255,9 @@ class PageCleaner:
                 remaining = remaining[chosen + 1 :]
         kept = []
         for line in remaining:
-            if result.title and not result.byline and (names := self.rules.names_line.match(line)):
+            if result.title and not result.outlet and (outlet := self.unknown_outlet(line, alone=True)):
+                result.outlet = outlet
+            elif result.title and not result.byline and (names := self.rules.names_line.match(line)):
                 result.byline = names["names"]
             elif not result.title and word_count(line) < 3:
                 pass  # chrome we do not recognise (topic tags, menus) above where a headline would be

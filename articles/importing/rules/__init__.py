@@ -28,6 +28,7 @@ class Rules:
     weekdays: re.Pattern[str]
     timezones: dict[str, int]  # abbreviation -> offset from UTC in minutes
     wire_dateline: re.Pattern[str]  # "WASHINGTON (Reuters) -"; group "outlet"
+    outlet_words: frozenset[str]  # words that mark a name as a publication's ("Herald", "Times")
 
 
 def _any_line(patterns: list[str]) -> re.Pattern[str]:
@@ -55,6 +56,7 @@ def rules_for(language: str = "en") -> Rules:
         weekdays=re.compile(module.WEEKDAYS, re.IGNORECASE),
         timezones=dict(module.TIMEZONES),
         wire_dateline=re.compile(module.WIRE_DATELINE),
+        outlet_words=frozenset(w.lower() for w in module.OUTLET_WORDS),
     )
 
 

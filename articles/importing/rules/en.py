@@ -187,5 +187,14 @@ TIMEZONES = {
     "mst": -420, "mdt": -360, "pt": -480, "pst": -480, "pdt": -420,
 }  # fmt: skip
 
+# Words that make a short capitalised line a publication's name even when we do not know the
+# outlet ("The Lantern Review", "Gulf Standard"); people's names seldom contain them.
+OUTLET_WORDS = """
+news times post herald daily review journal tribune broadcasting broadcaster press wire gazette
+observer standard telegraph courier ledger chronicle express mail star mirror weekly magazine tv
+radio network media agency bulletin monitor insider inquirer edition online dispatch sentinel
+independent globe today reporter examiner register record newsroom bureau channel
+""".split()  # noqa: SIM905  (a word list reads better as text)
+
 # "SEOUL (Reuters) -", "WASHINGTON, Jan 18 (AP) —": the wire service that filed the story.
 WIRE_DATELINE = r"^[A-Z][A-Za-z .,'/-]{1,60}?\s*\((?P<outlet>[A-Za-z][A-Za-z .&'-]{1,40})\)\s*[-–—:]"
