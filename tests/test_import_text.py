@@ -243,6 +243,13 @@ def test_a_byline_names_an_unknown_outlet_after_the_reporter():
     assert_body_is_only_the_story(result.body)
 
 
+def test_an_explainer_headline_of_two_sentences_ending_in_a_question_is_the_headline():
+    headline = "Theresa May is resigning. Who's next, and what happens to Brexit?"
+    result = cleaner().clean(page("Explainers", headline, "Nutshell", *BODY))
+    assert (result.title, result.outlet, result.title_from_text) == (headline, "Nutshell", False)
+    assert_body_is_only_the_story(result.body)
+
+
 def test_a_wire_dateline_names_an_unknown_wire_service():
     first = "MAPUTO (Lodestar) - " + BODY[0]
     result = cleaner().clean(page("New rail line delayed by two years", first, *BODY[1:]))

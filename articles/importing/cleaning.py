@@ -24,6 +24,7 @@ _SPACE_FIXES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), N
     map(ord, "\t\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))), " "
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 _GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _BREADCRUMB_SEPARATORS = re.compile(r"\s*[›»>/|•·→:]\s*")
 _BREADCRUMB_ARROW = re.compile(r"\s[›»>→]\s")
@@ -81,7 +82,11 @@ def split_paragraphs(text: str) -> list[str]:
 
 def is_body_copy(paragraph: str) -> bool:
     words = word_count(paragraph)
-    return words >= 25 or (words >= 10 and bool(_SENTENCE_END.search(paragraph)))
+    if words >= 25:
+        return True
+    # A short question is more often an explainer's headline ("May is resigning. Who's
+    # next?") than the first paragraph of a story.
+    return words >= 10 and bool(_SENTENCE_END.search(paragraph)) and not _QUESTION_END.search(paragraph)
 
 
 def _could_be_headline(line: str) -> bool:
