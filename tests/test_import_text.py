@@ -250,6 +250,13 @@ def test_an_explainer_headline_of_two_sentences_ending_in_a_question_is_the_head
     assert_body_is_only_the_story(result.body)
 
 
+def test_a_short_tabloid_headline_in_capitals_is_not_taken_for_a_kicker():
+    standfirst = "Nissan's chairman is held in Tokyo over claims he under-reported his pay for years"
+    result = cleaner().clean(page("CAR KING IN CUFFS", standfirst, *BODY))
+    assert result.title == "CAR KING IN CUFFS"
+    assert result.body.split("\n\n") == [standfirst, *BODY]
+
+
 def test_a_wire_dateline_names_an_unknown_wire_service():
     first = "MAPUTO (Lodestar) - " + BODY[0]
     result = cleaner().clean(page("New rail line delayed by two years", first, *BODY[1:]))

@@ -252,7 +252,8 @@ class PageCleaner:
             if candidates:
                 chosen = candidates[0]
                 # A short kicker ("Nuclear talks") often sits above the real, longer headline.
-                short = word_count(remaining[chosen]) < 5
+                # A short line in capitals is a tabloid's headline ("CAR KING IN CUFFS"), not a kicker.
+                short = word_count(remaining[chosen]) < 5 and not remaining[chosen].isupper()
                 if short and len(candidates) > 1 and word_count(remaining[candidates[1]]) >= 5:
                     chosen = candidates[1]
                 result.title = self._split_outlet_suffix(remaining[chosen], result)
