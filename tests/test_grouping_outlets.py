@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 def import_kettle_reports(tmp_path: Path, *, name_the_outlet: bool) -> tuple[Article, Article]:
     records = []
     for number, (title, body) in enumerate((KETTLE_RECALL_WIRE, KETTLE_RECALL_PAPER)):
-        record = {"title": title, "text": body, "url": f"https://pages.example/kettles/{number}"}
+        # Without the wire's dateline, neither page names its outlet.
+        text = body.replace("MILAN (Northwire) - ", "")
+        record = {"title": title, "text": text, "url": f"https://pages.example/kettles/{number}"}
         if name_the_outlet:
             record["source"] = "Folder Outlet"
         records.append(record)
