@@ -222,7 +222,7 @@ def test_outlet_line_is_matched_against_outlets_in_the_database():
     assert_body_is_only_the_story(result.body)
 
 
-@pytest.mark.parametrize("line", ["The Riverside Courier", "Gulf Standard", "Paxwire"])
+@pytest.mark.parametrize("line", ["The Riverside Courier", "Gulf Standard", "Daily Clarion", "Paxwire"])
 def test_an_unknown_outlet_line_below_the_headline_is_read_by_its_shape(line):
     result = cleaner().clean(page("New rail line delayed by two years", line, *BODY))
     assert result.outlet == line

@@ -30,7 +30,7 @@ _BREADCRUMB_SEPARATORS = re.compile(r"\s*[›»>/|•·→:]\s*")
 _BREADCRUMB_ARROW = re.compile(r"\s[›»>→]\s")
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|,;–—]|\s-\s|\bfor\b|\bin\b)\s*")
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
-# Up to five capitalised words, "&" and "of" between them, no digits: an outlet's shape.
+# Up to five capitalised words, "&", "of" or "de" between them, no digits: an outlet's shape.
 _OUTLET_NAME = re.compile(r"^[A-Z][A-Za-z'’.-]*(?:\s+(?:[A-Z][A-Za-z'’.-]*|&|of|de|du|del)){0,4}$")
 _TITLE_SUFFIX = re.compile(r"^(?P<headline>.{10,}?)\s+(?:[|–—]|-)\s+(?P<outlet>[^|–—]{2,60})$")
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[\"“‘']?[A-Z0-9]|$)", re.DOTALL)
@@ -201,7 +201,7 @@ class PageCleaner:
         words = name.split()
         if words[0] == "The" and len(words) > 1:
             return name
-        if any(w.lower() in self.rules.outlet_words for w in words[1:] or words):
+        if any(w.lower() in self.rules.outlet_words for w in words):
             return name
         return name if alone and len(words) == 1 and len(name) > 2 else None
 
