@@ -138,3 +138,56 @@ def test_event_page_is_rendered_afresh_when_what_it_shows_changes_and_only_then(
         assert after.content != before.content
     html = after.content.decode()
     assert "Alpha rewrites its headline" in html and "Beta Renamed" in html and "Leaders met again." in html
+
+
+def _version_triggers() -> list[str]:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_version_*'"
+            )
+        else:
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE '%\\_version'")
+        return sorted(name for (name,) in cursor.fetchall())
+
+
+def test_regroup_changes_the_content_version_and_later_writes_still_do(client):
+    from articles.browsing.pagecache import content_version
+    from articles.grouping.regroup import regroup
+
+    event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    triggers = _version_triggers()
+    assert triggers  # the migration's triggers, whatever the backend
+    before = content_version()
+
+    regroup()
+
+    after_regroup = content_version()
+    assert after_regroup != before
+    assert _version_triggers() == triggers
+    Article.objects.update(title="Retitled after the regroup")
+    assert content_version() != after_regroup
+
+
+def test_a_failed_bulk_write_leaves_the_version_triggers_in_place():
+    from django.db import transaction
+
+    from articles.browsing.pagecache import one_version_bump
+
+    event_with_reports("Cached summit", [outlet("Alpha News")])
+    triggers = _version_triggers()
+    with pytest.raises(RuntimeError, match="disk full"), transaction.atomic(), one_version_bump():
+        Event.objects.update(title="Half written")
+        raise RuntimeError("disk full")
+    assert _version_triggers() == triggers
+    assert not Event.objects.filter(title="Half written").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_one_bump_needs_a_transaction():
+    from articles.browsing.pagecache import one_version_bump
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's statement triggers need no special handling")
+    with pytest.raises(RuntimeError, match="needs a transaction"), one_version_bump():
+        pass

@@ -55,7 +55,11 @@ class Store(Protocol):
 
     def frequencies(self, keys: Iterable[str]) -> tuple[int, dict[str, int]]: ...
 
-    def candidates(self, keys: dict[str, float], when: datetime | None) -> list[int]: ...
+    def candidates(
+        self, keys: dict[str, float], when: datetime | None, limit: int | None = None
+    ) -> list[int]:
+        """Events sharing the keys, best first (rank_candidates), at most `limit`."""
+        ...
 
     def profiles(self, event_ids: list[int]) -> dict[int, Profile]: ...
 
@@ -143,13 +147,32 @@ class Weights:
         return value
 
 
+def rank_candidates(totals: dict[int, float], limit: int | None) -> list[int]:
+    """Event ids by summed key weight, best first; ties go to the newer event."""
+    ranked = (
+        sorted(totals.items(), key=_candidate_order)
+        if limit is None
+        else heapq.nsmallest(limit, totals.items(), key=_candidate_order)
+    )
+    return [event_id for event_id, _ in ranked]
+
+
+def _candidate_order(item: tuple[int, float]) -> tuple[float, int]:
+    return -item[1], -item[0]
+
+
 def heaviest_keys(
     terms: dict[str, float], names: dict[str, float], n_terms: int, n_names: int
 ) -> dict[str, float]:
     """The most telling keys of idf-weighted vectors (a report's or an event's)."""
 
     def top(items: dict[str, float], limit: int, prefix) -> list[tuple[str, float]]:
-        ranked = heapq.nsmallest(limit, ((-w, k) for k, w in items.items()))
+        if len(items) > limit:
+            # Only keys at least as heavy as the limit-th weight can make the cut: finding
+            # that weight over bare floats is cheap, and few keys are left to rank.
+            cut = heapq.nlargest(limit, items.values())[-1]
+            items = {k: w for k, w in items.items() if w >= cut}
+        ranked = sorted((-w, k) for k, w in items.items())[:limit]
         return [(prefix(k), round(-w, 4)) for w, k in ranked]
 
     return dict(top(names, n_names, name_key) + top(terms, n_terms, term_key))
@@ -161,7 +184,7 @@ def decide(report: ReportFeatures, store: Store) -> Decision:
     weights = Weights(reports, frequencies)
     terms, names = weights.vectors(report)
     query = heaviest_keys(terms.vector, names.vector, QUERY_TERMS, QUERY_NAMES)
-    event_ids = store.candidates(query, report.published_at)[:CANDIDATES]
+    event_ids = store.candidates(query, report.published_at, CANDIDATES)
     profiles = store.profiles(event_ids)
     scored = sorted(
         ((score(report, terms, names, profile), event_id) for event_id, profile in profiles.items()),

@@ -84,23 +84,41 @@ def tokens(text: str, surfaces: dict[str, str] | None = None) -> list[str | None
     The breaks stop two-word phrases from spanning "the" or a full stop.
     """
     out: list[str | None] = []
+    known = _WORDS
+    if len(known) > _WORDS_KEPT:
+        known.clear()
     for clause in _SPLIT.split(fold(text)):
         for raw in _TOKEN.findall(clause):
-            if raw[0].isdigit():
-                out.append(_number(raw))
-                continue
-            raw = raw.replace("\u2019", "'")
-            if raw.endswith("'s"):
-                raw = raw[:-2]
-            if raw in STOPWORDS or len(raw) < 2 or (raw.isdigit() and len(raw) != 4):
-                out.append(None)
-                continue
-            word = stem(raw)
-            if surfaces is not None and word != raw and word not in surfaces:
-                surfaces[word] = raw
-            out.append(None if word in STOPWORDS else word)
+            entry = known.get(raw)
+            if entry is None:
+                entry = known[raw] = _word(raw)
+            word, surface = entry
+            if surface is not None and surfaces is not None and word not in surfaces:
+                surfaces[word] = surface
+            out.append(word)
         out.append(None)
     return out
+
+
+# raw token -> (word or None, the readable form when it differs from the word). Tokenising
+# is the bulk of feature extraction and of summaries; news vocabulary repeats, so each
+# distinct token is analysed once. Bounded: cleared when it grows past _WORDS_KEPT.
+_WORDS: dict[str, tuple[str | None, str | None]] = {}
+_WORDS_KEPT = 1 << 18
+
+
+def _word(raw: str) -> tuple[str | None, str | None]:
+    if raw[0].isdigit():
+        return _number(raw), None
+    raw = raw.replace("\u2019", "'")
+    if raw.endswith("'s"):
+        raw = raw[:-2]
+    if raw in STOPWORDS or len(raw) < 2 or (raw.isdigit() and len(raw) != 4):
+        return None, None
+    word = stem(raw)
+    if word in STOPWORDS:
+        return None, None
+    return word, (raw if word != raw else None)
 
 
 def _number(raw: str) -> str | None:

@@ -6,6 +6,7 @@ Plain Python; no Django.
 """
 
 import bisect
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -18,6 +19,7 @@ from .engine import (
     WINDOW_DAYS,
     Weights,
     heaviest_keys,
+    rank_candidates,
 )
 from .features import ReportFeatures
 from .refine import Member, Refinement
@@ -47,11 +49,12 @@ class MemoryStore:
         self.frequency: dict[str, int] = {}
         self.reports = 0
         self.events: dict[int, MemoryEvent] = {}
-        # key -> ascending event ids, and (key, event id) -> weight
+        # key -> ascending event ids, and key -> event id -> weight
         self.postings: dict[str, list[int]] = {}
-        self.posting_weight: dict[tuple[str, int], float] = {}
-        # event id -> its latest report's date as a timestamp, as indexed (EventKey's copy).
-        self.last_published: dict[int, float | None] = {}
+        self.posting_weight: dict[str, dict[int, float]] = {}
+        # event id -> its latest report's date as a timestamp, as indexed (EventKey's copy);
+        # infinity for an undated event, which every window takes (as NULL does in SQL).
+        self.last_published: dict[int, float] = {}
         self.next_event_id = next_event_id
         # article id -> (outlet, headline, features) and -> event id, of every member; and
         # the members second thoughts must not move (staff decisions, reports out of scope).
@@ -70,20 +73,23 @@ class MemoryStore:
         """Every count, not only those asked for (read-only for the caller)."""
         return self.reports, self.frequency
 
-    def candidates(self, keys: dict[str, float], when: datetime | None) -> list[int]:
+    def candidates(
+        self, keys: dict[str, float], when: datetime | None, limit: int | None = None
+    ) -> list[int]:
         totals: dict[int, float] = {}
         earliest = None if when is None else (when - timedelta(days=WINDOW_DAYS)).timestamp()
-        last_of, posting_weight = self.last_published, self.posting_weight
+        last_of, postings, posting_weight = self.last_published, self.postings, self.posting_weight
         for key, weight in keys.items():
-            ids = self.postings.get(key)
+            ids = postings.get(key)
             if not ids:
                 continue
             newest = ids[: -SCANNED_PER_KEY - 1 : -1]
             if earliest is not None:
-                newest = [e for e in newest if (last := last_of[e]) is None or last >= earliest]
+                newest = [e for e in newest if last_of[e] >= earliest]
+            weight_of = posting_weight[key]
             for event_id in newest[:POSTINGS_PER_KEY]:
-                totals[event_id] = totals.get(event_id, 0.0) + weight * posting_weight[(key, event_id)]
-        return [event_id for event_id, _ in sorted(totals.items(), key=lambda kv: (-kv[1], -kv[0]))]
+                totals[event_id] = totals.get(event_id, 0.0) + weight * weight_of[event_id]
+        return rank_candidates(totals, limit)
 
     def profiles(self, event_ids: list[int]) -> dict[int, Profile]:
         return {eid: self.events[eid].profile for eid in event_ids if self.events[eid].members}
@@ -162,11 +168,11 @@ class MemoryStore:
             if key not in keys:
                 ids = self.postings[key]
                 del ids[bisect.bisect_left(ids, event.id)]
-                del self.posting_weight[(key, event.id)]
+                del self.posting_weight[key][event.id]
         for key, weight in keys.items():
             if key not in event.keys:
                 bisect.insort(self.postings.setdefault(key, []), event.id)
-            self.posting_weight[(key, event.id)] = weight
+            self.posting_weight.setdefault(key, {})[event.id] = weight
         event.keys = keys
         last = profile.last
-        self.last_published[event.id] = None if last is None else last.timestamp()
+        self.last_published[event.id] = math.inf if last is None else last.timestamp()

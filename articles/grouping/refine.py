@@ -132,12 +132,18 @@ class _Group:
 
 
 def reconsider(
-    store: RefineStore, event_id: int, considered: list[tuple[int, float]], trigger: int
+    store: RefineStore,
+    event_id: int,
+    considered: list[tuple[int, float]],
+    trigger: int,
+    weights: Weights | None = None,
 ) -> Refinement:
     """Moves among the events in play, and the new profiles of the events they change.
 
     event_id: the event the report `trigger` is now in; considered: (event id, score) of
     the events its decision scored. trigger is named in the evidence of a report that moves.
+    weights: the decision's; reused when the store hands back the very same counts (the
+    in-memory store does), which spares weighing again the words members share.
     """
     related = [other for other, score_ in considered if other != event_id and score_ >= RELATED]
     if not related:
@@ -147,7 +153,9 @@ def reconsider(
     small = store.members([e for e in event_ids if e in loaded], MAX_MEMBERS)
     members = [m for group in small.values() for m in group]
     keys = {key for m in members for key in report_keys(m.report)}
-    weights = Weights(*store.frequencies(keys))
+    reports, frequencies = store.frequencies(keys)
+    if weights is None or weights.frequencies is not frequencies or weights.reports != max(reports, 1):
+        weights = Weights(reports, frequencies)
     vectors = {m.article_id: _Vectors(m.report, weights) for m in members}
 
     groups: list[_Group] = []

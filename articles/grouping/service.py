@@ -49,7 +49,9 @@ def assign_article(article: Article) -> None:
         decision = decide(report, store)
         apply_decision(article, report, decision, store)
         if article.event_id is not None:
-            refinement = reconsider(store, article.event_id, decision.considered, trigger=article.pk)
+            refinement = reconsider(
+                store, article.event_id, decision.considered, trigger=article.pk, weights=decision.weights
+            )
             apply_refinement(refinement, store)
             if any(move.article_id == article.pk for move in refinement.moves):
                 # The caller's instance must not keep the event it was just moved out of.

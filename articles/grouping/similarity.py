@@ -50,24 +50,17 @@ class Profile:
     outlets: list[int] = field(default_factory=list)
     first: datetime | None = None
     last: datetime | None = None
-    term_norm: float = 0.0
-    name_norm: float = 0.0
 
     def add(self, report: ReportFeatures, terms: "Weighted", names: "Weighted") -> None:
         """Add a member: its features, and its vectors weighted with the current idf."""
-        for target, weighted, cap in ((self.terms, terms, PROFILE_TERMS), (self.names, names, PROFILE_NAMES)):
-            norm = weighted.norm or 1.0
-            for key, weight in weighted.vector.items():
-                target[key] = round(target.get(key, 0.0) + weight / norm, 5)
-            if len(target) > cap:
-                kept = sorted(target.items(), key=lambda kv: (-kv[1], " " in kv[0], kv[0]))[:cap]
-                target.clear()
-                target.update(kept)
-        self._measure()
+        _add_capped(self.terms, terms, PROFILE_TERMS)
+        names_cut = _add_capped(self.names, names, PROFILE_NAMES)
+        labels = self.labels
         for key, (surface, kind) in report.labels.items():
-            if key in self.names and key not in self.labels:
-                self.labels[key] = [surface, kind]
-        self.labels = {k: v for k, v in self.labels.items() if k in self.names}
+            if key in self.names and key not in labels:
+                labels[key] = [surface, kind]
+        if names_cut:
+            self.labels = {k: v for k, v in labels.items() if k in self.names}
         for stemmed, raw in report.surfaces.items():
             if stemmed in self.terms:
                 self.surfaces.setdefault(stemmed, raw)
@@ -79,10 +72,6 @@ class Profile:
         if when is not None:
             self.first = when if self.first is None else min(self.first, when)
             self.last = when if self.last is None else max(self.last, when)
-
-    def _measure(self) -> None:
-        self.term_norm = math.sqrt(sum(w * w for w in self.terms.values()))
-        self.name_norm = math.sqrt(sum(w * w for w in self.names.values()))
 
     def to_json(self) -> dict:
         return {
@@ -106,8 +95,26 @@ class Profile:
             first=first,
             last=last,
         )
-        profile._measure()
         return profile
+
+
+def _add_capped(target: dict[str, float], weighted: "Weighted", cap: int) -> bool:
+    """Add a unit vector to a profile's sums, keep the `cap` heaviest; True if any was cut."""
+    norm = weighted.norm or 1.0
+    get = target.get
+    for key, weight in weighted.vector.items():
+        target[key] = round(get(key, 0.0) + weight / norm, 5)
+    if len(target) <= cap:
+        return False
+    # Only entries at least as heavy as the cap-th weight can be kept; finding that weight
+    # over bare floats is cheap, and few entries are left to sort.
+    cut = sorted(target.values())[-cap]
+    kept = sorted(
+        ((k, w) for k, w in target.items() if w >= cut), key=lambda kv: (-kv[1], " " in kv[0], kv[0])
+    )
+    target.clear()
+    target.update(kept[:cap])
+    return True
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from .engine import (
     SCANNED_PER_KEY,
     WINDOW_DAYS,
     heaviest_keys,
+    rank_candidates,
 )
 from .features import ReportFeatures, extract_features
 from .refine import Member
@@ -63,7 +64,9 @@ class DatabaseStore:
             found.update(rows.values_list("key", "reports"))
         return found.pop(ALL_REPORTS, 0), found
 
-    def candidates(self, keys: dict[str, float], when: datetime | None) -> list[int]:
+    def candidates(
+        self, keys: dict[str, float], when: datetime | None, limit: int | None = None
+    ) -> list[int]:
         """Events sharing the keys, best first: one statement, newest events per key.
 
         Each key reads at most SCANNED_PER_KEY postings (index order: key, newest event
@@ -95,7 +98,7 @@ class DatabaseStore:
         totals: dict[int, float] = {}
         for event_id, event_weight, key in rows:
             totals[event_id] = totals.get(event_id, 0.0) + keys[key] * event_weight
-        return [event_id for event_id, _ in sorted(totals.items(), key=lambda kv: (-kv[1], -kv[0]))]
+        return rank_candidates(totals, limit)
 
     def profiles(self, event_ids: list[int]) -> dict[int, Profile]:
         out = {}

@@ -35,10 +35,15 @@ def _centrality(words: list[str], profile: Profile) -> float:
 def representative_title(members: list[tuple[str, dict[str, float]]], profile: Profile) -> str:
     """members: (headline, term weights) in membership order; the first wins ties."""
     best_title, best_score = members[0][0], -1.0
-    norm_p = math.sqrt(sum(w * w for w in profile.terms.values())) or 1.0
+    centroid = profile.terms
+    norm_p = math.sqrt(math.sumprod(centroid.values(), centroid.values())) or 1.0
     for title, terms in members:
-        norm = math.sqrt(sum(w * w for w in terms.values())) or 1.0
-        similarity = sum(w * profile.terms.get(t, 0.0) for t, w in terms.items()) / (norm * norm_p)
+        norm = math.sqrt(math.sumprod(terms.values(), terms.values())) or 1.0
+        # Summed over the shared terms only, with C loops: this runs for every event a
+        # decision reads, so it is among the most frequent computations of a regroup.
+        shared = terms.keys() & centroid.keys()
+        dot = math.sumprod([terms[t] for t in shared], [centroid[t] for t in shared])
+        similarity = dot / (norm * norm_p)
         if similarity > best_score + 1e-9:
             best_title, best_score = title, similarity
     return best_title[:500]
