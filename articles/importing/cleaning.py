@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from . import bylines
 from .dates import parse_date_line
 from .outlets import OutletMatcher
 from .rules import Rules
@@ -148,33 +149,72 @@ class PageCleaner:
         return None
 
     def byline_line(self, line: str) -> tuple[str, str, datetime | None] | None:
-        """(byline, outlet, date) from "By Jane Doe, Reuters" or "Jane Doe | Bloomberg"."""
+        """(byline, outlet, date) from "By Jane Doe, Reuters", "Jane Doe | Bloomberg" or
+        "By Jane Doe in London and Carlos Ruiz in Seattle"."""
         if word_count(line) > 25:
             return None
         match = self.rules.byline.match(line)
         if match is None:
-            parts = [p for p in _BYLINE_SPLIT.split(line) if p]
-            # Without "By", only "Name, Outlet" with a known outlet counts as a byline.
-            if len(parts) == 2 and _NAME.match(parts[0]) and self.outlets.by_name(parts[1]):
-                return parts[0], self.outlets.by_name(parts[1]) or "", None
+            # Without "By", only names followed by an outlet we know count as a byline.
+            segments = [s.strip(" .") for s in bylines.SEPARATOR.split(line)[::2]]
+            outlet = self.outlets.by_name(segments[-1]) if len(segments) > 1 else None
+            people = [bylines.people(s, self.rules) for s in segments[:-1]]
+            if outlet and all(people):
+                return (
+                    bylines.join_names([name for names in people for name in names], self.rules),
+                    outlet,
+                    None,
+                )
             return None
-        names, outlet, when = [], "", None
         first = _BYLINE_SPLIT.split(match["rest"].strip())[0].strip(" .")
         if not (self.outlets.by_name(first) or self._looks_like_names(first)):
             return None  # "Reporting by the Guardian found that ..." is a sentence
-        for part in _BYLINE_SPLIT.split(match["rest"]):
-            part = part.strip(" .")
-            if not part:
+        names, outlet, when = self._read_byline(match["rest"])
+        return bylines.join_names(names, self.rules), outlet, when
+
+    def _read_byline(self, text: str) -> tuple[list[str], str, datetime | None]:
+        """Reporters, outlet and date from what follows "By"."""
+        names: list[str] = []
+        outlet, when = "", None
+        # Separators are kept (odd positions) so that a date with a comma can be read whole.
+        pieces = bylines.SEPARATOR.split(text)
+        for position in range(0, len(pieces), 2):
+            segment = pieces[position].strip(" .")
+            if not segment:
                 continue
-            if not outlet and self.outlets.by_name(part):
-                outlet = self.outlets.by_name(part) or ""
-            elif not outlet and names and (unknown := self.unknown_outlet(part, alone=False)):
-                outlet = unknown
-            elif when is None and (found := parse_date_line(part, self.rules)):
+            credit = self.rules.byline_credit.match(segment)
+            if credit:
+                # "with additional reporting by Carlos Ruiz": more reporters, never an outlet.
+                names.extend(bylines.people(segment[credit.end() :], self.rules))
+                continue
+            segment, *written_for = self.rules.byline_for.split(segment, maxsplit=1)
+            if written_for and not outlet:
+                outlet = self.outlets.by_name(written_for[0]) or self._byline_outlet(written_for[0]) or ""
+            if when is None and (
+                found := parse_date_line("".join(pieces[position:]).strip(" ."), self.rules)
+                or parse_date_line(segment, self.rules)
+            ):
                 when = found
-            elif not names or _NAME.match(part):
-                names.append(part)
-        return ", ".join(names), outlet, when
+            elif not outlet and (known := self.outlets.by_name(segment)):
+                outlet = known
+            elif self.is_furniture(segment):
+                pass  # a reporter's role ("Political Editor"), not another reporter
+            elif not outlet and names and (unknown := self._byline_outlet(segment)):
+                outlet = unknown
+            elif people := bylines.people(segment, self.rules):
+                names.extend(people)
+            elif not names:
+                # The first part was checked to look like names: keep it as the page has it.
+                names.append(bylines.without_place(segment, self.rules))
+        return names, outlet, when
+
+    def _byline_outlet(self, text: str) -> str | None:
+        """An unknown outlet after the names: by its shape, as on a line of its own ("Paxwire"),
+        but not a single word in capitals, which is more often a place ("WASHINGTON")."""
+        text = text.strip(" .")
+        if " " not in text and text.isupper():
+            return None
+        return self.unknown_outlet(text, alone=True)
 
     def _looks_like_names(self, text: str) -> bool:
         words = text.split()
@@ -263,8 +303,8 @@ class PageCleaner:
         for line in remaining:
             if result.title and not result.outlet and (outlet := self.unknown_outlet(line, alone=True)):
                 result.outlet = outlet
-            elif result.title and not result.byline and (names := self.rules.names_line.match(line)):
-                result.byline = names["names"]
+            elif result.title and not result.byline and (names := bylines.names_line(line, self.rules)):
+                result.byline = names
             elif not result.title and word_count(line) < 3:
                 pass  # chrome we do not recognise (topic tags, menus) above where a headline would be
             else:
@@ -308,8 +348,8 @@ class PageCleaner:
         for position, paragraph in enumerate(paragraphs):
             # A standfirst can push the byline just below the head.
             if position < 3 and result.title and not result.byline and word_count(paragraph) <= 25:
-                names = self.rules.names_line.match(paragraph)
-                byline = self.byline_line(paragraph) if names is None else (names["names"], "", None)
+                names = bylines.names_line(paragraph, self.rules)
+                byline = self.byline_line(paragraph) if names is None else (names, "", None)
                 if byline:
                     result.byline = byline[0]
                     result.outlet = result.outlet or byline[1]

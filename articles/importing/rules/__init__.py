@@ -22,6 +22,11 @@ class Rules:
     byline: re.Pattern[str]  # "By Jane Doe", "Written by ..."; group "rest"
     names_line: re.Pattern[str]  # "Jane Doe, John Roe"; group "names"
     name_particles: frozenset[str]  # lower-case words allowed in names ("and", "de", "van")
+    names_and: re.Pattern[str]  # " and " between two reporters' names
+    names_and_word: str  # the word that joins the last two names in a stored byline
+    byline_place: re.Pattern[str]  # " in " before the place a reporter files from
+    byline_for: re.Pattern[str]  # " for " before the outlet a reporter writes for
+    byline_credit: re.Pattern[str]  # "with additional reporting by" before more names
     outlet_prefix: re.Pattern[str]  # "Source: Reuters"; group "rest"
     date_prefix: re.Pattern[str]  # "Published", "Updated on" ... before a date
     months: dict[str, int]
@@ -50,6 +55,11 @@ def rules_for(language: str = "en") -> Rules:
         byline=re.compile(module.BYLINE, re.IGNORECASE),
         names_line=re.compile(module.NAMES_LINE),
         name_particles=frozenset(module.NAME_PARTICLES),
+        names_and=re.compile(module.NAMES_AND),
+        names_and_word=module.NAMES_AND_WORD,
+        byline_place=re.compile(module.BYLINE_PLACE),
+        byline_for=re.compile(module.BYLINE_FOR),
+        byline_credit=re.compile(module.BYLINE_CREDIT, re.IGNORECASE),
         outlet_prefix=re.compile(module.OUTLET_PREFIX, re.IGNORECASE),
         date_prefix=re.compile(module.DATE_PREFIX, re.IGNORECASE),
         months=dict(module.MONTHS),
