@@ -305,6 +305,50 @@ def test_single_reporter_bylines_and_one_name_with_and_are_read_as_before(line, 
     assert_body_is_only_the_story(result.body)
 
 
+@pytest.mark.parametrize(
+    ("footer", "outlet"),
+    [
+        ("Copyright 2019 The Klaxon. All rights reserved.", "The Klaxon"),
+        ("© 2019 Paxwire Ltd", "Paxwire"),
+        ("(c) The Lantern Review 2019", "The Lantern Review"),
+        ("© Copyright Gulf Standard", "Gulf Standard"),
+        ("Copyright © 2018-2019 Marketgate Media Group plc. All Rights Reserved", "Marketgate Media"),
+        ("© 2019 Reuters", "Reuters"),
+        ("(c) 2019 Paxwire Limited. Registered in England No. 12345.", "Paxwire"),
+    ],
+)
+def test_a_copyright_line_at_the_end_names_the_outlet_when_the_head_does_not(footer, outlet):
+    result = cleaner().clean(page("New rail line delayed by two years", *BODY, footer, "Show more"))
+    assert result.outlet == outlet
+    assert footer in result.removed
+    assert_body_is_only_the_story(result.body)
+
+
+def test_the_outlet_in_the_head_wins_over_a_copyright_line():
+    text = page("New rail line delayed by two years", "By Jane Doe, Reuters", *BODY, "© 2019 Paxwire Ltd")
+    result = cleaner().clean(text)
+    assert result.outlet == "Reuters"
+    assert_body_is_only_the_story(result.body)
+
+
+@pytest.mark.parametrize(
+    "footer", ["© 2019", "Copyright. All rights reserved.", "(c)", "© Jane Doe/Getty Images"]
+)
+def test_a_copyright_line_naming_no_outlet_gives_none(footer):
+    result = cleaner().clean(page("New rail line delayed by two years", *BODY, footer))
+    assert result.outlet == ""
+    assert_body_is_only_the_story(result.body)
+
+
+def test_a_picture_credit_above_the_end_of_the_story_does_not_name_the_outlet():
+    text = page(
+        "New rail line delayed by two years", BODY[0], "© Paxwire", "Image copyright Reuters", *BODY[1:]
+    )
+    result = cleaner().clean(text)
+    assert result.outlet == ""
+    assert_body_is_only_the_story(result.body)
+
+
 def test_an_explainer_headline_of_two_sentences_ending_in_a_question_is_the_headline():
     headline = "Theresa May is resigning. Who's next, and what happens to Brexit?"
     result = cleaner().clean(page("Explainers", headline, "Nutshell", *BODY))

@@ -6,7 +6,8 @@ Plain Python over strings; every phrase it recognises comes from a `Rules` objec
 The page is read as paragraphs. The *head* is everything before the first paragraph
 that reads like body copy; there we expect section labels, the headline, an outlet
 line, a byline and a date. Furniture (comment forms, share widgets, newsletter and
-cookie prompts, link lists, credits) is dropped wherever it appears.
+cookie prompts, link lists, credits) is dropped wherever it appears. When neither the head
+nor a wire dateline names the outlet, a copyright line below the story may.
 """
 
 import re
@@ -39,6 +40,9 @@ _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[\"“‘']?[A-Z0-9]|$)", re.DOT
 # A paragraph this long is body copy, not furniture; skipping it keeps the rules cheap.
 _MAX_FURNITURE_WORDS = 60
 _HEAD_LIMIT = 15
+# A copyright line names the outlet only among the page's last paragraphs (its footer).
+_FOOTER_LIMIT = 10
+_SENTENCE_BREAK = re.compile(r"(?<=\w\w)\.\s+")
 
 
 @dataclass
@@ -231,6 +235,33 @@ class PageCleaner:
         # The dateline's brackets hold the filing outlet even when we do not know it.
         return self.outlets.by_name(name) or (name if _OUTLET_NAME.match(name) else None)
 
+    def copyright_outlet(self, line: str) -> str | None:
+        """ "Copyright 2019 The Klaxon. All rights reserved." names The Klaxon; "© 2019" nobody."""
+        match = self.rules.copyright_line.match(line)
+        if match is None or word_count(line) > _MAX_FURNITURE_WORDS:
+            return None
+        holder = match["holder"]
+        # "The Associated Press. This material may not be published ...": the name comes first.
+        for text in dict.fromkeys((holder, _SENTENCE_BREAK.split(holder, maxsplit=1)[0])):
+            name = " ".join(self.rules.copyright_noise.sub(" ", text).split()).strip(" .,;:|-–—©")
+            if not name:
+                continue
+            # The notice names its holder outright, so one word will do ("© Paxwire"), but a
+            # person's name ("© Jane Doe") is a photographer's or a writer's, not an outlet.
+            if outlet := self.outlets.by_name(name) or self.unknown_outlet(name, alone=True):
+                return outlet
+        return None
+
+    def _footer_outlet(self, paragraphs: list[str], kept: list[str]) -> str | None:
+        """The outlet named by a copyright line below the end of the story."""
+        story = set(kept)
+        for paragraph in reversed(paragraphs[-_FOOTER_LIMIT:]):
+            if paragraph in story:
+                return None  # above the story's last paragraph: a picture credit, not the footer
+            if outlet := self.copyright_outlet(paragraph):
+                return outlet
+        return None
+
     def unknown_outlet(self, line: str, *, alone: bool) -> str | None:
         """A publication's name we do not know, by its shape: capitalised words with a
         publication word ("The Lantern Review", "Gulf Standard") or a leading "The"; `alone`
@@ -265,7 +296,7 @@ class PageCleaner:
         kept.extend(self._clean_body(paragraphs[head_end:], result))
         if not result.outlet:
             first_copy = next((p for p in kept if is_body_copy(p)), "")
-            result.outlet = self.wire_outlet(first_copy) or ""
+            result.outlet = self.wire_outlet(first_copy) or self._footer_outlet(paragraphs, kept) or ""
         if not result.title:
             # No headline-like line: a short head line ending with a full stop, else the text.
             fallback = next((p for p in kept[:2] if 3 <= word_count(p) <= 20 and not is_body_copy(p)), None)

@@ -34,6 +34,8 @@ class Rules:
     timezones: dict[str, int]  # abbreviation -> offset from UTC in minutes
     wire_dateline: re.Pattern[str]  # "WASHINGTON (Reuters) -"; group "outlet"
     outlet_words: frozenset[str]  # words that mark a name as a publication's ("Herald", "Times")
+    copyright_line: re.Pattern[str]  # "© 2019 Paxwire Ltd"; group "holder"
+    copyright_noise: re.Pattern[str]  # years, "Ltd", "All rights reserved" around the holder
 
 
 def _any_line(patterns: list[str]) -> re.Pattern[str]:
@@ -67,6 +69,8 @@ def rules_for(language: str = "en") -> Rules:
         timezones=dict(module.TIMEZONES),
         wire_dateline=re.compile(module.WIRE_DATELINE),
         outlet_words=frozenset(w.lower() for w in module.OUTLET_WORDS),
+        copyright_line=re.compile(module.COPYRIGHT_LINE, re.IGNORECASE),
+        copyright_noise=re.compile("|".join(f"(?:{p})" for p in module.COPYRIGHT_NOISE), re.IGNORECASE),
     )
 
 

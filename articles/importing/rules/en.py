@@ -211,5 +211,16 @@ radio network media agency bulletin monitor insider inquirer edition online disp
 independent globe today reporter examiner register record newsroom bureau channel
 """.split()  # noqa: SIM905  (a word list reads better as text)
 
+# A copyright notice at the foot of a page names the outlet that holds it ("Copyright 2019 The
+# Klaxon. All rights reserved.", "© 2019 Paxwire Ltd", "(c) The Lantern Review 2019"). Only
+# a line that starts with the mark counts: "Image copyright Reuters" credits a picture.
+COPYRIGHT_LINE = r"^(?:(?:©|\(c\)|copyright)\s*:?\s*)+(?P<holder>.{2,200})$"
+# What surrounds the holder's name in such a line: taken out before the name is read.
+COPYRIGHT_NOISE = [
+    r"all rights reserved\b.*",
+    r"\b(?:19|20)\d\d(?:\s*[-–—/]\s*(?:19|20)?\d\d)?\b",
+    r"\b(?:ltd|limited|inc|incorporated|llc|plc|group|corp|corporation|gmbh)\b\.?",
+]
+
 # "SEOUL (Reuters) -", "WASHINGTON, Jan 18 (AP) —": the wire service that filed the story.
 WIRE_DATELINE = r"^[A-Z][A-Za-z .,'/-]{1,60}?\s*\((?P<outlet>[A-Za-z][A-Za-z .&'-]{1,40})\)\s*[-–—:]"
