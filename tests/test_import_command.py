@@ -45,6 +45,21 @@ def test_demo_folder_loads_both_seeds_clean():
 
 
 @pytest.mark.django_db
+def test_a_page_naming_its_outlet_only_in_its_copyright_line_is_stored_under_that_outlet(tmp_path):
+    footer = "Copyright 2019 The Klaxon. All rights reserved."
+    (tmp_path / "page.txt").write_text(
+        f"Port reopens after storm\n\n{body(4, 'the port')}\n\n{footer}\n\nShow more", encoding="utf-8"
+    )
+    out, _ = run(str(tmp_path), "--source", "Demo")
+    assert "created 1, duplicates 0, failed 0" in out
+    article = Article.objects.get()
+    assert article.source.name == "The Klaxon"
+    assert not article.outlet_assumed
+    assert "Copyright" not in article.body_text and "Klaxon" not in article.body_text
+    assert not Source.objects.filter(name="Demo").exists()
+
+
+@pytest.mark.django_db
 def test_rerunning_an_import_adds_no_rows():
     run(str(DEMO_DIR), "--source", "Demo")
     out, _ = run(str(DEMO_DIR), "--source", "Demo")

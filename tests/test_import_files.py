@@ -78,6 +78,16 @@ def test_by_prefix_of_a_record_byline_is_dropped():
     assert Article.objects.get().byline == "Ann Example"
 
 
+def test_a_byline_over_the_field_limit_is_cut_between_names():
+    names = [f"Reporter {letter}{letter.lower() * 9}son" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    run_files(jsonl("feed.jsonl", {**RECORD, "byline": ", ".join(names)}))
+    byline = Article.objects.get().byline
+    assert len(byline) <= Article._meta.get_field("byline").max_length
+    kept = byline.replace(" and ", ", ").split(", ")
+    assert kept == names[: len(kept)]
+    assert len(kept) > 10
+
+
 def test_record_without_published_at_or_title_gets_a_title_with_a_warning():
     result = run_files(jsonl("feed.jsonl", {"source": "Valley Gazette", "text": STORY}))
     article = Article.objects.get()

@@ -243,6 +243,112 @@ def test_a_byline_names_an_unknown_outlet_after_the_reporter():
     assert_body_is_only_the_story(result.body)
 
 
+@pytest.mark.parametrize(
+    ("line", "byline", "outlet"),
+    [
+        ("By Jane Doe in London and Carlos Ruiz in Seattle", "Jane Doe and Carlos Ruiz", ""),
+        ("By Jane Doe and Carlos Ruiz, Paxwire", "Jane Doe and Carlos Ruiz", "Paxwire"),
+        (
+            "By Jane Doe, Carlos Ruiz and Mei Lin | The Lantern Review",
+            "Jane Doe, Carlos Ruiz and Mei Lin",
+            "The Lantern Review",
+        ),
+        ("By Jane Doe, Carlos Ruiz, and Mei Lin, Reuters", "Jane Doe, Carlos Ruiz and Mei Lin", "Reuters"),
+        (
+            "By Jane Doe in Kyiv and Bo de la Cruz for The Lantern Review",
+            "Jane Doe and Bo de la Cruz",
+            "The Lantern Review",
+        ),
+        ("Jane Doe in Brussels and Tom Hale in London", "Jane Doe and Tom Hale", ""),
+        ("Jane Doe and Tom Hale | Bloomberg", "Jane Doe and Tom Hale", "Bloomberg"),
+    ],
+)
+def test_a_byline_of_several_reporters_keeps_every_name_and_drops_their_places(line, byline, outlet):
+    result = cleaner().clean(page("New rail line delayed by two years", line, *BODY))
+    assert (result.byline, result.outlet) == (byline, outlet)
+    assert_body_is_only_the_story(result.body)
+
+
+def test_additional_reporting_in_a_byline_credits_a_reporter_not_an_outlet():
+    line = "By Jane Doe in London, with additional reporting by Carlos Ruiz"
+    result = cleaner().clean(page("New rail line delayed by two years", line, *BODY))
+    assert (result.byline, result.outlet) == ("Jane Doe and Carlos Ruiz", "")
+    assert_body_is_only_the_story(result.body)
+
+
+@pytest.mark.parametrize("role", ["Political Correspondent", "Chief Reporter", "US Editor"])
+def test_a_reporters_role_after_the_name_is_not_another_reporter(role):
+    result = cleaner().clean(page("New rail line delayed by two years", f"By Jane Doe, {role}", *BODY))
+    assert result.byline == "Jane Doe"
+    assert_body_is_only_the_story(result.body)
+
+
+def test_a_date_after_the_byline_is_read_across_its_comma():
+    line = "By Jane Doe and Carlos Ruiz | January 18, 2019"
+    result = cleaner().clean(page("New rail line delayed by two years", line, *BODY))
+    assert result.byline == "Jane Doe and Carlos Ruiz"
+    assert result.published_at == datetime(2019, 1, 18, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "outlet"),
+    [
+        ("By Jane Doe, Reuters", "Jane Doe", "Reuters"),
+        ("Jane Doe | Bloomberg", "Jane Doe", "Bloomberg"),
+        # One word either side of "and" is not two people: kept whole, as the page has it.
+        ("By Johnson and Johnson", "Johnson and Johnson", ""),
+    ],
+)
+def test_single_reporter_bylines_and_one_name_with_and_are_read_as_before(line, byline, outlet):
+    result = cleaner().clean(page("New rail line delayed by two years", line, *BODY))
+    assert (result.byline, result.outlet) == (byline, outlet)
+    assert_body_is_only_the_story(result.body)
+
+
+@pytest.mark.parametrize(
+    ("footer", "outlet"),
+    [
+        ("Copyright 2019 The Klaxon. All rights reserved.", "The Klaxon"),
+        ("© 2019 Paxwire Ltd", "Paxwire"),
+        ("(c) The Lantern Review 2019", "The Lantern Review"),
+        ("© Copyright Gulf Standard", "Gulf Standard"),
+        ("Copyright © 2018-2019 Marketgate Media Group plc. All Rights Reserved", "Marketgate Media"),
+        ("© 2019 Reuters", "Reuters"),
+        ("(c) 2019 Paxwire Limited. Registered in England No. 12345.", "Paxwire"),
+    ],
+)
+def test_a_copyright_line_at_the_end_names_the_outlet_when_the_head_does_not(footer, outlet):
+    result = cleaner().clean(page("New rail line delayed by two years", *BODY, footer, "Show more"))
+    assert result.outlet == outlet
+    assert footer in result.removed
+    assert_body_is_only_the_story(result.body)
+
+
+def test_the_outlet_in_the_head_wins_over_a_copyright_line():
+    text = page("New rail line delayed by two years", "By Jane Doe, Reuters", *BODY, "© 2019 Paxwire Ltd")
+    result = cleaner().clean(text)
+    assert result.outlet == "Reuters"
+    assert_body_is_only_the_story(result.body)
+
+
+@pytest.mark.parametrize(
+    "footer", ["© 2019", "Copyright. All rights reserved.", "(c)", "© Jane Doe/Getty Images"]
+)
+def test_a_copyright_line_naming_no_outlet_gives_none(footer):
+    result = cleaner().clean(page("New rail line delayed by two years", *BODY, footer))
+    assert result.outlet == ""
+    assert_body_is_only_the_story(result.body)
+
+
+def test_a_picture_credit_above_the_end_of_the_story_does_not_name_the_outlet():
+    text = page(
+        "New rail line delayed by two years", BODY[0], "© Paxwire", "Image copyright Reuters", *BODY[1:]
+    )
+    result = cleaner().clean(text)
+    assert result.outlet == ""
+    assert_body_is_only_the_story(result.body)
+
+
 def test_an_explainer_headline_of_two_sentences_ending_in_a_question_is_the_headline():
     headline = "Theresa May is resigning. Who's next, and what happens to Brexit?"
     result = cleaner().clean(page("Explainers", headline, "Nutshell", *BODY))

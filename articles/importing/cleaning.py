@@ -6,7 +6,8 @@ Plain Python over strings; every phrase it recognises comes from a `Rules` objec
 The page is read as paragraphs. The *head* is everything before the first paragraph
 that reads like body copy; there we expect section labels, the headline, an outlet
 line, a byline and a date. Furniture (comment forms, share widgets, newsletter and
-cookie prompts, link lists, credits) is dropped wherever it appears.
+cookie prompts, link lists, credits) is dropped wherever it appears. When neither the head
+nor a wire dateline names the outlet, a copyright line below the story may.
 """
 
 import re
@@ -14,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from . import bylines
 from .dates import parse_date_line
 from .outlets import OutletMatcher
 from .rules import Rules
@@ -38,6 +40,9 @@ _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[\"“‘']?[A-Z0-9]|$)", re.DOT
 # A paragraph this long is body copy, not furniture; skipping it keeps the rules cheap.
 _MAX_FURNITURE_WORDS = 60
 _HEAD_LIMIT = 15
+# A copyright line names the outlet only among the page's last paragraphs (its footer).
+_FOOTER_LIMIT = 10
+_SENTENCE_BREAK = re.compile(r"(?<=\w\w)\.\s+")
 
 
 @dataclass
@@ -148,33 +153,72 @@ class PageCleaner:
         return None
 
     def byline_line(self, line: str) -> tuple[str, str, datetime | None] | None:
-        """(byline, outlet, date) from "By Jane Doe, Reuters" or "Jane Doe | Bloomberg"."""
+        """(byline, outlet, date) from "By Jane Doe, Reuters", "Jane Doe | Bloomberg" or
+        "By Jane Doe in London and Carlos Ruiz in Seattle"."""
         if word_count(line) > 25:
             return None
         match = self.rules.byline.match(line)
         if match is None:
-            parts = [p for p in _BYLINE_SPLIT.split(line) if p]
-            # Without "By", only "Name, Outlet" with a known outlet counts as a byline.
-            if len(parts) == 2 and _NAME.match(parts[0]) and self.outlets.by_name(parts[1]):
-                return parts[0], self.outlets.by_name(parts[1]) or "", None
+            # Without "By", only names followed by an outlet we know count as a byline.
+            segments = [s.strip(" .") for s in bylines.SEPARATOR.split(line)[::2]]
+            outlet = self.outlets.by_name(segments[-1]) if len(segments) > 1 else None
+            people = [bylines.people(s, self.rules) for s in segments[:-1]]
+            if outlet and all(people):
+                return (
+                    bylines.join_names([name for names in people for name in names], self.rules),
+                    outlet,
+                    None,
+                )
             return None
-        names, outlet, when = [], "", None
         first = _BYLINE_SPLIT.split(match["rest"].strip())[0].strip(" .")
         if not (self.outlets.by_name(first) or self._looks_like_names(first)):
             return None  # "Reporting by the Guardian found that ..." is a sentence
-        for part in _BYLINE_SPLIT.split(match["rest"]):
-            part = part.strip(" .")
-            if not part:
+        names, outlet, when = self._read_byline(match["rest"])
+        return bylines.join_names(names, self.rules), outlet, when
+
+    def _read_byline(self, text: str) -> tuple[list[str], str, datetime | None]:
+        """Reporters, outlet and date from what follows "By"."""
+        names: list[str] = []
+        outlet, when = "", None
+        # Separators are kept (odd positions) so that a date with a comma can be read whole.
+        pieces = bylines.SEPARATOR.split(text)
+        for position in range(0, len(pieces), 2):
+            segment = pieces[position].strip(" .")
+            if not segment:
                 continue
-            if not outlet and self.outlets.by_name(part):
-                outlet = self.outlets.by_name(part) or ""
-            elif not outlet and names and (unknown := self.unknown_outlet(part, alone=False)):
-                outlet = unknown
-            elif when is None and (found := parse_date_line(part, self.rules)):
+            credit = self.rules.byline_credit.match(segment)
+            if credit:
+                # "with additional reporting by Carlos Ruiz": more reporters, never an outlet.
+                names.extend(bylines.people(segment[credit.end() :], self.rules))
+                continue
+            segment, *written_for = self.rules.byline_for.split(segment, maxsplit=1)
+            if written_for and not outlet:
+                outlet = self.outlets.by_name(written_for[0]) or self._byline_outlet(written_for[0]) or ""
+            if when is None and (
+                found := parse_date_line("".join(pieces[position:]).strip(" ."), self.rules)
+                or parse_date_line(segment, self.rules)
+            ):
                 when = found
-            elif not names or _NAME.match(part):
-                names.append(part)
-        return ", ".join(names), outlet, when
+            elif not outlet and (known := self.outlets.by_name(segment)):
+                outlet = known
+            elif self.is_furniture(segment):
+                pass  # a reporter's role ("Political Editor"), not another reporter
+            elif not outlet and names and (unknown := self._byline_outlet(segment)):
+                outlet = unknown
+            elif people := bylines.people(segment, self.rules):
+                names.extend(people)
+            elif not names:
+                # The first part was checked to look like names: keep it as the page has it.
+                names.append(bylines.without_place(segment, self.rules))
+        return names, outlet, when
+
+    def _byline_outlet(self, text: str) -> str | None:
+        """An unknown outlet after the names: by its shape, as on a line of its own ("Paxwire"),
+        but not a single word in capitals, which is more often a place ("WASHINGTON")."""
+        text = text.strip(" .")
+        if " " not in text and text.isupper():
+            return None
+        return self.unknown_outlet(text, alone=True)
 
     def _looks_like_names(self, text: str) -> bool:
         words = text.split()
@@ -190,6 +234,33 @@ class PageCleaner:
         name = match["outlet"].strip()
         # The dateline's brackets hold the filing outlet even when we do not know it.
         return self.outlets.by_name(name) or (name if _OUTLET_NAME.match(name) else None)
+
+    def copyright_outlet(self, line: str) -> str | None:
+        """ "Copyright 2019 The Klaxon. All rights reserved." names The Klaxon; "© 2019" nobody."""
+        match = self.rules.copyright_line.match(line)
+        if match is None or word_count(line) > _MAX_FURNITURE_WORDS:
+            return None
+        holder = match["holder"]
+        # "The Associated Press. This material may not be published ...": the name comes first.
+        for text in dict.fromkeys((holder, _SENTENCE_BREAK.split(holder, maxsplit=1)[0])):
+            name = " ".join(self.rules.copyright_noise.sub(" ", text).split()).strip(" .,;:|-–—©")
+            if not name:
+                continue
+            # The notice names its holder outright, so one word will do ("© Paxwire"), but a
+            # person's name ("© Jane Doe") is a photographer's or a writer's, not an outlet.
+            if outlet := self.outlets.by_name(name) or self.unknown_outlet(name, alone=True):
+                return outlet
+        return None
+
+    def _footer_outlet(self, paragraphs: list[str], kept: list[str]) -> str | None:
+        """The outlet named by a copyright line below the end of the story."""
+        story = set(kept)
+        for paragraph in reversed(paragraphs[-_FOOTER_LIMIT:]):
+            if paragraph in story:
+                return None  # above the story's last paragraph: a picture credit, not the footer
+            if outlet := self.copyright_outlet(paragraph):
+                return outlet
+        return None
 
     def unknown_outlet(self, line: str, *, alone: bool) -> str | None:
         """A publication's name we do not know, by its shape: capitalised words with a
@@ -225,7 +296,7 @@ class PageCleaner:
         kept.extend(self._clean_body(paragraphs[head_end:], result))
         if not result.outlet:
             first_copy = next((p for p in kept if is_body_copy(p)), "")
-            result.outlet = self.wire_outlet(first_copy) or ""
+            result.outlet = self.wire_outlet(first_copy) or self._footer_outlet(paragraphs, kept) or ""
         if not result.title:
             # No headline-like line: a short head line ending with a full stop, else the text.
             fallback = next((p for p in kept[:2] if 3 <= word_count(p) <= 20 and not is_body_copy(p)), None)
@@ -263,8 +334,8 @@ class PageCleaner:
         for line in remaining:
             if result.title and not result.outlet and (outlet := self.unknown_outlet(line, alone=True)):
                 result.outlet = outlet
-            elif result.title and not result.byline and (names := self.rules.names_line.match(line)):
-                result.byline = names["names"]
+            elif result.title and not result.byline and (names := bylines.names_line(line, self.rules)):
+                result.byline = names
             elif not result.title and word_count(line) < 3:
                 pass  # chrome we do not recognise (topic tags, menus) above where a headline would be
             else:
@@ -308,8 +379,8 @@ class PageCleaner:
         for position, paragraph in enumerate(paragraphs):
             # A standfirst can push the byline just below the head.
             if position < 3 and result.title and not result.byline and word_count(paragraph) <= 25:
-                names = self.rules.names_line.match(paragraph)
-                byline = self.byline_line(paragraph) if names is None else (names["names"], "", None)
+                names = bylines.names_line(paragraph, self.rules)
+                byline = self.byline_line(paragraph) if names is None else (names, "", None)
                 if byline:
                     result.byline = byline[0]
                     result.outlet = result.outlet or byline[1]

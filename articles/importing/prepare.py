@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..sanitize import sanitize_html
+from .bylines import fit_byline
 from .cleaning import PageCleaner, word_count
 from .dates import DateError, parse_date_field
 from .outlets import OutletMatcher
@@ -146,7 +147,7 @@ def prepare_record(
         title = title[: MAX_TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
         warnings.append(f"the title was cut to {MAX_TITLE_LENGTH} characters")
     byline = _BY.sub("", _WHITESPACE.sub(" ", raw.byline).strip()) or cleaned.byline
-    byline = byline[:MAX_BYLINE_LENGTH]
+    byline = fit_byline(byline, MAX_BYLINE_LENGTH, cleaner.rules)
 
     if raw.source.strip():
         source_name, origin = (

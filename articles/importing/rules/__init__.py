@@ -22,6 +22,11 @@ class Rules:
     byline: re.Pattern[str]  # "By Jane Doe", "Written by ..."; group "rest"
     names_line: re.Pattern[str]  # "Jane Doe, John Roe"; group "names"
     name_particles: frozenset[str]  # lower-case words allowed in names ("and", "de", "van")
+    names_and: re.Pattern[str]  # " and " between two reporters' names
+    names_and_word: str  # the word that joins the last two names in a stored byline
+    byline_place: re.Pattern[str]  # " in " before the place a reporter files from
+    byline_for: re.Pattern[str]  # " for " before the outlet a reporter writes for
+    byline_credit: re.Pattern[str]  # "with additional reporting by" before more names
     outlet_prefix: re.Pattern[str]  # "Source: Reuters"; group "rest"
     date_prefix: re.Pattern[str]  # "Published", "Updated on" ... before a date
     months: dict[str, int]
@@ -29,6 +34,8 @@ class Rules:
     timezones: dict[str, int]  # abbreviation -> offset from UTC in minutes
     wire_dateline: re.Pattern[str]  # "WASHINGTON (Reuters) -"; group "outlet"
     outlet_words: frozenset[str]  # words that mark a name as a publication's ("Herald", "Times")
+    copyright_line: re.Pattern[str]  # "© 2019 Paxwire Ltd"; group "holder"
+    copyright_noise: re.Pattern[str]  # years, "Ltd", "All rights reserved" around the holder
 
 
 def _any_line(patterns: list[str]) -> re.Pattern[str]:
@@ -50,6 +57,11 @@ def rules_for(language: str = "en") -> Rules:
         byline=re.compile(module.BYLINE, re.IGNORECASE),
         names_line=re.compile(module.NAMES_LINE),
         name_particles=frozenset(module.NAME_PARTICLES),
+        names_and=re.compile(module.NAMES_AND),
+        names_and_word=module.NAMES_AND_WORD,
+        byline_place=re.compile(module.BYLINE_PLACE),
+        byline_for=re.compile(module.BYLINE_FOR),
+        byline_credit=re.compile(module.BYLINE_CREDIT, re.IGNORECASE),
         outlet_prefix=re.compile(module.OUTLET_PREFIX, re.IGNORECASE),
         date_prefix=re.compile(module.DATE_PREFIX, re.IGNORECASE),
         months=dict(module.MONTHS),
@@ -57,6 +69,8 @@ def rules_for(language: str = "en") -> Rules:
         timezones=dict(module.TIMEZONES),
         wire_dateline=re.compile(module.WIRE_DATELINE),
         outlet_words=frozenset(w.lower() for w in module.OUTLET_WORDS),
+        copyright_line=re.compile(module.COPYRIGHT_LINE, re.IGNORECASE),
+        copyright_noise=re.compile("|".join(f"(?:{p})" for p in module.COPYRIGHT_NOISE), re.IGNORECASE),
     )
 
 

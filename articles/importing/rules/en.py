@@ -134,11 +134,13 @@ BLOCK_STARTERS = [
     r"(in other news|elsewhere|around the web|from our partners|promoted stories)\s*:?",
 ]
 
-# A line of names only ("Jane Doe, John Roe", "Julian Borger in Washington"), read as the
-# byline when it follows the headline.
+# A line of names only ("Jane Doe, John Roe", "Julian Borger in Washington", "Jane Doe in
+# Brussels and Tom Hale in London"), read as the byline when it follows the headline.
+_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
+_PLACE = r"(?: in [A-Z][\w'’.-]+(?: (?:[A-Z][\w'’.-]+|de|da|do|del|la|le|of|upon|am|on|sur)){0,3})?"
 NAMES_LINE = (
-    r"^(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}(?:(?:,| and|,? &) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})*)"
-    r"(?: in [A-Z][\w .'’-]{1,40})?$"
+    rf"^(?P<names>{_NAME}{_PLACE}(?:(?:,| and|,? &) {_NAME}{_PLACE})*)"
+    r"(?: in [A-Z][\w .'’-]{1,40})?$"  # a last place of any shape ("in Washington and London")
 )
 # Lower-case words allowed inside a byline of names ("Ann Example and Bo de la Cruz").
 NAME_PARTICLES = [
@@ -164,6 +166,19 @@ NAME_PARTICLES = [
 ]
 
 BYLINE = r"^(?:by|written by|words by|story by|reported by|reporting by)\s*:?\s+(?P<rest>.{2,160})$"
+# Inside a byline, between its separators (",", "|", ";"): what joins two reporters
+# ("Jane Doe and Carlos Ruiz"), where a reporter files from ("in London": a place, not a
+# name), whom they write for ("for The Lantern Review"), and credits for further reporting
+# ("with additional reporting by Carlos Ruiz"), whose names are kept. Case-sensitive: a
+# place starts with a capital.
+NAMES_AND = r"\s+(?:and|&)\s+"
+NAMES_AND_WORD = "and"  # how the stored byline joins the last two names
+BYLINE_PLACE = r"\s+in\s+(?=[A-Z])"
+BYLINE_FOR = r"\s+for\s+"
+BYLINE_CREDIT = (
+    r"^(?:(?:with\s+)?(?:additional\s+|further\s+)?(?:reporting|research|contributions?|writing)\s+(?:by|from)"
+    r"|with|and|&)\s+"
+)
 OUTLET_PREFIX = (
     r"^(?:source|via|from|courtesy(?: of)?|originally published (?:by|in|on|at))\s*:?\s+(?P<rest>.{2,80})$"
 )
@@ -195,6 +210,17 @@ observer standard telegraph courier ledger chronicle express mail star mirror we
 radio network media agency bulletin monitor insider inquirer edition online dispatch sentinel
 independent globe today reporter examiner register record newsroom bureau channel
 """.split()  # noqa: SIM905  (a word list reads better as text)
+
+# A copyright notice at the foot of a page names the outlet that holds it ("Copyright 2019 The
+# Klaxon. All rights reserved.", "© 2019 Paxwire Ltd", "(c) The Lantern Review 2019"). Only
+# a line that starts with the mark counts: "Image copyright Reuters" credits a picture.
+COPYRIGHT_LINE = r"^(?:(?:©|\(c\)|copyright)\s*:?\s*)+(?P<holder>.{2,200})$"
+# What surrounds the holder's name in such a line: taken out before the name is read.
+COPYRIGHT_NOISE = [
+    r"all rights reserved\b.*",
+    r"\b(?:19|20)\d\d(?:\s*[-–—/]\s*(?:19|20)?\d\d)?\b",
+    r"\b(?:ltd|limited|inc|incorporated|llc|plc|group|corp|corporation|gmbh)\b\.?",
+]
 
 # "SEOUL (Reuters) -", "WASHINGTON, Jan 18 (AP) —": the wire service that filed the story.
 WIRE_DATELINE = r"^[A-Z][A-Za-z .,'/-]{1,60}?\s*\((?P<outlet>[A-Za-z][A-Za-z .&'-]{1,40})\)\s*[-–—:]"
