@@ -247,7 +247,9 @@ def test_a_byline_names_an_unknown_outlet_after_the_reporter():
     ("line", "byline", "outlet"),
     [
         ("By Jane Doe in London and Carlos Ruiz in Seattle", "Jane Doe and Carlos Ruiz", ""),
-        ("By Jane Doe and Carlos Ruiz, Paxwire", "Jane Doe and Carlos Ruiz", "Paxwire"),
+        ("By Jane Doe and Carlos Ruiz | Paxwire", "Jane Doe and Carlos Ruiz", "Paxwire"),
+        # After a comma one unknown word is more often where they file from than an outlet.
+        ("By Jane Doe and Carlos Ruiz, Paxwire", "Jane Doe and Carlos Ruiz", ""),
         (
             "By Jane Doe, Carlos Ruiz and Mei Lin | The Lantern Review",
             "Jane Doe, Carlos Ruiz and Mei Lin",
@@ -280,6 +282,13 @@ def test_additional_reporting_in_a_byline_credits_a_reporter_not_an_outlet():
 def test_a_reporters_role_after_the_name_is_not_another_reporter(role):
     result = cleaner().clean(page("New rail line delayed by two years", f"By Jane Doe, {role}", *BODY))
     assert result.byline == "Jane Doe"
+    assert_body_is_only_the_story(result.body)
+
+
+@pytest.mark.parametrize("word", ["Seattle", "Brussels", "Kenya", "Staff"])
+def test_one_word_after_the_reporters_comma_is_not_taken_for_an_outlet(word):
+    result = cleaner().clean(page("New rail line delayed by two years", f"By Jane Doe, {word}", *BODY))
+    assert (result.byline, result.outlet) == ("Jane Doe", "")
     assert_body_is_only_the_story(result.body)
 
 

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..grouping.lexicon import PLACES
 from . import bylines
 from .dates import parse_date_line
 from .outlets import OutletMatcher
@@ -203,7 +204,11 @@ class PageCleaner:
                 outlet = known
             elif self.is_furniture(segment):
                 pass  # a reporter's role ("Political Editor"), not another reporter
-            elif not outlet and names and (unknown := self._byline_outlet(segment)):
+            elif (
+                not outlet
+                and names
+                and (unknown := self._byline_outlet(segment, after_comma=pieces[position - 1].strip() == ","))
+            ):
                 outlet = unknown
             elif people := bylines.people(segment, self.rules):
                 names.extend(people)
@@ -212,11 +217,13 @@ class PageCleaner:
                 names.append(bylines.without_place(segment, self.rules))
         return names, outlet, when
 
-    def _byline_outlet(self, text: str) -> str | None:
-        """An unknown outlet after the names: by its shape, as on a line of its own ("Paxwire"),
-        but not a single word in capitals, which is more often a place ("WASHINGTON")."""
+    def _byline_outlet(self, text: str, *, after_comma: bool = False) -> str | None:
+        """An unknown outlet after the names, by its shape. One word will do after a bar
+        ("Jane Doe | Paxwire"), as on a line of its own, but not after a comma, where one
+        word is most often the place the reporter files from ("By Jane Doe, Seattle"), nor
+        a word in capitals or a known place anywhere ("WASHINGTON", "Brussels")."""
         text = text.strip(" .")
-        if " " not in text and text.isupper():
+        if " " not in text and (after_comma or text.isupper() or text.lower() in PLACES):
             return None
         return self.unknown_outlet(text, alone=True)
 
