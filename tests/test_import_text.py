@@ -243,6 +243,13 @@ def test_a_byline_names_an_unknown_outlet_after_the_reporter():
     assert_body_is_only_the_story(result.body)
 
 
+def byline_and_outlet(line: str) -> tuple[str, str]:
+    """The byline and outlet read from a page with `line` below its headline."""
+    result = cleaner().clean(page("New rail line delayed by two years", line, *BODY))
+    assert_body_is_only_the_story(result.body)
+    return result.byline, result.outlet
+
+
 @pytest.mark.parametrize(
     ("line", "byline", "outlet"),
     [
@@ -266,9 +273,7 @@ def test_a_byline_names_an_unknown_outlet_after_the_reporter():
     ],
 )
 def test_a_byline_of_several_reporters_keeps_every_name_and_drops_their_places(line, byline, outlet):
-    result = cleaner().clean(page("New rail line delayed by two years", line, *BODY))
-    assert (result.byline, result.outlet) == (byline, outlet)
-    assert_body_is_only_the_story(result.body)
+    assert byline_and_outlet(line) == (byline, outlet)
 
 
 def test_additional_reporting_in_a_byline_credits_a_reporter_not_an_outlet():
@@ -287,9 +292,7 @@ def test_a_reporters_role_after_the_name_is_not_another_reporter(role):
 
 @pytest.mark.parametrize("word", ["Seattle", "Brussels", "Kenya", "Staff"])
 def test_one_word_after_the_reporters_comma_is_not_taken_for_an_outlet(word):
-    result = cleaner().clean(page("New rail line delayed by two years", f"By Jane Doe, {word}", *BODY))
-    assert (result.byline, result.outlet) == ("Jane Doe", "")
-    assert_body_is_only_the_story(result.body)
+    assert byline_and_outlet(f"By Jane Doe, {word}") == ("Jane Doe", "")
 
 
 def test_a_date_after_the_byline_is_read_across_its_comma():
@@ -309,9 +312,7 @@ def test_a_date_after_the_byline_is_read_across_its_comma():
     ],
 )
 def test_single_reporter_bylines_and_one_name_with_and_are_read_as_before(line, byline, outlet):
-    result = cleaner().clean(page("New rail line delayed by two years", line, *BODY))
-    assert (result.byline, result.outlet) == (byline, outlet)
-    assert_body_is_only_the_story(result.body)
+    assert byline_and_outlet(line) == (byline, outlet)
 
 
 @pytest.mark.parametrize(
