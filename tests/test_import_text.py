@@ -334,6 +334,16 @@ def test_a_copyright_line_at_the_end_names_the_outlet_when_the_head_does_not(foo
     assert_body_is_only_the_story(result.body)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Copyright holders protested on Monday.", "Copyright law was last reformed in 1988, ministers said."],
+)
+def test_a_sentence_about_copyright_stays_in_the_story(sentence):
+    result = cleaner().clean(page("New rail line delayed by two years", *BODY[:2], sentence, *BODY[2:]))
+    assert sentence in result.body
+    assert result.outlet == ""
+
+
 def test_the_outlet_in_the_head_wins_over_a_copyright_line():
     text = page("New rail line delayed by two years", "By Jane Doe, Reuters", *BODY, "© 2019 Paxwire Ltd")
     result = cleaner().clean(text)

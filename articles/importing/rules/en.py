@@ -95,7 +95,11 @@ FURNITURE_LINES = [
     r"(file )?(photo|picture)\s*/\s*.{0,80}",
     r"(getty images|afp|ap|ap photo|reuters|epa|epa-efe|shutterstock|alamy|pa|pa media|ani|xinhua)"
     r"( via getty images)?( ?/ ?[\w .-]+)?",
-    r"(©|\(c\)|copyright)\s*.{0,150}",
+    # Copyright notices: the mark, or the word with a year, a mark, a colon or "rights
+    # reserved"; not any line starting with the word ("Copyright holders protested on Monday.").
+    r"(©|\(c\))\s*.{0,150}",
+    r"copyright\s*(©|\(c\)|:|by\b|(19|20)\d\d\b|\.?$).{0,150}",
+    r"copyright\b.{0,100}\brights reserved\b.{0,100}",
     r"all rights reserved\.?.*",
     r".{0,300}\s(reuters|afp|ap|epa|epa-efe|getty images|bloomberg|xinhua|yonhap|kcna)\s?/\s?[\w .'-]{2,40}(/file( photo)?)?",
     r"this material may not be published.{0,120}",
