@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.grouping.features import extract_features, stem, tokens
+from articles.grouping.features import LEAD_CHARS, ReportFeatures, extract_features, stem, tokens
 from articles.grouping.names import extract_names, name_key
 
 
@@ -84,3 +84,47 @@ def test_a_second_report_from_the_same_outlet_needs_more_evidence():
 
     assert other_outlet > 0
     assert same_outlet == pytest.approx(other_outlet * SAME_OUTLET_FACTOR, abs=1e-3)
+
+
+def test_weekdays_named_in_the_headline_and_lead_are_kept_as_day_cues():
+    report = extract_features(
+        "Senate passes electoral bill",
+        "ABUJA - Nigeria's Senate passed the bill late on Tuesday, a week after senators debated it "
+        "on Monday night.",
+    )
+    assert report.days == ["monday", "tuesday"]
+
+
+def test_a_weekday_named_only_after_the_lead_is_no_cue():
+    body = "The Senate passed the electoral bill. " * 20 + "The president may sign it on Friday."
+    assert len("The Senate passed the electoral bill. " * 20) > LEAD_CHARS
+    assert extract_features("Senate passes electoral bill", body).days == []
+
+
+def test_a_report_naming_no_weekday_has_no_day_cues_and_stores_none():
+    report = extract_features("Senate passes electoral bill", "The Senate passed the electoral bill. " * 5)
+    assert report.days == []
+    assert "d" not in report.to_json()
+
+
+def test_day_cues_survive_storage_and_features_stored_without_them_still_load():
+    report = extract_features("Fed cuts rates", "The Federal Reserve cut rates on Wednesday. " * 5)
+    assert ReportFeatures.from_json(report.to_json(), None).days == ["wednesday"]
+
+    stored_before_day_cues = {"t": {"fed": 1.0}, "n": {}, "l": {}, "s": False, "u": {}}
+    assert ReportFeatures.from_json(stored_before_day_cues, None).days == []
+
+
+def test_event_profiles_stored_without_day_cues_still_load():
+    from articles.grouping.similarity import Profile
+
+    profile = Profile.from_json({"t": {"fed": 1.0}, "n": {}, "l": {}, "u": {}, "m": 1, "o": []}, None, None)
+    assert profile.days == {}
+    profile.add(extract_features("Fed cuts rates", "The Fed cut rates on Wednesday. " * 5), *_empty_vectors())
+    assert Profile.from_json(profile.to_json(), None, None).days == {"wednesday": 1}
+
+
+def _empty_vectors():
+    from articles.grouping.similarity import Weighted
+
+    return Weighted({}, 0.0), Weighted({}, 0.0)

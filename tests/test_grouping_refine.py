@@ -10,7 +10,7 @@ from grouping_cases import (
 )
 from grouping_helpers import report
 
-from articles.grouping import engine
+from articles.grouping import engine, similarity
 from articles.grouping.corrections import move_articles
 from articles.models import Article, Event, EventKey, GroupingStatus
 
@@ -22,7 +22,10 @@ def fresh(article: Article) -> Article:
     return article
 
 
-def test_second_recall_that_first_joined_the_first_moves_to_its_own_event_when_that_forms():
+def test_second_recall_that_first_joined_the_first_moves_to_its_own_event_when_that_forms(monkeypatch):
+    # The two recalls name different weekdays (Monday, Tuesday), which alone now keeps them
+    # apart when undated (next test); without that cue, second thoughts must do it.
+    monkeypatch.setattr(similarity, "DAY_MISMATCH_FACTOR", 1.0)
     kettles_wire = report("Northwire", *KETTLE_RECALL_WIRE)
     heaters_wire = report("Northwire", *HEATER_RECALL_WIRE)
     # Undated, one report each: the second recall by the same company looks like the first.
@@ -49,6 +52,18 @@ def test_second_recall_that_first_joined_the_first_moves_to_its_own_event_when_t
     assert "kettle" in kettles_event.title.lower()
     assert "heater" in heaters_event.title.lower()
     assert EventKey.objects.filter(event=heaters_event, key__contains="brezza").exists()
+
+
+def test_undated_second_recall_naming_another_weekday_starts_its_own_event():
+    kettles_wire = report("Northwire", *KETTLE_RECALL_WIRE)
+    heaters_wire = report("Northwire", *HEATER_RECALL_WIRE)
+    kettles_paper = report("Tidewater", *KETTLE_RECALL_PAPER)
+    heaters_paper = report("Tidewater", *HEATER_RECALL_PAPER)
+
+    assert heaters_wire.event_id != kettles_wire.event_id
+    assert "moved_from_event_id" not in fresh(heaters_wire).grouping_evidence
+    assert fresh(kettles_paper).event_id == kettles_wire.event_id
+    assert fresh(heaters_paper).event_id == heaters_wire.event_id
 
 
 def test_a_staff_placed_report_is_scored_but_never_moved(admin_user):
@@ -91,3 +106,57 @@ def test_two_halves_of_one_story_that_started_apart_join_and_the_empty_event_goe
     event = update.event
     event.refresh_from_db()
     assert (event.article_count, event.source_count) == (3, 2)
+
+
+def _committee_and_final_vote(final_day: str, dated: bool):
+    """The committee vote (Wednesday) as an event, and the final vote naming final_day."""
+    from grouping_cases import COMMITTEE_VOTE, FINAL_VOTE_WEEKS_LATER, at
+
+    from articles.grouping.features import extract_features
+
+    title, body = FINAL_VOTE_WEEKS_LATER
+    committee = extract_features(*COMMITTEE_VOTE, at("2026-05-06") if dated else None)
+    final = extract_features(title, body.replace("Thursday", final_day), at("2026-05-07") if dated else None)
+    committee.outlet, final.outlet = 1, 2
+    return committee, final
+
+
+def _scores(committee, final) -> tuple[float, float]:
+    """final's score against the committee's event: by score() and by second thoughts."""
+    from articles.grouping.engine import Weights
+    from articles.grouping.refine import Member, _Group, _match, _Vectors
+    from articles.grouping.similarity import Profile, score
+
+    weights = Weights(10, {})
+    profile = Profile()
+    profile.add(committee, *weights.vectors(committee))
+    by_score = score(final, *weights.vectors(final), profile).score
+    group = _Group(1, None)
+    group.add(Member(1, committee), _Vectors(committee, weights))
+    group.add(Member(2, final), _Vectors(final, weights))
+    by_refine = _match(Member(2, final), _Vectors(final, weights), group)
+    # score() and second thoughts agree (refine.py's docstring).
+    group.remove(Member(2, final), _Vectors(final, weights))
+    assert by_refine is not None
+    return by_score, by_refine.score
+
+
+@pytest.mark.django_db(False)
+def test_undated_reports_naming_different_weekdays_score_lower_than_naming_the_same_day():
+    from articles.grouping.similarity import DAY_MISMATCH_FACTOR
+
+    same_day = _scores(*_committee_and_final_vote("Wednesday", dated=False))
+    next_day = _scores(*_committee_and_final_vote("Thursday", dated=False))
+
+    assert same_day[0] == pytest.approx(same_day[1], abs=1e-3)
+    assert next_day[0] == pytest.approx(next_day[1], abs=1e-3)
+    assert next_day[0] < same_day[0]
+    assert next_day[0] == pytest.approx(same_day[0] * DAY_MISMATCH_FACTOR, abs=1e-3)
+
+
+@pytest.mark.django_db(False)
+def test_dated_reports_are_scored_on_their_dates_not_the_weekdays_they_name():
+    same_day = _scores(*_committee_and_final_vote("Wednesday", dated=True))
+    next_day = _scores(*_committee_and_final_vote("Thursday", dated=True))
+
+    assert next_day == pytest.approx(same_day, abs=1e-3)

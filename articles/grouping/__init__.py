@@ -6,7 +6,8 @@ Layout
   and "Kim Yong Chol" are one key; -ise/-ize spellings stem alike.
 - similarity.py: an event's profile (centroid) and the score of a report against it:
   mean idf-weighted cosine with its members (terms, names), times a time factor when both
-  have dates and a penalty when the event already has a report from the same outlet.
+  have dates (when neither has, a mild penalty when their leads name only different
+  weekdays) and a penalty when the event already has a report from the same outlet.
 - engine.py: the decision (join / start / review) with its evidence, over a Store.
 - refine.py: second thoughts after each decision: reports of the events in play move to
   another one that fits them clearly better (leave-one-out average linkage), so an early

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .lexicon import STOPWORDS
+from .lexicon import STOPWORDS, WEEKDAYS
 from .names import extract_names, headline_names, name_weights
 
 # Words in the headline say what the story is about: they count this many times.
@@ -29,6 +29,8 @@ MAX_NAMES = 60
 # Words, and numbers with their decimals and thousands ("4.75", "412,000" -> "412000"):
 # figures are among the most event-specific details a report carries.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[a-z0-9]+(?:['\u2019][a-z]+)?")
+# A day named in the headline or lead: the day of the happening, as reports tell it.
+_DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 # Clause breaks; a full stop or comma inside a number ("4.75", "412,000") is not one.
 _SPLIT = re.compile(r"(?<!\d)[.,](?!\d)|[!?;:\n\"“”()\[\]]")
 
@@ -152,15 +154,20 @@ class ReportFeatures:
     short: bool = False
     # The outlet (Source id): not part of the text, set by whoever loads the report.
     outlet: int | None = None
+    # Weekdays named in the headline and lead (day_cues): a weak time cue when undated.
+    days: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {
+        data = {
             "t": self.terms,
             "n": self.names,
             "l": {k: list(v) for k, v in self.labels.items()},
             "s": self.short,
             "u": self.surfaces,
         }
+        if self.days:
+            data["d"] = self.days
+        return data
 
     @classmethod
     def from_json(cls, data: dict, published_at: datetime | None) -> "ReportFeatures":
@@ -171,7 +178,15 @@ class ReportFeatures:
             published_at=published_at,
             short=data["s"],
             surfaces=data.get("u", {}),
+            # Features stored before day cues have none: no cue, no effect.
+            days=data.get("d", []),
         )
+
+
+def day_cues(text: str) -> list[str]:
+    """The weekdays a text names, in week order: "voted late on Tuesday" -> ["tuesday"]."""
+    found = set(_DAY.findall(fold(text)))
+    return [day for day in WEEKDAYS if day in found]
 
 
 def _top(weights: dict[str, float], limit: int) -> dict[str, float]:
@@ -208,4 +223,5 @@ def extract_features(title: str, body: str, published_at: datetime | None = None
         published_at=published_at,
         short=body_words < SHORT_REPORT_WORDS,
         surfaces={stem_: raw for stem_, raw in surfaces.items() if stem_ in terms},
+        days=day_cues(f"{title}\n{body[:LEAD_CHARS]}"),
     )

@@ -35,6 +35,10 @@ without won won't would wouldn year years yesterday yet you your yours yourself 
 """.split()  # noqa: SIM905  (a word list reads best as text)
 )
 
+# Day names: a report without a publication date still says on which day its news
+# happened ("voted on Tuesday"); see features.day_cues.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 # Words that often start a capitalised run but are not names.
 NOT_NAMES = frozenset(
     """

@@ -25,7 +25,18 @@ from typing import Protocol
 
 from .engine import Weights, match_evidence, report_keys
 from .features import ReportFeatures
-from .similarity import THRESHOLD, Match, Profile, Weighted, explain, mix, score, settle, time_factor
+from .similarity import (
+    THRESHOLD,
+    Match,
+    Profile,
+    Weighted,
+    day_factor,
+    explain,
+    mix,
+    score,
+    settle,
+    time_factor,
+)
 
 MAX_MEMBERS = 12
 # Only events the decision found at least this close are put in play: a report far from
@@ -95,6 +106,7 @@ class _Group:
         self.names: dict[str, float] = {}
         self.outlets: Counter[int] = Counter()
         self.dates: list = []
+        self.days: Counter[str] = Counter()
         self.named = 0  # members naming anyone
         self.changed = False
 
@@ -111,6 +123,7 @@ class _Group:
         if report.published_at is not None:
             self.dates.append(report.published_at)
             self.dates.sort()
+        self.days.update(report.days)
         self.named += bool(vectors.names.vector)
 
     def remove(self, member: Member, vectors: _Vectors) -> None:
@@ -121,6 +134,7 @@ class _Group:
             self.outlets[report.outlet] -= 1
         if report.published_at is not None:
             self.dates.remove(report.published_at)
+        self.days.subtract(report.days)
         self.named -= bool(vectors.names.vector)
 
     def _sum(self, vectors: _Vectors, sign: float) -> None:
@@ -256,6 +270,9 @@ def _match(member: Member, vectors: _Vectors, group: _Group, *, parts: bool = Fa
     if own and report.published_at is not None:
         dates.remove(report.published_at)
     factor, gap = time_factor(report.published_at, dates[0] if dates else None, dates[-1] if dates else None)
+    if gap is None:
+        days = group.days - Counter(report.days) if own else group.days
+        factor *= day_factor(report, days, dated_event=bool(dates))
     same_outlet = report.outlet is not None and group.outlets[report.outlet] - own > 0
     return settle(text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts)
 

@@ -5,7 +5,9 @@ Plain Python. The score combines
   phrases; average linkage, computed from the summed profile),
 - the same of idf-weighted names (people, organisations, places), and
 - time proximity when both sides have dates: reports days apart are the same story
-  at most; months apart, a different one even with the same leaders and words.
+  at most; months apart, a different one even with the same leaders and words;
+- when neither side has a date, a mild penalty when both name weekdays in their leads
+  and none in common (the bill's first reading on Tuesday, its passage on Thursday).
 """
 
 import math
@@ -29,6 +31,10 @@ TIME_GRACE_DAYS = 1.5
 TIME_DECAY_DAYS = 2.0
 # Multiplies the score when the event already holds a report from the same outlet.
 SAME_OUTLET_FACTOR = 0.5
+# Multiplies the score when neither side has a publication date, both name weekdays in
+# their leads (features.day_cues), and no weekday is common: reports of one happening
+# name its day; the next day's follow-up names the next one.
+DAY_MISMATCH_FACTOR = 0.7
 # Cap of the profile (centroid) size: the heaviest terms and names are kept.
 PROFILE_TERMS = 200
 PROFILE_NAMES = 60
@@ -50,6 +56,8 @@ class Profile:
     outlets: list[int] = field(default_factory=list)
     first: datetime | None = None
     last: datetime | None = None
+    # Weekday -> how many members name it in their lead (features.day_cues).
+    days: dict[str, int] = field(default_factory=dict)
 
     def add(self, report: ReportFeatures, terms: "Weighted", names: "Weighted") -> None:
         """Add a member: its features, and its vectors weighted with the current idf."""
@@ -68,13 +76,15 @@ class Profile:
         self.members += 1
         if report.outlet is not None and report.outlet not in self.outlets:
             self.outlets.append(report.outlet)
+        for day in report.days:
+            self.days[day] = self.days.get(day, 0) + 1
         when = report.published_at
         if when is not None:
             self.first = when if self.first is None else min(self.first, when)
             self.last = when if self.last is None else max(self.last, when)
 
     def to_json(self) -> dict:
-        return {
+        data = {
             "t": self.terms,
             "n": self.names,
             "l": self.labels,
@@ -82,6 +92,9 @@ class Profile:
             "m": self.members,
             "o": self.outlets,
         }
+        if self.days:
+            data["d"] = self.days
+        return data
 
     @classmethod
     def from_json(cls, data: dict, first: datetime | None, last: datetime | None) -> "Profile":
@@ -92,6 +105,8 @@ class Profile:
             surfaces=data.get("u", {}),
             members=data.get("m", 0),
             outlets=data.get("o", []),
+            # Profiles stored before day cues have none: no cue, no effect.
+            days=dict(data.get("d", {})),
             first=first,
             last=last,
         )
@@ -149,6 +164,21 @@ def time_factor(
     return math.exp(-(gap - TIME_GRACE_DAYS) / TIME_DECAY_DAYS), gap
 
 
+def day_factor(report: ReportFeatures, event_days: Mapping[str, int], *, dated_event: bool) -> float:
+    """DAY_MISMATCH_FACTOR when neither side is dated and their weekday cues are disjoint.
+
+    event_days: weekday -> members naming it (zero counts are ignored). 1.0 otherwise:
+    with a date on either side the time factor decides, and a side without cues says nothing.
+    """
+    if report.published_at is not None or dated_event or not report.days:
+        return 1.0
+    if not any(count > 0 for count in event_days.values()):
+        return 1.0
+    if any(event_days.get(day, 0) > 0 for day in report.days):
+        return 1.0
+    return DAY_MISMATCH_FACTOR
+
+
 @dataclass(slots=True)
 class Weighted:
     """A report's vector with idf applied, and its length: computed once per decision."""
@@ -199,6 +229,8 @@ def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Pro
     else:
         text = mix(term_sim, name_sim, names_on_both_sides=bool(report.names and profile.names))
     factor, gap = time_factor(report.published_at, profile.first, profile.last)
+    if gap is None:
+        factor *= day_factor(report, profile.days, dated_event=profile.first is not None)
     same_outlet = report.outlet is not None and report.outlet in profile.outlets
     return settle(text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts)
 
