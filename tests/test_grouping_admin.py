@@ -3,7 +3,13 @@
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
-from grouping_cases import FERRY_FIRST_DAY, FERRY_NEXT_DAY, QUAKE_WIRE
+from grouping_cases import (
+    FERRY_FIRST_DAY,
+    FERRY_NEXT_DAY,
+    HEATER_RECALL_WIRE,
+    KETTLE_RECALL_WIRE,
+    QUAKE_WIRE,
+)
 from grouping_helpers import report
 
 from articles.models import Article, Event, GroupingStatus
@@ -25,6 +31,17 @@ def test_article_page_shows_the_evidence_read_only(staff_client):
     assert "grouped because: " in text
     assert "Shared places" in text
     assert 'name="grouping_evidence"' not in text
+
+
+def test_article_page_shows_the_penalties_that_kept_a_report_out(staff_client):
+    report("Northwire", *KETTLE_RECALL_WIRE)
+    heaters = report("Northwire", *HEATER_RECALL_WIRE)  # undated, same outlet, another weekday
+
+    page = staff_client.get(reverse("admin:articles_article_change", args=[heaters.pk]))
+
+    text = page.content.decode()
+    assert "Penalised: the event has this outlet&#x27;s report" in text
+    assert "Penalised: undated, its lead names another weekday" in text
 
 
 def test_move_action_asks_for_the_event_then_moves_and_records_who(staff_client):

@@ -40,6 +40,8 @@ def evidence_html(evidence: dict) -> str:
         ("name_similarity", "Name similarity"),
         ("time_factor", "Time factor"),
         ("gap_days", "Days from the event's first report"),
+        ("same_outlet", "Penalised: the event has this outlet's report"),
+        ("other_day", "Penalised: undated, its lead names another weekday"),
         ("shared_people", "Shared people"),
         ("shared_organisations", "Shared organisations"),
         ("shared_places", "Shared places"),
@@ -50,8 +52,10 @@ def evidence_html(evidence: dict) -> str:
     ]
     for key, label in labels:
         value = evidence.get(key)
-        if value in (None, [], ""):
+        if value in (None, [], "") or value is False:
             continue
+        if value is True:
+            value = "yes"
         rows.append((label, ", ".join(map(str, value)) if isinstance(value, list) else str(value)))
     return format_html(
         "<dl class='grouping-evidence'>{}</dl>",

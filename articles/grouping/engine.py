@@ -242,6 +242,8 @@ def match_evidence(
         "shared_places": grouped["place"],
         "shared_other_names": grouped["other"],
         "shared_terms": match.shared_terms,
+        "same_outlet": match.same_outlet,
+        "other_day": match.other_day,
         "candidates": [{"event_id": eid, "score": m.score} for m, eid in scored[:3]],
     }
     evidence["explanation"] = _sentence(evidence)
@@ -258,6 +260,11 @@ def _shared_clause(evidence: dict) -> str:
         parts.append(f"shared terms {', '.join(evidence['shared_terms'][:5])}")
     if evidence["gap_days"] is not None and evidence["time_factor"] < 1:
         parts.append(f"{evidence['gap_days']:g} days apart")
+    # .get: evidence stored before these penalties were explained lacks the keys.
+    if evidence.get("other_day"):
+        parts.append("undated, and its lead names another weekday than the event's reports")
+    if evidence.get("same_outlet"):
+        parts.append("the event already has a report from this outlet")
     return "; ".join(parts) or "nothing in common"
 
 

@@ -270,11 +270,14 @@ def _match(member: Member, vectors: _Vectors, group: _Group, *, parts: bool = Fa
     if own and report.published_at is not None:
         dates.remove(report.published_at)
     factor, gap = time_factor(report.published_at, dates[0] if dates else None, dates[-1] if dates else None)
+    day = 1.0
     if gap is None:
         days = group.days - Counter(report.days) if own else group.days
-        factor *= day_factor(report, days, dated_event=bool(dates))
+        day = day_factor(report, days, dated_event=bool(dates))
     same_outlet = report.outlet is not None and group.outlets[report.outlet] - own > 0
-    return settle(text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts)
+    match = settle(text, factor * day, gap, same_outlet, term_sim, name_sim, term_parts, name_parts)
+    match.other_day = day < 1.0
+    return match
 
 
 def _mean_cosine(

@@ -145,6 +145,10 @@ class Match:
     name_parts: list[tuple[float, str]]
     shared_terms: list[str] = field(default_factory=list)
     shared_names: list[tuple[str, str]] = field(default_factory=list)  # (surface, kind)
+    # The penalties applied, for the explanation: the event already has this outlet's
+    # report; undated, the report's lead names only other weekdays than the event's.
+    same_outlet: bool = False
+    other_day: bool = False
 
 
 def time_factor(
@@ -229,10 +233,11 @@ def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Pro
     else:
         text = mix(term_sim, name_sim, names_on_both_sides=bool(report.names and profile.names))
     factor, gap = time_factor(report.published_at, profile.first, profile.last)
-    if gap is None:
-        factor *= day_factor(report, profile.days, dated_event=profile.first is not None)
+    day = 1.0 if gap is not None else day_factor(report, profile.days, dated_event=profile.first is not None)
     same_outlet = report.outlet is not None and report.outlet in profile.outlets
-    return settle(text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts)
+    match = settle(text, factor * day, gap, same_outlet, term_sim, name_sim, term_parts, name_parts)
+    match.other_day = day < 1.0
+    return match
 
 
 def mix(term_sim: float, name_sim: float, *, names_on_both_sides: bool) -> float:
@@ -265,6 +270,7 @@ def settle(
         gap_days=None if gap is None else round(gap, 1),
         term_parts=term_parts,
         name_parts=name_parts,
+        same_outlet=same_outlet,
     )
 
 
