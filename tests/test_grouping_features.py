@@ -95,6 +95,15 @@ def test_weekdays_named_in_the_headline_and_lead_are_kept_as_day_cues():
     assert report.days == ["monday", "tuesday"]
 
 
+def test_the_weekend_is_a_cue_for_saturday_and_sunday():
+    # "agreed over the weekend" and "agreed on Sunday" tell of the same day.
+    report = extract_features(
+        "Oil jumps after OPEC+ cut",
+        "Oil prices rose in Asian trading after producers agreed over the weekend to cut output.",
+    )
+    assert report.days == ["saturday", "sunday"]
+
+
 def test_a_weekday_named_only_after_the_lead_is_no_cue():
     body = "The Senate passed the electoral bill. " * 20 + "The president may sign it on Friday."
     assert len("The Senate passed the electoral bill. " * 20) > LEAD_CHARS

@@ -30,7 +30,7 @@ MAX_NAMES = 60
 # figures are among the most event-specific details a report carries.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[a-z0-9]+(?:['\u2019][a-z]+)?")
 # A day named in the headline or lead: the day of the happening, as reports tell it.
-_DAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
+_DAY = re.compile(r"\b(" + "|".join([*WEEKDAYS, "weekend"]) + r")\b")
 # Clause breaks; a full stop or comma inside a number ("4.75", "412,000") is not one.
 _SPLIT = re.compile(r"(?<!\d)[.,](?!\d)|[!?;:\n\"“”()\[\]]")
 
@@ -184,8 +184,11 @@ class ReportFeatures:
 
 
 def day_cues(text: str) -> list[str]:
-    """The weekdays a text names, in week order: "voted late on Tuesday" -> ["tuesday"]."""
+    """The weekdays a text names, in week order: "voted late on Tuesday" -> ["tuesday"];
+    "over the weekend" names Saturday and Sunday."""
     found = set(_DAY.findall(fold(text)))
+    if "weekend" in found:
+        found |= {"saturday", "sunday"}
     return [day for day in WEEKDAYS if day in found]
 
 
