@@ -95,6 +95,28 @@ def test_weekdays_named_in_the_headline_and_lead_are_kept_as_day_cues():
     assert report.days == ["monday", "tuesday"]
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "DUBAI (Northwire) - Eight",
+        "WASHINGTON, Jan 18 (Northwire) — Eight",
+        "ABUJA, Nigeria (Northwire) - Eight",
+    ],
+)
+def test_the_agency_in_a_wire_dateline_is_not_part_of_the_story(opening):
+    report = extract_features("Producers agree output cut", f"{opening} producers agreed to cut output.")
+    assert "northwire" not in report.names
+    assert "northwire" not in report.terms
+    assert report.terms["producer"] > 0  # the story itself is read
+
+
+def test_a_name_in_brackets_inside_a_sentence_is_kept():
+    report = extract_features(
+        "Minister quits", "The minister (Labour) - who quit - met Angela Rayner in Leeds."
+    )
+    assert "labour" in report.names
+
+
 def test_the_weekend_is_a_cue_for_saturday_and_sunday():
     # "agreed over the weekend" and "agreed on Sunday" tell of the same day.
     report = extract_features(

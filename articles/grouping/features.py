@@ -31,6 +31,11 @@ MAX_NAMES = 60
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[a-z0-9]+(?:['\u2019][a-z]+)?")
 # A day named in the headline or lead: the day of the happening, as reports tell it.
 _DAY = re.compile(r"\b(" + "|".join([*WEEKDAYS, "weekend"]) + r")\b")
+# "DUBAI (Northwire) -": the agency in a wire dateline is who filed the story, not part of
+# it; every report it files would share its name. The place stays.
+_DATELINE_AGENCY = re.compile(
+    r"^(\s*[A-Z][A-Z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}?\.?(?:\s+\d{1,2})?)?)\s*\([A-Za-z][A-Za-z .&'-]{1,40}\)(?=\s*[-\u2013\u2014:])"
+)
 # Clause breaks; a full stop or comma inside a number ("4.75", "412,000") is not one.
 _SPLIT = re.compile(r"(?<!\d)[.,](?!\d)|[!?;:\n\"“”()\[\]]")
 
@@ -201,6 +206,7 @@ def _top(weights: dict[str, float], limit: int) -> dict[str, float]:
 
 
 def extract_features(title: str, body: str, published_at: datetime | None = None) -> ReportFeatures:
+    body = _DATELINE_AGENCY.sub(r"\1", body, count=1)
     counts: dict[str, float] = {}
     surfaces: dict[str, str] = {}
     _add_terms(counts, title, HEADLINE_BOOST, surfaces)
