@@ -61,12 +61,19 @@ def regroup(
     *,
     since: datetime | None = None,
     dry_run: bool = False,
+    refresh_features: bool = False,
     progress: Callable[[Iterator], Iterator] = iter,
 ) -> RegroupResult:
-    """Rebuild the grouping in one transaction (imports wait meanwhile); dry_run rolls back."""
+    """Rebuild the grouping in one transaction (imports wait meanwhile); dry_run rolls back.
+
+    refresh_features: extract every report's features from its text again instead of
+    reading the stored ones (after feature extraction has changed).
+    """
     try:
         with transaction.atomic():
             serialise_grouping()
+            if refresh_features:
+                StoredFeatures.objects.all().delete()
             result = _regroup(since, progress)
             if dry_run:
                 raise _DryRun(result)

@@ -32,14 +32,22 @@ class Command(BaseCommand):
         parser.add_argument("--since", help="Only regroup reports from this date on (YYYY-MM-DD).")
         parser.add_argument("--dry-run", action="store_true", help="Report what would change, store nothing.")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
+        parser.add_argument(
+            "--refresh-features",
+            action="store_true",
+            help="Read every report's terms, names and day cues from its text again (after an "
+            "upgrade that changes how they are read) instead of using the stored ones.",
+        )
 
-    def handle(self, *args, since: str | None, dry_run: bool, no_progress: bool, **options) -> None:
+    def handle(
+        self, *args, since: str | None, dry_run: bool, no_progress: bool, refresh_features: bool, **options
+    ) -> None:
         moment = parse_since(since) if since is not None else None
 
         def progress(items):
             return tqdm(items, desc="Regrouping", unit="report", disable=no_progress, file=sys.stderr)
 
-        result = regroup(since=moment, dry_run=dry_run, progress=progress)
+        result = regroup(since=moment, dry_run=dry_run, refresh_features=refresh_features, progress=progress)
         self.stdout.write(
             ("Dry run, nothing stored: " if dry_run else "")
             + f"Regrouped {result.assigned} reports into {result.events} events "
