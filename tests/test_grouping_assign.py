@@ -69,7 +69,7 @@ def test_same_leaders_ten_days_apart_say_which_event_was_rejected_and_why():
     assert evidence["decision"] == "started"
     assert evidence["event_id"] == lisbon.event_id
     assert evidence["score"] < evidence["threshold"] < evidence["term_similarity"]
-    assert "10 days apart" in evidence["explanation"]
+    assert "scored down: 10 days apart" in evidence["explanation"]
     assert "Mensah-Otu" in evidence["explanation"]
 
 
@@ -211,3 +211,23 @@ def test_an_outlets_updated_report_of_the_same_happening_still_joins_it():
 
     assert update.event_id == first.event_id
     assert update.grouping_evidence["time_factor"] == 0.5
+
+
+@pytest.mark.django_db(False)
+@pytest.mark.parametrize(
+    ("gap_days", "same_outlet", "said", "not_said"),
+    [
+        (0.1, True, "scored down: the event already has a report from this outlet", "days apart"),
+        (10.0, False, "scored down: 10 days apart", "this outlet"),
+        (None, False, "similarity 0.52", "scored down"),
+    ],
+)
+def test_the_explanation_names_only_the_penalties_that_applied(gap_days, same_outlet, said, not_said):
+    from articles.grouping.engine import match_evidence
+    from articles.grouping.similarity import Match
+
+    factor = 0.5 if same_outlet or gap_days == 10.0 else 1.0
+    match = Match(0.52, 0.6, 0.4, factor, gap_days, [], [], same_outlet=same_outlet)
+    evidence = match_evidence("joined", match, 7, "Ferry capsizes", 0.2, [(match, 7)])
+    assert said in evidence["explanation"]
+    assert not_said not in evidence["explanation"]

@@ -65,7 +65,10 @@ def test_undated_second_recall_naming_another_weekday_starts_its_own_event():
     assert "moved_from_event_id" not in evidence
     # The explanation names both penalties that kept it out of the first recall's event.
     assert evidence["other_day"] and evidence["same_outlet"]
-    assert "its lead names another weekday than the event's reports" in evidence["explanation"]
+    assert (
+        "scored down: undated, its lead names another weekday than the event's reports"
+        in evidence["explanation"]
+    )
     assert "the event already has a report from this outlet" in evidence["explanation"]
     assert fresh(kettles_paper).event_id == kettles_wire.event_id
     assert fresh(heaters_paper).event_id == heaters_wire.event_id

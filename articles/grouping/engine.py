@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Protocol
 
 from .features import ReportFeatures
-from .similarity import SHORT_THRESHOLD, THRESHOLD, Match, Profile, Weighted, explain, score
+from .similarity import SHORT_THRESHOLD, THRESHOLD, TIME_GRACE_DAYS, Match, Profile, Weighted, explain, score
 
 # How many of a report's keys are looked up in the index, and how many events are
 # scored in full: both fixed, so the cost of one assignment does not grow with the corpus.
@@ -258,30 +258,40 @@ def _shared_clause(evidence: dict) -> str:
             parts.append(f"shared {label} {', '.join(evidence[key][:4])}")
     if evidence["shared_terms"]:
         parts.append(f"shared terms {', '.join(evidence['shared_terms'][:5])}")
-    if evidence["gap_days"] is not None and evidence["time_factor"] < 1:
+    return "; ".join(parts) or "nothing in common"
+
+
+def _penalty_clause(evidence: dict) -> str:
+    """What lowered the score, if anything: "scored down: 10 days apart; ..."."""
+    parts = []
+    # The stored time factor includes the outlet penalty: the gap counts beyond the grace only.
+    if evidence["gap_days"] is not None and evidence["gap_days"] > TIME_GRACE_DAYS:
         parts.append(f"{evidence['gap_days']:g} days apart")
     # .get: evidence stored before these penalties were explained lacks the keys.
     if evidence.get("other_day"):
-        parts.append("undated, and its lead names another weekday than the event's reports")
+        parts.append("undated, its lead names another weekday than the event's reports")
     if evidence.get("same_outlet"):
         parts.append("the event already has a report from this outlet")
-    return "; ".join(parts) or "nothing in common"
+    return f"scored down: {'; '.join(parts)}" if parts else ""
 
 
 def _sentence(evidence: dict) -> str:
     shared = _shared_clause(evidence)
+    penalties = _penalty_clause(evidence)
     nearest = f"event #{evidence['event_id']} \u201c{evidence['event_title']}\u201d"
     if evidence["decision"] == "joined":
-        return f"grouped because: {shared}; similarity {evidence['score']:.2f}"
+        scored_down = f" ({penalties})" if penalties else ""
+        return f"grouped because: {shared}; similarity {evidence['score']:.2f}{scored_down}"
+    reasons = f"{shared}; {penalties}" if penalties else shared
     if evidence["decision"] == "review":
         return (
             f"left for review: too little text to group on a weak match; the nearest, {nearest}, "
-            f"scored {evidence['score']:.2f} ({shared}), below the {evidence['threshold']:.2f} "
+            f"scored {evidence['score']:.2f} ({reasons}), below the {evidence['threshold']:.2f} "
             "needed for a short report"
         )
     return (
         f"started a new event: the nearest, {nearest}, scored {evidence['score']:.2f}, "
-        f"below the threshold {evidence['threshold']:.2f} ({shared})"
+        f"below the threshold {evidence['threshold']:.2f} ({reasons})"
     )
 
 
