@@ -66,6 +66,9 @@ def content_version() -> str:
     return row[0] if row else ""
 
 
+BUMP_SQL = "UPDATE articles_content_version SET token = lower(hex(randomblob(8))) WHERE id = 1"
+
+
 @contextmanager
 def one_version_bump() -> Iterator[None]:
     """For a bulk write inside a transaction: change the token once, not once per row.
@@ -93,9 +96,6 @@ def one_version_bump() -> Iterator[None]:
         for _, sql in triggers:
             cursor.execute(sql)
         cursor.execute(BUMP_SQL)
-
-
-BUMP_SQL = "UPDATE articles_content_version SET token = lower(hex(randomblob(8))) WHERE id = 1"
 
 
 def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -197,12 +197,18 @@ def day_cues(text: str) -> list[str]:
     return [day for day in WEEKDAYS if day in found]
 
 
-def _top(weights: dict[str, float], limit: int) -> dict[str, float]:
+def heaviest(weights: dict[str, float], limit: int) -> dict[str, float]:
+    """The `limit` heaviest entries, heaviest first (a report's terms, a profile's sums)."""
     if len(weights) <= limit:
         return weights
+    # Only entries at least as heavy as the limit-th weight can be kept: finding that weight
+    # over bare floats is cheap, and few entries are left to sort.
+    cut = sorted(weights.values())[-limit]
     # Ties: single words before phrases, then alphabetical, so the result is reproducible.
-    kept = sorted(weights.items(), key=lambda kv: (-kv[1], " " in kv[0], kv[0]))[:limit]
-    return dict(kept)
+    kept = sorted(
+        ((k, w) for k, w in weights.items() if w >= cut), key=lambda kv: (-kv[1], " " in kv[0], kv[0])
+    )
+    return dict(kept[:limit])
 
 
 def extract_features(title: str, body: str, published_at: datetime | None = None) -> ReportFeatures:
@@ -222,9 +228,9 @@ def extract_features(title: str, body: str, published_at: datetime | None = None
     }
     mentions = headline_names(title) * int(HEADLINE_BOOST) + extract_names(body)
     raw_names, labels = name_weights(mentions)
-    names = _top({key: round(1.0 + math.log(c), 4) for key, c in raw_names.items()}, MAX_NAMES)
+    names = heaviest({key: round(1.0 + math.log(c), 4) for key, c in raw_names.items()}, MAX_NAMES)
     body_words = len(body.split())
-    terms = _top(terms, MAX_TERMS)
+    terms = heaviest(terms, MAX_TERMS)
     return ReportFeatures(
         terms=terms,
         names=names,

@@ -275,9 +275,7 @@ def _match(member: Member, vectors: _Vectors, group: _Group, *, parts: bool = Fa
         days = group.days - Counter(report.days) if own else group.days
         day = day_factor(report, days, dated_event=bool(dates))
     same_outlet = report.outlet is not None and group.outlets[report.outlet] - own > 0
-    match = settle(text, factor * day, gap, same_outlet, term_sim, name_sim, term_parts, name_parts)
-    match.other_day = day < 1.0
-    return match
+    return settle(text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts, day=day)
 
 
 def _mean_cosine(

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .features import ReportFeatures, stem, tokens
+from .features import ReportFeatures, heaviest, stem, tokens
 
 # Decision threshold on the combined score (0..1): a mean cosine with the event's members.
 THRESHOLD = 0.2
@@ -121,14 +121,9 @@ def _add_capped(target: dict[str, float], weighted: "Weighted", cap: int) -> boo
         target[key] = round(get(key, 0.0) + weight / norm, 5)
     if len(target) <= cap:
         return False
-    # Only entries at least as heavy as the cap-th weight can be kept; finding that weight
-    # over bare floats is cheap, and few entries are left to sort.
-    cut = sorted(target.values())[-cap]
-    kept = sorted(
-        ((k, w) for k, w in target.items() if w >= cut), key=lambda kv: (-kv[1], " " in kv[0], kv[0])
-    )
+    kept = heaviest(target, cap)
     target.clear()
-    target.update(kept[:cap])
+    target.update(kept)
     return True
 
 
@@ -235,9 +230,7 @@ def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Pro
     factor, gap = time_factor(report.published_at, profile.first, profile.last)
     day = 1.0 if gap is not None else day_factor(report, profile.days, dated_event=profile.first is not None)
     same_outlet = report.outlet is not None and report.outlet in profile.outlets
-    match = settle(text, factor * day, gap, same_outlet, term_sim, name_sim, term_parts, name_parts)
-    match.other_day = day < 1.0
-    return match
+    return settle(text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts, day=day)
 
 
 def mix(term_sim: float, name_sim: float, *, names_on_both_sides: bool) -> float:
@@ -256,8 +249,12 @@ def settle(
     name_sim: float,
     term_parts: list[tuple[float, str]],
     name_parts: list[tuple[float, str]],
+    *,
+    day: float = 1.0,
 ) -> Match:
-    """The match: text similarity times the time factor and the same-outlet penalty."""
+    """The match: text similarity times the time factor, the weekday factor of undated
+    reports (day_factor) and the same-outlet penalty."""
+    factor *= day
     if same_outlet:
         # An outlet seldom files two reports of one happening; its second report on the
         # same actors is more often the next happening (the resignation after the scandal).
@@ -271,6 +268,7 @@ def settle(
         term_parts=term_parts,
         name_parts=name_parts,
         same_outlet=same_outlet,
+        other_day=day < 1.0,
     )
 
 

@@ -32,7 +32,6 @@ _GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _BREADCRUMB_SEPARATORS = re.compile(r"\s*[›»>/|•·→:]\s*")
 _BREADCRUMB_ARROW = re.compile(r"\s[›»>→]\s")
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|,;–—]|\s-\s|\bfor\b|\bin\b)\s*")
-_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*$")
 # Up to five capitalised words, "&", "of" or "de" between them, no digits: an outlet's shape.
 _OUTLET_NAME = re.compile(r"^[A-Z][A-Za-z'’.-]*(?:\s+(?:[A-Z][A-Za-z'’.-]*|&|of|de|du|del)){0,4}$")
 _TITLE_SUFFIX = re.compile(r"^(?P<headline>.{10,}?)\s+(?:[|–—]|-)\s+(?P<outlet>[^|–—]{2,60})$")
