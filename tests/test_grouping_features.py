@@ -1,8 +1,18 @@
 """Text features for grouping: plain Python, no database."""
 
+import math
+
 import pytest
 
-from articles.grouping.features import LEAD_CHARS, ReportFeatures, extract_features, stem, tokens
+from articles.grouping.features import (
+    HEADLINE_BOOST,
+    LEAD_BOOST,
+    LEAD_CHARS,
+    ReportFeatures,
+    extract_features,
+    stem,
+    tokens,
+)
 from articles.grouping.names import extract_names, name_key
 
 
@@ -58,6 +68,24 @@ def test_headline_words_weigh_more_than_body_words():
     body = "Officials gave warnings to the population. " * 30 + "Ash covered the harbour."
     report = extract_features("Volcano erupts", body)
     assert report.terms["volcano"] > report.terms["harbour"]
+
+
+def test_an_after_clause_in_headline_or_lead_weighs_as_body_text():
+    report = extract_features(
+        "Minister quits after tender leak",
+        "The minister resigned on Wednesday, a day after papers showed 412,000 votes vanished from "
+        "the audit. The palace accepted it." + " Officials declined to comment." * 40,
+    )
+    lead, headline, body = 1 + math.log(LEAD_BOOST), 1 + math.log(HEADLINE_BOOST), 1.0
+
+    # The news keeps its boost: the headline's verb, the lead's main clause and next sentence.
+    assert report.terms["quit"] == pytest.approx(headline, abs=1e-4)
+    assert report.terms["resign"] == pytest.approx(lead, abs=1e-4)
+    assert report.terms["palace"] == pytest.approx(lead, abs=1e-4)
+    # The recap of what came before counts as body text, up to the full stop (not the
+    # thousands comma): it is the earlier happening's news, not this one's.
+    for word in ("tender", "paper", "412000", "vanish", "audit"):
+        assert report.terms[word] == pytest.approx(body, abs=1e-4), word
 
 
 def test_headline_only_report_is_marked_short():

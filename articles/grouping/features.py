@@ -36,6 +36,11 @@ _DAY = re.compile(r"\b(" + "|".join([*WEEKDAYS, "weekend"]) + r")\b")
 _DATELINE_AGENCY = re.compile(
     r"^(\s*[A-Z][A-Z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30}?\.?(?:\s+\d{1,2})?)?)\s*\([A-Za-z][A-Za-z .&'-]{1,40}\)(?=\s*[-\u2013\u2014:])"
 )
+# A lead's "after ..." clause up to the next clause break: "resigned on Wednesday, a day
+# after leaked documents suggested...". It recaps what came before (the allegations, the
+# crash), which the earlier happening's reports tell in their leads too; boosted, it pulls a
+# follow-up into the event it follows. A decimal point or thousands comma is no break.
+_CONTEXT = re.compile(r"\b(?:after|following|in the wake of)\b(?:[^.,;:!?\n]|[.,](?=\d))*", re.I)
 # Clause breaks; a full stop or comma inside a number ("4.75", "412,000") is not one.
 _SPLIT = re.compile(r"(?<!\d)[.,](?!\d)|[!?;:\n\"“”()\[\]]")
 
@@ -215,8 +220,10 @@ def extract_features(title: str, body: str, published_at: datetime | None = None
     body = _DATELINE_AGENCY.sub(r"\1", body, count=1)
     counts: dict[str, float] = {}
     surfaces: dict[str, str] = {}
-    _add_terms(counts, title, HEADLINE_BOOST, surfaces)
-    _add_terms(counts, body[:LEAD_CHARS], LEAD_BOOST, surfaces)
+    for part, boost in ((title, HEADLINE_BOOST), (body[:LEAD_CHARS], LEAD_BOOST)):
+        # The news keeps the boost; its "after ..." context counts as body text.
+        _add_terms(counts, _CONTEXT.sub(" . ", part), boost, surfaces)
+        _add_terms(counts, " . ".join(_CONTEXT.findall(part)), 1.0, surfaces)
     _add_terms(counts, body[LEAD_CHARS:], 1.0, surfaces)
     # Sublinear: the tenth "summit" says less than the first. A two-word phrase is kept
     # only when it recurs or stands in the headline ("second summit"): one-off word
