@@ -8,13 +8,23 @@ Plain Python; no Django.
 
 import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
 from .features import ReportFeatures
-from .similarity import SHORT_THRESHOLD, THRESHOLD, TIME_GRACE_DAYS, Match, Profile, Weighted, explain, score
+from .similarity import (
+    SHORT_THRESHOLD,
+    THRESHOLD,
+    TIME_GRACE_DAYS,
+    Match,
+    Profile,
+    Weighted,
+    decay,
+    explain,
+    score,
+)
 
 # How many of a report's keys are looked up in the index, and how many events are
 # scored in full: both fixed, so the cost of one assignment does not grow with the corpus.
@@ -147,8 +157,26 @@ class Weights:
         return value
 
 
-def rank_candidates(totals: dict[int, float], limit: int | None) -> list[int]:
-    """Event ids by summed key weight, best first; ties go to the newer event."""
+def rank_candidates(
+    totals: dict[int, float],
+    limit: int | None,
+    when: float | None = None,
+    lasts: Mapping[int, float] | None = None,
+) -> list[int]:
+    """Event ids by summed key weight, best first; ties go to the newer event.
+
+    when: a dated report's POSIX timestamp; lasts: each event's latest report's, as indexed
+    (infinity when undated). Then the sums are scaled by the scoring's time decay over that
+    gap: otherwise a big event days away, whose keys weigh more, takes the few candidate
+    places from the same day's smaller event, which is then never scored at all.
+    """
+    if when is not None and lasts is not None:
+        totals = {
+            event_id: total
+            if lasts[event_id] == math.inf
+            else total * decay(abs(when - lasts[event_id]) / 86400)
+            for event_id, total in totals.items()
+        }
     ranked = (
         sorted(totals.items(), key=_candidate_order)
         if limit is None

@@ -89,7 +89,7 @@ class MemoryStore:
             weight_of = posting_weight[key]
             for event_id in newest[:POSTINGS_PER_KEY]:
                 totals[event_id] = totals.get(event_id, 0.0) + weight * weight_of[event_id]
-        return rank_candidates(totals, limit)
+        return rank_candidates(totals, limit, None if when is None else when.timestamp(), last_of)
 
     def profiles(self, event_ids: list[int]) -> dict[int, Profile]:
         return {eid: self.events[eid].profile for eid in event_ids if self.events[eid].members}

@@ -158,9 +158,14 @@ def time_factor(
     if when is None or first is None:
         return 1.0, None
     gap = abs((when - first).total_seconds()) / 86400
-    if gap <= TIME_GRACE_DAYS:
-        return 1.0, gap
-    return math.exp(-(gap - TIME_GRACE_DAYS) / TIME_DECAY_DAYS), gap
+    return decay(gap), gap
+
+
+def decay(gap_days: float) -> float:
+    """1.0 within TIME_GRACE_DAYS, then exponential with TIME_DECAY_DAYS."""
+    if gap_days <= TIME_GRACE_DAYS:
+        return 1.0
+    return math.exp(-(gap_days - TIME_GRACE_DAYS) / TIME_DECAY_DAYS)
 
 
 def day_factor(report: ReportFeatures, event_days: Mapping[str, int], *, dated_event: bool) -> float:

@@ -4,8 +4,9 @@ Every read here happens inside the caller's write transaction (see service.py), 
 two imports never both decide "new event" for the same story.
 """
 
+import math
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db import connection
 
@@ -83,7 +84,7 @@ class DatabaseStore:
         parts, params = [], []
         for number, key in enumerate(keys):
             parts.append(
-                f"SELECT * FROM (SELECT event_id, weight, key_ FROM (SELECT event_id, weight, "
+                f"SELECT * FROM (SELECT event_id, weight, key_, last_published_at FROM (SELECT event_id, weight, "
                 f'"key" AS key_, last_published_at FROM {table} WHERE "key" = %s '
                 f"ORDER BY event_id DESC LIMIT {SCANNED_PER_KEY}) AS newest_{number} WHERE 1 = 1{window} "
                 f"ORDER BY event_id DESC LIMIT {POSTINGS_PER_KEY}) AS postings_{number}"
@@ -96,9 +97,11 @@ class DatabaseStore:
         position = {key: number for number, key in enumerate(keys)}
         rows.sort(key=lambda row: (position[row[2]], -row[0]))
         totals: dict[int, float] = {}
-        for event_id, event_weight, key in rows:
+        lasts: dict[int, float] = {}
+        for event_id, event_weight, key, last in rows:
             totals[event_id] = totals.get(event_id, 0.0) + keys[key] * event_weight
-        return rank_candidates(totals, limit)
+            lasts[event_id] = _timestamp(last)
+        return rank_candidates(totals, limit, None if when is None else when.timestamp(), lasts)
 
     def profiles(self, event_ids: list[int]) -> dict[int, Profile]:
         out = {}
@@ -186,3 +189,17 @@ def grouping_outlet(source_id: int, assumed: bool) -> int | None:
     """The outlet grouping knows the report by: none when the import assumed it, since
     an import's default outlet covers pages from any number of real outlets."""
     return None if assumed else source_id
+
+
+def _timestamp(value: datetime | str | None) -> float:
+    """An indexed event date as the in-memory store keeps it: POSIX time, infinity if none.
+
+    Raw SQL hands back an aware datetime (PostgreSQL) or a naive UTC one (SQLite).
+    """
+    if value is None:
+        return math.inf
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.timestamp()
