@@ -2,13 +2,16 @@
 
 Layout
 - features.py, names.py, lexicon.py: text -> weighted terms, two-word phrases and names
-  (plain Python). Name keys ignore case, accents, hyphens and spaces, so "Kim Yong-chol"
+  (plain Python); the headline and lead weigh more, but not their "after ..." clauses, which
+  recap the happening a follow-up follows. Name keys ignore case, accents, hyphens and spaces, so "Kim Yong-chol"
   and "Kim Yong Chol" are one key; -ise/-ize spellings stem alike.
 - similarity.py: an event's profile (centroid) and the score of a report against it:
   mean idf-weighted cosine with its members (terms, names), times a time factor when both
   have dates (when neither has, a mild penalty when their leads name only different
   weekdays) and a penalty when the event already has a report from the same outlet.
-- engine.py: the decision (join / start / review) with its evidence, over a Store.
+- engine.py: the decision (join / start / review) with its evidence, over a Store. Only
+  the events whose indexed keys overlap most are scored; for a dated report that overlap is
+  scaled by the time decay to the event's latest report, so the same day's event is scored.
 - refine.py: second thoughts after each decision: reports of the events in play move to
   another one that fits them clearly better (leave-one-out average linkage), so an early
   report decided on thin evidence does not stay in the wrong event.
