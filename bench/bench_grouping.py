@@ -140,22 +140,31 @@ def main() -> None:
     )
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--probe", type=int, default=100, help="reports assigned per size")
+    parser.add_argument(
+        "--database-url",
+        help="an EMPTY database to fill instead of a throw-away SQLite file, e.g. a PostgreSQL "
+        "database made for the run (it is left filled)",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
     with tempfile.TemporaryDirectory(prefix="coverage-bench-") as tmp:
-        os.environ["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coverage_site.settings")
         sys.path.insert(0, str(REPO))
         import django
 
         django.setup()
         from django.core.management import call_command
+        from django.db import connection
 
         from articles.grouping.regroup import regroup
         from articles.models import Article, Event, Source
 
         call_command("migrate", verbosity=0)
+        if Article.objects.exists():
+            sys.exit("the benchmark needs an empty database")
+        print(f"database: {connection.vendor}", flush=True)
         Source.objects.bulk_create(Source(name=f"Outlet {n}", slug=f"outlet-{n}") for n in range(OUTLETS))
         generator = Generator()
         results = []
