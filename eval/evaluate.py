@@ -7,6 +7,9 @@ text, ...) plus an "event" label. The labels are stripped, the reports are loade
 throw-away SQLite database through the real import pipeline (`import_articles`), and the
 events it forms are compared with the labels: pairwise precision/recall/F1 over pairs of
 reports in the same event, and B-cubed precision/recall/F1.
+
+The import stores and groups dated reports oldest first whatever the file's order, so
+`--shuffle` and `--seeds` change the outcome only for undated reports (and for ties).
 """
 
 import argparse

@@ -203,7 +203,23 @@ def test_duplicates_by_text_and_by_url_are_reported_not_stored():
 def test_duplicates_within_one_batch_are_caught():
     result = run_files(jsonl("feed.jsonl", RECORD, {**RECORD, "url": ""}, {**RECORD, "text": story("x")}))
     assert result.summary == "created 1, duplicates 2, failed 0"
-    assert "earlier in this import" in result.entries[1]["reason"]
+    assert result.entries[1]["reason"] == "the same text is in feed.jsonl line 1 of this import"
+    assert result.entries[2]["reason"] == "the same outlet and URL are in feed.jsonl line 1 of this import"
+
+
+def test_reports_are_stored_and_grouped_oldest_first_undated_last_whatever_the_file_order():
+    # Grouping decides each report as it is stored: a follow-up listed before the
+    # happening it follows must not be decided first.
+    later = {**RECORD, "url": "", "text": story("ferry"), "published_at": "2019-01-20T09:00:00+00:00"}
+    undated = {**RECORD, "url": "", "text": story("old mill"), "published_at": ""}
+    earlier = {**RECORD, "url": "", "text": story("tunnel"), "published_at": "2019-01-18T09:00:00+00:00"}
+    also_earlier = {**RECORD, "url": "", "text": story("quay"), "published_at": "2019-01-18T09:00:00+00:00"}
+    result = run_files(jsonl("feed.jsonl", later, undated, earlier, also_earlier))
+    assert result.summary == "created 4, duplicates 0, failed 0"
+    # The report lists the items in the file's order; the articles are stored by date.
+    stored = [result.entries[i]["article_id"] for i in range(4)]
+    by_id = sorted(range(4), key=lambda i: stored[i])
+    assert by_id == [2, 3, 0, 1]  # ties keep the file's order; undated last
 
 
 def test_batch_records_counts_report_and_progress():

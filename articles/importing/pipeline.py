@@ -1,7 +1,8 @@
 """The one import pipeline, used by the admin, the command, the background task and tests.
 
 Reads items, prepares them (plain Python), resolves outlets, finds duplicates in
-batched queries, and stores each article whole or not at all: articles are inserted
+batched queries, and stores each article whole or not at all, in the order the
+reports were published (see _publication_order): articles are inserted
 in chunks, one transaction per chunk; if anything in a chunk fails, the chunk is rolled
 back and retried one article at a time, each in its own savepoint, so one bad item
 never takes its neighbours with it.
@@ -170,6 +171,8 @@ def _run(
     if progress and result.failed:
         progress(result.failed)
 
+    prepared.sort(key=_publication_order)
+
     if strict and result.failed:
         result.refused = f"--strict: {result.failed} item(s) are invalid, so nothing was stored"
         for index, _ in prepared:
@@ -194,6 +197,20 @@ class _StrictAbort(Exception):
     pass
 
 
+def _publication_order(pair: tuple[int, PreparedArticle]) -> tuple[bool, float]:
+    """Reports are stored, and so grouped, oldest first; undated ones last, in file order.
+
+    Why: grouping decides each report against the events formed before it, as reports
+    arrive from the wire. A file is in any order (by outlet, by section, shuffled); its
+    follow-up listed before the happening it follows would start the event the earlier
+    reports then join. Dated reports in publication order see each happening formed
+    before its follow-ups; undated ones, with no time evidence, are matched against
+    events that are already complete. The sort is stable: ties keep the file's order.
+    """
+    published = pair[1].published_at
+    return published is None, published.timestamp() if published is not None else 0.0
+
+
 def _store(
     prepared: list[tuple[int, PreparedArticle]],
     result: ImportResult,
@@ -204,8 +221,9 @@ def _store(
     progress: Callable[[int], None] | None,
 ) -> None:
     sources = _resolve_sources({p.source_name for _, p in prepared}, create=not dry_run)
-    seen_hashes: set[str] = set()
-    seen_urls: set[tuple[str, str]] = set()
+    # What this import stores, by text and by (outlet, URL): the kept item's label.
+    seen_hashes: dict[str, str] = {}
+    seen_urls: dict[tuple[str, str], str] = {}
     for start in range(0, len(prepared), CHUNK_SIZE):
         chunk = prepared[start : start + CHUNK_SIZE]
         known_hashes, known_urls = _existing(chunk, sources)
@@ -217,19 +235,19 @@ def _store(
                 other = known_hashes.get(item.content_hash)
                 entry.update(outcome="duplicate", reason="the same text is already stored", article_id=other)
                 if other is None:
-                    entry["reason"] = "the same text appears earlier in this import"
+                    entry["reason"] = f"the same text is in {seen_hashes[item.content_hash]} of this import"
                 result.duplicates += 1
             elif url_key and (url_key in known_urls or url_key in seen_urls):
                 other = known_urls.get(url_key)
                 reason = "this outlet's article at this URL is already stored"
                 if other is None:
-                    reason = "the same outlet and URL appear earlier in this import"
+                    reason = f"the same outlet and URL are in {seen_urls[url_key]} of this import"
                 entry.update(outcome="duplicate", reason=reason, article_id=other)
                 result.duplicates += 1
             else:
-                seen_hashes.add(item.content_hash)
+                seen_hashes[item.content_hash] = item.label
                 if url_key:
-                    seen_urls.add(url_key)
+                    seen_urls[url_key] = item.label
                 to_store.append((index, item))
         if dry_run:
             for index, _ in to_store:
