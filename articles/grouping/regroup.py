@@ -18,6 +18,7 @@ from django.utils import timezone
 from ..browsing.pagecache import one_version_bump
 from ..models import Article, Event, EventKey, EventProfile, GroupingStatus, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
+from . import bulk
 from .engine import Weights, decide, report_keys
 from .features import ReportFeatures, extract_features
 from .memory import MemoryEvent, MemoryStore
@@ -214,14 +215,15 @@ def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
             for sql in connection.ops.sequence_reset_sql(_NoStyle(), [Event]):
                 cursor.execute(sql)
 
-    json_cast = "::jsonb" if connection.vendor == "postgresql" else ""
-    adapt = connection.ops.adapt_datetimefield_value
-    _execute_many(
-        f"INSERT INTO {_table(EventProfile)} (event_id, data) VALUES (%s, %s{json_cast})",
+    bulk.insert_rows(
+        EventProfile._meta.db_table,
+        ["event_id", "data"],
         [(e.id, _json(e.profile.to_json())) for e in events],
     )
-    _execute_many(
-        f'INSERT INTO {_table(EventKey)} (event_id, "key", weight, last_published_at) VALUES (%s, %s, %s, %s)',
+    adapt = connection.ops.adapt_datetimefield_value
+    bulk.insert_rows(
+        EventKey._meta.db_table,
+        ["event_id", "key", "weight", "last_published_at"],
         [
             (e.id, key, weight, last)
             for e in events
@@ -229,14 +231,15 @@ def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
             for key, weight in e.keys.items()
         ],
     )
-    _execute_many(
-        f'INSERT INTO {_table(KeyFrequency)} ("key", reports) VALUES (%s, %s)',
-        [("", store.reports), *store.frequency.items()],
+    bulk.insert_rows(
+        KeyFrequency._meta.db_table, ["key", "reports"], [("", store.reports), *store.frequency.items()]
     )
-    _execute_many(
-        f"UPDATE {_table(Article)} SET event_id = %s, grouping_status = %s, grouping_score = %s, "
-        f"grouping_evidence = %s{json_cast} WHERE id = %s",
+    bulk.update_outcomes(
+        Article._meta.db_table,
         [(eid, status, score, _json(evidence), pk) for eid, status, score, evidence, pk in updates],
+    )
+    bulk.refresh_statistics(
+        [model._meta.db_table for model in (Article, Event, EventKey, EventProfile, KeyFrequency)]
     )
 
 
@@ -269,9 +272,9 @@ def _insert_events(rows: list[Event]) -> None:
     building 30,000 rows' SQL than the database spends storing them."""
     adapt = connection.ops.adapt_datetimefield_value
     columns = [*_EVENT_FIELDS, "id", "slug", "title_locked", "summary_locked", "created_at", "updated_at"]
-    names = ", ".join(connection.ops.quote_name(column) for column in columns)
-    _execute_many(
-        f"INSERT INTO {_table(Event)} ({names}) VALUES ({', '.join(['%s'] * len(columns))})",
+    bulk.insert_rows(
+        Event._meta.db_table,
+        columns,
         [
             tuple(adapt(v) if isinstance(v, datetime) else v for v in (getattr(row, c) for c in columns))
             for row in rows
@@ -302,16 +305,6 @@ def _summaries(events: list[MemoryEvent]) -> dict[int, str]:
 
 def _json(value: dict) -> str:
     return orjson.dumps(value).decode()
-
-
-def _table(model: type) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-def _execute_many(sql: str, rows: list) -> None:
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH * 10):
-            cursor.executemany(sql, rows[start : start + BATCH * 10])
 
 
 class _NoStyle:
