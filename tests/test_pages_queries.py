@@ -70,6 +70,7 @@ def _plan(sql: str, params: list[object]) -> str:
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="EXPLAIN plans are checked on PostgreSQL")
 def test_main_list_and_search_queries_use_their_indexes(rows):
+    from articles.grouping.service import first_members
     from articles.search import parse_query
     from articles.search.engines import PostgresEngine
 
@@ -85,5 +86,8 @@ def test_main_list_and_search_queries_use_their_indexes(rows):
     by_event = Article.objects.filter(event_id=1).order_by().values_list("source_id")
     by_event_plan = _plan(*by_event.query.sql_with_params())
     assert "Index Cond: (event_id = " in by_event_plan, by_event_plan
+    # Grouping reads an event's first reports on every import: never a walk of the table.
+    first = first_members(1)
+    assert "article_event_order_idx" in _plan(*first.query.sql_with_params())
     sql, params = PostgresEngine().match_sql(parse_query("harbour strike"))
     assert "article_search_vector_idx" in _plan(sql, params)

@@ -7,6 +7,7 @@ index keys, counts, title and summary are kept current.
 """
 
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.db.models.functions import Substr
 
 from ..models import Article, Event, GroupingStatus
@@ -142,12 +143,7 @@ def refresh_event_text(
         if stored is None:
             return
         profile = Profile.from_json(stored.data, None, None)
-    # Only the openings are summarised: reading whole bodies would cost more than the rest.
-    members = list(
-        Article.objects.filter(event=event)
-        .order_by("id")
-        .values_list("title", Substr("body_text", 1, OPENING_CHARS), "grouping_features__data")[:MEMBERS_READ]
-    )
+    members = list(first_members(event.pk))
     if not members:
         if also_save:
             event.save(update_fields=[*also_save, "updated_at"])
@@ -161,6 +157,17 @@ def refresh_event_text(
         event.summary = central_extract([opening for _, opening, _ in members], profile)
         fields.append("summary")
     event.save(update_fields=[*fields, "updated_at"])
+
+
+def first_members(event_id: int) -> QuerySet:
+    """(title, opening, stored features) of the event's first reports by id, read on every
+    assignment (through the article_event_order_idx index). Only the openings are
+    summarised: reading whole bodies would cost more than the rest."""
+    return (
+        Article.objects.filter(event_id=event_id)
+        .order_by("id")
+        .values_list("title", Substr("body_text", 1, OPENING_CHARS), "grouping_features__data")[:MEMBERS_READ]
+    )
 
 
 def rebuild_event(event: Event) -> None:
