@@ -35,15 +35,8 @@ class Article(models.Model):
         default=False, help_text="The report named no outlet; the one chosen for its import was used"
     )
     # Deleting an event leaves its reports ungrouped rather than deleting them.
-    # No index of its own: article_event_order_idx (event, id) starts with it, and a third
-    # index on the column would only slow every write (regroup rewrites it for all reports).
     event = models.ForeignKey(
-        "articles.Event",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="articles",
-        db_index=False,
+        "articles.Event", on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
     )
     title = models.CharField(max_length=500)
     byline = models.CharField(max_length=300, blank=True)
