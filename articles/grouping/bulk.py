@@ -15,6 +15,9 @@ from django.db import connection
 
 # Rows per executemany call on SQLite (bounds the memory of one call, not a limit of SQLite).
 CHUNK = 20_000
+# A regroup rewriting at least this many reports refreshes the planner statistics; below,
+# stale statistics cost little and autovacuum's own analyze is left to it.
+ANALYZE_AFTER = 10_000
 
 
 def insert_rows(table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:

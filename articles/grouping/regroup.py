@@ -238,9 +238,10 @@ def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
         Article._meta.db_table,
         [(eid, status, score, _json(evidence), pk) for eid, status, score, evidence, pk in updates],
     )
-    bulk.refresh_statistics(
-        [model._meta.db_table for model in (Article, Event, EventKey, EventProfile, KeyFrequency)]
-    )
+    if len(updates) >= bulk.ANALYZE_AFTER:
+        bulk.refresh_statistics(
+            [model._meta.db_table for model in (Article, Event, EventKey, EventProfile, KeyFrequency)]
+        )
 
 
 _EVENT_FIELDS = [
