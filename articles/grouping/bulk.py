@@ -12,6 +12,7 @@ statement and its triggers are dropped for the write (pagecache.one_version_bump
 from collections.abc import Sequence
 
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
 
 # Rows per executemany call on SQLite (bounds the memory of one call, not a limit of SQLite).
 CHUNK = 20_000
@@ -29,14 +30,10 @@ def insert_rows(table: str, columns: Sequence[str], rows: Sequence[tuple]) -> No
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # COPY's text input of a jsonb column is parsed as JSON: no cast needed.
-            with cursor.cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+            _copy(cursor, f"COPY {quote(table)} ({names}) FROM STDIN", rows)
             return
         placeholders = ", ".join("%s" for _ in columns)
-        sql = f"INSERT INTO {quote(table)} ({names}) VALUES ({placeholders})"
-        for start in range(0, len(rows), CHUNK):
-            cursor.executemany(sql, rows[start : start + CHUNK])
+        _execute_chunked(cursor, f"INSERT INTO {quote(table)} ({names}) VALUES ({placeholders})", rows)
 
 
 def update_outcomes(table: str, rows: Sequence[tuple]) -> None:
@@ -55,9 +52,7 @@ def update_outcomes(table: str, rows: Sequence[tuple]) -> None:
                 "CREATE TEMPORARY TABLE regroup_outcome (event_id bigint, grouping_status text, "
                 "grouping_score double precision, grouping_evidence jsonb, id bigint) ON COMMIT DROP"
             )
-            with cursor.cursor.copy("COPY regroup_outcome FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+            _copy(cursor, "COPY regroup_outcome FROM STDIN", rows)
             cursor.execute(
                 f"UPDATE {quote(table)} AS a SET event_id = o.event_id, grouping_status = o.grouping_status, "
                 "grouping_score = o.grouping_score, grouping_evidence = o.grouping_evidence "
@@ -68,8 +63,19 @@ def update_outcomes(table: str, rows: Sequence[tuple]) -> None:
             f"UPDATE {quote(table)} SET event_id = %s, grouping_status = %s, grouping_score = %s, "
             "grouping_evidence = %s WHERE id = %s"
         )
-        for start in range(0, len(rows), CHUNK):
-            cursor.executemany(sql, rows[start : start + CHUNK])
+        _execute_chunked(cursor, sql, rows)
+
+
+def _copy(cursor: CursorWrapper, sql: str, rows: Sequence[tuple]) -> None:
+    """PostgreSQL: stream the rows through one COPY ... FROM STDIN (psycopg's cursor)."""
+    with cursor.cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _execute_chunked(cursor: CursorWrapper, sql: str, rows: Sequence[tuple]) -> None:
+    for start in range(0, len(rows), CHUNK):
+        cursor.executemany(sql, rows[start : start + CHUNK])
 
 
 def refresh_statistics(tables: Sequence[str]) -> None:
