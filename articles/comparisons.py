@@ -7,43 +7,49 @@ what they depend on, so a repeated page view costs one lookup.
 
 import hashlib
 from collections.abc import Callable
+from itertools import islice
 
 from django.core.cache import cache
 from django.db.models import QuerySet
 
-from .compare.analysis import ANALYSIS_VERSION, analyse_text
 from .compare.compare import compare_analyses
 from .compare.facts import fact_table
 from .models import Article, Event
+from .reading import READING_VERSION, read_report, read_reports
 
 MAX_FACT_TABLE_REPORTS = 24
 CACHE_SECONDS = 600
+BATCH = 64  # reports read and written back at a time by reanalyse
 
 
 def article_analysis(article: Article) -> dict:
-    """The article's analysis, recomputed (not stored) when it predates ANALYSIS_VERSION."""
-    if article.analysis_version == ANALYSIS_VERSION and article.analysis:
+    """The article's analysis, recomputed (not stored) when it predates READING_VERSION."""
+    if article.analysis_version == READING_VERSION and article.analysis:
         return article.analysis
-    return analyse_text(article.title, article.body_text, article.language or "en")
+    return read_report(article.title, article.body_text, article.language or "en")
 
 
 def reanalyse(articles: QuerySet[Article], *, on_progress: Callable[[], None] | None = None) -> int:
-    """Recompute and store the analysis of each article; returns how many were updated."""
+    """Read each article again and store the reading, in batches; returns how many were updated."""
     updated = 0
-    for article in articles.only("pk", "title", "body_text", "language").iterator(chunk_size=200):
-        article.analysis = analyse_text(article.title, article.body_text, article.language or "en")
-        article.analysis_version = ANALYSIS_VERSION
-        article.save(update_fields=["analysis", "analysis_version"])
-        updated += 1
+    rows = articles.only("pk", "title", "body_text", "language").iterator(chunk_size=BATCH)
+    while chunk := list(islice(rows, BATCH)):
+        readings = read_reports([(a.title, a.body_text, a.language or "en") for a in chunk])
+        for article, reading in zip(chunk, readings, strict=True):
+            article.analysis = reading
+            article.analysis_version = READING_VERSION
+        Article.objects.bulk_update(chunk, ["analysis", "analysis_version"])
+        updated += len(chunk)
         if on_progress:
-            on_progress()
+            for _ in chunk:
+                on_progress()
     return updated
 
 
 def _cache_key(prefix: str, articles: list[Article]) -> str:
     parts = [f"{a.pk}:{a.analysis_version}:{a.content_hash}:{a.title}" for a in articles]
     digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
-    return f"{prefix}:{ANALYSIS_VERSION}:{digest}"
+    return f"{prefix}:{READING_VERSION}:{digest}"
 
 
 def comparison_cache_key(a: Article, b: Article) -> str:

@@ -23,9 +23,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from articles.compare.analysis import analyse_text  # noqa: E402
+from articles.reading import read_report  # noqa: E402
 from articles.compare.compare import compare_analyses  # noqa: E402
-from articles.compare.sentences import split_sentences  # noqa: E402
+from articles.reading.sentences import split_sentences  # noqa: E402
 from tests.compare_texts import FLOOD_A, FLOOD_B, QUOTES, UNRELATED, WIRE_A, WIRE_B  # noqa: E402
 
 SWAPS = {
@@ -81,8 +81,8 @@ def rework(text: str, rng: random.Random, *, drop: float, swap: float, shuffle: 
 
 
 def analyse_both(text_a: str, text_b: str) -> None:
-    analyse_text("A", text_a)
-    analyse_text("B", text_b)
+    read_report("A", text_a)
+    read_report("B", text_b)
 
 
 def median_ms(fn, repeat: int) -> float:
@@ -109,7 +109,7 @@ def main() -> None:
     print(f"{'pair':22} {'words':>11} {'difflib ms':>11} {'ours ms':>9} {'ratio':>7} {'analysis ms':>12}")
     all_faster = True
     for name, text_a, text_b in bench_pairs():
-        analysis_a, analysis_b = analyse_text("A", text_a), analyse_text("B", text_b)
+        analysis_a, analysis_b = read_report("A", text_a), read_report("B", text_b)
         lines_a = [s.text for s in split_sentences(text_a)]
         lines_b = [s.text for s in split_sentences(text_b)]
         repeat = 15 if name == "short" else 5
@@ -142,7 +142,7 @@ def page_timing(pair: tuple[str, str, str]) -> None:
     from django.core.management import call_command
     from django.test import Client
 
-    from articles.compare.analysis import ANALYSIS_VERSION
+    from articles.reading import READING_VERSION
     from articles.models import Article, Source
 
     call_command("migrate", verbosity=0)
@@ -154,8 +154,8 @@ def page_timing(pair: tuple[str, str, str]) -> None:
             title=f"{name} report",
             body_text=text,
             content_hash=hashlib.sha256(text.encode()).hexdigest(),
-            analysis=analyse_text(f"{name} report", text),
-            analysis_version=ANALYSIS_VERSION,
+            analysis=read_report(f"{name} report", text),
+            analysis_version=READING_VERSION,
         )
         ids.append(article.pk)
     client = Client(HTTP_HOST="localhost")

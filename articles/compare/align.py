@@ -18,10 +18,13 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .tokens import content_tokens
+from ..reading.tokens import content_tokens
+from ..reading.vectors import cosine_matrix, unpack
+from .claims import RELATED, RELATED_LEVEL, SAME, claim_score, level
 
-MATCH_THRESHOLD = 0.3  # below this, two sentences are not taken to make the same claim
-NEIGHBOUR_THRESHOLD = 0.2  # ...unless the sentences next to them are matched to each other
+MATCH_THRESHOLD = RELATED  # below this, two sentences are not matched at all
+NEIGHBOUR_THRESHOLD = 0.25  # ...unless the sentences next to them are matched to each other
+PARAPHRASE_ALONE = 0.8  # a cosine this high matches sentences that share no word
 # A sentence of few content words ("No date was set.") overlaps by chance; it needs more.
 SHORT_SENTENCE_TOKENS = 4
 SHORT_SENTENCE_THRESHOLD = 0.5
@@ -46,6 +49,7 @@ class Match:
     b: list[int]
     score: float
     moved: bool = False
+    level: str = SAME
 
 
 @dataclass(slots=True)
@@ -56,7 +60,7 @@ class Alignment:
 
 
 def prepare(analysis: dict, skip: frozenset[int] | set[int] = frozenset()) -> SideText:
-    """Token bags of a stored analysis (see analysis.analyse_text); sentences in skip (already
+    """Token bags of a stored analysis (see articles.reading.read_report); sentences in skip (already
     matched word for word) get empty bags, which saves most of the work on wire copies."""
     language = analysis.get("language", "en")
     sentences = analysis.get("sentences", [])
@@ -134,10 +138,11 @@ def identical_pairs(sentences_a: list[dict], sentences_b: list[dict]) -> list[tu
     return pairs
 
 
-def candidate_pairs(
+def lexical_pairs(
     a: SideText, b: SideText, weights: dict[str, float], skip_a: set[int], skip_b: set[int]
-) -> list[tuple[float, int, int]]:
-    """(score, i, j) of every pair above the threshold, through an inverted index of B's tokens."""
+) -> dict[tuple[int, int], float]:
+    """Word-overlap score of every pair sharing an ordinary word, through an inverted index of
+    B's tokens (names alone do not make a claim)."""
     index: dict[str, list[int]] = defaultdict(list)
     for j, bag in enumerate(b.bags):
         if j in skip_b:
@@ -146,7 +151,7 @@ def candidate_pairs(
             index[token].append(j)
     mass_a = [_mass(bag, weights) for bag in a.bags]
     mass_b = [_mass(bag, weights) for bag in b.bags]
-    pairs = []
+    scores: dict[tuple[int, int], float] = {}
     for i, bag in enumerate(a.bags):
         if i in skip_a:
             continue
@@ -162,13 +167,39 @@ def candidate_pairs(
                 shared_words[j] += is_word
         for j, c in common.items():
             needed = min(MIN_SHARED_TOKENS, len(bag), len(b.bags[j]))
-            # Names alone do not make a claim: at least one ordinary word must be shared too.
             if shared[j] < needed or not shared_words[j]:
                 continue
             score = pair_score(c, mass_a[i], mass_b[j])
             short = min(len(bag), len(b.bags[j])) < SHORT_SENTENCE_TOKENS
-            if score >= (SHORT_SENTENCE_THRESHOLD if short else NEIGHBOUR_THRESHOLD):
-                pairs.append((score, i, j))
+            if short and score < SHORT_SENTENCE_THRESHOLD:
+                continue  # a few common words overlap by chance
+            scores[(i, j)] = score
+    return scores
+
+
+def candidate_pairs(
+    a: SideText,
+    b: SideText,
+    weights: dict[str, float],
+    skip_a: set[int],
+    skip_b: set[int],
+    cosines=None,
+) -> list[tuple[float, int, int]]:
+    """(claim score, i, j) of every pair that may make one claim: words and meaning combined
+    (claims.claim_score); a paraphrase sharing no word counts when its meaning is very close."""
+    lexical = lexical_pairs(a, b, weights, skip_a, skip_b)
+    if cosines is not None:
+        close = cosines >= PARAPHRASE_ALONE
+        for i, j in zip(*close.nonzero(), strict=True):
+            i, j = int(i), int(j)
+            if i not in skip_a and j not in skip_b and a.bags[i] and b.bags[j]:
+                lexical.setdefault((i, j), 0.0)
+    pairs = []
+    for (i, j), words in lexical.items():
+        cosine = float(cosines[i, j]) if cosines is not None else None
+        score = claim_score(words, cosine)
+        if score >= NEIGHBOUR_THRESHOLD:
+            pairs.append((score, i, j))
     return pairs
 
 
@@ -266,7 +297,10 @@ def align(
     same_a, same_b = {i for _, i, _ in identical}, {j for _, _, j in identical}
     a, b = prepare(analysis_a, same_a), prepare(analysis_b, same_b)
     weights = _weights(a, b)
-    pairs = candidate_pairs(a, b, weights, same_a, same_b)
+    cosines = cosine_matrix(unpack(analysis_a.get("vectors")), unpack(analysis_b.get("vectors")))
+    if cosines is not None and cosines.shape != (len(a.bags), len(b.bags)):
+        cosines = None  # vectors of another sentence split: words alone
+    pairs = candidate_pairs(a, b, weights, same_a, same_b, cosines)
     if shared_quotes:
         scored = {(i, j): score for score, i, j in pairs}
         for i, j in shared_quotes:
@@ -285,6 +319,11 @@ def align(
             bag_b: Counter[str] = sum((Counter(b.bags[j]) for j in match.b), Counter())
             common = sum(weights[t] for t in bag_a.keys() & bag_b.keys())
             match.score = max(match.score, pair_score(common, _mass(bag_a, weights), _mass(bag_b, weights)))
+    sentences_a, sentences_b = analysis_a.get("sentences", []), analysis_b.get("sentences", [])
+    for match in matches:
+        denies_a = any(sentences_a[i].get("negated") for i in match.a)
+        denies_b = any(sentences_b[j].get("negated") for j in match.b)
+        match.level = level(match.score, denies_a != denies_b) or RELATED_LEVEL
     matches.sort(key=lambda m: m.a[0])
     in_order = _longest_in_order(matches)
     for k, match in enumerate(matches):
@@ -311,6 +350,7 @@ def _rows(matches: list[Match], n_a: int, n_b: int) -> list[dict]:
             "a": a_ids,
             "b": b_ids,
             "score": round(match.score, 3) if match else None,
+            "level": match.level if match else None,
             "moved": bool(match and match.moved),
         }
 

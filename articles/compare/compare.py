@@ -19,7 +19,7 @@ def _with_linked_keys(analysis: dict, mapping: dict[str, str]) -> dict:
 
 
 def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
-    """Rows, similarity and summary of two reports' analyses (see analysis.analyse_text)."""
+    """Rows, similarity and summary of two reports' analyses (see articles.reading.read_report)."""
     language = analysis_a.get("language", "en")
     mapping = link_entities(analysis_a.get("entities", []), analysis_b.get("entities", []))
     quotes = quote_summary(analysis_a.get("quotes", []), analysis_b.get("quotes", []), mapping)

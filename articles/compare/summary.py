@@ -5,41 +5,32 @@ Nothing here writes text of its own: names, quotes and numbers are the reports' 
 """
 
 import difflib
+import math
 from collections import defaultdict
 
 from rapidfuzz import fuzz
 
-from .entities import PERSON
-from .lang import get_language
-from .names import name_tokens
-from .tokens import DIFF_TOKEN, content_tokens, diff_key
+from ..reading.entities import PERSON, core_tokens, same_person
+from ..reading.lang import get_language
+from ..reading.tokens import DIFF_TOKEN, content_tokens, diff_key
 
-SAME_PERSON_SPELLING = 88  # rapidfuzz ratio of two name keys taken as one person ("Kowalski"/"Kovalski")
 SAME_QUOTE = 85
 
 
 def link_entities(entities_a: list[dict], entities_b: list[dict]) -> dict[str, str]:
-    """B's entity keys mapped to A's where both reports name the same entity another way."""
+    """B's entity keys mapped to A's where both reports name the same person another way
+    (entities.same_person: a bare surname, the other word order, a spelling variant)."""
     by_key = {e["key"]: e for e in entities_a}
-    people_a = [e for e in entities_a if e["kind"] == PERSON]
+    people_a = [(e, core_tokens(e["name"])) for e in entities_a if e["kind"] == PERSON]
     mapping: dict[str, str] = {}
     for entity in entities_b:
         key = entity["key"]
         if key in by_key or entity["kind"] != PERSON:
             continue
-        tokens = name_tokens(entity["name"])
-        for other in people_a:
-            other_tokens = name_tokens(other["name"])
-            if len(tokens) == 1 or len(other_tokens) == 1:
-                short, long = (tokens, other_tokens) if len(tokens) == 1 else (other_tokens, tokens)
-                same = short[0] in (long[0], long[-1])
-            elif sorted(tokens) == sorted(other_tokens):
-                same = True  # "Takeda Hiroshi" / "Hiroshi Takeda"
-            else:
-                same = tokens[0] == other_tokens[0] and fuzz.ratio(key, other["key"]) >= SAME_PERSON_SPELLING
-            if same:
-                mapping[key] = other["key"]
-                break
+        tokens = core_tokens(entity["name"])
+        other = next((e for e, other_tokens in people_a if same_person(tokens, other_tokens)), None)
+        if other is not None:
+            mapping[key] = other["key"]
     return mapping
 
 
@@ -107,8 +98,63 @@ def quote_summary(quotes_a: list[dict], quotes_b: list[dict], mapping: dict[str,
     return {"speakers": ordered, "shared": shared}
 
 
+ABOUT = 0.2  # "about 3,000" is taken as 2,400 to 3,600
+
+
+def _range(number: dict) -> tuple[float, float] | None:
+    """The values a figure allows, from its bound ("more than 20": above 20)."""
+    value = number["value"]
+    if not isinstance(value, int | float):
+        return None
+    bound = number.get("bound", "exact")
+    if bound == "about":
+        return value * (1 - ABOUT), value * (1 + ABOUT)
+    if bound == "at_least":
+        return value * (1 - ABOUT), math.inf  # "nearly 20" may be 19
+    if bound == "at_most":
+        return -math.inf, value
+    if bound == "vague":
+        return None
+    return value, value
+
+
+def _dates_differ(a: str, b: str) -> bool:
+    """Two dates conflict when a part both name differs ("Oct" and "October 2016" do not)."""
+    parts_a = dict(p.split("=") for p in a.split(";"))
+    parts_b = dict(p.split("=") for p in b.split(";"))
+    common = parts_a.keys() & parts_b.keys()
+    return bool(common) and any(parts_a[k] != parts_b[k] for k in common)
+
+
+def _comparable(numbers: list[dict]) -> dict[tuple[str, str], list[dict]]:
+    """Figures grouped by what they measure: kind and unit (the thing counted, the currency).
+    A count of nothing named ("the vote was 51") is left out: there is nothing to set it against."""
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for number in numbers:
+        if number["kind"] in ("count", "ordinal", "quantity") and not number["unit"]:
+            continue
+        groups[(number["kind"], number["unit"])].append(number)
+    return groups
+
+
+def _conflict(a: dict, b: dict) -> bool:
+    if a["kind"] in ("date", "time"):
+        if a["kind"] == "time":
+            return a["value"] != b["value"]
+        return _dates_differ(str(a["value"]), str(b["value"]))
+    range_a, range_b = _range(a), _range(b)
+    if range_a is None or range_b is None:
+        return False
+    return range_a[1] < range_b[0] or range_b[1] < range_a[0]
+
+
 def number_conflicts(rows: list[dict], numbers_a: list[dict], numbers_b: list[dict]) -> list[dict]:
-    """Numbers that disagree between two sentences making the same claim."""
+    """Figures that disagree inside one claim both reports make.
+
+    Only rows that make the same claim; only figures of the same kind measuring the same thing;
+    only when each side gives exactly one such figure (with two or more, which is set against
+    which cannot be told); ranges ("about", "more than") conflict only when they cannot overlap.
+    """
     by_sentence_a, by_sentence_b = defaultdict(list), defaultdict(list)
     for n in numbers_a:
         by_sentence_a[n["sentence"]].append(n)
@@ -116,32 +162,24 @@ def number_conflicts(rows: list[dict], numbers_a: list[dict], numbers_b: list[di
         by_sentence_b[n["sentence"]].append(n)
     conflicts = []
     for row in rows:
-        if row["kind"] != "match":
+        if row["kind"] != "match" or row.get("level", "same") != "same":
             continue
-        side_a = [n for i in row["a"] for n in by_sentence_a[i]]
-        side_b = [n for j in row["b"] for n in by_sentence_b[j]]
-        units_a = defaultdict(list)
-        for n in side_a:
-            units_a[n["unit"]].append(n)
-        units_b = defaultdict(list)
-        for n in side_b:
-            units_b[n["unit"]].append(n)
-        pairs = [(units_a[u], units_b[u]) for u in units_a.keys() & units_b.keys()]
-        # "2,000 residents" / "3,000 people": one count each side, the nouns differing.
-        counts_a = [n for n in side_a if n["kind"] == "count"]
-        counts_b = [n for n in side_b if n["kind"] == "count"]
-        if len(counts_a) == 1 and len(counts_b) == 1 and counts_a[0]["unit"] != counts_b[0]["unit"]:
-            pairs.append((counts_a, counts_b))
-        for nums_a, nums_b in pairs:
-            if {n["value"] for n in nums_a} & {n["value"] for n in nums_b}:
+        groups_a = _comparable([n for i in row["a"] for n in by_sentence_a[i]])
+        groups_b = _comparable([n for j in row["b"] for n in by_sentence_b[j]])
+        for measure in groups_a.keys() & groups_b.keys():
+            side_a, side_b = groups_a[measure], groups_b[measure]
+            if len({str(n["value"]) for n in side_a}) != 1 or len({str(n["value"]) for n in side_b}) != 1:
+                continue
+            if not _conflict(side_a[0], side_b[0]):
                 continue
             conflicts.append(
                 {
-                    "unit": nums_a[0]["unit"],
-                    "a": [n["text"] for n in nums_a],
-                    "b": [n["text"] for n in nums_b],
-                    "a_sentences": sorted({n["sentence"] for n in nums_a}),
-                    "b_sentences": sorted({n["sentence"] for n in nums_b}),
+                    "kind": measure[0],
+                    "unit": measure[1],
+                    "a": [n["text"] for n in side_a],
+                    "b": [n["text"] for n in side_b],
+                    "a_sentences": sorted({n["sentence"] for n in side_a}),
+                    "b_sentences": sorted({n["sentence"] for n in side_b}),
                 }
             )
     return conflicts

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from articles.compare.analysis import ANALYSIS_VERSION, analyse_text
+from articles.reading import READING_VERSION, read_report
 from articles.models import Article, Event, Source
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
@@ -35,8 +35,8 @@ def seed_event() -> tuple[Event, Article, Article]:
                 title=title,
                 body_text=body,
                 content_hash=hashlib.sha256(body.encode()).hexdigest(),
-                analysis=analyse_text(title, body),
-                analysis_version=ANALYSIS_VERSION,
+                analysis=read_report(title, body),
+                analysis_version=READING_VERSION,
             )
         )
     event.refresh_stats()

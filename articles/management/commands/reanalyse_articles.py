@@ -1,15 +1,15 @@
-"""Recompute stored text analyses after the analysers change (ANALYSIS_VERSION went up)."""
+"""Recompute stored text analyses after the analysers change (READING_VERSION went up)."""
 
 from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
-from articles.compare.analysis import ANALYSIS_VERSION
 from articles.comparisons import reanalyse
 from articles.models import Article
+from articles.reading import READING_VERSION
 
 
 class Command(BaseCommand):
-    help = "Re-analyse articles whose stored analysis predates ANALYSIS_VERSION (or all with --all)."
+    help = "Re-analyse articles whose stored analysis predates READING_VERSION (or all with --all)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -22,15 +22,15 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         articles = Article.objects.order_by("pk")
         if not options["all"]:
-            articles = articles.exclude(analysis_version=ANALYSIS_VERSION)
+            articles = articles.exclude(analysis_version=READING_VERSION)
         total = articles.count()
         if options["dry_run"]:
             self.stdout.write(
-                f"{total} article(s) would be re-analysed (analysis version {ANALYSIS_VERSION})."
+                f"{total} article(s) would be re-analysed (analysis version {READING_VERSION})."
             )
             return
         with tqdm(total=total, unit="article", disable=total == 0 or options["verbosity"] == 0) as progress:
             updated = reanalyse(articles, on_progress=lambda: progress.update(1))
         self.stdout.write(
-            self.style.SUCCESS(f"Re-analysed {updated} article(s) (analysis version {ANALYSIS_VERSION}).")
+            self.style.SUCCESS(f"Re-analysed {updated} article(s) (analysis version {READING_VERSION}).")
         )

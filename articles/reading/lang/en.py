@@ -461,3 +461,27 @@ def american_spelling(word: str) -> str:
     for pattern, replacement in _VARIANT_RULES:
         word = pattern.sub(replacement, word)
     return word
+
+
+# Lower-case words inside personal names ("Ursula von der Leyen", "Charles de Gaulle").
+NAME_PARTICLES = frozenset("de del della der di da du van von al bin ibn la le".split())
+# States of the United States: names the model sometimes reads as people ("South Carolina").
+US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming""".split()
+) | frozenset(
+    {
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "new york",
+        "north carolina",
+        "north dakota",
+        "rhode island",
+        "south carolina",
+        "south dakota",
+        "west virginia",
+    }
+)

@@ -1,0 +1,95 @@
+"""One report read: the parse, the entities, quotes, numbers and sentence vectors, as a
+JSON-safe dict that is stored with the report (Article.analysis) and versioned.
+
+Reports are read in batches (spaCy's nlp.pipe, one encoder call for all their sentences), which
+is several times faster than one at a time; read_report is the batch of one.
+"""
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from .entities import collect_mentions, link_mentions
+from .lang import get_language
+from .models import nlp
+from .numbers import read_numbers
+from .quotes import read_quotes
+from .sentences import split_paragraphs, split_sentences
+from .vectors import encode, pack
+
+# Bump when what is stored changes; stored readings of an older version are read again
+# (on the fly by comparisons, for good by `manage.py reanalyse_articles`).
+READING_VERSION = 2
+BATCH = 32
+
+
+def _negated(doc, start: int, end: int) -> bool:
+    """Whether the sentence between start and end denies its main claim ("did not pass"):
+    a negation attached to its root verb, outside quotation marks."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    roots = {t.i for t in span if t.dep_ == "ROOT"}
+    return any(
+        t.dep_ == "neg"
+        and (t.head.i in roots or (t.head.dep_ in ("ccomp", "xcomp") and t.head.head.i in roots))
+        for t in span
+    )
+
+
+def _read_one(title: str, body: str, language: str, body_doc, title_doc) -> dict:
+    lang = get_language(language)
+    sentences = split_sentences(body, language)
+    starts = [s.start for s in sentences]
+    paragraphs = split_paragraphs(body)
+    mentions = collect_mentions(body_doc, starts, lang)
+    entities = link_mentions(mentions, lang)
+    quotes = read_quotes(body, body_doc, sentences, paragraphs, mentions, entities)
+    numbers = read_numbers(body_doc, starts, lang)
+    title_numbers = read_numbers(title_doc, [0], lang)
+    return {
+        "version": READING_VERSION,
+        "language": language,
+        "title": title,
+        "title_numbers": [n.as_dict() for n in title_numbers],
+        "sentences": [
+            {
+                "id": s.index,
+                "paragraph": s.paragraph,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "negated": _negated(body_doc, s.start, s.end),
+            }
+            for s in sentences
+        ],
+        "entities": [e.as_dict() for e in entities],
+        "quotes": [q.as_dict() for q in quotes],
+        "numbers": [n.as_dict() for n in numbers],
+    }
+
+
+def read_reports(items: Iterable[tuple[str, str, str]], batch_size: int = BATCH) -> Iterator[dict]:
+    """The reading of each (title, body, language), in order, read batch_size at a time."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, batch_size)):
+        texts = [text for title, body, _ in batch for text in (body, title)]
+        docs = list(nlp().pipe(texts, batch_size=batch_size * 2))
+        readings = [
+            _read_one(title, body, language or "en", docs[2 * k], docs[2 * k + 1])
+            for k, (title, body, language) in enumerate(batch)
+        ]
+        # One encoder call for every headline and sentence of the batch.
+        texts = [text for r in readings for text in (r["title"], *(s["text"] for s in r["sentences"]))]
+        matrix = encode(texts)
+        row = 0
+        for reading in readings:
+            count = 1 + len(reading["sentences"])
+            reading["title_vector"] = pack(matrix[row : row + 1])
+            reading["vectors"] = pack(matrix[row + 1 : row + count])
+            row += count
+        yield from readings
+
+
+def read_report(title: str, body: str, language: str = "en") -> dict:
+    """The reading of one report (see read_reports)."""
+    return next(read_reports([(title, body, language)]))

@@ -1,0 +1,370 @@
+"""People, organisations and places of one report, each mention linked to one canonical entity.
+
+spaCy finds and types the names; this module cleans what the statistical model gets wrong in
+news text and links the mentions:
+- titles and offices are not part of a name ("House Speaker Nancy Pelosi" -> "Nancy Pelosi"),
+  middle initials and suffixes are ("Jesse L. Jackson Jr.");
+- a name the report also uses as a place or organisation, or that ends like one ("... Act",
+  "... County"), is not a person; a name cut at an initial is no name at all;
+- a bare surname or "Mr. X" is the person with that surname named earlier (else later);
+- a short form ("CPAC") is the organisation whose initials it spells.
+The key of a person is first and last name without initials or suffix, so "Jesse L. Jackson Jr."
+and "Jesse Jackson Jr." are one person in one report and across reports.
+"""
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from rapidfuzz import fuzz
+
+from .names import name_key
+
+PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
+LABELS = {
+    "PERSON": PERSON,
+    "ORG": ORGANISATION,
+    "GPE": PLACE,
+    "LOC": PLACE,
+    "FAC": PLACE,
+}
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
+_LEADING = frozenset({"the", "a", "an"})
+_ACTING = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+_LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "around", "towards", "toward"})
+_PUNCTUATION = ",.;:!?\"'“”‘’()[]—–-"
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str
+    sentence: int
+    titled: bool = False  # came after a title or honorific ("Mr.", "Sen.")
+    acts: bool = False  # the subject or possessor in its sentence ("Obama said", "Obama's")
+    entity: int = -1
+
+
+@dataclass(slots=True)
+class Entity:
+    key: str
+    name: str
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        variants: list[str] = []
+        for mention in self.mentions:
+            if mention.text not in variants:
+                variants.append(mention.text)
+        return {
+            "key": self.key,
+            "name": self.name,
+            "kind": self.kind,
+            "variants": variants,
+            "sentences": sorted({m.sentence for m in self.mentions}),
+            "mentions": [
+                {"start": m.start, "end": m.end, "text": m.text, "sentence": m.sentence}
+                for m in self.mentions
+            ],
+        }
+
+
+def is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1 and word[:1].isalpha()
+
+
+def name_parts(name: str) -> tuple[list[str], list[str]]:
+    """The words of a person's name that identify them (no initials or suffixes), and all words."""
+    words = [w.strip(",") for w in name.split()]
+    core = [w for w in words if w.lower() not in SUFFIXES and not is_initial(w)]
+    return core, words
+
+
+SAME_SPELLING = 88  # rapidfuzz ratio of two full names taken as one person ("Kowalski"/"Kovalski")
+
+
+def core_tokens(name: str) -> tuple[str, ...]:
+    """The keys of the words that identify a person, without initials or suffixes."""
+    return tuple(k for k in (name_key(w) for w in name_parts(name)[0]) if k)
+
+
+def same_person(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two people's core_tokens name one person: a bare surname (or, in East Asian
+    order, family name) of a full name, the other word order, or a spelling variant."""
+    if not tokens or not other:
+        return False
+    if len(tokens) == 1 or len(other) == 1:
+        short, long = (tokens, other) if len(tokens) == 1 else (other, tokens)
+        return short[0] in (long[0], long[-1])
+    if sorted(tokens) == sorted(other):
+        return True  # "Takeda Hiroshi" / "Hiroshi Takeda"
+    # "Kim Yong-chol" / "Kim Yong Chol"
+    return tokens[0] == other[0] and fuzz.ratio("".join(tokens), "".join(other)) >= SAME_SPELLING
+
+
+def person_key(name: str) -> str:
+    core, _ = name_parts(name)
+    if not core:
+        return ""
+    keys = [name_key(w) for w in core]
+    return "p:" + (keys[0] if len(keys) == 1 else f"{keys[0]}-{keys[-1]}")
+
+
+def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple[int, int, bool]:
+    """Token bounds of the name inside an entity span: leading articles, titles (for people)
+    and a trailing possessive or punctuation removed. Also whether a title went."""
+    titled = False
+    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_space):
+        start += 1
+    if kind == PERSON:
+        while start < end and (
+            doc[start].lower_.rstrip(".") in lang.TITLES or doc[start].text in _PUNCTUATION
+        ):
+            start += 1
+            titled = True
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in lang.TITLES:
+            titled = True
+    while end > start and (
+        doc[end - 1].is_space
+        or doc[end - 1].text in _PUNCTUATION
+        or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+    ):
+        end -= 1
+    return start, end, titled
+
+
+def _extended_end(doc, end: int, kind: str, lang: ModuleType) -> int:
+    """An organisation's name the model cut before "for", "of" or "and" runs on through the
+    capitalised words after it, when they end as organisations' names do ("Center for
+    International and Strategic Studies"); "Washington and Pyongyang" stays two names."""
+    if kind == PERSON:
+        return end
+    extended = end
+    while (
+        extended + 1 < len(doc)
+        and doc[extended].lower_ in ("for", "of", "and")
+        and doc[extended + 1].is_title
+    ):
+        extended += 2
+        while extended < len(doc) and doc[extended].is_title and not doc[extended].is_sent_start:
+            extended += 1
+    if extended > end and doc[extended - 1].lower_ in lang.ORG_SUFFIXES:
+        return extended
+    return end
+
+
+def _inside_title(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether the name is the end of an office ("State" of "Secretary of State")."""
+    for length in (2, 3):
+        if start - length < 0:
+            break
+        phrase = " ".join(t.lower_ for t in doc[start - length : end])
+        if phrase in lang.TITLE_PHRASES:
+            return True
+    return False
+
+
+def _person_is_plausible(words: list[str], lang: ModuleType) -> bool:
+    if not words or not all(w[:1].isupper() for w in words if w.lower() not in lang.NAME_PARTICLES):
+        return False
+    if any(any(ch.isdigit() for ch in w) for w in words):
+        return False
+    # "Donald J", "George W": a name cut at its middle initial is not a name to list.
+    last = words[-1]
+    if len(last) == 1:
+        return False
+    core = [w for w in words if w.lower() not in SUFFIXES and not is_initial(w)]
+    if not core:
+        return False
+    lower_last = core[-1].lower()
+    return lower_last not in lang.NOT_PERSON_LAST_WORDS and lower_last not in lang.ORG_SUFFIXES
+
+
+def _kind_by_shape(words: list[str], kind: str, lang: ModuleType) -> str:
+    """A name's kind from what it is made of, when that is clearer than the model's label."""
+    lower = " ".join(words).lower()
+    last = words[-1].lower() if words else ""
+    if (
+        lower in lang.PLACE_ALIASES
+        or lower in lang.COUNTRIES
+        or lower in lang.CITIES
+        or lower in lang.US_STATES
+    ):
+        return PLACE
+    if lower in lang.KNOWN_ORG_PHRASES or last in lang.ORG_SUFFIXES:
+        return ORGANISATION
+    if last in lang.PLACE_SUFFIXES:
+        return PLACE
+    return kind
+
+
+def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[Mention]:
+    """Cleaned, typed mentions of doc (a spaCy Doc of the report's body), in text order."""
+    raw: list[tuple[int, int, str, bool]] = []
+    lowercase_words = {t.text for t in doc if t.is_lower}
+    for ent in doc.ents:
+        kind = LABELS.get(ent.label_)
+        if kind is None:
+            continue
+        start, end, titled = _strip_span(doc, ent.start, _extended_end(doc, ent.end, kind, lang), kind, lang)
+        if start >= end or _inside_title(doc, start, end, lang):
+            continue
+        words = [t.text for t in doc[start:end] if not t.is_space]
+        if not words or not any(ch.isupper() for ch in "".join(words)):
+            continue
+        if (
+            len(words) == 1
+            and words[0].isupper()
+            and len(words[0]) > 4
+            and words[0].lower() in lowercase_words
+        ):
+            continue  # a shouted word ("GREEDY") that the text also uses as an ordinary word
+        kind = _kind_by_shape(words, kind, lang)
+        raw.append((start, end, kind, titled))
+    # The model may call one name a person in one sentence and a place in another; the report
+    # as a whole decides, and a tie goes to what is not a person (precision first).
+    surnames = {
+        doc[end - 1].text for start, end, kind, _ in raw if kind == PERSON and end - start >= 2 and doc[end - 1].is_title
+    }
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for k, (start, end, kind, titled) in enumerate(raw):
+        if kind == PERSON and not titled and start > 0 and doc[start - 1].lower_ in _LOCATIVE:
+            kind = PLACE  # "in Riverton", "near Fort Lauderdale": somewhere, not someone
+        elif kind != PERSON and end - start == 1 and doc[start].text in surnames:
+            kind = PERSON  # "Trump said": the surname of someone the report names in full
+        raw[k] = (start, end, kind, titled)
+        votes[doc[start:end].text.lower()][kind] += 1
+    mentions = []
+    for start, end, kind, titled in raw:
+        span = doc[start:end]
+        counts = votes[span.text.lower()]
+        best = max(counts.values())
+        winners = [k for k, n in counts.items() if n == best]
+        if len(winners) > 1:
+            winners = [k for k in winners if k != PERSON] or winners
+        kind = PERSON if titled and PERSON in counts else sorted(winners)[0]
+        words = span.text.split()
+        if kind == PERSON and not _person_is_plausible(words, lang):
+            continue
+        char_start, char_end = span.start_char, span.end_char
+        sentence = max(bisect_right(sentence_starts, char_start) - 1, 0)
+        acts = span.root.dep_ in _ACTING
+        mentions.append(Mention(char_start, char_end, span.text, kind, sentence, titled, acts))
+    return _with_surname_mentions(doc, mentions, sentence_starts)
+
+
+def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[int]) -> list[Mention]:
+    """Later mentions by surname the model did not tag ("Pelosi told reporters") added, when
+    the surname is that of a person the report names in full."""
+    surnames = set()
+    for mention in mentions:
+        core = name_parts(mention.text)[0]
+        if mention.kind == PERSON and len(core) >= 2:
+            surnames.add(core[-1])
+    if not surnames:
+        return mentions
+    covered = set()
+    for mention in mentions:
+        covered.update(range(mention.start, mention.end))
+    added = []
+    for token in doc:
+        if token.text in surnames and token.pos_ == "PROPN" and token.idx not in covered:
+            sentence = max(bisect_right(sentence_starts, token.idx) - 1, 0)
+            titled = token.i > 0 and doc[token.i - 1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "miss")
+            added.append(
+                Mention(token.idx, token.idx + len(token.text), token.text, PERSON, sentence, titled)
+            )
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _initials(name: str, lang: ModuleType) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in lang.STOPWORDS).lower()
+
+
+def _place_key(text: str, lang: ModuleType) -> str:
+    lower = text.lower().strip(".")
+    return "g:" + name_key(lang.PLACE_ALIASES.get(lower, lang.PLACE_ALIASES.get(text.lower(), lower)))
+
+
+def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
+    """Canonical entities of a report's mentions; each mention's .entity is set."""
+    entities: list[Entity] = []
+    by_key: dict[str, int] = {}
+
+    def add(mention: Mention, key: str, name: str, kind: str) -> None:
+        index = by_key.get(key)
+        if index is None:
+            index = len(entities)
+            by_key[key] = index
+            entities.append(Entity(key, name, kind))
+        mention.entity = index
+        entities[index].mentions.append(mention)
+
+    people = [m for m in mentions if m.kind == PERSON]
+    full = [m for m in people if len(name_parts(m.text)[0]) >= 2]
+    # People named in full: one entity per first + last name; the fullest spelling names it.
+    for mention in full:
+        tokens = core_tokens(mention.text)
+        known = next((e for e in entities if same_person(tokens, core_tokens(e.name))), None)
+        key = known.key if known else person_key(mention.text)
+        add(mention, key, mention.text, PERSON)
+    for entity in entities:
+        # The first spelling names the person, unless a later one adds to it ("Jesse Jackson
+        # Jr." after "Jesse Jackson"); a variant spelling is not an addition.
+        for mention in entity.mentions[1:]:
+            if set(entity.name.split()) < set(mention.text.split()):
+                entity.name = mention.text
+    surname_of: dict[str, list[Mention]] = defaultdict(list)
+    for mention in full:
+        core, _ = name_parts(mention.text)
+        surname_of[name_key(core[-1])].append(mention)
+        surname_of[name_key(core[0])].append(mention)  # East Asian order ("Kim" of "Kim Yong-chol")
+    for mention in people:
+        if mention.entity >= 0:
+            continue
+        core, _ = name_parts(mention.text)
+        if not core:
+            continue
+        candidates = surname_of.get(name_key(core[-1]), [])
+        keys = {entities[m.entity].key for m in candidates}
+        earlier = [m for m in candidates if m.start < mention.start]
+        if earlier:
+            target = entities[earlier[-1].entity]
+        elif len(keys) == 1:
+            target = entities[candidates[0].entity]
+        else:
+            target = None
+        if target is not None:
+            add(mention, target.key, target.name, PERSON)
+        elif len(keys) > 1:
+            continue  # "Smith" with two Smiths named and none before: whose, we cannot tell
+        else:
+            add(mention, person_key(mention.text), mention.text, PERSON)
+    # A lone word the model calls a person, never titled, named in full or seen acting as a
+    # person ("Obama said"), is as often a place or a firm ("central Riverton"): left out.
+    for entity in entities:
+        if entity.kind == PERSON and all(len(name_parts(m.text)[0]) < 2 for m in entity.mentions):
+            if not any(m.titled or m.acts for m in entity.mentions):
+                entity.kind = ""
+    organisations = [m for m in mentions if m.kind == ORGANISATION]
+    long_names = {_initials(m.text, lang): m for m in organisations if len(m.text.split()) >= 2}
+    for mention in organisations:
+        short = mention.text.replace(".", "")
+        target = long_names.get(short.lower()) if short.isupper() and len(short) >= 2 else None
+        source = target or mention
+        add(mention, "o:" + name_key(source.text), source.text, ORGANISATION)
+    for mention in mentions:
+        if mention.kind == PLACE:
+            add(mention, _place_key(mention.text, lang), mention.text, PLACE)
+    entities = [e for e in entities if e.kind]
+    for entity in entities:
+        entity.mentions.sort(key=lambda m: m.start)
+    entities.sort(key=lambda e: e.mentions[0].start)
+    for index, entity in enumerate(entities):
+        for mention in entity.mentions:
+            mention.entity = index
+    return entities

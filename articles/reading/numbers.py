@@ -1,0 +1,232 @@
+"""Numbers as typed quantities: money, percentages, counts of a thing, dates, durations.
+
+spaCy finds the spans (MONEY, PERCENT, CARDINAL, QUANTITY, DATE, TIME, ORDINAL); this module
+reads their values and what they measure, so the comparison only sets like against like:
+- a count carries the noun it counts ("240 seats": unit "seat"), from the parse;
+- a date carries the parts it names (year, month, day, weekday), and "last week" names none;
+- an ordinal is kept only when it counts something ("second summit"), not in "first time";
+- "about", "more than", "at most" make a value a range; "hundreds of" names no figure.
+"""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from types import ModuleType
+
+AMOUNT, PERCENT, COUNT, QUANTITY, DATE, DURATION, TIME, ORDINAL = (
+    "amount",
+    "percent",
+    "count",
+    "quantity",
+    "date",
+    "duration",
+    "time",
+    "ordinal",
+)
+# Words that make a figure a range rather than a value, and which range ("about 3,000" is
+# 2,400 to 3,600; "more than 20" is above 20); "hundreds of" names no figure at all.
+_QUALIFIERS = (
+    ("vague", r"several|dozens|hundreds|thousands|millions|billions|scores"),
+    ("at_least", r"more than|over|at least|upwards of|in excess of|nearly|almost|as many as|as much as"),
+    ("at_most", r"less than|fewer than|under|up to|at most|no more than|as few as|as little as"),
+    ("about", r"about|around|approximately|roughly|some|an estimated|estimated|close to|circa"),
+)
+_QUALIFIER_PATTERNS = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _QUALIFIERS]
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Nouns an ordinal does not count a figure of ("first time", "second term", "third quarter").
+_ORDINAL_NOT_COUNTING = frozenset("time term place half quarter round step stage phase".split())
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Number:
+    text: str
+    value: float | str
+    unit: str
+    kind: str
+    sentence: int
+    start: int
+    end: int
+    bound: str = "exact"  # exact, about, at_least, at_most, vague (see _QUALIFIERS)
+
+    def as_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "value": self.value,
+            "unit": self.unit,
+            "kind": self.kind,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "bound": self.bound,
+        }
+
+
+def parse_value(text: str, lang: ModuleType) -> float | None:
+    """The value of a number phrase: "$5.7 billion" -> 5.7e9, "two million" -> 2e6, "1,200" -> 1200."""
+    lower = text.lower().replace("-", " ")
+    value: float | None = None
+    match = _NUMBER.search(lower)
+    if match:
+        digits = match.group()
+        # "1,200" groups thousands; "3,5" (a decimal comma) is read as 3.5 only without a period.
+        if "," in digits and re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits):
+            digits = digits.replace(",", "")
+        elif "," in digits and "." not in digits:
+            digits = digits.replace(",", ".")
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+    words = re.findall(r"[a-z]+", lower)
+    if value is None:
+        for word in words:
+            if word in lang.NUMBER_WORDS:
+                value = (value or 0) + lang.NUMBER_WORDS[word]
+        if value is None:
+            return None
+    for word in words:
+        scale = lang.SCALE_WORDS.get(word)
+        # "m", "bn", "k" scale only when stuck to the figure ("$5bn", "40m"): "5 m" is metres.
+        if scale and (len(word) > 2 or (match and lower[match.end() : match.end() + len(word)] == word)):
+            value *= scale
+            break
+    return value
+
+
+def _currency(text: str, lang: ModuleType) -> str:
+    for symbol, code in lang.CURRENCY_SYMBOLS.items():
+        if symbol in text:
+            return code
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in lang.CURRENCY_WORDS:
+            return lang.CURRENCY_WORDS[word]
+    return "money"
+
+
+def _counted_noun(span):
+    """The noun token a number counts: its head when the number modifies one ("240 seats"), or
+    the object of "of" after it ("12 of the victims"); None when it counts nothing named."""
+    root = span.root
+    head = root.head
+    modifies = root.dep_ in ("nummod", "amod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN")
+    if modifies and not span.start <= head.i < span.end:
+        return head
+    for child in root.children:
+        if child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    return obj
+    return None
+
+
+def _date_value(text: str, lang: ModuleType) -> str | None:
+    """'y=2016;m=10;d=3' with the parts the text names, or None for relative dates."""
+    lower = text.lower().replace(".", " ").replace(",", " ")
+    parts = {}
+    for word in lower.split():
+        if word in lang.MONTHS and "m" not in parts:
+            parts["m"] = lang.MONTHS[word]
+        elif word in lang.WEEKDAYS:
+            parts["w"] = word
+        elif re.fullmatch(r"(1[6-9]|20|21)\d\d", word):
+            parts["y"] = int(word)
+        elif re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", word):
+            parts["d"] = int(re.match(r"\d+", word).group())
+    if re.search(r"\b(last|next|this|past|coming|recent|ago|earlier|later)\b", lower) and "y" not in parts:
+        return None
+    if "d" in parts and "m" not in parts:
+        del parts["d"]  # "its 25th day" is no date
+    if not parts:
+        return None
+    return ";".join(f"{k}={parts[k]}" for k in ("y", "m", "d", "w") if k in parts)
+
+
+def _duration(text: str, lang: ModuleType) -> tuple[float, str] | None:
+    words = re.findall(r"[a-z]+", text.lower())
+    unit = next((lang.DURATION_UNITS[w] for w in words if w in lang.DURATION_UNITS), None)
+    value = parse_value(text, lang)
+    if unit is None or value is None:
+        return None
+    return value, unit
+
+
+def _bound(text: str, before: str) -> str:
+    """How exact a figure is, from qualifiers inside its span or just before it."""
+    for name, pattern in _QUALIFIER_PATTERNS:
+        if pattern.search(text) or pattern.search(before):
+            return name
+    return "exact"
+
+
+def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int = 0) -> list[Number]:
+    """Typed numbers in doc (a spaCy Doc); offsets are shifted by offset."""
+    numbers: list[Number] = []
+    for ent in doc.ents:
+        label = ent.label_
+        text = ent.text
+        value: float | str | None
+        unit = ""
+        if label in ("MONEY", "CARDINAL", "QUANTITY") and any(w in text.lower() for w in ("per cent", "percent", "%")):
+            label = "PERCENT"  # the model sometimes calls "3 per cent" money
+        if label == "MONEY":
+            kind, value, unit = AMOUNT, parse_value(text, lang), _currency(text, lang)
+        elif label == "PERCENT":
+            kind, value = PERCENT, parse_value(text, lang)
+            unit = "point" if "point" in text.lower() else "%"
+        elif label == "CARDINAL":
+            noun = _counted_noun(ent)
+            kind, value, unit = (
+                COUNT,
+                parse_value(text, lang),
+                noun.lemma_.lower() if noun is not None else "",
+            )
+            if noun is not None and 0 <= noun.i - ent.end <= 2:
+                # Shown with what it counts: "2,000 residents", "12 more people".
+                text = doc.text[ent.start_char : noun.idx + len(noun.text)]
+            if text.lower() in ("one", "a", "an"):
+                continue  # "one of the ...": no figure
+        elif label == "QUANTITY":
+            kind, value = QUANTITY, parse_value(text, lang)
+            unit = ent[-1].lemma_.lower()
+        elif label == "DATE":
+            duration = None if re.search(r"\d(st|nd|rd|th)\b", text) else _duration(text, lang)
+            if (
+                duration
+                and not re.search(r"\b(ago|last|next|this|past)\b", text.lower())
+                and _date_value(text, lang) is None
+            ):
+                kind, (value, unit) = DURATION, duration
+            else:
+                kind, value, unit = DATE, _date_value(text, lang), "date"
+        elif label == "TIME" and not re.search(r"\d:\d|[ap]\.?m\b", text.lower()) and _duration(text, lang):
+            kind, (value, unit) = DURATION, _duration(text, lang)
+        elif label == "TIME":
+            kind, value, unit = TIME, re.sub(r"\s+", " ", text.lower().replace(".", "")), "time"
+            if not any(ch.isdigit() for ch in text):
+                continue  # "tonight", "this morning"
+        elif label == "ORDINAL":
+            word = text.lower().strip()
+            value = _ORDINALS.get(word) or parse_value(word, lang)
+            head = ent.root.head
+            # "first" rarely counts ("first sign", "first reported"); "second summit" does.
+            if (
+                value == 1
+                or ent.root.dep_ != "amod"
+                or head.pos_ != "NOUN"
+                or head.lemma_.lower() in _ORDINAL_NOT_COUNTING
+            ):
+                continue
+            kind, unit = ORDINAL, head.lemma_.lower()
+        else:
+            continue
+        if value is None:
+            continue
+        start = ent.start_char + offset
+        sentence = max(bisect_right(sentence_starts, start) - 1, 0)
+        before = doc.text[max(ent.start_char - 16, 0) : ent.start_char].split(",")[-1]
+        bound = _bound(text, before)
+        end = ent.start_char + len(text) + offset
+        numbers.append(Number(text, value, unit, kind, sentence, start, end, bound))
+    return numbers

@@ -1,0 +1,310 @@
+"""Quotes and who said them, read from spaCy's dependency parse.
+
+A quote is text between quotation marks; one left open at a paragraph's end runs on into the
+next paragraph that opens with a quotation mark (the news convention for long quotes). A word
+or two in quotation marks is a scare quote or a term, not a quote.
+
+The speaker is the subject of a speech verb outside the quotation marks in the quote's own
+sentences ("X said", "said X, the ...", "X says", "X told reporters"), or the object of
+"according to". It must be a person or an organisation the entity layer found; a pronoun ("he
+said") is the person named last before the quote; a common noun ("a spokeswoman") gives its
+apposition's name ("a spokeswoman, Maria Chen") or no speaker. A quote with no attribution of
+its own that follows the same speaker's attributed quote in the previous paragraph, or earlier
+in the same paragraph, continues it. Anything less certain leaves the speaker empty: a wrong
+speaker is worse than none.
+"""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .entities import ORGANISATION, PERSON, Entity, Mention
+
+SPEECH_LEMMAS = frozenset(
+    """say tell add ask state declare write note explain argue insist warn claim reply respond
+    announce continue recall suggest acknowledge admit conclude predict tweet post remark observe
+    comment urge caution confirm deny vow pledge promise complain testify quip concede boast
+    scoff shout tout lament""".split()
+)
+PRONOUNS = frozenset({"he", "she"})
+MIN_QUOTE_WORDS = 3  # "a word or two" in quotation marks is a scare quote
+_OPEN = '“"'
+_CLOSE = '”"'
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@dataclass(slots=True)
+class Quote:
+    text: str
+    start: int  # offsets of the quoted text, inside the marks
+    end: int
+    sentences: list[int]
+    paragraphs: list[int]
+    speaker: str | None = None
+    speaker_key: str | None = None
+    speaker_kind: str | None = None
+    cue: str = ""  # how the speaker was found: verb, according_to, pronoun, continued
+    partial: bool = False
+
+    def as_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_key": self.speaker_key,
+            "speaker_kind": self.speaker_kind,
+            "cue": self.cue,
+            "sentences": self.sentences,
+            "partial": self.partial,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, list[int]]]:
+    """(start, end, paragraph indices) of the text between quotation marks."""
+    spans: list[tuple[int, int, list[int]]] = []
+    open_at: int | None = None
+    open_paragraphs: list[int] = []
+    previous_end = 0
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        paragraph = text[p_start:p_end]
+        position = 0
+        if open_at is not None:
+            if paragraph[:1] in _OPEN:
+                position = 1  # the quote runs on: this paragraph's opening mark continues it
+                open_paragraphs.append(index)
+            else:
+                # Left open and not continued: the quote is what its paragraph held.
+                spans.append((open_at, previous_end, open_paragraphs))
+                open_at, open_paragraphs = None, []
+        while position < len(paragraph):
+            ch = paragraph[position]
+            if open_at is None and ch in _OPEN and _opens(paragraph, position):
+                open_at, open_paragraphs = p_start + position + 1, [index]
+            elif open_at is not None and ch in _CLOSE and _closes(paragraph, position):
+                spans.append((open_at, p_start + position, open_paragraphs))
+                open_at, open_paragraphs = None, []
+            position += 1
+        previous_end = p_end
+    if open_at is not None:
+        spans.append((open_at, previous_end, open_paragraphs))
+    return spans
+
+
+def _opens(paragraph: str, position: int) -> bool:
+    if paragraph[position] == "“":
+        return True
+    before = paragraph[position - 1] if position else " "
+    return before.isspace() or before in "([—–-:"
+
+
+def _closes(paragraph: str, position: int) -> bool:
+    if paragraph[position] == "”":
+        return True
+    after = paragraph[position + 1] if position + 1 < len(paragraph) else " "
+    return not after.isalnum()
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _clean(text: str) -> str:
+    """The quoted words: a run-on quote's paragraph break and reopening mark go, and so does the
+    comma that belongs to the attribution ("... started," she said)."""
+    return re.sub(r"\s*\n\s*[“\"]?", " ", text).strip().rstrip(",").rstrip()
+
+
+class _Reader:
+    """Attribution inside one report: the parse, its sentences and its entity mentions."""
+
+    def __init__(self, doc, sentences: list, mentions: list[Mention], entities: list[Entity]) -> None:
+        self.doc = doc
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.entities = entities
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.last_speaker: Entity | None = None  # of the previous quote, when it is close
+
+    def sentence_of(self, offset: int) -> int:
+        return max(bisect_right(self.starts, offset) - 1, 0)
+
+    def entity_at(self, offset: int) -> Entity | None:
+        """The entity whose mention covers the character at offset."""
+        index = bisect_right(self.mention_starts, offset) - 1
+        if index >= 0 and self.mentions[index].start <= offset < self.mentions[index].end:
+            return self.entities[self.mentions[index].entity]
+        return None
+
+    def person_before(self, offset: int, quoted: list[tuple[int, int]]) -> Entity | None:
+        """The person named last before offset, outside quotation marks."""
+        index = bisect_right(self.mention_starts, offset) - 1
+        while index >= 0:
+            mention = self.mentions[index]
+            inside = any(s <= mention.start < e for s, e in quoted)
+            if mention.kind == PERSON and not inside and mention.end <= offset:
+                return self.entities[mention.entity]
+            index -= 1
+        return None
+
+    def nobody_between(self, start: int, end: int, speaker_key: str | None) -> bool:
+        """No person other than speaker_key is named between start and end."""
+        index = bisect_right(self.mention_starts, start)
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            mention = self.mentions[index]
+            if mention.kind == PERSON and self.entities[mention.entity].key != speaker_key:
+                return False
+            index += 1
+        return True
+
+    def speaker_of(self, token) -> Entity | None:
+        """The named person or organisation a subject token stands for."""
+        entity = self.entity_at(token.idx)
+        if entity is not None:
+            return entity if entity.kind in (PERSON, ORGANISATION) else None
+        # "a spokeswoman, Maria Chen" / "the company's chief, Ann Lee": the apposition names it.
+        for child in token.children:
+            if child.dep_ == "appos":
+                entity = self.entity_at(child.idx)
+                if entity is not None and entity.kind in (PERSON, ORGANISATION):
+                    return entity
+        # "Chen, a spokeswoman for X" parsed with the name in a compound: its head words.
+        for child in token.children:
+            if child.dep_ == "compound":
+                entity = self.entity_at(child.idx)
+                if entity is not None and entity.kind == PERSON:
+                    return entity
+        return None
+
+    def attribute(
+        self, start: int, end: int, quoted: list[tuple[int, int]]
+    ) -> tuple[Entity | None, str, bool]:
+        """(speaker, cue, attributed) for the quote between start and end. attributed is True
+        when a speech cue was found even if its subject names nobody ("a spokeswoman said")."""
+        first, last = self.sentence_of(start), self.sentence_of(max(end - 1, start))
+        lo, hi = self.sentences[first].start, self.sentences[last].end
+        span = self.doc.char_span(lo, hi, alignment_mode="expand")
+        if span is None:
+            return None, "", False
+        attributed = False
+        for token in span:
+            if any(s - 1 <= token.idx < e + 1 for s, e in quoted):
+                continue  # inside quotation marks (any quote): not this quote's attribution
+            if (
+                token.lower_ == "according"
+                and token.i + 1 < len(self.doc)
+                and self.doc[token.i + 1].lower_ == "to"
+            ):
+                attributed = True
+                for obj in self.doc[token.i + 1].children:
+                    if obj.dep_ == "pobj":
+                        return self._resolve(obj, start, quoted, "according_to")
+                continue
+            if token.lemma_.lower() not in SPEECH_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = _subject(token)
+            if subject is None:
+                continue
+            if any(s - 1 <= subject.idx < e + 1 for s, e in quoted):
+                continue
+            attributed = True
+            speaker, cue, _ = self._resolve(subject, start, quoted, "verb")
+            if speaker is not None:
+                return speaker, cue, True
+        if not attributed:
+            return self._introduced_by_colon(start, span, quoted)
+        return None, "", attributed
+
+    def _introduced_by_colon(
+        self, start: int, span, quoted: list[tuple[int, int]]
+    ) -> tuple[Entity | None, str, bool]:
+        """'X praised his striker: "He was unplayable."': the subject of the clause the colon ends."""
+        before = self.doc.text[max(start - 3, 0) : start].rstrip('“" ')
+        if not before.endswith(":"):
+            return None, "", False
+        for token in reversed([t for t in span if t.idx < start]):
+            if token.pos_ == "VERB":
+                subject = _subject(token)
+                if subject is not None and not any(s - 1 <= subject.idx < e + 1 for s, e in quoted):
+                    speaker, _, _ = self._resolve(subject, start, quoted, "colon")
+                    return speaker, "colon", True
+        return None, "", False
+
+    def _resolve(
+        self, token, quote_start: int, quoted: list[tuple[int, int]], cue: str
+    ) -> tuple[Entity | None, str, bool]:
+        if token.lower_ in PRONOUNS:
+            # "he said" right after a speaker's quote is that speaker; else whoever was named last.
+            if self.last_speaker is not None and self.last_speaker.kind == PERSON:
+                return self.last_speaker, "pronoun", True
+            return self.person_before(min(token.idx, quote_start), quoted), "pronoun", True
+        if token.lower_ == "who" and token.head.head is not None:
+            token = token.head.head  # "Smith, who said ...": the noun the clause describes
+        return self.speaker_of(token), cue, True
+
+
+def _subject(verb):
+    """The subject of a speech verb, following conjunctions ("she smiled and said")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ == "conj":
+        return _subject(verb.head)
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def read_quotes(
+    text: str,
+    doc,
+    sentences: list,
+    paragraphs: list[tuple[int, int]],
+    mentions: list[Mention],
+    entities: list[Entity],
+) -> list[Quote]:
+    """The quotes of a report (its body text and the spaCy doc of it), speakers included."""
+    spans = quote_spans(text, paragraphs)
+    quoted = [(s, e) for s, e, _ in spans]
+    reader = _Reader(doc, sentences, mentions, entities)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for start, end, paragraph_indices in spans:
+        body = _clean(text[start:end])
+        if _words(body) < MIN_QUOTE_WORDS:
+            continue
+        first, last = reader.sentence_of(start), reader.sentence_of(max(end - 1, start))
+        quote = Quote(body, start, end, list(range(first, last + 1)), paragraph_indices)
+        # A quote that is part of a sentence ('called it "a disgrace to the office"') is partial.
+        sentence = sentences[first]
+        before = text[sentence.start : max(start - 1, sentence.start)].strip()
+        quote.partial = bool(before) and not before.endswith((":", ",")) and _words(before) > 3
+        close = previous is not None and paragraph_indices[0] - previous.paragraphs[-1] <= 1
+        reader.last_speaker = (
+            _entity_named(entities, previous.speaker_key)
+            if close
+            and previous.speaker_key
+            and reader.nobody_between(previous.end, start, previous.speaker_key)
+            else None
+        )
+        speaker, cue, attributed = reader.attribute(start, end, quoted)
+        if speaker is None and not attributed and previous is not None and previous.speaker:
+            # Unattributed, right after the same speaker's quote: the same voice goes on.
+            same_paragraph = previous.paragraphs[-1] == paragraph_indices[0]
+            next_paragraph = previous.paragraphs[-1] + 1 == paragraph_indices[0]
+            if (same_paragraph or next_paragraph) and reader.nobody_between(
+                previous.end, start, previous.speaker_key
+            ):
+                speaker = _entity_named(entities, previous.speaker_key)
+                cue = "continued"
+        if speaker is not None:
+            quote.speaker, quote.speaker_key, quote.speaker_kind = speaker.name, speaker.key, speaker.kind
+            quote.cue = cue
+        quotes.append(quote)
+        previous = quote
+    return quotes
+
+
+def _entity_named(entities: list[Entity], key: str | None) -> Entity | None:
+    return next((e for e in entities if e.key == key), None)
