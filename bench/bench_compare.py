@@ -23,8 +23,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from articles.reading import read_report  # noqa: E402
 from articles.compare.compare import compare_analyses  # noqa: E402
+from articles.reading import read_report  # noqa: E402
 from articles.reading.sentences import split_sentences  # noqa: E402
 from tests.compare_texts import FLOOD_A, FLOOD_B, QUOTES, UNRELATED, WIRE_A, WIRE_B  # noqa: E402
 
@@ -142,8 +142,8 @@ def page_timing(pair: tuple[str, str, str]) -> None:
     from django.core.management import call_command
     from django.test import Client
 
-    from articles.reading import READING_VERSION
     from articles.models import Article, Source
+    from articles.reading import READING_VERSION
 
     call_command("migrate", verbosity=0)
     ids = []

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from articles.compare.align import MATCH_THRESHOLD, NEIGHBOUR_THRESHOLD
-from articles.reading import read_report
 from articles.compare.compare import compare_analyses
+from articles.reading import read_report
 from tests.compare_texts import FLOOD_A, FLOOD_B, QUOTES, UNRELATED, WIRE_A, WIRE_B
 
 DEMO = Path(__file__).resolve().parent.parent / "demo"

@@ -10,8 +10,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles.reading import READING_VERSION, read_report
 from articles.models import Article, Event, Source
+from articles.reading import READING_VERSION, read_report
 from tests.compare_texts import FLOOD_A, FLOOD_B, WIRE_A
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +116,10 @@ def test_api_matches_the_page_and_holds_every_sentence_once(client, flood_event)
         "speaker": "Anna Kovalski",
         "text": "We have never seen water rise this fast.",
     } in data["quotes"]
-    assert [n["text"] for n in data["numbers"] if n["conflict"]] == ["2,000 residents", "about 3,000 residents"]
+    assert [n["text"] for n in data["numbers"] if n["conflict"]] == [
+        "2,000 residents",
+        "about 3,000 residents",
+    ]
 
 
 def test_api_compares_a_report_with_itself_as_all_match(client, flood_event):

@@ -20,11 +20,10 @@ from dataclasses import dataclass, field
 
 from ..reading.tokens import content_tokens
 from ..reading.vectors import cosine_matrix, unpack
-from .claims import RELATED, RELATED_LEVEL, SAME, claim_score, level
+from .claims import RELATED_LEVEL, SAME, claim_score, level, model
 
-MATCH_THRESHOLD = RELATED  # below this, two sentences are not matched at all
-NEIGHBOUR_THRESHOLD = 0.25  # ...unless the sentences next to them are matched to each other
-PARAPHRASE_ALONE = 0.8  # a cosine this high matches sentences that share no word
+NEIGHBOUR_THRESHOLD = 0.2  # a claim probability from which a pair next to a matched pair is matched
+MEANING_CANDIDATE = 0.35  # pairs sharing no word are scored from this cosine up
 # A sentence of few content words ("No date was set.") overlaps by chance; it needs more.
 SHORT_SENTENCE_TOKENS = 4
 SHORT_SENTENCE_THRESHOLD = 0.5
@@ -140,9 +139,10 @@ def identical_pairs(sentences_a: list[dict], sentences_b: list[dict]) -> list[tu
 
 def lexical_pairs(
     a: SideText, b: SideText, weights: dict[str, float], skip_a: set[int], skip_b: set[int]
-) -> dict[tuple[int, int], float]:
-    """Word-overlap score of every pair sharing an ordinary word, through an inverted index of
-    B's tokens (names alone do not make a claim)."""
+) -> dict[tuple[int, int], tuple[float, float, float]]:
+    """(word overlap, shared names, shared figures) of every pair sharing a token, through an
+    inverted index of B's tokens. Names and figures are the share of the sentence naming fewer
+    of them that the other names too."""
     index: dict[str, list[int]] = defaultdict(list)
     for j, bag in enumerate(b.bags):
         if j in skip_b:
@@ -151,29 +151,29 @@ def lexical_pairs(
             index[token].append(j)
     mass_a = [_mass(bag, weights) for bag in a.bags]
     mass_b = [_mass(bag, weights) for bag in b.bags]
-    scores: dict[tuple[int, int], float] = {}
+    names_b = [sum(t.startswith("E:") for t in bag) for bag in b.bags]
+    figures_b = [sum(t.startswith("N:") for t in bag) for bag in b.bags]
+    scores: dict[tuple[int, int], tuple[float, float, float]] = {}
     for i, bag in enumerate(a.bags):
         if i in skip_a:
             continue
+        names_a = sum(t.startswith("E:") for t in bag)
+        figures_a = sum(t.startswith("N:") for t in bag)
         common: dict[int, float] = defaultdict(float)
-        shared: Counter[int] = Counter()
-        shared_words: Counter[int] = Counter()
+        shared_names: Counter[int] = Counter()
+        shared_figures: Counter[int] = Counter()
         for token in bag:
             w = weights[token]
-            is_word = token[1:2] != ":"
             for j in index.get(token, ()):
                 common[j] += w
-                shared[j] += 1
-                shared_words[j] += is_word
+                shared_names[j] += token.startswith("E:")
+                shared_figures[j] += token.startswith("N:")
         for j, c in common.items():
-            needed = min(MIN_SHARED_TOKENS, len(bag), len(b.bags[j]))
-            if shared[j] < needed or not shared_words[j]:
-                continue
-            score = pair_score(c, mass_a[i], mass_b[j])
-            short = min(len(bag), len(b.bags[j])) < SHORT_SENTENCE_TOKENS
-            if short and score < SHORT_SENTENCE_THRESHOLD:
-                continue  # a few common words overlap by chance
-            scores[(i, j)] = score
+            scores[(i, j)] = (
+                pair_score(c, mass_a[i], mass_b[j]),
+                shared_names[j] / max(min(names_a, names_b[j]), 1),
+                shared_figures[j] / max(min(figures_a, figures_b[j]), 1),
+            )
     return scores
 
 
@@ -185,19 +185,21 @@ def candidate_pairs(
     skip_b: set[int],
     cosines=None,
 ) -> list[tuple[float, int, int]]:
-    """(claim score, i, j) of every pair that may make one claim: words and meaning combined
-    (claims.claim_score); a paraphrase sharing no word counts when its meaning is very close."""
+    """(claim probability, i, j) of every pair that may make one claim (claims.claim_score):
+    pairs sharing a word, a name or a figure, and pairs close in meaning that share none."""
     lexical = lexical_pairs(a, b, weights, skip_a, skip_b)
     if cosines is not None:
-        close = cosines >= PARAPHRASE_ALONE
+        close = cosines >= MEANING_CANDIDATE
         for i, j in zip(*close.nonzero(), strict=True):
             i, j = int(i), int(j)
             if i not in skip_a and j not in skip_b and a.bags[i] and b.bags[j]:
-                lexical.setdefault((i, j), 0.0)
+                lexical.setdefault((i, j), (0.0, 0.0, 0.0))
+    n_a, n_b = max(len(a.bags), 1), max(len(b.bags), 1)
     pairs = []
-    for (i, j), words in lexical.items():
+    for (i, j), (words, names, figures) in lexical.items():
         cosine = float(cosines[i, j]) if cosines is not None else None
-        score = claim_score(words, cosine)
+        position = abs(i / n_a - j / n_b)
+        score = claim_score(words, cosine, names, figures, position)
         if score >= NEIGHBOUR_THRESHOLD:
             pairs.append((score, i, j))
     return pairs
@@ -305,10 +307,11 @@ def align(
         scored = {(i, j): score for score, i, j in pairs}
         for i, j in shared_quotes:
             if 0 <= i < len(a.bags) and 0 <= j < len(b.bags):
-                scored[(i, j)] = max(scored.get((i, j), 0.0), QUOTE_PAIR_SCORE)
+                scored[(i, j)] = max(scored.get((i, j), 0.0), QUOTE_PAIR_SCORE, model().same)
         pairs = [(score, i, j) for (i, j), score in scored.items()]
-    weak = [p for p in pairs if p[0] < MATCH_THRESHOLD]
-    pairs = [p for p in pairs if p[0] >= MATCH_THRESHOLD]
+    threshold = model().related
+    weak = [p for p in pairs if p[0] < threshold]
+    pairs = [p for p in pairs if p[0] >= threshold]
     assigned = _assign(identical + pairs, len(a.bags), len(b.bags))
     _assign_between_neighbours(assigned, weak)
     matches = [Match([i], [j], score) for i, (j, score) in assigned.items()]

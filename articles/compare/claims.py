@@ -1,38 +1,82 @@
-"""When two sentences make the same claim: words and meaning together, with vetoes.
+"""When two sentences make the same claim: a small fitted model over words, meaning and facts.
 
-Two signals score a pair of sentences: the weighted overlap of their words, names and numbers
-(align.pair_score, which finds claims worded alike) and the cosine of their meaning vectors
-(which finds paraphrases that share few words: "$5.7 billion for a wall" / "his demands for
-$5.7 billion"). Neither alone is enough: sentences on one topic share words and meaning while
-saying different things. A pair is the *same claim* above SAME_CLAIM, *related* above RELATED;
-a sentence that denies what the other asserts is at most related, whatever the score.
-Sentence vectors cannot tell "12 killed" from "21 killed": numbers are compared separately, as
-conflicts inside a matched claim.
+Each pair of sentences is described by a few features: the weighted overlap of their words
+(align.pair_score, which finds claims worded alike), the cosine of their meaning vectors (which
+finds paraphrases sharing few words: "$5.7 billion for a wall" / "his demands for $5.7
+billion"), the people, organisations and places and the figures both name, and how far apart
+the two sentences stand in their reports (news puts the same core facts first). A logistic
+regression fitted on annotated pairs (eval/compare/fit_claims.py; the weights are data, in
+claim_model.json) turns them into the probability that both sentences make the same claim.
+A pair is the *same claim* above SAME_CLAIM, *related* above RELATED; a sentence that denies
+what the other asserts is at most related. Sentence vectors cannot tell "12 killed" from "21
+killed": numbers are compared separately, as conflicts inside a matched claim.
 """
 
-# Weights of the two signals, and the thresholds, measured on eval/compare (see RESULTS.md there).
-LEXICAL_WEIGHT = 0.5
-MEANING_WEIGHT = 0.5
-# Below this cosine the sentences mean different things, whatever words they share.
-MEANING_FLOOR = 0.3
-SAME_CLAIM = 0.42
-RELATED = 0.32
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).with_name("claim_model.json")
+FEATURES = ("words", "meaning", "meaning_sq", "words_x_meaning", "names", "figures", "position")
 SAME, RELATED_LEVEL = "same", "related"
 
 
-def claim_score(lexical: float, cosine: float | None) -> float:
-    """One score in [0, 1] from the word overlap and (when both sides have vectors) the cosine."""
-    if cosine is None:
-        return lexical
-    if cosine < MEANING_FLOOR:
-        return min(lexical, cosine)
-    return LEXICAL_WEIGHT * lexical + MEANING_WEIGHT * cosine
+@dataclass(frozen=True, slots=True)
+class ClaimModel:
+    weights: tuple[float, ...]
+    bias: float
+    same: float  # probability from which a pair is the same claim
+    related: float  # ...and from which it is related
+
+    def probability(self, features: tuple[float, ...]) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@lru_cache(maxsize=1)
+def _stored() -> ClaimModel:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{MODEL_PATH} was fitted on features {data['features']}, not {FEATURES}")
+    return ClaimModel(tuple(data["weights"]), data["bias"], data["same"], data["related"])
+
+
+_in_use: list[ClaimModel] = []  # a model put in place by use() (the fitting script's trials)
+
+
+def model() -> ClaimModel:
+    """The model in use: the stored one unless use() put another in place."""
+    return _in_use[-1] if _in_use else _stored()
+
+
+def use(candidate: ClaimModel | None) -> None:
+    """Score with candidate from now on (None: back to the stored model)."""
+    _in_use.clear()
+    if candidate is not None:
+        _in_use.append(candidate)
+
+
+def features(words: float, meaning: float | None, names: float, figures: float, position: float) -> tuple:
+    """The model's inputs. Without vectors (a reading from before they were stored) the meaning
+    is estimated from the words, so old readings still compare, if less well."""
+    if meaning is None:
+        meaning = min(1.0, 0.3 + 0.6 * words)
+    return (words, meaning, meaning * meaning, words * meaning, names, figures, position)
+
+
+def claim_score(
+    words: float, meaning: float | None, names: float = 0.0, figures: float = 0.0, position: float = 0.0
+) -> float:
+    return model().probability(features(words, meaning, names, figures, position))
 
 
 def level(score: float, negation_differs: bool = False) -> str | None:
-    """ "same", "related" or None (not a match) for a pair's claim score."""
-    if score >= SAME_CLAIM and not negation_differs:
+    """ "same", "related" or None (not a match) for a pair's claim probability."""
+    current = model()
+    if score >= current.same and not negation_differs:
         return SAME
-    if score >= RELATED:
+    if score >= current.related:
         return RELATED_LEVEL
     return None

@@ -44,7 +44,7 @@ class Mention:
     kind: str
     sentence: int
     titled: bool = False  # came after a title or honorific ("Mr.", "Sen.")
-    acts: bool = False  # the subject or possessor in its sentence ("Obama said", "Obama's")
+    acts: bool = False  # the subject or possessor, not first in its sentence ("..., Obama said")
     entity: int = -1
 
 
@@ -228,7 +228,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
     surnames = {
-        doc[end - 1].text for start, end, kind, _ in raw if kind == PERSON and end - start >= 2 and doc[end - 1].is_title
+        doc[end - 1].text
+        for start, end, kind, _ in raw
+        if kind == PERSON and end - start >= 2 and doc[end - 1].is_title
     }
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, (start, end, kind, titled) in enumerate(raw):
@@ -252,7 +254,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue
         char_start, char_end = span.start_char, span.end_char
         sentence = max(bisect_right(sentence_starts, char_start) - 1, 0)
-        acts = span.root.dep_ in _ACTING
+        # A capitalised first word of a sentence is as often an ordinary word ("Turnout was").
+        acts = span.root.dep_ in _ACTING and not doc[start].is_sent_start
         mentions.append(Mention(char_start, char_end, span.text, kind, sentence, titled, acts))
     return _with_surname_mentions(doc, mentions, sentence_starts)
 
@@ -344,11 +347,12 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
             continue  # "Smith" with two Smiths named and none before: whose, we cannot tell
         else:
             add(mention, person_key(mention.text), mention.text, PERSON)
-    # A lone word the model calls a person, never titled, named in full or seen acting as a
-    # person ("Obama said"), is as often a place or a firm ("central Riverton"): left out.
+    # A lone word the model calls a person, never titled, named in full, named twice or seen
+    # acting as a person ("..., Obama said") is as often a place, a firm or an ordinary word
+    # ("central Riverton", "Turnout was"): left out.
     for entity in entities:
         if entity.kind == PERSON and all(len(name_parts(m.text)[0]) < 2 for m in entity.mentions):
-            if not any(m.titled or m.acts for m in entity.mentions):
+            if len(entity.mentions) < 2 and not any(m.titled or m.acts for m in entity.mentions):
                 entity.kind = ""
     organisations = [m for m in mentions if m.kind == ORGANISATION]
     long_names = {_initials(m.text, lang): m for m in organisations if len(m.text.split()) >= 2}

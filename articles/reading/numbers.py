@@ -168,7 +168,9 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         text = ent.text
         value: float | str | None
         unit = ""
-        if label in ("MONEY", "CARDINAL", "QUANTITY") and any(w in text.lower() for w in ("per cent", "percent", "%")):
+        if label in ("MONEY", "CARDINAL", "QUANTITY") and any(
+            w in text.lower() for w in ("per cent", "percent", "%")
+        ):
             label = "PERCENT"  # the model sometimes calls "3 per cent" money
         if label == "MONEY":
             kind, value, unit = AMOUNT, parse_value(text, lang), _currency(text, lang)

@@ -288,13 +288,20 @@ def score_pair(pair: dict, analyse_text, compare_analyses, check: bool = False) 
         for side in ("a", "b")
     }
 
+    # A row the page marks as only "related" does not claim that both reports say the same;
+    # it is counted apart: how many such rows pair sentences the annotation relates at all.
     predicted_pairs: set[tuple[int, int]] = set()
+    weak_pairs: set[tuple[int, int]] = set()
     for row in comparison.get("rows", []):
         if row.get("kind") in ("match", "moved_b"):
+            target = weak_pairs if row.get("level") == "related" else predicted_pairs
             for i in row.get("a", []) or []:
                 for j in row.get("b", []) or []:
-                    predicted_pairs.add((i, j))
+                    target.add((i, j))
+    weak_pairs -= predicted_pairs
     matches = match_counts(predicted_pairs, same, related, only["a"], only["b"])
+    matches["weak_predicted"] = len(weak_pairs)
+    matches["weak_on_gold"] = len(weak_pairs & (same | related))
 
     gold_entities = gold_entity_items(pair.get("entities", {}))
     entities = entity_counts(predicted_entity_items(comparison.get("entities", {})), gold_entities)
@@ -385,6 +392,8 @@ def summarise(results: list[dict]) -> dict:
             **prf(m["tp"], m["predicted"], m["tp"], m["gold"]),
             "related_predicted": m["related_predicted"],
             "related_gold": m["related_gold"],
+            "weak_predicted": m["weak_predicted"],
+            "weak_on_gold": m["weak_on_gold"],
             "one_side_kept_unmatched": round(m["one_side_kept"] / m["one_side"], 4) if m["one_side"] else 0.0,
             "one_side_kept": m["one_side_kept"],
             "one_side": m["one_side"],
@@ -423,6 +432,10 @@ def print_report(summary: dict, results: list[dict], verbose: bool) -> None:
     print("Sentence matches (gold = level 'same'; gold 'related' pairs count neither way)")
     print(_line("  matches", m))
     print(f"  related pairs predicted    {m['related_predicted']} of {m['related_gold']} gold related pairs")
+    print(
+        f"  rows shown as 'related'    {m.get('weak_predicted', 0)}"
+        f" ({m.get('weak_on_gold', 0)} of them on gold same/related pairs)"
+    )
     print(
         f"  one-side-only kept unmatched {m['one_side_kept_unmatched']:.3f}"
         f"   ({m['one_side_kept']} of {m['one_side']} only_a/only_b sentences in no predicted match)"
@@ -477,8 +490,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(REPO))
-    from articles.compare.analysis import analyse_text
     from articles.compare.compare import compare_analyses
+    from articles.reading import read_report as analyse_text
 
     pairs = load_pairs(args.pairs)
     try:

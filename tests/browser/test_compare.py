@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from articles.reading import READING_VERSION, read_report
 from articles.models import Article, Event, Source
+from articles.reading import READING_VERSION, read_report
 
 DEMO = Path(__file__).resolve().parents[2] / "demo"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
