@@ -10,27 +10,25 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
-from ..reading.entities import PERSON, core_tokens, same_person
+from ..reading.entities import PERSON, same_entity
 from ..reading.lang import get_language
 from ..reading.tokens import DIFF_TOKEN, content_tokens, diff_key
 
 SAME_QUOTE = 85
 
 
-def link_entities(entities_a: list[dict], entities_b: list[dict]) -> dict[str, str]:
-    """B's entity keys mapped to A's where both reports name the same person another way
-    (entities.same_person: a bare surname, the other word order, a spelling variant)."""
+def link_entities(entities_a: list[dict], entities_b: list[dict], language: str = "en") -> dict[str, str]:
+    """B's entity keys mapped to A's where both reports name the same entity another way
+    (entities.same_entity: a bare surname, another word order or spelling, a short form)."""
+    lang = get_language(language)
     by_key = {e["key"]: e for e in entities_a}
-    people_a = [(e, core_tokens(e["name"])) for e in entities_a if e["kind"] == PERSON]
     mapping: dict[str, str] = {}
     for entity in entities_b:
-        key = entity["key"]
-        if key in by_key or entity["kind"] != PERSON:
+        if entity["key"] in by_key:
             continue
-        tokens = core_tokens(entity["name"])
-        other = next((e for e, other_tokens in people_a if same_person(tokens, other_tokens)), None)
+        other = next((e for e in entities_a if same_entity(e, entity, lang)), None)
         if other is not None:
-            mapping[key] = other["key"]
+            mapping[entity["key"]] = other["key"]
     return mapping
 
 
@@ -49,6 +47,8 @@ def entity_summary(entities_a: list[dict], entities_b: list[dict], mapping: dict
         }
         if other:
             item["variants_b"] = other["variants"]
+            if PERSON in (entity["kind"], other["kind"]):
+                item["kind"] = PERSON  # the model typed one side's full name as an organisation
             shared.append(item)
         else:
             only_a.append(item)
@@ -119,9 +119,12 @@ def _range(number: dict) -> tuple[float, float] | None:
 
 
 def _dates_differ(a: str, b: str) -> bool:
-    """Two dates conflict when a part both name differs ("Oct" and "October 2016" do not)."""
+    """Two dates conflict when a part both name differs ("Oct" and "October 2016" do not).
+    A bare year is left alone: "since 2005" is background more often than the news."""
     parts_a = dict(p.split("=") for p in a.split(";"))
     parts_b = dict(p.split("=") for p in b.split(";"))
+    if not ({"m", "d", "w"} & parts_a.keys() and {"m", "d", "w"} & parts_b.keys()):
+        return False
     common = parts_a.keys() & parts_b.keys()
     return bool(common) and any(parts_a[k] != parts_b[k] for k in common)
 
@@ -140,7 +143,7 @@ def _comparable(numbers: list[dict]) -> dict[tuple[str, str], list[dict]]:
 def _conflict(a: dict, b: dict) -> bool:
     if a["kind"] in ("date", "time"):
         if a["kind"] == "time":
-            return a["value"] != b["value"]
+            return a.get("bound") == b.get("bound") == "exact" and a["value"] != b["value"]
         return _dates_differ(str(a["value"]), str(b["value"]))
     range_a, range_b = _range(a), _range(b)
     if range_a is None or range_b is None:

@@ -102,6 +102,9 @@ def same_person(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
         return short[0] in (long[0], long[-1])
     if sorted(tokens) == sorted(other):
         return True  # "Takeda Hiroshi" / "Hiroshi Takeda"
+    joined, other_joined = "".join(tokens), "".join(other)
+    if joined in (other[-1], "".join(other[1:])) or other_joined in (tokens[-1], "".join(tokens[1:])):
+        return True  # "Perez Whitfield" / "Yolanda Pérez-Whitfield": a double surname
     # "Kim Yong-chol" / "Kim Yong Chol"
     return tokens[0] == other[0] and fuzz.ratio("".join(tokens), "".join(other)) >= SAME_SPELLING
 
@@ -121,11 +124,15 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
     while start < end and (doc[start].lower_ in _LEADING or doc[start].is_space):
         start += 1
     if kind == PERSON:
-        while start < end and (
-            doc[start].lower_.rstrip(".") in lang.TITLES or doc[start].text in _PUNCTUATION
-        ):
+        # "Broward Sheriff Gregory Tillman", "House Speaker Nancy Pelosi": the name follows the
+        # last title word; a span ending in a title ("Broward Sheriff") names nobody.
+        last_title = max(
+            (k for k in range(start, end) if doc[k].lower_.rstrip(".") in lang.TITLES), default=None
+        )
+        if last_title is not None:
+            start, titled = last_title + 1, True
+        while start < end and doc[start].text in _PUNCTUATION:
             start += 1
-            titled = True
         if start > 0 and doc[start - 1].lower_.rstrip(".") in lang.TITLES:
             titled = True
     while end > start and (
@@ -135,6 +142,30 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
     ):
         end -= 1
     return start, end, titled
+
+
+def _hyphenated_end(doc, end: int) -> int:
+    """A name the model cut at a hyphen ("Baumgartner" of "Baumgartner-Keller") runs on."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "‐")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_title
+    ):
+        end += 2
+    return end
+
+
+def _titled_name(ent, lang: ModuleType) -> bool:
+    """A span that is a title then two or more capitalised words not ending as organisations do."""
+    words = [t.text for t in ent]
+    return (
+        len(words) >= 3
+        and words[0].lower().rstrip(".") in lang.TITLES
+        and all(w[:1].isupper() for w in words[1:])
+        and words[-1].lower() not in lang.ORG_SUFFIXES
+    )
 
 
 def _extended_end(doc, end: int, kind: str, lang: ModuleType) -> int:
@@ -210,7 +241,12 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         kind = LABELS.get(ent.label_)
         if kind is None:
             continue
-        start, end, titled = _strip_span(doc, ent.start, _extended_end(doc, ent.end, kind, lang), kind, lang)
+        if ent.start > 0 and doc[ent.start - 1].lower_ in lang.NOT_PERSON_BEFORE:
+            continue  # "Hurricane Delphine", "Operation Sandstorm": a storm or a plan, no one
+        if kind == ORGANISATION and _titled_name(ent, lang):
+            kind = PERSON  # "General Brent Dufresne", tagged as an organisation
+        end = _hyphenated_end(doc, _extended_end(doc, ent.end, kind, lang))
+        start, end, titled = _strip_span(doc, ent.start, end, kind, lang)
         if start >= end or _inside_title(doc, start, end, lang):
             continue
         words = [t.text for t in doc[start:end] if not t.is_space]
@@ -224,20 +260,26 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         ):
             continue  # a shouted word ("GREEDY") that the text also uses as an ordinary word
         kind = _kind_by_shape(words, kind, lang)
+        if kind != PLACE and words[-1].lower() in lang.LAW_WORDS:
+            continue  # "the Renters' Reform Bill", "British Museum Act": a law, no one
         raw.append((start, end, kind, titled))
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
-    surnames = {
-        doc[end - 1].text
-        for start, end, kind, _ in raw
-        if kind == PERSON and end - start >= 2 and doc[end - 1].is_title
-    }
+    surnames = set()
+    for start, end, kind, _ in raw:
+        core = name_parts(doc[start:end].text)[0]
+        if kind == PERSON and len(core) >= 2:
+            surnames.add(core[-1])
+    # "Twitter" beside "Twitter Inc": the lone word is the organisation, not a person.
+    org_words = {doc[start].text for start, end, kind, _ in raw if kind == ORGANISATION and end - start >= 2}
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, (start, end, kind, titled) in enumerate(raw):
         if kind == PERSON and not titled and start > 0 and doc[start - 1].lower_ in _LOCATIVE:
             kind = PLACE  # "in Riverton", "near Fort Lauderdale": somewhere, not someone
-        elif kind != PERSON and end - start == 1 and doc[start].text in surnames:
+        elif kind != PERSON and doc[start:end].text in surnames:
             kind = PERSON  # "Trump said": the surname of someone the report names in full
+        elif kind == PERSON and end - start == 1 and doc[start].text in org_words:
+            kind = ORGANISATION
         raw[k] = (start, end, kind, titled)
         votes[doc[start:end].text.lower()][kind] += 1
     mentions = []
@@ -284,8 +326,26 @@ def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[i
     return sorted(mentions + added, key=lambda m: m.start)
 
 
-def _initials(name: str, lang: ModuleType) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in lang.STOPWORDS).lower()
+def initials(name: str, lang: ModuleType) -> str:
+    """ "U.S. Geological Survey" -> "usgs": the letters a short form of the name would use."""
+    letters = []
+    for word in name.replace("-", " ").split():
+        if word.lower() in lang.STOPWORDS:
+            continue
+        letters.append(
+            word.replace(".", "").lower()
+            if "." in word and word.replace(".", "").isupper()
+            else word[0].lower()
+        )
+    return "".join(letters)
+
+
+def org_key(name: str, lang: ModuleType) -> str:
+    """One key for an organisation's names: "Twitter Inc" = "Twitter", "the Senate" = "Senate"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in lang.CORPORATE_SUFFIXES:
+        words.pop()
+    return "o:" + name_key(" ".join(words))
 
 
 def _place_key(text: str, lang: ModuleType) -> str:
@@ -351,20 +411,20 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
     # acting as a person ("..., Obama said") is as often a place, a firm or an ordinary word
     # ("central Riverton", "Turnout was"): left out.
     for entity in entities:
-        if entity.kind == PERSON and all(len(name_parts(m.text)[0]) < 2 for m in entity.mentions):
-            if len(entity.mentions) < 2 and not any(m.titled or m.acts for m in entity.mentions):
-                entity.kind = ""
+        lone = entity.kind == PERSON and all(len(name_parts(m.text)[0]) < 2 for m in entity.mentions)
+        if lone and len(entity.mentions) < 2 and not any(m.titled or m.acts for m in entity.mentions):
+            entity.kind = ""
     organisations = [m for m in mentions if m.kind == ORGANISATION]
-    long_names = {_initials(m.text, lang): m for m in organisations if len(m.text.split()) >= 2}
+    long_names = {initials(m.text, lang): m for m in organisations if len(m.text.split()) >= 2}
     for mention in organisations:
         short = mention.text.replace(".", "")
         target = long_names.get(short.lower()) if short.isupper() and len(short) >= 2 else None
         source = target or mention
-        add(mention, "o:" + name_key(source.text), source.text, ORGANISATION)
+        add(mention, org_key(source.text, lang), source.text, ORGANISATION)
     for mention in mentions:
         if mention.kind == PLACE:
             add(mention, _place_key(mention.text, lang), mention.text, PLACE)
-    entities = [e for e in entities if e.kind]
+    entities = _merged([e for e in entities if e.kind], lang)
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)
     entities.sort(key=lambda e: e.mentions[0].start)
@@ -372,3 +432,81 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         for mention in entity.mentions:
             mention.entity = index
     return entities
+
+
+def _merged(entities: list[Entity], lang: ModuleType) -> list[Entity]:
+    """Entities of one report that same_entity takes as one ("Chugach Electric Association" and
+    "Chugach Electric"; a full name typed once as a person and once as an organisation) merged
+    into the one named first; a person absorbs an organisation, not the other way round."""
+    kept: list[Entity] = []
+    for entity in sorted(entities, key=lambda e: (e.kind != PERSON, e.mentions[0].start)):
+        if entity.kind == PERSON and len(core_tokens(entity.name)) < 2:
+            kept.append(entity)  # bare surnames were linked already, by position
+            continue
+        target = next(
+            (
+                k
+                for k in kept
+                if same_entity(
+                    {"name": k.name, "kind": k.kind}, {"name": entity.name, "kind": entity.kind}, lang
+                )
+            ),
+            None,
+        )
+        if target is None:
+            kept.append(entity)
+        else:
+            target.mentions.extend(entity.mentions)
+    return kept
+
+
+def _words_without(name: str, drop_last: frozenset[str], lang: ModuleType) -> tuple[str, ...]:
+    """A name's word keys, without a leading place ("U.S. Senate") or article, nor trailing
+    generic words ("Chugach Electric Association", "Broward County")."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ("the",)]
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in drop_last:
+        words.pop()
+    while len(words) > 1 and (
+        words[0].lower() in lang.PLACE_ALIASES or words[0].lower().strip(".") in lang.COUNTRIES
+    ):
+        words.pop(0)
+    return tuple(k for k in (name_key(w) for w in words) if k)
+
+
+def same_entity(a: dict, b: dict, lang: ModuleType) -> bool:
+    """Whether two entities ({"name", "kind"}), from one report or two, are one: a person by
+    same_person (a full name the model typed as an organisation included); an organisation by
+    its short form, without a leading place or a trailing generic word; a place without its
+    generic word ("Broward" = "Broward County")."""
+    kinds = {a["kind"], b["kind"]}
+    if kinds == {ORGANISATION, PLACE}:
+        return name_key(a["name"]) == name_key(b["name"])  # "Duluth" typed two ways
+    if PERSON in kinds:
+        tokens_a, tokens_b = core_tokens(a["name"]), core_tokens(b["name"])
+        if kinds == {PERSON}:
+            return same_person(tokens_a, tokens_b)
+        # One side typed a person's full name as an organisation: only full names count.
+        return (
+            kinds == {PERSON, ORGANISATION}
+            and min(len(tokens_a), len(tokens_b)) >= 2
+            and same_person(tokens_a, tokens_b)
+        )
+    if kinds == {ORGANISATION}:
+        generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
+        if _words_without(a["name"], generic, lang) == _words_without(b["name"], generic, lang):
+            return True
+        for short, long in ((a["name"], b["name"]), (b["name"], a["name"])):
+            letters = short.replace(".", "")
+            if (
+                letters.isupper()
+                and len(letters) >= 2
+                and len(long.split()) >= 2
+                and initials(long, lang) == letters.lower()
+            ):
+                return True
+        return False
+    if kinds == {PLACE}:
+        return _words_without(a["name"], lang.PLACE_GENERIC_WORDS, lang) == _words_without(
+            b["name"], lang.PLACE_GENERIC_WORDS, lang
+        )
+    return False

@@ -29,7 +29,11 @@ _QUALIFIERS = (
     ("vague", r"several|dozens|hundreds|thousands|millions|billions|scores"),
     ("at_least", r"more than|over|at least|upwards of|in excess of|nearly|almost|as many as|as much as"),
     ("at_most", r"less than|fewer than|under|up to|at most|no more than|as few as|as little as"),
-    ("about", r"about|around|approximately|roughly|some|an estimated|estimated|close to|circa"),
+    (
+        "about",
+        r"about|around|approximately|roughly|some|an estimated|estimated|close to|circa|shortly|"
+        r"just|early|late|before|after|by",
+    ),
 )
 _QUALIFIER_PATTERNS = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _QUALIFIERS]
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

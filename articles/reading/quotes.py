@@ -24,7 +24,8 @@ SPEECH_LEMMAS = frozenset(
     """say tell add ask state declare write note explain argue insist warn claim reply respond
     announce continue recall suggest acknowledge admit conclude predict tweet post remark observe
     comment urge caution confirm deny vow pledge promise complain testify quip concede boast
-    scoff shout tout lament""".split()
+    scoff shout tout lament call describe dub brand label hail slam blast sob cry scream yell
+    whisper exclaim plead beg joke sigh fume snap gush rail blame accuse dismiss""".split()
 )
 PRONOUNS = frozenset({"he", "she"})
 MIN_QUOTE_WORDS = 3  # "a word or two" in quotation marks is a scare quote
@@ -249,7 +250,8 @@ def _subject(verb):
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
-    if verb.dep_ == "conj":
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        # "she smiled and said", "..., warning of", "..., telling reporters": the main clause's subject
         return _subject(verb.head)
     if verb.dep_ == "relcl":
         return verb.head

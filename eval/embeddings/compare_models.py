@@ -161,8 +161,8 @@ def speed_sentences(n=500):
 
 def roc_auc(scores, labels):
     """AUC = P(score_pos > score_neg), ties count half (Mann-Whitney)."""
-    pos = [s for s, l in zip(scores, labels) if l == 1]
-    neg = [s for s, l in zip(scores, labels) if l == 0]
+    pos = [s for s, lab in zip(scores, labels, strict=True) if lab == 1]
+    neg = [s for s, lab in zip(scores, labels, strict=True) if lab == 0]
     if not pos or not neg:
         return float("nan")
     wins = 0.0
@@ -175,9 +175,9 @@ def roc_auc(scores, labels):
 def best_f1(scores, labels):
     best = (0.0, None)
     for t in sorted(set(scores)):
-        tp = sum(1 for s, l in zip(scores, labels) if s >= t and l == 1)
-        fp = sum(1 for s, l in zip(scores, labels) if s >= t and l == 0)
-        fn = sum(1 for s, l in zip(scores, labels) if s < t and l == 1)
+        tp = sum(1 for s, lab in zip(scores, labels, strict=True) if s >= t and lab == 1)
+        fp = sum(1 for s, lab in zip(scores, labels, strict=True) if s >= t and lab == 0)
+        fn = sum(1 for s, lab in zip(scores, labels, strict=True) if s < t and lab == 1)
         f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
         if f1 > best[0]:
             best = (f1, t)
@@ -189,20 +189,25 @@ def quality(cos, pairs):
     f1, thr = best_f1(cos, labels)
     kinds = sorted({p["kind"] for p in pairs})
     mean_by_kind = {
-        k: sum(c for c, p in zip(cos, pairs) if p["kind"] == k) / sum(1 for p in pairs if p["kind"] == k)
+        k: sum(c for c, p in zip(cos, pairs, strict=False) if p["kind"] == k)
+        / sum(1 for p in pairs if p["kind"] == k)
         for k in kinds
     }
-    pos = [c for c, p in zip(cos, pairs) if p["label"] == 1]
+    pos = [c for c, p in zip(cos, pairs, strict=False) if p["label"] == 1]
     auc_vs = {}
     for k in kinds:
-        neg = [c for c, p in zip(cos, pairs) if p["kind"] == k and p["label"] == 0]
+        neg = [c for c, p in zip(cos, pairs, strict=False) if p["kind"] == k and p["label"] == 0]
         if neg:
             auc_vs[k] = roc_auc(pos + neg, [1] * len(pos) + [0] * len(neg))
     # The app checks numbers and negation by rule, so the question the embedding
     # must answer is "paraphrase, or a different claim on the same topic / an
     # unrelated sentence?": AUC over paraphrase vs topical_negative + unrelated.
-    sub = [(c, p["label"]) for c, p in zip(cos, pairs) if p["kind"] not in ("negation", "number_swap")]
-    auc_sub = roc_auc([c for c, _ in sub], [l for _, l in sub])
+    sub = [
+        (c, p["label"])
+        for c, p in zip(cos, pairs, strict=False)
+        if p["kind"] not in ("negation", "number_swap")
+    ]
+    auc_sub = roc_auc([c for c, _ in sub], [lab for _, lab in sub])
     return dict(
         auc=roc_auc(cos, labels),
         auc_excl_neg_num=auc_sub,
@@ -405,7 +410,7 @@ def main():
         if args.skip_speed:
             cmd.append("--skip-speed")
         p = subprocess.run(cmd, env=env, capture_output=True, text=True)
-        line = next((l for l in p.stdout.splitlines() if l.startswith("RESULT ")), None)
+        line = next((ln for ln in p.stdout.splitlines() if ln.startswith("RESULT ")), None)
         if line is None:
             results.append(
                 dict(

@@ -65,7 +65,9 @@ TITLES = frozenset(
     lady analyst negotiator counterpart aide adviser advisor advisers deputy representative
     correspondent editor reporter author researcher fellow economist ceo cfo founder
     executive official officials diplomat commissioner mp mep mps pm chancellor
-    treasurer attorney""".split()
+    treasurer attorney sheriff detective inspector superintendent constable trooper coach manager
+    striker midfielder defender goalkeeper councillor alderman commissioner grandmother
+    grandfather""".split()
 )
 # Multi-word titles, matched before single words, lower-cased.
 TITLE_PHRASES = (
@@ -94,7 +96,7 @@ ORG_SUFFIXES = frozenset(
     corporation corp inc ltd plc llc group bank agency council party committee commission
     association foundation studies union court army navy police force forces office service
     services board authority administration parliament congress senate assembly league network
-    news times post journal press club fund trust organisation organization federation society
+    news newswire wire times post journal press club fund trust organisation organization federation society
     bureau guard guards command alliance coalition movement front institut capital partners
     holdings securities investments airlines airways motors systems technologies labs
     laboratories hospital clinic""".split()
@@ -109,7 +111,7 @@ NOT_ACRONYMS = frozenset(
 PLACE_SUFFIXES = frozenset(
     """river sea ocean lake island islands valley desert strait gulf bay coast peninsula province
     region county district mountains basin delta hotel palace stadium museum cathedral mosque
-    temple airport harbour harbor""".split()
+    temple airport harbour harbor boulevard street avenue road square bridge""".split()
 )
 # Words that end (or start) names of laws, events and things, not of people.
 NOT_PERSON_LAST_WORDS = frozenset(
@@ -485,3 +487,27 @@ US_STATES = frozenset(
         "west virginia",
     }
 )
+
+# Words before a name that make it a storm, an operation or a plan, not a person.
+NOT_PERSON_BEFORE = frozenset("hurricane storm typhoon cyclone tornado operation project".split())
+# Last words of company names that other reports leave out ("Twitter Inc" = "Twitter").
+CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. corporation co co. ltd ltd. plc llc ag sa nv".split())
+# The Associated Press's abbreviations of US states, as datelines use them ("BENTONVILLE, Ark.").
+STATE_ABBREVIATIONS = {
+    "ala.": "alabama", "ariz.": "arizona", "ark.": "arkansas", "calif.": "california",
+    "colo.": "colorado", "conn.": "connecticut", "del.": "delaware", "fla.": "florida",
+    "ga.": "georgia", "ill.": "illinois", "ind.": "indiana", "kan.": "kansas", "ky.": "kentucky",
+    "la.": "louisiana", "md.": "maryland", "mass.": "massachusetts", "mich.": "michigan",
+    "minn.": "minnesota", "miss.": "mississippi", "mo.": "missouri", "mont.": "montana",
+    "neb.": "nebraska", "nev.": "nevada", "n.h.": "new hampshire", "n.j.": "new jersey",
+    "n.m.": "new mexico", "n.y.": "new york", "n.c.": "north carolina", "n.d.": "north dakota",
+    "okla.": "oklahoma", "ore.": "oregon", "pa.": "pennsylvania", "r.i.": "rhode island",
+    "s.c.": "south carolina", "s.d.": "south dakota", "tenn.": "tennessee", "vt.": "vermont",
+    "va.": "virginia", "wash.": "washington", "w.va.": "west virginia", "wis.": "wisconsin",
+    "wyo.": "wyoming",
+}  # fmt: skip
+PLACE_ALIASES = {**PLACE_ALIASES, **STATE_ABBREVIATIONS}
+# Last words of places that other reports leave out ("Broward County" = "Broward").
+PLACE_GENERIC_WORDS = frozenset("county city state province region district borough parish".split())
+# Last words of the names of laws: neither people nor organisations ("British Museum Act").
+LAW_WORDS = frozenset("act bill law treaty amendment accord protocol".split())
