@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("claim_model.json")
-FEATURES = ("words", "meaning", "meaning_sq", "words_x_meaning", "names", "figures", "position")
+FEATURES = ("words", "meaning", "meaning_sq", "words_x_meaning", "names", "figures")
 SAME, RELATED_LEVEL = "same", "related"
 
 
@@ -63,7 +63,8 @@ def features(words: float, meaning: float | None, names: float, figures: float, 
     is estimated from the words, so old readings still compare, if less well."""
     if meaning is None:
         meaning = min(1.0, 0.3 + 0.6 * words)
-    return (words, meaning, meaning * meaning, words * meaning, names, figures, position)
+    del position  # measured, and left out: it helped on long reports and misled on short ones
+    return (words, meaning, meaning * meaning, words * meaning, names, figures)
 
 
 def claim_score(

@@ -1,29 +1,28 @@
 """Event-wide fact table: the claims of several reports clustered, and who carries which.
 
-Reports are taken one by one; their sentences are matched to the claims so far (the first
-sentence of each claim stands for it) with the two-report alignment's scoring and best-first
-one-to-one assignment, word weights coming from the whole event; a sentence left over starts a
-new claim. One pass, so the cost grows with reports x claims, not with every pair of reports.
+Reports are taken one by one; their sentences are scored against the claims so far (the first
+sentence of each claim stands for it) with the two-report alignment's same-claim model
+(claims.py: words, meaning, names, figures, position), word weights coming from the whole
+event, and assigned best-first and one-to-one; only a pair the model takes as the *same claim*
+marks a report as carrying it, so a ✓ is never given for a merely related sentence. A sentence
+left over starts a new claim. One pass, so the cost grows with reports x claims, not with every
+pair of reports.
 """
 
+import math
 from collections import Counter, defaultdict
 
-from .align import (
-    MATCH_THRESHOLD,
-    SHORT_SENTENCE_THRESHOLD,
-    SHORT_SENTENCE_TOKENS,
-    SideText,
-    pair_score,
-    prepare,
-)
+import numpy as np
+
+from ..reading.vectors import unpack
+from .align import MEANING_CANDIDATE, SideText, pair_score, prepare
+from .claims import claim_score, model
 from .summary import link_entities
 
 MAX_CLAIMS_SHOWN = 80
 
 
 def _weights(sides: list[SideText]) -> dict[str, float]:
-    import math
-
     frequency: Counter[str] = Counter()
     total = 0
     for side in sides:
@@ -35,6 +34,12 @@ def _weights(sides: list[SideText]) -> dict[str, float]:
     }
 
 
+def _share(bag: dict, other: dict, prefix: str) -> float:
+    mine = {t for t in bag if t.startswith(prefix)}
+    theirs = {t for t in other if t.startswith(prefix)}
+    return len(mine & theirs) / max(min(len(mine), len(theirs)), 1)
+
+
 def fact_table(reports: list[dict]) -> dict:
     """reports: [{"id", "outlet", "title", "analysis"}] -> claims x reports, people and quotes.
 
@@ -43,32 +48,51 @@ def fact_table(reports: list[dict]) -> dict:
     """
     reports = _with_linked_people(reports)
     sides = [prepare(r["analysis"]) for r in reports]
+    vectors = [unpack(r["analysis"].get("vectors")) for r in reports]
     weights = _weights(sides)
+    same = model().same
     claims: list[dict] = []
     index: dict[str, list[int]] = defaultdict(list)  # token -> claims whose first sentence has it
     masses: list[float] = []
+    claim_vectors: list[np.ndarray | None] = []
     for column, side in enumerate(sides):
-        # Score every sentence of this report against the claims so far, then assign best-first
-        # and one-to-one, as the two-report alignment does; the rest start new claims.
         masses_here = [sum(weights[t] for t in bag) for bag in side.bags]
-        candidates: list[tuple[float, int, int]] = []
+        here = (
+            vectors[column]
+            if vectors[column] is not None and len(vectors[column]) == len(side.bags)
+            else None
+        )
+        known = [k for k, v in enumerate(claim_vectors) if v is not None]
+        cosines = None
+        if here is not None and known:
+            cosines = here @ np.vstack([claim_vectors[k] for k in known]).T
+        candidates: dict[tuple[int, int], float] = {}
         for s, bag in enumerate(side.bags):
             common: dict[int, float] = defaultdict(float)
-            shared_words: dict[int, int] = defaultdict(int)
             for token in bag:
-                is_word = token[1:2] != ":"
                 for c in index.get(token, ()):
                     common[c] += weights[token]
-                    shared_words[c] += is_word
             for c, shared in common.items():
-                if not shared_words[c]:
-                    continue  # names and numbers alone do not make the same claim
-                score = pair_score(shared, masses_here[s], masses[c])
-                short = min(len(bag), claims[c]["size"]) < SHORT_SENTENCE_TOKENS
-                if score >= (SHORT_SENTENCE_THRESHOLD if short else MATCH_THRESHOLD):
-                    candidates.append((score, s, c))
+                candidates[(s, c)] = pair_score(shared, masses_here[s], masses[c])
+            if cosines is not None:
+                for position in np.nonzero(cosines[s] >= MEANING_CANDIDATE)[0]:
+                    candidates.setdefault((s, known[int(position)]), 0.0)
+        cosine_of = {known[k]: k for k in range(len(known))}
+        scored = []
+        for (s, c), words in candidates.items():
+            first_column, first_sentence = claims[c]["first"]
+            cosine = None
+            if cosines is not None and c in cosine_of:
+                cosine = float(cosines[s, cosine_of[c]])
+            bag, other = side.bags[s], sides[first_column].bags[first_sentence]
+            position = abs(
+                s / max(len(side.bags), 1) - first_sentence / max(len(sides[first_column].bags), 1)
+            )
+            score = claim_score(words, cosine, _share(bag, other, "E:"), _share(bag, other, "N:"), position)
+            if score >= same:
+                scored.append((score, s, c))
         placed: set[int] = set()
-        for _score, s, c in sorted(candidates, reverse=True):
+        for _score, s, c in sorted(scored, reverse=True):
             if s in placed or str(column) in claims[c]["cells"]:
                 continue
             claims[c]["cells"][str(column)] = [s]
@@ -85,6 +109,7 @@ def fact_table(reports: list[dict]) -> dict:
                 }
             )
             masses.append(masses_here[s])
+            claim_vectors.append(here[s] if here is not None else None)
             for token in bag:
                 index[token].append(len(claims) - 1)
     claims.sort(key=lambda c: (-len(c["cells"]), c["first"]))

@@ -43,6 +43,7 @@ def _read_one(title: str, body: str, language: str, body_doc, title_doc) -> dict
     paragraphs = split_paragraphs(body)
     mentions = collect_mentions(body_doc, starts, lang)
     entities = link_mentions(mentions, lang)
+    mentions = [m for e in entities for m in e.mentions]  # those the linking kept
     quotes = read_quotes(body, body_doc, sentences, paragraphs, mentions, entities)
     numbers = read_numbers(body_doc, starts, lang)
     title_numbers = read_numbers(title_doc, [0], lang)

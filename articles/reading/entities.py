@@ -381,30 +381,29 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         for mention in entity.mentions[1:]:
             if set(entity.name.split()) < set(mention.text.split()):
                 entity.name = mention.text
-    surname_of: dict[str, list[Mention]] = defaultdict(list)
+    last_names: dict[str, list[Mention]] = defaultdict(list)
+    first_names: dict[str, list[Mention]] = defaultdict(list)
     for mention in full:
         core, _ = name_parts(mention.text)
-        surname_of[name_key(core[-1])].append(mention)
-        surname_of[name_key(core[0])].append(mention)  # East Asian order ("Kim" of "Kim Yong-chol")
+        last_names[name_key(core[-1])].append(mention)
+        first_names[name_key(core[0])].append(mention)
     for mention in people:
         if mention.entity >= 0:
             continue
         core, _ = name_parts(mention.text)
         if not core:
             continue
-        candidates = surname_of.get(name_key(core[-1]), [])
+        # The surname of one person named in full (else, East Asian order, the family name of
+        # one); the person named last before it when several are, and nobody when the text
+        # cannot tell ("Kim" beside Kim Jong-un and Kim Yong-chol).
+        word = name_key(core[-1])
+        candidates = last_names.get(word) or first_names.get(word) or []
         keys = {entities[m.entity].key for m in candidates}
-        earlier = [m for m in candidates if m.start < mention.start]
-        if earlier:
-            target = entities[earlier[-1].entity]
-        elif len(keys) == 1:
+        if len(keys) > 1:
+            continue
+        if keys:
             target = entities[candidates[0].entity]
-        else:
-            target = None
-        if target is not None:
             add(mention, target.key, target.name, PERSON)
-        elif len(keys) > 1:
-            continue  # "Smith" with two Smiths named and none before: whose, we cannot tell
         else:
             add(mention, person_key(mention.text), mention.text, PERSON)
     # A lone word the model calls a person, never titled, named in full, named twice or seen

@@ -151,7 +151,7 @@ def main() -> None:
         )
     weights, bias, same, related, figures = fit_on(pairs, cache)
     print(f"fitted on all {len(pairs)} pairs (same >= {same}):", fmt.format(*figures))
-    related = round(max(same - 0.1, align.NEIGHBOUR_THRESHOLD), 2)
+    related = round(max(same - 0.05, align.NEIGHBOUR_THRESHOLD), 2)
     model = {
         "features": list(claims.FEATURES),
         "weights": [round(float(w), 4) for w in weights],
