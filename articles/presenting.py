@@ -62,10 +62,14 @@ def _rows(comparison: dict, outlet_a: str, outlet_b: str) -> list[dict]:
         else:
             item["a"] = _side_cells("a", row["a"], sentences_a, row.get("a_parts"))
             item["b"] = _side_cells("b", row["b"], sentences_b, row.get("b_parts"))
+        item["level"] = row.get("level")
+        if kind == "match" and row.get("level") == "related":
+            item["label"] = f"Row {number}: related sentences, not the same claim"
+            item["badges"].append(("badge-related", "Related, not the same claim"))
+        elif kind == "match":
+            item["label"] = f"Row {number}: the same claim in both"
+            item["badges"].append(("badge-match", "Same claim in both"))
         if kind == "match":
-            percent = round(row["score"] * 100)
-            item["label"] = f"Row {number}: claim in both, {percent}% alike"
-            item["badges"].append(("badge-match", f"In both · {percent}% alike"))
             if row["moved"]:
                 item["badges"].append(("", f"Order differs: sentence {row['b'][0] + 1} of {outlet_b}"))
             for (ids_a, ids_b), found in conflicts_by_pair.items():
@@ -179,6 +183,30 @@ def _side(article: Article) -> dict:
     }
 
 
+def _key_differences(comparison: dict) -> dict:
+    """The key differences (compare.key_differences) with the anchors of their sentences."""
+    found = comparison.get("key_differences") or {}
+
+    def sentences(side: str, items: list[dict], field: str) -> list[dict]:
+        return [
+            {**item, "anchor": _anchor(side, item[field] if isinstance(item[field], list) else [item[field]])}
+            for item in items
+        ]
+
+    out = {
+        "conflicts": [
+            {**c, "a_anchor": _anchor("a", c["a_sentences"]), "b_anchor": _anchor("b", c["b_sentences"])}
+            for c in found.get("conflicts", [])
+        ]
+    }
+    for side in ("a", "b"):
+        out[f"only_{side}"] = sentences(side, found.get(f"only_{side}", []), "sentence")
+        out[f"quotes_only_{side}"] = sentences(side, found.get(f"quotes_only_{side}", []), "sentences")
+        out[f"people_only_{side}"] = sentences(side, found.get(f"people_only_{side}", []), "sentences")
+    out["any"] = any(out[k] for k in out)
+    return out
+
+
 def comparison_page(left: Article, right: Article, comparison: dict, cache_key: str = "") -> dict:
     """Template context of the compare page; cache_key names the comparison for fragment caching."""
     side_a, side_b = _side(left), _side(right)
@@ -201,6 +229,7 @@ def comparison_page(left: Article, right: Article, comparison: dict, cache_key: 
         "counts": comparison["counts"],
         "first_of": first_of,
         "rows": rows,
+        "key": _key_differences(comparison),
         "entities": entities,
         "quotes": _quotes(comparison),
         "numbers": _numbers(comparison),

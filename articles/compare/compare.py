@@ -1,6 +1,7 @@
 """One comparison of two analysed reports, as a JSON-safe dict the page, the API and exports share."""
 
 from .align import align
+from .key_differences import key_differences
 from .summary import (
     entity_summary,
     headline_summary,
@@ -40,12 +41,13 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
         rows.append(row)
     conflicts = number_conflicts(rows, analysis_a.get("numbers", []), analysis_b.get("numbers", []))
     counts = {
-        "shared": sum(r["kind"] == "match" for r in rows),
+        "shared": sum(r["kind"] == "match" and r.get("level") != "related" for r in rows),
+        "related": sum(r["kind"] == "match" and r.get("level") == "related" for r in rows),
         "only_a": sum(r["kind"] == "only_a" for r in rows),
         "only_b": sum(r["kind"] == "only_b" for r in rows),
         "moved": sum(r["kind"] == "moved_b" for r in rows),
     }
-    return {
+    comparison = {
         "similarity": alignment.similarity,
         "counts": counts,
         "rows": rows,
@@ -59,3 +61,5 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
         },
         "headline": headline_summary(analysis_a.get("title", ""), analysis_b.get("title", ""), language),
     }
+    comparison["key_differences"] = key_differences(analysis_a, analysis_b, comparison)
+    return comparison
