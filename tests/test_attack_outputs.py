@@ -32,7 +32,7 @@ def _store_hostile_reports(payload: str) -> tuple[Article, Article, Event]:
             "title": f"{payload} harbour bridge {side}",
             "source": f"{payload} Gazette {side}",
             "byline": f"{payload} Reporter",
-            "text": f"{STORY}\n\nA witness said: \"{payload}\" was written on the wall {side}.",
+            "text": f'{STORY}\n\nA witness said: "{payload}" was written on the wall {side}.',
             "html": f"<p>{STORY}</p><p>{payload}</p><p>Side {side}.</p>",
             "url": f"https://news.example/{side}",
             "published_at": "2026-03-02T09:00:00Z",

@@ -5,9 +5,15 @@ batched queries, and stores each article whole or not at all, in the order the
 reports were published (see _publication_order): articles are inserted
 in chunks, one transaction per chunk; if anything in a chunk fails, the chunk is rolled
 back and retried one article at a time, each in its own savepoint, so one bad item
-never takes its neighbours with it.
+never takes its neighbours with it. A new outlet is created inside the transaction of the
+first item that names it, so an outlet the database refuses fails that item alone.
+
+The item boundary: an exception nobody foresaw while preparing or storing one item is
+logged with its traceback and reported as that item's failure ("could not be read"),
+never as the end of the batch.
 """
 
+import logging
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -24,6 +30,7 @@ from ..grouping.service import assign_article
 from ..models import Article, ImportBatch, ImportStatus, Source
 from .archives import Limits
 from .cleaning import PageCleaner
+from .formats import UNEXPECTED
 from .outlets import OutletMatcher, name_key
 from .prepare import PreparedArticle, prepare_record
 from .records import InputError, ItemFailure, RawRecord
@@ -34,6 +41,7 @@ CHUNK_SIZE = 200
 EXCERPT_CHARS = 280
 
 Item = RawRecord | ItemFailure
+logger = logging.getLogger(__name__)
 
 
 def limits_from_settings() -> Limits:
@@ -152,7 +160,7 @@ def _run(
     prepared: list[tuple[int, PreparedArticle]] = []
     for raw in materialised:
         outcome = (
-            prepare_record(raw, cleaner=cleaner, outlets=outlets, default_source=default_source)
+            _prepare_one(raw, cleaner=cleaner, outlets=outlets, default_source=default_source)
             if isinstance(raw, RawRecord)
             else raw
         )
@@ -197,6 +205,16 @@ class _StrictAbort(Exception):
     pass
 
 
+def _prepare_one(
+    raw: RawRecord, *, cleaner: PageCleaner, outlets: OutletMatcher, default_source: str
+) -> PreparedArticle | ItemFailure:
+    try:
+        return prepare_record(raw, cleaner=cleaner, outlets=outlets, default_source=default_source)
+    except Exception:
+        logger.exception("Preparing import item %s failed unexpectedly", raw.label)
+        return ItemFailure(raw.label, UNEXPECTED)
+
+
 def _publication_order(pair: tuple[int, PreparedArticle]) -> tuple[bool, float]:
     """Reports are stored, and so grouped, oldest first; undated ones last, in file order.
 
@@ -220,7 +238,8 @@ def _store(
     strict: bool,
     progress: Callable[[int], None] | None,
 ) -> None:
-    sources = _resolve_sources({p.source_name for _, p in prepared}, create=not dry_run)
+    # New outlets are created later, inside the transaction of the item that names them.
+    sources = _resolve_sources({p.source_name for _, p in prepared}, create=False)
     # What this import stores, by text and by (outlet, URL): the kept item's label.
     seen_hashes: dict[str, str] = {}
     seen_urls: dict[tuple[str, str], str] = {}
@@ -296,6 +315,24 @@ def _create_source(name: str) -> Source:
         return Source.objects.get(name__iexact=name)
 
 
+def _outlet_for(item: PreparedArticle, sources: dict[str, Source | None], created: list[str]) -> Source:
+    """The item's outlet; a new one is created here, inside the caller's transaction, and
+    its key noted in `created` so that a rollback can forget it."""
+    key = name_key(item.source_name)
+    source = sources.get(key)
+    if source is None:
+        source = sources[key] = _create_source(item.source_name)
+        created.append(key)
+    return source
+
+
+def _forget(sources: dict[str, Source | None], created: list[str]) -> None:
+    """After a rollback, the outlets created inside it no longer exist."""
+    for key in created:
+        sources[key] = None
+    created.clear()
+
+
 def _existing(
     chunk: list[tuple[int, PreparedArticle]], sources: dict[str, Source | None]
 ) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
@@ -342,15 +379,18 @@ def _insert_chunk(
     batch: ImportBatch | None,
     strict: bool,
 ) -> None:
-    articles = [
-        (index, build_article(item, sources[name_key(item.source_name)], batch)) for index, item in to_store
-    ]
+    created: list[str] = []
     try:
         with transaction.atomic():
+            articles = [
+                (index, build_article(item, _outlet_for(item, sources, created), batch))
+                for index, item in to_store
+            ]
             for _, article in articles:
                 article.save()
                 assign_article(article)
     except Exception as error:
+        _forget(sources, created)
         if strict:
             raise _StrictAbort(f"an article could not be stored ({error})") from error
         # Retry one by one so that only the article at fault is refused.
@@ -371,17 +411,21 @@ def _insert_one(
     batch: ImportBatch | None,
 ) -> None:
     entry = result.entries[index]
-    article = build_article(item, sources[name_key(item.source_name)], batch)
+    created: list[str] = []
     try:
         with transaction.atomic():
+            article = build_article(item, _outlet_for(item, sources, created), batch)
             article.save()
             assign_article(article)
     except IntegrityError as error:
+        _forget(sources, created)
         # Another import stored the same article between our check and our insert.
         entry.update(outcome="duplicate", reason=f"already stored (the database refused a copy: {error})")
         result.duplicates += 1
         return
     except Exception as error:
+        _forget(sources, created)
+        logger.exception("Storing import item %s failed", item.label)
         entry.update(outcome="failed", reason=f"could not be stored: {error}")
         result.failed += 1
         return
