@@ -13,11 +13,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from .models import Article, Event, Source
+from .paths import MAX_ID
 from .search import parse_query
 from .search.service import filter_matching
-
-# Largest id a 64-bit integer column holds: bigger numbers are form errors, not database errors.
-MAX_ID = 2**63 - 1
 
 
 def _day_start(day: dt.date) -> dt.datetime:
