@@ -225,6 +225,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Django's own cap sits above ours so that an upload with too many files reaches the
 # import form and gets its clear message instead of a bare 400.
 DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES * 2
+# A running import renews its lease at every chunk of 200 reports; a batch whose lease has
+# lapsed this long is marked failed (its process was killed) when the batch list is shown.
+IMPORT_LEASE_SECONDS = env_int("IMPORT_LEASE_SECONDS", 15 * 60, minimum=60)
 # Files between preview and confirm; point it at a shared folder when the worker runs elsewhere.
 IMPORT_STAGING_DIR = os.environ.get("IMPORT_STAGING_DIR", "")
 

@@ -28,6 +28,7 @@ from django.utils.text import slugify
 from ..compare.analysis import ANALYSIS_VERSION, analyse_text
 from ..grouping.service import assign_article
 from ..models import Article, ImportBatch, ImportStatus, Source
+from ..models.batches import lease_until
 from .archives import Limits
 from .cleaning import PageCleaner
 from .formats import UNEXPECTED
@@ -121,9 +122,13 @@ def import_items(
     result = ImportResult(dry_run=dry_run)
     if not dry_run:
         if batch is None:
-            batch = ImportBatch.objects.create(origin=origin, created_by=user, status=ImportStatus.RUNNING)
+            batch = ImportBatch.objects.create(
+                origin=origin, created_by=user, status=ImportStatus.RUNNING, lease_expires_at=lease_until()
+            )
         else:
-            ImportBatch.objects.filter(pk=batch.pk).update(status=ImportStatus.RUNNING)
+            ImportBatch.objects.filter(pk=batch.pk).update(
+                status=ImportStatus.RUNNING, lease_expires_at=lease_until()
+            )
             batch.status = ImportStatus.RUNNING
         result.batch = batch
     try:
@@ -175,7 +180,7 @@ def _run(
         on_total(total)
     if batch is not None:
         batch.total_items = total
-        ImportBatch.objects.filter(pk=batch.pk).update(total_items=total)
+        ImportBatch.objects.filter(pk=batch.pk).update(total_items=total, lease_expires_at=lease_until())
     if progress and result.failed:
         progress(result.failed)
 
@@ -280,6 +285,7 @@ def _store(
                     created_count=result.created,
                     duplicate_count=result.duplicates,
                     failed_count=result.failed,
+                    lease_expires_at=lease_until(),
                 )
         if progress:
             progress(len(chunk))
