@@ -19,6 +19,8 @@ urlpatterns = [
     path("events/<id:pk>/export.json", compare.event_export_json, name="event-export-json"),
     path("events/<id:pk>/export.csv", compare.event_export_csv, name="event-export-csv"),
     path("sources/", outlets.source_list, name="source-list"),
+    # ".json" keeps the route apart from outlet slugs, which cannot hold a dot.
+    path("sources/suggest.json", outlets.source_suggestions, name="source-suggestions"),
     path("sources/<slug:slug>/", outlets.source_detail, name="source-detail"),
     path("sources/<slug:slug>/feed/", feeds.OutletReportsFeed(), name="source-feed"),
     path("search/", search.search, name="search"),
