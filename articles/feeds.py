@@ -1,4 +1,10 @@
-"""Atom feeds: latest events, one outlet's reports, new reports of one event."""
+"""Atom feeds: latest events, one outlet's reports, new reports of one event.
+
+Atom sends an item's description as `<summary type="html">`, which feed readers render as
+HTML without our CSP: every description is built from plain text through
+`sanitize.text_as_html`. Titles and author names are Atom text constructs (no type), which
+the feed generator XML-escapes and readers show as text.
+"""
 
 import datetime as dt
 
@@ -10,6 +16,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from .models import Article, Event, Source
+from .sanitize import text_as_html
 
 FEED_LENGTH = 30
 
@@ -21,7 +28,7 @@ class ReportItems:
         return f"{item.source.name}: {item.title}"
 
     def item_description(self, item: Article) -> str:
-        return item.byline or ""
+        return text_as_html(item.byline or "")
 
     def item_link(self, item: Article) -> str:
         return item.get_absolute_url()
@@ -53,7 +60,7 @@ class LatestEventsFeed(Feed):
     def item_description(self, item: Event) -> str:
         outlets = f"{item.source_count} outlet{'s' if item.source_count != 1 else ''}"
         reports = f"{item.article_count} report{'s' if item.article_count != 1 else ''}"
-        return f"{outlets}, {reports}. {item.summary}".strip()
+        return text_as_html(f"{outlets}, {reports}. {item.summary}".strip())
 
     def item_pubdate(self, item: Event) -> dt.datetime:
         return item.first_published_at or item.created_at

@@ -10,14 +10,13 @@ import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse_lazy
 from django.utils import timezone
 
 from .models import Article, Event, Source
+from .paths import MAX_ID
 from .search import parse_query
 from .search.service import filter_matching
-
-# Largest id a 64-bit integer column holds: bigger numbers are form errors, not database errors.
-MAX_ID = 2**63 - 1
 
 
 def _day_start(day: dt.date) -> dt.datetime:
@@ -42,6 +41,21 @@ def _outlets(request: HttpRequest | None) -> QuerySet[Source]:
     return Source.objects.order_by("name").only("id", "name", "slug")
 
 
+class OutletSearchInput(forms.TextInput):
+    """The outlet filter as a text box (an outlet's slug), suggested from /sources/suggest.json
+    as one types. A <select> of every outlet made /articles/ 1.4 MB with 8,550 outlets."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            attrs={
+                "list": "outlet-suggestions",
+                "autocomplete": "off",
+                "placeholder": "Any outlet",
+                "data-suggest-url": reverse_lazy("articles:source-suggestions"),
+            }
+        )
+
+
 class ArticleFilter(DayRangeMixin, django_filters.FilterSet):
     text = django_filters.CharFilter(
         field_name="body_text", lookup_expr="search", method="filter_text", label="Words"
@@ -53,6 +67,7 @@ class ArticleFilter(DayRangeMixin, django_filters.FilterSet):
         to_field_name="slug",
         label="Outlet",
         empty_label="Any outlet",
+        widget=OutletSearchInput,
     )
     event = django_filters.NumberFilter(
         field_name="event", lookup_expr="exact", label="Event number", min_value=1, max_value=MAX_ID
@@ -99,6 +114,7 @@ class EventFilter(DayRangeMixin, django_filters.FilterSet):
         method="filter_outlet",
         label="Reported by",
         empty_label="Any outlet",
+        widget=OutletSearchInput,
     )
     min_outlets = django_filters.NumberFilter(
         field_name="source_count",

@@ -3,6 +3,7 @@
 from django import forms
 
 from .models import Article
+from .paths import is_db_id
 
 
 class ComparePickForm(forms.Form):
@@ -15,7 +16,8 @@ class ComparePickForm(forms.Form):
         data = super().clean()
         ids = {data.get("a"), data.get("b")} - {None}
         if ids:
-            found = set(Article.objects.filter(pk__in=ids).values_list("pk", flat=True))
+            in_range = [pk for pk in ids if is_db_id(pk)]
+            found = set(Article.objects.filter(pk__in=in_range).values_list("pk", flat=True))
             for field in ("a", "b"):
                 if data.get(field) is not None and data[field] not in found:
                     self.add_error(field, f"There is no report with id {data[field]}.")

@@ -11,6 +11,31 @@ import re
 
 from django.urls import get_script_prefix, get_urlconf, reverse
 
+# The largest id either database stores (a signed 64-bit integer). SQLite raises OverflowError
+# on a larger one in some lookups (in_bulk) where PostgreSQL simply finds nothing.
+MAX_ID = 2**63 - 1
+
+
+def is_db_id(value: int) -> bool:
+    """Whether `value` could be a row's id; anything else is a row that does not exist."""
+    return 1 <= value <= MAX_ID
+
+
+class DbIdConverter:
+    """`<id:pk>`: a positive whole number a database can hold; larger ones match no route (404)."""
+
+    regex = "[0-9]{1,20}"
+
+    def to_python(self, value: str) -> int:
+        number = int(value)
+        if not is_db_id(number):
+            raise ValueError(value)  # Django treats this as "no match"
+        return number
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
 # Accepted by both the <int:> and the <slug:> converters, and not part of any route's fixed text.
 _PLACEHOLDER = "9081726354"
 # Values that need no quoting and that reverse() would accept for a <slug:> argument.

@@ -6,6 +6,7 @@ without a secret key and allowed hosts.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -77,6 +78,8 @@ INSTALLED_APPS = [
     # Listed so that the API docs page serves Swagger UI from our static files (CSP: no CDN).
     "ninja",
     "django_tasks_db",
+    # Login throttling: failed admin logins are counted and locked out (see AXES_* below).
+    "axes",
     "articles",
 ]
 
@@ -90,7 +93,23 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# django-axes checks every login before the password does: after AXES_FAILURE_LIMIT failures
+# for one username from one address, that pair is refused (HTTP 429) until the cool-off
+# passes, even with the right password. Counting the pair, not the address alone or the
+# username alone, keeps one attacker from locking a colleague out from another address.
+# Attempts and lockouts are listed in the admin (Axes section), where staff can clear them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
 
 ROOT_URLCONF = "coverage_site.urls"
 WSGI_APPLICATION = "coverage_site.wsgi.application"
@@ -206,6 +225,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Django's own cap sits above ours so that an upload with too many files reaches the
 # import form and gets its clear message instead of a bare 400.
 DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES * 2
+# A running import renews its lease at every chunk of 200 reports; a batch whose lease has
+# lapsed this long is marked failed (its process was killed) when the batch list is shown.
+IMPORT_LEASE_SECONDS = env_int("IMPORT_LEASE_SECONDS", 15 * 60, minimum=60)
 # Files between preview and confirm; point it at a shared folder when the worker runs elsewhere.
 IMPORT_STAGING_DIR = os.environ.get("IMPORT_STAGING_DIR", "")
 

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -40,6 +40,17 @@ class ImportBatchAdmin(admin.ModelAdmin):
         "report_table",
     ]
     readonly_fields = fields
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+        # Where staff look for their imports is where a dead one is first told apart.
+        ImportBatch.objects.expire_dead()
+        return super().changelist_view(request, extra_context)
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict | None = None
+    ) -> HttpResponse:
+        ImportBatch.objects.expire_dead()
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def has_add_permission(self, request: HttpRequest) -> bool:  # batches are made by imports only
         return False

@@ -7,6 +7,8 @@ from ninja import Field, Query, Router, Schema, Status
 
 from ..comparisons import build_comparison
 from ..models import Article
+from ..paths import is_db_id
+from .schemas import BadRequest, NotFound
 
 router = Router(tags=["compare"])
 
@@ -65,10 +67,6 @@ class Comparison(Schema):
     numbers: list[NumberItem]
 
 
-class Error(Schema):
-    detail: str
-
-
 def comparison_json(left: Article, right: Article, comparison: dict) -> dict:
     """The API shape of a comparison; moved-sentence links of the page are left out."""
     sentences = comparison["sentences"]
@@ -113,10 +111,12 @@ def comparison_json(left: Article, right: Article, comparison: dict) -> dict:
     }
 
 
-@router.get("/compare", response={200: Comparison, 404: Error}, url_name="compare")
+@router.get("/compare", response={200: Comparison, 400: BadRequest, 404: NotFound}, url_name="compare")
 def compare(request: HttpRequest, params: Query[CompareParams]) -> Status:
     """Two reports lined up claim by claim, with entities, quotes and numbers of each side."""
-    found = Article.objects.select_related("source").in_bulk([params.a, params.b])
+    # An id no database can hold is a report that does not exist (SQLite would overflow).
+    ids = [pk for pk in (params.a, params.b) if is_db_id(pk)]
+    found = Article.objects.select_related("source").in_bulk(ids)
     missing = [str(i) for i in (params.a, params.b) if i not in found]
     if missing:
         return Status(404, {"detail": f"No report with id {', '.join(dict.fromkeys(missing))}."})

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Literal
 
 from ninja import Field, Schema
+from pydantic import field_validator
 
 from ..filters import MAX_ID
 
@@ -33,6 +34,15 @@ class DayRange(Schema):
     published_before: dt.date | None = Field(
         None, description="Only up to this day (YYYY-MM-DD, UTC, inclusive)."
     )
+
+    @field_validator("published_after", "published_before", mode="before")
+    @classmethod
+    def _whole_day_written_out(cls, value: object) -> object:
+        # pydantic would also read "0" or "1700000000" as a Unix time; the schema promises
+        # YYYY-MM-DD, so that is all we accept.
+        if isinstance(value, str) and not (len(value) == 10 and value[4] == "-" and value[7] == "-"):
+            raise ValueError("Input should be a day written as YYYY-MM-DD")
+        return value
 
 
 class ArticleParams(Page, DayRange):

@@ -7,6 +7,7 @@ guesswork, no invalidation code in the writers. The check costs one primary-key 
 Pages must not depend on the user (these do not: no login state, no forms with CSRF tokens).
 """
 
+import hashlib
 import os
 import sqlite3
 import threading
@@ -108,7 +109,8 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         if not seconds or request.method not in ("GET", "HEAD") or len(full_path) > MAX_KEYED_URL:
             return view(request, *args, **kwargs)
         cache = caches[settings.BROWSE_PAGE_CACHE]
-        key = f"page:{content_version()}:{full_path}"
+        # Hashed: a query string may hold spaces and run past memcached's 250-character keys.
+        key = f"page:{content_version()}:{hashlib.sha256(full_path.encode()).hexdigest()}"
         stored = cache.get(key)
         if stored is not None:
             content, content_type = stored

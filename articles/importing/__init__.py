@@ -18,7 +18,7 @@ Everything above `pipeline` is plain Python; `prepare` imports only articles.san
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .archives import Limits, expand_inputs
+from .archives import Limits, expand_inputs, over_limit
 from .formats import READERS, extension, read_file, read_pasted_text
 from .records import InputError, InputFile, ItemFailure, RawRecord
 
@@ -76,5 +76,5 @@ def _load(path: Path, name: str, limits: Limits) -> InputFile | ItemFailure:
     size = path.stat().st_size
     limit = limits.max_upload_bytes if path.suffix.lower() == ".zip" else limits.max_file_bytes
     if size > limit:
-        return ItemFailure(name, f"the file is {size:,} bytes, over the limit of {limit:,}")
+        return ItemFailure(name, f"the file is {over_limit(size, limit)}")
     return InputFile(name=name, data=path.read_bytes())

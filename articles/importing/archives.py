@@ -7,6 +7,7 @@ bombs); an entry whose path leaves the archive ("../x", "/etc/x") is refused alo
 import io
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -28,6 +29,14 @@ def _size(n: int) -> str:
     return f"{n / MB:.1f} MB" if n >= MB / 10 else f"{n:,} bytes"
 
 
+def over_limit(size: int, limit: int) -> str:
+    """ "12.5 MB, over the limit of 10.0 MB"; in bytes when rounding would show two equal sizes."""
+    shown, allowed = _size(size), _size(limit)
+    if shown == allowed:
+        shown, allowed = f"{size:,} bytes", f"{limit:,} bytes"
+    return f"{shown}, over the limit of {allowed}"
+
+
 def is_zip(file: InputFile) -> bool:
     return file.name.lower().endswith(".zip") or file.data.startswith(b"PK\x03\x04")
 
@@ -39,10 +48,13 @@ def expand_inputs(files: list[InputFile], limits: Limits) -> Iterator[InputFile 
     """
     total = sum(len(f.data) for f in files)
     if total > limits.max_upload_bytes:
-        raise InputError(f"the upload is {_size(total)}, over the limit of {_size(limits.max_upload_bytes)}")
+        raise InputError(f"the upload is {over_limit(total, limits.max_upload_bytes)}")
     count = 0
     for file in files:
-        entries = list(_unzip(file, limits)) if is_zip(file) else [_check_size(file, limits)]
+        if is_zip(file):
+            entries = list(_unzip(file, limits, max_entries=limits.max_files - count))
+        else:
+            entries = [_check_size(file, limits)]
         count += sum(isinstance(e, InputFile) for e in entries)
         if count > limits.max_files:
             raise InputError(f"too many files: more than the limit of {limits.max_files} in one import")
@@ -51,10 +63,7 @@ def expand_inputs(files: list[InputFile], limits: Limits) -> Iterator[InputFile 
 
 def _check_size(file: InputFile, limits: Limits) -> InputFile | ItemFailure:
     if len(file.data) > limits.max_file_bytes:
-        return ItemFailure(
-            file.name,
-            f"the file is {_size(len(file.data))}, over the limit of {_size(limits.max_file_bytes)}",
-        )
+        return ItemFailure(file.name, f"the file is {over_limit(len(file.data), limits.max_file_bytes)}")
     return file
 
 
@@ -64,7 +73,8 @@ def _unsafe_path(name: str) -> bool:
     return ".." in posixpath.normpath(name.replace("\\", "/")).split("/")
 
 
-def _unzip(file: InputFile, limits: Limits) -> Iterator[InputFile | ItemFailure]:
+def _unzip(file: InputFile, limits: Limits, *, max_entries: int) -> Iterator[InputFile | ItemFailure]:
+    """The archive's entries; its count and declared sizes are checked before any is read."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(file.data))
         entries = [i for i in archive.infolist() if not i.is_dir()]
@@ -72,15 +82,19 @@ def _unzip(file: InputFile, limits: Limits) -> Iterator[InputFile | ItemFailure]
         yield ItemFailure(file.name, f"not a readable zip archive ({error})")
         return
     entries = [i for i in entries if not _is_system_entry(i.filename)]
+    if len(entries) > max_entries:
+        # Whole-import refusal, before a single entry is decompressed.
+        raise InputError(
+            f"too many files: {file.name} holds {len(entries):,}, over the limit of "
+            f"{limits.max_files:,} in one import"
+        )
     if not entries:
         yield ItemFailure(file.name, "the zip archive holds no files")
         return
     declared = sum(i.file_size for i in entries)
     if declared > limits.max_zip_total_bytes:
         yield ItemFailure(
-            file.name,
-            f"the archive would expand to {_size(declared)}, over the limit of "
-            f"{_size(limits.max_zip_total_bytes)}",
+            file.name, f"the archive would expand to {over_limit(declared, limits.max_zip_total_bytes)}"
         )
         return
     if declared > max(len(file.data), 1) * limits.max_zip_ratio:
@@ -100,16 +114,20 @@ def _unzip(file: InputFile, limits: Limits) -> Iterator[InputFile | ItemFailure]
             yield ItemFailure(label, "archives inside archives are not read; unpack it first")
             continue
         if info.file_size > limits.max_file_bytes:
-            yield ItemFailure(
-                label,
-                f"the file is {_size(info.file_size)}, over the limit of {_size(limits.max_file_bytes)}",
-            )
+            yield ItemFailure(label, f"the file is {over_limit(info.file_size, limits.max_file_bytes)}")
             continue
         try:
             # Read at most one byte past the limit: headers can lie about sizes.
             with archive.open(info) as stream:
                 data = stream.read(limits.max_file_bytes + 1)
-        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, OSError) as error:
+        except (
+            zipfile.BadZipFile,
+            RuntimeError,
+            NotImplementedError,
+            EOFError,
+            OSError,
+            zlib.error,
+        ) as error:
             yield ItemFailure(label, f"cannot be read from the archive ({error})")
             continue
         expanded += len(data)

@@ -9,16 +9,22 @@ from .rules import Rules
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+# re.ASCII: without it \d also takes Arabic-Indic, Devanagari... digits, which int() reads,
+# so "GMT+٣٠" would become a 30-hour offset.
 _DATE_FORMS = [
-    re.compile(r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"),
-    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
-    re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}"),
+    re.compile(r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))", re.ASCII),
+    re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.ASCII),
+    re.compile(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}", re.ASCII),
 ]
 _TIME = re.compile(
     r"(?:\bat\s+)?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.]\d{2})?\s*(?P<ampm>[ap]\.?\s?m\.?)?",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
-_OFFSET = re.compile(r"\b(?:utc|gmt)?\s*(?P<sign>[+-])(?P<oh>\d{1,2}):?(?P<om>\d{2})?\b", re.IGNORECASE)
+_OFFSET = re.compile(
+    r"\b(?:utc|gmt)?\s*(?P<sign>[+-])(?P<oh>\d{1,2}):?(?P<om>\d{2})?\b", re.IGNORECASE | re.ASCII
+)
+# Real zones lie within UTC-12 and UTC+14; datetime refuses 24 hours or more outright.
+_MAX_OFFSET = timedelta(hours=14)
 _WORD = re.compile(r"[A-Za-z]+")
 # What may remain on a date line once the date, time and zone are taken out.
 _LEFTOVER = re.compile(r"^[\s,|·•@/()\-–—:]*$")
@@ -110,6 +116,8 @@ def parse_date_line(line: str, rules: Rules) -> datetime | None:
     if numeric:
         sign = -1 if numeric["sign"] == "-" else 1
         offset = sign * timedelta(hours=int(numeric["oh"]), minutes=int(numeric["om"] or 0))
+        if abs(offset) > _MAX_OFFSET or int(numeric["om"] or 0) > 59:
+            return None  # "GMT+30" is no time zone, so the line is not a dateline we can read
         rest = rest[: numeric.start()] + " " + rest[numeric.end() :]
     for word in _WORD.findall(rest):
         minutes = rules.timezones.get(word.lower())

@@ -1,4 +1,5 @@
-"""Bytes to text: UTF-8 (with or without BOM), UTF-16/32 with BOM, or a legacy
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without BOM
+(recognised by its zero bytes), or a legacy
 encoding such as Windows-1252 detected by charset-normalizer. Binary data and
 bytes whose encoding cannot be decided are refused with a message."""
 
@@ -31,7 +32,21 @@ def decode_bytes(data: bytes, name: str) -> str:
                 raise InputError(
                     f"{name}: starts with a {encoding} mark but is not valid {encoding}"
                 ) from None
-    if data.startswith(_BINARY_SIGNATURES) or _looks_binary(data):
+    if data.startswith(_BINARY_SIGNATURES):
+        raise InputError(f"{name}: this is a binary file, not text")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            text = ""
+        if text and _reads_like_text(text):
+            return text
+        raise InputError(
+            f"{name}: this looks like UTF-16 text without a byte-order mark, but it does not "
+            "decode as such; save the file as UTF-8 and try again"
+        )
+    if _looks_binary(data):
         raise InputError(f"{name}: this is a binary file, not text")
     try:
         return data.decode("utf-8")
@@ -60,6 +75,21 @@ def _reads_like_text(text: str) -> bool:
     spaces = sum(1 for ch in sample if ch.isspace())
     letters = sum(1 for ch in sample if ch.isalpha())
     return spaces >= len(sample) * 0.05 and letters >= len(sample) * 0.5
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when the bytes have UTF-16's shape: text in Latin script
+    saved as UTF-16 has a zero in every other byte, which would otherwise read as binary."""
+    sample = data[:8192]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    if odd.count(0) >= half * 0.6 and even.count(0) <= half * 0.1:
+        return "utf-16-le"
+    if even.count(0) >= half * 0.6 and odd.count(0) <= half * 0.1:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -7,6 +7,7 @@ no text column) is raised as `InputError` naming the file.
 import csv
 import io
 import json
+import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -32,6 +33,50 @@ FIELD_ALIASES = {
 }
 
 Item = RawRecord | ItemFailure
+logger = logging.getLogger(__name__)
+# What staff see for an error we did not foresee; the traceback goes to the log.
+UNEXPECTED = "could not be read (an unexpected error; the details are in the server log)"
+
+
+class _NotJson(ValueError):
+    """JSON that json.loads refuses, with a reason a person can act on."""
+
+
+# An article record nests a few levels at most. Deeper data is refused whatever the
+# Python version's own recursion limit, because anything that walks it later (a copy, a
+# repr) would recurse as deep.
+MAX_JSON_DEPTH = 64
+
+
+def _depth_exceeds(data: Any, limit: int) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > limit:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
+def _loads(text: str) -> Any:
+    try:
+        data = json.loads(text)
+        if _depth_exceeds(data, MAX_JSON_DEPTH):
+            raise RecursionError
+        return data
+    except json.JSONDecodeError as error:
+        raise _NotJson(f"not valid JSON ({error.msg} at line {error.lineno})") from None
+    except RecursionError:
+        raise _NotJson(
+            f"the JSON is nested too deeply to be articles (more than {MAX_JSON_DEPTH} levels)"
+        ) from None
+    except ValueError as error:
+        # Python refuses to read integers of more than 4,300 digits (a denial-of-service guard).
+        if "digits" in str(error):
+            raise _NotJson("the JSON holds a number with thousands of digits") from None
+        raise _NotJson(f"not valid JSON ({error})") from None
 
 
 def read_pasted_text(text: str, label: str = "pasted text") -> Iterator[Item]:
@@ -89,9 +134,9 @@ def record_from_mapping(mapping: dict[str, Any], label: str) -> Item:
 def read_json_file(file: InputFile) -> Iterator[Item]:
     text = decode_bytes(file.data, file.name)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{file.name}: not valid JSON ({error.msg} at line {error.lineno})") from None
+        data = _loads(text)
+    except _NotJson as error:
+        raise InputError(f"{file.name}: {error}") from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if isinstance(data, dict):
@@ -111,9 +156,9 @@ def read_jsonl_file(file: InputFile) -> Iterator[Item]:
             continue
         label = f"{file.name} line {number}"
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield ItemFailure(label, f"not valid JSON ({error.msg})")
+            item = _loads(line)
+        except _NotJson as error:
+            yield ItemFailure(label, str(error).replace(" at line 1)", ")"))
             continue
         yield record_from_mapping(item, label)
 
@@ -175,3 +220,7 @@ def read_file(file: InputFile) -> Iterator[Item]:
         yield from reader(file)
     except InputError as error:
         yield ItemFailure(file.name, str(error).removeprefix(f"{file.name}: "))
+    except Exception:
+        # The item boundary: a bug or a library's surprise fails this file, not the import.
+        logger.exception("Reading %s failed unexpectedly", file.name)
+        yield ItemFailure(file.name, UNEXPECTED)

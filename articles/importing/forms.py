@@ -58,14 +58,16 @@ class ImportForm(forms.Form):
         total = sum(f.size for f in files)
         if total > settings.IMPORT_MAX_UPLOAD_BYTES:
             limit = settings.IMPORT_MAX_UPLOAD_BYTES
-            raise forms.ValidationError(
-                f"The upload is {filesizeformat(total)}; the limit is {filesizeformat(limit)}."
-            )
+            shown, allowed = filesizeformat(total), filesizeformat(limit)
+            if shown == allowed:  # 10.0 MB + 1 byte must not read "10.0 MB; the limit is 10.0 MB"
+                shown, allowed = f"{total:,} bytes", f"{limit:,} bytes"
+            raise forms.ValidationError(f"The upload is {shown}; the limit is {allowed}.")
         return files
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if not (data.get("text") or "").strip() and not data.get("files"):
+        # Files refused by clean_files were chosen: asking for "at least one file" would mislead.
+        if not (data.get("text") or "").strip() and not data.get("files") and "files" not in self.errors:
             raise forms.ValidationError("Paste an article or choose at least one file.")
         if data.get("source") and data.get("new_source"):
             self.add_error("new_source", "Choose an existing outlet or type a new one, not both.")

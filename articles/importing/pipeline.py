@@ -5,9 +5,15 @@ batched queries, and stores each article whole or not at all, in the order the
 reports were published (see _publication_order): articles are inserted
 in chunks, one transaction per chunk; if anything in a chunk fails, the chunk is rolled
 back and retried one article at a time, each in its own savepoint, so one bad item
-never takes its neighbours with it.
+never takes its neighbours with it. A new outlet is created inside the transaction of the
+first item that names it, so an outlet the database refuses fails that item alone.
+
+The item boundary: an exception nobody foresaw while preparing or storing one item is
+logged with its traceback and reported as that item's failure ("could not be read"),
+never as the end of the batch.
 """
 
+import logging
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -21,9 +27,11 @@ from django.utils.text import slugify
 
 from ..grouping.service import assign_article
 from ..models import Article, ImportBatch, ImportStatus, Source
+from ..models.batches import lease_until
 from ..reading import READING_VERSION, read_report, read_reports
 from .archives import Limits
 from .cleaning import PageCleaner
+from .formats import UNEXPECTED
 from .outlets import OutletMatcher, name_key
 from .prepare import PreparedArticle, prepare_record
 from .records import InputError, ItemFailure, RawRecord
@@ -34,6 +42,7 @@ CHUNK_SIZE = 200
 EXCERPT_CHARS = 280
 
 Item = RawRecord | ItemFailure
+logger = logging.getLogger(__name__)
 
 
 def limits_from_settings() -> Limits:
@@ -113,9 +122,13 @@ def import_items(
     result = ImportResult(dry_run=dry_run)
     if not dry_run:
         if batch is None:
-            batch = ImportBatch.objects.create(origin=origin, created_by=user, status=ImportStatus.RUNNING)
+            batch = ImportBatch.objects.create(
+                origin=origin, created_by=user, status=ImportStatus.RUNNING, lease_expires_at=lease_until()
+            )
         else:
-            ImportBatch.objects.filter(pk=batch.pk).update(status=ImportStatus.RUNNING)
+            ImportBatch.objects.filter(pk=batch.pk).update(
+                status=ImportStatus.RUNNING, lease_expires_at=lease_until()
+            )
             batch.status = ImportStatus.RUNNING
         result.batch = batch
     try:
@@ -152,7 +165,7 @@ def _run(
     prepared: list[tuple[int, PreparedArticle]] = []
     for raw in materialised:
         outcome = (
-            prepare_record(raw, cleaner=cleaner, outlets=outlets, default_source=default_source)
+            _prepare_one(raw, cleaner=cleaner, outlets=outlets, default_source=default_source)
             if isinstance(raw, RawRecord)
             else raw
         )
@@ -167,7 +180,7 @@ def _run(
         on_total(total)
     if batch is not None:
         batch.total_items = total
-        ImportBatch.objects.filter(pk=batch.pk).update(total_items=total)
+        ImportBatch.objects.filter(pk=batch.pk).update(total_items=total, lease_expires_at=lease_until())
     if progress and result.failed:
         progress(result.failed)
 
@@ -197,6 +210,16 @@ class _StrictAbort(Exception):
     pass
 
 
+def _prepare_one(
+    raw: RawRecord, *, cleaner: PageCleaner, outlets: OutletMatcher, default_source: str
+) -> PreparedArticle | ItemFailure:
+    try:
+        return prepare_record(raw, cleaner=cleaner, outlets=outlets, default_source=default_source)
+    except Exception:
+        logger.exception("Preparing import item %s failed unexpectedly", raw.label)
+        return ItemFailure(raw.label, UNEXPECTED)
+
+
 def _publication_order(pair: tuple[int, PreparedArticle]) -> tuple[bool, float]:
     """Reports are stored, and so grouped, oldest first; undated ones last, in file order.
 
@@ -220,7 +243,8 @@ def _store(
     strict: bool,
     progress: Callable[[int], None] | None,
 ) -> None:
-    sources = _resolve_sources({p.source_name for _, p in prepared}, create=not dry_run)
+    # New outlets are created later, inside the transaction of the item that names them.
+    sources = _resolve_sources({p.source_name for _, p in prepared}, create=False)
     # What this import stores, by text and by (outlet, URL): the kept item's label.
     seen_hashes: dict[str, str] = {}
     seen_urls: dict[tuple[str, str], str] = {}
@@ -261,6 +285,7 @@ def _store(
                     created_count=result.created,
                     duplicate_count=result.duplicates,
                     failed_count=result.failed,
+                    lease_expires_at=lease_until(),
                 )
         if progress:
             progress(len(chunk))
@@ -294,6 +319,24 @@ def _create_source(name: str) -> Source:
     except IntegrityError:
         # Another import created it a moment ago.
         return Source.objects.get(name__iexact=name)
+
+
+def _outlet_for(item: PreparedArticle, sources: dict[str, Source | None], created: list[str]) -> Source:
+    """The item's outlet; a new one is created here, inside the caller's transaction, and
+    its key noted in `created` so that a rollback can forget it."""
+    key = name_key(item.source_name)
+    source = sources.get(key)
+    if source is None:
+        source = sources[key] = _create_source(item.source_name)
+        created.append(key)
+    return source
+
+
+def _forget(sources: dict[str, Source | None], created: list[str]) -> None:
+    """After a rollback, the outlets created inside it no longer exist."""
+    for key in created:
+        sources[key] = None
+    created.clear()
 
 
 def _existing(
@@ -338,6 +381,18 @@ def build_article(
     )
 
 
+def _read_chunk(to_store: list[tuple[int, PreparedArticle]]) -> dict[int, dict]:
+    """The readings of a chunk's items, by item index, read in one batch (spaCy's pipe and one
+    encoder call: several times faster than one by one). If the batch fails, none: each item is
+    then read on its own inside its transaction, so a failure is that item's alone."""
+    try:
+        readings = read_reports([(item.title, item.body_text, item.language) for _, item in to_store])
+        return {index: reading for (index, _), reading in zip(to_store, readings, strict=True)}
+    except Exception:
+        logger.exception("Reading a chunk of %d import items failed; reading them one by one", len(to_store))
+        return {}
+
+
 def _insert_chunk(
     to_store: list[tuple[int, PreparedArticle]],
     result: ImportResult,
@@ -346,23 +401,24 @@ def _insert_chunk(
     batch: ImportBatch | None,
     strict: bool,
 ) -> None:
-    # The chunk is read in one batch (spaCy's pipe and one encoder call): far faster than one by one.
-    readings = read_reports([(item.title, item.body_text, item.language) for _, item in to_store])
-    articles = [
-        (index, build_article(item, sources[name_key(item.source_name)], batch, reading))
-        for (index, item), reading in zip(to_store, readings, strict=True)
-    ]
+    created: list[str] = []
+    readings = _read_chunk(to_store)
     try:
         with transaction.atomic():
+            articles = [
+                (index, build_article(item, _outlet_for(item, sources, created), batch, readings.get(index)))
+                for index, item in to_store
+            ]
             for _, article in articles:
                 article.save()
                 assign_article(article)
     except Exception as error:
+        _forget(sources, created)
         if strict:
             raise _StrictAbort(f"an article could not be stored ({error})") from error
         # Retry one by one so that only the article at fault is refused.
-        for (index, item), (_, article) in zip(to_store, articles, strict=True):
-            _insert_one(index, item, result, sources=sources, batch=batch, reading=article.analysis)
+        for index, item in to_store:
+            _insert_one(index, item, result, sources=sources, batch=batch, reading=readings.get(index))
         return
     for index, article in articles:
         result.entries[index].update(outcome="created", article_id=article.pk)
@@ -379,17 +435,21 @@ def _insert_one(
     reading: dict | None = None,
 ) -> None:
     entry = result.entries[index]
-    article = build_article(item, sources[name_key(item.source_name)], batch, reading)
+    created: list[str] = []
     try:
         with transaction.atomic():
+            article = build_article(item, _outlet_for(item, sources, created), batch, reading)
             article.save()
             assign_article(article)
     except IntegrityError as error:
+        _forget(sources, created)
         # Another import stored the same article between our check and our insert.
         entry.update(outcome="duplicate", reason=f"already stored (the database refused a copy: {error})")
         result.duplicates += 1
         return
     except Exception as error:
+        _forget(sources, created)
+        logger.exception("Storing import item %s failed", item.label)
         entry.update(outcome="failed", reason=f"could not be stored: {error}")
         result.failed += 1
         return

@@ -7,7 +7,7 @@ the content hash. Anything wrong becomes an `ItemFailure` naming the field and r
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,6 +16,7 @@ from ..sanitize import sanitize_html
 from .bylines import fit_byline
 from .cleaning import PageCleaner, word_count
 from .dates import DateError, parse_date_field
+from .normalise import normalise_text, strip_controls
 from .outlets import OutletMatcher
 from .records import ItemFailure, RawRecord
 
@@ -26,6 +27,13 @@ MAX_BYLINE_LENGTH = 300
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-"})
 _WHITESPACE = re.compile(r"\s+")
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
+# Characters that make a URL read differently from where it goes: bidirectional overrides
+# and isolates ("moc.elgoog" shown as "google.com"), zero-width characters.
+_DECEPTIVE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# The text fields of a record, normalised before anything reads them (`url` is refused,
+# not repaired, when it holds control characters: see check_url).
+_TEXT_FIELDS = ("title", "source", "published_at", "byline", "text", "html")
 _BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|blockquote|tr|figure|figcaption|pre)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -61,6 +69,10 @@ def check_url(url: str) -> str:
     """Return the URL if it is a usable http(s) address, else raise ValueError saying why."""
     if len(url) > MAX_URL_LENGTH:
         raise ValueError(f"the URL is {len(url):,} characters, over the limit of {MAX_URL_LENGTH:,}")
+    if _URL_CONTROL.search(url):
+        raise ValueError("the URL contains control characters")
+    if _DECEPTIVE.search(url):
+        raise ValueError("the URL contains invisible or right-to-left characters that disguise it")
     if _WHITESPACE.search(url):
         raise ValueError("the URL contains spaces")
     parts = urlsplit(url)
@@ -68,6 +80,8 @@ def check_url(url: str) -> str:
         raise ValueError(f"the URL must start with http:// or https:// (found {url[:40]!r})")
     if not parts.hostname:
         raise ValueError(f"the URL has no host name ({url[:60]!r})")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError("the URL carries a user name or password (user:pass@); remove them")
     # "HTTPS://..." is valid; store the scheme in lower case as the database check expects.
     return parts.scheme.lower() + url[len(parts.scheme) :]
 
@@ -111,10 +125,22 @@ def _strip_outlet_suffix(title: str, outlet: str) -> str:
     return title
 
 
+def _normalised(raw: RawRecord) -> tuple[RawRecord, list[str]]:
+    """The record with every text field repaired and stripped of control characters."""
+    warnings: list[str] = []
+    values: dict[str, str] = {}
+    for name in _TEXT_FIELDS:
+        values[name], found = normalise_text(getattr(raw, name), name)
+        warnings.extend(found)
+    return replace(raw, **values), warnings
+
+
 def prepare_record(
     raw: RawRecord, *, cleaner: PageCleaner, outlets: OutletMatcher, default_source: str = ""
 ) -> PreparedArticle | ItemFailure:
-    warnings = list(raw.warnings)
+    raw, repairs = _normalised(raw)
+    default_source = strip_controls(default_source)
+    warnings = list(raw.warnings) + repairs
     url = raw.url.strip() or None
     if url:
         try:
@@ -166,7 +192,7 @@ def prepare_record(
             "no outlet: the item names none (no 'source' field, no outlet line in the text, "
             "no known URL) and no outlet was chosen for the import",
         )
-    language = str(raw.extra.get("language") or "en")[:12]
+    language = strip_controls(str(raw.extra.get("language") or "en"))[:12] or "en"
     return PreparedArticle(
         label=raw.label,
         title=title,

@@ -1,6 +1,9 @@
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 
 class ImportOrigin(models.TextChoices):
@@ -14,6 +17,26 @@ class ImportStatus(models.TextChoices):
     RUNNING = "running", "Running"
     DONE = "done", "Done"
     FAILED = "failed", "Failed"
+
+
+def lease_until() -> dt.datetime:
+    """When a running import's claim lapses unless its process renews it (at every chunk)."""
+    return timezone.now() + dt.timedelta(seconds=settings.IMPORT_LEASE_SECONDS)
+
+
+class ImportBatchQuerySet(models.QuerySet["ImportBatch"]):
+    def expire_dead(self) -> int:
+        """Mark failed the running batches whose process stopped renewing its lease (killed,
+        out of memory, machine restarted); returns how many. A live import renews its lease
+        long before it lapses, so this never touches one."""
+        now = timezone.now()
+        return self.filter(status=ImportStatus.RUNNING, lease_expires_at__lt=now).update(
+            status=ImportStatus.FAILED,
+            finished_at=now,
+            message="The import stopped: its process ended without finishing (killed or crashed). "
+            "Items reported as created were stored; import the file again to add the rest "
+            "(duplicates are skipped).",
+        )
 
 
 class ImportBatch(models.Model):
@@ -35,6 +58,10 @@ class ImportBatch(models.Model):
     # "reason": str, "article_id": int|None, "warnings": [str]}.
     report = models.JSONField(default=list, blank=True)
     message = models.TextField(blank=True, help_text="Batch-level error, if the batch as a whole failed")
+    # A running import renews this as it goes; once it lies in the past, the process is dead.
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ImportBatchQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

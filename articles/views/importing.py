@@ -60,13 +60,18 @@ def _preview(request: HttpRequest, form: ImportForm) -> HttpResponse:
         origin=ImportOrigin.UPLOAD if has_files else ImportOrigin.PASTE,
         user_id=request.user.pk,
     )
-    result = import_items(
-        upload_items(data["text"], files),
-        origin=ImportOrigin.UPLOAD,
-        default_source=data["default_source"],
-        strict=data["strict"],
-        dry_run=True,
-    )
+    try:
+        result = import_items(
+            upload_items(data["text"], files),
+            origin=ImportOrigin.UPLOAD,
+            default_source=data["default_source"],
+            strict=data["strict"],
+            dry_run=True,
+        )
+    except BaseException:
+        # Nobody can confirm a preview that crashed: its files must not wait six hours.
+        staging.discard(stage_id)
+        raise
     staging.record_item_count(stage_id, len(result.entries))
     storable = result.created > 0 and not result.refused
     if not storable:
