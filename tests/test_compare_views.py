@@ -4,12 +4,15 @@ import csv
 import hashlib
 import io
 import re
+from html import unescape
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.template.loader import render_to_string
 from django.urls import reverse
 
+from articles.comparisons import event_fact_table
 from articles.models import Article, Event, Source
 from articles.reading import READING_VERSION, read_report
 from tests.compare_texts import FLOOD_A, FLOOD_B, WIRE_A
@@ -102,7 +105,7 @@ def api_rows(client, a: int, b: int) -> dict:
 def test_api_matches_the_page_and_holds_every_sentence_once(client, flood_event):
     _, a, b = flood_event
     data = api_rows(client, a.pk, b.pk)
-    assert set(data) == {"a", "b", "similarity", "rows", "entities", "quotes", "numbers"}
+    assert set(data) == {"a", "b", "similarity", "rows", "key_differences", "entities", "quotes", "numbers"}
     assert data["a"] == {"id": a.pk, "title": a.title, "source": "Riverton Gazette"}
     assert 0 <= data["similarity"] <= 1
     sentences_a = [s["text"] for s in a.analysis["sentences"]]
@@ -110,7 +113,11 @@ def test_api_matches_the_page_and_holds_every_sentence_once(client, flood_event)
     html = client.get(reverse("articles:compare", args=[a.pk, b.pk])).content.decode()
     page_kinds = re.findall(r'data-kind="(match|only_a|only_b)"', html)
     assert page_kinds == [r["kind"] for r in data["rows"]]
-    assert {"name": "Anna Kowalski", "kind": "person"} in data["entities"]["shared"]
+    kowalski = next(e for e in data["entities"]["shared"] if e["name"] == "Anna Kowalski")
+    assert kowalski["kind"] == "person"
+    assert {m["side"] for m in kowalski["mentions"]} == {"a", "b"}
+    assert {"Anna Kowalski", "Anna Kovalski"} <= {m["text"] for m in kowalski["mentions"]}
+    assert all(m["sentence"] in (a.body_text + b.body_text) for m in kowalski["mentions"])
     assert {
         "side": "b",
         "speaker": "Anna Kovalski",
@@ -244,3 +251,38 @@ def test_reanalyse_command_updates_only_stale_articles_unless_all():
     call_command("reanalyse_articles", "--all", stdout=out, verbosity=0)
     fresh.refresh_from_db()
     assert fresh.analysis["sentences"]
+
+
+def test_key_differences_come_first_and_link_each_line_to_its_row(client, flood_event):
+    _, a, b = flood_event
+    html = client.get(reverse("articles:compare", args=[a.pk, b.pk])).content.decode()
+    key = html.index('id="key-heading"')
+    assert key < html.index('id="summary-heading"') < html.index('id="rows-heading"')
+    section = html[key : html.index("</section>", key)]
+    links = re.findall(r'href="#([ab]-\d+)"', section)
+    assert links, "every key difference links to a sentence"
+    for anchor in links:
+        assert f'id="{anchor}"' in html
+    # Only the reports' own words: each linked line is a sentence of one of them.
+    for line in re.findall(r'<li><a href="#[ab]-\d+">([^<]+)</a></li>', section):
+        assert unescape(line) in a.body_text or unescape(line) in b.body_text
+
+
+def test_api_key_differences_are_sentences_of_the_reports(client, flood_event):
+    _, a, b = flood_event
+    data = api_rows(client, a.pk, b.pk)
+    key = data["key_differences"]
+    assert key["conflicts"] == [{"a": ["2,000 residents"], "b": ["about 3,000 residents"]}]
+    assert all(s in a.body_text for s in key["only_a"]) and all(s in b.body_text for s in key["only_b"])
+    assert {r["level"] for r in data["rows"] if r["kind"] == "match"} <= {"same", "related"}
+
+
+def test_each_fact_table_check_shows_its_sentence_without_javascript(flood_event):
+    event, _a, _ = flood_event
+    html = render_to_string("articles/_fact_table.html", {"fact_table": event_fact_table(event)})
+    cells = re.findall(
+        r'<td class="carried"><details><summary>.*?</summary><p>“(.*?)”</p></details></td>', html
+    )
+    assert cells, "a carried cell opens to its sentence"
+    bodies = "".join(x.body_text for x in event.articles.all())
+    assert all(unescape(text) in bodies for text in cells)

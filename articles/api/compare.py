@@ -26,14 +26,31 @@ class ReportRef(Schema):
 
 class Row(Schema):
     kind: Literal["match", "only_a", "only_b"]
+    level: Literal["same", "related"] | None = Field(
+        None,
+        description="for a match: 'same' when both sentences make the same claim, 'related' when they "
+        "are about the same thing but do not (a related row does not count as a claim in both)",
+    )
     a: str | None = Field(None, description="the first report's sentence(s); null for only_b")
     b: str | None = Field(None, description="the second report's sentence(s); null for only_a")
-    score: float | None = Field(None, description="strength of the match, 0..1; null when unmatched")
+    score: float | None = Field(
+        None,
+        description="the model's probability that both sentences make one claim, 0..1; null when unmatched",
+    )
+
+
+class Mention(Schema):
+    side: Literal["a", "b"]
+    text: str = Field(
+        ..., description="the words the report uses (a surname, a title-less name, a short form)"
+    )
+    sentence: str = Field(..., description="the sentence that names the entity there")
 
 
 class EntityItem(Schema):
-    name: str
+    name: str = Field(..., description="the canonical name: titles stripped, initials and suffixes kept")
     kind: Literal["person", "organisation", "place"]
+    mentions: list[Mention]
 
 
 class Entities(Schema):
@@ -44,8 +61,29 @@ class Entities(Schema):
 
 class QuoteItem(Schema):
     side: Literal["a", "b"]
-    speaker: str | None
+    speaker: str | None = Field(
+        ..., description="the canonical name of who said it; null when the text does not say"
+    )
     text: str
+
+
+class Conflict(Schema):
+    a: list[str]
+    b: list[str]
+
+
+class KeyDifferences(Schema):
+    conflicts: list[Conflict] = Field(
+        ..., description="figures that disagree inside a claim both reports make"
+    )
+    only_a: list[str] = Field(..., description="the most central sentences only the first report has")
+    only_b: list[str]
+    quotes_only_a: list[QuoteItem] = Field(
+        ..., description="quotes from speakers only the first report quotes"
+    )
+    quotes_only_b: list[QuoteItem]
+    people_only_a: list[str] = Field(..., description="people only the first report names")
+    people_only_b: list[str]
 
 
 class NumberItem(Schema):
@@ -62,9 +100,37 @@ class Comparison(Schema):
     b: ReportRef
     similarity: float = Field(..., ge=0, le=1)
     rows: list[Row] = Field(..., description="every sentence of both reports exactly once, in reading order")
+    key_differences: KeyDifferences
     entities: Entities
     quotes: list[QuoteItem]
     numbers: list[NumberItem]
+
+
+def _mentions(entity: dict, sentences: dict) -> list[dict]:
+    out = []
+    for side in ("a", "b"):
+        for mention in entity.get(f"mentions_{side}", []):
+            out.append(
+                {
+                    "side": side,
+                    "text": mention["text"],
+                    "sentence": sentences[side][mention["sentence"]]["text"],
+                }
+            )
+    return out
+
+
+def _key_differences(comparison: dict) -> dict:
+    found = comparison.get("key_differences") or {}
+    result: dict = {"conflicts": [{"a": c["a"], "b": c["b"]} for c in found.get("conflicts", [])]}
+    for side in ("a", "b"):
+        result[f"only_{side}"] = [item["text"] for item in found.get(f"only_{side}", [])]
+        result[f"quotes_only_{side}"] = [
+            {"side": side, "speaker": q["speaker"], "text": q["text"]}
+            for q in found.get(f"quotes_only_{side}", [])
+        ]
+        result[f"people_only_{side}"] = [p["name"] for p in found.get(f"people_only_{side}", [])]
+    return result
 
 
 def comparison_json(left: Article, right: Article, comparison: dict) -> dict:
@@ -83,12 +149,22 @@ def comparison_json(left: Article, right: Article, comparison: dict) -> dict:
         "b": {"id": right.pk, "title": right.title, "source": right.source.name},
         "similarity": comparison["similarity"],
         "rows": [
-            {"kind": r["kind"], "a": text("a", r["a"]), "b": text("b", r["b"]), "score": r["score"]}
+            {
+                "kind": r["kind"],
+                "level": r.get("level"),
+                "a": text("a", r["a"]),
+                "b": text("b", r["b"]),
+                "score": r["score"],
+            }
             for r in comparison["rows"]
             if r["kind"] != "moved_b"
         ],
+        "key_differences": _key_differences(comparison),
         "entities": {
-            group: [{"name": e["name"], "kind": e["kind"]} for e in comparison["entities"][group]]
+            group: [
+                {"name": e["name"], "kind": e["kind"], "mentions": _mentions(e, sentences)}
+                for e in comparison["entities"][group]
+            ]
             for group in ("shared", "only_a", "only_b")
         },
         "quotes": [

@@ -44,6 +44,8 @@ def entity_summary(entities_a: list[dict], entities_b: list[dict], mapping: dict
             "variants_a": entity["variants"],
             "a_sentences": entity["sentences"],
             "b_sentences": other["sentences"] if other else [],
+            "mentions_a": entity.get("mentions", []),
+            "mentions_b": other.get("mentions", []) if other else [],
         }
         if other:
             item["variants_b"] = other["variants"]
@@ -60,6 +62,8 @@ def entity_summary(entities_a: list[dict], entities_b: list[dict], mapping: dict
             "variants_b": e["variants"],
             "a_sentences": [],
             "b_sentences": e["sentences"],
+            "mentions_a": [],
+            "mentions_b": e.get("mentions", []),
         }
         for key, e in b_by_key.items()
     ]

@@ -6,12 +6,37 @@ and not both; each body has 8 to 16 sentences; every entity form occurs in a bod
 bucket agrees with which bodies name it; quote speakers are entity names or null; conflict
 numbers occur as whole tokens. Usage: python3 check.py [pair.json ...]
 """
-import json, sys, glob, os
 
-ABBR = {"Mr.", "Ms.", "Mrs.", "Dr.", "Jr.", "Sr.", "Gov.", "Sen.", "St.", "Mass.", "Minn.",
-        "Jan.", "Oct.", "Nov.", "U.S.", "a.m.", "p.m.", "Prof.", "Rep.", "No."}
+import glob
+import json
+import os
+import sys
+
+ABBR = {
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Dr.",
+    "Jr.",
+    "Sr.",
+    "Gov.",
+    "Sen.",
+    "St.",
+    "Mass.",
+    "Minn.",
+    "Jan.",
+    "Oct.",
+    "Nov.",
+    "U.S.",
+    "a.m.",
+    "p.m.",
+    "Prof.",
+    "Rep.",
+    "No.",
+}
 OPEN = "\"“‘'"
 CLOSE = "\"”’'"
+
 
 def sentences(body):
     out = []  # (start, end)
@@ -27,8 +52,13 @@ def sentences(body):
                 j = i + 1
                 while j < n and para[j] in CLOSE:
                     j += 1
-                if j < n and para[j] == " " and j + 1 < n and (para[j+1].isupper() or para[j+1] in OPEN or para[j+1].isdigit()):
-                    word = para[:i+1].split(" ")[-1].lstrip(OPEN + "(")
+                if (
+                    j < n
+                    and para[j] == " "
+                    and j + 1 < n
+                    and (para[j + 1].isupper() or para[j + 1] in OPEN or para[j + 1].isdigit())
+                ):
+                    word = para[: i + 1].split(" ")[-1].lstrip(OPEN + "(")
                     initial = len(word) == 2 and word[0].isupper()
                     if c == "." and (word in ABBR or initial):
                         i += 1
@@ -42,6 +72,7 @@ def sentences(body):
             out.append((start + s, start + n))
     return out
 
+
 def locate(body, sub, what, errs):
     k = body.count(sub)
     if k != 1:
@@ -49,6 +80,7 @@ def locate(body, sub, what, errs):
         return None
     i = body.find(sub)
     return (i, i + len(sub))
+
 
 def best_sentence(sents, span):
     best, bo = None, 0
@@ -58,18 +90,21 @@ def best_sentence(sents, span):
             best, bo = idx, o
     return best
 
+
 def has_token(body, form):
     i = body.find(form)
     while i != -1:
-        before = body[i-1] if i > 0 else " "
-        after = body[i+len(form)] if i + len(form) < len(body) else " "
+        before = body[i - 1] if i > 0 else " "
+        after = body[i + len(form)] if i + len(form) < len(body) else " "
         if not before.isalnum() and not after.isalnum():
             return True
         i = body.find(form, i + 1)
     return False
 
+
 def check(path):
-    d = json.load(open(path, encoding="utf-8"))
+    with open(path, encoding="utf-8") as handle:
+        d = json.load(handle)
     errs = []
     bodies = {"a": d["a"]["body"], "b": d["b"]["body"]}
     sents = {k: sentences(v) for k, v in bodies.items()}
@@ -128,13 +163,24 @@ def check(path):
         if not has_token(bodies["a"], c["a"]) or not has_token(bodies["b"], c["b"]):
             errs.append(f"conflict numbers not found: {c}")
     ents = sum(len(v) for v in d["entities"].values())
-    info = dict(sent_a=len(sents["a"]), sent_b=len(sents["b"]), same=stats["same"], related=stats["related"],
-                entities=ents, quotes=len(d["quotes"]), scare=len(d["scare_quotes"]),
-                conflicts=len(d["number_conflicts"]), only=len(d["only_a"]) + len(d["only_b"]))
+    info = dict(
+        sent_a=len(sents["a"]),
+        sent_b=len(sents["b"]),
+        same=stats["same"],
+        related=stats["related"],
+        entities=ents,
+        quotes=len(d["quotes"]),
+        scare=len(d["scare_quotes"]),
+        conflicts=len(d["number_conflicts"]),
+        only=len(d["only_a"]) + len(d["only_b"]),
+    )
     return d["id"], errs, info, sents, bodies
 
+
 if __name__ == "__main__":
-    files = sys.argv[1:] or sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "*.json")))
+    files = sys.argv[1:] or sorted(
+        glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "*.json"))
+    )
     tot = {}
     bad = 0
     for f in files:
