@@ -57,7 +57,7 @@ def _worker(job: tuple[str, list]) -> tuple[float, int]:
     return seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
-def two_processes(kind: str, items: list) -> float:
+def two_processes(kind: str, items: list) -> tuple[float, int]:
     halves = [items[::2], items[1::2]]
     context = multiprocessing.get_context("spawn")
     with context.Pool(2) as pool:
@@ -67,7 +67,7 @@ def two_processes(kind: str, items: list) -> float:
     # The pool's own start and model loading happen before each worker's clock: count the
     # slower worker's reading time, not the process start-up.
     del wall
-    return max(seconds for seconds, _ in results)
+    return max(seconds for seconds, _ in results), max(rss for _, rss in results)
 
 
 def main() -> None:
@@ -80,9 +80,8 @@ def main() -> None:
     ours(items[:2])  # and the encoder
     floor_one = bare(items)
     ours_one = ours(items)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    floor_two = two_processes("bare", items)
-    ours_two = two_processes("ours", items)
+    floor_two, _ = two_processes("bare", items)
+    ours_two, worker_rss = two_processes("ours", items)
     n = len(items)
     print(f"{n} reports, {words:,} words ({words // n} a report)")
     print(f"{'':28} {'reports/s':>10} {'words/s':>9}")
@@ -97,7 +96,7 @@ def main() -> None:
         f"ratio read_reports / bare pipe: 1 process {floor_one / ours_one:.2f}, 2 processes {floor_two / ours_two:.2f}"
     )
     print(f"two processes / one process (read_reports): {ours_one / ours_two:.2f}x")
-    print(f"resident memory of one reading process after the run: {rss} MB")
+    print(f"peak resident memory of a reading worker (models loaded, half the reports read): {worker_rss} MB")
 
 
 if __name__ == "__main__":

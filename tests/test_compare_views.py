@@ -286,3 +286,24 @@ def test_each_fact_table_check_shows_its_sentence_without_javascript(flood_event
     assert cells, "a carried cell opens to its sentence"
     bodies = "".join(x.body_text for x in event.articles.all())
     assert all(unescape(text) in bodies for text in cells)
+
+
+def test_a_report_denying_a_claim_gets_no_check_for_it():
+    from articles.compare.facts import fact_table
+
+    reports = [
+        {
+            "id": 1,
+            "outlet": "One",
+            "title": "Bill",
+            "analysis": read_report("Bill", "The governor said she will sign the bill."),
+        },
+        {
+            "id": 2,
+            "outlet": "Two",
+            "title": "Bill",
+            "analysis": read_report("Bill", "The governor did not say whether she will sign the bill."),
+        },
+    ]
+    table = fact_table(reports)
+    assert [claim["cells"] for claim in table["claims"]] == [[[0], []], [[], [0]]]

@@ -89,7 +89,10 @@ def fact_table(reports: list[dict]) -> dict:
                 s / max(len(side.bags), 1) - first_sentence / max(len(sides[first_column].bags), 1)
             )
             score = claim_score(words, cosine, _share(bag, other, "E:"), _share(bag, other, "N:"), position)
-            if score >= same:
+            denies = side.sentences[s].get("negated") != sides[first_column].sentences[first_sentence].get(
+                "negated"
+            )
+            if score >= same and not denies:  # a sentence denying the claim does not carry it
                 scored.append((score, s, c))
         placed: set[int] = set()
         for _score, s, c in sorted(scored, reverse=True):

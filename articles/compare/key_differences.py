@@ -6,7 +6,9 @@ carries the sentence ids behind it, so the page links it to its row.
 - number conflicts inside claims both make (always shown: a reader must see them first);
 - claims only one report makes, the most central first: a sentence is central when its meaning
   is close to its report's headline and to the rest of its report, and when it comes early
-  (news puts what matters first); a line of a few words ("Leave a Reply") is never central;
+  (news puts what matters first); a line of a few words ("Leave a Reply") is never central, and
+  a sentence close in meaning to one of the other report is left out (it may say the same in
+  other words: a false "only this report says it" is worse than a shorter list);
 - quotes only one report uses, from speakers the other does not quote;
 - people only one report names, the most mentioned first.
 """
@@ -19,6 +21,7 @@ ONE_SIDED_SHOWN = 3
 QUOTES_SHOWN = 2
 PEOPLE_SHOWN = 5
 MIN_WORDS = 6
+COUNTERPART = 0.4  # a cosine from which another report may say the same in other words
 
 
 def _centrality(analysis: dict, indices: list[int]) -> dict[int, float]:
@@ -39,15 +42,26 @@ def _centrality(analysis: dict, indices: list[int]) -> dict[int, float]:
     return scores
 
 
-def _one_sided(analysis: dict, rows: list[dict], side: str) -> list[dict]:
+def _has_counterpart(analysis: dict, other: dict) -> set[int]:
+    """Sentences whose meaning is close to some sentence of the other report (cosine at least
+    COUNTERPART): the alignment did not take them as one claim, but a reader told "only this
+    report says it" might find it in the other in other words. Left out of the key list."""
+    mine, theirs = unpack(analysis.get("vectors")), unpack(other.get("vectors"))
+    if mine is None or theirs is None or mine.shape[1] != theirs.shape[1]:
+        return set()
+    return {int(i) for i in np.nonzero((mine @ theirs.T).max(axis=1) >= COUNTERPART)[0]}
+
+
+def _one_sided(analysis: dict, other: dict, rows: list[dict], side: str) -> list[dict]:
     kind = f"only_{side}"
     sentences = analysis.get("sentences", [])
+    near = _has_counterpart(analysis, other)
     indices = [
         i
         for row in rows
         if row["kind"] == kind
         for i in row[side]
-        if len(sentences[i]["text"].split()) >= MIN_WORDS
+        if len(sentences[i]["text"].split()) >= MIN_WORDS and i not in near
     ]
     scores = _centrality(analysis, indices)
     ranked = sorted(indices, key=lambda i: -scores[i])[:ONE_SIDED_SHOWN]
@@ -75,12 +89,13 @@ def _people_only(entities: dict, side: str) -> list[dict]:
 def key_differences(analysis_a: dict, analysis_b: dict, comparison: dict) -> dict:
     """The key differences of a comparison (compare.compare_analyses) of two readings."""
     rows = comparison["rows"]
-    return {
-        "conflicts": comparison["numbers"]["conflicts"],
-        "only_a": _one_sided(analysis_a, rows, "a"),
-        "only_b": _one_sided(analysis_b, rows, "b"),
-        "quotes_only_a": _quotes_only(comparison["quotes"], "a"),
-        "quotes_only_b": _quotes_only(comparison["quotes"], "b"),
-        "people_only_a": _people_only(comparison["entities"], "a"),
-        "people_only_b": _people_only(comparison["entities"], "b"),
-    }
+    found = {"conflicts": comparison["numbers"]["conflicts"]}
+    for side, mine, other in (("a", analysis_a, analysis_b), ("b", analysis_b, analysis_a)):
+        quotes = _quotes_only(comparison["quotes"], side)
+        quoted = {i for q in quotes for i in q["sentences"]}  # listed once, as a quote
+        found[f"only_{side}"] = [
+            s for s in _one_sided(mine, other, rows, side) if s["sentence"] not in quoted
+        ]
+        found[f"quotes_only_{side}"] = quotes
+        found[f"people_only_{side}"] = _people_only(comparison["entities"], side)
+    return found

@@ -105,6 +105,11 @@ def same_person(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
     joined, other_joined = "".join(tokens), "".join(other)
     if joined in (other[-1], "".join(other[1:])) or other_joined in (tokens[-1], "".join(tokens[1:])):
         return True  # "Perez Whitfield" / "Yolanda Pérez-Whitfield": a double surname
+    if tokens[-1] == other[-1] and len(tokens) == len(other) == 2:
+        # "Greg Tillman" / "Gregory Tillman": a short form of the same first name
+        short, long = sorted((tokens[0], other[0]), key=len)
+        if len(short) >= 3 and long.startswith(short):
+            return True
     # "Kim Yong-chol" / "Kim Yong Chol"
     return tokens[0] == other[0] and fuzz.ratio("".join(tokens), "".join(other)) >= SAME_SPELLING
 
@@ -237,11 +242,18 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     """Cleaned, typed mentions of doc (a spaCy Doc of the report's body), in text order."""
     raw: list[tuple[int, int, str, bool]] = []
     lowercase_words = {t.text for t in doc if t.is_lower}
+    # "Hurricane Delphine" once makes every "Delphine" of the report the storm.
+    not_people = set()
+    for ent in doc.ents:
+        if ent.start > 0 and doc[ent.start - 1].lower_ in lang.NOT_PERSON_BEFORE:
+            not_people.add(ent.text)
+        elif len(ent) > 1 and ent[0].lower_ in lang.NOT_PERSON_BEFORE:
+            not_people.add(ent[1:].text)  # the model took "Hurricane Delphine" whole
     for ent in doc.ents:
         kind = LABELS.get(ent.label_)
         if kind is None:
             continue
-        if ent.start > 0 and doc[ent.start - 1].lower_ in lang.NOT_PERSON_BEFORE:
+        if ent.text in not_people:
             continue  # "Hurricane Delphine", "Operation Sandstorm": a storm or a plan, no one
         if kind == ORGANISATION and _titled_name(ent, lang):
             kind = PERSON  # "General Brent Dufresne", tagged as an organisation

@@ -124,3 +124,26 @@ def test_phone_layout_stacks_columns_and_keeps_matched_pairs_together(live_serve
     if SAVE_SCREENSHOTS:
         page.screenshot(path=str(SCREENSHOTS / "compare-phone.png"), full_page=True)
     context.close()
+
+
+def test_key_differences_lead_to_their_rows_and_a_fact_table_check_shows_its_sentence(live_server, page):
+    event, bbc, bloomberg = seed_event()
+    page.goto(f"{live_server.url}/compare/{bbc.pk}/{bloomberg.pk}/")
+    key = page.locator(".cmp-key")
+    # The key differences come before the summary and the rows.
+    assert key.bounding_box()["y"] < page.locator(".cmp-summary").bounding_box()["y"]
+    first = key.locator(".key-side-b .key-list a").first
+    target = first.get_attribute("href").lstrip("#")
+    first.click()
+    assert page.evaluate("location.hash") == f"#{target}"
+    assert in_viewport(page, target)
+    assert first.inner_text().strip() in page.locator(f"#{target}").inner_text()
+
+    page.goto(f"{live_server.url}/events/{event.pk}/")
+    cell = page.locator(".fact-table td.carried details").first
+    sentence = cell.locator("p")
+    assert not sentence.is_visible()
+    cell.locator("summary").click()
+    assert sentence.is_visible()
+    text = sentence.inner_text().strip("“”")
+    assert text in bbc.body_text or text in bloomberg.body_text
