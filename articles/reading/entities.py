@@ -475,12 +475,12 @@ def _words_without(name: str, drop_last: frozenset[str], lang: ModuleType) -> tu
     """A name's word keys, without a leading place ("U.S. Senate") or article, nor trailing
     generic words ("Chugach Electric Association", "Broward County")."""
     words = [w for w in name.replace("-", " ").split() if w.lower() not in ("the",)]
-    while len(words) > 1 and words[-1].lower().rstrip(".,") in drop_last:
-        words.pop()
     while len(words) > 1 and (
         words[0].lower() in lang.PLACE_ALIASES or words[0].lower().strip(".") in lang.COUNTRIES
     ):
         words.pop(0)
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in drop_last:
+        words.pop()
     return tuple(k for k in (name_key(w) for w in words) if k)
 
 
