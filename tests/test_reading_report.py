@@ -246,3 +246,15 @@ def test_speaker_rules_for_affiliations_colons_and_other_clauses():
     )
     quotes = read_report("t", body)["quotes"]
     assert [q["speaker"] for q in quotes] == ["Samuel Okonjo", "Tomasz Wierzbicki", None]
+
+
+def test_a_pronoun_that_contradicts_the_last_speakers_honorific_gets_no_speaker():
+    body = (
+        '"We will not move," Tom Reed told the council. Mr. Reed left early.\n\n'
+        '"The vote was rigged," she said.'
+    )
+    quotes = read_report("t", body)["quotes"]
+    assert [(q["speaker"], q["text"]) for q in quotes] == [
+        ("Tom Reed", "We will not move"),
+        (None, "The vote was rigged"),
+    ]

@@ -46,6 +46,7 @@ class Mention:
     titled: bool = False  # came after a title or honorific ("Mr.", "Sen.")
     acts: bool = False  # the subject or possessor, not first in its sentence ("..., Obama said")
     entity: int = -1
+    honorific: str = ""  # "mr" or "ms" when one stands before the name: tells "he" from "she"
 
 
 @dataclass(slots=True)
@@ -310,8 +311,26 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         sentence = max(bisect_right(sentence_starts, char_start) - 1, 0)
         # A capitalised first word of a sentence is as often an ordinary word ("Turnout was").
         acts = span.root.dep_ in _ACTING and not doc[start].is_sent_start
-        mentions.append(Mention(char_start, char_end, span.text, kind, sentence, titled, acts))
+        mention = Mention(char_start, char_end, span.text, kind, sentence, titled, acts)
+        mention.honorific = _honorific(doc, start)
+        mentions.append(mention)
     return _with_surname_mentions(doc, mentions, sentence_starts)
+
+
+_HONORIFICS = {
+    "mr": "mr",
+    "mrs": "ms",
+    "ms": "ms",
+    "miss": "ms",
+    "sir": "mr",
+    "dame": "ms",
+    "lord": "mr",
+    "lady": "ms",
+}
+
+
+def _honorific(doc, start: int) -> str:
+    return _HONORIFICS.get(doc[start - 1].lower_.rstrip("."), "") if start > 0 else ""
 
 
 def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[int]) -> list[Mention]:

@@ -237,13 +237,23 @@ class _Reader:
         self, token, quote_start: int, quoted: list[tuple[int, int]], cue: str
     ) -> tuple[Entity | None, str, bool]:
         if token.lower_ in PRONOUNS:
-            # "he said" right after a speaker's quote is that speaker; else whoever was named last.
+            # "he said" right after a speaker's quote is that speaker; else whoever was named last;
+            # nobody when the pronoun contradicts the person's honorific ("she" after "Mr. Reed").
             if self.last_speaker is not None and self.last_speaker.kind == PERSON:
-                return self.last_speaker, "pronoun", True
-            return self.person_before(min(token.idx, quote_start), quoted), "pronoun", True
+                candidate = self.last_speaker
+            else:
+                candidate = self.person_before(min(token.idx, quote_start), quoted)
+            if candidate is not None and _contradicts(token.lower_, candidate):
+                return None, "pronoun", True
+            return candidate, "pronoun", True
         if token.lower_ == "who" and token.head.head is not None:
             token = token.head.head  # "Smith, who said ...": the noun the clause describes
         return self.speaker_of(token), cue, True
+
+
+def _contradicts(pronoun: str, person: Entity) -> bool:
+    honorifics = {m.honorific for m in person.mentions if m.honorific}
+    return (pronoun == "she" and "mr" in honorifics) or (pronoun == "he" and "ms" in honorifics)
 
 
 def _subject(verb):
