@@ -175,9 +175,8 @@ def test_private_loopback_and_link_local_addresses_are_refused_by_default(settin
 
 
 def test_a_windows_1252_page_without_a_charset_header_keeps_its_accents_and_quotes(web):
-    text = paragraphs("café terrace") + [
-        "“We are delighted,” said the café’s owner, Zoë Brontë, whose crème brûlée is famous.",
-    ]
+    quote = "“We are delighted,” said the café’s owner, Zoë Brontë, whose crème brûlée is famous."
+    text = [*paragraphs("café terrace"), quote]
     html = article_page("Café terrace reopens", text, outlet="Valley Gazette", charset_meta="")
     url = web.page("/cafe", html.encode("cp1252"), content_type="text/html")
     out, err = run("--url", url)
