@@ -301,3 +301,21 @@ def test_the_database_refuses_a_feed_failing_without_a_failure_count(gazette):
 
     with pytest.raises(IntegrityError):
         Feed.objects.create(source=gazette, url="https://x.example/f", failing_since=timezone.now())
+
+
+def test_a_poll_that_left_an_entry_unstored_does_not_send_the_etag_so_the_entry_is_tried_again(web, gazette):
+    web.page("/a", article_page("Tunnel reopens after repairs", paragraphs("tunnel")))
+    body = rss(("vg-1", "Tunnel", "/a"), ("vg-2", "Ferry", "/b")).encode()
+
+    def feed_answer(headers: dict[str, str]) -> Answer:
+        if headers.get("if-none-match") == '"v1"':
+            return Answer(status=304, content_type="")
+        return Answer(body=body, content_type=RSS, headers={"ETag": '"v1"'})
+
+    web.routes["/feed.xml"] = feed_answer
+    feed = Feed.objects.create(source=gazette, url=web.url("/feed.xml"))
+    assert poll(feed).created == 1  # /b answers 404
+    web.page("/b", article_page("Ferry fares rise", paragraphs("ferry")))
+    result = poll(feed)
+    assert result.status == 200 and result.created == 1
+    assert poll(feed).status == 304  # everything stored: now the validators are sent

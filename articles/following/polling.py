@@ -122,10 +122,12 @@ class Poller:
         if fetched.status == 304:
             return
         entries = parse_feed(fetched)
-        feed.etag = fetched.headers.get("etag", "")[:500]
-        feed.last_modified = fetched.headers.get("last-modified", "")[:100]
-        new = _unseen(feed, entries, result)[: settings.FEED_MAX_ENTRIES_PER_POLL]
+        unseen = _unseen(feed, entries, result)
+        new = unseen[: settings.FEED_MAX_ENTRIES_PER_POLL]
         result.new_entries = len(new)
+        # The validators are kept only when this poll dealt with every entry: otherwise the
+        # next poll must read the whole feed again (a 304 would hide the entries left over).
+        feed.etag, feed.last_modified = "", ""
         items: list[tuple[_Entry, RawRecord | ItemFailure]] = []
         resting: set[str] = set()  # hosts that asked us to slow down during this poll
         for entry in new:
@@ -147,6 +149,7 @@ class Poller:
                 items.append(
                     (entry, ItemFailure(entry.link, "could not be read (details in the server log)"))
                 )
+        complete = len(new) == len(unseen) and not resting
         if items:
             outcome = import_items(
                 [item for _, item in items], origin=ImportOrigin.FEED, default_source=feed.source.name
@@ -154,6 +157,10 @@ class Poller:
             feed.last_batch = outcome.batch
             result.created = outcome.created
             _remember(feed, [entry for entry, _ in items], outcome.entries)
+            complete = complete and all(e["outcome"] in ("created", "duplicate") for e in outcome.entries)
+        if complete:
+            feed.etag = fetched.headers.get("etag", "")[:500]
+            feed.last_modified = fetched.headers.get("last-modified", "")[:100]
 
 
 def parse_feed(fetched: Fetched) -> list[_Entry]:
