@@ -322,5 +322,9 @@ def poll_forever(*, sleep: Callable[[float], None] = time.sleep) -> None:
     """The poller loop `make run` starts: poll the due feeds, sleep, again."""
     poller = Poller()
     while True:
-        poller.poll_due()
+        try:
+            poller.poll_due()
+        except Exception:
+            # A lost database connection must not end the poller that `make run` started.
+            logger.exception("Polling the due feeds failed; trying again after the pause")
         sleep(settings.FEED_POLL_LOOP_SECONDS)
