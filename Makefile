@@ -9,7 +9,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/coverage
 DEMO_OUTLET ?= Unattributed (demo copy)
 APT_PACKAGES := chromium fonts-dejavu-core wrk
 
-.PHONY: run serve test test-sqlite test-postgres lint bench system-deps venv migrate demo worker clean
+.PHONY: run serve test test-sqlite test-postgres lint bench system-deps venv migrate demo worker poller clean
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-models.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 13), f"Python 3.13 is needed, found {sys.version.split()[0]}"'
@@ -41,10 +41,13 @@ demo: migrate
 		&& echo "Created the admin login: admin / admin (local demo only; change it)." \
 		|| echo "Admin login exists already (default admin / admin unless you changed it)."
 
-# Serves the site with the demo data and the background worker for large imports.
+# Serves the site with the demo data, the background worker for large imports and the feed
+# poller. Export FETCH_ALLOW_PRIVATE_ADDRESSES=true first to follow feeds served on this machine.
 run: demo
 	@echo "Serving on http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)"
-	$(PY) manage.py db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	$(PY) manage.py db_worker & worker=$$!; \
+		$(PY) manage.py poll_feeds & poller=$$!; \
+		trap "kill $$worker $$poller 2>/dev/null" EXIT INT TERM; \
 		$(PY) manage.py runserver 127.0.0.1:8000
 
 # Production server: set DJANGO_DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL first.
@@ -79,6 +82,9 @@ bench: venv system-deps
 
 worker: venv
 	$(PY) manage.py db_worker
+
+poller: venv
+	$(PY) manage.py poll_feeds
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

@@ -45,6 +45,19 @@ def env_int(name: str, default: int, *, minimum: int = 0) -> int:
     return value
 
 
+def env_float(name: str, default: float, *, minimum: float = 0.0) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}") from None
+    if not value >= minimum:  # also refuses NaN
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {raw}")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -230,6 +243,31 @@ DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES * 2
 IMPORT_LEASE_SECONDS = env_int("IMPORT_LEASE_SECONDS", 15 * 60, minimum=60)
 # Files between preview and confirm; point it at a shared folder when the worker runs elsewhere.
 IMPORT_STAGING_DIR = os.environ.get("IMPORT_STAGING_DIR", "")
+
+# Fetching web pages and feeds (import by URL, feed polling). Private, loopback and link-local
+# addresses are refused so that a URL typed into the admin cannot reach the machine's own
+# services or the cloud metadata address; tests and local demos serve pages on 127.0.0.1 and
+# turn this on.
+FETCH_ALLOW_PRIVATE_ADDRESSES = env_bool("FETCH_ALLOW_PRIVATE_ADDRESSES", False)
+FETCH_TIMEOUT_SECONDS = env_float("FETCH_TIMEOUT_SECONDS", 10.0, minimum=0.01)
+FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 5 * 1024 * 1024, minimum=1024)
+FETCH_MAX_REDIRECTS = env_int("FETCH_MAX_REDIRECTS", 5)
+# At most this many URLs in one import by URL (admin or command).
+FETCH_MAX_URLS = env_int("FETCH_MAX_URLS", 50, minimum=1)
+# Politeness: the pause between two requests to one host, and who we say we are.
+FETCH_HOST_DELAY_SECONDS = env_float("FETCH_HOST_DELAY_SECONDS", 2.0)
+FETCH_SITE_NAME = os.environ.get("FETCH_SITE_NAME", "Coverage")
+FETCH_SITE_URL = os.environ.get("FETCH_SITE_URL", "http://127.0.0.1:8000/")
+FETCH_CONTACT = os.environ.get("FETCH_CONTACT", "admin@example.com")
+FETCH_USER_AGENT = f"{FETCH_SITE_NAME}Bot/1.0 (+{FETCH_SITE_URL}; {FETCH_CONTACT})"
+# Feeds: the default interval, the most new entries one poll fetches, how long the poller
+# sleeps between looks for due feeds, the longest backoff after errors, and how often an
+# entry whose page failed is tried again.
+FEED_DEFAULT_INTERVAL_MINUTES = env_int("FEED_DEFAULT_INTERVAL_MINUTES", 30, minimum=1)
+FEED_MAX_ENTRIES_PER_POLL = env_int("FEED_MAX_ENTRIES_PER_POLL", 30, minimum=1)
+FEED_POLL_LOOP_SECONDS = env_int("FEED_POLL_LOOP_SECONDS", 60, minimum=1)
+FEED_MAX_BACKOFF_MINUTES = env_int("FEED_MAX_BACKOFF_MINUTES", 24 * 60, minimum=1)
+FEED_ENTRY_MAX_ATTEMPTS = env_int("FEED_ENTRY_MAX_ATTEMPTS", 3, minimum=1)
 
 LOGGING = {
     "version": 1,

@@ -71,3 +71,25 @@ def page(browser) -> Iterator:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def web() -> Iterator:
+    """A web server on 127.0.0.1 serving what the test routes (tests/local_web.py)."""
+    from local_web import LocalWeb
+
+    server = LocalWeb().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def local_fetching(settings):
+    """Fetching from the local test server: private addresses allowed, short timeouts, no
+    politeness pause (the tests' server is the only host)."""
+    settings.FETCH_ALLOW_PRIVATE_ADDRESSES = True
+    settings.FETCH_TIMEOUT_SECONDS = 0.5
+    settings.FETCH_HOST_DELAY_SECONDS = 0
+    settings.FETCH_MAX_REDIRECTS = 3
+    settings.FETCH_MAX_BYTES = 64 * 1024
+    return settings

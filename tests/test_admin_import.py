@@ -124,7 +124,7 @@ def test_preview_flags_duplicates_and_refusals(staff_client):
 
 def test_form_errors_are_shown(staff_client):
     page = staff_client.post(URL, {"text": "  "}).content.decode()
-    assert "Paste an article or choose at least one file." in page
+    assert "Paste an article, give a URL or choose at least one file." in page
     Source.objects.create(name="Chosen Outlet", slug="chosen")
     page = staff_client.post(
         URL, {"text": STORY, "source": Source.objects.get().pk, "new_source": "Other"}

@@ -1,5 +1,5 @@
-"""The admin's import form: pasted text and/or several files, and the outlet to use
-for text that names none."""
+"""The admin's import form: pasted text, URLs of pages to fetch and/or several files, and
+the outlet to use for items that name none."""
 
 from typing import Any
 
@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 
 from ..models import Source
+from .webpages import parse_url_lines
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -32,6 +33,13 @@ class ImportForm(forms.Form):
         strip=False,
         widget=forms.Textarea(attrs={"rows": 14, "cols": 90}),
         help_text="Text copied from a web page: headline, outlet and byline are found in it.",
+    )
+    urls = forms.CharField(
+        label="Or give web addresses",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 90}),
+        help_text="One URL a line. Each page is fetched and its article read; a page that cannot "
+        "be fetched is refused with its reason and the others still load.",
     )
     files = MultipleFileField(
         label="Or upload files",
@@ -64,11 +72,20 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(f"The upload is {shown}; the limit is {allowed}.")
         return files
 
+    def clean_urls(self) -> list[str]:
+        urls = parse_url_lines(self.cleaned_data["urls"])
+        if len(urls) > settings.FETCH_MAX_URLS:
+            raise forms.ValidationError(
+                f"Too many URLs: {len(urls)}; the limit is {settings.FETCH_MAX_URLS}."
+            )
+        return urls
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         # Files refused by clean_files were chosen: asking for "at least one file" would mislead.
-        if not (data.get("text") or "").strip() and not data.get("files") and "files" not in self.errors:
-            raise forms.ValidationError("Paste an article or choose at least one file.")
+        given = (data.get("text") or "").strip() or data.get("files") or data.get("urls")
+        if not given and "files" not in self.errors and "urls" not in self.errors:
+            raise forms.ValidationError("Paste an article, give a URL or choose at least one file.")
         if data.get("source") and data.get("new_source"):
             self.add_error("new_source", "Choose an existing outlet or type a new one, not both.")
         chosen = data.get("source")

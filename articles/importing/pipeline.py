@@ -321,6 +321,14 @@ def _create_source(name: str) -> Source:
         return Source.objects.get(name__iexact=name)
 
 
+def find_or_create_outlet(name: str) -> Source:
+    """The outlet called `name`, or by a known spelling of it ("BBC" for "BBC News"),
+    created if it is new (for `add_feed`, outside any import)."""
+    outlets = OutletMatcher(Source.objects.values_list("name", "domain"))
+    canonical = outlets.by_name(name) or " ".join(name.split())
+    return Source.objects.filter(name__iexact=canonical).first() or _create_source(canonical)
+
+
 def _outlet_for(item: PreparedArticle, sources: dict[str, Source | None], created: list[str]) -> Source:
     """The item's outlet; a new one is created here, inside the caller's transaction, and
     its key noted in `created` so that a rollback can forget it."""

@@ -10,13 +10,13 @@ import secrets
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
 
-from .records import InputFile
+from .records import InputFile, ItemFailure, RawRecord
 
 SALT = "articles.importing.staging"
 MAX_AGE_SECONDS = 6 * 3600
@@ -36,6 +36,9 @@ class Staged:
     strict: bool
     origin: str
     item_count: int
+    # Pages fetched by URL for the preview, kept so that the import stores what was previewed
+    # without fetching again.
+    records: list[RawRecord | ItemFailure] = field(default_factory=list)
 
 
 def staging_root() -> Path:
@@ -47,7 +50,14 @@ def staging_root() -> Path:
 
 
 def stage(
-    *, files: list[InputFile], pasted_text: str, default_source: str, strict: bool, origin: str, user_id: int
+    *,
+    files: list[InputFile],
+    pasted_text: str,
+    default_source: str,
+    strict: bool,
+    origin: str,
+    user_id: int,
+    records: list[RawRecord | ItemFailure] | None = None,
 ) -> str:
     """Save the upload privately and return a stage id (not yet signed)."""
     _sweep_expired()
@@ -64,6 +74,7 @@ def stage(
         "origin": origin,
         "user_id": user_id,
         "item_count": 0,
+        "records": [_record_to_json(r) for r in records or []],
     }
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return stage_id
@@ -113,7 +124,18 @@ def load(stage_id: str) -> Staged:
         strict=manifest["strict"],
         origin=manifest["origin"],
         item_count=manifest["item_count"],
+        records=[_record_from_json(r) for r in manifest.get("records", [])],
     )
+
+
+def _record_to_json(item: RawRecord | ItemFailure) -> dict:
+    return {"failure" if isinstance(item, ItemFailure) else "record": asdict(item)}
+
+
+def _record_from_json(data: dict) -> RawRecord | ItemFailure:
+    if "failure" in data:
+        return ItemFailure(**data["failure"])
+    return RawRecord(**data["record"])
 
 
 def discard(stage_id: str) -> None:

@@ -1,7 +1,7 @@
 """Background imports through Django's tasks framework (worker: `manage.py db_worker`)."""
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from django.tasks import task
 from django.utils import timezone
@@ -13,10 +13,13 @@ from .records import InputFile, ItemFailure, RawRecord
 from .staging import StagingError, discard, load
 
 
-def upload_items(pasted_text: str, files: list[InputFile]) -> Iterator[RawRecord | ItemFailure]:
-    """The items of one admin upload: the pasted text first, then every file."""
+def upload_items(
+    pasted_text: str, files: list[InputFile], fetched: Iterable[RawRecord | ItemFailure] = ()
+) -> Iterator[RawRecord | ItemFailure]:
+    """The items of one admin upload: the pasted text first, then the pages fetched by URL,
+    then every file."""
     pasted = read_pasted_text(pasted_text) if pasted_text.strip() else iter(())
-    return itertools.chain(pasted, read_inputs(files, limits_from_settings()))
+    return itertools.chain(pasted, fetched, read_inputs(files, limits_from_settings()))
 
 
 def run_staged_import(batch: ImportBatch, stage_id: str) -> None:
@@ -30,7 +33,7 @@ def run_staged_import(batch: ImportBatch, stage_id: str) -> None:
         raise
     try:
         import_items(
-            upload_items(staged.pasted_text, staged.files),
+            upload_items(staged.pasted_text, staged.files, staged.records),
             origin=batch.origin,
             user=batch.created_by,
             default_source=staged.default_source,

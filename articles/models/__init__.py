@@ -1,4 +1,4 @@
-"""Data model: outlets (sources), events, articles (reports) and import batches.
+"""Data model: outlets (sources), events, articles (reports), import batches and feeds.
 
 One module per concept; features that need tables of their own add a module
 here (e.g. grouping's candidate index) and import it below.
@@ -7,6 +7,7 @@ here (e.g. grouping's candidate index) and import it below.
 from .articles import Article, ArticleQuerySet, GroupingStatus
 from .batches import ImportBatch, ImportOrigin, ImportStatus
 from .events import Event, EventQuerySet
+from .following import Feed, FeedEntry
 from .grouping import EventKey, EventProfile, KeyFrequency, ReportFeatures
 from .sources import Source
 
@@ -17,6 +18,8 @@ __all__ = [
     "EventKey",
     "EventProfile",
     "EventQuerySet",
+    "Feed",
+    "FeedEntry",
     "GroupingStatus",
     "ImportBatch",
     "ImportOrigin",

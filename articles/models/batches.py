@@ -10,6 +10,8 @@ class ImportOrigin(models.TextChoices):
     UPLOAD = "upload", "Admin upload"
     PASTE = "paste", "Admin paste"
     COMMAND = "command", "Command line"
+    URL = "url", "Web pages by URL"
+    FEED = "feed", "Feed poll"
 
 
 class ImportStatus(models.TextChoices):

@@ -1,7 +1,9 @@
-"""The admin's "Import articles" page: upload or paste, preview, confirm, see the report.
+"""The admin's "Import articles" page: upload, paste or give URLs, preview, confirm, see
+the report.
 
 Nothing is stored before confirmation: the preview is a dry run of the same pipeline
-over files staged privately (articles.importing.staging). Large imports are handed to
+over files staged privately (articles.importing.staging). Pages given by URL are fetched
+once, for the preview, and staged with the files, so the import stores what was previewed. Large imports are handed to
 the background worker; the batch page shows their progress.
 """
 
@@ -19,6 +21,7 @@ from ..importing import InputFile, staging
 from ..importing.forms import ImportForm
 from ..importing.pipeline import import_items
 from ..importing.tasks import import_staged_upload, run_staged_import, upload_items
+from ..importing.webpages import read_urls
 from ..models import Article, ImportBatch, ImportOrigin, ImportStatus
 
 PREVIEW_ROWS = 200
@@ -51,18 +54,20 @@ def _render(request: HttpRequest, context: dict) -> HttpResponse:
 def _preview(request: HttpRequest, form: ImportForm) -> HttpResponse:
     data = form.cleaned_data
     files = [InputFile(f.name, f.read()) for f in data["files"]]
-    has_files = bool(files)
+    fetched = list(read_urls(data["urls"]))
+    origin = ImportOrigin.UPLOAD if files else ImportOrigin.URL if fetched else ImportOrigin.PASTE
     stage_id = staging.stage(
         files=files,
         pasted_text=data["text"],
         default_source=data["default_source"],
         strict=data["strict"],
-        origin=ImportOrigin.UPLOAD if has_files else ImportOrigin.PASTE,
+        origin=origin,
         user_id=request.user.pk,
+        records=fetched,
     )
     try:
         result = import_items(
-            upload_items(data["text"], files),
+            upload_items(data["text"], files, fetched),
             origin=ImportOrigin.UPLOAD,
             default_source=data["default_source"],
             strict=data["strict"],

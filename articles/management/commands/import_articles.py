@@ -1,5 +1,5 @@
-"""Import articles from files, zip archives and folders: the command-line door to the
-same pipeline the admin's "Import articles" page uses."""
+"""Import articles from files, zip archives, folders and web pages by URL: the command-line
+door to the same pipeline the admin's "Import articles" page uses."""
 
 import itertools
 import sys
@@ -9,27 +9,47 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.importing import InputFile, ItemFailure, files_from_paths, read_inputs
 from articles.importing.pipeline import import_items, limits_from_settings
+from articles.importing.webpages import parse_url_lines, read_urls
 from articles.models import ImportOrigin
 
 
 class Command(BaseCommand):
     help = (
-        "Import articles from .txt, .html, .json, .jsonl, .csv files, .zip archives and folders. "
+        "Import articles from .txt, .html, .json, .jsonl, .csv files, .zip archives, folders, "
+        "and web pages by URL (--url, --urls FILE). "
         "Duplicates are reported and skipped; re-running adds nothing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="+", help="files, zip archives or folders (read recursively)")
+        parser.add_argument("paths", nargs="*", help="files, zip archives or folders (read recursively)")
+        parser.add_argument(
+            "--url",
+            action="append",
+            default=[],
+            dest="urls",
+            metavar="URL",
+            help="a page to fetch and import",
+        )
+        parser.add_argument("--urls", dest="url_file", metavar="FILE", help="a file of page URLs, one a line")
         parser.add_argument("--source", default="", help="outlet for items whose record and text name none")
         parser.add_argument("--dry-run", action="store_true", help="report what would happen, store nothing")
         parser.add_argument("--strict", action="store_true", help="store nothing if any item is invalid")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        urls = list(options["urls"])
+        if options["url_file"]:
+            try:
+                with open(options["url_file"], encoding="utf-8") as url_file:
+                    urls += [u for u in parse_url_lines(url_file.read()) if u not in urls]
+            except (OSError, UnicodeDecodeError) as error:
+                raise CommandError(f"cannot read the URL file {options['url_file']}: {error}") from None
+        if not options["paths"] and not urls:
+            raise CommandError("give files or folders to import, or --url URL, or --urls FILE")
         limits = limits_from_settings()
         loaded = list(files_from_paths(options["paths"], limits))
         refused = [f for f in loaded if isinstance(f, ItemFailure)]
         files = [f for f in loaded if isinstance(f, InputFile)]
-        items = itertools.chain(refused, read_inputs(files, limits))
+        items = itertools.chain(refused, read_urls(urls), read_inputs(files, limits))
 
         bar = None
         if sys.stdout.isatty() and options["verbosity"] > 0:
