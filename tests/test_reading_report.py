@@ -258,3 +258,11 @@ def test_a_pronoun_that_contradicts_the_last_speakers_honorific_gets_no_speaker(
         ("Tom Reed", "We will not move"),
         (None, "The vote was rigged"),
     ]
+
+
+def test_a_speech_verb_right_after_the_quote_takes_the_name_after_it():
+    body = "“It sounded like a freight train coming through the living room,” sobbed grandmother Yolanda Pérez-Whitfield, 64."
+    assert [q["speaker"] for q in read_report("t", body)["quotes"]] == ["Yolanda Pérez-Whitfield"]
+    # A name after a verb that comes before the quote is the one described, not the speaker.
+    body = 'Matthew P. O\'Shaughnessy, chairman of the American Conservative Union, called Caldwell "the future of this movement."'
+    assert [q["speaker"] for q in read_report("t", body)["quotes"]] in (["Matthew P. O'Shaughnessy"], [None])

@@ -207,6 +207,11 @@ class _Reader:
                 continue
             subject = _subject(token)
             if subject is None:
+                # '"...," sobbed grandmother Yolanda Perez': the verb right after the quote, the
+                # name right after the verb, which the small parser often fails to link.
+                speaker = self._named_after(token, end)
+                if speaker is not None:
+                    return speaker, "verb_after", True
                 continue
             if any(s - 1 <= subject.idx < e + 1 for s, e in quoted):
                 continue
@@ -232,6 +237,22 @@ class _Reader:
                     speaker, _, _ = self._resolve(subject, start, quoted, "colon")
                     return speaker, "colon", True
         return None, "", False
+
+    def _named_after(self, verb, quote_end: int) -> Entity | None:
+        """The person named within a few words after a speech verb that directly follows the
+        quote's closing mark (only punctuation between)."""
+        if verb.idx < quote_end:
+            return None
+        between = self.doc.text[quote_end : verb.idx]
+        if any(ch.isalnum() for ch in between) or len(between) > 4:
+            return None
+        for token in self.doc[verb.i + 1 : verb.i + 5]:
+            if token.is_punct and token.text not in ("-", "‐"):
+                break
+            entity = self.entity_at(token.idx)
+            if entity is not None:
+                return entity if entity.kind == PERSON else None
+        return None
 
     def _resolve(
         self, token, quote_start: int, quoted: list[tuple[int, int]], cue: str
