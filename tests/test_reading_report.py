@@ -266,3 +266,32 @@ def test_a_speech_verb_right_after_the_quote_takes_the_name_after_it():
     # A name after a verb that comes before the quote is the one described, not the speaker.
     body = 'Matthew P. O\'Shaughnessy, chairman of the American Conservative Union, called Caldwell "the future of this movement."'
     assert [q["speaker"] for q in read_report("t", body)["quotes"]] in (["Matthew P. O'Shaughnessy"], [None])
+
+
+def test_products_time_zones_descriptions_and_cut_spans_are_not_names():
+    kinds = entity_kinds(
+        "The Boeing 737 Max crashed at 6:33 a.m. GMT after leaving Denpasar on Bali. "
+        "Airlines grounded the Max. One Tory Brexiteer told reporters the plan was dead. "
+        "United's only reply came from a Bruno Ferreira da Silva penalty."
+    )
+    assert "Max" not in kinds and "GMT" not in kinds and "Tory Brexiteer" not in kinds
+    assert "Denpasar on" not in kinds
+    assert kinds.get("Bruno Ferreira da Silva") == "person"
+
+
+def test_one_word_two_reports_type_differently_is_one_entity_of_the_non_person_kind():
+    from articles.compare.summary import entity_summary, link_entities
+
+    a = [
+        {
+            "key": "o:brexit",
+            "name": "Brexit",
+            "kind": "organisation",
+            "variants": ["Brexit"],
+            "sentences": [0],
+        }
+    ]
+    b = [{"key": "p:brexit", "name": "Brexit", "kind": "person", "variants": ["Brexit"], "sentences": [2]}]
+    summary = entity_summary(a, b, link_entities(a, b))
+    assert [(e["name"], e["kind"]) for e in summary["shared"]] == [("Brexit", "organisation")]
+    assert summary["only_a"] == summary["only_b"] == []

@@ -32,6 +32,18 @@ def link_entities(entities_a: list[dict], entities_b: list[dict], language: str 
     return mapping
 
 
+def _agreed_kind(a: dict, b: dict) -> str:
+    """The kind of an entity two reports type differently: a full name is a person (the model
+    took one side's for an organisation); a lone word one side calls a person is what the other
+    side calls it ("Brexit", "Twitter"); otherwise the first report's."""
+    if a["kind"] == b["kind"]:
+        return a["kind"]
+    full_person = any(e["kind"] == PERSON and len(e["name"].split()) >= 2 for e in (a, b))
+    if full_person:
+        return PERSON
+    return b["kind"] if a["kind"] == PERSON else a["kind"]
+
+
 def entity_summary(entities_a: list[dict], entities_b: list[dict], mapping: dict[str, str]) -> dict:
     b_by_key = {mapping.get(e["key"], e["key"]): e for e in entities_b}
     shared, only_a = [], []
@@ -49,8 +61,7 @@ def entity_summary(entities_a: list[dict], entities_b: list[dict], mapping: dict
         }
         if other:
             item["variants_b"] = other["variants"]
-            if PERSON in (entity["kind"], other["kind"]):
-                item["kind"] = PERSON  # the model typed one side's full name as an organisation
+            item["kind"] = _agreed_kind(entity, other)
             shared.append(item)
         else:
             only_a.append(item)

@@ -31,6 +31,7 @@ LABELS = {
 }
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
 _LEADING = frozenset({"the", "a", "an"})
+_DESCRIBING = frozenset({"a", "an", "one"})  # "one Tory Brexiteer": a description, not a name
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "around", "towards", "toward"})
 _PUNCTUATION = ",.;:!?\"'“”‘’()[]—–-"
@@ -145,6 +146,8 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
         doc[end - 1].is_space
         or doc[end - 1].text in _PUNCTUATION
         or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+        # "Denpasar on": a name does not end in a lower-case word ("Song-chol" keeps its "chol")
+        or (doc[end - 1].is_lower and end - 1 > start and doc[end - 2].whitespace_)
     ):
         end -= 1
     return start, end, titled
@@ -161,6 +164,11 @@ def _hyphenated_end(doc, end: int) -> int:
     ):
         end += 2
     return end
+
+
+def _model_number(text: str) -> bool:
+    """A product's model number ("737" of "737 Max"), not a year or a count of one or two digits."""
+    return text.isdigit() and len(text) >= 3 and not (len(text) == 4 and text[:2] in ("19", "20"))
 
 
 def _titled_name(ent, lang: ModuleType) -> bool:
@@ -245,17 +253,30 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     lowercase_words = {t.text for t in doc if t.is_lower}
     # "Hurricane Delphine" once makes every "Delphine" of the report the storm.
     not_people = set()
+    # "737 Max" once makes every "Max" of the report the jet, tagged there or not.
+    not_people.update(t.text for t in doc[1:] if _model_number(doc[t.i - 1].text) and t.text[:1].isupper())
     for ent in doc.ents:
         if ent.start > 0 and doc[ent.start - 1].lower_ in lang.NOT_PERSON_BEFORE:
             not_people.add(ent.text)
         elif len(ent) > 1 and ent[0].lower_ in lang.NOT_PERSON_BEFORE:
             not_people.add(ent[1:].text)  # the model took "Hurricane Delphine" whole
+
     for ent in doc.ents:
         kind = LABELS.get(ent.label_)
         if kind is None:
             continue
-        if ent.text in not_people:
-            continue  # "Hurricane Delphine", "Operation Sandstorm": a storm or a plan, no one
+        if ent.text in not_people and kind != PLACE:
+            continue  # "Hurricane Delphine", "Operation Sandstorm", "737 Max": a storm, a plan, a jet
+        if len(ent) == 1 and ent.text.lower().strip(".") in lang.NOT_ACRONYMS:
+            continue  # "GMT", "CEO": units, time zones and roles
+        described = ent[0].lower_ in _DESCRIBING or (
+            ent.start > 0 and doc[ent.start - 1].lower_ in _DESCRIBING
+        )
+        names_next = ent.end < len(doc) and doc[ent.end].pos_ == "NOUN"
+        if kind == PERSON and described and not names_next:
+            # "a Tory Brexiteer said": a description (names take no indefinite article), unless
+            # the name describes what follows ("a Bruno Ferreira da Silva penalty").
+            continue
         if kind == ORGANISATION and _titled_name(ent, lang):
             kind = PERSON  # "General Brent Dufresne", tagged as an organisation
         end = _hyphenated_end(doc, _extended_end(doc, ent.end, kind, lang))
@@ -281,7 +302,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     surnames = set()
     for start, end, kind, _ in raw:
         core = name_parts(doc[start:end].text)[0]
-        if kind == PERSON and len(core) >= 2:
+        if kind == PERSON and len(core) >= 2 and _person_is_plausible(doc[start:end].text.split(), lang):
             surnames.add(core[-1])
     # "Twitter" beside "Twitter Inc": the lone word is the organisation, not a person.
     org_words = {doc[start].text for start, end, kind, _ in raw if kind == ORGANISATION and end - start >= 2}
@@ -509,8 +530,8 @@ def same_entity(a: dict, b: dict, lang: ModuleType) -> bool:
     its short form, without a leading place or a trailing generic word; a place without its
     generic word ("Broward" = "Broward County")."""
     kinds = {a["kind"], b["kind"]}
-    if kinds == {ORGANISATION, PLACE}:
-        return name_key(a["name"]) == name_key(b["name"])  # "Duluth" typed two ways
+    if len(kinds) == 2 and name_key(a["name"]) == name_key(b["name"]) and len(a["name"].split()) == 1:
+        return True  # one word typed two ways ("Duluth", "Brexit"): one thing, whatever its kind
     if PERSON in kinds:
         tokens_a, tokens_b = core_tokens(a["name"]), core_tokens(b["name"])
         if kinds == {PERSON}:
