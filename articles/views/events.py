@@ -46,7 +46,15 @@ def _content_key(event: Event, reports: list[Article], missing: list[MissingOutl
         (event.pk, event.title, event.summary, event.source_count, event.article_count),
         (event.first_published_at, event.last_published_at),
         [
-            (r.pk, r.title, r.byline, r.published_at, r.grouping_evidence.get("explanation"), r.source.slug)
+            (
+                r.pk,
+                r.title,
+                r.byline,
+                r.published_at,
+                r.published_time_known,
+                r.grouping_evidence.get("explanation"),
+                r.source.slug,
+            )
             for r in reports
         ],
         [(r.source_id, r.source.name) for r in reports],
@@ -65,7 +73,13 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     reporters = list({report.source_id: report.source for report in reports}.values())
     timeline = build_timeline(
         [
-            TimelineReport(report.source.name, report.published_at, report.title, report.get_absolute_url())
+            TimelineReport(
+                report.source.name,
+                report.published_at,
+                report.title,
+                report.get_absolute_url(),
+                report.published_time_known,
+            )
             for report in reports
             if report.published_at is not None
         ]
@@ -78,6 +92,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reports": reports,
         "reporters": reporters,
         "undated_count": sum(1 for report in reports if report.published_at is None),
+        # The event's span is shown as days when no report gave a time of day.
+        "span_time_known": any(report.published_time_known for report in reports if report.published_at),
         "timeline": timeline,
         "missing_outlets": missing_outlets,
         "not_covered_window_days": NOT_COVERED_WINDOW_DAYS,
