@@ -120,5 +120,13 @@ class Article(models.Model):
         return path_for("articles:article-detail", "pk", self.pk)
 
     @property
+    def why_here(self) -> str:
+        """The grouping note readers see. The report that started its event failed no test:
+        it came first, so it says so rather than quote the score of a nearer miss."""
+        if self.grouping_status == GroupingStatus.STARTED and self.event_id is not None:
+            return "started this event: the first report of it we stored"
+        return (self.grouping_evidence or {}).get("explanation") or ""
+
+    @property
     def published_day_only(self) -> bool:
         return self.published_at is not None and not self.published_time_known

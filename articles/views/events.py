@@ -2,7 +2,7 @@
 
 import hashlib
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -20,7 +20,7 @@ from ..browsing.pagecache import cached_page
 from ..browsing.timeline import TimelineReport, build_timeline
 from ..comparisons import event_fact_table
 from ..filters import EventFilter
-from ..models import Article, Event
+from ..models import Article, Event, MergedEvent
 
 
 @method_decorator([require_safe, cached_page], name="dispatch")
@@ -52,7 +52,7 @@ def _content_key(event: Event, reports: list[Article], missing: list[MissingOutl
                 r.byline,
                 r.published_at,
                 r.published_time_known,
-                r.grouping_evidence.get("explanation"),
+                r.why_here,
                 r.source.slug,
             )
             for r in reports
@@ -68,7 +68,10 @@ def _content_key(event: Event, reports: list[Article], missing: list[MissingOutl
 @require_safe
 @cached_page
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(Event, pk=pk)
+    event = Event.objects.filter(pk=pk).first()
+    if event is None:
+        merged = get_object_or_404(MergedEvent.objects.select_related("into"), pk=pk)
+        return HttpResponsePermanentRedirect(merged.into.get_absolute_url())
     reports = list(event.articles.for_lists().order_by("source__name", "published_at", "id"))
     reporters = list({report.source_id: report.source for report in reports}.values())
     timeline = build_timeline(
