@@ -55,6 +55,7 @@ def test_title_follows_headline_meaning_when_the_reports_carry_vectors():
         "Trump CAVES to Democrats on harbour budget",
         "Council approves harbour budget!",
         "Council passes 'reckless' harbour budget",
+        "'Everything fell off the shelves': council approves harbour budget",
     ],
 )
 def test_title_prefers_a_headline_without_exclamation_capitals_or_quoted_labels(framed):

@@ -69,7 +69,9 @@ def framing_flags(headline: str) -> int:
     flags = int("!" in headline)
     flags += int(bool(_SHOUTED.search(headline)))
     labels = [m for m in _QUOTED_LABEL.finditer(headline) if len(m.group(1).split()) <= 3]
-    flags += int(bool(labels))
+    # A headline that opens on a quotation ("'Everything fell off the shelves': ...") takes
+    # its frame from one speaker, however long the quote.
+    flags += int(bool(labels) or headline.lstrip().startswith(tuple(_OPENING_QUOTES)))
     return flags
 
 
