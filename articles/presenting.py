@@ -178,6 +178,7 @@ def _side(article: Article) -> dict:
         "title": article.title,
         "byline": article.byline,
         "published_at": article.published_at,
+        "published_time_known": article.published_time_known,
         "url": article.get_absolute_url(),
         "original_url": article.url,
     }

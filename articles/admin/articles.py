@@ -6,6 +6,7 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from ..grouping.corrections import delete_articles
 from ..models import Article, GroupingStatus
 from .grouping_actions import GroupingCorrectionsMixin
 
@@ -59,6 +60,13 @@ class ArticleAdmin(GroupingCorrectionsMixin, admin.ModelAdmin):
         "analysis_version",
     ]
     exclude = ["analysis", "grouping_evidence"]
+
+    def delete_model(self, request: HttpRequest, obj: Article) -> None:
+        delete_articles([obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
+        # Django's bulk delete skips delete_model; the events' counts must follow either way.
+        delete_articles(queryset.order_by("id"))
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
         # The list never shows bodies or analysis: do not load them.

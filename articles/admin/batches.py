@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from ..models import ImportBatch
+from ..models import Article, GroupingStatus, ImportBatch
+from ..paths import path_for
 
 REPORT_ROWS = 2000
 
@@ -85,9 +86,14 @@ class ImportBatchAdmin(admin.ModelAdmin):
             return format_html(
                 "<p>{}</p>", "No items yet." if batch.status in ("queued", "running") else "No items."
             )
+        entries = batch.report[:REPORT_ROWS]
+        events = _events_of(
+            [entry.get("article_id") for entry in entries if entry.get("outcome") == "created"]
+        )
         rows = format_html_join(
             "\n",
-            '<tr class="outcome-{}"><td>{}</td><td><span class="badge badge-{}">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            '<tr class="outcome-{}"><td>{}</td><td><span class="badge badge-{}">{}</span></td><td>{}</td>'
+            "<td>{}</td><td>{}</td><td>{}</td></tr>",
             (
                 (
                     entry.get("outcome", ""),
@@ -95,17 +101,18 @@ class ImportBatchAdmin(admin.ModelAdmin):
                     entry.get("outcome", ""),
                     entry.get("outcome", ""),
                     _article_links(entry),
+                    events.get(entry.get("article_id"), "") if entry.get("outcome") == "created" else "",
                     entry.get("source", ""),
                     "; ".join(filter(None, [entry.get("reason", ""), *entry.get("warnings", [])])),
                 )
-                for entry in batch.report[:REPORT_ROWS]
+                for entry in entries
             ),
         )
         more = len(batch.report) - REPORT_ROWS
         tail = format_html("<p>… and {} more items.</p>", more) if more > 0 else ""
         return format_html(
             '<table class="import-preview"><thead><tr><th>Item</th><th>Outcome</th><th>Article</th>'
-            "<th>Outlet</th><th>Reason / warnings</th></tr></thead><tbody>{}</tbody></table>{}",
+            "<th>Event</th><th>Outlet</th><th>Reason / warnings</th></tr></thead><tbody>{}</tbody></table>{}",
             rows,
             tail,
         )
@@ -121,3 +128,32 @@ def _article_links(entry: dict) -> SafeString | str:
         title,
         reverse("articles:article-detail", kwargs={"pk": article_id}),
     )
+
+
+_JOINED_HOW = {
+    GroupingStatus.JOINED: "joined",
+    GroupingStatus.STARTED: "started",
+    GroupingStatus.MANUAL: "placed by staff in",
+}
+
+
+def _events_of(article_ids: list[int | None]) -> dict[int, SafeString | str]:
+    """The event each new report is in now, as a link saying whether it joined or started it;
+    one query for the page."""
+    rows = Article.objects.filter(pk__in=[pk for pk in article_ids if pk]).values_list(
+        "pk", "grouping_status", "event_id", "event__title"
+    )
+    out: dict[int, SafeString | str] = {}
+    for pk, status, event_id, title in rows:
+        if event_id is None:
+            out[pk] = "needs review" if status == GroupingStatus.REVIEW else "in no event"
+            continue
+        out[pk] = format_html(
+            '{} <a href="{}">{}</a> (<a href="{}">#{}</a>)',
+            _JOINED_HOW.get(status, "in"),
+            path_for("articles:event-detail", "pk", event_id),
+            title,
+            reverse("admin:articles_event_change", args=[event_id]),
+            event_id,
+        )
+    return out

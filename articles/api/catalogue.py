@@ -65,7 +65,7 @@ def _article(article: Article, *, grouping: bool = False) -> dict[str, object]:
         item["grouping"] = {
             "status": article.grouping_status,
             "score": article.grouping_score,
-            "explanation": (article.grouping_evidence or {}).get("explanation"),
+            "explanation": article.why_here or None,
         }
     return item
 

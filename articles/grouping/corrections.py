@@ -10,7 +10,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Article, Event, GroupingStatus
+from ..models import Article, Event, GroupingStatus, MergedEvent
 from .service import rebuild_event, serialise_grouping
 
 
@@ -130,6 +130,25 @@ def merge_events(events: Iterable[Event], *, by: AbstractBaseUser | None = None)
                 by=by,
                 sentence=f"placed by staff{_who(by)}: events {merged} merged into event #{target.pk}",
             )
-        Event.objects.filter(pk__in=[e.pk for e in others]).delete()
+        absorbed = [e.pk for e in others]
+        # Addresses of events merged earlier into these follow them to the survivor.
+        MergedEvent.objects.filter(into_id__in=absorbed).update(into=target)
+        MergedEvent.objects.bulk_create([MergedEvent(id=pk, into=target) for pk in absorbed])
+        Event.objects.filter(pk__in=absorbed).delete()
         rebuild_event(target)
         return target
+
+
+def delete_articles(articles: Iterable[Article]) -> int:
+    """Delete the reports and bring their events' counts, span, profile and text up to date
+    (an event left empty goes too). Returns how many were deleted."""
+    with transaction.atomic():
+        serialise_grouping()
+        articles = list(articles)
+        touched = {article.event_id for article in articles}
+        deleted = 0
+        for article in articles:
+            article.delete()
+            deleted += 1
+        _rebuild(touched)
+        return deleted

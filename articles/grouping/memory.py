@@ -24,7 +24,7 @@ from .engine import (
 from .features import ReportFeatures
 from .refine import Member, Refinement
 from .similarity import Profile
-from .summaries import MEMBERS_READ, representative_title
+from .summaries import MEMBERS_READ, Candidate, representative_title
 
 
 @dataclass(slots=True)
@@ -140,7 +140,9 @@ class MemoryStore:
 
     def fresh_title(self, event: MemoryEvent) -> str:
         if event.title_stale:
-            event.title = representative_title([(t, terms) for _, t, terms in event.headlines], event.profile)
+            # Words only: the headlines' vectors are read when the events are written.
+            candidates = [Candidate(t, terms) for _, t, terms in event.headlines]
+            event.title = representative_title(candidates, event.profile)
             event.title_stale = False
         return event.title
 

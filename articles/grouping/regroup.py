@@ -12,6 +12,7 @@ from datetime import datetime
 import orjson
 from django.db import connection, transaction
 from django.db.models import Q, TextField
+from django.db.models.fields.json import KeyTransform
 from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
@@ -23,9 +24,9 @@ from .engine import Weights, decide, report_keys
 from .features import ReportFeatures, extract_features
 from .memory import MemoryEvent, MemoryStore
 from .refine import reconsider
-from .service import serialise_grouping
+from .service import candidate, serialise_grouping
 from .store import grouping_outlet
-from .summaries import OPENING_CHARS, SUMMARY_MEMBERS, central_extract
+from .summaries import OPENING_CHARS, central_extract, representative_title
 
 BATCH = 2000
 
@@ -193,9 +194,7 @@ def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
     Event.objects.exclude(id__in=kept_event_ids).delete()
 
     events = [e for e in store.events.values() if e.members]
-    for event in events:
-        store.fresh_title(event)
-    summaries = _summaries(events)
+    summaries = _event_texts(events)
     now = timezone.now()
     rows = {e.id: _event_row(e, summaries.get(e.id, ""), now) for e in events}
     _insert_events([row for eid, row in rows.items() if store.events[eid].new])
@@ -283,25 +282,30 @@ def _insert_events(rows: list[Event]) -> None:
     )
 
 
-def _summaries(events: list[MemoryEvent]) -> dict[int, str]:
-    """The central extract per event, from the openings of its first reports (by id)."""
-    wanted = {pk: e.id for e in events for pk in sorted(e.members)[:SUMMARY_MEMBERS]}
-    openings: dict[int, list[tuple[int, str]]] = {}
-    rows = (
-        Article.objects.order_by("id")
-        .annotate(opening=Substr("body_text", 1, OPENING_CHARS))
-        .values_list("id", "opening")
-        .iterator(chunk_size=BATCH)
-    )
-    for pk, opening in rows:
-        event_id = wanted.get(pk)
-        if event_id is not None:
-            openings.setdefault(event_id, []).append((pk, opening))
-    by_id = {e.id: e for e in events}
-    return {
-        event_id: central_extract([text for _, text in sorted(members)], by_id[event_id].profile)
-        for event_id, members in openings.items()
-    }
+def _event_texts(events: list[MemoryEvent]) -> dict[int, str]:
+    """Set each event's title and return its summary, picked as service.refresh_event_text
+    picks them: from the first reports by id, with their headlines' meaning vectors."""
+    wanted = sorted(pk for e in events for pk, _, _ in e.headlines)
+    read: dict[int, tuple[str, str | None, dict | None]] = {}
+    for start in range(0, len(wanted), BATCH):
+        rows = Article.objects.filter(id__in=wanted[start : start + BATCH]).values_list(
+            "id",
+            Substr("body_text", 1, OPENING_CHARS),
+            KeyTransform("title", "analysis"),
+            KeyTransform("title_vector", "analysis"),
+        )
+        read.update((pk, rest) for pk, *rest in rows)
+    summaries = {}
+    for event in events:
+        candidates = []
+        for pk, headline, terms in event.headlines:
+            opening, read_title, vector = read[pk]
+            candidates.append(candidate(headline, opening, terms, read_title, vector))
+        if not event.title_locked:
+            event.title = representative_title(candidates, event.profile)
+        event.title_stale = False
+        summaries[event.id] = central_extract(candidates, event.profile)
+    return summaries
 
 
 def _json(value: dict) -> str:

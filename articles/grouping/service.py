@@ -8,15 +8,17 @@ index keys, counts, title and summary are kept current.
 
 from django.db import connection, transaction
 from django.db.models import QuerySet
+from django.db.models.fields.json import KeyTransform
 from django.db.models.functions import Substr
 
 from ..models import Article, Event, GroupingStatus
+from ..reading.vectors import unpack
 from .engine import Decision, Weights, decide, report_keys
 from .features import ReportFeatures
 from .refine import Refinement, reconsider
 from .similarity import Profile
 from .store import DatabaseStore, features_for
-from .summaries import MEMBERS_READ, OPENING_CHARS, central_extract, representative_title
+from .summaries import MEMBERS_READ, OPENING_CHARS, Candidate, central_extract, representative_title
 
 # Any fixed 64-bit number, the same in every process: PostgreSQL's advisory lock id.
 GROUPING_LOCK = 0x47524F5550  # "GROUP"
@@ -148,26 +150,45 @@ def refresh_event_text(
         if also_save:
             event.save(update_fields=[*also_save, "updated_at"])
         return
+    candidates = [
+        candidate(title, opening, (features or {}).get("t", {}), read_title, vector)
+        for title, opening, features, read_title, vector in members
+    ]
     fields = list(also_save)
     if not event.title_locked:
-        headlines = [(title, (data or {}).get("t", {})) for title, _, data in members]
-        event.title = representative_title(headlines, profile)
+        event.title = representative_title(candidates, profile)
         fields.append("title")
     if not event.summary_locked:
-        event.summary = central_extract([opening for _, opening, _ in members], profile)
+        event.summary = central_extract(candidates, profile)
         fields.append("summary")
     event.save(update_fields=[*fields, "updated_at"])
 
 
 def first_members(event_id: int) -> QuerySet:
-    """(title, opening, stored features) of the event's first reports by id, read on every
-    assignment (through the article_event_order_idx index). Only the openings are
-    summarised: reading whole bodies would cost more than the rest."""
+    """(title, opening, stored features, headline read, its packed vector) of the event's
+    first reports by id, read on every assignment (through the article_event_order_idx
+    index). Only the openings and the headline's vector are read: whole bodies and
+    readings would cost more than the rest."""
     return (
         Article.objects.filter(event_id=event_id)
         .order_by("id")
-        .values_list("title", Substr("body_text", 1, OPENING_CHARS), "grouping_features__data")[:MEMBERS_READ]
+        .values_list(
+            "title",
+            Substr("body_text", 1, OPENING_CHARS),
+            "grouping_features__data",
+            KeyTransform("title", "analysis"),
+            KeyTransform("title_vector", "analysis"),
+        )[:MEMBERS_READ]
     )
+
+
+def candidate(
+    title: str, opening: str, terms: dict[str, float], read_title: str | None, title_vector: dict | None
+) -> Candidate:
+    """A report as summaries.py sees it. The headline's vector counts only while the
+    reading is of the headline it has now (staff may have edited it since)."""
+    vector = unpack(title_vector) if read_title == title and isinstance(title_vector, dict) else None
+    return Candidate(title, terms, None if vector is None else vector[0], opening)
 
 
 def rebuild_event(event: Event) -> None:

@@ -34,8 +34,25 @@ class DateError(ValueError):
     pass
 
 
+class DayOnly(datetime):
+    """A publication known only to the day: midnight UTC of that day, no time of its own.
+
+    A datetime, so every caller that passes dates along keeps working; the import asks
+    time_known() when it stores the report, and pages then show the day, never "00:00".
+    """
+
+
+def day_only(day: date) -> DayOnly:
+    return DayOnly(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def time_known(moment: datetime | None) -> bool:
+    """Whether the source gave a time of day (False only for a date alone)."""
+    return not isinstance(moment, DayOnly)
+
+
 def parse_date_field(value: str) -> datetime:
-    """A record's `published_at`: ISO 8601 date or datetime (bare dates are midnight UTC).
+    """A record's `published_at`: ISO 8601 date or datetime (a bare date is a DayOnly).
 
     RFC 2822 dates (feeds) and dates written out in words are accepted too.
     Naive times are taken as UTC. Raises DateError naming the value when nothing fits.
@@ -43,13 +60,15 @@ def parse_date_field(value: str) -> datetime:
     text = value.strip()
     if not text:
         raise DateError("empty date")
+    parsed: datetime | None
     try:
-        parsed = datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
+        # First: datetime.fromisoformat would read "2019-01-18" as a midnight it never said.
+        parsed = day_only(date.fromisoformat(text))
     except ValueError:
         parsed = None
     if parsed is None:
         try:
-            parsed = datetime.combine(date.fromisoformat(text), time(0), tzinfo=UTC)
+            parsed = datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
         except ValueError:
             parsed = None
     if parsed is None:
@@ -127,4 +146,7 @@ def parse_date_line(line: str, rules: Rules) -> datetime | None:
         rest = rest.replace(word, " ", 1)
     if not _LEFTOVER.match(rest):
         return None
+    if not clock:
+        # The day as written: a zone without a time must not move it to the day before.
+        return day_only(day)
     return datetime.combine(day, moment, tzinfo=timezone(offset)).astimezone(UTC)

@@ -378,6 +378,7 @@ def build_article(
         byline=item.byline,
         url=item.url,
         published_at=item.published_at,
+        published_time_known=item.published_time_known,
         body_text=item.body_text,
         body_html=item.body_html,
         language=item.language,

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..sanitize import sanitize_html
 from .bylines import fit_byline
 from .cleaning import PageCleaner, word_count
-from .dates import DateError, parse_date_field
+from .dates import DateError, parse_date_field, time_known
 from .normalise import normalise_text, strip_controls
 from .outlets import OutletMatcher
 from .records import ItemFailure, RawRecord
@@ -53,6 +53,8 @@ class PreparedArticle:
     content_hash: str
     warnings: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    # False when the source gave the day alone (published_at is then that day's midnight UTC).
+    published_time_known: bool = True
 
 
 def normalise_for_hash(text: str) -> str:
@@ -200,6 +202,7 @@ def prepare_record(
         source_origin=origin,
         url=url,
         published_at=published_at or cleaned.published_at,
+        published_time_known=time_known(published_at or cleaned.published_at),
         byline=byline,
         body_text=cleaned.body,
         body_html=body_html,

@@ -6,7 +6,7 @@ here (e.g. grouping's candidate index) and import it below.
 
 from .articles import Article, ArticleQuerySet, GroupingStatus
 from .batches import ImportBatch, ImportOrigin, ImportStatus
-from .events import Event, EventQuerySet
+from .events import Event, EventQuerySet, MergedEvent
 from .following import Feed, FeedEntry
 from .grouping import EventKey, EventProfile, KeyFrequency, ReportFeatures
 from .sources import Source
@@ -25,6 +25,7 @@ __all__ = [
     "ImportOrigin",
     "ImportStatus",
     "KeyFrequency",
+    "MergedEvent",
     "ReportFeatures",
     "Source",
 ]

@@ -43,6 +43,11 @@ class Article(models.Model):
     # NULL, not "", when absent: the (source, url) uniqueness applies only to real URLs.
     url = models.URLField(max_length=2000, null=True, blank=True)  # noqa: DJ001
     published_at = models.DateTimeField(null=True, blank=True)
+    # False when the source gave only the day: published_at is then that day's midnight UTC,
+    # and pages show the day, never "00:00".
+    published_time_known = models.BooleanField(
+        default=True, help_text="The source gave a time of day, not only the date"
+    )
     body_text = models.TextField()
     # Sanitized on the way in (articles.sanitize); the only field marked safe in templates.
     body_html = models.TextField(null=True, blank=True)  # noqa: DJ001  (NULL: the report came as text)
@@ -86,6 +91,10 @@ class Article(models.Model):
             models.CheckConstraint(condition=~models.Q(body_text=""), name="article_body_not_empty"),
             models.CheckConstraint(condition=~models.Q(title=""), name="article_title_not_empty"),
             models.CheckConstraint(
+                condition=models.Q(published_time_known=True) | models.Q(published_at__isnull=False),
+                name="article_day_only_needs_date",
+            ),
+            models.CheckConstraint(
                 condition=models.lookups.Exact(Length("content_hash"), 64), name="article_hash_sha256"
             ),
             models.CheckConstraint(
@@ -109,3 +118,15 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return path_for("articles:article-detail", "pk", self.pk)
+
+    @property
+    def why_here(self) -> str:
+        """The grouping note readers see. The report that started its event failed no test:
+        it came first, so it says so rather than quote the score of a nearer miss."""
+        if self.grouping_status == GroupingStatus.STARTED and self.event_id is not None:
+            return "started this event: the first report of it we stored"
+        return (self.grouping_evidence or {}).get("explanation") or ""
+
+    @property
+    def published_day_only(self) -> bool:
+        return self.published_at is not None and not self.published_time_known

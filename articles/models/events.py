@@ -77,3 +77,18 @@ class Event(models.Model):
                 "updated_at",
             ]
         )
+
+
+class MergedEvent(models.Model):
+    """An event staff merged into another: its old address redirects to the survivor.
+
+    Keyed by the old event's id, which is never used again by an event (ids only grow), so
+    the row is all that is left of it.
+    """
+
+    id = models.BigIntegerField(primary_key=True)
+    into = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="absorbed")
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"event #{self.pk} merged into #{self.into_id}"

@@ -1,6 +1,6 @@
 """Template helpers for the reader pages."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django import template
 from django.template.defaultfilters import date, pluralize, truncatewords
@@ -15,6 +15,26 @@ register = template.Library()
 # Filled and hollow rectangles: the difference is in the shape, not only the colour.
 REPORTED = "\u25ae"
 NOT_REPORTED = "\u25af"
+
+
+@register.filter
+def published(moment: datetime | None, time_known: bool = True) -> str:
+    """A publication as pages show it: "3 May 2019, 14:05", or "3 May 2019" when the source
+    gave only the day. The day is read in UTC, where it was stored: in a zone west of UTC
+    its midnight would fall on the day before."""
+    if moment is None:
+        return ""
+    if time_known:
+        return date(timezone.localtime(moment), "j M Y, H:i")
+    return date(moment.astimezone(UTC), "j M Y")
+
+
+@register.filter
+def published_iso(moment: datetime | None, time_known: bool = True) -> str:
+    """The machine-readable form for <time datetime>: the date alone when no time was given."""
+    if moment is None:
+        return ""
+    return moment.isoformat() if time_known else moment.astimezone(UTC).date().isoformat()
 
 
 @register.simple_tag

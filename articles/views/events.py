@@ -2,7 +2,7 @@
 
 import hashlib
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -20,7 +20,7 @@ from ..browsing.pagecache import cached_page
 from ..browsing.timeline import TimelineReport, build_timeline
 from ..comparisons import event_fact_table
 from ..filters import EventFilter
-from ..models import Article, Event
+from ..models import Article, Event, MergedEvent
 
 
 @method_decorator([require_safe, cached_page], name="dispatch")
@@ -46,7 +46,15 @@ def _content_key(event: Event, reports: list[Article], missing: list[MissingOutl
         (event.pk, event.title, event.summary, event.source_count, event.article_count),
         (event.first_published_at, event.last_published_at),
         [
-            (r.pk, r.title, r.byline, r.published_at, r.grouping_evidence.get("explanation"), r.source.slug)
+            (
+                r.pk,
+                r.title,
+                r.byline,
+                r.published_at,
+                r.published_time_known,
+                r.why_here,
+                r.source.slug,
+            )
             for r in reports
         ],
         [(r.source_id, r.source.name) for r in reports],
@@ -60,12 +68,21 @@ def _content_key(event: Event, reports: list[Article], missing: list[MissingOutl
 @require_safe
 @cached_page
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(Event, pk=pk)
+    event = Event.objects.filter(pk=pk).first()
+    if event is None:
+        merged = get_object_or_404(MergedEvent.objects.select_related("into"), pk=pk)
+        return HttpResponsePermanentRedirect(merged.into.get_absolute_url())
     reports = list(event.articles.for_lists().order_by("source__name", "published_at", "id"))
     reporters = list({report.source_id: report.source for report in reports}.values())
     timeline = build_timeline(
         [
-            TimelineReport(report.source.name, report.published_at, report.title, report.get_absolute_url())
+            TimelineReport(
+                report.source.name,
+                report.published_at,
+                report.title,
+                report.get_absolute_url(),
+                report.published_time_known,
+            )
             for report in reports
             if report.published_at is not None
         ]
@@ -78,6 +95,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reports": reports,
         "reporters": reporters,
         "undated_count": sum(1 for report in reports if report.published_at is None),
+        # The event's span is shown as days when no report gave a time of day.
+        "span_time_known": any(report.published_time_known for report in reports if report.published_at),
         "timeline": timeline,
         "missing_outlets": missing_outlets,
         "not_covered_window_days": NOT_COVERED_WINDOW_DAYS,
