@@ -6,6 +6,7 @@ import pytest
 from browse_data import BASE_TIME, outlet, report
 
 from articles.models import Event
+from tests.browser.staff import log_in_as_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,14 +24,9 @@ def test_the_article_list_fits_beside_the_sidebar_and_filters_at_1300_px(
             event=event,
             published_at=BASE_TIME + dt.timedelta(hours=number),
         )
-    django_user_model.objects.create_superuser("chief", "chief@example.com", "pw-chief-1234")
     context = browser.new_context(viewport={"width": 1300, "height": 900})
     page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", "pw-chief-1234")
-    with page.expect_navigation():
-        page.click("input[type=submit]")
+    log_in_as_staff(page, live_server, django_user_model, next_path="/admin/articles/article/")
 
     assert page.locator("#nav-sidebar").is_visible()
     results = page.locator("#changelist .results")

@@ -5,6 +5,7 @@ from import_helpers import PARAGRAPHS
 from local_web import article_page
 
 from articles.models import Article, Feed, Source
+from tests.browser.staff import log_in_as_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("local_fetching")]
 
@@ -27,13 +28,8 @@ def test_staff_add_a_feed_poll_it_and_its_reports_appear_on_the_site(
     )
     web.page("/feed.xml", RSS, content_type="application/rss+xml")
     Source.objects.create(name="Valley Gazette", slug="valley-gazette")
-    django_user_model.objects.create_superuser("chief", "chief@example.com", "pw-chief-1234")
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", "pw-chief-1234")
-    with page.expect_navigation():
-        page.click("input[type=submit]")
+    log_in_as_staff(page, live_server, django_user_model)
 
     # Add the feed: pick the outlet in the autocomplete box, as a person would.
     page.goto(f"{live_server.url}/admin/articles/feed/add/")

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from articles.models import Article
+from tests.browser.staff import log_in_as_staff
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SEED = (REPO / "demo" / "000_bbc3d0a4c908f65e.txt").read_text(encoding="utf-8")
@@ -24,12 +25,7 @@ def save_screenshot(page, name: str) -> None:
 def test_admin_pastes_a_seed_previews_confirms_and_reads_it_on_the_site(
     live_server, page, transactional_db, django_user_model
 ):
-    django_user_model.objects.create_superuser("chief", "chief@example.com", "pw-chief-1234")
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", "pw-chief-1234")
-    with page.expect_navigation():
-        page.click("input[type=submit]")
+    log_in_as_staff(page, live_server, django_user_model)
 
     with page.expect_navigation():
         page.click("text=Import articles")
