@@ -2,12 +2,14 @@
 
 Each sentence becomes a weighted bag of normalised words (stems, American spelling), entity keys
 (so "Kim Yong-chol" and "Kim Yong Chol" are one token) and number values. Words that are rare in
-the two reports weigh more (inverse document frequency over their sentences). A pair of sentences
-scores the mean of its weighted Dice overlap and its overlap relative to the shorter sentence, so
-that a short claim inside a long sentence still counts. Identical sentences are matched first;
-pairs above a threshold (and pairs quoting the same words) are then assigned globally, best
-first, one-to-one; a weaker pair right next to a matched pair is accepted too, since reworded
-sentences keep their place in the story. A sentence left over that continues its neighbour's
+the two reports weigh more (inverse document frequency over their sentences). A pair's word
+overlap is the mean of its weighted Dice overlap and its overlap relative to the shorter
+sentence, so that a short claim inside a long sentence still counts; with the cosine of the
+sentences' meaning vectors and the names and figures they share it makes the same-claim model's
+probability (claims.py). Identical sentences are matched first; pairs above the "related" level
+(and pairs quoting the same words) are then assigned globally, best first, one-to-one; a weaker
+pair right next to a matched pair is accepted too, since reworded sentences keep their place in
+the story. A sentence left over that continues its neighbour's
 match (one outlet split what the other said in one sentence) joins that match. Rows follow both
 reports' reading order along the in-order chain of matches with the greatest total score; a
 match outside that chain stays at its place in the first report and gets a link at its place in
@@ -20,14 +22,10 @@ from dataclasses import dataclass, field
 
 from ..reading.tokens import content_tokens
 from ..reading.vectors import cosine_matrix, unpack
-from .claims import RELATED_LEVEL, SAME, claim_score, level, model
+from .claims import RELATED_LEVEL, SAME, features, level, model
 
 NEIGHBOUR_THRESHOLD = 0.2  # a claim probability from which a pair next to a matched pair is matched
 MEANING_CANDIDATE = 0.35  # pairs sharing no word are scored from this cosine up
-# A sentence of few content words ("No date was set.") overlaps by chance; it needs more.
-SHORT_SENTENCE_TOKENS = 4
-SHORT_SENTENCE_THRESHOLD = 0.5
-MIN_SHARED_TOKENS = 2
 QUOTE_PAIR_SCORE = 0.6  # the least score of two sentences quoting the same words
 ENTITY_WEIGHT = 1.5
 NUMBER_WEIGHT = 1.2
@@ -177,15 +175,24 @@ def lexical_pairs(
     return scores
 
 
-def candidate_pairs(
+def sentence_cosines(analysis_a: dict, analysis_b: dict, a: SideText, b: SideText):
+    """Cosine of every sentence of A with every sentence of B, or None when a reading has no
+    vectors or they were made for another sentence split (then words alone decide)."""
+    cosines = cosine_matrix(unpack(analysis_a.get("vectors")), unpack(analysis_b.get("vectors")))
+    if cosines is not None and cosines.shape != (len(a.bags), len(b.bags)):
+        return None
+    return cosines
+
+
+def candidate_features(
     a: SideText,
     b: SideText,
     weights: dict[str, float],
     skip_a: set[int],
     skip_b: set[int],
     cosines=None,
-) -> list[tuple[float, int, int]]:
-    """(claim probability, i, j) of every pair that may make one claim (claims.claim_score):
+) -> dict[tuple[int, int], tuple]:
+    """The same-claim model's features (claims.features) of every pair that may make one claim:
     pairs sharing a word, a name or a figure, and pairs close in meaning that share none."""
     lexical = lexical_pairs(a, b, weights, skip_a, skip_b)
     if cosines is not None:
@@ -194,12 +201,25 @@ def candidate_pairs(
             i, j = int(i), int(j)
             if i not in skip_a and j not in skip_b and a.bags[i] and b.bags[j]:
                 lexical.setdefault((i, j), (0.0, 0.0, 0.0))
-    n_a, n_b = max(len(a.bags), 1), max(len(b.bags), 1)
+    return {
+        (i, j): features(words, float(cosines[i, j]) if cosines is not None else None, names, figures)
+        for (i, j), (words, names, figures) in lexical.items()
+    }
+
+
+def candidate_pairs(
+    a: SideText,
+    b: SideText,
+    weights: dict[str, float],
+    skip_a: set[int],
+    skip_b: set[int],
+    cosines=None,
+) -> list[tuple[float, int, int]]:
+    """(claim probability, i, j) of every candidate pair the alignment may use."""
+    current = model()
     pairs = []
-    for (i, j), (words, names, figures) in lexical.items():
-        cosine = float(cosines[i, j]) if cosines is not None else None
-        position = abs(i / n_a - j / n_b)
-        score = claim_score(words, cosine, names, figures, position)
+    for (i, j), pair_features in candidate_features(a, b, weights, skip_a, skip_b, cosines).items():
+        score = current.probability(pair_features)
         if score >= NEIGHBOUR_THRESHOLD:
             pairs.append((score, i, j))
     return pairs
@@ -299,10 +319,7 @@ def align(
     same_a, same_b = {i for _, i, _ in identical}, {j for _, _, j in identical}
     a, b = prepare(analysis_a, same_a), prepare(analysis_b, same_b)
     weights = _weights(a, b)
-    cosines = cosine_matrix(unpack(analysis_a.get("vectors")), unpack(analysis_b.get("vectors")))
-    if cosines is not None and cosines.shape != (len(a.bags), len(b.bags)):
-        cosines = None  # vectors of another sentence split: words alone
-    pairs = candidate_pairs(a, b, weights, same_a, same_b, cosines)
+    pairs = candidate_pairs(a, b, weights, same_a, same_b, sentence_cosines(analysis_a, analysis_b, a, b))
     if shared_quotes:
         scored = {(i, j): score for score, i, j in pairs}
         for i, j in shared_quotes:

@@ -58,19 +58,17 @@ def use(candidate: ClaimModel | None) -> None:
         _in_use.append(candidate)
 
 
-def features(words: float, meaning: float | None, names: float, figures: float, position: float) -> tuple:
+def features(words: float, meaning: float | None, names: float, figures: float) -> tuple:
     """The model's inputs. Without vectors (a reading from before they were stored) the meaning
-    is estimated from the words, so old readings still compare, if less well."""
+    is estimated from the words, so old readings still compare, if less well. (A position
+    feature was measured and left out: it helped on long reports and misled on short ones.)"""
     if meaning is None:
         meaning = min(1.0, 0.3 + 0.6 * words)
-    del position  # measured, and left out: it helped on long reports and misled on short ones
     return (words, meaning, meaning * meaning, words * meaning, names, figures)
 
 
-def claim_score(
-    words: float, meaning: float | None, names: float = 0.0, figures: float = 0.0, position: float = 0.0
-) -> float:
-    return model().probability(features(words, meaning, names, figures, position))
+def claim_score(words: float, meaning: float | None, names: float = 0.0, figures: float = 0.0) -> float:
+    return model().probability(features(words, meaning, names, figures))
 
 
 def level(score: float, negation_differs: bool = False) -> str | None:

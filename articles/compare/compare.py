@@ -12,7 +12,7 @@ from .summary import (
 )
 
 
-def _with_linked_keys(analysis: dict, mapping: dict[str, str]) -> dict:
+def with_linked_keys(analysis: dict, mapping: dict[str, str]) -> dict:
     if not mapping:
         return analysis
     entities = [{**e, "key": mapping.get(e["key"], e["key"])} for e in analysis.get("entities", [])]
@@ -28,7 +28,7 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
     quoted_pairs = [
         (quotes_a[p["a"]]["sentences"][0], quotes_b[p["b"]]["sentences"][0]) for p in quotes["shared"]
     ]
-    alignment = align(analysis_a, _with_linked_keys(analysis_b, mapping), quoted_pairs)
+    alignment = align(analysis_a, with_linked_keys(analysis_b, mapping), quoted_pairs)
     sentences_a = analysis_a.get("sentences", [])
     sentences_b = analysis_b.get("sentences", [])
     rows = []

@@ -2,7 +2,7 @@
 
 Reports are taken one by one; their sentences are scored against the claims so far (the first
 sentence of each claim stands for it) with the two-report alignment's same-claim model
-(claims.py: words, meaning, names, figures, position), word weights coming from the whole
+(claims.py: words, meaning, names, figures), word weights coming from the whole
 event, and assigned best-first and one-to-one; only a pair the model takes as the *same claim*
 marks a report as carrying it, so a ✓ is never given for a merely related sentence. A sentence
 left over starts a new claim. One pass, so the cost grows with reports x claims, not with every
@@ -85,10 +85,7 @@ def fact_table(reports: list[dict]) -> dict:
             if cosines is not None and c in cosine_of:
                 cosine = float(cosines[s, cosine_of[c]])
             bag, other = side.bags[s], sides[first_column].bags[first_sentence]
-            position = abs(
-                s / max(len(side.bags), 1) - first_sentence / max(len(sides[first_column].bags), 1)
-            )
-            score = claim_score(words, cosine, _share(bag, other, "E:"), _share(bag, other, "N:"), position)
+            score = claim_score(words, cosine, _share(bag, other, "E:"), _share(bag, other, "N:"))
             denies = side.sentences[s].get("negated") != sides[first_column].sentences[first_sentence].get(
                 "negated"
             )

@@ -79,11 +79,10 @@ def is_initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1 and word[:1].isalpha()
 
 
-def name_parts(name: str) -> tuple[list[str], list[str]]:
-    """The words of a person's name that identify them (no initials or suffixes), and all words."""
+def name_parts(name: str) -> list[str]:
+    """The words of a person's name that identify them: no initials or suffixes."""
     words = [w.strip(",") for w in name.split()]
-    core = [w for w in words if w.lower() not in SUFFIXES and not is_initial(w)]
-    return core, words
+    return [w for w in words if w.lower() not in SUFFIXES and not is_initial(w)]
 
 
 SAME_SPELLING = 88  # rapidfuzz ratio of two full names taken as one person ("Kowalski"/"Kovalski")
@@ -91,7 +90,7 @@ SAME_SPELLING = 88  # rapidfuzz ratio of two full names taken as one person ("Ko
 
 def core_tokens(name: str) -> tuple[str, ...]:
     """The keys of the words that identify a person, without initials or suffixes."""
-    return tuple(k for k in (name_key(w) for w in name_parts(name)[0]) if k)
+    return tuple(k for k in (name_key(w) for w in name_parts(name)) if k)
 
 
 def same_person(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
@@ -117,10 +116,9 @@ def same_person(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
 
 
 def person_key(name: str) -> str:
-    core, _ = name_parts(name)
-    if not core:
+    keys = core_tokens(name)
+    if not keys:
         return ""
-    keys = [name_key(w) for w in core]
     return "p:" + (keys[0] if len(keys) == 1 else f"{keys[0]}-{keys[-1]}")
 
 
@@ -299,11 +297,11 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         raw.append((start, end, kind, titled))
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
-    surnames = set()
-    for start, end, kind, _ in raw:
-        core = name_parts(doc[start:end].text)[0]
-        if kind == PERSON and len(core) >= 2 and _person_is_plausible(doc[start:end].text.split(), lang):
-            surnames.add(core[-1])
+    surnames = _surnames(
+        doc[start:end].text
+        for start, end, kind, _ in raw
+        if kind == PERSON and _person_is_plausible(doc[start:end].text.split(), lang)
+    )
     # "Twitter" beside "Twitter Inc": the lone word is the organisation, not a person.
     org_words = {doc[start].text for start, end, kind, _ in raw if kind == ORGANISATION and end - start >= 2}
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -354,14 +352,15 @@ def _honorific(doc, start: int) -> str:
     return _HONORIFICS.get(doc[start - 1].lower_.rstrip("."), "") if start > 0 else ""
 
 
+def _surnames(names) -> set[str]:
+    """The last names of the people named in full among names."""
+    return {core[-1] for core in map(name_parts, names) if len(core) >= 2}
+
+
 def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[int]) -> list[Mention]:
     """Later mentions by surname the model did not tag ("Pelosi told reporters") added, when
     the surname is that of a person the report names in full."""
-    surnames = set()
-    for mention in mentions:
-        core = name_parts(mention.text)[0]
-        if mention.kind == PERSON and len(core) >= 2:
-            surnames.add(core[-1])
+    surnames = _surnames(m.text for m in mentions if m.kind == PERSON)
     if not surnames:
         return mentions
     covered = set()
@@ -371,10 +370,11 @@ def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[i
     for token in doc:
         if token.text in surnames and token.pos_ == "PROPN" and token.idx not in covered:
             sentence = max(bisect_right(sentence_starts, token.idx) - 1, 0)
-            titled = token.i > 0 and doc[token.i - 1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "miss")
-            added.append(
-                Mention(token.idx, token.idx + len(token.text), token.text, PERSON, sentence, titled)
-            )
+            honorific = _honorific(doc, token.i)
+            titled = bool(honorific) or (token.i > 0 and doc[token.i - 1].lower_.rstrip(".") == "dr")
+            mention = Mention(token.idx, token.idx + len(token.text), token.text, PERSON, sentence, titled)
+            mention.honorific = honorific
+            added.append(mention)
     return sorted(mentions + added, key=lambda m: m.start)
 
 
@@ -420,7 +420,7 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         entities[index].mentions.append(mention)
 
     people = [m for m in mentions if m.kind == PERSON]
-    full = [m for m in people if len(name_parts(m.text)[0]) >= 2]
+    full = [m for m in people if len(name_parts(m.text)) >= 2]
     # People named in full: one entity per first + last name; the fullest spelling names it.
     for mention in full:
         tokens = core_tokens(mention.text)
@@ -436,13 +436,13 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
     last_names: dict[str, list[Mention]] = defaultdict(list)
     first_names: dict[str, list[Mention]] = defaultdict(list)
     for mention in full:
-        core, _ = name_parts(mention.text)
+        core = name_parts(mention.text)
         last_names[name_key(core[-1])].append(mention)
         first_names[name_key(core[0])].append(mention)
     for mention in people:
         if mention.entity >= 0:
             continue
-        core, _ = name_parts(mention.text)
+        core = name_parts(mention.text)
         if not core:
             continue
         # The surname of one person named in full (else, East Asian order, the family name of
@@ -462,7 +462,7 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
     # acting as a person ("..., Obama said") is as often a place, a firm or an ordinary word
     # ("central Riverton", "Turnout was"): left out.
     for entity in entities:
-        lone = entity.kind == PERSON and all(len(name_parts(m.text)[0]) < 2 for m in entity.mentions)
+        lone = entity.kind == PERSON and all(len(name_parts(m.text)) < 2 for m in entity.mentions)
         if lone and len(entity.mentions) < 2 and not any(m.titled or m.acts for m in entity.mentions):
             entity.kind = ""
     organisations = [m for m in mentions if m.kind == ORGANISATION]

@@ -127,7 +127,9 @@ class _Reader:
         self.entities = entities
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
-        self.last_speaker: Entity | None = None  # of the previous quote, when it is close
+        # The previous quote's speaker, when that quote is in this paragraph or the one before
+        # and nobody else is named in between.
+        self.last_speaker: Entity | None = None
 
     def sentence_of(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
@@ -191,7 +193,7 @@ class _Reader:
             return None, "", False
         attributed = False
         for token in span:
-            if any(s - 1 <= token.idx < e + 1 for s, e in quoted):
+            if _in_quotes(token.idx, quoted):
                 continue  # inside quotation marks (any quote): not this quote's attribution
             if (
                 token.lower_ == "according"
@@ -213,7 +215,7 @@ class _Reader:
                 if speaker is not None:
                     return speaker, "verb_after", True
                 continue
-            if any(s - 1 <= subject.idx < e + 1 for s, e in quoted):
+            if _in_quotes(subject.idx, quoted):
                 continue
             attributed = True
             speaker, cue, _ = self._resolve(subject, start, quoted, "verb")
@@ -233,7 +235,7 @@ class _Reader:
         for token in reversed([t for t in span if t.idx < start]):
             if token.pos_ == "VERB":
                 subject = _subject(token)
-                if subject is not None and not any(s - 1 <= subject.idx < e + 1 for s, e in quoted):
+                if subject is not None and not _in_quotes(subject.idx, quoted):
                     speaker, _, _ = self._resolve(subject, start, quoted, "colon")
                     return speaker, "colon", True
         return None, "", False
@@ -270,6 +272,11 @@ class _Reader:
         if token.lower_ == "who" and token.head.head is not None:
             token = token.head.head  # "Smith, who said ...": the noun the clause describes
         return self.speaker_of(token), cue, True
+
+
+def _in_quotes(offset: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether offset falls inside quotation marks, the marks themselves included."""
+    return any(start - 1 <= offset < end + 1 for start, end in quoted)
 
 
 def _contradicts(pronoun: str, person: Entity) -> bool:
@@ -323,15 +330,9 @@ def read_quotes(
             else None
         )
         speaker, cue, attributed = reader.attribute(start, end, quoted)
-        if speaker is None and not attributed and previous is not None and previous.speaker:
+        if speaker is None and not attributed and reader.last_speaker is not None:
             # Unattributed, right after the same speaker's quote: the same voice goes on.
-            same_paragraph = previous.paragraphs[-1] == paragraph_indices[0]
-            next_paragraph = previous.paragraphs[-1] + 1 == paragraph_indices[0]
-            if (same_paragraph or next_paragraph) and reader.nobody_between(
-                previous.end, start, previous.speaker_key
-            ):
-                speaker = _entity_named(entities, previous.speaker_key)
-                cue = "continued"
+            speaker, cue = reader.last_speaker, "continued"
         if speaker is not None:
             quote.speaker, quote.speaker_key, quote.speaker_kind = speaker.name, speaker.key, speaker.kind
             quote.cue = cue

@@ -30,10 +30,9 @@ sys.path.insert(0, str(HERE))
 import score  # noqa: E402
 
 from articles.compare import align, claims  # noqa: E402
-from articles.compare.compare import compare_analyses  # noqa: E402
+from articles.compare.compare import compare_analyses, with_linked_keys  # noqa: E402
 from articles.compare.summary import link_entities  # noqa: E402
 from articles.reading import read_report  # noqa: E402
-from articles.reading.vectors import cosine_matrix, unpack  # noqa: E402
 
 L2 = 1.0
 THRESHOLDS = [round(x, 2) for x in np.arange(0.2, 0.86, 0.05)]
@@ -51,17 +50,11 @@ def read(pair: dict, cache: dict) -> tuple[dict, dict]:
 
 def rows(pair: dict, cache: dict) -> tuple[list[tuple], list[int]]:
     analysis_a, analysis_b = read(pair, cache)
-    mapping = link_entities(analysis_a["entities"], analysis_b["entities"])
-    analysis_b = {
-        **analysis_b,
-        "entities": [{**e, "key": mapping.get(e["key"], e["key"])} for e in analysis_b["entities"]],
-    }
+    analysis_b = with_linked_keys(analysis_b, link_entities(analysis_a["entities"], analysis_b["entities"]))
     a, b = align.prepare(analysis_a), align.prepare(analysis_b)
-    weights = align._weights(a, b)
-    lexical = align.lexical_pairs(a, b, weights, set(), set())
-    cosines = cosine_matrix(unpack(analysis_a["vectors"]), unpack(analysis_b["vectors"]))
-    for i, j in zip(*(cosines >= align.MEANING_CANDIDATE).nonzero(), strict=True):
-        lexical.setdefault((int(i), int(j)), (0.0, 0.0, 0.0))
+    candidates = align.candidate_features(
+        a, b, align._weights(a, b), set(), set(), align.sentence_cosines(analysis_a, analysis_b, a, b)
+    )
     sentences = {"a": analysis_a["sentences"], "b": analysis_b["sentences"]}
 
     def sid(side: str, sub: str) -> int:
@@ -69,10 +62,9 @@ def rows(pair: dict, cache: dict) -> tuple[list[tuple], list[int]]:
         return score.sentence_at(sentences[side], score.locate(pair[side]["body"], sub, where), where)
 
     same = {(sid("a", m["a"]), sid("b", m["b"])) for m in pair["matches"] if m["level"] == "same"}
-    n_a, n_b = max(len(a.bags), 1), max(len(b.bags), 1)
     features, labels = [], []
-    for (i, j), (words, names, figures) in lexical.items():
-        features.append(claims.features(words, float(cosines[i, j]), names, figures, abs(i / n_a - j / n_b)))
+    for (i, j), pair_features in candidates.items():
+        features.append(pair_features)
         labels.append(int((i, j) in same))
     return features, labels
 
