@@ -132,6 +132,11 @@ def main() -> None:
         "unattributed pages would be (outlet lines in the text are still read)",
     )
     parser.add_argument("--show-errors", action="store_true", help="list split and merged labels")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        help="group with this decision threshold instead of the stored one (to choose it on dev data)",
+    )
     args = parser.parse_args()
     if args.seeds is not None and (args.seeds < 1 or args.shuffle is not None):
         parser.error("--seeds takes a positive count and replaces --shuffle")
@@ -141,6 +146,8 @@ def main() -> None:
         workdir = Path(tmp)
         os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'eval.sqlite3'}"
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coverage_site.settings")
+        if args.threshold is not None:
+            os.environ["COVERAGE_GROUPING_THRESHOLD"] = str(args.threshold)
         sys.path.insert(0, str(REPO))
         import django
 
@@ -182,7 +189,30 @@ def evaluate_once(records: list[dict], workdir: Path, args: argparse.Namespace, 
     print(f"pairwise  precision {p:.3f}  recall {r:.3f}  F1 {pair_f1:.3f}")
     p, r, cubed_f1 = b_cubed(gold, found)
     print(f"B-cubed   precision {p:.3f}  recall {r:.3f}  F1 {cubed_f1:.3f}")
+    print(near_miss_links(gold, found))
     return pair_f1, cubed_f1
+
+
+def near_miss_links(gold: dict[str, str], found: dict[str, object]) -> str:
+    """How the "possibly the same story" links fare: precision (links between events whose
+    reports share a label) and recall (split pairs, same label in two events, that are linked)."""
+    from articles.models import PossiblySame
+
+    links = {frozenset(pair) for pair in PossiblySame.objects.values_list("event_a_id", "event_b_id")}
+    labels: dict[object, set[str]] = defaultdict(set)
+    for url, event in found.items():
+        labels[event].add(gold[url])
+    right = sum(1 for a, b in map(tuple, links) if labels[a] & labels[b])
+    split = [
+        frozenset((found[a], found[b]))
+        for a, b in itertools.combinations(sorted(gold), 2)
+        if gold[a] == gold[b] and found[a] != found[b] and found[a] is not None and found[b] is not None
+    ]
+    linked = sum(1 for pair in split if pair in links)
+    return (
+        f"possibly-same links: {len(links)}, {right} between events sharing a label; "
+        f"{linked} of {len(split)} split report pairs linked"
+    )
 
 
 def show_errors(gold: dict[str, str], found: dict[str, object], records: list[dict]) -> None:

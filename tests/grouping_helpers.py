@@ -6,6 +6,7 @@ from pathlib import Path
 
 from articles.grouping.service import assign_article
 from articles.models import Article, Source
+from articles.reading import read_report
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 
@@ -16,9 +17,16 @@ def outlet(name: str) -> Source:
 
 
 def report(
-    source: Source | str, title: str, body: str, published_at: datetime | None = None, *, assign: bool = True
+    source: Source | str,
+    title: str,
+    body: str,
+    published_at: datetime | None = None,
+    *,
+    assign: bool = True,
+    read: bool = True,
 ) -> Article:
-    """Store a report and (by default) group it, as an import does."""
+    """Store a report, read (its meaning vectors are part of grouping) and by default grouped,
+    as an import does. read=False: stored as before reading existed, grouped on words alone."""
     if isinstance(source, str):
         source = outlet(source)
     article = Article.objects.create(
@@ -28,6 +36,7 @@ def report(
         published_at=published_at,
         content_hash=hashlib.sha256(f"{source.pk}\n{title}\n{body}".encode()).hexdigest(),
         word_count=len(body.split()),
+        analysis=read_report(title, body) if read else {},
     )
     if assign:
         assign_article(article)

@@ -188,4 +188,7 @@ def test_regroup_can_read_every_reports_features_from_its_text_again():
     follow_up.refresh_from_db()
     assert first.event_id == follow_up.event_id
     stored = ReportFeatures.objects.get(article=first).data
-    assert stored == extract_features(first.title, first.body_text, first.published_at).to_json()
+    assert (
+        stored == extract_features(first.title, first.body_text, first.published_at, first.analysis).to_json()
+    )
+    assert "v" in stored  # the meaning vectors, from the stored reading

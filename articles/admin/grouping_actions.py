@@ -38,6 +38,7 @@ def evidence_html(evidence: dict) -> str:
         ("threshold", "Threshold"),
         ("term_similarity", "Term similarity"),
         ("name_similarity", "Name similarity"),
+        ("meaning_similarity", "Meaning similarity (headline and lead)"),
         ("time_factor", "Time factor"),
         ("gap_days", "Days from the event's first report"),
         ("same_outlet", "Penalised: the event has this outlet's report"),

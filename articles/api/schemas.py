@@ -123,8 +123,29 @@ class EventArticleOut(ArticleOut):
     grouping: Grouping
 
 
+class OutletRef(Schema):
+    name: str
+    slug: str
+
+
+class PossiblySameOut(Schema):
+    id: int = Field(description="The other event's id")
+    title: str
+    score: float = Field(
+        description="Its best grouping score with this event, just under the threshold (0 to 1)"
+    )
+
+
 class EventDetailOut(EventOut):
     articles: list[EventArticleOut]
+    not_covered_by: list[OutletRef] = Field(
+        description="Outlets that usually cover what this event's outlets cover but have no report "
+        "of it nor of any event possibly the same story (the event page's rule)"
+    )
+    possibly_same: list[PossiblySameOut] = Field(
+        description="Events that scored just under the grouping threshold with this one: possibly "
+        "the same story told from another angle"
+    )
 
 
 class SourceOut(Schema):

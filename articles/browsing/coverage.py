@@ -79,8 +79,12 @@ class MissingOutlet:
     shared_events: int
 
 
-def not_covered_by(event: Event, reporters: Sequence[Source]) -> list[MissingOutlet]:
-    """Outlets that usually cover what this event's outlets cover, but have no report of it."""
+def not_covered_by(
+    event: Event, reporters: Sequence[Source], related_event_ids: Sequence[int] = ()
+) -> list[MissingOutlet]:
+    """Outlets that usually cover what this event's outlets cover, but have no report of it,
+    nor of any event possibly the same story (related_event_ids): grouping may have split one
+    story in two, and an outlet whose report sits in the other half did cover it."""
     if not reporters or event.last_published_at is None:
         return []
     window_end = event.last_published_at
@@ -97,6 +101,9 @@ def not_covered_by(event: Event, reporters: Sequence[Source]) -> list[MissingOut
         Article.objects.filter(event_id__in=shared_events)
         .exclude(event_id=event.pk)
         .exclude(source_id__in=reporter_ids)
+        .exclude(
+            source_id__in=Article.objects.filter(event_id__in=list(related_event_ids)).values("source_id")
+        )
         .order_by()
         .values("source_id")
         .annotate(shared=Count("event_id", distinct=True))

@@ -25,7 +25,7 @@ Article.grouping_evidence (JSON) keys
 - "explanation": one readable sentence, e.g. "grouped because: shared people Kim
   Yong-chol, Sarah Sanders; shared terms summit, denuclearization; similarity 0.34"
 - automatic decisions with a compared event: "event_id", "event_title" (the event joined,
-  or the nearest one rejected), "score", "threshold", "term_similarity",
+  or the nearest one rejected), "score", "threshold", "term_similarity", "meaning_similarity" (null without vectors),
   "name_similarity", "time_factor", "gap_days" (null without dates), "shared_people",
   "shared_organisations", "shared_places", "shared_other_names", "shared_terms" (lists
   of strings), "candidates" ([{"event_id", "score"}], best first, at most 3)

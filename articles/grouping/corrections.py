@@ -8,9 +8,11 @@ from collections.abc import Iterable
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from ..models import Article, Event, GroupingStatus, MergedEvent
+from ..models import Article, Event, GroupingStatus, MergedEvent, PossiblySame
+from . import near_misses
 from .service import rebuild_event, serialise_grouping
 
 
@@ -131,12 +133,27 @@ def merge_events(events: Iterable[Event], *, by: AbstractBaseUser | None = None)
                 sentence=f"placed by staff{_who(by)}: events {merged} merged into event #{target.pk}",
             )
         absorbed = [e.pk for e in others]
+        _carry_links(absorbed, target.pk, merged_ids={e.pk for e in events})
         # Addresses of events merged earlier into these follow them to the survivor.
         MergedEvent.objects.filter(into_id__in=absorbed).update(into=target)
         MergedEvent.objects.bulk_create([MergedEvent(id=pk, into=target) for pk in absorbed])
         Event.objects.filter(pk__in=absorbed).delete()
         rebuild_event(target)
         return target
+
+
+def _carry_links(absorbed: list[int], target: int, merged_ids: set[int]) -> None:
+    """Possibly-same links of the absorbed events now belong to the survivor (the best score
+    kept); links among the merged events themselves are settled and go with them."""
+    rows = PossiblySame.objects.filter(Q(event_a_id__in=absorbed) | Q(event_b_id__in=absorbed))
+    carried: dict[int, float] = {}
+    for a, b, score in rows.values_list("event_a_id", "event_b_id", "score"):
+        other = b if a in merged_ids else a
+        if other not in merged_ids:
+            carried[other] = max(score, carried.get(other, 0.0))
+    rows.delete()
+    for other, score in carried.items():
+        near_misses.link(target, other, score)
 
 
 def delete_articles(articles: Iterable[Article]) -> int:

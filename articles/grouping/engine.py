@@ -263,6 +263,7 @@ def match_evidence(
         "threshold": threshold,
         "term_similarity": match.term_similarity,
         "name_similarity": match.name_similarity,
+        "meaning_similarity": match.meaning_similarity,
         "time_factor": match.time_factor,
         "gap_days": match.gap_days,
         "shared_people": grouped["person"],
@@ -286,6 +287,9 @@ def _shared_clause(evidence: dict) -> str:
             parts.append(f"shared {label} {', '.join(evidence[key][:4])}")
     if evidence["shared_terms"]:
         parts.append(f"shared terms {', '.join(evidence['shared_terms'][:5])}")
+    # .get: evidence stored before meaning vectors lacks the key.
+    if evidence.get("meaning_similarity") is not None:
+        parts.append(f"headline and lead alike in meaning {evidence['meaning_similarity']:.2f}")
     return "; ".join(parts) or "nothing in common"
 
 

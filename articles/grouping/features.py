@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .lexicon import STOPWORDS, WEEKDAYS
+from .meaning import Meaning, meaning_of
 from .names import extract_names, headline_names, name_weights
 
 # Words in the headline say what the story is about: they count this many times.
@@ -166,6 +167,8 @@ class ReportFeatures:
     outlet: int | None = None
     # Weekdays named in the headline and lead (day_cues): a weak time cue when undated.
     days: list[str] = field(default_factory=list)
+    # Headline-and-lead and whole-text meaning vectors (meaning.py); None until read.
+    meaning: Meaning | None = None
 
     def to_json(self) -> dict:
         data = {
@@ -177,6 +180,8 @@ class ReportFeatures:
         }
         if self.days:
             data["d"] = self.days
+        if self.meaning is not None:
+            data["v"] = self.meaning.to_json()
         return data
 
     @classmethod
@@ -190,6 +195,8 @@ class ReportFeatures:
             surfaces=data.get("u", {}),
             # Features stored before day cues have none: no cue, no effect.
             days=data.get("d", []),
+            # Features stored before meaning vectors have none: scored on words alone.
+            meaning=Meaning.from_json(data.get("v")),
         )
 
 
@@ -216,7 +223,10 @@ def heaviest(weights: dict[str, float], limit: int) -> dict[str, float]:
     return dict(kept[:limit])
 
 
-def extract_features(title: str, body: str, published_at: datetime | None = None) -> ReportFeatures:
+def extract_features(
+    title: str, body: str, published_at: datetime | None = None, reading: dict | None = None
+) -> ReportFeatures:
+    """reading: the report's stored reading (articles.reading), for its meaning vectors."""
     body = _DATELINE_AGENCY.sub(r"\1", body, count=1)
     counts: dict[str, float] = {}
     surfaces: dict[str, str] = {}
@@ -246,4 +256,5 @@ def extract_features(title: str, body: str, published_at: datetime | None = None
         short=body_words < SHORT_REPORT_WORDS,
         surfaces={stem_: raw for stem_, raw in surfaces.items() if stem_ in terms},
         days=day_cues(f"{title}\n{body[:LEAD_CHARS]}"),
+        meaning=meaning_of(reading, title),
     )

@@ -34,8 +34,8 @@ class MemoryEvent:
     title_locked: bool = False
     profile: Profile = field(default_factory=Profile)
     members: list[int] = field(default_factory=list)
-    # (article id, headline, term weights) of the first members by id, for the title.
-    headlines: list[tuple[int, str, dict[str, float]]] = field(default_factory=list)
+    # (article id, headline, features) of the first members by id, for the title.
+    headlines: list[tuple[int, str, ReportFeatures]] = field(default_factory=list)
     sources: set[int] = field(default_factory=set)
     keys: dict[str, float] = field(default_factory=dict)
     new: bool = True
@@ -126,7 +126,7 @@ class MemoryStore:
         self.articles[article_id] = (source_id, headline, report)
         self.event_of[article_id] = event.id
         if len(event.headlines) < MEMBERS_READ or article_id < event.headlines[-1][0]:
-            bisect.insort(event.headlines, (article_id, headline, report.terms), key=lambda h: h[0])
+            bisect.insort(event.headlines, (article_id, headline, report), key=lambda h: h[0])
             del event.headlines[MEMBERS_READ:]
         self._retitle(event)
 
@@ -140,8 +140,10 @@ class MemoryStore:
 
     def fresh_title(self, event: MemoryEvent) -> str:
         if event.title_stale:
-            # Words only: the headlines' vectors are read when the events are written.
-            candidates = [Candidate(t, terms) for _, t, terms in event.headlines]
+            candidates = [
+                Candidate(t, report.terms, report.meaning.headline_vector() if report.meaning else None)
+                for _, t, report in event.headlines
+            ]
             event.title = representative_title(candidates, event.profile)
             event.title_stale = False
         return event.title
@@ -158,7 +160,7 @@ class MemoryStore:
             event.members.sort()
             event.sources = {self.articles[pk][0] for pk in event.members}
             event.headlines = [
-                (pk, self.articles[pk][1], self.articles[pk][2].terms) for pk in event.members[:MEMBERS_READ]
+                (pk, self.articles[pk][1], self.articles[pk][2]) for pk in event.members[:MEMBERS_READ]
             ]
             self._retitle(event)
             self.reindex(event)

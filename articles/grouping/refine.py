@@ -25,6 +25,8 @@ from typing import Protocol
 
 from .engine import Weights, match_evidence, report_keys
 from .features import ReportFeatures
+from .meaning import MeaningSum
+from .scoring import text_score
 from .similarity import (
     THRESHOLD,
     Match,
@@ -32,7 +34,6 @@ from .similarity import (
     Weighted,
     day_factor,
     explain,
-    mix,
     score,
     settle,
     time_factor,
@@ -108,6 +109,7 @@ class _Group:
         self.dates: list = []
         self.days: Counter[str] = Counter()
         self.named = 0  # members naming anyone
+        self.meaning = MeaningSum()
         self.changed = False
 
     @property
@@ -125,6 +127,7 @@ class _Group:
             self.dates.sort()
         self.days.update(report.days)
         self.named += bool(vectors.names.vector)
+        self.meaning.add(report.meaning)
 
     def remove(self, member: Member, vectors: _Vectors) -> None:
         self.members.remove(member)
@@ -136,6 +139,7 @@ class _Group:
             self.dates.remove(report.published_at)
         self.days.subtract(report.days)
         self.named -= bool(vectors.names.vector)
+        self.meaning.add(report.meaning, -1.0)
 
     def _sum(self, vectors: _Vectors, sign: float) -> None:
         for target, weighted in ((self.terms, vectors.terms), (self.names, vectors.names)):
@@ -265,7 +269,9 @@ def _match(member: Member, vectors: _Vectors, group: _Group, *, parts: bool = Fa
     term_sim, term_parts = _mean_cosine(vectors.terms, group.terms, others, own, parts)
     name_sim, name_parts = _mean_cosine(vectors.names, group.names, others, own, parts)
     named_others = group.named - (own and bool(vectors.names.vector))
-    text = mix(term_sim, name_sim, names_on_both_sides=bool(report.names) and named_others > 0)
+    meaning = group.meaning.cosines(report.meaning, without=report.meaning if own else None)
+    both_named = bool(report.names) and named_others > 0
+    text = text_score(term_sim, name_sim, names_on_both_sides=both_named, meaning=meaning)
     dates = list(group.dates)
     if own and report.published_at is not None:
         dates.remove(report.published_at)
@@ -275,7 +281,9 @@ def _match(member: Member, vectors: _Vectors, group: _Group, *, parts: bool = Fa
         days = group.days - Counter(report.days) if own else group.days
         day = day_factor(report, days, dated_event=bool(dates))
     same_outlet = report.outlet is not None and group.outlets[report.outlet] - own > 0
-    return settle(text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts, day=day)
+    return settle(
+        text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts, day=day, meaning=meaning
+    )
 
 
 def _mean_cosine(

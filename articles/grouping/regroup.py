@@ -44,14 +44,44 @@ def _features(rows: Iterator[tuple[int, str, str, datetime | None, str | None]])
     missing ones. The text is decoded here with orjson: decoding 100,000 reports' features
     through the ORM's JSON field was a tenth of a regroup."""
     missing = []
-    for pk, title, body, published_at, text in rows:
-        if text is None:
-            report = extract_features(title, body, published_at)
-            missing.append(StoredFeatures(article_id=pk, data=report.to_json()))
-        else:
-            report = ReportFeatures.from_json(orjson.loads(text), published_at)
-        yield pk, report
+    for chunk in _chunks(rows, BATCH):
+        readings = _meaning_readings([pk for pk, *_, text in chunk if text is None])
+        for pk, title, body, published_at, text in chunk:
+            if text is None:
+                report = extract_features(title, body, published_at, readings.get(pk))
+                missing.append(StoredFeatures(article_id=pk, data=report.to_json()))
+            else:
+                report = ReportFeatures.from_json(orjson.loads(text), published_at)
+            yield pk, report
     StoredFeatures.objects.bulk_create(missing, batch_size=BATCH)
+
+
+def _chunks(rows: Iterator, size: int) -> Iterator[list]:
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _meaning_readings(ids: list[int]) -> dict[int, dict]:
+    """The parts of the stored readings that meaning vectors are made of, by article id:
+    whole readings of a regroup's worth of reports would not fit in memory."""
+    if not ids:
+        return {}
+    rows = Article.objects.filter(id__in=ids).values_list(
+        "id",
+        KeyTransform("title", "analysis"),
+        KeyTransform("title_vector", "analysis"),
+        KeyTransform("vectors", "analysis"),
+    )
+    return {
+        pk: {"title": title, "title_vector": headline, "vectors": sentences}
+        for pk, title, headline, sentences in rows
+    }
 
 
 class _DryRun(Exception):
@@ -298,9 +328,9 @@ def _event_texts(events: list[MemoryEvent]) -> dict[int, str]:
     summaries = {}
     for event in events:
         candidates = []
-        for pk, headline, terms in event.headlines:
+        for pk, headline, report in event.headlines:
             opening, read_title, vector = read[pk]
-            candidates.append(candidate(headline, opening, terms, read_title, vector))
+            candidates.append(candidate(headline, opening, report.terms, read_title, vector))
         if not event.title_locked:
             event.title = representative_title(candidates, event.profile)
         event.title_stale = False

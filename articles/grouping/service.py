@@ -13,6 +13,7 @@ from django.db.models.functions import Substr
 
 from ..models import Article, Event, GroupingStatus
 from ..reading.vectors import unpack
+from . import near_misses
 from .engine import Decision, Weights, decide, report_keys
 from .features import ReportFeatures
 from .refine import Refinement, reconsider
@@ -51,6 +52,7 @@ def assign_article(article: Article) -> None:
             store.count_report(report_keys(report))
         decision = decide(report, store)
         apply_decision(article, report, decision, store)
+        near_misses.record(article.event_id, decision.considered)
         if article.event_id is not None:
             refinement = reconsider(
                 store, article.event_id, decision.considered, trigger=article.pk, weights=decision.weights

@@ -3,7 +3,9 @@
 Plain Python. The score combines
 - the mean cosine with the event's members of idf-weighted terms (words and two-word
   phrases; average linkage, computed from the summed profile),
-- the same of idf-weighted names (people, organisations, places), and
+- the same of idf-weighted names (people, organisations, places),
+- the mean cosine of the meaning vectors of headline and lead, and of the whole text,
+  combined by a fitted logistic regression (scoring.py), and
 - time proximity when both sides have dates: reports days apart are the same story
   at most; months apart, a different one even with the same leaders and words;
 - when neither side has a date, a mild penalty when both name weekdays in their leads
@@ -16,15 +18,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .features import ReportFeatures, heaviest, stem, tokens
+from .meaning import MeaningSum
+from .scoring import THRESHOLDS, text_score
 
-# Decision threshold on the combined score (0..1): a mean cosine with the event's members.
-THRESHOLD = 0.2
+# Decision threshold on the combined score (0..1): the fitted probability that the texts tell
+# the same story (scoring.py), times the time, weekday and outlet factors. Chosen on the
+# development corpora by eval/grouping/fit_grouping.py.
+THRESHOLD = THRESHOLDS["join"]
 # A headline-only report joins only on strong evidence: most of its (idf-weighted) words
 # found in the event, and at least two names in common. Otherwise staff review it.
 SHORT_THRESHOLD = 0.5
 SHORT_MIN_NAMES = 2
-# Weight of the names' cosine in the combined score when both sides name anyone.
-NAME_WEIGHT = 0.35
 # Reports within this many days of an event's first report are close in time; beyond,
 # the score decays exponentially with this constant (days).
 TIME_GRACE_DAYS = 1.5
@@ -58,6 +62,8 @@ class Profile:
     last: datetime | None = None
     # Weekday -> how many members name it in their lead (features.day_cues).
     days: dict[str, int] = field(default_factory=dict)
+    # The sum of the members' meaning vectors (meaning.py).
+    meaning: MeaningSum = field(default_factory=MeaningSum)
 
     def add(self, report: ReportFeatures, terms: "Weighted", names: "Weighted") -> None:
         """Add a member: its features, and its vectors weighted with the current idf."""
@@ -78,6 +84,7 @@ class Profile:
             self.outlets.append(report.outlet)
         for day in report.days:
             self.days[day] = self.days.get(day, 0) + 1
+        self.meaning.add(report.meaning)
         when = report.published_at
         if when is not None:
             self.first = when if self.first is None else min(self.first, when)
@@ -94,6 +101,9 @@ class Profile:
         }
         if self.days:
             data["d"] = self.days
+        meaning = self.meaning.to_json()
+        if meaning is not None:
+            data["v"] = meaning
         return data
 
     @classmethod
@@ -107,6 +117,7 @@ class Profile:
             outlets=data.get("o", []),
             # Profiles stored before day cues have none: no cue, no effect.
             days=dict(data.get("d", {})),
+            meaning=MeaningSum.from_json(data.get("v")),
             first=first,
             last=last,
         )
@@ -144,6 +155,8 @@ class Match:
     # report; undated, the report's lead names only other weekdays than the event's.
     same_outlet: bool = False
     other_day: bool = False
+    # Mean cosine of the headline-and-lead meaning vectors; None without vectors.
+    meaning_similarity: float | None = None
 
 
 def time_factor(
@@ -226,23 +239,20 @@ def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Pro
     members = float(profile.members or 1)
     term_sim, term_parts, covered = _cosine(terms, profile.terms, members)
     name_sim, name_parts, _ = _cosine(names, profile.names, members)
+    meaning = profile.meaning.cosines(report.meaning)
     if report.short:
         # Cosine against a whole event is low for a headline by nature; what counts is
         # whether what little it says is all there, names included.
         text = covered if len(name_parts) >= SHORT_MIN_NAMES else 0.0
     else:
-        text = mix(term_sim, name_sim, names_on_both_sides=bool(report.names and profile.names))
+        both_named = bool(report.names and profile.names)
+        text = text_score(term_sim, name_sim, names_on_both_sides=both_named, meaning=meaning)
     factor, gap = time_factor(report.published_at, profile.first, profile.last)
     day = 1.0 if gap is not None else day_factor(report, profile.days, dated_event=profile.first is not None)
     same_outlet = report.outlet is not None and report.outlet in profile.outlets
-    return settle(text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts, day=day)
-
-
-def mix(term_sim: float, name_sim: float, *, names_on_both_sides: bool) -> float:
-    """The text similarity: terms, with names mixed in when both sides name anyone."""
-    if names_on_both_sides:
-        return (1 - NAME_WEIGHT) * term_sim + NAME_WEIGHT * name_sim
-    return term_sim
+    return settle(
+        text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts, day=day, meaning=meaning
+    )
 
 
 def settle(
@@ -256,6 +266,7 @@ def settle(
     name_parts: list[tuple[float, str]],
     *,
     day: float = 1.0,
+    meaning: tuple[float, float] | None = None,
 ) -> Match:
     """The match: text similarity times the time factor, the weekday factor of undated
     reports (day_factor) and the same-outlet penalty."""
@@ -274,6 +285,7 @@ def settle(
         name_parts=name_parts,
         same_outlet=same_outlet,
         other_day=day < 1.0,
+        meaning_similarity=None if meaning is None else round(meaning[0], 4),
     )
 
 

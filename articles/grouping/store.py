@@ -22,6 +22,7 @@ from .engine import (
     rank_candidates,
 )
 from .features import ReportFeatures, extract_features
+from .meaning import meaning_of
 from .refine import Member
 from .similarity import Profile
 
@@ -178,8 +179,12 @@ def features_for(article: Article) -> tuple[ReportFeatures, bool]:
     stored = StoredFeatures.objects.filter(article=article).values_list("data", flat=True).first()
     if stored is not None:
         report = ReportFeatures.from_json(stored, article.published_at)
+        if report.meaning is None and (meaning := meaning_of(article.analysis, article.title)) is not None:
+            # Features stored before the report was read: its meaning joins them now.
+            report.meaning = meaning
+            StoredFeatures.objects.filter(article=article).update(data=report.to_json())
     else:
-        report = extract_features(article.title, article.body_text, article.published_at)
+        report = extract_features(article.title, article.body_text, article.published_at, article.analysis)
         StoredFeatures.objects.bulk_create([StoredFeatures(article=article, data=report.to_json())])
     report.outlet = grouping_outlet(article.source_id, article.outlet_assumed)
     return report, stored is None

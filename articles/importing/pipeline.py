@@ -25,6 +25,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
 
+from ..grouping.order import grouping_order
 from ..grouping.service import assign_article
 from ..models import Article, ImportBatch, ImportStatus, Source
 from ..models.batches import lease_until
@@ -184,7 +185,8 @@ def _run(
     if progress and result.failed:
         progress(result.failed)
 
-    prepared.sort(key=_publication_order)
+    order = grouping_order([(item.title, item.body_text, item.published_at) for _, item in prepared])
+    prepared = [prepared[k] for k in order]
 
     if strict and result.failed:
         result.refused = f"--strict: {result.failed} item(s) are invalid, so nothing was stored"
@@ -218,20 +220,6 @@ def _prepare_one(
     except Exception:
         logger.exception("Preparing import item %s failed unexpectedly", raw.label)
         return ItemFailure(raw.label, UNEXPECTED)
-
-
-def _publication_order(pair: tuple[int, PreparedArticle]) -> tuple[bool, float]:
-    """Reports are stored, and so grouped, oldest first; undated ones last, in file order.
-
-    Why: grouping decides each report against the events formed before it, as reports
-    arrive from the wire. A file is in any order (by outlet, by section, shuffled); its
-    follow-up listed before the happening it follows would start the event the earlier
-    reports then join. Dated reports in publication order see each happening formed
-    before its follow-ups; undated ones, with no time evidence, are matched against
-    events that are already complete. The sort is stable: ties keep the file's order.
-    """
-    published = pair[1].published_at
-    return published is None, published.timestamp() if published is not None else 0.0
 
 
 def _store(

@@ -6,7 +6,7 @@ here (e.g. grouping's candidate index) and import it below.
 
 from .articles import Article, ArticleQuerySet, GroupingStatus
 from .batches import ImportBatch, ImportOrigin, ImportStatus
-from .events import Event, EventQuerySet, MergedEvent
+from .events import Event, EventQuerySet, MergedEvent, PossiblySame
 from .following import Feed, FeedEntry
 from .grouping import EventKey, EventProfile, KeyFrequency, ReportFeatures
 from .sources import Source
@@ -26,6 +26,7 @@ __all__ = [
     "ImportStatus",
     "KeyFrequency",
     "MergedEvent",
+    "PossiblySame",
     "ReportFeatures",
     "Source",
 ]

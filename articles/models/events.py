@@ -92,3 +92,33 @@ class MergedEvent(models.Model):
 
     def __str__(self) -> str:
         return f"event #{self.pk} merged into #{self.into_id}"
+
+
+class PossiblySame(models.Model):
+    """Two events whose best cross score came close under the grouping threshold: perhaps one
+    story split in two. Shown on both event pages and in the admin (with a one-click merge);
+    outlets found in either are not listed as missing from the other.
+
+    Stored once per pair, the lower id first (a database check), so a pair is never listed
+    twice or with itself.
+    """
+
+    event_a = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    event_b = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event_a", "event_b"], name="possibly_same_pair_once"),
+            models.CheckConstraint(
+                condition=models.Q(event_a__lt=models.F("event_b")), name="possibly_same_ordered"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=0) & models.Q(score__lte=1), name="possibly_same_score_range"
+            ),
+        ]
+        indexes = [models.Index(fields=["event_b"], name="possibly_same_b_idx")]
+
+    def __str__(self) -> str:
+        return f"events #{self.event_a_id} and #{self.event_b_id} possibly the same ({self.score:.2f})"

@@ -20,6 +20,7 @@ from ..browsing.pagecache import cached_page
 from ..browsing.timeline import TimelineReport, build_timeline
 from ..comparisons import event_fact_table
 from ..filters import EventFilter
+from ..grouping.near_misses import Link, links_of
 from ..models import Article, Event, MergedEvent
 
 
@@ -38,7 +39,9 @@ class EventListView(FilterView):
         return context
 
 
-def _content_key(event: Event, reports: list[Article], missing: list[MissingOutlet], fact_table: dict) -> str:
+def _content_key(
+    event: Event, reports: list[Article], missing: list[MissingOutlet], fact_table: dict, links: list[Link]
+) -> str:
     """A digest of everything the event page shows. The page cache is keyed by the database's
     version, which any write anywhere changes; this key changes only when this page would, so an
     import elsewhere costs this page its queries (a few ms) but not its rendering (most of it)."""
@@ -59,6 +62,7 @@ def _content_key(event: Event, reports: list[Article], missing: list[MissingOutl
         ],
         [(r.source_id, r.source.name) for r in reports],
         [(m.source.pk, m.source.name, m.source.slug, m.shared_events) for m in missing],
+        [(link.event.pk, link.event.title, link.event.article_count, link.score) for link in links],
         (NOT_COVERED_WINDOW_DAYS, NOT_COVERED_MIN_SHARED, fact_table.get("cache_key")),
         timezone.get_current_timezone_name(),
     )
@@ -87,10 +91,12 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if report.published_at is not None
         ]
     )
-    missing_outlets = not_covered_by(event, reporters)
+    possibly_same = links_of(event.pk)
+    missing_outlets = not_covered_by(event, reporters, [link.event.pk for link in possibly_same])
     fact_table = event_fact_table(event)
     context = {
-        "content_key": _content_key(event, reports, missing_outlets, fact_table),
+        "content_key": _content_key(event, reports, missing_outlets, fact_table, possibly_same),
+        "possibly_same": possibly_same,
         "event": event,
         "reports": reports,
         "reporters": reporters,

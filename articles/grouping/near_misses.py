@@ -1,0 +1,65 @@
+"""Events that are possibly the same story: a report's best score against another event came
+close under the threshold.
+
+Grouping keeps precision first, so a story told from two angles can end up as two events. Such
+near misses are recorded rather than hidden: both event pages link them as "possibly the same
+story", the admin offers a one-click merge, and an outlet with a report in either is not called
+missing from the other.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from ..models import Event, PossiblySame
+from .scoring import THRESHOLDS
+from .similarity import THRESHOLD
+
+# Scores from NEAR up to the threshold make a link. Chosen on the development corpora
+# (eval/evaluate.py prints the links' precision and recall): see eval/RESULTS.md.
+NEAR = THRESHOLDS["near"]
+
+
+def record(event_id: int | None, considered: Iterable[tuple[int, float]]) -> None:
+    """Link the report's event with each other event its decision scored near the threshold.
+
+    considered: (event id, score) as decided (engine.Decision.considered). A pair already linked
+    keeps its highest score. Events that second thoughts emptied are gone and are skipped.
+    """
+    if event_id is None:
+        return
+    near = {other: score for other, score in considered if other != event_id and NEAR <= score < THRESHOLD}
+    if not near:
+        return
+    existing = set(Event.objects.filter(pk__in=[event_id, *near]).values_list("pk", flat=True))
+    if event_id not in existing:
+        return
+    for other, score in near.items():
+        if other in existing:
+            link(event_id, other, score)
+
+
+def link(first: int, second: int, score: float) -> None:
+    """Record the pair (either order), keeping the higher score of an existing link."""
+    a, b = sorted((first, second))
+    row, created = PossiblySame.objects.get_or_create(event_a_id=a, event_b_id=b, defaults={"score": score})
+    if not created and score > row.score:
+        PossiblySame.objects.filter(pk=row.pk).update(score=score)
+
+
+@dataclass(frozen=True)
+class Link:
+    event: Event
+    score: float
+
+
+def links_of(event_id: int) -> list[Link]:
+    """The events possibly the same story as this one, closest first."""
+    rows = PossiblySame.objects.filter(Q(event_a_id=event_id) | Q(event_b_id=event_id)).values_list(
+        "event_a_id", "event_b_id", "score"
+    )
+    scores = {(b if a == event_id else a): score for a, b, score in rows}
+    events = Event.objects.in_bulk(list(scores))
+    links = [Link(events[pk], score) for pk, score in scores.items() if pk in events]
+    return sorted(links, key=lambda link: (-link.score, link.event.pk))
