@@ -2,7 +2,7 @@
 
 Reads items, prepares them (plain Python), resolves outlets, finds duplicates in
 batched queries, and stores each article whole or not at all, in the order the
-reports were published (see _publication_order): articles are inserted
+reports are to be grouped (grouping.order: oldest first, undated ones cluster by cluster): articles are inserted
 in chunks, one transaction per chunk; if anything in a chunk fails, the chunk is rolled
 back and retried one article at a time, each in its own savepoint, so one bad item
 never takes its neighbours with it. A new outlet is created inside the transaction of the
