@@ -4,7 +4,7 @@ One module per concept; features that need tables of their own add a module
 here (e.g. grouping's candidate index) and import it below.
 """
 
-from .articles import Article, ArticleQuerySet, GroupingStatus
+from .articles import Article, ArticleQuerySet, GroupingStatus, IngestStage
 from .batches import ImportBatch, ImportOrigin, ImportStatus
 from .events import Event, EventQuerySet, MergedEvent
 from .following import Feed, FeedEntry
@@ -21,6 +21,7 @@ __all__ = [
     "Feed",
     "FeedEntry",
     "GroupingStatus",
+    "IngestStage",
     "ImportBatch",
     "ImportOrigin",
     "ImportStatus",
