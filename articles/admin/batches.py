@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from ..importing.analysing import resume_stalled
 from ..models import Article, GroupingStatus, ImportBatch
 from ..paths import path_for
 
@@ -18,6 +19,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
         "origin",
         "status",
         "progress_text",
+        "analysis_text",
         "created_count",
         "duplicate_count",
         "failed_count",
@@ -38,19 +40,24 @@ class ImportBatchAdmin(admin.ModelAdmin):
         "duplicate_count",
         "failed_count",
         "message",
+        "analysis_status",
+        "analysis_progress",
+        "analysis_finished_at",
+        "analysis_message",
+        "analysis_failures_table",
         "report_table",
     ]
     readonly_fields = fields
 
     def changelist_view(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
         # Where staff look for their imports is where a dead one is first told apart.
-        ImportBatch.objects.expire_dead()
+        _notice_dead_processes()
         return super().changelist_view(request, extra_context)
 
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict | None = None
     ) -> HttpResponse:
-        ImportBatch.objects.expire_dead()
+        _notice_dead_processes()
         return super().change_view(request, object_id, form_url, extra_context)
 
     def has_add_permission(self, request: HttpRequest) -> bool:  # batches are made by imports only
@@ -78,6 +85,54 @@ class ImportBatchAdmin(admin.ModelAdmin):
             batch.processed_items,
             batch.total_items,
             percent,
+        )
+
+    @admin.display(description="Read and grouped")
+    def analysis_text(self, batch: ImportBatch) -> str:
+        if not batch.analysis_status:
+            return "-"
+        return f"{batch.grouped_count} / {batch.analysis_total}"
+
+    @admin.display(description="Stage two: read and grouped")
+    def analysis_progress(self, batch: ImportBatch) -> SafeString:
+        if not batch.analysis_status:
+            return format_html("<p>{}</p>", "Nothing to read or group.")
+        total = batch.analysis_total or 1
+        return format_html(
+            '<span class="import-progress"><progress max="{}" value="{}"></progress> read {} of {}</span><br>'
+            '<span class="import-progress"><progress max="{}" value="{}"></progress> grouped {} of {} ({}%)</span>',
+            total,
+            batch.read_count,
+            batch.read_count,
+            batch.analysis_total,
+            total,
+            batch.grouped_count,
+            batch.grouped_count,
+            batch.analysis_total,
+            round(100 * batch.grouped_count / total),
+        )
+
+    @admin.display(description="Stage two failures")
+    def analysis_failures_table(self, batch: ImportBatch) -> SafeString:
+        failures = batch.analysis_failures[:REPORT_ROWS]
+        if not failures:
+            return format_html("<p>{}</p>", "None.")
+        rows = format_html_join(
+            "\n",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    _article_links({"article_id": f.get("article_id"), "title": f.get("title")}),
+                    f.get("stage", ""),
+                    f.get("reason", ""),
+                )
+                for f in failures
+            ),
+        )
+        return format_html(
+            '<table class="import-preview"><thead><tr><th>Report</th><th>Stage</th><th>Reason</th></tr>'
+            "</thead><tbody>{}</tbody></table>",
+            rows,
         )
 
     @admin.display(description="Items")
@@ -116,6 +171,13 @@ class ImportBatchAdmin(admin.ModelAdmin):
             rows,
             tail,
         )
+
+
+def _notice_dead_processes() -> None:
+    """Where staff look for their imports is where a dead one is first told apart; stage
+    two's reports that a dead process held are handed to the workers again."""
+    ImportBatch.objects.expire_dead()
+    resume_stalled()
 
 
 def _article_links(entry: dict) -> SafeString | str:

@@ -244,14 +244,14 @@ def queue_analysis(tasks: int | None = None) -> None:
 
 
 def resume_stalled() -> int:
-    """Queue workers for reports nobody is reading while a claim on them lapsed or none was
-    ever taken (the process that should have read them died); returns how many are waiting."""
-    now = timezone.now()
-    waiting = (
-        Article.objects.being_analysed()
-        .filter(Q(ingest_stage=IngestStage.READ) | Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-        .count()
+    """Queue workers for batches whose stage two nobody is doing: its lease lapsed, because
+    the process on it died or no worker took it up. Renews their lease, so that looking again
+    soon after queues nothing more. Returns how many batches."""
+    stalled = ImportBatch.objects.filter(
+        analysis_status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING],
+        analysis_lease_expires_at__lt=timezone.now(),
     )
-    if waiting:
+    count = stalled.update(analysis_lease_expires_at=analysis_lease_until())
+    if count:
         queue_analysis()
-    return waiting
+    return count
