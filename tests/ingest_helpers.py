@@ -106,15 +106,15 @@ class SharedDatabase:
         )
 
     def grouping(self) -> tuple[set[frozenset[str]], dict[str, str]]:
-        """The events as sets of headlines, and each headline's grouping decision."""
+        """The events as sets of reports (by URL, else headline), and each one's decision."""
         members: dict[int, set[str]] = {}
         decisions = {}
-        for title, event_id, status in self.rows(
-            "SELECT title, event_id, grouping_status FROM articles_article"
+        for name, event_id, status in self.rows(
+            "SELECT coalesce(url, title), event_id, grouping_status FROM articles_article"
         ):
-            decisions[title] = status
+            decisions[name] = status
             if event_id is not None:
-                members.setdefault(event_id, set()).add(title)
+                members.setdefault(event_id, set()).add(name)
         return {frozenset(titles) for titles in members.values()}, decisions
 
     def empty(self) -> None:

@@ -71,6 +71,7 @@ def analyse_stored(
     lapses, so that on return every report of `batch_ids` is done.
     """
     scope = None if batch_ids is None else sorted(set(batch_ids))
+    ImportBatch.objects.expire_dead()
     total = _pending(scope) if progress else 0
     while True:
         claimed = claim_reports(scope)
@@ -140,6 +141,8 @@ def _read_all(claimed: list[Claimed]) -> tuple[dict[int, dict], dict[int, str]]:
 def read_claimed(claimed: list[Claimed]) -> None:
     """Read the claimed reports and store the readings, all in one transaction."""
     readings, failures = _read_all(claimed)
+    # Which process read which reports: the several-workers test reads this from the log.
+    logger.info("Stage two read reports %s", ",".join(str(c.article_id) for c in claimed))
     done_per_batch: dict[int | None, int] = {}
     failed_per_batch: dict[int | None, list[dict]] = {}
     with transaction.atomic():

@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Case, F, Value, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
@@ -130,6 +131,8 @@ def import_items(
     `strict` stores nothing when any item is invalid; `dry_run` stores nothing at all.
     """
     result = ImportResult(dry_run=dry_run)
+    # A batch whose process died is told apart before another import starts.
+    ImportBatch.objects.expire_dead()
     if not dry_run:
         if batch is None:
             batch = ImportBatch.objects.create(
@@ -166,11 +169,8 @@ def _start_analysis(
     """Hand the stored reports to stage two, with the reports of earlier imports this one
     found already stored but not yet analysed (their import was killed, say)."""
     created = result.created
-    ImportBatch.objects.filter(pk=batch.pk).update(
-        analysis_total=created,
-        analysis_status=ImportStatus.QUEUED if created else "",
-        analysis_lease_expires_at=analysis_lease_until() if created else None,
-    )
+    if created:
+        ImportBatch.objects.filter(pk=batch.pk).update(analysis_lease_expires_at=analysis_lease_until())
     duplicates = [e["article_id"] for e in result.entries if e["outcome"] == "duplicate" and e["article_id"]]
     scope = pending_batches_of(duplicates) | ({batch.pk} if created else set())
     if not scope:
@@ -443,6 +443,7 @@ def _insert_chunk(
                 for index, item in to_store
             ]
             Article.objects.bulk_create([article for _, article in articles])
+            _queue_for_analysis(batch, len(articles))
     except Exception as error:
         _forget(sources, created)
         if strict:
@@ -454,6 +455,20 @@ def _insert_chunk(
     for index, article in articles:
         result.entries[index].update(outcome="created", article_id=article.pk)
     result.created += len(articles)
+
+
+def _queue_for_analysis(batch: ImportBatch | None, count: int) -> None:
+    """Count reports for stage two on the batch, in the transaction that stores them: the
+    count never includes a report a crash kept from being stored, nor misses one stored."""
+    if batch is not None:
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            analysis_total=F("analysis_total") + count,
+            # A worker may be on the batch's earlier chunks already ("running"): keep that.
+            analysis_status=Case(
+                When(analysis_status__in=["", ImportStatus.DONE], then=Value(ImportStatus.QUEUED)),
+                default=F("analysis_status"),
+            ),
+        )
 
 
 def _insert_one(
@@ -470,6 +485,7 @@ def _insert_one(
         with transaction.atomic():
             article = build_article(item, _outlet_for(item, sources, created), batch)
             article.save()
+            _queue_for_analysis(batch, 1)
     except IntegrityError as error:
         _forget(sources, created)
         # Another import stored the same article between our check and our insert.
@@ -500,5 +516,18 @@ def _finish(result: ImportResult, *, total: int) -> ImportResult:
     batch.failed_count = result.failed
     batch.report = result.entries
     batch.finished_at = timezone.now()
-    batch.save()
+    # Only stage one's fields: stage two's workers may be counting on the same row already.
+    batch.save(
+        update_fields=[
+            "status",
+            "message",
+            "total_items",
+            "processed_items",
+            "created_count",
+            "duplicate_count",
+            "failed_count",
+            "report",
+            "finished_at",
+        ]
+    )
     return result
