@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from ..importing.analysing import resume_stalled
-from ..models import Article, GroupingStatus, ImportBatch
+from ..models import Article, GroupingStatus, ImportBatch, IngestStage
 from ..paths import path_for
 
 REPORT_ROWS = 2000
@@ -31,7 +31,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     fields = [
         "origin",
-        "status",
+        "stage_one",
         "created_by",
         "created_at",
         "finished_at",
@@ -40,7 +40,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
         "duplicate_count",
         "failed_count",
         "message",
-        "analysis_status",
+        "stage_two",
         "analysis_progress",
         "analysis_finished_at",
         "analysis_message",
@@ -86,6 +86,14 @@ class ImportBatchAdmin(admin.ModelAdmin):
             batch.total_items,
             percent,
         )
+
+    @admin.display(description="Stage one (store)")
+    def stage_one(self, batch: ImportBatch) -> str:
+        return batch.get_status_display()
+
+    @admin.display(description="Stage two (read and group)")
+    def stage_two(self, batch: ImportBatch) -> str:
+        return batch.get_analysis_status_display() if batch.analysis_status else "Nothing to do"
 
     @admin.display(description="Read and grouped")
     def analysis_text(self, batch: ImportBatch) -> str:
@@ -203,10 +211,13 @@ def _events_of(article_ids: list[int | None]) -> dict[int, SafeString | str]:
     """The event each new report is in now, as a link saying whether it joined or started it;
     one query for the page."""
     rows = Article.objects.filter(pk__in=[pk for pk in article_ids if pk]).values_list(
-        "pk", "grouping_status", "event_id", "event__title"
+        "pk", "grouping_status", "event_id", "event__title", "ingest_stage"
     )
     out: dict[int, SafeString | str] = {}
-    for pk, status, event_id, title in rows:
+    for pk, status, event_id, title, stage in rows:
+        if stage != IngestStage.DONE:
+            out[pk] = "being analysed"
+            continue
         if event_id is None:
             out[pk] = "needs review" if status == GroupingStatus.REVIEW else "in no event"
             continue

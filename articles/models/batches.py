@@ -122,7 +122,17 @@ class ImportBatch(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Import #{self.pk} ({self.get_origin_display()}, {self.get_status_display()})"
+        return f"Import #{self.pk} ({self.get_origin_display()}, {self.state})"
+
+    @property
+    def state(self) -> str:
+        """Both stages in a word: stage one's status until it is done, then stage two's."""
+        if self.status == ImportStatus.DONE and self.analysis_status in (
+            ImportStatus.QUEUED,
+            ImportStatus.RUNNING,
+        ):
+            return "stored; reading and grouping"
+        return self.get_status_display()
 
     def get_absolute_url(self) -> str:
         return reverse("admin:articles_importbatch_change", args=[self.pk])
