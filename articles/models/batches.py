@@ -124,6 +124,9 @@ class ImportBatch(models.Model):
     def __str__(self) -> str:
         return f"Import #{self.pk} ({self.get_origin_display()}, {self.state})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("admin:articles_importbatch_change", args=[self.pk])
+
     @property
     def state(self) -> str:
         """Both stages in a word: stage one's status until it is done, then stage two's."""
@@ -133,6 +136,3 @@ class ImportBatch(models.Model):
         ):
             return "stored; reading and grouping"
         return self.get_status_display()
-
-    def get_absolute_url(self) -> str:
-        return reverse("admin:articles_importbatch_change", args=[self.pk])
