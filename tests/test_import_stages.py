@@ -151,3 +151,18 @@ def test_the_command_waits_for_both_stages_without_no_wait(tmp_path, capsys):
     assert "created 2, duplicates 0, failed 0" in capsys.readouterr().out
     assert not Article.objects.being_analysed().exists()
     assert Article.objects.filter(event__isnull=False).count() == 2
+
+
+def test_a_regroup_leaves_reports_being_analysed_to_stage_two():
+    from articles.grouping.regroup import regroup
+    from articles.models import KeyFrequency
+
+    stage_one_only()
+
+    regroup()
+
+    assert Article.objects.filter(event__isnull=False).count() == 0
+    assert not KeyFrequency.objects.filter(key="").exclude(reports=0).exists()
+    analyse_stored()
+    assert KeyFrequency.objects.get(key="").reports == 2  # each report counted once
+    assert Article.objects.filter(event__isnull=False).count() == 2
