@@ -3,6 +3,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from grouping_cases import FIRST_SUMMIT_BROADCASTER, FIRST_SUMMIT_WIRE
 from import_helpers import jsonl, run_files
 
@@ -166,3 +167,18 @@ def test_a_regroup_leaves_reports_being_analysed_to_stage_two():
     analyse_stored()
     assert KeyFrequency.objects.get(key="").reports == 2  # each report counted once
     assert Article.objects.filter(event__isnull=False).count() == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="EXPLAIN plans are checked on PostgreSQL")
+def test_stage_two_finds_its_queue_through_the_partial_index_not_a_walk_of_every_report():
+    from articles.importing.analysing import claimable
+
+    stage_one_only()
+    for scope in (None, [1]):
+        sql, params = claimable(scope)[:32].query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = off")  # tiny tables: ask whether the index *can* answer
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            cursor.execute("RESET enable_seqscan")
+        assert "article_ingest_queue_idx" in plan, plan

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from ..grouping.batched import group_articles
@@ -87,7 +87,7 @@ def analyse_stored(
         time.sleep(POLL_SECONDS)
 
 
-def _queue(scope: list[int] | None) -> "Q":
+def _queue(scope: list[int] | None) -> Q:
     return Q() if scope is None else Q(batch_id__in=scope)
 
 
@@ -95,16 +95,23 @@ def _pending(scope: list[int] | None) -> int:
     return Article.objects.being_analysed().filter(_queue(scope)).count()
 
 
+def claimable(scope: list[int] | None) -> "QuerySet[Article]":
+    """Stored reports nobody holds, oldest first. being_analysed() states the partial index's
+    condition, so the planner reads that index (as small as the queue), never a walk of
+    every stored report."""
+    return (
+        Article.objects.being_analysed()
+        .filter(_queue(scope), ingest_stage=IngestStage.STORED)
+        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=timezone.now()))
+        .order_by("id")
+    )
+
+
 def claim_reports(scope: list[int] | None, size: int = READ_CHUNK) -> list[Claimed]:
     """Take up to `size` of the oldest stored reports nobody holds (or whose holder's claim
     lapsed), for this process to read."""
-    now = timezone.now()
     with transaction.atomic():
-        free = (
-            Article.objects.filter(_queue(scope), ingest_stage=IngestStage.STORED)
-            .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-            .order_by("id")
-        )
+        free = claimable(scope)
         if connection.features.has_select_for_update_skip_locked:
             free = free.select_for_update(skip_locked=True, of=("self",))
         rows = list(free.values_list("id", "batch_id", "title", "body_text", "language")[:size])
@@ -190,7 +197,7 @@ def _record_failures(batch_id: int | None, entries: list[dict]) -> None:
 
 def group_ready(scope: list[int] | None) -> int:
     """Group what can be grouped now in every batch in scope; returns how many reports."""
-    waiting = Article.objects.filter(_queue(scope), ingest_stage=IngestStage.READ)
+    waiting = Article.objects.being_analysed().filter(_queue(scope), ingest_stage=IngestStage.READ)
     grouped = 0
     for batch_id in sorted(set(waiting.values_list("batch_id", flat=True)), key=lambda b: (b is None, b)):
         while count := group_next(batch_id):
