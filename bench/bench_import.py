@@ -163,6 +163,17 @@ def bare_models(items: list[tuple[str, str]]) -> float:
     return time.perf_counter() - started
 
 
+def reading_layer(items: list[tuple[str, str]]) -> float:
+    """Seconds for read_reports alone over the texts, a claim at a time (models loaded)."""
+    from articles.reading import read_reports
+
+    list(read_reports([("Warm up", "Warm up. Second sentence.", "en")]))
+    started = time.perf_counter()
+    for start in range(0, len(items), 32):
+        list(read_reports([(title, body, "en") for title, body in items[start : start + 32]]))
+    return time.perf_counter() - started
+
+
 def run(label: str, url: str | None) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="bench-import-"))
     os.environ["DATABASE_URL"] = fresh_database(url, workdir)
@@ -249,6 +260,7 @@ def run(label: str, url: str | None) -> None:
     two, two_mb = stage_two(2, workdir)
     assert not Article.objects.being_analysed().exists()
     bare = bare_models(texts)
+    layer = reading_layer(texts)
     n = READ_ARTICLES
     print(f"Stage two on {n:,} reports (read, then group), workers' models loaded:")
     print(f"  1 worker:   {n / one:6.1f} reports/s ({one:.1f} s; {events_one} events)")
@@ -256,7 +268,11 @@ def run(label: str, url: str | None) -> None:
         f"  2 workers:  {n / two:6.1f} reports/s ({two:.1f} s)   2 workers / 1: {one / two:.2f}x (target >= 1.6)"
     )
     print(f"  models bare, 1 process (nlp.pipe + encoder): {n / bare:6.1f} reports/s ({bare:.1f} s)")
+    print(f"  reading layer alone (read_reports), 1 process: {n / layer:6.1f} reports/s ({layer:.1f} s)")
     print(f"  stage two, 1 worker / models bare: {bare / one:.2f}   (target >= 0.7)")
+    print(
+        f"  where the rest goes: reading layer / models bare {bare / layer:.2f}; stage two / reading layer {layer / one:.2f}"
+    )
     print(f"  peak worker memory: {max(one_mb, two_mb)} MB")
 
 
