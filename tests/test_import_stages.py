@@ -54,6 +54,8 @@ def test_a_report_not_yet_read_says_it_is_being_analysed_where_its_event_would_b
 
     assert "Being analysed" in page and "Not grouped yet" not in page
     assert "being analysed" in listing
+    api = client.get(f"/api/v1/articles/{stored.pk}").json()
+    assert api["being_analysed"] is True and api["event"] is None
 
 
 def test_stage_two_reads_and_groups_the_stored_reports_and_counts_them_on_the_batch(client):
@@ -71,6 +73,7 @@ def test_stage_two_reads_and_groups_the_stored_reports_and_counts_them_on_the_ba
     assert wire.event_id is not None and wire.event_id == broadcaster.event_id
     page = client.get(wire.get_absolute_url()).content.decode()
     assert "Part of an event" in page and "Being analysed" not in page
+    assert client.get(f"/api/v1/articles/{wire.pk}").json()["being_analysed"] is False
 
 
 def test_an_import_returns_only_when_both_stages_are_done_by_default():
