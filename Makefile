@@ -45,6 +45,7 @@ demo: migrate
 # poller. Export FETCH_ALLOW_PRIVATE_ADDRESSES=true first to follow feeds served on this machine.
 run: demo
 	@echo "Serving on http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)"
+	$(PY) manage.py analyse_stored --queue
 	$(PY) manage.py db_worker & worker=$$!; \
 		$(PY) manage.py poll_feeds & poller=$$!; \
 		trap "kill $$worker $$poller 2>/dev/null" EXIT INT TERM; \
@@ -80,7 +81,10 @@ test: lint test-sqlite test-postgres
 bench: venv system-deps
 	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
+# Several may run at once (here or on other machines against one PostgreSQL). Each first
+# queues any stage-two work a killed worker left behind.
 worker: venv
+	$(PY) manage.py analyse_stored --queue
 	$(PY) manage.py db_worker
 
 poller: venv

@@ -241,6 +241,11 @@ DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES * 2
 # A running import renews its lease at every chunk of 200 reports; a batch whose lease has
 # lapsed this long is marked failed (its process was killed) when the batch list is shown.
 IMPORT_LEASE_SECONDS = env_int("IMPORT_LEASE_SECONDS", 15 * 60, minimum=60)
+# Stage two: how long a worker holds the reports it took to read (it finishes a few dozen
+# in seconds); after a crash, another worker takes them over once this has passed.
+ANALYSIS_LEASE_SECONDS = env_int("ANALYSIS_LEASE_SECONDS", 10 * 60, minimum=30)
+# How many stage-two tasks an import queues: one per worker expected to help.
+ANALYSIS_TASKS = env_int("ANALYSIS_TASKS", 2, minimum=1)
 # Files between preview and confirm; point it at a shared folder when the worker runs elsewhere.
 IMPORT_STAGING_DIR = os.environ.get("IMPORT_STAGING_DIR", "")
 

@@ -36,6 +36,7 @@ def test_article_list_answers_items_and_count_with_limit_and_offset(client):
         "url": None,
         "published_at": "2026-03-02T09:00:00Z",
         "event": event.pk,
+        "being_analysed": False,
         "link": f"/articles/{event.articles.get().pk}/",
     }
     assert body["items"][0]["event"] is None

@@ -43,3 +43,28 @@ def test_an_import_takes_a_lease_that_lies_ahead(settings):
     assert ImportBatch.objects.expire_dead() == 0
     batch.refresh_from_db()
     assert batch.status == ImportStatus.DONE
+
+
+def test_a_batch_whose_stage_two_process_died_waits_again_and_its_page_queues_the_workers(
+    staff_client, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    result = run_paste(f"Harbour bridge closed\n\n{STORY}", default_source="X", analyse="workers")
+    ImportBatch.objects.filter(pk=result.batch.pk).update(
+        analysis_status=ImportStatus.RUNNING,
+        analysis_lease_expires_at=timezone.now() - dt.timedelta(seconds=1),
+    )
+    DBTaskResult.objects.all().delete()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = staff_client.get(f"/admin/articles/importbatch/{result.batch.pk}/change/")
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.get(f"/admin/articles/importbatch/{result.batch.pk}/change/")
+
+    batch = ImportBatch.objects.get(pk=result.batch.pk)
+    assert batch.analysis_status == ImportStatus.QUEUED and "next worker resumes" in batch.analysis_message
+    assert "next worker resumes" in page.content.decode()
+    assert batch.analysis_lease_expires_at > timezone.now()
+    # Queued once for the workers, not again on every look.
+    assert DBTaskResult.objects.count() == settings.ANALYSIS_TASKS

@@ -58,8 +58,9 @@ class ArticleAdmin(GroupingCorrectionsMixin, admin.ModelAdmin):
         "grouping_score",
         "grouping_explanation",
         "analysis_version",
+        "ingest_stage",
     ]
-    exclude = ["analysis", "grouping_evidence"]
+    exclude = ["analysis", "grouping_evidence", "claimed_until"]
 
     def delete_model(self, request: HttpRequest, obj: Article) -> None:
         delete_articles([obj])

@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from ..models import Article, GroupingStatus, ImportBatch
+from ..importing.analysing import resume_stalled
+from ..models import Article, GroupingStatus, ImportBatch, IngestStage
 from ..paths import path_for
 
 REPORT_ROWS = 2000
@@ -18,6 +19,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
         "origin",
         "status",
         "progress_text",
+        "analysis_text",
         "created_count",
         "duplicate_count",
         "failed_count",
@@ -29,7 +31,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     fields = [
         "origin",
-        "status",
+        "stage_one",
         "created_by",
         "created_at",
         "finished_at",
@@ -38,19 +40,24 @@ class ImportBatchAdmin(admin.ModelAdmin):
         "duplicate_count",
         "failed_count",
         "message",
+        "stage_two",
+        "analysis_progress",
+        "analysis_finished_at",
+        "analysis_message",
+        "analysis_failures_table",
         "report_table",
     ]
     readonly_fields = fields
 
     def changelist_view(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
         # Where staff look for their imports is where a dead one is first told apart.
-        ImportBatch.objects.expire_dead()
+        _notice_dead_processes()
         return super().changelist_view(request, extra_context)
 
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict | None = None
     ) -> HttpResponse:
-        ImportBatch.objects.expire_dead()
+        _notice_dead_processes()
         return super().change_view(request, object_id, form_url, extra_context)
 
     def has_add_permission(self, request: HttpRequest) -> bool:  # batches are made by imports only
@@ -78,6 +85,62 @@ class ImportBatchAdmin(admin.ModelAdmin):
             batch.processed_items,
             batch.total_items,
             percent,
+        )
+
+    @admin.display(description="Stage one (store)")
+    def stage_one(self, batch: ImportBatch) -> str:
+        return batch.get_status_display()
+
+    @admin.display(description="Stage two (read and group)")
+    def stage_two(self, batch: ImportBatch) -> str:
+        return batch.get_analysis_status_display() if batch.analysis_status else "Nothing to do"
+
+    @admin.display(description="Read and grouped")
+    def analysis_text(self, batch: ImportBatch) -> str:
+        if not batch.analysis_status:
+            return "-"
+        return f"{batch.grouped_count} / {batch.analysis_total}"
+
+    @admin.display(description="Stage two: read and grouped")
+    def analysis_progress(self, batch: ImportBatch) -> SafeString:
+        if not batch.analysis_status:
+            return format_html("<p>{}</p>", "Nothing to read or group.")
+        total = batch.analysis_total or 1
+        return format_html(
+            '<span class="import-progress"><progress max="{}" value="{}"></progress> read {} of {}</span><br>'
+            '<span class="import-progress"><progress max="{}" value="{}"></progress> grouped {} of {} ({}%)</span>',
+            total,
+            batch.read_count,
+            batch.read_count,
+            batch.analysis_total,
+            total,
+            batch.grouped_count,
+            batch.grouped_count,
+            batch.analysis_total,
+            round(100 * batch.grouped_count / total),
+        )
+
+    @admin.display(description="Stage two failures")
+    def analysis_failures_table(self, batch: ImportBatch) -> SafeString:
+        failures = batch.analysis_failures[:REPORT_ROWS]
+        if not failures:
+            return format_html("<p>{}</p>", "None.")
+        rows = format_html_join(
+            "\n",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    _article_links({"article_id": f.get("article_id"), "title": f.get("title")}),
+                    f.get("stage", ""),
+                    f.get("reason", ""),
+                )
+                for f in failures
+            ),
+        )
+        return format_html(
+            '<table class="import-preview"><thead><tr><th>Report</th><th>Stage</th><th>Reason</th></tr>'
+            "</thead><tbody>{}</tbody></table>",
+            rows,
         )
 
     @admin.display(description="Items")
@@ -118,6 +181,13 @@ class ImportBatchAdmin(admin.ModelAdmin):
         )
 
 
+def _notice_dead_processes() -> None:
+    """Where staff look for their imports is where a dead one is first told apart; stage
+    two's reports that a dead process held are handed to the workers again."""
+    ImportBatch.objects.expire_dead()
+    resume_stalled()
+
+
 def _article_links(entry: dict) -> SafeString | str:
     article_id, title = entry.get("article_id"), entry.get("title") or "article"
     if not article_id:
@@ -141,10 +211,13 @@ def _events_of(article_ids: list[int | None]) -> dict[int, SafeString | str]:
     """The event each new report is in now, as a link saying whether it joined or started it;
     one query for the page."""
     rows = Article.objects.filter(pk__in=[pk for pk in article_ids if pk]).values_list(
-        "pk", "grouping_status", "event_id", "event__title"
+        "pk", "grouping_status", "event_id", "event__title", "ingest_stage"
     )
     out: dict[int, SafeString | str] = {}
-    for pk, status, event_id, title in rows:
+    for pk, status, event_id, title, stage in rows:
+        if stage != IngestStage.DONE:
+            out[pk] = "being analysed"
+            continue
         if event_id is None:
             out[pk] = "needs review" if status == GroupingStatus.REVIEW else "in no event"
             continue

@@ -61,6 +61,7 @@ def _article(article: Article, *, grouping: bool = False) -> dict[str, object]:
         "url": article.url,
         "published_at": article.published_at,
         "event": article.event_id,
+        "being_analysed": article.being_analysed,
         "link": article.get_absolute_url(),
     }
     if grouping:

@@ -80,6 +80,9 @@ class ArticleOut(Schema):
     url: str | None = Field(description="The original report's address, when known")
     published_at: dt.datetime | None
     event: int | None = Field(description="Event id, or null when not grouped yet")
+    being_analysed: bool = Field(
+        description="Stored moments ago and still being read and grouped: its event and analysis are to come"
+    )
     link: str = Field(description="This report's page on the site")
 
 

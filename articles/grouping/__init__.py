@@ -16,7 +16,9 @@ Layout
   another one that fits them clearly better (leave-one-out average linkage), so an early
   report decided on thin evidence does not stay in the wrong event.
 - store.py (database) and memory.py (in memory, for regroup) implement the Store.
-- service.py: assign_article(), called by the import pipeline. regroup.py: rebuild.
+- service.py: assign_article(), one report. batched.py: group_articles(), the stored reports
+  stage two of an import hands over, in publication order, with the document frequencies
+  read once a chunk and written back in bulk. regroup.py: rebuild.
 - corrections.py: staff move / split / merge / detach, recorded as manual decisions.
 - summaries.py: event title (most representative headline) and summary (extracted).
 

@@ -87,7 +87,9 @@ def _cluster_rank(texts: list[tuple[str, str]], digests: list[str]) -> list[tupl
     return rank
 
 
-def _strongest_first(start: int, neighbours: dict[int, list[tuple[float, int]]], digests: list[str]) -> list[int]:
+def _strongest_first(
+    start: int, neighbours: dict[int, list[tuple[float, int]]], digests: list[str]
+) -> list[int]:
     """The cluster from `start`, each next report the one most alike a report already taken
     (Prim's order over the ties): a story within a chain of stories is taken whole before the
     chain moves on to the next."""
@@ -131,7 +133,8 @@ def _ties(vectors: list[dict[str, float]]) -> dict[tuple[int, int], float]:
 def _unit_vectors(texts: list[tuple[str, str]]) -> list[dict[str, float]]:
     """Each text's single words, weighted by the import's idf, as unit vectors."""
     terms = [
-        {t: w for t, w in extract_features(title, body).terms.items() if " " not in t} for title, body in texts
+        {t: w for t, w in extract_features(title, body).terms.items() if " " not in t}
+        for title, body in texts
     ]
     frequencies: dict[str, int] = {}
     for report in terms:

@@ -17,7 +17,7 @@ from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
 from ..browsing.pagecache import one_version_bump
-from ..models import Article, Event, EventKey, EventProfile, GroupingStatus, KeyFrequency
+from ..models import Article, Event, EventKey, EventProfile, GroupingStatus, IngestStage, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
 from . import bulk
 from .engine import Weights, decide, report_keys
@@ -120,7 +120,8 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
         if since is None
         else Q(published_at__gte=since) | Q(published_at__isnull=True, created_at__gte=since)
     )
-    redo_q = in_scope & ~Q(grouping_status=GroupingStatus.MANUAL)
+    # Reports stage two of an import has not finished are its to group (and to count): left out.
+    redo_q = in_scope & ~Q(grouping_status=GroupingStatus.MANUAL) & Q(ingest_stage=IngestStage.DONE)
     redo = set(Article.objects.filter(redo_q).values_list("id", flat=True))
     kept_event_ids = set(
         Article.objects.exclude(redo_q).filter(event__isnull=False).values_list("event_id", flat=True)
@@ -135,7 +136,8 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
         )
 
     rows = (
-        Article.objects.order_by("id")
+        Article.objects.filter(ingest_stage=IngestStage.DONE)
+        .order_by("id")
         .annotate(features=Cast("grouping_features__data", TextField()))
         .values_list(
             "id",

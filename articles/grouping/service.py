@@ -37,16 +37,20 @@ def serialise_grouping() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [GROUPING_LOCK])
 
 
-def assign_article(article: Article) -> None:
+def assign_article(article: Article, *, store: DatabaseStore | None = None) -> None:
     """Attach the report to the event it belongs to, or start one, or leave it for review.
 
-    Staff decisions (grouping_status "manual") are never revisited.
+    Staff decisions (grouping_status "manual") are never revisited. `store`: one shared by
+    the reports of a batch (grouping.batched); by default, a fresh one.
     """
     if article.grouping_status == GroupingStatus.MANUAL:
         return
     with transaction.atomic():
         serialise_grouping()
-        store = DatabaseStore()
+        if store is None:
+            store = DatabaseStore()
+        else:
+            store.forget_reads()
         report, new = features_for(article)
         if new:
             store.count_report(report_keys(report))

@@ -39,6 +39,12 @@ class DatabaseStore:
         self.events: dict[int, Event] = {}
         self.loaded: dict[int, Profile] = {}
 
+    def forget_reads(self) -> None:
+        """Drop what was read for the last report, before deciding the next with this store."""
+        self.counted.clear()
+        self.events.clear()
+        self.loaded.clear()
+
     def count_report(self, keys: list[str]) -> None:
         """Add one report to the document frequencies: one statement per chunk of keys."""
         table = connection.ops.quote_name(KeyFrequency._meta.db_table)

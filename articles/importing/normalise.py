@@ -35,6 +35,12 @@ def normalise_text(text: str, field: str) -> tuple[str, list[str]]:
     warnings: list[str] = []
     if not text:
         return text, warnings
+    if text.isascii() and "\x1b" not in text:
+        # Mojibake is made of non-ASCII characters, so ftfy can change nothing in ASCII text
+        # but what strip_controls removes anyway (bar terminal escapes, hence the ESC test),
+        # and its garble check never matches ASCII. Most reports are ASCII: this halves
+        # stage one's time (bench/bench_import.py).
+        return strip_controls(text), warnings
     fixed = ftfy.fix_and_explain(text, _FIX)
     if any(step in ("encode", "decode") for step, _ in fixed.explanation or []):
         warnings.append(f"{field}: mixed text encodings were repaired (e.g. 'CafÃ©' read as 'Café')")

@@ -1,12 +1,16 @@
 """The one import pipeline, used by the admin, the command, the background task and tests.
 
-Reads items, prepares them (plain Python), resolves outlets, finds duplicates in
+Stage one, here: reads items, prepares them (plain Python), resolves outlets, finds duplicates in
 batched queries, and stores each article whole or not at all, in the order the
 reports are to be grouped (grouping.order: oldest first, undated ones cluster by cluster): articles are inserted
 in chunks, one transaction per chunk; if anything in a chunk fails, the chunk is rolled
 back and retried one article at a time, each in its own savepoint, so one bad item
 never takes its neighbours with it. A new outlet is created inside the transaction of the
 first item that names it, so an outlet the database refuses fails that item alone.
+
+Stage two (analysing.py) then reads the stored reports with the reading layer and groups
+them: in this process (the default, and what a small paste in the admin does) or in the task
+workers (`analyse="workers"`).
 
 The item boundary: an exception nobody foresaw while preparing or storing one item is
 logged with its traceback and reported as that item's failure ("could not be read"),
@@ -17,19 +21,19 @@ import logging
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Case, F, Value, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
 
 from ..grouping.order import grouping_order
-from ..grouping.service import assign_article
-from ..models import Article, ImportBatch, ImportStatus, Source
-from ..models.batches import lease_until
-from ..reading import READING_VERSION, read_report, read_reports
+from ..models import Article, ImportBatch, ImportStatus, IngestStage, Source
+from ..models.batches import analysis_lease_until, lease_until
+from .analysing import Progress, analyse_stored, pending_batches_of, queue_analysis
 from .archives import Limits
 from .cleaning import PageCleaner
 from .formats import UNEXPECTED
@@ -111,16 +115,25 @@ def import_items(
     batch: ImportBatch | None = None,
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    analyse: Literal["here", "workers"] = "here",
+    helpers: int = 0,
+    analysis_progress: Progress | None = None,
 ) -> ImportResult:
     """Import `items`; see the module docstring. Returns the per-item result.
 
     `on_total(n)` is told the number of items once they are read; `progress(k)` then
     hears about every k items processed (for progress bars).
 
+    Stage two: `analyse="here"` reads and groups the stored reports before returning
+    (`helpers` task workers queued to share the work; `analysis_progress(done, total)`
+    hears how far it is); "workers" leaves them to the task workers.
+
     Unless `dry_run`, the outcome is recorded on an ImportBatch (`batch`, or a new one).
     `strict` stores nothing when any item is invalid; `dry_run` stores nothing at all.
     """
     result = ImportResult(dry_run=dry_run)
+    # A batch whose process died is told apart before another import starts.
+    ImportBatch.objects.expire_dead()
     if not dry_run:
         if batch is None:
             batch = ImportBatch.objects.create(
@@ -133,7 +146,7 @@ def import_items(
             batch.status = ImportStatus.RUNNING
         result.batch = batch
     try:
-        return _run(items, result, batch, default_source, dry_run, strict, progress, on_total)
+        _run(items, result, batch, default_source, dry_run, strict, progress, on_total)
     except Exception as error:
         # Never leave a batch "running" after a crash: say what stopped it.
         if batch is not None:
@@ -141,6 +154,33 @@ def import_items(
                 status=ImportStatus.FAILED, message=f"The import stopped: {error}", finished_at=timezone.now()
             )
         raise
+    if batch is not None:
+        _start_analysis(result, batch, analyse=analyse, helpers=helpers, progress=analysis_progress)
+    return result
+
+
+def _start_analysis(
+    result: ImportResult,
+    batch: ImportBatch,
+    *,
+    analyse: Literal["here", "workers"],
+    helpers: int,
+    progress: Progress | None,
+) -> None:
+    """Hand the stored reports to stage two, with the reports of earlier imports this one
+    found already stored but not yet analysed (their import was killed, say)."""
+    created = result.created
+    if created:
+        ImportBatch.objects.filter(pk=batch.pk).update(analysis_lease_expires_at=analysis_lease_until())
+    duplicates = [e["article_id"] for e in result.entries if e["outcome"] == "duplicate" and e["article_id"]]
+    scope = pending_batches_of(duplicates) | ({batch.pk} if created else set())
+    if not scope:
+        return
+    if analyse == "workers" or helpers:
+        queue_analysis(None if analyse == "workers" else helpers)
+    if analyse == "here":
+        analyse_stored(batch_ids=scope, wait=True, progress=progress)
+    batch.refresh_from_db()
 
 
 def _run(
@@ -352,13 +392,9 @@ def _existing(
     return known_hashes, known_urls
 
 
-def build_article(
-    item: PreparedArticle, source: Source, batch: ImportBatch | None, reading: dict | None = None
-) -> Article:
-    """The row the pipeline stores for a prepared item, its reading included (also the import
-    benchmark's baseline rows). reading is the item's read_report(), when read already."""
-    if reading is None:
-        reading = read_report(item.title, item.body_text, item.language)
+def build_article(item: PreparedArticle, source: Source, batch: ImportBatch | None) -> Article:
+    """The row stage one stores for a prepared item (also the import benchmark's baseline
+    rows): listed and searchable at once, not yet read or grouped (stage two does that)."""
     return Article(
         source=source,
         outlet_assumed=item.source_origin == "uploader",
@@ -373,21 +409,8 @@ def build_article(
         word_count=item.word_count,
         content_hash=item.content_hash,
         batch=batch,
-        analysis=reading,
-        analysis_version=READING_VERSION,
+        ingest_stage=IngestStage.STORED,
     )
-
-
-def _read_chunk(to_store: list[tuple[int, PreparedArticle]]) -> dict[int, dict]:
-    """The readings of a chunk's items, by item index, read in one batch (spaCy's pipe and one
-    encoder call: several times faster than one by one). If the batch fails, none: each item is
-    then read on its own inside its transaction, so a failure is that item's alone."""
-    try:
-        readings = read_reports([(item.title, item.body_text, item.language) for _, item in to_store])
-        return {index: reading for (index, _), reading in zip(to_store, readings, strict=True)}
-    except Exception:
-        logger.exception("Reading a chunk of %d import items failed; reading them one by one", len(to_store))
-        return {}
 
 
 def _insert_chunk(
@@ -398,28 +421,42 @@ def _insert_chunk(
     batch: ImportBatch | None,
     strict: bool,
 ) -> None:
+    """Store a chunk with one bulk insert in one transaction (the search index follows in
+    the database: triggers on SQLite, a generated column on PostgreSQL)."""
     created: list[str] = []
-    readings = _read_chunk(to_store)
     try:
         with transaction.atomic():
             articles = [
-                (index, build_article(item, _outlet_for(item, sources, created), batch, readings.get(index)))
+                (index, build_article(item, _outlet_for(item, sources, created), batch))
                 for index, item in to_store
             ]
-            for _, article in articles:
-                article.save()
-                assign_article(article)
+            Article.objects.bulk_create([article for _, article in articles])
+            _queue_for_analysis(batch, len(articles))
     except Exception as error:
         _forget(sources, created)
         if strict:
             raise _StrictAbort(f"an article could not be stored ({error})") from error
         # Retry one by one so that only the article at fault is refused.
         for index, item in to_store:
-            _insert_one(index, item, result, sources=sources, batch=batch, reading=readings.get(index))
+            _insert_one(index, item, result, sources=sources, batch=batch)
         return
     for index, article in articles:
         result.entries[index].update(outcome="created", article_id=article.pk)
     result.created += len(articles)
+
+
+def _queue_for_analysis(batch: ImportBatch | None, count: int) -> None:
+    """Count reports for stage two on the batch, in the transaction that stores them: the
+    count never includes a report a crash kept from being stored, nor misses one stored."""
+    if batch is not None:
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            analysis_total=F("analysis_total") + count,
+            # A worker may be on the batch's earlier chunks already ("running"): keep that.
+            analysis_status=Case(
+                When(analysis_status__in=["", ImportStatus.DONE], then=Value(ImportStatus.QUEUED)),
+                default=F("analysis_status"),
+            ),
+        )
 
 
 def _insert_one(
@@ -429,15 +466,14 @@ def _insert_one(
     *,
     sources: dict[str, Source | None],
     batch: ImportBatch | None,
-    reading: dict | None = None,
 ) -> None:
     entry = result.entries[index]
     created: list[str] = []
     try:
         with transaction.atomic():
-            article = build_article(item, _outlet_for(item, sources, created), batch, reading)
+            article = build_article(item, _outlet_for(item, sources, created), batch)
             article.save()
-            assign_article(article)
+            _queue_for_analysis(batch, 1)
     except IntegrityError as error:
         _forget(sources, created)
         # Another import stored the same article between our check and our insert.
@@ -468,5 +504,18 @@ def _finish(result: ImportResult, *, total: int) -> ImportResult:
     batch.failed_count = result.failed
     batch.report = result.entries
     batch.finished_at = timezone.now()
-    batch.save()
+    # Only stage one's fields: stage two's workers may be counting on the same row already.
+    batch.save(
+        update_fields=[
+            "status",
+            "message",
+            "total_items",
+            "processed_items",
+            "created_count",
+            "duplicate_count",
+            "failed_count",
+            "report",
+            "finished_at",
+        ]
+    )
     return result

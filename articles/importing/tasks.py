@@ -3,11 +3,13 @@
 import itertools
 from collections.abc import Iterable, Iterator
 
+from django.conf import settings
 from django.tasks import task
 from django.utils import timezone
 
 from ..models import ImportBatch, ImportStatus
 from . import read_inputs, read_pasted_text
+from .analysing import analyse_stored
 from .pipeline import import_items, limits_from_settings
 from .records import InputFile, ItemFailure, RawRecord
 from .staging import StagingError, discard, load
@@ -39,6 +41,8 @@ def run_staged_import(batch: ImportBatch, stage_id: str) -> None:
             default_source=staged.default_source,
             strict=staged.strict,
             batch=batch,
+            # This task reads and groups too, and other workers join in.
+            helpers=max(0, settings.ANALYSIS_TASKS - 1),
         )
     finally:
         discard(stage_id)
@@ -47,3 +51,10 @@ def run_staged_import(batch: ImportBatch, stage_id: str) -> None:
 @task()
 def import_staged_upload(batch_id: int, stage_id: str) -> None:
     run_staged_import(ImportBatch.objects.select_related("created_by").get(pk=batch_id), stage_id)
+
+
+@task()
+def analyse_stored_reports() -> None:
+    """Stage two for whatever is waiting: read and group stored reports until none is left
+    that no other worker holds (several of these run at once on several workers)."""
+    analyse_stored()

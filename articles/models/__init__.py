@@ -4,7 +4,7 @@ One module per concept; features that need tables of their own add a module
 here (e.g. grouping's candidate index) and import it below.
 """
 
-from .articles import Article, ArticleQuerySet, GroupingStatus
+from .articles import Article, ArticleQuerySet, GroupingStatus, IngestStage
 from .batches import ImportBatch, ImportOrigin, ImportStatus
 from .events import Event, EventQuerySet, MergedEvent, PossiblySame
 from .following import Feed, FeedEntry
@@ -24,6 +24,7 @@ __all__ = [
     "ImportBatch",
     "ImportOrigin",
     "ImportStatus",
+    "IngestStage",
     "KeyFrequency",
     "MergedEvent",
     "PossiblySame",

@@ -12,6 +12,15 @@ class GroupingStatus(models.TextChoices):
     REVIEW = "review", "Too little text: needs review"
 
 
+class IngestStage(models.TextChoices):
+    """Where a report stands in the two import stages. Stage one stores it (listed and
+    searchable at once); stage two reads it with the reading layer, then groups it."""
+
+    STORED = "stored", "Stored; waiting to be read"
+    READ = "read", "Read; waiting to be grouped"
+    DONE = "done", "Read and grouped"
+
+
 class ArticleQuerySet(models.QuerySet["Article"]):
     def for_lists(self) -> "ArticleQuerySet":
         """What list pages show: outlet and event joined, bodies left out."""
@@ -19,6 +28,10 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 
     def unassigned(self) -> "ArticleQuerySet":
         return self.filter(event__isnull=True)
+
+    def being_analysed(self) -> "ArticleQuerySet":
+        """Reports stage two has not finished with (not read, or read but not grouped)."""
+        return self.exclude(ingest_stage=IngestStage.DONE)
 
     def latest_first(self) -> "ArticleQuerySet":
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-id")
@@ -70,6 +83,11 @@ class Article(models.Model):
     # Text analysis (sentences, entities, quotes, numbers), computed once at import.
     analysis = models.JSONField(default=dict, blank=True)
     analysis_version = models.PositiveSmallIntegerField(default=0)
+    # Stage two's progress on this report; rows stored before the two stages are done.
+    ingest_stage = models.CharField(max_length=10, choices=IngestStage.choices, default=IngestStage.DONE)
+    # A stage-two process that took this report to read holds it until then; once that lies
+    # in the past (the process died), another takes the report over.
+    claimed_until = models.DateTimeField(null=True, blank=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -101,6 +119,9 @@ class Article(models.Model):
                 condition=models.Q(grouping_status__in=GroupingStatus.values),
                 name="article_grouping_status_valid",
             ),
+            models.CheckConstraint(
+                condition=models.Q(ingest_stage__in=IngestStage.values), name="article_ingest_stage_valid"
+            ),
         ]
         indexes = [
             models.Index(fields=["-published_at", "-id"], name="article_latest_idx"),
@@ -111,6 +132,13 @@ class Article(models.Model):
             # may walk the whole table in id order looking for them when its statistics
             # are stale, as after a bulk import: 300 ms a report at 100,000 stored.
             models.Index(fields=["event", "id"], name="article_event_order_idx"),
+            # Stage two's queue: the few reports not done yet, per batch in id order (a
+            # partial index stays as small as the queue, however many reports are stored).
+            models.Index(
+                fields=["batch", "id"],
+                condition=~models.Q(ingest_stage="done"),
+                name="article_ingest_queue_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -118,6 +146,10 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return path_for("articles:article-detail", "pk", self.pk)
+
+    @property
+    def being_analysed(self) -> bool:
+        return self.ingest_stage != IngestStage.DONE
 
     @property
     def why_here(self) -> str:

@@ -26,12 +26,30 @@ def lease_until() -> dt.datetime:
     return timezone.now() + dt.timedelta(seconds=settings.IMPORT_LEASE_SECONDS)
 
 
+def analysis_lease_until() -> dt.datetime:
+    """When stage two's claim on a report (and a batch's "analysing" state) lapses unless
+    the process working on it finishes or renews it first."""
+    return timezone.now() + dt.timedelta(seconds=settings.ANALYSIS_LEASE_SECONDS)
+
+
+STALLED_ANALYSIS = (
+    "The process analysing this batch stopped (killed or crashed). Nothing it had not "
+    "finished was kept; the next worker resumes the rest."
+)
+
+
 class ImportBatchQuerySet(models.QuerySet["ImportBatch"]):
     def expire_dead(self) -> int:
         """Mark failed the running batches whose process stopped renewing its lease (killed,
         out of memory, machine restarted); returns how many. A live import renews its lease
-        long before it lapses, so this never touches one."""
+        long before it lapses, so this never touches one.
+
+        Stage two likewise: a batch "analysing" whose lease lapsed goes back to waiting for a
+        worker, which then takes over the reports the dead process held."""
         now = timezone.now()
+        self.filter(analysis_status=ImportStatus.RUNNING, analysis_lease_expires_at__lt=now).update(
+            analysis_status=ImportStatus.QUEUED, analysis_message=STALLED_ANALYSIS
+        )
         return self.filter(status=ImportStatus.RUNNING, lease_expires_at__lt=now).update(
             status=ImportStatus.FAILED,
             finished_at=now,
@@ -63,6 +81,19 @@ class ImportBatch(models.Model):
     # A running import renews this as it goes; once it lies in the past, the process is dead.
     lease_expires_at = models.DateTimeField(null=True, blank=True)
 
+    # Stage two (read with the reading layer, then group), done by workers after stage one
+    # stored the reports. Blank status: the batch stored nothing for stage two to do.
+    analysis_status = models.CharField(max_length=10, choices=ImportStatus.choices, blank=True)
+    analysis_total = models.PositiveIntegerField(default=0)
+    read_count = models.PositiveIntegerField(default=0)
+    grouped_count = models.PositiveIntegerField(default=0)
+    # One entry per report stage two could not read or group: {"article_id", "title",
+    # "stage": "reading" | "grouping", "reason"}. The report stays stored and listed.
+    analysis_failures = models.JSONField(default=list, blank=True)
+    analysis_message = models.TextField(blank=True)
+    analysis_lease_expires_at = models.DateTimeField(null=True, blank=True)
+    analysis_finished_at = models.DateTimeField(null=True, blank=True)
+
     objects = ImportBatchQuerySet.as_manager()
 
     class Meta:
@@ -79,10 +110,29 @@ class ImportBatch(models.Model):
                 condition=models.Q(processed_items__lte=models.F("total_items")),
                 name="batch_processed_le_total",
             ),
+            models.CheckConstraint(
+                condition=models.Q(analysis_status__in=["", *ImportStatus.values]),
+                name="batch_analysis_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(read_count__lte=models.F("analysis_total"))
+                & models.Q(grouped_count__lte=models.F("analysis_total")),
+                name="batch_analysed_le_total",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"Import #{self.pk} ({self.get_origin_display()}, {self.get_status_display()})"
+        return f"Import #{self.pk} ({self.get_origin_display()}, {self.state})"
 
     def get_absolute_url(self) -> str:
         return reverse("admin:articles_importbatch_change", args=[self.pk])
+
+    @property
+    def state(self) -> str:
+        """Both stages in a word: stage one's status until it is done, then stage two's."""
+        if self.status == ImportStatus.DONE and self.analysis_status in (
+            ImportStatus.QUEUED,
+            ImportStatus.RUNNING,
+        ):
+            return "stored; reading and grouping"
+        return self.get_status_display()

@@ -74,6 +74,8 @@ def report_item(article: Article, show_event: bool = False) -> SafeString:
             article.event.get_absolute_url(),
             truncatewords(article.event.title, 12),
         )
+    elif show_event and article.being_analysed:
+        event = format_html(' · <span class="being-analysed">{}</span>', "being analysed")
     return format_html(
         '<li class="report-item">\n  <a href="{}">{}</a>\n'
         '  <span class="meta"><a href="{}">{}</a>{}{}</span>\n</li>',

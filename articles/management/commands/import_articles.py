@@ -5,6 +5,7 @@ import itertools
 import sys
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.importing import InputFile, ItemFailure, files_from_paths, read_inputs
@@ -34,6 +35,11 @@ class Command(BaseCommand):
         parser.add_argument("--source", default="", help="outlet for items whose record and text name none")
         parser.add_argument("--dry-run", action="store_true", help="report what would happen, store nothing")
         parser.add_argument("--strict", action="store_true", help="store nothing if any item is invalid")
+        parser.add_argument(
+            "--no-wait",
+            action="store_true",
+            help="return once the reports are stored; the task workers (manage.py db_worker) read and group them",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         urls = list(options["urls"])
@@ -51,11 +57,7 @@ class Command(BaseCommand):
         files = [f for f in loaded if isinstance(f, InputFile)]
         items = itertools.chain(refused, read_urls(urls), read_inputs(files, limits))
 
-        bar = None
-        if sys.stdout.isatty() and options["verbosity"] > 0:
-            from tqdm import tqdm
-
-            bar = tqdm(unit="article", desc="Importing", leave=False)
+        bars = ProgressBars(enabled=sys.stdout.isatty() and options["verbosity"] > 0)
         try:
             result = import_items(
                 items,
@@ -63,12 +65,15 @@ class Command(BaseCommand):
                 default_source=options["source"],
                 dry_run=options["dry_run"],
                 strict=options["strict"],
-                progress=bar.update if bar is not None else None,
-                on_total=bar.reset if bar is not None else None,
+                progress=bars.stored,
+                on_total=bars.total,
+                analyse="workers" if options["no_wait"] else "here",
+                # Running workers share stage two with this process.
+                helpers=settings.ANALYSIS_TASKS,
+                analysis_progress=bars.analysed,
             )
         finally:
-            if bar is not None:
-                bar.close()
+            bars.close()
 
         for entry in result.entries:
             if entry["outcome"] == "failed":
@@ -83,5 +88,46 @@ class Command(BaseCommand):
         prefix = "Dry run: " if result.dry_run else ""
         batch = f" (batch #{result.batch.pk})" if result.batch is not None else ""
         self.stdout.write(f"{prefix}{result.summary}{batch}")
+        if options["no_wait"] and result.batch is not None and result.batch.analysis_status:
+            self.stdout.write(
+                f"{result.batch.analysis_total} report(s) are left to the task workers to read and group "
+                "(manage.py db_worker); the batch page shows their progress."
+            )
         if result.refused or (result.failed and not result.created and not result.duplicates):
             raise CommandError("nothing was imported")
+
+
+class ProgressBars:
+    """Two bars on a terminal: items stored (stage one), then reports read and grouped
+    (stage two, by this process and any workers helping)."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bars: list[Any] = []
+
+    def _bar(self, description: str) -> Any:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="report", desc=description, leave=False)
+        self.bars.append(bar)
+        return bar
+
+    def total(self, count: int) -> None:
+        if self.enabled:
+            self._bar("Storing").reset(count)
+
+    def stored(self, count: int) -> None:
+        if self.bars:
+            self.bars[0].update(count)
+
+    def analysed(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if len(self.bars) < 2:
+            self._bar("Reading and grouping").reset(total)
+        bar = self.bars[-1]
+        bar.update(done - bar.n)
+
+    def close(self) -> None:
+        for bar in self.bars:
+            bar.close()

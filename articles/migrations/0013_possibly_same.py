@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0011_merged_event'),
+        ('articles', '0012_ingest_stages'),
     ]
 
     operations = [
