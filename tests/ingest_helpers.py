@@ -124,6 +124,8 @@ class SharedDatabase:
             "articles_article",
             "articles_eventkey",
             "articles_eventprofile",
+            "articles_possiblysame",
+            "articles_mergedevent",
             "articles_event",
             "articles_keyfrequency",
             "articles_importbatch",

@@ -5,10 +5,19 @@ Layout
   (plain Python); the headline and lead weigh more, but not their "after ..." clauses, which
   recap the happening a follow-up follows. Name keys ignore case, accents, hyphens and spaces, so "Kim Yong-chol"
   and "Kim Yong Chol" are one key; -ise/-ize spellings stem alike.
+- meaning.py: a report's meaning from the reading layer's sentence vectors (headline and
+  lead; whole text) and an event's sums of them.
+- scoring.py, scoring.json: the logistic model that turns the mean similarities (terms,
+  names, meaning) into the probability that a report tells an event's story; fitted on
+  labelled dev pairs by eval/grouping/fit_grouping.py, threshold chosen on dev data.
 - similarity.py: an event's profile (centroid) and the score of a report against it:
-  mean idf-weighted cosine with its members (terms, names), times a time factor when both
-  have dates (when neither has, a mild penalty when their leads name only different
-  weekdays) and a penalty when the event already has a report from the same outlet.
+  that probability, times a time factor when both have dates (when neither has, a mild
+  penalty when their leads name only different weekdays) and a penalty when the event
+  already has a report from the same outlet.
+- order.py: the order an import is grouped in (oldest first; undated reports cluster by
+  cluster), a function of the reports and not of the file.
+- near_misses.py: events scored just under the threshold are linked as "possibly the same
+  story" (PossiblySame), shown on both pages, mergeable in the admin.
 - engine.py: the decision (join / start / review) with its evidence, over a Store. Only
   the events whose indexed keys overlap most are scored; for a dated report that overlap is
   scaled by the time decay to the event's latest report, so the same day's event is scored.
