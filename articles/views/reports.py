@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
 from ..browsing.pagecache import cached_page
+from ..browsing.rows import attach_report_rows
 from ..filters import ArticleFilter
 from ..models import Article
 
@@ -18,6 +19,12 @@ class ArticleListView(FilterView):
     template_name = "articles/article_list.html"
     paginate_by = 50
     strict = True
+
+    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+        context = super().get_context_data(**kwargs)
+        context["object_list"] = list(context["object_list"])
+        attach_report_rows(context["object_list"], show_event=True)
+        return context
 
 
 @require_safe
