@@ -1,0 +1,91 @@
+"""List rows kept in the cache by what they show: reused while unchanged, new after any change."""
+
+import pytest
+from browse_data import event_with_reports, outlet, report
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Article, Event, Source
+
+pytestmark = pytest.mark.django_db
+
+
+LISTS = ["articles:home", "articles:event-list", "articles:article-list"]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    """Every request renders its page, as after any write on a live site; rows stay cached."""
+    settings.BROWSE_PAGE_CACHE_SECONDS = 0
+
+
+def _get(client, url: str) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_unchanged_rows_are_reused_and_the_page_reads_the_same(client, name):
+    event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    report(Source.objects.get(name="Alpha News"), title="A report not grouped yet")
+    first_count, first = _get(client, reverse(name))
+    again_count, again = _get(client, reverse(name))
+    assert again == first
+    # The rows' own work (coverage strips for events) is skipped on the second render.
+    assert again_count <= first_count
+
+
+CHANGES = {
+    "event-title": (lambda e: Event.objects.filter(pk=e.pk).update(title="Renamed summit"), "Renamed summit"),
+    "outlet-name": (
+        lambda e: Source.objects.filter(name="Beta Times").update(name="Beta Renamed"),
+        "Beta Renamed",
+    ),
+    "new-reporter": (lambda e: report(outlet("Gamma Post"), event=e), "Gamma Post"),
+    "report-title": (
+        lambda e: Article.objects.filter(event=e).update(title="Retitled report"),
+        "Retitled report",
+    ),
+}
+# Which list shows what: event rows show no report titles; the home page lists only the
+# reports not grouped yet, and these are all grouped.
+SHOWN_ON = {
+    "articles:home": ["event-title", "outlet-name", "new-reporter"],
+    "articles:event-list": ["event-title", "outlet-name", "new-reporter"],
+    "articles:article-list": ["event-title", "outlet-name", "new-reporter", "report-title"],
+}
+
+
+@pytest.mark.parametrize(
+    "name, change", [(name, change) for name in LISTS for change in SHOWN_ON[name]], ids=str
+)
+def test_a_change_to_what_a_row_shows_is_on_the_next_request(client, name, change):
+    event = event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    write, shown = CHANGES[change]
+    _, before = _get(client, reverse(name))
+    assert shown not in before
+    write(event)
+    _, after = _get(client, reverse(name))
+    assert shown in after
+
+
+def test_a_new_reporter_changes_the_event_rows_counts_and_strip(client):
+    event = event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    _, before = _get(client, reverse("articles:event-list"))
+    assert "<strong>2</strong> outlets" in before
+    report(outlet("Gamma Post"), event=event)
+    _, after = _get(client, reverse("articles:event-list"))
+    assert "<strong>3</strong> outlets" in after
+    assert "Gamma Post</a>" in after
+
+
+def test_rows_are_built_afresh_when_the_row_cache_is_off(client, settings):
+    settings.BROWSE_FRAGMENT_CACHE_SECONDS = 0
+    event_with_reports("Uncached summit", [outlet("Alpha News")])
+    first_count, first = _get(client, reverse("articles:event-list"))
+    again_count, again = _get(client, reverse("articles:event-list"))
+    assert again == first
+    assert again_count == first_count
