@@ -1,7 +1,10 @@
 """Reports (articles): the filtered list and the article page."""
 
+import hashlib
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
@@ -27,6 +30,23 @@ class ArticleListView(FilterView):
         return context
 
 
+def _content_key(article: Article, others: list[Article]) -> str:
+    """A digest of everything the article page shows (as the event page's, see events.py): the
+    page cache is keyed by the database's version, which any import changes; this key changes
+    only when this page would, so a write elsewhere costs the page its queries, not its
+    rendering (the body, the list of other reports and the comparison links)."""
+    source, event = article.source, article.event
+    shown = (
+        (article.pk, article.title, article.byline, article.url, article.word_count, article.why_here),
+        (article.published_at, article.published_time_known, article.body_html, article.body_text),
+        (source.pk, source.name, source.slug),
+        (event.pk, event.title) if event else None,
+        [(o.pk, o.title, o.published_at, o.source.name, o.source.slug) for o in others],
+        timezone.get_current_timezone_name(),
+    )
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
 @require_safe
 @cached_page
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -39,4 +59,5 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .exclude(pk=article.pk)
             .order_by("source__name", "published_at", "id")
         )
-    return render(request, "articles/article_detail.html", {"article": article, "others": others})
+    context = {"article": article, "others": others, "content_key": _content_key(article, others)}
+    return render(request, "articles/article_detail.html", context)

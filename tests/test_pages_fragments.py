@@ -1,4 +1,5 @@
-"""List rows kept in the cache by what they show: reused while unchanged, new after any change."""
+"""Parts of pages kept in the cache by what they show (list rows, the article page): reused while
+unchanged, rendered afresh after any change to what they show."""
 
 import pytest
 from browse_data import event_with_reports, outlet, report
@@ -89,3 +90,28 @@ def test_rows_are_built_afresh_when_the_row_cache_is_off(client, settings):
     again_count, again = _get(client, reverse("articles:event-list"))
     assert again == first
     assert again_count == first_count
+
+
+def test_article_page_follows_every_change_to_what_it_shows(client):
+    alpha, beta = outlet("Alpha News"), outlet("Beta Times")
+    event = event_with_reports("Kept summit", [alpha, beta])
+    article, other = event.articles.order_by("id")
+    url = article.get_absolute_url()
+    _, first = _get(client, url)
+    report(beta, title="A report of something else", event=event_with_reports("Storm", [beta]))
+    _, unrelated = _get(client, url)
+    assert unrelated == first
+
+    for change, shown in (
+        (
+            lambda: Article.objects.filter(pk=article.pk).update(body_text="A corrected body."),
+            "A corrected body.",
+        ),
+        (lambda: Article.objects.filter(pk=other.pk).update(title="Beta rewrites"), "Beta rewrites"),
+        (lambda: Source.objects.filter(pk=beta.pk).update(name="Beta Renamed"), "Beta Renamed"),
+        (lambda: Event.objects.filter(pk=event.pk).update(title="Summit renamed"), "Summit renamed"),
+        (lambda: report(outlet("Gamma Post"), title="Gamma joins", event=event), "Gamma joins"),
+    ):
+        change()
+        _, html = _get(client, url)
+        assert shown in html
