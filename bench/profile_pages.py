@@ -67,7 +67,7 @@ def main() -> int:
         if args.queries:
             for seconds, sql in queries:
                 print(f"  {seconds * 1000:6.2f} ms  {sql[:300]}")
-        print(profiler.output_text(unicode=False, color=False, show_all=False))
+        print(profiler.output_text(unicode=False, color=False, show_all=os.environ.get("PROFILE_ALL") == "1"))
     return 0
 
 

@@ -115,3 +115,17 @@ def test_article_page_follows_every_change_to_what_it_shows(client):
         change()
         _, html = _get(client, url)
         assert shown in html
+
+
+def test_search_results_follow_new_and_changed_reports(client):
+    alpha = outlet("Alpha News")
+    first = report(alpha, title="Harbour strike talks resume", body="The harbour strike talks resumed today.")
+    url = reverse("articles:search") + "?q=harbour+strike"
+    _, before = _get(client, url)
+    assert "1 report matches" in before
+    report(outlet("Beta Times"), title="Harbour strike ends", body="The harbour strike ended at noon.")
+    _, after = _get(client, url)
+    assert "2 reports match" in after and "Beta Times" in after
+    Article.objects.filter(pk=first.pk).update(title="Harbour strike talks collapse")
+    _, retitled = _get(client, url)
+    assert "talks collapse" in retitled
