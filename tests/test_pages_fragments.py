@@ -129,3 +129,17 @@ def test_search_results_follow_new_and_changed_reports(client):
     Article.objects.filter(pk=first.pk).update(title="Harbour strike talks collapse")
     _, retitled = _get(client, url)
     assert "talks collapse" in retitled
+
+
+@pytest.mark.parametrize("name", ["articles:event-list", "articles:article-list"])
+def test_filter_form_shows_each_requests_values_and_errors(client, name):
+    event_with_reports("Cached summit", [outlet("Alpha News")])
+    url = reverse(name)
+    _, unknown = _get(client, url + "?source=gamma-post")
+    assert 'value="gamma-post"' in unknown and "Some filters could not be used" in unknown
+    # The same request once the outlet exists: the form's error must not be served from the cache.
+    outlet("Gamma Post")
+    _, known = _get(client, url + "?source=gamma-post")
+    assert 'value="gamma-post"' in known and "Some filters could not be used" not in known
+    _, other = _get(client, url + "?source=alpha-news")
+    assert 'value="alpha-news"' in other and 'value="gamma-post"' not in other

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django_filters import FilterSet
 
 # Bump when a row's markup changes, so that rows rendered by the old code are not reused.
 ROW_MARKUP_VERSION = 1
@@ -49,3 +50,14 @@ def cached_rows[T](
         found |= rendered
     # Markup built by the row renderers with format_html, stored as such.
     return [mark_safe(found[key]) for key in keys]
+
+
+def filter_form_key(filterset: FilterSet, path: str) -> str:
+    """The key of a list page's rendered filter form: it shows the submitted values and their
+    errors, and nothing from the database beyond those errors (an unknown outlet, say), so the
+    form's class, the page's path, the values and the errors name all it shows. Rendering it
+    through Django's form templates cost more than the rest of the events list."""
+    form = filterset.form
+    values = sorted((name, tuple(form.data.getlist(name))) for name in form.data if name != "page")
+    shown = (type(filterset).__qualname__, path, values, form.errors.get_json_data())
+    return fragment_key("filter-form", shown)

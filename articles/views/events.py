@@ -15,6 +15,7 @@ from ..browsing.coverage import (
     MissingOutlet,
     not_covered_by,
 )
+from ..browsing.fragments import filter_form_key
 from ..browsing.pagecache import cached_page
 from ..browsing.rows import attach_event_rows
 from ..browsing.timeline import TimelineReport, build_timeline
@@ -35,6 +36,7 @@ class EventListView(FilterView):
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         context = super().get_context_data(**kwargs)
         attach_event_rows(context["object_list"])
+        context["filter_form_key"] = filter_form_key(context["filter"], self.request.path)
         return context
 
 

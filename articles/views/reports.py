@@ -9,6 +9,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
+from ..browsing.fragments import filter_form_key
 from ..browsing.pagecache import cached_page
 from ..browsing.rows import attach_report_rows
 from ..filters import ArticleFilter
@@ -27,6 +28,7 @@ class ArticleListView(FilterView):
         context = super().get_context_data(**kwargs)
         context["object_list"] = list(context["object_list"])
         attach_report_rows(context["object_list"], show_event=True)
+        context["filter_form_key"] = filter_form_key(context["filter"], self.request.path)
         return context
 
 
