@@ -25,6 +25,7 @@ import json
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -71,7 +72,8 @@ events = rng.sample(event_ids, min({events}, len(event_ids)))
 # The product stores each report's reading at import; the fill does not (spaCy on 100,000 reports
 # takes an hour), so read the reports the mix's event pages and comparisons show, as import would.
 started = time.perf_counter()
-analysed = reanalyse(Article.objects.filter(event_id__in=events))
+from articles.reading import READING_VERSION
+analysed = reanalyse(Article.objects.filter(event_id__in=events).exclude(analysis_version=READING_VERSION))
 print(f"  read {{analysed}} reports of the sampled events in {{time.perf_counter() - started:.0f}} s", file=sys.stderr)
 article_ids = list(Article.objects.values_list("pk", flat=True))
 articles = rng.sample(article_ids, min({count}, len(article_ids)))
@@ -148,17 +150,24 @@ def warm_up(base: str, paths: list[str]) -> None:
     """Visit every URL of the mix twice before measuring, as a site that has run for a while has:
     comparisons and fact tables are cached by the reports they read (a write elsewhere leaves
     them valid), so a reader meets them computed. Twice, because each gunicorn worker keeps its
-    own memory cache unless CACHE_URL names a shared one. Prints the slowest kinds of page."""
-    slowest: dict[str, float] = {}
+    own memory cache unless CACHE_URL names a shared one. Prints each kind of page's median
+    time on the second visit, one request at a time: where the mix's time goes."""
+    second: dict[str, list[float]] = {}
     started = time.perf_counter()
-    for _ in range(2):
+    for visit in range(2):
         for path in paths:
             begun = time.perf_counter()
             urllib.request.urlopen(base + path, timeout=120).read()
             kind = path.split("?")[0].strip("/").split("/")[0] or "home"
-            slowest[kind] = max(slowest.get(kind, 0.0), time.perf_counter() - begun)
-    worst = ", ".join(f"{kind} {seconds * 1000:.0f} ms" for kind, seconds in sorted(slowest.items()))
-    print(f"  warm-up: {len(paths)} URLs twice in {time.perf_counter() - started:.0f} s (slowest: {worst})")
+            kind += " page" if re.search(r"/\d+/$", path) else ""
+            if visit:
+                second.setdefault(kind, []).append(time.perf_counter() - begun)
+    medians = ", ".join(
+        f"{kind} {statistics.median(times) * 1000:.1f}" for kind, times in sorted(second.items())
+    )
+    print(
+        f"  warm-up: {len(paths)} URLs twice in {time.perf_counter() - started:.0f} s; medians (ms): {medians}"
+    )
 
 
 def run_wrk(url: str, seconds: int, script: Path | None = None, paths_file: Path | None = None) -> dict:
@@ -259,26 +268,32 @@ def main() -> int:
     parser.add_argument("--import-every", type=float, default=1.0, metavar="SECONDS")
     parser.add_argument("--postgres", metavar="URL", help="server URL; a throw-away database is made there")
     parser.add_argument("--cache-url", default="", help="CACHE_URL for the servers (e.g. a Redis database)")
+    parser.add_argument(
+        "--reuse", metavar="DATABASE_URL", help="an already filled database (kept; the imported reports stay)"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: `make system-deps` installs it (Debian package wrk).")
 
     workdir = Path(tempfile.mkdtemp(prefix="coverage-bench-live-"))
-    database_url = (
-        create_postgres_database(args.postgres) if args.postgres else f"sqlite:///{workdir / 'bench.sqlite3'}"
-    )
+    if args.reuse:
+        database_url = args.reuse
+    elif args.postgres:
+        database_url = create_postgres_database(args.postgres)
+    else:
+        database_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
     env = environment(database_url)
     if args.cache_url:
         env["CACHE_URL"] = args.cache_url
     print(f"Database: {database_url}; cache: {args.cache_url or 'each process its own memory'}")
     try:
-        fill = FILL_SCRIPT.format(outlets=args.outlets, events=args.events, articles=args.articles)
-        print(
-            f"Filling {args.articles:,} reports, {args.events:,} events, {args.outlets} outlets ...",
-            flush=True,
-        )
-        done = subprocess.run([PY, "-c", fill], env=env, cwd=REPO, capture_output=True, text=True, check=True)
-        print(f"  filled in {done.stdout.strip()}", flush=True)
+        if not args.reuse:
+            fill = FILL_SCRIPT.format(outlets=args.outlets, events=args.events, articles=args.articles)
+            print(f"Filling {args.articles:,} reports, {args.events:,} events, {args.outlets} outlets ...")
+            done = subprocess.run(
+                [PY, "-c", fill], env=env, cwd=REPO, capture_output=True, text=True, check=True
+            )
+            print(f"  filled in {done.stdout.strip()}", flush=True)
         picked = json.loads(
             subprocess.run(
                 [PY, "-c", PICK_SCRIPT.format(count=args.urls, events=args.sampled_events)],
@@ -307,7 +322,7 @@ def main() -> int:
             report(title, minimal, mix, imported)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-        if args.postgres:
+        if args.postgres and not args.reuse:
             drop_postgres_database(args.postgres)
     return 0
 
