@@ -31,5 +31,7 @@ def postgres_server_url() -> str:
     """The PostgreSQL server of the PostgreSQL pass (DATABASE_URL without its database name)."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
-        missing("this test needs PostgreSQL and runs in the PostgreSQL pass (DATABASE_URL=postgres://...)")
+        # Not a missing service: the SQLite pass leaves the test to the PostgreSQL pass, which
+        # CI=true requires (Makefile), so it is skipped here even under CI.
+        pytest.skip("runs in the PostgreSQL pass (DATABASE_URL=postgres://...)")
     return url.rsplit("/", 1)[0]
