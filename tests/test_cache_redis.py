@@ -15,6 +15,8 @@ from services import REDIS_URL, require_redis
 
 from articles.models import Article, Event
 
+pytestmark = pytest.mark.django_db
+
 
 def _cache_setting(**env: str) -> subprocess.CompletedProcess:
     code = (
@@ -68,9 +70,6 @@ def redis_cache(settings):
     keys = list(client.scan_iter(match=f"{prefix}:*"))
     if keys:
         client.delete(*keys)
-
-
-pytestmark = pytest.mark.django_db
 
 
 def test_pages_and_rows_are_stored_in_redis(client, redis_cache):
