@@ -86,9 +86,14 @@ def build_comparison(a: Article, b: Article) -> dict:
 
 
 def event_reports(event: Event) -> list[Article]:
-    """The event's reports for the fact table, oldest first, at most MAX_FACT_TABLE_REPORTS."""
+    """The event's reports for the fact table, oldest first, at most MAX_FACT_TABLE_REPORTS.
+
+    Only what the cache key needs: the stored analyses and bodies (most of a row's bytes) are
+    read by _load_analyses when the table has to be built, not on every page view."""
     return list(
-        event.articles.select_related("source").order_by("published_at", "id")[:MAX_FACT_TABLE_REPORTS]
+        event.articles.select_related("source")
+        .only("pk", "title", "content_hash", "analysis_version", "published_at", "source__name")
+        .order_by("published_at", "id")[:MAX_FACT_TABLE_REPORTS]
     )
 
 
@@ -103,6 +108,7 @@ def event_fact_table(event: Event) -> dict:
     key = f"{_cache_key(f'facts:{event.pk}', reports)}:{outlets}"
     table = cache.get(key)
     if table is None:
+        _load_analyses(reports)
         table = fact_table(
             [
                 {

@@ -28,6 +28,9 @@ PY = sys.executable
 TARGET_PAGE = 0.5
 TARGET_SEARCH = 0.3
 TARGET_P99_MS = 100.0
+# With the page cache off (issue 18): list and detail pages, and search.
+COLD_TARGET_PAGE = 0.15
+COLD_TARGET_SEARCH = 0.08
 
 
 def free_port() -> int:
@@ -159,10 +162,15 @@ def main() -> int:
     try:
         results = measure(env, pages, args.seconds)
         report("Page cache on (the product's default), warm", results, targets=True)
-        # The same pages rendered on every request: what a cache miss costs. Informational.
+        # The same pages rendered on every request, as after any write on a live site (the
+        # fragment caches, keyed by what they show, stay on). Issue 18's targets for this path.
         cold_env = {**env, "BROWSE_PAGE_CACHE_SECONDS": "0"}
-        results = measure(cold_env, pages, max(3, args.seconds // 2))
-        report("Page cache off: every request renders (no targets)", results, targets=False)
+        cold_pages = [
+            (name, path, COLD_TARGET_SEARCH if name == "search" else COLD_TARGET_PAGE)
+            for name, path, _ in pages
+        ]
+        results = measure(cold_env, cold_pages, max(3, args.seconds // 2))
+        report("Page cache off: every request renders (fragment caches on)", results, targets=True)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -183,16 +183,40 @@ STORAGES = {
 LOGIN_URL = "admin:login"
 
 # Reader pages are cached whole, keyed by the database's content version (articles.browsing.pagecache),
-# so a write is visible on the next request. 0 turns the page cache off. Each process has its own
-# memory cache unless CACHES points at a shared one.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 1000, minimum=1)},
+# so a write is visible on the next request. 0 turns the page cache off.
+# Without CACHE_URL each process keeps its own memory cache (one machine). With several
+# application servers, CACHE_URL=redis://host:6379/1 gives them one shared cache: a page or a
+# fragment rendered by one server is served by all, and correctness does not depend on it, since
+# every key names the content version or the content it shows.
+
+
+def cache_from_url(url: str) -> dict[str, object]:
+    """The CACHES entry for CACHE_URL: empty -> this process's memory; redis:// or rediss:// ->
+    Django's built-in Redis backend. Anything else is a configuration error, not a silent default."""
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000, minimum=1)},
+        }
+    if url.split("://", 1)[0] not in {"redis", "rediss", "unix"}:
+        raise ImproperlyConfigured(f"CACHE_URL must be a redis://, rediss:// or unix:// URL, not {url!r}")
+    # A short prefix keeps two sites on one Redis database apart (CACHE_KEY_PREFIX).
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "coverage"),
+        # A Redis that stops answering fails the request in seconds instead of hanging a worker.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
-}
+
+
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+CACHES = {"default": cache_from_url(CACHE_URL)}
 BROWSE_PAGE_CACHE = "default"
 BROWSE_PAGE_CACHE_SECONDS = env_int("BROWSE_PAGE_CACHE_SECONDS", 3600)
+# List rows (an event with its coverage strip, a report) cached by what they show, so that a page
+# rendered after a write reuses the rows that did not change (articles.browsing.fragments). 0: off.
+BROWSE_FRAGMENT_CACHE_SECONDS = env_int("BROWSE_FRAGMENT_CACHE_SECONDS", 3600)
 
 # Content-Security-Policy: no inline script anywhere on the site.
 SECURE_CSP = {

@@ -54,6 +54,7 @@ def test_any_write_makes_the_next_request_render_afresh(client, write):
 
 def test_cache_can_be_turned_off(client, settings):
     settings.BROWSE_PAGE_CACHE_SECONDS = 0
+    settings.BROWSE_FRAGMENT_CACHE_SECONDS = 0
     event_with_reports("Uncached summit", [outlet("Alpha News")])
     first, _ = _queries(client, reverse("articles:home"))
     again, _ = _queries(client, reverse("articles:home"))

@@ -5,6 +5,9 @@ transaction, with every write to articles, events and outlets. A cached page is 
 token it was rendered from, so any write makes every older copy unreachable at once: no expiry
 guesswork, no invalidation code in the writers. The check costs one primary-key read per request.
 Pages must not depend on the user (these do not: no login state, no forms with CSRF tokens).
+
+Each answer says whether it came from the cache (`X-Page-Cache: hit` or `miss`), so that the
+benchmark and an operator reading a proxy's logs can see the hit rate without instrumenting code.
 """
 
 import hashlib
@@ -21,6 +24,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse
 
 MAX_KEYED_URL = 600  # longer query strings are rendered, not cached (bounded keys)
+CACHE_HEADER = "X-Page-Cache"
 
 
 VERSION_SQL = "SELECT token FROM articles_content_version WHERE id = 1"
@@ -114,12 +118,15 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         stored = cache.get(key)
         if stored is not None:
             content, content_type = stored
-            return HttpResponse(content, content_type=content_type)
+            response = HttpResponse(content, content_type=content_type)
+            response[CACHE_HEADER] = "hit"
+            return response
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             cache.set(key, (response.content, response["Content-Type"]), seconds)
+            response[CACHE_HEADER] = "miss"
         return response
 
     return wrapper

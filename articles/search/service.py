@@ -1,9 +1,11 @@
 """What the pages and the API call: ranked hits grouped by event, and a match filter."""
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from ..models import Article, Event
@@ -31,6 +33,27 @@ class SearchResults:
     query: SearchQuery
     total: int
     hits: list[SearchHit]
+
+    def content_key(self) -> str:
+        """A digest of everything the results list shows, for its fragment cache: rendering 50
+        hits costs as much as finding them, and an import elsewhere rarely changes them."""
+        shown = (
+            self.query.raw,
+            self.total,
+            [
+                (
+                    hit.article.pk,
+                    str(hit.title_html),
+                    str(hit.snippet_html),
+                    hit.article.source.name,
+                    hit.article.published_at,
+                    (event.pk, event.title, event.source_count) if (event := hit.article.event) else None,
+                )
+                for hit in self.hits
+            ],
+            timezone.get_current_timezone_name(),
+        )
+        return hashlib.sha256(repr(shown).encode()).hexdigest()
 
     @property
     def groups(self) -> list[EventGroup]:

@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from ..browsing.coverage import attach_coverage_strips
 from ..browsing.pagecache import cached_page
+from ..browsing.rows import attach_event_rows, attach_report_rows
 from ..models import Article, Event
 
 HOME_EVENTS = 20
@@ -19,6 +19,7 @@ HOME_UNASSIGNED = 10
 @cached_page
 def home(request: HttpRequest) -> HttpResponse:
     events = list(Event.objects.with_reports().latest_first()[:HOME_EVENTS])
-    attach_coverage_strips(events)
-    unassigned = Article.objects.for_lists().unassigned().latest_first()[:HOME_UNASSIGNED]
+    attach_event_rows(events)
+    unassigned = list(Article.objects.for_lists().unassigned().latest_first()[:HOME_UNASSIGNED])
+    attach_report_rows(unassigned)
     return render(request, "articles/home.html", {"events": events, "unassigned": unassigned})

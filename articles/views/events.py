@@ -13,10 +13,11 @@ from ..browsing.coverage import (
     NOT_COVERED_MIN_SHARED,
     NOT_COVERED_WINDOW_DAYS,
     MissingOutlet,
-    attach_coverage_strips,
     not_covered_by,
 )
+from ..browsing.fragments import filter_form_key
 from ..browsing.pagecache import cached_page
+from ..browsing.rows import attach_event_rows
 from ..browsing.timeline import TimelineReport, build_timeline
 from ..comparisons import event_fact_table
 from ..filters import EventFilter
@@ -35,7 +36,8 @@ class EventListView(FilterView):
 
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         context = super().get_context_data(**kwargs)
-        attach_coverage_strips(context["object_list"])
+        attach_event_rows(context["object_list"])
+        context["filter_form_key"] = filter_form_key(context["filter"], self.request.path)
         return context
 
 

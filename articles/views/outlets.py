@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from ..browsing.outlets import outlet_profile, outlets_with_counts
 from ..browsing.pagecache import cached_page
+from ..browsing.rows import attach_report_rows
 from ..models import Source
 
 SUGGESTIONS = 20
@@ -21,7 +22,9 @@ def source_list(request: HttpRequest) -> HttpResponse:
 @cached_page
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
-    return render(request, "articles/source_detail.html", {"profile": outlet_profile(source)})
+    profile = outlet_profile(source)
+    attach_report_rows(profile.recent_reports, show_event=True)
+    return render(request, "articles/source_detail.html", {"profile": profile})
 
 
 @require_safe

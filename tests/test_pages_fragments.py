@@ -1,0 +1,145 @@
+"""Parts of pages kept in the cache by what they show (list rows, the article page): reused while
+unchanged, rendered afresh after any change to what they show."""
+
+import pytest
+from browse_data import event_with_reports, outlet, report
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Article, Event, Source
+
+pytestmark = pytest.mark.django_db
+
+
+LISTS = ["articles:home", "articles:event-list", "articles:article-list"]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    """Every request renders its page, as after any write on a live site; rows stay cached."""
+    settings.BROWSE_PAGE_CACHE_SECONDS = 0
+
+
+def _get(client, url: str) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_unchanged_rows_are_reused_and_the_page_reads_the_same(client, name):
+    event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    report(Source.objects.get(name="Alpha News"), title="A report not grouped yet")
+    first_count, first = _get(client, reverse(name))
+    again_count, again = _get(client, reverse(name))
+    assert again == first
+    # The rows' own work (coverage strips for events) is skipped on the second render.
+    assert again_count <= first_count
+
+
+CHANGES = {
+    "event-title": (lambda e: Event.objects.filter(pk=e.pk).update(title="Renamed summit"), "Renamed summit"),
+    "outlet-name": (
+        lambda e: Source.objects.filter(name="Beta Times").update(name="Beta Renamed"),
+        "Beta Renamed",
+    ),
+    "new-reporter": (lambda e: report(outlet("Gamma Post"), event=e), "Gamma Post"),
+    "report-title": (
+        lambda e: Article.objects.filter(event=e).update(title="Retitled report"),
+        "Retitled report",
+    ),
+}
+# Which list shows what: event rows show no report titles; the home page lists only the
+# reports not grouped yet, and these are all grouped.
+SHOWN_ON = {
+    "articles:home": ["event-title", "outlet-name", "new-reporter"],
+    "articles:event-list": ["event-title", "outlet-name", "new-reporter"],
+    "articles:article-list": ["event-title", "outlet-name", "new-reporter", "report-title"],
+}
+
+
+@pytest.mark.parametrize(
+    "name, change", [(name, change) for name in LISTS for change in SHOWN_ON[name]], ids=str
+)
+def test_a_change_to_what_a_row_shows_is_on_the_next_request(client, name, change):
+    event = event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    write, shown = CHANGES[change]
+    _, before = _get(client, reverse(name))
+    assert shown not in before
+    write(event)
+    _, after = _get(client, reverse(name))
+    assert shown in after
+
+
+def test_a_new_reporter_changes_the_event_rows_counts_and_strip(client):
+    event = event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    _, before = _get(client, reverse("articles:event-list"))
+    assert "<strong>2</strong> outlets" in before
+    report(outlet("Gamma Post"), event=event)
+    _, after = _get(client, reverse("articles:event-list"))
+    assert "<strong>3</strong> outlets" in after
+    assert "Gamma Post</a>" in after
+
+
+def test_rows_are_built_afresh_when_the_row_cache_is_off(client, settings):
+    settings.BROWSE_FRAGMENT_CACHE_SECONDS = 0
+    event_with_reports("Uncached summit", [outlet("Alpha News")])
+    first_count, first = _get(client, reverse("articles:event-list"))
+    again_count, again = _get(client, reverse("articles:event-list"))
+    assert again == first
+    assert again_count == first_count
+
+
+def test_article_page_follows_every_change_to_what_it_shows(client):
+    alpha, beta = outlet("Alpha News"), outlet("Beta Times")
+    event = event_with_reports("Kept summit", [alpha, beta])
+    article, other = event.articles.order_by("id")
+    url = article.get_absolute_url()
+    _, first = _get(client, url)
+    report(beta, title="A report of something else", event=event_with_reports("Storm", [beta]))
+    _, unrelated = _get(client, url)
+    assert unrelated == first
+
+    for change, shown in (
+        (
+            lambda: Article.objects.filter(pk=article.pk).update(body_text="A corrected body."),
+            "A corrected body.",
+        ),
+        (lambda: Article.objects.filter(pk=other.pk).update(title="Beta rewrites"), "Beta rewrites"),
+        (lambda: Source.objects.filter(pk=beta.pk).update(name="Beta Renamed"), "Beta Renamed"),
+        (lambda: Event.objects.filter(pk=event.pk).update(title="Summit renamed"), "Summit renamed"),
+        (lambda: report(outlet("Gamma Post"), title="Gamma joins", event=event), "Gamma joins"),
+    ):
+        change()
+        _, html = _get(client, url)
+        assert shown in html
+
+
+def test_search_results_follow_new_and_changed_reports(client):
+    alpha = outlet("Alpha News")
+    first = report(alpha, title="Harbour strike talks resume", body="The harbour strike talks resumed today.")
+    url = reverse("articles:search") + "?q=harbour+strike"
+    _, before = _get(client, url)
+    assert "1 report matches" in before
+    report(outlet("Beta Times"), title="Harbour strike ends", body="The harbour strike ended at noon.")
+    _, after = _get(client, url)
+    assert "2 reports match" in after and "Beta Times" in after
+    Article.objects.filter(pk=first.pk).update(title="Harbour strike talks collapse")
+    _, retitled = _get(client, url)
+    assert "talks collapse" in retitled
+
+
+@pytest.mark.parametrize("name", ["articles:event-list", "articles:article-list"])
+def test_filter_form_shows_each_requests_values_and_errors(client, name):
+    event_with_reports("Cached summit", [outlet("Alpha News")])
+    url = reverse(name)
+    _, unknown = _get(client, url + "?source=gamma-post")
+    assert 'value="gamma-post"' in unknown and "Some filters could not be used" in unknown
+    # The same request once the outlet exists: the form's error must not be served from the cache.
+    outlet("Gamma Post")
+    _, known = _get(client, url + "?source=gamma-post")
+    assert 'value="gamma-post"' in known and "Some filters could not be used" not in known
+    _, other = _get(client, url + "?source=alpha-news")
+    assert 'value="alpha-news"' in other and 'value="gamma-post"' not in other
