@@ -21,6 +21,8 @@ class Migration(migrations.Migration):
                 ('event_b', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='articles.event')),
             ],
             options={
+                'verbose_name': 'pair of events possibly the same story',
+                'verbose_name_plural': 'events possibly the same story',
                 'indexes': [models.Index(fields=['event_b'], name='possibly_same_b_idx')],
                 'constraints': [models.UniqueConstraint(fields=('event_a', 'event_b'), name='possibly_same_pair_once'), models.CheckConstraint(condition=models.Q(('event_a__lt', models.F('event_b'))), name='possibly_same_ordered'), models.CheckConstraint(condition=models.Q(('score__gte', 0), ('score__lte', 1)), name='possibly_same_score_range')],
             },

@@ -119,6 +119,8 @@ class PossiblySame(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["event_b"], name="possibly_same_b_idx")]
+        verbose_name = "pair of events possibly the same story"
+        verbose_name_plural = "events possibly the same story"
 
     def __str__(self) -> str:
         return f"events #{self.event_a_id} and #{self.event_b_id} possibly the same ({self.score:.2f})"
