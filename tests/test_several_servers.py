@@ -196,11 +196,13 @@ def _wait_for_the_workers(database_url: str) -> None:
     deadline = time.monotonic() + WORKER_PATIENCE_SECONDS
     with psycopg.connect(database_url, autocommit=True) as connection:
         while time.monotonic() < deadline:
-            (status,) = connection.execute(
-                "SELECT status FROM articles_importbatch ORDER BY id DESC"
+            # Both stages: storing (status), then reading and grouping (analysis_status,
+            # empty when the batch stored nothing for stage two).
+            status, analysis = connection.execute(
+                "SELECT status, analysis_status FROM articles_importbatch ORDER BY id DESC"
             ).fetchone()
-            if status not in ("queued", "running"):
-                assert status == "done", status
+            if status not in ("queued", "running") and analysis not in ("queued", "running"):
+                assert (status, analysis) in (("done", "done"), ("done", "")), (status, analysis)
                 return
             time.sleep(0.2)
     pytest.fail(f"the task workers did not finish the import in {WORKER_PATIENCE_SECONDS} s")
