@@ -121,3 +121,28 @@ def test_staff_merge_a_near_miss_in_one_click_and_its_other_links_follow(admin_c
     assert survivor.articles.count() == 2
     (carried,) = PossiblySame.objects.all()
     assert {carried.event_a_id, carried.event_b_id} == {survivor.pk, third.pk}
+
+
+def test_regroup_links_the_same_near_misses_as_incremental_assignment(monkeypatch):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db.models import Min
+    from test_grouping_regroup import corpus_reports, load
+
+    monkeypatch.setattr(near_misses, "NEAR", 0.1)  # more links than the default, to compare
+
+    def links() -> set[tuple[int, int, float]]:
+        first = dict(Event.objects.annotate(first=Min("articles__id")).values_list("id", "first"))
+        return {
+            (*sorted((first[a], first[b])), round(score, 4))
+            for a, b, score in PossiblySame.objects.values_list("event_a_id", "event_b_id", "score")
+        }
+
+    load(corpus_reports(30), dated=False)
+    incremental = links()
+    assert incremental
+
+    call_command("regroup", "--no-progress", stdout=StringIO())
+
+    assert links() == incremental

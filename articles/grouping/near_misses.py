@@ -27,17 +27,26 @@ def record(event_id: int | None, considered: Iterable[tuple[int, float]]) -> Non
     considered: (event id, score) as decided (engine.Decision.considered). A pair already linked
     keeps its highest score. Events that second thoughts emptied are gone and are skipped.
     """
-    if event_id is None:
-        return
-    near = {other: score for other, score in considered if other != event_id and NEAR <= score < THRESHOLD}
+    near = near_pairs(event_id, considered)
     if not near:
         return
-    existing = set(Event.objects.filter(pk__in=[event_id, *near]).values_list("pk", flat=True))
-    if event_id not in existing:
-        return
-    for other, score in near.items():
-        if other in existing:
-            link(event_id, other, score)
+    ids = {pk for pair in near for pk in pair}
+    existing = set(Event.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    for (a, b), score in near.items():
+        if a in existing and b in existing:
+            link(a, b, score)
+
+
+def near_pairs(event_id: int | None, considered: Iterable[tuple[int, float]]) -> dict[tuple[int, int], float]:
+    """(lower id, higher id) -> score for the events a decision scored near the threshold."""
+    if event_id is None:
+        return {}
+    pairs: dict[tuple[int, int], float] = {}
+    for other, score in considered:
+        if other != event_id and NEAR <= score < THRESHOLD:
+            pair = (min(event_id, other), max(event_id, other))
+            pairs[pair] = max(score, pairs.get(pair, 0.0))
+    return pairs
 
 
 def link(first: int, second: int, score: float) -> None:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from ..browsing.pagecache import one_version_bump
 from ..models import Article, Event, EventKey, EventProfile, GroupingStatus, IngestStage, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
-from . import bulk
+from . import bulk, near_misses
 from .engine import Weights, decide, report_keys
 from .features import ReportFeatures, extract_features
 from .memory import MemoryEvent, MemoryStore
@@ -179,6 +179,7 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
     # article id -> (status, score, evidence); the event comes from the final membership,
     # since second thoughts may move a report after its own decision.
     outcomes: dict[int, tuple[str, float | None, dict]] = {}
+    near: dict[tuple[int, int], float] = {}  # possibly-same pairs, as on import
     review = 0
     for pk, report in progress(pending):
         store.count_report(report_keys(report))
@@ -192,6 +193,8 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
             event = None
             review += 1
         outcomes[pk] = (decision.status, decision.score, decision.evidence)
+        for pair, score in near_misses.near_pairs(event.id if event else None, decision.considered).items():
+            near[pair] = max(score, near.get(pair, 0.0))
         if event is not None:
             store.add_member(event, pk, source_id, title, report, decision.weights)
             store.reindex(event)
@@ -208,12 +211,26 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
     ]
     with one_version_bump():
         _write(store, kept_event_ids, updates)
+        _write_links(store, near)
     return RegroupResult(
         assigned=len(updates),
         kept=len(sources) - len(updates),
         events=sum(1 for e in store.events.values() if e.members),
         review=review,
     )
+
+
+def _write_links(store: MemoryStore, near: dict[tuple[int, int], float]) -> None:
+    """The possibly-same links of the regrouped events (those of removed events went with
+    them); a pair second thoughts emptied one side of is dropped."""
+    for (a, b), score in sorted(near.items()):
+        if (
+            store.events.get(a)
+            and store.events[a].members
+            and store.events.get(b)
+            and store.events[b].members
+        ):
+            near_misses.link(a, b, score)
 
 
 def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
