@@ -29,8 +29,9 @@ from .features import extract_features
 # Two undated reports are tied when their idf-weighted word vectors have at least this cosine.
 CLUSTER_COSINE = 0.1
 # Each report is compared with the reports sharing one of its heaviest words (an inverted
-# index), so clustering stays near linear in the import's size.
+# index), at most MAX_POSTINGS of them a word, so clustering stays linear in the import's size.
 INDEX_WORDS = 15
+MAX_POSTINGS = 50
 
 
 def grouping_order(reports: Sequence[tuple[str, str, datetime | None]]) -> list[int]:
@@ -110,23 +111,33 @@ def _strongest_first(
 
 
 def _ties(vectors: list[dict[str, float]]) -> dict[tuple[int, int], float]:
-    """(a, b) with a < b -> cosine, for the pairs at least CLUSTER_COSINE alike."""
+    """(a, b) with a < b -> cosine, for the pairs at least CLUSTER_COSINE alike.
+
+    Two reports are compared when one's heaviest words are in the other, unless more than
+    MAX_POSTINGS reports of the import have that word among their heaviest: such a word tells
+    no story apart, and comparing everyone who has it made the clustering quadratic.
+    """
+    tops = [sorted(vector, key=lambda w: (-vector[w], w))[:INDEX_WORDS] for vector in vectors]
     postings: dict[str, list[int]] = {}
-    for k, vector in enumerate(vectors):
-        for word in sorted(vector, key=lambda w: (-vector[w], w))[:INDEX_WORDS]:
+    for k, words in enumerate(tops):
+        for word in words:
             postings.setdefault(word, []).append(k)
     edges: dict[tuple[int, int], float] = {}
     for k, vector in enumerate(vectors):
         # Both ways round: a pair is compared when either one's heaviest words are in the other.
-        seen = {other for word in vector for other in postings.get(word, ()) if other != k}
-        for other in seen:
-            pair = (min(k, other), max(k, other))
-            if pair in edges:
+        for word in vector:
+            others = postings.get(word, ())
+            if len(others) > MAX_POSTINGS:
                 continue
-            first, second = vectors[pair[0]], vectors[pair[1]]
-            # Summed in word order, so the value is the same whichever report comes first.
-            cosine = round(sum(first[w] * second[w] for w in sorted(first.keys() & second.keys())), 9)
-            edges[pair] = cosine
+            for other in others:
+                pair = (min(k, other), max(k, other))
+                if other == k or pair in edges:
+                    continue
+                first, second = vectors[pair[0]], vectors[pair[1]]
+                # Summed in word order, so the value is the same whichever report comes first.
+                edges[pair] = round(
+                    sum(first[w] * second[w] for w in sorted(first.keys() & second.keys())), 9
+                )
     return {pair: cosine for pair, cosine in edges.items() if cosine >= CLUSTER_COSINE}
 
 
