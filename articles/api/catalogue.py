@@ -10,11 +10,10 @@ from django_filters import FilterSet
 from ninja import Query, Router
 from ninja.decorators import decorate_view
 
-from ..browsing.coverage import not_covered_by
+from ..browsing.coverage import event_coverage
 from ..browsing.outlets import outlets_with_counts
 from ..browsing.pagecache import cached_page
 from ..filters import ArticleFilter, EventFilter
-from ..grouping.near_misses import links_of
 from ..models import Article, Event
 from ..search import parse_query
 from ..search.service import ranked_article_ids
@@ -157,15 +156,14 @@ def get_event(request, event_id: int) -> dict[str, object]:
     if event is None:
         raise Http404(f"No event with id {event_id}.")
     reports = list(event.articles.for_lists().order_by("published_at", "id"))
-    links = links_of(event.pk)
-    reporters = list({report.source_id: report.source for report in reports}.values())
-    missing = not_covered_by(event, reporters, [link.event.pk for link in links])
+    coverage = event_coverage(event, reports)
     return {
         **_event(event),
         "articles": [_article(a, grouping=True) for a in reports],
-        "not_covered_by": [{"name": m.source.name, "slug": m.source.slug} for m in missing],
+        "not_covered_by": [{"name": m.source.name, "slug": m.source.slug} for m in coverage.missing],
         "possibly_same": [
-            {"id": link.event.pk, "title": link.event.title, "score": round(link.score, 4)} for link in links
+            {"id": link.event.pk, "title": link.event.title, "score": round(link.score, 4)}
+            for link in coverage.possibly_same
         ],
     }
 

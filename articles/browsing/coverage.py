@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from ..grouping.near_misses import Link, links_of
 from ..models import Article, Event, Source
 
 # A strip draws one cell per outlet; past this many outlets it only lists those who reported.
@@ -77,6 +78,23 @@ def attach_coverage_strips(events: Sequence[Event]) -> None:
 class MissingOutlet:
     source: Source
     shared_events: int
+
+
+@dataclass(frozen=True)
+class EventCoverage:
+    """Who reported an event, the events possibly the same story, and who is missing."""
+
+    reporters: list[Source]
+    possibly_same: list[Link]
+    missing: list[MissingOutlet]
+
+
+def event_coverage(event: Event, reports: Sequence[Article]) -> EventCoverage:
+    """The event page's and the event API's account of its coverage (reports with sources)."""
+    reporters = list({report.source_id: report.source for report in reports}.values())
+    possibly_same = links_of(event.pk)
+    missing = not_covered_by(event, reporters, [link.event.pk for link in possibly_same])
+    return EventCoverage(reporters, possibly_same, missing)
 
 
 def not_covered_by(

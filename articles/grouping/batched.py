@@ -91,8 +91,8 @@ class ChunkStore(DatabaseStore):
 
 
 def publication_order(article: Article) -> tuple[bool, float, int]:
-    """Oldest first, undated last, ties in the order stored (see importing.pipeline's
-    _publication_order for why)."""
+    """Oldest first, undated last, ties in the order stored: stage one stores an import in
+    grouping.order's order (undated reports cluster by cluster), which ids keep."""
     published = article.published_at
     return published is None, published.timestamp() if published is not None else 0.0, article.pk
 

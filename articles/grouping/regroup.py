@@ -5,6 +5,7 @@ outside `--since`. Every other report in scope is detached and assigned again, i
 order (import order), which gives exactly what importing them one by one would give.
 """
 
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,7 +45,7 @@ def _features(rows: Iterator[tuple[int, str, str, datetime | None, str | None]])
     missing ones. The text is decoded here with orjson: decoding 100,000 reports' features
     through the ORM's JSON field was a tenth of a regroup."""
     missing = []
-    for chunk in _chunks(rows, BATCH):
+    for chunk in itertools.batched(rows, BATCH, strict=False):
         readings = _meaning_readings([pk for pk, *_, text in chunk if text is None])
         for pk, title, body, published_at, text in chunk:
             if text is None:
@@ -54,17 +55,6 @@ def _features(rows: Iterator[tuple[int, str, str, datetime | None, str | None]])
                 report = ReportFeatures.from_json(orjson.loads(text), published_at)
             yield pk, report
     StoredFeatures.objects.bulk_create(missing, batch_size=BATCH)
-
-
-def _chunks(rows: Iterator, size: int) -> Iterator[list]:
-    chunk = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _meaning_readings(ids: list[int]) -> dict[int, dict]:

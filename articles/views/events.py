@@ -13,7 +13,7 @@ from ..browsing.coverage import (
     NOT_COVERED_MIN_SHARED,
     NOT_COVERED_WINDOW_DAYS,
     MissingOutlet,
-    not_covered_by,
+    event_coverage,
 )
 from ..browsing.fragments import filter_form_key
 from ..browsing.pagecache import cached_page
@@ -21,7 +21,7 @@ from ..browsing.rows import attach_event_rows
 from ..browsing.timeline import TimelineReport, build_timeline
 from ..comparisons import event_fact_table
 from ..filters import EventFilter
-from ..grouping.near_misses import Link, links_of
+from ..grouping.near_misses import Link
 from ..models import Article, Event, MergedEvent
 
 
@@ -79,7 +79,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         merged = get_object_or_404(MergedEvent.objects.select_related("into"), pk=pk)
         return HttpResponsePermanentRedirect(merged.into.get_absolute_url())
     reports = list(event.articles.for_lists().order_by("source__name", "published_at", "id"))
-    reporters = list({report.source_id: report.source for report in reports}.values())
+    coverage = event_coverage(event, reports)
     timeline = build_timeline(
         [
             TimelineReport(
@@ -93,20 +93,18 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if report.published_at is not None
         ]
     )
-    possibly_same = links_of(event.pk)
-    missing_outlets = not_covered_by(event, reporters, [link.event.pk for link in possibly_same])
     fact_table = event_fact_table(event)
     context = {
-        "content_key": _content_key(event, reports, missing_outlets, fact_table, possibly_same),
-        "possibly_same": possibly_same,
+        "content_key": _content_key(event, reports, coverage.missing, fact_table, coverage.possibly_same),
+        "possibly_same": coverage.possibly_same,
         "event": event,
         "reports": reports,
-        "reporters": reporters,
+        "reporters": coverage.reporters,
         "undated_count": sum(1 for report in reports if report.published_at is None),
         # The event's span is shown as days when no report gave a time of day.
         "span_time_known": any(report.published_time_known for report in reports if report.published_at),
         "timeline": timeline,
-        "missing_outlets": missing_outlets,
+        "missing_outlets": coverage.missing,
         "not_covered_window_days": NOT_COVERED_WINDOW_DAYS,
         "not_covered_min_shared": NOT_COVERED_MIN_SHARED,
         "fact_table": fact_table,

@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from articles.grouping.engine import Weights, report_keys  # noqa: E402
 from articles.grouping.features import ReportFeatures, extract_features  # noqa: E402
-from articles.grouping.similarity import Weighted  # noqa: E402
+from articles.grouping.similarity import Weighted, _cosine  # noqa: E402
 from articles.reading import read_reports  # noqa: E402
 
 DEV = [REPO / "eval/corpus/dev_a.jsonl", REPO / "eval/corpus/dev_b.jsonl"]
@@ -52,9 +52,8 @@ def load(path: Path) -> tuple[list[ReportFeatures], list[str]]:
 
 
 def cosine(a: Weighted, b: Weighted) -> float:
-    if not a.norm or not b.norm:
-        return 0.0
-    return sum(w * b.vector.get(k, 0.0) for k, w in a.vector.items()) / (a.norm * b.norm)
+    """The cosine grouping computes (similarity._cosine), so the fit sees grouping's features."""
+    return _cosine(a, b.vector, b.norm)[0]
 
 
 def pair_rows(reports: list[ReportFeatures], labels: list[str]) -> tuple[list[dict], list[int]]:
