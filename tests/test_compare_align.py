@@ -2,7 +2,9 @@
 
 from pathlib import Path
 
-from articles.compare.align import NEIGHBOUR_THRESHOLD
+import numpy as np
+
+from articles.compare.align import NEIGHBOUR_THRESHOLD, closest_both_ways
 from articles.compare.compare import compare_analyses
 from articles.reading import read_report
 from tests.compare_texts import FLOOD_A, FLOOD_B, QUOTES, UNRELATED, WIRE_A, WIRE_B
@@ -236,3 +238,13 @@ def test_a_sentence_denying_what_the_other_asserts_is_at_most_related():
     row = next(r for r in c["rows"] if r["kind"] == "match")
     assert row["level"] == "related"
     assert c["numbers"]["conflicts"] == []
+
+
+def test_a_pair_with_a_closer_partner_on_either_side_is_not_the_same_claim():
+    # Word overlaps (with no names or figures) and meaning cosines of two sentences each side.
+    lexical = {(0, 0): (0.5, 0.0, 0.0), (0, 1): (0.6, 0.0, 0.0), (1, 1): (0.7, 0.0, 0.0)}
+    cosines = np.array([[0.9, 0.2], [0.1, 0.3]])
+    # (0, 0) are closest in meaning, (1, 1) in meaning and words; B's second sentence is closer
+    # in words to A's second than to A's first, so (0, 1) is at most related.
+    assert closest_both_ways(lexical, cosines) == {(0, 0), (1, 1)}
+    assert closest_both_ways(lexical, None) == {(1, 1)}

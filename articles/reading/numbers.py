@@ -37,6 +37,8 @@ _QUALIFIERS = (
 )
 _QUALIFIER_PATTERNS = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _QUALIFIERS]
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A scale stuck to a figure that the tokenizer leaves outside the entity ("$4m", "£2.5bn").
+_STUCK_SCALE = re.compile(r"(?:bn|tn|mn|m|k)\b")
 # Nouns an ordinal does not count a figure of ("first time", "second term", "third quarter").
 _ORDINAL_NOT_COUNTING = frozenset("time term place half quarter round step stage phase".split())
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -109,11 +111,15 @@ def _currency(text: str, lang: ModuleType) -> str:
     return "money"
 
 
-def _counted_noun(span):
+def _counted_noun(span, lang: ModuleType):
     """The noun token a number counts: its head when the number modifies one ("240 seats"), or
-    the object of "of" after it ("12 of the victims"); None when it counts nothing named."""
+    the object of "of" after it ("12 of the victims"); None when it counts nothing named. A
+    scale token the tokenizer split off ("40m people") is part of the figure, not the thing."""
     root = span.root
     head = root.head
+    if head.lower_ in lang.SCALE_WORDS and head.i == span.end:
+        after = head.nbor(1) if head.i + 1 < len(head.doc) else None
+        return after if after is not None and after.pos_ == "NOUN" else None
     modifies = root.dep_ in ("nummod", "amod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN")
     if modifies and not span.start <= head.i < span.end:
         return head
@@ -164,12 +170,24 @@ def _bound(text: str, before: str) -> str:
     return "exact"
 
 
+def _whole_figure(text: str, start: int, end: int, lang: ModuleType) -> tuple[int, int]:
+    """The entity's text with what the small model tends to leave outside it: the currency
+    symbol before "44bn" in "$44bn", and the scale after "$4" in "$4m"."""
+    if start > 0 and text[start - 1] in lang.CURRENCY_SYMBOLS:
+        start -= 1
+    stuck = _STUCK_SCALE.match(text, end)
+    if stuck and text[end - 1 : end].isdigit():
+        end = stuck.end()
+    return start, end
+
+
 def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int = 0) -> list[Number]:
     """Typed numbers in doc (a spaCy Doc); offsets are shifted by offset."""
     numbers: list[Number] = []
     for ent in doc.ents:
         label = ent.label_
-        text = ent.text
+        start_char, end_char = _whole_figure(doc.text, ent.start_char, ent.end_char, lang)
+        text = doc.text[start_char:end_char]
         value: float | str | None
         unit = ""
         if label in ("MONEY", "CARDINAL", "QUANTITY") and any(
@@ -182,7 +200,7 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             kind, value = PERCENT, parse_value(text, lang)
             unit = "point" if "point" in text.lower() else "%"
         elif label == "CARDINAL":
-            noun = _counted_noun(ent)
+            noun = _counted_noun(ent, lang)
             kind, value, unit = (
                 COUNT,
                 parse_value(text, lang),
@@ -190,7 +208,7 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             )
             if noun is not None and 0 <= noun.i - ent.end <= 2:
                 # Shown with what it counts: "2,000 residents", "12 more people".
-                text = doc.text[ent.start_char : noun.idx + len(noun.text)]
+                text = doc.text[start_char : noun.idx + len(noun.text)]
             if text.lower() in ("one", "a", "an"):
                 continue  # "one of the ...": no figure
         elif label == "QUANTITY":
@@ -229,10 +247,10 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             continue
         if value is None:
             continue
-        start = ent.start_char + offset
+        start = start_char + offset
         sentence = max(bisect_right(sentence_starts, start) - 1, 0)
-        before = doc.text[max(ent.start_char - 16, 0) : ent.start_char].split(",")[-1]
+        before = doc.text[max(start_char - 16, 0) : start_char].split(",")[-1]
         bound = _bound(text, before)
-        end = ent.start_char + len(text) + offset
+        end = start_char + len(text) + offset
         numbers.append(Number(text, value, unit, kind, sentence, start, end, bound))
     return numbers
