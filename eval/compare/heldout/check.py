@@ -33,6 +33,8 @@ ABBR = {
     "Prof.",
     "Rep.",
     "No.",
+    "Ald.",
+    "Mt.",
 }
 OPEN = "\"“‘'"
 CLOSE = "\"”’'"
