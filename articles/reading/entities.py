@@ -20,6 +20,13 @@ from types import ModuleType
 from rapidfuzz import fuzz
 
 from .names import name_key
+from .organisations import (
+    dateline_agency,
+    joined_entities,
+    short_name_mentions,
+    suffixed_names,
+    without_possessor,
+)
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 LABELS = {
@@ -115,11 +122,26 @@ def same_person(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return tokens[0] == other[0] and fuzz.ratio("".join(tokens), "".join(other)) >= SAME_SPELLING
 
 
+def generation(name: str) -> str:
+    """A name's generational suffix ("jr", "sr", "iii"), or ""."""
+    last = name.split()[-1].lower().rstrip(".,") if name.split() else ""
+    return last if last in SUFFIXES else ""
+
+
+def same_generation(name: str, other: str) -> bool:
+    """Whether two names of one family can be one person: "Jesse L. Mercer Jr." and his father
+    "Jesse Mercer Sr." cannot; a name without a suffix may be either."""
+    mine, theirs = generation(name), generation(other)
+    return not mine or not theirs or mine == theirs
+
+
 def person_key(name: str) -> str:
     keys = core_tokens(name)
     if not keys:
         return ""
-    return "p:" + (keys[0] if len(keys) == 1 else f"{keys[0]}-{keys[-1]}")
+    key = "p:" + (keys[0] if len(keys) == 1 else f"{keys[0]}-{keys[-1]}")
+    # The father keeps a key of his own, so that "Jesse Mercer" in another report is the son.
+    return key + "-sr" if generation(name) == "sr" else key
 
 
 def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple[int, int, bool]:
@@ -142,13 +164,23 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
             titled = True
     while end > start and (
         doc[end - 1].is_space
-        or doc[end - 1].text in _PUNCTUATION
+        or (doc[end - 1].text in _PUNCTUATION and not _abbreviation_dot(doc, start, end - 1))
         or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
         # "Denpasar on": a name does not end in a lower-case word ("Song-chol" keeps its "chol")
         or (doc[end - 1].is_lower and end - 1 > start and doc[end - 2].whitespace_)
     ):
         end -= 1
     return start, end, titled
+
+
+def _abbreviation_dot(doc, start: int, index: int) -> bool:
+    """Whether the full stop at index ends "Sr." or "Jr." (split off by the tokenizer)."""
+    return (
+        doc[index].text == "."
+        and index > start
+        and not doc[index - 1].whitespace_
+        and doc[index - 1].lower_ in ("sr", "jr")
+    )
 
 
 def _hyphenated_end(doc, end: int) -> int:
@@ -180,12 +212,25 @@ def _titled_name(ent, lang: ModuleType) -> bool:
     )
 
 
-def _extended_end(doc, end: int, kind: str, lang: ModuleType) -> int:
+def _extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int:
     """An organisation's name the model cut before "for", "of" or "and" runs on through the
     capitalised words after it, when they end as organisations' names do ("Center for
-    International and Strategic Studies"); "Washington and Pyongyang" stays two names."""
+    International and Strategic Studies"), or when the name already has its "of" or "for"
+    and goes on with "and" ("Commission for Museums and Monuments"); "Washington and
+    Pyongyang" stays two names."""
     if kind == PERSON:
         return end
+    if (
+        kind == ORGANISATION
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "and"
+        and doc[end + 1].is_title
+        and any(t.lower_ in ("of", "for") for t in doc[start + 1 : end - 1])
+    ):
+        extended = end + 2
+        while extended < len(doc) and doc[extended].is_title and not doc[extended].is_sent_start:
+            extended += 1
+        return extended
     extended = end
     while (
         extended + 1 < len(doc)
@@ -238,10 +283,15 @@ def _kind_by_shape(words: list[str], kind: str, lang: ModuleType) -> str:
         or lower in lang.US_STATES
     ):
         return PLACE
-    if lower in lang.KNOWN_ORG_PHRASES or last in lang.ORG_SUFFIXES:
+    last_two = " ".join(w.lower() for w in words[-2:])
+    if last_two in lang.VENUE_PHRASES:
+        return PLACE  # "Duluth Entertainment Convention Center": a venue, though "Center" ends firms
+    if lower in lang.KNOWN_ORG_PHRASES or last in lang.ORG_SUFFIXES or last_two in lang.ORG_PHRASE_ENDINGS:
         return ORGANISATION
     if last in lang.PLACE_SUFFIXES:
         return PLACE
+    if kind != PERSON and len(words) >= 2 and last in lang.PLACE_LAST_WORDS:
+        return PLACE  # "Capitol Hill" tagged as an organisation; as a person's name it is a surname
     return kind
 
 
@@ -259,9 +309,11 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         elif len(ent) > 1 and ent[0].lower_ in lang.NOT_PERSON_BEFORE:
             not_people.add(ent[1:].text)  # the model took "Hurricane Delphine" whole
 
-    for ent in doc.ents:
-        kind = LABELS.get(ent.label_)
-        if kind is None:
+    taken_until = 0  # a span an earlier name ran on through ("... and Monuments") is taken
+    for ent_start, ent_end, label in joined_entities(doc):
+        ent = doc[ent_start:ent_end]
+        kind = LABELS.get(label)
+        if kind is None or ent_start < taken_until:
             continue
         if ent.text in not_people and kind != PLACE:
             continue  # "Hurricane Delphine", "Operation Sandstorm", "737 Max": a storm, a plan, a jet
@@ -270,15 +322,17 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         described = ent[0].lower_ in _DESCRIBING or (
             ent.start > 0 and doc[ent.start - 1].lower_ in _DESCRIBING
         )
-        names_next = ent.end < len(doc) and doc[ent.end].pos_ == "NOUN"
-        if kind == PERSON and described and not names_next:
-            # "a Tory Brexiteer said": a description (names take no indefinite article), unless
-            # the name describes what follows ("a Bruno Ferreira da Silva penalty").
+        names_next = ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN")
+        if described and not names_next and (kind == PERSON or len(ent) == 1):
+            # "a Tory Brexiteer said", "A State may not": a description or a common noun (names
+            # take no indefinite article), unless the name describes what follows ("a Bruno
+            # Ferreira da Silva penalty", "a Duluth mayor").
             continue
         if kind == ORGANISATION and _titled_name(ent, lang):
             kind = PERSON  # "General Brent Dufresne", tagged as an organisation
-        end = _hyphenated_end(doc, _extended_end(doc, ent.end, kind, lang))
-        start, end, titled = _strip_span(doc, ent.start, end, kind, lang)
+        end = _hyphenated_end(doc, _extended_end(doc, ent.start, ent.end, kind, lang))
+        start = without_possessor(doc, ent.start, end, lang) if kind == ORGANISATION else ent.start
+        start, end, titled = _strip_span(doc, start, end, kind, lang)
         if start >= end or _inside_title(doc, start, end, lang):
             continue
         words = [t.text for t in doc[start:end] if not t.is_space]
@@ -292,9 +346,15 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         ):
             continue  # a shouted word ("GREEDY") that the text also uses as an ordinary word
         kind = _kind_by_shape(words, kind, lang)
+        if kind != ORGANISATION and _names_a_business(doc, start, end, words, lang):
+            kind = ORGANISATION
         if kind != PLACE and words[-1].lower() in lang.LAW_WORDS:
             continue  # "the Renters' Reform Bill", "British Museum Act": a law, no one
+        if kind == ORGANISATION and len(words) == 1 and _generic_body(words[0], lang):
+            continue  # "Council races", "Police said": a kind of body, not one named
         raw.append((start, end, kind, titled))
+        taken_until = end
+    raw = _with_untagged_organisations(doc, raw)
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
     surnames = _surnames(
@@ -302,8 +362,15 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         for start, end, kind, _ in raw
         if kind == PERSON and _person_is_plausible(doc[start:end].text.split(), lang)
     )
-    # "Twitter" beside "Twitter Inc": the lone word is the organisation, not a person.
-    org_words = {doc[start].text for start, end, kind, _ in raw if kind == ORGANISATION and end - start >= 2}
+    # "Twitter" beside "Twitter Inc": the lone word is the organisation, not a person (but
+    # "Duluth" beside "Duluth Entertainment Convention Center" is not the centre).
+    org_words = {
+        doc[start].text
+        for start, end, kind, _ in raw
+        if kind == ORGANISATION
+        and end - start >= 2
+        and all(t.lower_ in lang.CORPORATE_SUFFIXES for t in doc[start + 1 : end])
+    }
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, (start, end, kind, titled) in enumerate(raw):
         if kind == PERSON and not titled and start > 0 and doc[start - 1].lower_ in _LOCATIVE:
@@ -333,7 +400,55 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         mention = Mention(char_start, char_end, span.text, kind, sentence, titled, acts)
         mention.honorific = _honorific(doc, start)
         mentions.append(mention)
-    return _with_surname_mentions(doc, mentions, sentence_starts)
+    mentions = _with_surname_mentions(doc, mentions, sentence_starts)
+    return _with_short_name_mentions(doc, mentions, sentence_starts, lang)
+
+
+def _names_a_business(doc, start: int, end: int, words: list[str], lang: ModuleType) -> bool:
+    """ "the Carrs grocery", "Boeing shares": a name that modifies a word for a business or its
+    stock is the company's, unless it is a place the lists know ("a Texas plant")."""
+    head = doc[end - 1]
+    if head.dep_ != "compound" or head.head.i < end or head.head.lemma_.lower() not in lang.BUSINESS_NOUNS:
+        return False
+    lower = " ".join(words).lower()
+    return not (
+        lower in lang.COUNTRIES
+        or lower in lang.CITIES
+        or lower in lang.US_STATES
+        or lower in lang.PLACE_ALIASES
+    )
+
+
+def _generic_body(word: str, lang: ModuleType) -> bool:
+    lower = word.lower()
+    return lower in lang.ORG_SUFFIXES and lower not in lang.KNOWN_ORG_PHRASES
+
+
+def _with_untagged_organisations(
+    doc, raw: list[tuple[int, int, str, bool]]
+) -> list[tuple[int, int, str, bool]]:
+    """raw with the dateline's agency and "X Inc" names the model left untagged, in text order."""
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    found = suffixed_names(doc)
+    agency = dateline_agency(doc)
+    if agency is not None:
+        found.append(agency)
+    added = [(s, e, ORGANISATION, False) for s, e in found if not taken.intersection(range(s, e))]
+    return sorted(raw + added)
+
+
+def _with_short_name_mentions(
+    doc, mentions: list[Mention], sentence_starts: list[int], lang: ModuleType
+) -> list[Mention]:
+    """Mentions of a company by its name without "Inc" added where the model tagged nothing."""
+    names = [m.text for m in mentions if m.kind == ORGANISATION]
+    covered = {k for m in mentions for k in range(m.start, m.end)}
+    added = []
+    for start, end in short_name_mentions(doc, names, covered, lang):
+        span = doc[start:end]
+        sentence = max(bisect_right(sentence_starts, span.start_char) - 1, 0)
+        added.append(Mention(span.start_char, span.end_char, span.text, ORGANISATION, sentence))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 _HONORIFICS = {
@@ -424,7 +539,14 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
     # People named in full: one entity per first + last name; the fullest spelling names it.
     for mention in full:
         tokens = core_tokens(mention.text)
-        known = next((e for e in entities if same_person(tokens, core_tokens(e.name))), None)
+        known = next(
+            (
+                e
+                for e in entities
+                if same_person(tokens, core_tokens(e.name)) and same_generation(mention.text, e.name)
+            ),
+            None,
+        )
         key = known.key if known else person_key(mention.text)
         add(mention, key, mention.text, PERSON)
     for entity in entities:
@@ -451,8 +573,9 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         word = name_key(core[-1])
         candidates = last_names.get(word) or first_names.get(word) or []
         keys = {entities[m.entity].key for m in candidates}
-        if len(keys) > 1:
+        if len(keys) > 1 and len({core_tokens(m.text) for m in candidates}) > 1:
             continue
+        # A father and son of one name ("Jr."/"Sr."): the surname alone is the one named first.
         if keys:
             target = entities[candidates[0].entity]
             add(mention, target.key, target.name, PERSON)
@@ -524,18 +647,39 @@ def _words_without(name: str, drop_last: frozenset[str], lang: ModuleType) -> tu
     return tuple(k for k in (name_key(w) for w in words) if k)
 
 
+def _without_legal_suffix(name: str, lang: ModuleType) -> list[str]:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in lang.CORPORATE_SUFFIXES:
+        words.pop()
+    return words
+
+
+def _head_of(name: str, lang: ModuleType) -> tuple[str, ...] | None:
+    """The word keys of an organisation's name before its "of" or "for" ("House" of "House of
+    Representatives"), or None when it has none."""
+    words = [w for w in name.split() if w.lower() != "the"]
+    cut = next((k for k, w in enumerate(words) if w.lower() in ("of", "for")), None)
+    if not cut or cut == len(words) - 1:
+        return None
+    return _words_without(" ".join(words[:cut]), frozenset(), lang)
+
+
 def same_entity(a: dict, b: dict, lang: ModuleType) -> bool:
     """Whether two entities ({"name", "kind"}), from one report or two, are one: a person by
     same_person (a full name the model typed as an organisation included); an organisation by
     its short form, without a leading place or a trailing generic word; a place without its
     generic word ("Broward" = "Broward County")."""
     kinds = {a["kind"], b["kind"]}
-    if len(kinds) == 2 and name_key(a["name"]) == name_key(b["name"]) and len(a["name"].split()) == 1:
-        return True  # one word typed two ways ("Duluth", "Brexit"): one thing, whatever its kind
+    if len(kinds) == 2:
+        # One word typed two ways ("Duluth", "Brexit"; "Twitter" beside "Twitter Inc"): one
+        # thing, whatever its kind.
+        words_a, words_b = _without_legal_suffix(a["name"], lang), _without_legal_suffix(b["name"], lang)
+        if len(words_a) == len(words_b) == 1 and name_key(words_a[0]) == name_key(words_b[0]):
+            return True
     if PERSON in kinds:
         tokens_a, tokens_b = core_tokens(a["name"]), core_tokens(b["name"])
         if kinds == {PERSON}:
-            return same_person(tokens_a, tokens_b)
+            return same_person(tokens_a, tokens_b) and same_generation(a["name"], b["name"])
         # One side typed a person's full name as an organisation: only full names count.
         return (
             kinds == {PERSON, ORGANISATION}
@@ -544,9 +688,14 @@ def same_entity(a: dict, b: dict, lang: ModuleType) -> bool:
         )
     if kinds == {ORGANISATION}:
         generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
-        if _words_without(a["name"], generic, lang) == _words_without(b["name"], generic, lang):
+        # "Wal-Mart" = "Walmart": the words joined, since a hyphen comes and goes
+        if "".join(_words_without(a["name"], generic, lang)) == "".join(
+            _words_without(b["name"], generic, lang)
+        ):
             return True
         for short, long in ((a["name"], b["name"]), (b["name"], a["name"])):
+            if _words_without(short, frozenset(), lang) == _head_of(long, lang):
+                return True  # "House" = "House of Representatives": the name without its "of ..."
             letters = short.replace(".", "")
             if (
                 letters.isupper()

@@ -214,6 +214,9 @@ class _Reader:
                 speaker = self._named_after(token, end)
                 if speaker is not None:
                     return speaker, "verb_after", True
+                speaker = self._first_named(token, quoted) if _active(token) else None
+                if speaker is not None:
+                    return speaker, "sentence_subject", True
                 continue
             if _in_quotes(subject.idx, quoted):
                 continue
@@ -224,6 +227,50 @@ class _Reader:
         if not attributed:
             return self._introduced_by_colon(start, span, quoted)
         return None, "", attributed
+
+    def partial_quote_speaker(self, start: int, end: int, quoted: list[tuple[int, int]]) -> Entity | None:
+        """The named speaker of a word or two in quotation marks that a speech verb outside the
+        marks governs ("what he called the 'hostage-taking'", "said he would 'keep going'"):
+        someone's words, not a scare quote. None when no speech verb governs them, or only
+        through its subject ("Twitter's 'chief twit' has not commented")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        for token in span:
+            child, head = token, token.head
+            while head.i != child.i:
+                speaks = head.lemma_.lower() in SPEECH_LEMMAS and head.pos_ == "VERB"
+                if speaks and not _in_quotes(head.idx, quoted):
+                    if child.dep_ in ("nsubj", "nsubjpass"):
+                        return None
+                    subject = _subject(head)
+                    if subject is None or _in_quotes(subject.idx, quoted):
+                        return None
+                    speaker, _, _ = self._resolve(subject, start, quoted, "partial")
+                    return speaker
+                child, head = head, head.head
+        return None
+
+    def _first_named(self, verb, quoted: list[tuple[int, int]]) -> Entity | None:
+        """'Justice Samuel T. Cordero, joined by two others, dissented, warning of "..."': the
+        person who opens the sentence, set off by a comma, when the parser lost the verb's
+        subject and nobody else is named between them."""
+        sentence = self.sentences[self.sentence_of(verb.idx)]
+        index = bisect_right(self.mention_starts, sentence.start) - 1
+        index = index + 1 if index < 0 or self.mentions[index].start < sentence.start else index
+        if index >= len(self.mentions):
+            return None
+        first = self.mentions[index]
+        opening = self.doc.text[sentence.start : first.start].split()
+        if first.kind != PERSON or first.start > verb.idx or _in_quotes(first.start, quoted):
+            return None
+        if any(w.lower().rstrip(".") not in ("the",) and not w[:1].isupper() for w in opening):
+            return None  # only a title may stand before the name ("Justice")
+        if self.doc.text[first.end : first.end + 1] != ",":
+            return None
+        if not self.nobody_between(first.end, verb.idx, self.entities[first.entity].key):
+            return None
+        return self.entities[first.entity]
 
     def _introduced_by_colon(
         self, start: int, span, quoted: list[tuple[int, int]]
@@ -284,11 +331,20 @@ def _contradicts(pronoun: str, person: Entity) -> bool:
     return (pronoun == "she" and "mr" in honorifics) or (pronoun == "he" and "ms" in honorifics)
 
 
+def _active(verb) -> bool:
+    """A verb whose subject does the speaking: not a passive participle ("described by X as")."""
+    if verb.tag_ in ("VBG", "VBD"):
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+
+
 def _subject(verb):
     """The subject of a speech verb, following conjunctions ("she smiled and said")."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        # "which he said had ...": the parser may give the relative pronoun as a second subject
+        named = [c for c in subjects if c.lower_ not in ("which", "that")]
+        return (named or subjects)[0]
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         # "she smiled and said", "..., warning of", "..., telling reporters": the main clause's subject
         return _subject(verb.head)
@@ -313,8 +369,10 @@ def read_quotes(
     previous: Quote | None = None
     for start, end, paragraph_indices in spans:
         body = _clean(text[start:end])
-        if _words(body) < MIN_QUOTE_WORDS:
-            continue
+        short = _words(body) < MIN_QUOTE_WORDS
+        partial_speaker = reader.partial_quote_speaker(start, end, quoted) if short else None
+        if short and partial_speaker is None:
+            continue  # a scare quote or a term
         first, last = reader.sentence_of(start), reader.sentence_of(max(end - 1, start))
         quote = Quote(body, start, end, list(range(first, last + 1)), paragraph_indices)
         # A quote that is part of a sentence ('called it "a disgrace to the office"') is partial.
@@ -329,7 +387,10 @@ def read_quotes(
             and reader.nobody_between(previous.end, start, previous.speaker_key)
             else None
         )
-        speaker, cue, attributed = reader.attribute(start, end, quoted)
+        if partial_speaker is not None:
+            speaker, cue, attributed = partial_speaker, "partial", True
+        else:
+            speaker, cue, attributed = reader.attribute(start, end, quoted)
         if speaker is None and not attributed and reader.last_speaker is not None:
             # Unattributed, right after the same speaker's quote: the same voice goes on.
             speaker, cue = reader.last_speaker, "continued"

@@ -85,8 +85,30 @@ ORG_SUFFIXES = frozenset(
     news newswire wire times post journal press club fund trust organisation organization federation society
     bureau guard guards command alliance coalition movement front institut capital partners
     holdings securities investments airlines airways motors systems technologies labs
-    laboratories hospital clinic""".split()
+    laboratories hospital clinic museum""".split()
 )
+# Last two words that make a name an organisation though its last word ends places' names.
+ORG_PHRASE_ENDINGS = frozenset({"school district", "school board", "water district", "transit district"})
+# Last two words of venues, which are places though "Center" ends organisations' names.
+VENUE_PHRASES = frozenset(
+    {
+        "convention center",
+        "convention centre",
+        "conference center",
+        "conference centre",
+        "exhibition centre",
+        "exhibition center",
+        "events centre",
+        "events center",
+    }
+)
+# Nouns for a business or its stock: a name modifying one is the company's ("the Carrs grocery").
+BUSINESS_NOUNS = frozenset(
+    "store grocery supermarket shop chain restaurant brand franchise share stock".split()
+)
+# Last words of places that are also surnames (so not in PLACE_SUFFIXES): they make a place of a
+# name the model calls an organisation, never of one it calls a person.
+PLACE_LAST_WORDS = frozenset("hill hills hillside heights park hall square gardens field arena".split())
 # All-capital words that are no organisations: units, time zones, roles.
 NOT_ACRONYMS = frozenset(
     """mw gw kw kwh mwh gwh gmt utc bst est edt cet pst mp mps mep meps pm am ceo cfo coo cto gdp
@@ -96,7 +118,7 @@ NOT_ACRONYMS = frozenset(
 # that are also common surnames (Park, Hall, Church, Castle) are left out.
 PLACE_SUFFIXES = frozenset(
     """river sea ocean lake island islands valley desert strait gulf bay coast peninsula province
-    region county district mountains basin delta hotel palace stadium museum cathedral mosque
+    region county district mountains basin delta hotel palace stadium cathedral mosque
     temple airport harbour harbor boulevard street avenue road square bridge""".split()
 )
 # Words that end (or start) names of laws, events and things, not of people.

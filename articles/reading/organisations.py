@@ -1,0 +1,109 @@
+"""Organisations' names the statistical model leaves untagged or cuts, found from the parse.
+
+The small model misses names in places news text makes plain: the agency in a wire dateline
+("WASHINGTON (Transcontinental Wire) —"), a company named with its legal suffix ("Walmart Inc"),
+and the same company named again without it ("Walmart said"). It also cuts one name in two
+("Ohio State University" + "Wexner Medical Center") or takes a possessor into it ("Nigeria's
+National Commission ..."). Each function here returns token spans; entities.py types and links them.
+"""
+
+from types import ModuleType
+
+# Legal suffixes that end only companies' names; "Co", "SA", "AG" are left out (also other words).
+_LEGAL_SUFFIXES = frozenset("inc inc. corp corp. plc llc ltd ltd.".split())
+_DASHES = frozenset("—–-")
+
+
+def _title_run_before(doc, end: int) -> int:
+    """The first token of the run of capitalised proper nouns that ends just before end."""
+    start = end
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return start
+
+
+def dateline_agency(doc) -> tuple[int, int] | None:
+    """The agency's name in a wire dateline at the start of a report: "CITY[, St.] (Agency) —"."""
+    limit = min(len(doc), 12)
+    opening = next((k for k in range(limit) if doc[k].text == "("), None)
+    if opening is None or opening == 0:
+        return None
+    before = [t for t in doc[:opening] if not t.is_space]
+    if not before or not any(t.is_upper and t.is_alpha for t in before):
+        return None  # a dateline opens with the place in capitals
+    closing = next((k for k in range(opening + 1, limit) if doc[k].text == ")"), None)
+    if closing is None or closing == opening + 1:
+        return None
+    if closing + 1 >= len(doc) or doc[closing + 1].text not in _DASHES:
+        return None
+    inside = doc[opening + 1 : closing]
+    if not all(t.text[:1].isupper() for t in inside):
+        return None
+    return opening + 1, closing
+
+
+def suffixed_names(doc) -> list[tuple[int, int]]:
+    """Untagged capitalised names followed by a company's legal suffix ("Walmart Inc")."""
+    spans = []
+    for token in doc[1:]:
+        if token.lower_ not in _LEGAL_SUFFIXES or token.ent_type_:
+            continue
+        start = _title_run_before(doc, token.i)
+        if start < token.i and not any(doc[k].ent_type_ for k in range(start, token.i)):
+            spans.append((start, token.i + 1))
+    return spans
+
+
+def joined_entities(doc) -> list[tuple[int, int, str]]:
+    """doc.ents as (start, end, label), two organisations that touch with only a space between
+    joined into one: a name has no two organisations side by side without punctuation."""
+    spans: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if (
+            spans
+            and ent.label_ == "ORG"
+            and spans[-1][2] == "ORG"
+            and spans[-1][1] == ent.start
+            and doc[ent.start - 1].whitespace_ == " "
+            and ent[0].lower_ not in ("the", "a", "an")
+        ):
+            spans[-1] = (spans[-1][0], ent.end, "ORG")
+        else:
+            spans.append((ent.start, ent.end, ent.label_))
+    return spans
+
+
+def without_possessor(doc, start: int, end: int, lang: ModuleType) -> int:
+    """The start of an organisation's name without a possessing place ("Nigeria's National
+    Commission"): the place is named, but the organisation's name starts after it."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in ("'s", "’s"):
+            owner = doc[start:k].text.lower().removeprefix("the ").strip()
+            if (
+                owner in lang.COUNTRIES
+                or owner in lang.CITIES
+                or owner in lang.US_STATES
+                or owner in lang.PLACE_ALIASES
+            ):
+                return k + 1
+            break
+    return start
+
+
+def short_name_mentions(doc, names: list[str], covered: set[int], lang: ModuleType) -> list[tuple[int, int]]:
+    """Later mentions of a company by its name without the legal suffix ("Walmart" after
+    "Walmart Inc"), where the model tagged nothing."""
+    words = set()
+    for name in names:
+        parts = name.split()
+        if len(parts) == 2 and parts[-1].lower() in _LEGAL_SUFFIXES:
+            words.add(parts[0])
+    return [
+        (t.i, t.i + 1)
+        for t in doc
+        if t.text in words
+        and t.pos_ == "PROPN"
+        and t.idx not in covered
+        and not t.ent_type_
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _LEGAL_SUFFIXES)
+    ]

@@ -1,0 +1,110 @@
+"""List the entity and speaker errors of the comparison on annotated pairs, pair by pair.
+
+    python eval/compare/errors.py [--pairs DIR] [--kinds person,organisation,place] [--speakers]
+
+Run from the repository root. score.py counts; this names what it counted wrong, so that rules
+can be written for error classes rather than for one name: each listed entity that is not
+right (and why: unknown name, wrong kind, wrong bucket), each gold entity not listed, and each
+quote whose speaker is missing or wrong. Use it on the development pairs only: reading the
+held-out pairs' errors would make them development pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import score  # the scorer's own helpers, so both agree on what is right
+
+
+def entity_errors(predicted: list[dict], gold: list[dict], kinds: set[str]) -> list[str]:
+    lines = []
+    used: set[int] = set()
+    for item in predicted:
+        name = score.norm(item["name"])
+        hit = next(
+            (
+                i
+                for i, g in enumerate(gold)
+                if i not in used
+                and name in g["names"]
+                and g["kind"] == item["kind"]
+                and g["bucket"] == item["bucket"]
+            ),
+            None,
+        )
+        if hit is not None:
+            used.add(hit)
+            continue
+        if item["kind"] not in kinds:
+            continue
+        near = next((g for g in gold if name in g["names"]), None)
+        why = "not an entity" if near is None else f"gold {near['kind']}/{near['bucket']}"
+        lines.append(f"    FALSE  {item['kind']:<12} {item['bucket']:<6} {item['name']!r}  ({why})")
+    for i, g in enumerate(gold):
+        if i not in used and g["kind"] in kinds:
+            lines.append(f"    MISSED {g['kind']:<12} {g['bucket']:<6} {g['name']!r}")
+    return lines
+
+
+def speaker_errors(pair: dict, comparison: dict, gold_entities: list[dict]) -> list[str]:
+    bodies = {side: pair[side]["body"] for side in ("a", "b")}
+    predicted = [
+        {"side": side, "span": (q["start"], q["end"]), "speaker": q.get("speaker"), "cue": q.get("cue", "")}
+        for side in ("a", "b")
+        for q in (comparison.get("quotes", {}) or {}).get(side, []) or []
+    ]
+    lines, right = [], set()
+    for q in pair.get("quotes", []):
+        span = score.locate(bodies[q["side"]], q["text"], pair["id"])
+        best = max(
+            (i for i, p in enumerate(predicted) if p["side"] == q["side"] and score.overlap(p["span"], span)),
+            key=lambda i: score.overlap(predicted[i]["span"], span),
+            default=None,
+        )
+        names = score.speaker_names(q.get("speaker"), gold_entities)
+        got = predicted[best]["speaker"] if best is not None else "<no quote>"
+        if names and best is not None and score.norm(got) in names:
+            right.add(best)
+            continue
+        if not names and (best is None or not got):
+            continue
+        cue = predicted[best]["cue"] if best is not None else ""
+        lines.append(
+            f"    SPEAKER {q['side']} gold {q.get('speaker')!r} got {got!r} [{cue}]  {q['text'][:60]!r}"
+        )
+    for i, p in enumerate(predicted):
+        if p["speaker"] and i not in right:
+            text = bodies[p["side"]][p["span"][0] : p["span"][1]]
+            lines.append(f"    WRONG   {p['side']} {p['speaker']!r} [{p['cue']}]  {text[:60]!r}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", type=Path, default=score.DEFAULT_PAIRS)
+    parser.add_argument("--kinds", default="person,organisation,place")
+    parser.add_argument("--speakers", action="store_true", help="list speaker errors too")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(score.REPO))
+    from articles.compare.compare import compare_analyses
+    from articles.reading import read_report
+
+    kinds = set(args.kinds.split(","))
+    for pair in score.load_pairs(args.pairs):
+        analyses = {s: read_report(pair[s].get("title", ""), pair[s]["body"]) for s in ("a", "b")}
+        comparison = compare_analyses(analyses["a"], analyses["b"])
+        gold = score.gold_entity_items(pair.get("entities", {}))
+        lines = entity_errors(score.predicted_entity_items(comparison.get("entities", {})), gold, kinds)
+        if args.speakers:
+            lines += speaker_errors(pair, comparison, gold)
+        if lines:
+            print(pair["id"])
+            print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

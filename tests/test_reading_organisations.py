@@ -1,0 +1,126 @@
+"""Organisations and places the small model mistypes or misses, read from its parse and spans."""
+
+from articles.compare.summary import entity_summary, link_entities
+from articles.reading import read_report
+
+
+def entity_kinds(body: str) -> dict[str, str]:
+    return {e["name"]: e["kind"] for e in read_report("t", body)["entities"]}
+
+
+def summary_of(body_a: str, body_b: str) -> dict:
+    a, b = read_report("a", body_a)["entities"], read_report("b", body_b)["entities"]
+    return entity_summary(a, b, link_entities(a, b))
+
+
+def test_the_agency_of_a_wire_dateline_is_an_organisation():
+    kinds = entity_kinds("OSLO (Northern Wire Service) — Ministers met on Monday to discuss fishing quotas.")
+    assert kinds.get("Northern Wire Service") == "organisation"
+
+
+def test_a_company_named_with_inc_is_an_organisation_and_so_is_its_name_without_it():
+    body = (
+        "Brightwater Inc said on Tuesday it would close two plants. "
+        "Analysts said Brightwater had few choices left."
+    )
+    entities = read_report("t", body)["entities"]
+    companies = [e for e in entities if e["kind"] == "organisation"]
+    assert [e["name"] for e in companies] == ["Brightwater Inc"]
+    assert set(companies[0]["variants"]) == {"Brightwater Inc", "Brightwater"}
+
+
+def test_a_name_with_and_without_inc_or_a_hyphen_is_one_organisation_across_reports():
+    a = [
+        {
+            "key": "o:wal-mart",
+            "name": "Wal-Mart",
+            "kind": "organisation",
+            "variants": ["Wal-Mart"],
+            "sentences": [0],
+        }
+    ]
+    b = [
+        {
+            "key": "o:walmart",
+            "name": "Walmart",
+            "kind": "organisation",
+            "variants": ["Walmart"],
+            "sentences": [0],
+        }
+    ]
+    assert link_entities(a, b) == {"o:walmart": "o:wal-mart"}
+    a = [
+        {
+            "key": "o:twitter",
+            "name": "Twitter Inc",
+            "kind": "organisation",
+            "variants": ["Twitter Inc"],
+            "sentences": [0],
+        }
+    ]
+    b = [{"key": "p:twitter", "name": "Twitter", "kind": "person", "variants": ["Twitter"], "sentences": [1]}]
+    summary = entity_summary(a, b, link_entities(a, b))
+    assert [(e["name"], e["kind"]) for e in summary["shared"]] == [("Twitter Inc", "organisation")]
+
+
+def test_an_organisation_cut_in_two_or_with_its_country_in_front_is_one_name():
+    kinds = entity_kinds(
+        "The man was taken to Ohio State University Wexner Medical Center. "
+        "The masks will go to Nigeria’s National Commission for Museums and Monuments next year."
+    )
+    assert kinds.get("Ohio State University Wexner Medical Center") == "organisation"
+    assert kinds.get("National Commission for Museums and Monuments") == "organisation"
+    assert "Monuments" not in kinds
+
+
+def test_a_body_named_by_its_kind_alone_or_after_a_is_no_organisation():
+    kinds = entity_kinds(
+        "Council races were close this year. “A State may not tell a newspaper what to print,” the judge wrote."
+    )
+    assert "Council" not in kinds and "State" not in kinds
+
+
+def test_a_short_name_before_of_is_the_same_organisation():
+    summary = summary_of(
+        "The bill now goes to the House of Representatives, where the House is expected to pass it.",
+        "The House will vote on Friday.",
+    )
+    organisations = [(e["name"], e["kind"]) for e in summary["shared"]]
+    assert len(organisations) == 1 and organisations[0][1] == "organisation"
+    assert summary["only_a"] == summary["only_b"] == []
+
+
+def test_venues_hills_and_museums_are_typed_by_their_last_words():
+    kinds = entity_kinds(
+        "The senator told reporters on Capitol Hill that she would vote no. "
+        "The mayor spoke at the Duluth Entertainment Convention Center on Tuesday. "
+        "The Anchorage School District closed its schools. "
+        "The British Museum in London agreed to return the objects."
+    )
+    assert kinds.get("Capitol Hill") == "place"
+    assert kinds.get("Duluth Entertainment Convention Center") == "place"
+    assert kinds.get("Anchorage School District") == "organisation"
+    assert kinds.get("British Museum") == "organisation"
+
+
+def test_a_name_that_modifies_a_store_is_a_company():
+    kinds = entity_kinds("At the Carrs grocery on Northern Lights Boulevard, shelves fell over.")
+    assert kinds.get("Carrs") == "organisation"
+
+
+def test_a_place_named_first_in_an_organisation_keeps_its_kind():
+    kinds = entity_kinds(
+        "Turnout was high in Duluth. He spoke at the Duluth Entertainment Convention Center. "
+        "His father represented Duluth for years."
+    )
+    assert kinds.get("Duluth") == "place"
+
+
+def test_father_and_son_of_one_name_are_two_people_and_the_surname_is_the_son():
+    body = (
+        "Mayor Jesse L. Mercer Jr. won a second term. Mercer, 38, is the son of former state "
+        "Sen. Jesse Mercer Sr., who served for two decades. Mercer thanked voters."
+    )
+    people = {e["name"]: e for e in read_report("t", body)["entities"] if e["kind"] == "person"}
+    assert set(people) == {"Jesse L. Mercer Jr.", "Jesse Mercer Sr."}
+    assert "Mercer" in people["Jesse L. Mercer Jr."]["variants"]
