@@ -248,3 +248,20 @@ def test_a_pair_with_a_closer_partner_on_either_side_is_not_the_same_claim():
     # in words to A's second than to A's first, so (0, 1) is at most related.
     assert closest_both_ways(lexical, cosines) == {(0, 0), (1, 1)}
     assert closest_both_ways(lexical, None) == {(1, 1)}
+
+
+def test_no_conflict_when_the_other_value_is_also_given_as_a_count_of_nothing_named():
+    from articles.compare.summary import number_conflicts
+
+    def figure(text: str, value: int, unit: str) -> dict:
+        return {"text": text, "value": value, "unit": unit, "kind": "count", "sentence": 0, "bound": "exact"}
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+    four_wickets = [figure("four wickets", 4, "wicket")]
+    # "took two wickets in the first hour ..., whose four for 78": the four may be the same.
+    assert (
+        number_conflicts([row], [figure("two wickets", 2, "wicket"), figure("four", 4, "")], four_wickets)
+        == []
+    )
+    conflicts = number_conflicts([row], [figure("two wickets", 2, "wicket")], four_wickets)
+    assert [(x["a"], x["b"]) for x in conflicts] == [(["two wickets"], ["four wickets"])]

@@ -166,12 +166,21 @@ def _conflict(a: dict, b: dict) -> bool:
     return range_a[1] < range_b[0] or range_b[1] < range_a[0]
 
 
+def _given_unnamed(figure: dict, numbers: list[dict]) -> bool:
+    """Whether numbers hold figure's value as a count of nothing named: "took two wickets ...,
+    whose four for 78" against "four wickets" may well agree, so no conflict is claimed."""
+    return any(
+        n["kind"] == figure["kind"] and not n["unit"] and n["value"] == figure["value"] for n in numbers
+    )
+
+
 def number_conflicts(rows: list[dict], numbers_a: list[dict], numbers_b: list[dict]) -> list[dict]:
     """Figures that disagree inside one claim both reports make.
 
     Only rows that make the same claim; only figures of the same kind measuring the same thing;
     only when each side gives exactly one such figure (with two or more, which is set against
-    which cannot be told); ranges ("about", "more than") conflict only when they cannot overlap.
+    which cannot be told), and not when the other side gives the same value as a count of nothing
+    named; ranges ("about", "more than") conflict only when they cannot overlap.
     """
     by_sentence_a, by_sentence_b = defaultdict(list), defaultdict(list)
     for n in numbers_a:
@@ -182,13 +191,16 @@ def number_conflicts(rows: list[dict], numbers_a: list[dict], numbers_b: list[di
     for row in rows:
         if row["kind"] != "match" or row.get("level", "same") != "same":
             continue
-        groups_a = _comparable([n for i in row["a"] for n in by_sentence_a[i]])
-        groups_b = _comparable([n for j in row["b"] for n in by_sentence_b[j]])
+        row_a = [n for i in row["a"] for n in by_sentence_a[i]]
+        row_b = [n for j in row["b"] for n in by_sentence_b[j]]
+        groups_a, groups_b = _comparable(row_a), _comparable(row_b)
         for measure in groups_a.keys() & groups_b.keys():
             side_a, side_b = groups_a[measure], groups_b[measure]
             if len({str(n["value"]) for n in side_a}) != 1 or len({str(n["value"]) for n in side_b}) != 1:
                 continue
             if not _conflict(side_a[0], side_b[0]):
+                continue
+            if _given_unnamed(side_b[0], row_a) or _given_unnamed(side_a[0], row_b):
                 continue
             conflicts.append(
                 {
