@@ -244,3 +244,22 @@ def test_background_import_whose_files_are_gone_marks_the_batch_failed():
     batch.refresh_from_db()
     assert batch.status == ImportStatus.FAILED and "gone" in batch.message
     assert not Article.objects.exists()
+
+
+def test_a_running_batch_lists_its_first_items_and_refreshes_slowly_then_lists_all(staff_client, monkeypatch):
+    from articles.admin import batches
+
+    monkeypatch.setattr(batches, "RUNNING_REPORT_ROWS", 2)
+    report = [{"item": f"feed.jsonl line {n}", "outcome": "duplicate"} for n in range(1, 6)]
+    batch = ImportBatch.objects.create(
+        origin="upload", status=ImportStatus.DONE, analysis_status=ImportStatus.RUNNING, report=report
+    )
+    running = staff_client.get(batch.get_absolute_url()).content.decode()
+    assert '<meta http-equiv="refresh" content="5">' in running
+    assert "feed.jsonl line 2<" in running and "feed.jsonl line 3<" not in running
+    assert "3 more items, listed when the import has finished" in running
+
+    ImportBatch.objects.filter(pk=batch.pk).update(analysis_status=ImportStatus.DONE)
+    done = staff_client.get(batch.get_absolute_url()).content.decode()
+    assert 'http-equiv="refresh"' not in done
+    assert "feed.jsonl line 5<" in done and "more items" not in done

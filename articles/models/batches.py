@@ -128,6 +128,12 @@ class ImportBatch(models.Model):
         return reverse("admin:articles_importbatch_change", args=[self.pk])
 
     @property
+    def in_progress(self) -> bool:
+        """Whether either stage is still waiting or running."""
+        waiting = (ImportStatus.QUEUED, ImportStatus.RUNNING)
+        return self.status in waiting or self.analysis_status in waiting
+
+    @property
     def state(self) -> str:
         """Both stages in a word: stage one's status until it is done, then stage two's."""
         if self.status == ImportStatus.DONE and self.analysis_status in (
