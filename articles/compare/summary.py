@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
-from ..reading.entities import PERSON, same_entity
+from ..reading.identity import PERSON, same_entity
 from ..reading.lang import get_language
 from ..reading.tokens import DIFF_TOKEN, content_tokens, diff_key
 
@@ -19,7 +19,7 @@ SAME_QUOTE = 85
 
 def link_entities(entities_a: list[dict], entities_b: list[dict], language: str = "en") -> dict[str, str]:
     """B's entity keys mapped to A's where both reports name the same entity another way
-    (entities.same_entity: a bare surname, another word order or spelling, a short form)."""
+    (identity.same_entity: a bare surname, another word order or spelling, a short form)."""
     lang = get_language(language)
     by_key = {e["key"]: e for e in entities_a}
     mapping: dict[str, str] = {}

@@ -8,8 +8,7 @@ news text and links the mentions:
   "... County"), is not a person; a name cut at an initial is no name at all;
 - a bare surname or "Mr. X" is the person with that surname named earlier (else later);
 - a short form ("CPAC") is the organisation whose initials it spells.
-The key of a person is first and last name without initials or suffix, so "Jesse L. Jackson Jr."
-and "Jesse Jackson Jr." are one person in one report and across reports.
+Which names are one entity (keys, spellings, short forms) is identity.py's to say.
 """
 
 from bisect import bisect_right
@@ -17,8 +16,22 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from rapidfuzz import fuzz
-
+from .identity import (
+    ORGANISATION,
+    PERSON,
+    PLACE,
+    SUFFIXES,
+    core_tokens,
+    initials,
+    is_initial,
+    name_parts,
+    org_key,
+    person_key,
+    place_key,
+    same_entity,
+    same_generation,
+    same_person,
+)
 from .names import name_key
 from .organisations import (
     dateline_agency,
@@ -28,7 +41,6 @@ from .organisations import (
     without_possessor,
 )
 
-PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 LABELS = {
     "PERSON": PERSON,
     "ORG": ORGANISATION,
@@ -36,7 +48,6 @@ LABELS = {
     "LOC": PLACE,
     "FAC": PLACE,
 }
-SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
 _LEADING = frozenset({"the", "a", "an"})
 _DESCRIBING = frozenset({"a", "an", "one"})  # "one Tory Brexiteer": a description, not a name
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
@@ -80,68 +91,6 @@ class Entity:
                 for m in self.mentions
             ],
         }
-
-
-def is_initial(word: str) -> bool:
-    return len(word.rstrip(".")) == 1 and word[:1].isalpha()
-
-
-def name_parts(name: str) -> list[str]:
-    """The words of a person's name that identify them: no initials or suffixes."""
-    words = [w.strip(",") for w in name.split()]
-    return [w for w in words if w.lower() not in SUFFIXES and not is_initial(w)]
-
-
-SAME_SPELLING = 88  # rapidfuzz ratio of two full names taken as one person ("Kowalski"/"Kovalski")
-
-
-def core_tokens(name: str) -> tuple[str, ...]:
-    """The keys of the words that identify a person, without initials or suffixes."""
-    return tuple(k for k in (name_key(w) for w in name_parts(name)) if k)
-
-
-def same_person(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """Whether two people's core_tokens name one person: a bare surname (or, in East Asian
-    order, family name) of a full name, the other word order, or a spelling variant."""
-    if not tokens or not other:
-        return False
-    if len(tokens) == 1 or len(other) == 1:
-        short, long = (tokens, other) if len(tokens) == 1 else (other, tokens)
-        return short[0] in (long[0], long[-1])
-    if sorted(tokens) == sorted(other):
-        return True  # "Takeda Hiroshi" / "Hiroshi Takeda"
-    joined, other_joined = "".join(tokens), "".join(other)
-    if joined in (other[-1], "".join(other[1:])) or other_joined in (tokens[-1], "".join(tokens[1:])):
-        return True  # "Perez Whitfield" / "Yolanda Pérez-Whitfield": a double surname
-    if tokens[-1] == other[-1] and len(tokens) == len(other) == 2:
-        # "Greg Tillman" / "Gregory Tillman": a short form of the same first name
-        short, long = sorted((tokens[0], other[0]), key=len)
-        if len(short) >= 3 and long.startswith(short):
-            return True
-    # "Kim Yong-chol" / "Kim Yong Chol"
-    return tokens[0] == other[0] and fuzz.ratio("".join(tokens), "".join(other)) >= SAME_SPELLING
-
-
-def generation(name: str) -> str:
-    """A name's generational suffix ("jr", "sr", "iii"), or ""."""
-    last = name.split()[-1].lower().rstrip(".,") if name.split() else ""
-    return last if last in SUFFIXES else ""
-
-
-def same_generation(name: str, other: str) -> bool:
-    """Whether two names of one family can be one person: "Jesse L. Mercer Jr." and his father
-    "Jesse Mercer Sr." cannot; a name without a suffix may be either."""
-    mine, theirs = generation(name), generation(other)
-    return not mine or not theirs or mine == theirs
-
-
-def person_key(name: str) -> str:
-    keys = core_tokens(name)
-    if not keys:
-        return ""
-    key = "p:" + (keys[0] if len(keys) == 1 else f"{keys[0]}-{keys[-1]}")
-    # The father keeps a key of his own, so that "Jesse Mercer" in another report is the son.
-    return key + "-sr" if generation(name) == "sr" else key
 
 
 def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple[int, int, bool]:
@@ -493,33 +442,6 @@ def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[i
     return sorted(mentions + added, key=lambda m: m.start)
 
 
-def initials(name: str, lang: ModuleType) -> str:
-    """ "U.S. Geological Survey" -> "usgs": the letters a short form of the name would use."""
-    letters = []
-    for word in name.replace("-", " ").split():
-        if word.lower() in lang.STOPWORDS:
-            continue
-        letters.append(
-            word.replace(".", "").lower()
-            if "." in word and word.replace(".", "").isupper()
-            else word[0].lower()
-        )
-    return "".join(letters)
-
-
-def org_key(name: str, lang: ModuleType) -> str:
-    """One key for an organisation's names: "Twitter Inc" = "Twitter", "the Senate" = "Senate"."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(".,") in lang.CORPORATE_SUFFIXES:
-        words.pop()
-    return "o:" + name_key(" ".join(words))
-
-
-def _place_key(text: str, lang: ModuleType) -> str:
-    lower = text.lower().strip(".")
-    return "g:" + name_key(lang.PLACE_ALIASES.get(lower, lang.PLACE_ALIASES.get(text.lower(), lower)))
-
-
 def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
     """Canonical entities of a report's mentions; each mention's .entity is set."""
     entities: list[Entity] = []
@@ -597,7 +519,7 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         add(mention, org_key(source.text, lang), source.text, ORGANISATION)
     for mention in mentions:
         if mention.kind == PLACE:
-            add(mention, _place_key(mention.text, lang), mention.text, PLACE)
+            add(mention, place_key(mention.text, lang), mention.text, PLACE)
     entities = _merged([e for e in entities if e.kind], lang)
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)
@@ -632,81 +554,3 @@ def _merged(entities: list[Entity], lang: ModuleType) -> list[Entity]:
         else:
             target.mentions.extend(entity.mentions)
     return kept
-
-
-def _words_without(name: str, drop_last: frozenset[str], lang: ModuleType) -> tuple[str, ...]:
-    """A name's word keys, without a leading place ("U.S. Senate") or article, nor trailing
-    generic words ("Chugach Electric Association", "Broward County")."""
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in ("the",)]
-    while len(words) > 1 and (
-        words[0].lower() in lang.PLACE_ALIASES or words[0].lower().strip(".") in lang.COUNTRIES
-    ):
-        words.pop(0)
-    while len(words) > 1 and words[-1].lower().rstrip(".,") in drop_last:
-        words.pop()
-    return tuple(k for k in (name_key(w) for w in words) if k)
-
-
-def _without_legal_suffix(name: str, lang: ModuleType) -> list[str]:
-    words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(".,") in lang.CORPORATE_SUFFIXES:
-        words.pop()
-    return words
-
-
-def _head_of(name: str, lang: ModuleType) -> tuple[str, ...] | None:
-    """The word keys of an organisation's name before its "of" or "for" ("House" of "House of
-    Representatives"), or None when it has none."""
-    words = [w for w in name.split() if w.lower() != "the"]
-    cut = next((k for k, w in enumerate(words) if w.lower() in ("of", "for")), None)
-    if not cut or cut == len(words) - 1:
-        return None
-    return _words_without(" ".join(words[:cut]), frozenset(), lang)
-
-
-def same_entity(a: dict, b: dict, lang: ModuleType) -> bool:
-    """Whether two entities ({"name", "kind"}), from one report or two, are one: a person by
-    same_person (a full name the model typed as an organisation included); an organisation by
-    its short form, without a leading place or a trailing generic word; a place without its
-    generic word ("Broward" = "Broward County")."""
-    kinds = {a["kind"], b["kind"]}
-    if len(kinds) == 2:
-        # One word typed two ways ("Duluth", "Brexit"; "Twitter" beside "Twitter Inc"): one
-        # thing, whatever its kind.
-        words_a, words_b = _without_legal_suffix(a["name"], lang), _without_legal_suffix(b["name"], lang)
-        if len(words_a) == len(words_b) == 1 and name_key(words_a[0]) == name_key(words_b[0]):
-            return True
-    if PERSON in kinds:
-        tokens_a, tokens_b = core_tokens(a["name"]), core_tokens(b["name"])
-        if kinds == {PERSON}:
-            return same_person(tokens_a, tokens_b) and same_generation(a["name"], b["name"])
-        # One side typed a person's full name as an organisation: only full names count.
-        return (
-            kinds == {PERSON, ORGANISATION}
-            and min(len(tokens_a), len(tokens_b)) >= 2
-            and same_person(tokens_a, tokens_b)
-        )
-    if kinds == {ORGANISATION}:
-        generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
-        # "Wal-Mart" = "Walmart": the words joined, since a hyphen comes and goes
-        if "".join(_words_without(a["name"], generic, lang)) == "".join(
-            _words_without(b["name"], generic, lang)
-        ):
-            return True
-        for short, long in ((a["name"], b["name"]), (b["name"], a["name"])):
-            if _words_without(short, frozenset(), lang) == _head_of(long, lang):
-                return True  # "House" = "House of Representatives": the name without its "of ..."
-            letters = short.replace(".", "")
-            if (
-                letters.isupper()
-                and len(letters) >= 2
-                and len(long.split()) >= 2
-                and initials(long, lang) == letters.lower()
-            ):
-                return True
-        return False
-    if kinds == {PLACE}:
-        return _words_without(a["name"], lang.PLACE_GENERIC_WORDS, lang) == _words_without(
-            b["name"], lang.PLACE_GENERIC_WORDS, lang
-        )
-    return False

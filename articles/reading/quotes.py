@@ -18,7 +18,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .entities import ORGANISATION, PERSON, Entity, Mention
+from .entities import Entity, Mention
+from .identity import ORGANISATION, PERSON
 
 SPEECH_LEMMAS = frozenset(
     """say tell add ask state declare write note explain argue insist warn claim reply respond
