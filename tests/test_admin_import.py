@@ -176,6 +176,7 @@ def test_queued_import_shows_progress_and_refreshes_until_the_worker_runs_it(
     assert batch.status == ImportStatus.QUEUED and not Article.objects.exists()
     waiting = staff_client.get(response["Location"]).content.decode()
     assert '<meta http-equiv="refresh"' in waiting and "0 of 5 items" in waiting
+    assert "Starts when stage one has stored the reports" in waiting
 
     # What the worker does with the enqueued task:
     from django.tasks import default_task_backend

@@ -12,6 +12,7 @@ REPORT_ROWS = 2000
 # While an import runs its page reloads itself: it lists only the first items then, so that a
 # 10,000-item batch does not rebuild a 2,000-row table every few seconds.
 RUNNING_REPORT_ROWS = 100
+_AFTER_STAGE_ONE = "Starts when stage one has stored the reports"
 
 
 @admin.register(ImportBatch)
@@ -96,7 +97,9 @@ class ImportBatchAdmin(admin.ModelAdmin):
 
     @admin.display(description="Stage two (read and group)")
     def stage_two(self, batch: ImportBatch) -> str:
-        return batch.get_analysis_status_display() if batch.analysis_status else "Nothing to do"
+        if batch.analysis_status:
+            return batch.get_analysis_status_display()
+        return _AFTER_STAGE_ONE if batch.in_progress else "Nothing to do"
 
     @admin.display(description="Read and grouped")
     def analysis_text(self, batch: ImportBatch) -> str:
@@ -107,7 +110,9 @@ class ImportBatchAdmin(admin.ModelAdmin):
     @admin.display(description="Stage two: read and grouped")
     def analysis_progress(self, batch: ImportBatch) -> SafeString:
         if not batch.analysis_status:
-            return format_html("<p>{}</p>", "Nothing to read or group.")
+            return format_html(
+                "<p>{}</p>", _AFTER_STAGE_ONE if batch.in_progress else "Nothing to read or group."
+            )
         total = batch.analysis_total or 1
         return format_html(
             '<span class="import-progress"><progress max="{}" value="{}"></progress> read {} of {}</span><br>'
