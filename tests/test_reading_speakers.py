@@ -41,3 +41,24 @@ def test_a_speaker_the_parser_lost_is_the_person_opening_the_sentence():
 def test_a_passive_participle_does_not_make_the_sentence_opener_the_speaker():
     body = 'Mayor Ann Lee, described by critics as "a builder with no plan", won again.'
     assert [s for s, _ in speakers(body)] in ([None], [])
+
+
+MAY = (
+    "Prime Minister Theresa May lost the vote on Tuesday.\n\n"
+    '"The House has spoken and the government will listen," May told parliament.\n\n'
+    "A total of 118 of May's own Conservative lawmakers voted against the agreement. "
+    "The deal may pass in May. Talks may resume on May 5."
+)
+
+
+def test_a_surname_the_parser_takes_for_a_modal_or_a_month_is_the_person():
+    reading = read_report("", MAY)
+    (may,) = [e for e in reading["entities"] if e["kind"] == "person"]
+    spans = [MAY[m["start"] : m["end"]] for m in may["mentions"]]
+    assert spans == ["Theresa May", "May", "May"]  # the quote's "May told" and "May's own"
+    assert [(q["text"][:15], q["speaker"]) for q in reading["quotes"]] == [("The House has s", "Theresa May")]
+
+
+def test_a_persons_name_is_not_read_as_a_date_but_the_month_still_is():
+    dates = [n["text"] for n in read_report("", MAY)["numbers"] if n["kind"] == "date"]
+    assert dates == ["Tuesday", "May", "May 5"]

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from .entities import collect_mentions, link_mentions
+from .identity import PERSON
 from .lang import get_language
 from .models import nlp
 from .numbers import read_numbers
@@ -36,6 +37,10 @@ def _negated(doc, start: int, end: int) -> bool:
     )
 
 
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(span_start <= start and end <= span_end for span_start, span_end in spans)
+
+
 def _read_one(title: str, body: str, language: str, body_doc, title_doc) -> dict:
     lang = get_language(language)
     sentences = split_sentences(body, language)
@@ -45,7 +50,9 @@ def _read_one(title: str, body: str, language: str, body_doc, title_doc) -> dict
     entities = link_mentions(mentions, lang)
     mentions = [m for e in entities for m in e.mentions]  # those the linking kept
     quotes = read_quotes(body, body_doc, sentences, paragraphs, mentions, entities)
-    numbers = read_numbers(body_doc, starts, lang)
+    # A person's name is no figure: "May's own lawmakers" is Theresa May, not the month.
+    named = [(m.start, m.end) for e in entities if e.kind == PERSON for m in e.mentions]
+    numbers = [n for n in read_numbers(body_doc, starts, lang) if not _inside(n.start, n.end, named)]
     title_numbers = read_numbers(title_doc, [0], lang)
     return {
         "version": READING_VERSION,

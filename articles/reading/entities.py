@@ -421,6 +421,20 @@ def _surnames(names) -> set[str]:
     return {core[-1] for core in map(name_parts, names) if len(core) >= 2}
 
 
+def _names_someone(token) -> bool:
+    """Whether a word spelt as a known surname is used as a name here. The small model reads a
+    surname that is also a modal verb as the verb ("May told parliament", '"...," May said');
+    a modal is not capitalised inside a sentence, nor followed by a verb in the past tense."""
+    if token.ent_type_ == "DATE" and token.tag_ != "MD" and token.dep_ not in ("poss", "nsubj", "nsubjpass"):
+        return False  # "in May", "May 5": the month
+    if token.pos_ == "PROPN":
+        return True
+    if token.tag_ != "MD" or not token.text[:1].isupper():
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return not token.is_sent_start or (following is not None and following.tag_ in ("VBD", "VBZ"))
+
+
 def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[int]) -> list[Mention]:
     """Later mentions by surname the model did not tag ("Pelosi told reporters") added, when
     the surname is that of a person the report names in full."""
@@ -432,7 +446,7 @@ def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[i
         covered.update(range(mention.start, mention.end))
     added = []
     for token in doc:
-        if token.text in surnames and token.pos_ == "PROPN" and token.idx not in covered:
+        if token.text in surnames and _names_someone(token) and token.idx not in covered:
             sentence = max(bisect_right(sentence_starts, token.idx) - 1, 0)
             honorific = _honorific(doc, token.i)
             titled = bool(honorific) or (token.i > 0 and doc[token.i - 1].lower_.rstrip(".") == "dr")

@@ -346,6 +346,9 @@ def _subject(verb):
         # "which he said had ...": the parser may give the relative pronoun as a second subject
         named = [c for c in subjects if c.lower_ not in ("which", "that")]
         return (named or subjects)[0]
+    misread = [c for c in verb.children if c.tag_ == "MD" and c.text[:1].isupper() and c.i < verb.i]
+    if misread and not misread[0].is_sent_start:
+        return misread[0]  # '"...," May told parliament': a surname the parser took for "may"
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         # "she smiled and said", "..., warning of", "..., telling reporters": the main clause's subject
         return _subject(verb.head)
