@@ -124,3 +124,11 @@ def test_father_and_son_of_one_name_are_two_people_and_the_surname_is_the_son():
     people = {e["name"]: e for e in read_report("t", body)["entities"] if e["kind"] == "person"}
     assert set(people) == {"Jesse L. Mercer Jr.", "Jesse Mercer Sr."}
     assert "Mercer" in people["Jesse L. Mercer Jr."]["variants"]
+
+
+def test_a_persons_name_before_a_possessive_inside_an_organisation_span_is_the_person():
+    # The small model takes "Theresa May's Brexit" whole as an organisation.
+    text = "Sterling recovered on Tuesday night after MPs rejected Theresa May's Brexit deal by 230 votes."
+    entities = read_report("", text)["entities"]
+    assert ("Theresa May", "person") in [(e["name"], e["kind"]) for e in entities]
+    assert not any("May's" in e["name"] for e in entities)

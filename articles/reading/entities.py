@@ -36,6 +36,7 @@ from .names import name_key
 from .organisations import (
     dateline_agency,
     joined_entities,
+    person_possessor,
     short_name_mentions,
     suffixed_names,
     without_possessor,
@@ -281,6 +282,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PERSON  # "General Brent Dufresne", tagged as an organisation
         end = _hyphenated_end(doc, _extended_end(doc, ent.start, ent.end, kind, lang))
         start = without_possessor(doc, ent.start, end, lang) if kind == ORGANISATION else ent.start
+        owner_end = person_possessor(doc, start, end, lang) if kind == ORGANISATION else None
+        if owner_end is not None:
+            raw.append((start, owner_end, PERSON, False))  # "Theresa May's Brexit": her name first
+            start = owner_end + 1
         start, end, titled = _strip_span(doc, start, end, kind, lang)
         if start >= end or _inside_title(doc, start, end, lang):
             continue

@@ -90,6 +90,22 @@ def without_possessor(doc, start: int, end: int, lang: ModuleType) -> int:
     return start
 
 
+def person_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:
+    """The index of the "'s" in a span the model took whole as an organisation when what comes
+    before it is a person's full name ("Theresa May's Brexit"): two or three capitalised proper
+    nouns, none a word of organisation names. None otherwise."""
+    for k in range(start + 2, min(start + 4, end - 1)):
+        if doc[k].lower_ in ("'s", "’s"):
+            owner = doc[start:k]
+            if all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.lower() not in lang.ORG_SUFFIXES
+                for t in owner
+            ):
+                return k
+            return None
+    return None
+
+
 def short_name_mentions(doc, names: list[str], covered: set[int], lang: ModuleType) -> list[tuple[int, int]]:
     """Later mentions of a company by its name without the legal suffix ("Walmart" after
     "Walmart Inc"), where the model tagged nothing."""
