@@ -62,3 +62,10 @@ def test_a_surname_the_parser_takes_for_a_modal_or_a_month_is_the_person():
 def test_a_persons_name_is_not_read_as_a_date_but_the_month_still_is():
     dates = [n["text"] for n in read_report("", MAY)["numbers"] if n["kind"] == "date"]
     assert dates == ["Tuesday", "May", "May 5"]
+
+
+def test_a_shrug_attributes_a_quote_and_a_shouted_name_is_listed_in_ordinary_case():
+    text = 'DONALD Trump walked out of the summit. "Sometimes you have to walk," Trump shrugged.'
+    reading = read_report("", text)
+    assert [(e["name"], e["kind"]) for e in reading["entities"]] == [("Donald Trump", "person")]
+    assert [q["speaker"] for q in reading["quotes"]] == ["Donald Trump"]

@@ -541,12 +541,29 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
             add(mention, place_key(mention.text, lang), mention.text, PLACE)
     entities = _merged([e for e in entities if e.kind], lang)
     for entity in entities:
+        if entity.kind == PERSON and _shouted(entity.name):
+            entity.name = _person_cased(entity.name, entity.mentions)
+    for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)
     entities.sort(key=lambda e: e.mentions[0].start)
     for index, entity in enumerate(entities):
         for mention in entity.mentions:
             mention.entity = index
     return entities
+
+
+def _shouted(name: str) -> bool:
+    return any(len(word) > 2 and word.isupper() for word in name.split())
+
+
+def _person_cased(name: str, mentions: list[Mention]) -> str:
+    """A person's name as a reader expects it, not as a tabloid shouts its first words
+    ("DONALD Trump"): the same name written in ordinary case elsewhere, else each shouted word
+    capitalised."""
+    for mention in mentions:
+        if mention.text.casefold() == name.casefold() and not _shouted(mention.text):
+            return mention.text
+    return " ".join(word.capitalize() if len(word) > 2 and word.isupper() else word for word in name.split())
 
 
 def _merged(entities: list[Entity], lang: ModuleType) -> list[Entity]:

@@ -26,7 +26,9 @@ SPEECH_LEMMAS = frozenset(
     announce continue recall suggest acknowledge admit conclude predict tweet post remark observe
     comment urge caution confirm deny vow pledge promise complain testify quip concede boast
     scoff shout tout lament call describe dub brand label hail slam blast sob cry scream yell
-    whisper exclaim plead beg joke sigh fume snap gush rail blame accuse dismiss""".split()
+    whisper exclaim plead beg joke sigh fume snap gush rail blame accuse dismiss shrug laugh
+    chuckle smile grin rage storm thunder bellow growl roar mutter murmur stress emphasise
+    emphasize retort counter assert maintain contend reveal recount brag gloat sneer rant""".split()
 )
 PRONOUNS = frozenset({"he", "she"})
 MIN_QUOTE_WORDS = 3  # "a word or two" in quotation marks is a scare quote
