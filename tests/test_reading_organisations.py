@@ -132,3 +132,15 @@ def test_a_persons_name_before_a_possessive_inside_an_organisation_span_is_the_p
     entities = read_report("", text)["entities"]
     assert ("Theresa May", "person") in [(e["name"], e["kind"]) for e in entities]
     assert not any("May's" in e["name"] for e in entities)
+
+
+def test_a_company_named_for_its_industry_and_its_first_word_alone_are_one_organisation():
+    text = (
+        "Lorvenemab, made by the American firm Castellan Biosciences, clears a protein. "
+        "Shares of Castellan, which is based in Cambridge, Mass., rose 9 percent."
+    )
+    entities = read_report("", text)["entities"]
+    castellan = [e for e in entities if e["name"].startswith("Castellan")]
+    assert [(e["name"], e["kind"], e["variants"]) for e in castellan] == [
+        ("Castellan Biosciences", "organisation", ["Castellan Biosciences", "Castellan"])
+    ]

@@ -316,14 +316,16 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         for start, end, kind, _ in raw
         if kind == PERSON and _person_is_plausible(doc[start:end].text.split(), lang)
     )
-    # "Twitter" beside "Twitter Inc": the lone word is the organisation, not a person (but
-    # "Duluth" beside "Duluth Entertainment Convention Center" is not the centre).
+    # "Twitter" beside "Twitter Inc", "Castellan" beside "Castellan Biosciences": the lone word
+    # is the company, not a person (but "Duluth" beside "Duluth Entertainment Convention
+    # Center" is not the centre).
+    company_words = lang.CORPORATE_SUFFIXES | lang.INDUSTRY_WORDS
     org_words = {
         doc[start].text
         for start, end, kind, _ in raw
         if kind == ORGANISATION
         and end - start >= 2
-        and all(t.lower_ in lang.CORPORATE_SUFFIXES for t in doc[start + 1 : end])
+        and all(t.lower_ in company_words for t in doc[start + 1 : end])
     }
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, (start, end, kind, titled) in enumerate(raw):

@@ -77,7 +77,16 @@ TITLE_PHRASES = (
 )
 
 # Last words that make a capitalised sequence an organisation.
-ORG_SUFFIXES = frozenset(
+# Last words of company names that say what the company does ("Castellan Biosciences"): a
+# name ending in one is an organisation, and its first word alone is that company.
+INDUSTRY_WORDS = frozenset(
+    """airlines airways motors systems technologies labs laboratories holdings securities
+    investments biosciences bioscience therapeutics pharmaceuticals pharmaceutical pharma
+    biotech biotechnology energy media industries solutions software foods entertainment
+    insurance networks brands enterprises ventures robotics semiconductor semiconductors
+    electronics petroleum mining logistics communications telecom telecommunications""".split()
+)
+ORG_SUFFIXES = INDUSTRY_WORDS | frozenset(
     """department ministry institute institution center centre university college school company
     corporation corp inc ltd plc llc group bank agency council party committee commission
     association foundation studies union court army navy police force forces office service
