@@ -187,3 +187,19 @@ def _empty_vectors():
     from articles.grouping.similarity import Weighted
 
     return Weighted({}, 0.0), Weighted({}, 0.0)
+
+
+def test_why_it_is_here_names_take_the_kind_the_reading_gave_them_and_scores_do_not_change():
+    from articles.reading import read_report
+
+    title = "US approves new Alzheimer's drug lorvenemab"
+    body = (
+        "Lorvenemab, made by the American firm Castellan Biosciences, clears a sticky protein. "
+        "Shares of Castellan rose. Dr Hamid Farrokhzad said so in Boston."
+    )
+    unread = extract_features(title, body)
+    read = extract_features(title, body, reading=read_report(title, body))
+    assert unread.labels["castellanbiosciences"][1] == "person"  # the capitalised-run rules' guess
+    assert read.labels["castellanbiosciences"] == ("Castellan Biosciences", "organisation")
+    assert read.labels["hamidfarrokhzad"] == ("Hamid Farrokhzad", "person")
+    assert read.names == unread.names and read.terms == unread.terms

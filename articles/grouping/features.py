@@ -11,9 +11,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..spelling import name_key
 from .lexicon import STOPWORDS, WEEKDAYS
 from .meaning import Meaning, meaning_of
 from .names import extract_names, headline_names, name_weights
+
+_READ_KINDS = ("person", "organisation", "place")
 
 # Words in the headline say what the story is about: they count this many times.
 HEADLINE_BOOST = 2.0
@@ -223,6 +226,22 @@ def heaviest(weights: dict[str, float], limit: int) -> dict[str, float]:
     return dict(kept[:limit])
 
 
+def _kinds_read(labels: dict[str, tuple[str, str]], reading: dict | None) -> dict[str, tuple[str, str]]:
+    """Labels (key -> (surface, kind)) with the kind the reading layer gave the same name, where
+    it has one: the capitalised-run rules above find the names grouping scores, but spaCy types
+    them better ("Castellan Biosciences" is a company, not a person). Only "why it is here"
+    shows kinds; scores do not use them."""
+    if not reading:
+        return labels
+    read = {
+        name_key(variant): entity["kind"]
+        for entity in reading.get("entities") or []
+        if entity.get("kind") in _READ_KINDS
+        for variant in entity.get("variants") or [entity["name"]]
+    }
+    return {key: (surface, read.get(key, kind)) for key, (surface, kind) in labels.items()}
+
+
 def extract_features(
     title: str, body: str, published_at: datetime | None = None, reading: dict | None = None
 ) -> ReportFeatures:
@@ -251,7 +270,7 @@ def extract_features(
     return ReportFeatures(
         terms=terms,
         names=names,
-        labels={k: labels[k] for k in names},
+        labels=_kinds_read({k: labels[k] for k in names}, reading),
         published_at=published_at,
         short=body_words < SHORT_REPORT_WORDS,
         surfaces={stem_: raw for stem_, raw in surfaces.items() if stem_ in terms},

@@ -46,7 +46,7 @@ def _features(rows: Iterator[tuple[int, str, str, datetime | None, str | None]])
     through the ORM's JSON field was a tenth of a regroup."""
     missing = []
     for chunk in itertools.batched(rows, BATCH, strict=False):
-        readings = _meaning_readings([pk for pk, *_, text in chunk if text is None])
+        readings = _feature_readings([pk for pk, *_, text in chunk if text is None])
         for pk, title, body, published_at, text in chunk:
             if text is None:
                 report = extract_features(title, body, published_at, readings.get(pk))
@@ -57,9 +57,10 @@ def _features(rows: Iterator[tuple[int, str, str, datetime | None, str | None]])
     StoredFeatures.objects.bulk_create(missing, batch_size=BATCH)
 
 
-def _meaning_readings(ids: list[int]) -> dict[int, dict]:
-    """The parts of the stored readings that meaning vectors are made of, by article id:
-    whole readings of a regroup's worth of reports would not fit in memory."""
+def _feature_readings(ids: list[int]) -> dict[int, dict]:
+    """The parts of the stored readings that features use (meaning vectors, the kinds of
+    names), by article id: whole readings of a regroup's worth of reports would not fit in
+    memory."""
     if not ids:
         return {}
     rows = Article.objects.filter(id__in=ids).values_list(
@@ -67,10 +68,11 @@ def _meaning_readings(ids: list[int]) -> dict[int, dict]:
         KeyTransform("title", "analysis"),
         KeyTransform("title_vector", "analysis"),
         KeyTransform("vectors", "analysis"),
+        KeyTransform("entities", "analysis"),
     )
     return {
-        pk: {"title": title, "title_vector": headline, "vectors": sentences}
-        for pk, title, headline, sentences in rows
+        pk: {"title": title, "title_vector": headline, "vectors": sentences, "entities": entities}
+        for pk, title, headline, sentences, entities in rows
     }
 
 
