@@ -69,3 +69,18 @@ def test_a_shrug_attributes_a_quote_and_a_shouted_name_is_listed_in_ordinary_cas
     reading = read_report("", text)
     assert [(e["name"], e["kind"]) for e in reading["entities"]] == [("Donald Trump", "person")]
     assert [q["speaker"] for q in reading["quotes"]] == ["Donald Trump"]
+
+
+def test_a_tabloids_title_or_epithet_before_a_name_is_not_part_of_it():
+    text = (
+        'Jurgen Klopp was proud. Boss Klopp hailed his heroes as "mentality giants" at full time. '
+        "Injured Mo Salah watched from the stands. Billionaire Dmitri Vance took a chainsaw to Twitter."
+    )
+    reading = read_report("", text)
+    people = [(e["name"], e["variants"]) for e in reading["entities"] if e["kind"] == "person"]
+    assert people == [
+        ("Jurgen Klopp", ["Jurgen Klopp", "Klopp"]),
+        ("Mo Salah", ["Mo Salah"]),
+        ("Dmitri Vance", ["Dmitri Vance"]),
+    ]
+    assert [q["speaker"] for q in reading["quotes"]] == ["Jurgen Klopp"]

@@ -110,6 +110,9 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
             start, titled = last_title + 1, True
         while start < end and doc[start].text in _PUNCTUATION:
             start += 1
+        # "Injured Mo Salah", "Cheeky Trent Alexander-Arnold": a tabloid's epithet, no name
+        while start < end - 1 and doc[start].pos_ in ("ADJ", "VERB") and doc[start + 1].pos_ == "PROPN":
+            start += 1
         if start > 0 and doc[start - 1].lower_.rstrip(".") in lang.TITLES:
             titled = True
     while end > start and (

@@ -53,7 +53,7 @@ TITLES = frozenset(
     executive official officials diplomat commissioner mp mep mps pm chancellor
     treasurer attorney sheriff detective inspector superintendent constable trooper coach manager
     striker midfielder defender goalkeeper councillor alderman commissioner grandmother
-    grandfather""".split()
+    grandfather boss gaffer skipper keeper winger billionaire tycoon mogul""".split()
 )
 # Multi-word titles, matched before single words, lower-cased.
 TITLE_PHRASES = (
