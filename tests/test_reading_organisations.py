@@ -144,3 +144,13 @@ def test_a_company_named_for_its_industry_and_its_first_word_alone_are_one_organ
     assert [(e["name"], e["kind"], e["variants"]) for e in castellan] == [
         ("Castellan Biosciences", "organisation", ["Castellan Biosciences", "Castellan"])
     ]
+
+
+def test_a_name_after_a_verbs_particle_or_owning_what_follows_is_a_person_not_a_place():
+    text = (
+        "The Dutch midfielder swept in Trent Alexander-Arnold's cross in the 54th minute and headed "
+        "in Xherdan Shaqiri's cross. Talks were held in Riverton."
+    )
+    kinds = {e["name"]: e["kind"] for e in read_report("", text)["entities"]}
+    assert kinds["Trent Alexander-Arnold"] == kinds["Xherdan Shaqiri"] == "person"
+    assert kinds["Riverton"] == "place"

@@ -332,7 +332,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     }
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, (start, end, kind, titled) in enumerate(raw):
-        if kind == PERSON and not titled and start > 0 and doc[start - 1].lower_ in _LOCATIVE:
+        if kind == PERSON and not titled and start > 0 and _locative_before(doc, start, end):
             kind = PLACE  # "in Riverton", "near Fort Lauderdale": somewhere, not someone
         elif kind != PERSON and doc[start:end].text in surnames:
             kind = PERSON  # "Trump said": the surname of someone the report names in full
@@ -443,6 +443,14 @@ def _names_someone(token) -> bool:
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return not token.is_sent_start or (following is not None and following.tag_ in ("VBD", "VBZ"))
+
+
+def _locative_before(doc, start: int, end: int) -> bool:
+    """Whether the name is where something happens ("in Riverton"), not a person after a verb's
+    particle ("swept in Trent Alexander-Arnold's cross") or the owner of what follows."""
+    before = doc[start - 1]
+    owns = end < len(doc) and doc[end].lower_ in ("'s", "’s")
+    return before.lower_ in _LOCATIVE and before.dep_ != "prt" and not owns
 
 
 def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[int]) -> list[Mention]:
