@@ -154,3 +154,14 @@ def test_a_name_after_a_verbs_particle_or_owning_what_follows_is_a_person_not_a_
     kinds = {e["name"]: e["kind"] for e in read_report("", text)["entities"]}
     assert kinds["Trent Alexander-Arnold"] == kinds["Xherdan Shaqiri"] == "person"
     assert kinds["Riverton"] == "place"
+
+
+def test_a_place_touching_a_word_that_is_no_place_is_one_organisation():
+    # The small model reads "Cambridge" as a place and "Analytica" as a person or a place.
+    for text in (
+        "It emerged that the political consultancy Cambridge Analytica had obtained the data.",
+        "Facebook was fined by US watchdogs over the Cambridge Analytica data scandal.",
+    ):
+        names = [(e["name"], e["kind"]) for e in read_report("", text)["entities"]]
+        assert ("Cambridge Analytica", "organisation") in names
+        assert ("Cambridge", "place") not in names

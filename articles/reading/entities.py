@@ -263,7 +263,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             not_people.add(ent[1:].text)  # the model took "Hurricane Delphine" whole
 
     taken_until = 0  # a span an earlier name ran on through ("... and Monuments") is taken
-    for ent_start, ent_end, label in joined_entities(doc):
+    for ent_start, ent_end, label in joined_entities(doc, lang):
         ent = doc[ent_start:ent_end]
         kind = LABELS.get(label)
         if kind is None or ent_start < taken_until:

@@ -54,23 +54,43 @@ def suffixed_names(doc) -> list[tuple[int, int]]:
     return spans
 
 
-def joined_entities(doc) -> list[tuple[int, int, str]]:
-    """doc.ents as (start, end, label), two organisations that touch with only a space between
-    joined into one: a name has no two organisations side by side without punctuation."""
+def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
+    """doc.ents as (start, end, label), two names that touch with only a space between joined
+    into one organisation: two organisations ("Ohio State University" + "Wexner Medical
+    Center"), or a place followed by one word that is not a known place ("Cambridge" +
+    "Analytica", "Paris" + "Saint-Germain"); a name has no two names side by side without
+    punctuation."""
     spans: list[tuple[int, int, str]] = []
     for ent in doc.ents:
-        if (
-            spans
-            and ent.label_ == "ORG"
-            and spans[-1][2] == "ORG"
-            and spans[-1][1] == ent.start
+        previous = spans[-1] if spans else None
+        touching = (
+            previous is not None
+            and previous[1] == ent.start
             and doc[ent.start - 1].whitespace_ == " "
             and ent[0].lower_ not in ("the", "a", "an")
+        )
+        if touching and (
+            (ent.label_ == "ORG" and previous[2] == "ORG")
+            or (
+                previous[2] == "GPE"
+                and ent.label_ in ("ORG", "PERSON", "LOC")
+                and not _known_place(ent.text, lang)
+            )
         ):
-            spans[-1] = (spans[-1][0], ent.end, "ORG")
+            spans[-1] = (previous[0], ent.end, "ORG")
         else:
             spans.append((ent.start, ent.end, ent.label_))
     return spans
+
+
+def _known_place(text: str, lang: ModuleType) -> bool:
+    lower = text.lower()
+    return (
+        lower in lang.COUNTRIES
+        or lower in lang.CITIES
+        or lower in lang.US_STATES
+        or lower in lang.PLACE_ALIASES
+    )
 
 
 def without_possessor(doc, start: int, end: int, lang: ModuleType) -> int:
