@@ -181,11 +181,8 @@ class ImportBatchAdmin(admin.ModelAdmin):
             ),
         )
         more = len(batch.report) - shown
-        tail = ""
-        if more > 0 and batch.in_progress:
-            tail = format_html("<p>… and {} more items, listed when the import has finished.</p>", more)
-        elif more > 0:
-            tail = format_html("<p>… and {} more items.</p>", more)
+        later = ", listed when the import has finished" if batch.in_progress else ""
+        tail = format_html("<p>… and {} more items{}.</p>", more, later) if more > 0 else ""
         return format_html(
             '<table class="import-preview"><thead><tr><th>Item</th><th>Outcome</th><th>Article</th>'
             "<th>Event</th><th>Outlet</th><th>Reason / warnings</th></tr></thead><tbody>{}</tbody></table>{}",

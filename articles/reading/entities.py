@@ -24,6 +24,7 @@ from .identity import (
     core_tokens,
     initials,
     is_initial,
+    known_place,
     name_parts,
     org_key,
     person_key,
@@ -229,12 +230,7 @@ def _kind_by_shape(words: list[str], kind: str, lang: ModuleType) -> str:
     """A name's kind from what it is made of, when that is clearer than the model's label."""
     lower = " ".join(words).lower()
     last = words[-1].lower() if words else ""
-    if (
-        lower in lang.PLACE_ALIASES
-        or lower in lang.COUNTRIES
-        or lower in lang.CITIES
-        or lower in lang.US_STATES
-    ):
+    if known_place(lower, lang):
         return PLACE
     last_two = " ".join(w.lower() for w in words[-2:])
     if last_two in lang.VENUE_PHRASES:
@@ -369,13 +365,7 @@ def _names_a_business(doc, start: int, end: int, words: list[str], lang: ModuleT
     head = doc[end - 1]
     if head.dep_ != "compound" or head.head.i < end or head.head.lemma_.lower() not in lang.BUSINESS_NOUNS:
         return False
-    lower = " ".join(words).lower()
-    return not (
-        lower in lang.COUNTRIES
-        or lower in lang.CITIES
-        or lower in lang.US_STATES
-        or lower in lang.PLACE_ALIASES
-    )
+    return not known_place(" ".join(words), lang)
 
 
 def _generic_body(word: str, lang: ModuleType) -> bool:

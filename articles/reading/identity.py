@@ -181,3 +181,15 @@ def same_entity(a: dict, b: dict, lang: ModuleType) -> bool:
             b["name"], lang.PLACE_GENERIC_WORDS, lang
         )
     return False
+
+
+def known_place(name: str, lang: ModuleType) -> bool:
+    """Whether the language's lists know name (any case) as a country, city, US state or alias
+    of a place."""
+    lower = name.lower()
+    return (
+        lower in lang.COUNTRIES
+        or lower in lang.CITIES
+        or lower in lang.US_STATES
+        or lower in lang.PLACE_ALIASES
+    )

@@ -9,6 +9,8 @@ National Commission ..."). Each function here returns token spans; entities.py t
 
 from types import ModuleType
 
+from .identity import known_place
+
 # Legal suffixes that end only companies' names; "Co", "SA", "AG" are left out (also other words).
 _LEGAL_SUFFIXES = frozenset("inc inc. corp corp. plc llc ltd ltd.".split())
 _DASHES = frozenset("—–-")
@@ -74,7 +76,7 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             or (
                 previous[2] == "GPE"
                 and ent.label_ in ("ORG", "PERSON", "LOC")
-                and not _known_place(ent.text, lang)
+                and not known_place(ent.text, lang)
             )
         ):
             spans[-1] = (previous[0], ent.end, "ORG")
@@ -83,28 +85,13 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _known_place(text: str, lang: ModuleType) -> bool:
-    lower = text.lower()
-    return (
-        lower in lang.COUNTRIES
-        or lower in lang.CITIES
-        or lower in lang.US_STATES
-        or lower in lang.PLACE_ALIASES
-    )
-
-
 def without_possessor(doc, start: int, end: int, lang: ModuleType) -> int:
     """The start of an organisation's name without a possessing place ("Nigeria's National
     Commission"): the place is named, but the organisation's name starts after it."""
     for k in range(start + 1, end - 1):
         if doc[k].lower_ in ("'s", "’s"):
             owner = doc[start:k].text.lower().removeprefix("the ").strip()
-            if (
-                owner in lang.COUNTRIES
-                or owner in lang.CITIES
-                or owner in lang.US_STATES
-                or owner in lang.PLACE_ALIASES
-            ):
+            if known_place(owner, lang):
                 return k + 1
             break
     return start
