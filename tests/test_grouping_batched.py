@@ -26,7 +26,8 @@ def store_reports(count: int) -> list[Article]:
     return stored
 
 
-def outcome() -> tuple[set[frozenset[int]], dict[int, tuple]]:
+def outcome() -> tuple[dict[frozenset[int], tuple], dict[int, tuple]]:
+    """The events (members -> title, summary, counts) and each report's decision."""
     members: dict[int, set[int]] = {}
     decisions = {}
     for pk, event_id, status, score, evidence in Article.objects.values_list(
@@ -39,7 +40,11 @@ def outcome() -> tuple[set[frozenset[int]], dict[int, tuple]]:
         ids = ("event_id", "moved_from_event_id", "candidates", "explanation")
         kept = {k: v for k, v in evidence.items() if k not in ids}
         decisions[pk] = (status, score, kept)
-    return {frozenset(m) for m in members.values()}, decisions
+    events = {
+        e.pk: (e.title, e.summary, e.article_count, e.source_count, e.first_published_at, e.last_published_at)
+        for e in Event.objects.all()
+    }
+    return {frozenset(m): events[event_id] for event_id, m in members.items()}, decisions
 
 
 def forget_grouping() -> None:

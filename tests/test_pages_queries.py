@@ -70,7 +70,7 @@ def _plan(sql: str, params: list[object]) -> str:
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="EXPLAIN plans are checked on PostgreSQL")
 def test_main_list_and_search_queries_use_their_indexes(rows):
-    from articles.grouping.service import first_members
+    from articles.grouping.store import first_members
     from articles.search import parse_query
     from articles.search.engines import PostgresEngine
 

@@ -3,12 +3,17 @@
 One function, so that the order in which an import's reports are grouped (and how the
 work is batched) is decided in one place.
 
-Batched so far: the document frequencies. Each key is read once a chunk, counted in memory
-as each report is decided, and written back in one statement per few hundred keys, instead
-of one upsert and one or two reads per report. Decisions are the
-same as one by one: under the grouping lock nothing else writes them, and every read goes
-through this store. Events, their profiles and index postings are still read and written
-per report (see the note at ChunkStore).
+The decisions are those of assign_article run one report at a time, in publication order
+(tests/test_grouping_batched.py holds both to the same events and evidence): under the
+grouping lock nothing else writes grouping state, and every read goes through ChunkStore,
+which answers from what it read or wrote earlier in the chunk. Batched per chunk:
+- the reports' features: stored ones read in one query, missing ones computed and stored
+  in one statement;
+- the document frequencies: every key the chunk's reports hold read in one pass, counted
+  in memory as each report is decided, written back in one statement per few hundred keys;
+- the events with their profiles: read once, then kept (and kept current) across the chunk.
+Still per report: the article's own row, the event row, the profile and the index postings
+(the candidate search of the next report reads them back from the index).
 """
 
 import logging
@@ -16,30 +21,149 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
-from ..models import Article, KeyFrequency
+from ..models import Article, Event, KeyFrequency
+from ..models import ReportFeatures as StoredFeatures
+from .engine import report_keys
+from .features import ReportFeatures, extract_features
+from .meaning import meaning_of
 from .service import assign_article
-from .store import ALL_REPORTS, CHUNK, DatabaseStore
+from .similarity import Profile
+from .store import ALL_REPORTS, CHUNK, DatabaseStore, grouping_outlet
+from .summaries import MEMBERS_READ, OPENING_CHARS
 
 logger = logging.getLogger(__name__)
 
 
 class ChunkStore(DatabaseStore):
-    """A DatabaseStore whose document frequencies live in memory for one chunk of reports.
+    """A DatabaseStore that keeps what it reads and writes for one chunk of reports.
 
-    Events and postings are not cached: an event's stored profile is what a one-by-one
-    assignment reads back (PostgreSQL's jsonb reorders its keys, and the order of float
-    sums decides ties), so keeping it in memory could change a decision.
+    Why keeping an event's profile gives the decisions of reading it back: a profile's sums
+    are rounded as stored (5 places for terms and names; meaning sums as MeaningSum stores
+    them), JSON round-trips floats exactly, and every sum over a profile runs in the
+    report's key order or sorts with a tie-break, so the order jsonb gives the keys back in
+    changes nothing. A report whose grouping fails rolls back its savepoint; the store then
+    drops every event it holds (forget_all), since their objects may have changed with it.
     """
 
     def __init__(self) -> None:
         super().__init__()
-        # Counts read so far (keys are read when a report first needs them: a report's
-        # features are computed, and stored, by assign_article itself).
         self.known: dict[str, int] = {}
         self.absent: set[str] = set()
         self.pending: dict[str, int] = {}  # increments not written yet
         self.this_report: list[str] = []  # increments of the report being decided
+        self.prepared: dict[int, tuple[ReportFeatures, bool]] = {}
+        # Events and profiles read or saved earlier in the chunk (event id -> both), and the
+        # rows of first_members of the events whose text was picked in it.
+        self.held: dict[int, tuple[Event, Profile]] = {}
+        self.openings: dict[int, list[tuple]] = {}
 
+    # --- features, for the whole chunk at once ---
+    def prepare(self, articles: list[Article]) -> dict[int, str]:
+        """Features of every report (stored ones read, missing ones computed and stored),
+        and the document frequencies of all their keys; returns the reports whose features
+        could not be computed, with the reason (they are left ungrouped)."""
+        stored = dict(
+            StoredFeatures.objects.filter(article__in=[a.pk for a in articles]).values_list("article_id", "data")
+        )
+        failures: dict[int, str] = {}
+        new_rows, upgraded = [], []
+        for article in articles:
+            try:
+                if article.pk in stored:
+                    report = ReportFeatures.from_json(stored[article.pk], article.published_at)
+                    meaning = None if report.meaning is not None else meaning_of(article.analysis, article.title)
+                    if meaning is not None:
+                        # Features stored before the report was read: its meaning joins them now.
+                        report.meaning = meaning
+                        upgraded.append(StoredFeatures(article_id=article.pk, data=report.to_json()))
+                    new = False
+                else:
+                    report = extract_features(
+                        article.title, article.body_text, article.published_at, article.analysis
+                    )
+                    new_rows.append(StoredFeatures(article=article, data=report.to_json()))
+                    new = True
+            except Exception as error:
+                logger.exception("Features of report %s failed", article.pk)
+                failures[article.pk] = f"could not be grouped: {error}"
+                continue
+            report.outlet = grouping_outlet(article.source_id, article.outlet_assumed)
+            self.prepared[article.pk] = (report, new)
+        StoredFeatures.objects.bulk_create(new_rows, batch_size=CHUNK)
+        if upgraded:
+            StoredFeatures.objects.bulk_update(upgraded, ["data"], batch_size=CHUNK)
+        self._load({ALL_REPORTS, *(k for report, _ in self.prepared.values() for k in report_keys(report))})
+        return failures
+
+    def features(self, article: Article) -> tuple[ReportFeatures, bool]:
+        if article.pk in self.prepared:
+            return self.prepared[article.pk]
+        return super().features(article)
+
+    def discard_features(self, article_id: int) -> None:
+        """A report whose grouping failed: its features go with the rest of its work, so that
+        grouping it again counts its words (as a first grouping does)."""
+        report, new = self.prepared.pop(article_id, (None, False))
+        if new:
+            StoredFeatures.objects.filter(article_id=article_id).delete()
+
+    # --- events and profiles, kept across the chunk ---
+    def forget_reads(self) -> None:
+        self.counted.clear()
+        self.this_report = []
+
+    def forget_event(self, event_id: int) -> None:
+        self.held.pop(event_id, None)
+        self.openings.pop(event_id, None)
+
+    def forget_all(self) -> None:
+        self.held.clear()
+        self.openings.clear()
+
+    def first_members(self, event_id: int, joined: Article | None = None) -> list[tuple]:
+        """The rows first_members(event_id) would read, kept up to date as reports join."""
+        rows = self.openings.get(event_id)
+        if rows is None:
+            rows = self.openings[event_id] = super().first_members(event_id)
+        elif joined is not None and all(row[0] != joined.pk for row in rows):
+            report = self.prepared.get(joined.pk, (None, False))[0]
+            if report is None:  # not one of the chunk's reports: read the rows again
+                rows = self.openings[event_id] = super().first_members(event_id)
+            else:
+                reading = joined.analysis if isinstance(joined.analysis, dict) else {}
+                row = (
+                    joined.pk,
+                    joined.title,
+                    joined.body_text[:OPENING_CHARS],
+                    {"t": report.terms},  # what refresh_event_text reads of the stored features
+                    reading.get("title"),
+                    reading.get("title_vector"),
+                )
+                rows = self.openings[event_id] = sorted([*rows, row], key=lambda r: r[0])[:MEMBERS_READ]
+        return rows
+
+    def profiles(self, event_ids: list[int]) -> dict[int, Profile]:
+        missing = [e for e in event_ids if e not in self.held]
+        if missing:
+            for event_id, profile in super().profiles(missing).items():
+                self.held[event_id] = (self.events[event_id], profile)
+            self.events.clear()
+            self.loaded.clear()
+        return {e: self.held[e][1] for e in event_ids if e in self.held}
+
+    def title(self, event_id: int) -> str:
+        return self.held[event_id][0].title
+
+    def loaded_profile(self, event_id: int) -> tuple[Event, Profile]:
+        if event_id not in self.held:
+            self.profiles([event_id])
+        return self.held[event_id]
+
+    def save_profile(self, event: Event, profile: Profile) -> None:
+        super().save_profile(event, profile)
+        self.held[event.pk] = (event, profile)
+
+    # --- document frequencies, in memory for the chunk ---
     def _load(self, keys: set[str]) -> None:
         wanted = sorted(k for k in keys if k not in self.known and k not in self.absent)
         for start in range(0, len(wanted), CHUNK):
@@ -47,10 +171,6 @@ class ChunkStore(DatabaseStore):
             found = dict(KeyFrequency.objects.filter(key__in=part).values_list("key", "reports"))
             self.known.update(found)
             self.absent.update(k for k in part if k not in found)
-
-    def forget_reads(self) -> None:
-        super().forget_reads()
-        self.this_report = []
 
     def count_report(self, keys: list[str]) -> None:
         wanted = {ALL_REPORTS, *keys}
@@ -67,12 +187,15 @@ class ChunkStore(DatabaseStore):
         found = {key: self.known[key] for key in wanted if key in self.known}
         return found.pop(ALL_REPORTS, 0), found
 
-    def undo_report(self) -> None:
-        """Take back the counts of a report whose grouping failed (its savepoint rolled back)."""
+    def undo_report(self, article_id: int) -> None:
+        """Take back what a report whose grouping failed (its savepoint rolled back) left in
+        the store: its counts, its features, and every event held (they may have changed)."""
         for key in self.this_report:
             self.known[key] -= 1
             self.pending[key] -= 1
         self.this_report = []
+        self.discard_features(article_id)
+        self.forget_all()
 
     def flush(self) -> None:
         """Write the counted increments: one statement per CHUNK keys."""
@@ -107,13 +230,15 @@ def group_articles(article_ids: list[int]) -> dict[int, str]:
     """
     articles = sorted(Article.objects.filter(pk__in=article_ids), key=publication_order)
     store = ChunkStore()
-    failures: dict[int, str] = {}
+    failures = store.prepare(articles)
     for article in articles:
+        if article.pk in failures:
+            continue
         try:
             with transaction.atomic():
                 assign_article(article, store=store)
         except Exception as error:
-            store.undo_report()
+            store.undo_report(article.pk)
             logger.exception("Grouping report %s failed", article.pk)
             failures[article.pk] = f"could not be grouped: {error}"
     store.flush()

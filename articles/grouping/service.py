@@ -7,9 +7,6 @@ index keys, counts, title and summary are kept current.
 """
 
 from django.db import connection, transaction
-from django.db.models import QuerySet
-from django.db.models.fields.json import KeyTransform
-from django.db.models.functions import Substr
 
 from ..models import Article, Event, GroupingStatus
 from ..reading.vectors import unpack
@@ -18,8 +15,8 @@ from .engine import Decision, Weights, decide, report_keys
 from .features import ReportFeatures
 from .refine import Refinement, reconsider
 from .similarity import Profile
-from .store import DatabaseStore, features_for
-from .summaries import MEMBERS_READ, OPENING_CHARS, Candidate, central_extract, representative_title
+from .store import DatabaseStore, features_for, first_members
+from .summaries import Candidate, central_extract, representative_title
 
 # Any fixed 64-bit number, the same in every process: PostgreSQL's advisory lock id.
 GROUPING_LOCK = 0x47524F5550  # "GROUP"
@@ -51,7 +48,7 @@ def assign_article(article: Article, *, store: DatabaseStore | None = None) -> N
             store = DatabaseStore()
         else:
             store.forget_reads()
-        report, new = features_for(article)
+        report, new = store.features(article)
         if new:
             store.count_report(report_keys(report))
         decision = decide(report, store)
@@ -91,8 +88,10 @@ def apply_decision(
         if not counted:
             event.refresh_stats()
         store.save_profile(event, profile)
-        refresh_event_text(event, profile, also_save=counted)
+        members = store.first_members(event.pk, joined=article if previous != event else None)
+        refresh_event_text(event, profile, also_save=counted, members=members)
     if previous is not None and previous != event:
+        store.forget_event(previous.pk)
         rebuild_event(previous)
 
 
@@ -108,6 +107,7 @@ def apply_refinement(refinement: Refinement, store: DatabaseStore) -> None:
     events = Event.objects.in_bulk(list(refinement.profiles))
     for event_id, profile in sorted(refinement.profiles.items()):
         event = events[event_id]
+        store.forget_event(event_id)  # its members changed under the store
         if not profile.members:
             event.delete()
             continue
@@ -135,11 +135,15 @@ def _count_new_member(event: Event, article: Article, profile: Profile) -> list[
 
 
 def refresh_event_text(
-    event: Event, profile: Profile | None = None, also_save: list[str] | None = None
+    event: Event,
+    profile: Profile | None = None,
+    also_save: list[str] | None = None,
+    members: list[tuple] | None = None,
 ) -> None:
     """Re-pick the title and summary from the reports, except fields staff have edited.
 
-    also_save: other fields the caller changed, written in the same statement.
+    also_save: other fields the caller changed, written in the same statement. members: the
+    rows of first_members(event), if the caller has them.
     """
     also_save = also_save or []
     if event.title_locked and event.summary_locked:
@@ -151,14 +155,15 @@ def refresh_event_text(
         if stored is None:
             return
         profile = Profile.from_json(stored.data, None, None)
-    members = list(first_members(event.pk))
+    if members is None:
+        members = list(first_members(event.pk))
     if not members:
         if also_save:
             event.save(update_fields=[*also_save, "updated_at"])
         return
     candidates = [
         candidate(title, opening, (features or {}).get("t", {}), read_title, vector)
-        for title, opening, features, read_title, vector in members
+        for _, title, opening, features, read_title, vector in members
     ]
     fields = list(also_save)
     if not event.title_locked:
@@ -168,24 +173,6 @@ def refresh_event_text(
         event.summary = central_extract(candidates, profile)
         fields.append("summary")
     event.save(update_fields=[*fields, "updated_at"])
-
-
-def first_members(event_id: int) -> QuerySet:
-    """(title, opening, stored features, headline read, its packed vector) of the event's
-    first reports by id, read on every assignment (through the article_event_order_idx
-    index). Only the openings and the headline's vector are read: whole bodies and
-    readings would cost more than the rest."""
-    return (
-        Article.objects.filter(event_id=event_id)
-        .order_by("id")
-        .values_list(
-            "title",
-            Substr("body_text", 1, OPENING_CHARS),
-            "grouping_features__data",
-            KeyTransform("title", "analysis"),
-            KeyTransform("title_vector", "analysis"),
-        )[:MEMBERS_READ]
-    )
 
 
 def candidate(

@@ -9,6 +9,9 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
 from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.fields.json import KeyTransform
+from django.db.models.functions import Substr
 
 from ..models import Article, Event, EventKey, EventProfile, GroupingStatus, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
@@ -25,6 +28,7 @@ from .features import ReportFeatures, extract_features
 from .meaning import meaning_of
 from .refine import Member
 from .similarity import Profile
+from .summaries import MEMBERS_READ, OPENING_CHARS
 
 # SQLite allows 32,766 parameters per statement; stay well below on every backend.
 CHUNK = 900
@@ -44,6 +48,19 @@ class DatabaseStore:
         self.counted.clear()
         self.events.clear()
         self.loaded.clear()
+
+    def forget_event(self, event_id: int) -> None:
+        """An event was rebuilt or deleted behind the store's back: read it afresh when needed."""
+        self.events.pop(event_id, None)
+        self.loaded.pop(event_id, None)
+
+    def features(self, article: Article) -> tuple[ReportFeatures, bool]:
+        """The report's features, and whether they are new (so that its words are counted)."""
+        return features_for(article)
+
+    def first_members(self, event_id: int, joined: Article | None = None) -> list[tuple]:
+        """first_members(event_id) as rows, after `joined` was stored as its newest member."""
+        return list(first_members(event_id))
 
     def count_report(self, keys: list[str]) -> None:
         """Add one report to the document frequencies: one statement per chunk of keys."""
@@ -178,6 +195,25 @@ class DatabaseStore:
                 report.outlet = grouping_outlet(source_id, assumed)
             out.setdefault(event_id, []).append(Member(pk, report, pinned=status == GroupingStatus.MANUAL))
         return out
+
+
+def first_members(event_id: int) -> QuerySet:
+    """(id, title, opening, stored features, headline read, its packed vector) of the event's
+    first reports by id, read on every assignment (through the article_event_order_idx
+    index). Only the openings and the headline's vector are read: whole bodies and
+    readings would cost more than the rest."""
+    return (
+        Article.objects.filter(event_id=event_id)
+        .order_by("id")
+        .values_list(
+            "id",
+            "title",
+            Substr("body_text", 1, OPENING_CHARS),
+            "grouping_features__data",
+            KeyTransform("title", "analysis"),
+            KeyTransform("title_vector", "analysis"),
+        )[:MEMBERS_READ]
+    )
 
 
 def features_for(article: Article) -> tuple[ReportFeatures, bool]:
