@@ -165,3 +165,41 @@ def test_a_place_touching_a_word_that_is_no_place_is_one_organisation():
         names = [(e["name"], e["kind"]) for e in read_report("", text)["entities"]]
         assert ("Cambridge Analytica", "organisation") in names
         assert ("Cambridge", "place") not in names
+
+
+def test_a_capitalised_dateline_names_a_place_whatever_the_model_calls_it():
+    for dateline in ("WABASHA, Minn. (Prairie Wire) —", "FRANKFURT (Northern Wire Service) —"):
+        body = f"{dateline} A freight train left the tracks on Tuesday, officials said."
+        town = dateline.split(",")[0].split(" (")[0]
+        assert entity_kinds(body).get(town) == "place", dateline
+
+
+def test_a_one_word_body_after_in_or_near_is_a_town_but_not_a_parliament_or_an_acronym():
+    kinds = entity_kinds(
+        "Water poured into homes in Frankwell on Sunday. Sandbags were stacked near Welshpool. "
+        "The vote in Parliament was delayed, and troops in NATO were put on alert."
+    )
+    assert kinds.get("Frankwell") == "place"
+    assert kinds.get("Welshpool") == "place"
+    assert kinds.get("Parliament") != "place"
+    assert kinds.get("NATO") != "place"
+
+
+def test_a_team_or_agency_named_with_and_without_its_place_is_one_organisation_across_reports():
+    summary = summary_of(
+        "The New York Knicks traded their guard on Thursday. "
+        "The U.S. Consumer Product Safety Commission issued a warning.",
+        "The Knicks sent the guard away on Thursday. The CPSC issued a warning about the bikes.",
+    )
+    shared = {e["name"] for e in summary["shared"]}
+    assert {"New York Knicks", "U.S. Consumer Product Safety Commission"} <= shared
+
+
+def test_two_newspapers_that_differ_only_in_their_places_stay_two():
+    from articles.reading.identity import same_entity
+    from articles.reading.lang import get_language
+
+    lang = get_language("en")
+    times = {"name": "New York Times", "kind": "organisation"}
+    assert not same_entity(times, {"name": "Los Angeles Times", "kind": "organisation"}, lang)
+    assert same_entity(times, {"name": "Times", "kind": "organisation"}, lang)

@@ -330,6 +330,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     for k, (start, end, kind, titled) in enumerate(raw):
         if kind == PERSON and not titled and start > 0 and _locative_before(doc, start, end):
             kind = PLACE  # "in Riverton", "near Fort Lauderdale": somewhere, not someone
+        elif kind != PLACE and _dateline(doc, start, end):
+            kind = PLACE  # "FRANKFURT (Reuters) —", "SHANNON, Ireland —": where the report is filed
+        elif kind == ORGANISATION and _lone_place_word(doc, start, end, lang):
+            kind = PLACE  # "flooding in Shrewsbury": a town the small model took for a body
         elif kind != PERSON and doc[start:end].text in surnames:
             kind = PERSON  # "Trump said": the surname of someone the report names in full
         elif kind == PERSON and end - start == 1 and doc[start].text in org_words:
@@ -441,6 +445,27 @@ def _locative_before(doc, start: int, end: int) -> bool:
     before = doc[start - 1]
     owns = end < len(doc) and doc[end].lower_ in ("'s", "’s")
     return before.lower_ in _LOCATIVE and before.dep_ != "prt" and not owns
+
+
+def _dateline(doc, start: int, end: int) -> bool:
+    """Whether the name, in capitals, opens the report followed by a comma, a bracket or a dash:
+    a wire dateline, which names a place."""
+    if end >= len(doc) or any(not t.is_space for t in doc[:start]):
+        return False
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return bool(words) and all(t.is_upper for t in words) and doc[end].text in (",", "(", "—", "–", "-", "--")
+
+
+def _lone_place_word(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether a one-word organisation stands where places stand ("in Shrewsbury", "near
+    Katoomba") and has nothing of a body about it: no acronym ("in NATO"), no word that ends
+    bodies' names ("in Congress", "in Parliament")."""
+    if end - start != 1 or start == 0:
+        return False
+    word = doc[start].text
+    if word.isupper() or word.lower() in lang.ORG_SUFFIXES or word.lower() in lang.KNOWN_ORG_PHRASES:
+        return False
+    return _locative_before(doc, start, end)
 
 
 def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[int]) -> list[Mention]:

@@ -135,6 +135,43 @@ def _head_of(name: str, lang: ModuleType) -> tuple[str, ...] | None:
     return _words_without(" ".join(words[:cut]), frozenset(), lang)
 
 
+def _without_leading_place(name: str, lang: ModuleType) -> str | None:
+    """An organisation's name without the place it starts with ("New York Knicks" -> "Knicks",
+    "U.S. Consumer Product Safety Commission" -> "Consumer Product Safety Commission"), or None
+    when it starts with none."""
+    words = [w for w in name.split() if w.lower() != "the"]
+    for size in (3, 2, 1):
+        lead = " ".join(words[:size])
+        if len(words) > size and (known_place(lead, lang) or known_place(lead.strip(",."), lang)):
+            return " ".join(words[size:])
+    return None
+
+
+def _same_organisation(a: str, b: str, lang: ModuleType) -> bool:
+    generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
+    # "Wal-Mart" = "Walmart": the words joined, since a hyphen comes and goes
+    if "".join(_words_without(a, generic, lang)) == "".join(_words_without(b, generic, lang)):
+        return True
+    for short, long in ((a, b), (b, a)):
+        if _words_without(short, frozenset(), lang) == _head_of(long, lang):
+            return True  # "House" = "House of Representatives": the name without its "of ..."
+        letters = short.replace(".", "")
+        if letters.isupper() and len(letters) >= 2 and len(long.split()) >= 2:
+            if initials(long, lang) == letters.lower():
+                return True
+            # "CPSC" = "U.S. Consumer Product Safety Commission": the short form leaves the place out
+            rest = _without_leading_place(long, lang)
+            if rest is not None and len(rest.split()) >= 2 and initials(rest, lang) == letters.lower():
+                return True
+        # "Knicks" = "New York Knicks": one name is the other without the place it starts with.
+        # Only then: "New York Times" and "Los Angeles Times" both keep their places.
+        rest = _without_leading_place(long, lang)
+        if rest is not None and _without_leading_place(short, lang) is None:
+            if _words_without(short, frozenset(), lang) == _words_without(rest, frozenset(), lang):
+                return True
+    return False
+
+
 def same_entity(a: dict, b: dict, lang: ModuleType) -> bool:
     """Whether two entities ({"name", "kind"}), from one report or two, are one: a person by
     same_person (a full name the model typed as an organisation included); an organisation by
@@ -158,24 +195,7 @@ def same_entity(a: dict, b: dict, lang: ModuleType) -> bool:
             and same_person(tokens_a, tokens_b)
         )
     if kinds == {ORGANISATION}:
-        generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
-        # "Wal-Mart" = "Walmart": the words joined, since a hyphen comes and goes
-        if "".join(_words_without(a["name"], generic, lang)) == "".join(
-            _words_without(b["name"], generic, lang)
-        ):
-            return True
-        for short, long in ((a["name"], b["name"]), (b["name"], a["name"])):
-            if _words_without(short, frozenset(), lang) == _head_of(long, lang):
-                return True  # "House" = "House of Representatives": the name without its "of ..."
-            letters = short.replace(".", "")
-            if (
-                letters.isupper()
-                and len(letters) >= 2
-                and len(long.split()) >= 2
-                and initials(long, lang) == letters.lower()
-            ):
-                return True
-        return False
+        return _same_organisation(a["name"], b["name"], lang)
     if kinds == {PLACE}:
         return _words_without(a["name"], lang.PLACE_GENERIC_WORDS, lang) == _words_without(
             b["name"], lang.PLACE_GENERIC_WORDS, lang
