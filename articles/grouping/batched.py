@@ -63,7 +63,9 @@ class ChunkStore(DatabaseStore):
         and the document frequencies of all their keys; returns the reports whose features
         could not be computed, with the reason (they are left ungrouped)."""
         stored = dict(
-            StoredFeatures.objects.filter(article__in=[a.pk for a in articles]).values_list("article_id", "data")
+            StoredFeatures.objects.filter(article__in=[a.pk for a in articles]).values_list(
+                "article_id", "data"
+            )
         )
         failures: dict[int, str] = {}
         new_rows, upgraded = [], []
@@ -71,7 +73,9 @@ class ChunkStore(DatabaseStore):
             try:
                 if article.pk in stored:
                     report = ReportFeatures.from_json(stored[article.pk], article.published_at)
-                    meaning = None if report.meaning is not None else meaning_of(article.analysis, article.title)
+                    meaning = (
+                        None if report.meaning is not None else meaning_of(article.analysis, article.title)
+                    )
                     if meaning is not None:
                         # Features stored before the report was read: its meaning joins them now.
                         report.meaning = meaning
@@ -103,7 +107,7 @@ class ChunkStore(DatabaseStore):
     def discard_features(self, article_id: int) -> None:
         """A report whose grouping failed: its features go with the rest of its work, so that
         grouping it again counts its words (as a first grouping does)."""
-        report, new = self.prepared.pop(article_id, (None, False))
+        _, new = self.prepared.pop(article_id, (None, False))
         if new:
             StoredFeatures.objects.filter(article_id=article_id).delete()
 

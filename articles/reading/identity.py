@@ -166,9 +166,12 @@ def _same_organisation(a: str, b: str, lang: ModuleType) -> bool:
         # "Knicks" = "New York Knicks": one name is the other without the place it starts with.
         # Only then: "New York Times" and "Los Angeles Times" both keep their places.
         rest = _without_leading_place(long, lang)
-        if rest is not None and _without_leading_place(short, lang) is None:
-            if _words_without(short, frozenset(), lang) == _words_without(rest, frozenset(), lang):
-                return True
+        if (
+            rest is not None
+            and _without_leading_place(short, lang) is None
+            and _words_without(short, frozenset(), lang) == _words_without(rest, frozenset(), lang)
+        ):
+            return True
     return False
 
 
