@@ -240,6 +240,30 @@ def test_a_sentence_denying_what_the_other_asserts_is_at_most_related():
     assert c["numbers"]["conflicts"] == []
 
 
+def test_a_happening_told_as_done_and_one_told_as_ahead_are_not_the_same_claim_nor_a_date_conflict():
+    c = compare(
+        "Port strike",
+        "Dock workers walked out at the port on Thursday. Talks at the conciliation service broke down on Friday.",
+        "Port strike",
+        "Dock workers walked out at the port on Thursday. Talks at the conciliation service are due to resume on Monday.",
+    )
+    assert not matched(c, "broke down on Friday", "due to resume on Monday")
+    assert c["numbers"]["conflicts"] == []
+
+
+def test_the_time_of_a_claim_is_read_from_its_verb_and_not_from_the_tense_of_who_told_it():
+    from articles.reading import read_report
+
+    body = (
+        "Talks broke down on Friday. Talks will resume on Monday. "
+        "The bank is expected to cut rates in March. "
+        "The minister said Switzerland was ready to host the talks. "
+        "His lawyer vowed to appeal. The union said workers would walk out again."
+    )
+    times = [s["time"] for s in read_report("t", body)["sentences"]]
+    assert times == ["past", "ahead", "ahead", None, None, "ahead"]
+
+
 def test_a_pair_with_a_closer_partner_on_either_side_is_not_the_same_claim():
     # Word overlaps (with no names or figures) and meaning cosines of two sentences each side.
     lexical = {(0, 0): (0.5, 0.0, 0.0), (0, 1): (0.6, 0.0, 0.0), (1, 1): (0.7, 0.0, 0.0)}

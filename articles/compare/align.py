@@ -374,7 +374,8 @@ def align(
     for match in matches:
         denies_a = any(sentences_a[i].get("negated") for i in match.a)
         denies_b = any(sentences_b[j].get("negated") for j in match.b)
-        match.level = level(match.score, denies_a != denies_b) or RELATED_LEVEL
+        differs = denies_a != denies_b or _times_differ(match, sentences_a, sentences_b)
+        match.level = level(match.score, differs) or RELATED_LEVEL
         if (
             match.level == SAME
             and match.score < 1.0
@@ -392,6 +393,14 @@ def align(
     )
     similarity = round(covered / total, 3) if total else 1.0
     return Alignment(matches, rows, similarity)
+
+
+def _times_differ(match: Match, sentences_a: list[dict], sentences_b: list[dict]) -> bool:
+    """Whether one side tells of something done and the other of something ahead ("talks broke
+    down on Friday" / "talks are due to resume on Monday"): two happenings, not one claim."""
+    times_a = {sentences_a[i].get("time") for i in match.a} - {None}
+    times_b = {sentences_b[j].get("time") for j in match.b} - {None}
+    return len(times_a) == 1 and len(times_b) == 1 and times_a != times_b
 
 
 def _rows(matches: list[Match], n_a: int, n_b: int) -> list[dict]:

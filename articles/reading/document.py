@@ -13,7 +13,7 @@ from .identity import PERSON
 from .lang import get_language
 from .models import nlp
 from .numbers import read_numbers
-from .quotes import read_quotes
+from .quotes import SPEECH_LEMMAS, read_quotes
 from .sentences import split_paragraphs, split_sentences
 from .vectors import encode, pack
 
@@ -35,6 +35,39 @@ def _negated(doc, start: int, end: int) -> bool:
         and (t.head.i in roots or (t.head.dep_ in ("ccomp", "xcomp") and t.head.head.i in roots))
         for t in span
     )
+
+
+# Auxiliaries and frames that put a claim ahead of the report ("will resume", "is due to resume",
+# "is expected to cut"); "would" as in reported speech ("said the bridge would reopen").
+_AHEAD_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+_AHEAD_FRAMES = frozenset({"due", "set", "expected", "scheduled", "poised", "slated", "planned", "going"})
+
+
+def _time(doc, start: int, end: int) -> str | None:
+    """When the sentence's main claim happens, from its verb: "past" ("broke down"), "ahead"
+    ("will resume", "are due to resume", "said workers would walk out") or None when the parse
+    cannot tell. Told, a past tense is only the teller's ("said Switzerland was ready" is
+    still so), and a present perfect or an intention ("vowed to appeal") is not over: None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = next((t for t in span if t.dep_ == "ROOT"), None)
+    if verb is None:
+        return None
+    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    told = said is not None and verb.lemma_.lower() in SPEECH_LEMMAS
+    if told:
+        verb = said
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & _AHEAD_AUX:
+        return "ahead"
+    frame = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
+    if any(t.lower_ in _AHEAD_FRAMES and any(c.dep_ == "xcomp" for c in t.children) for t in frame):
+        return "ahead"
+    intends = any(c.dep_ == "xcomp" for c in verb.children)
+    if verb.tag_ == "VBD" and not told and not intends and not auxiliaries:
+        return "past"
+    return None
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -67,6 +100,7 @@ def _read_one(title: str, body: str, language: str, body_doc, title_doc) -> dict
                 "end": s.end,
                 "text": s.text,
                 "negated": _negated(body_doc, s.start, s.end),
+                "time": _time(body_doc, s.start, s.end),
             }
             for s in sentences
         ],
