@@ -76,3 +76,54 @@ def test_group_articles_makes_the_events_and_evidence_of_one_by_one_assignment_i
 
     assert failures == {}
     assert outcome() == one_by_one
+
+
+def test_a_report_whose_grouping_fails_midway_is_left_ungrouped_and_the_rest_decide_as_without_it(
+    monkeypatch,
+):
+    from articles.grouping import service
+
+    stored = store_reports(40)
+    in_order = sorted(
+        stored,
+        key=lambda a: (a.published_at is None, a.published_at or datetime.min.replace(tzinfo=UTC), a.pk),
+    )
+    for article in in_order:
+        service.assign_article(article)
+    # A report that joins an event another report joins later: its failure comes after it
+    # changed that event in memory, and the later report is decided against the event.
+    event_of = dict(
+        Article.objects.filter(grouping_status=GroupingStatus.JOINED).values_list("pk", "event_id")
+    )
+    position = {a.pk: k for k, a in enumerate(in_order)}
+    victim = next(
+        a
+        for a in in_order
+        if a.pk in event_of
+        and any(e == event_of[a.pk] and position[pk] > position[a.pk] for pk, e in event_of.items())
+    )
+    forget_grouping()
+    others = [a for a in in_order if a.pk != victim.pk]
+    for article in others:
+        service.assign_article(article)
+    without_it = outcome()
+    forget_grouping()
+
+    real = service.reconsider
+
+    def fails_for_the_victim(store, event_id, considered, trigger, weights=None):
+        # After its event and profile were changed in memory: the store must drop them.
+        if trigger == victim.pk:
+            raise RuntimeError("disk full")
+        return real(store, event_id, considered, trigger, weights)
+
+    monkeypatch.setattr(service, "reconsider", fails_for_the_victim)
+    failures = group_articles([a.pk for a in stored])
+
+    assert failures == {victim.pk: "could not be grouped: disk full"}
+    victim.refresh_from_db()
+    assert victim.event_id is None and victim.grouping_status == GroupingStatus.PENDING
+    assert not StoredFeatures.objects.filter(article_id=victim.pk).exists()
+    assert KeyFrequency.objects.get(key="").reports == len(others)  # its words are not counted
+    # Every other report decided as if the victim had not been there (it is pending in both).
+    assert outcome() == without_it
