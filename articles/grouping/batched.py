@@ -45,6 +45,8 @@ class ChunkStore(DatabaseStore):
     drops every event it holds (forget_all), since their objects may have changed with it.
     """
 
+    batched = True
+
     def __init__(self) -> None:
         super().__init__()
         self.known: dict[str, int] = {}
@@ -127,9 +129,12 @@ class ChunkStore(DatabaseStore):
     def first_members(self, event_id: int, joined: Article | None = None) -> list[tuple]:
         """The rows first_members(event_id) would read, kept up to date as reports join."""
         rows = self.openings.get(event_id)
+        held = self.held.get(event_id)
+        if rows is None and joined is not None and held is not None and held[0].article_count == 1:
+            rows = []  # an event the report has just started: it is the only member
         if rows is None:
             rows = self.openings[event_id] = super().first_members(event_id)
-        elif joined is not None and all(row[0] != joined.pk for row in rows):
+        if joined is not None and all(row[0] != joined.pk for row in rows):
             report = self.prepared.get(joined.pk, (None, False))[0]
             if report is None:  # not one of the chunk's reports: read the rows again
                 rows = self.openings[event_id] = super().first_members(event_id)

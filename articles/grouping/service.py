@@ -42,12 +42,14 @@ def assign_article(article: Article, *, store: DatabaseStore | None = None) -> N
     """
     if article.grouping_status == GroupingStatus.MANUAL:
         return
-    with transaction.atomic():
-        serialise_grouping()
-        if store is None:
-            store = DatabaseStore()
-        else:
-            store.forget_reads()
+    if store is None:
+        store = DatabaseStore()
+    # A batch's caller holds the grouping lock and wraps each report in a savepoint of its own
+    # (batched.group_articles): taking them again would cost three round trips a report.
+    with transaction.atomic(savepoint=not store.batched):
+        if not store.batched:
+            serialise_grouping()
+        store.forget_reads()
         report, new = store.features(article)
         if new:
             store.count_report(report_keys(report))

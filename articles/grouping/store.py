@@ -36,6 +36,9 @@ ALL_REPORTS = ""
 
 
 class DatabaseStore:
+    # Whether the caller holds the grouping lock and a savepoint per report (batched.ChunkStore).
+    batched = False
+
     def __init__(self) -> None:
         # Counts returned by count_report (after the increment), so that decide() does not
         # read them again; and the events read by profiles(), reused by apply_decision.
