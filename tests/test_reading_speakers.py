@@ -84,3 +84,33 @@ def test_a_tabloids_title_or_epithet_before_a_name_is_not_part_of_it():
         ("Dmitri Vance", ["Dmitri Vance"]),
     ]
     assert [q["speaker"] for q in reading["quotes"]] == ["Jurgen Klopp"]
+
+
+def test_a_full_name_that_speaks_is_a_person_even_when_the_model_tags_nothing_or_a_building():
+    body = (
+        'Governor Laurent Desrochers told reporters that tariffs had "knocked the wind out of" investment.\n\n'
+        'Mum-of-two Meera Kulkarni-Dunne, 36, said: "I saw sparks and then a massive flash."\n\n'
+        '"When we touched down the whole plane burst into applause," she added.'
+    )
+    entities = {e["name"]: e["kind"] for e in read_report("t", body)["entities"]}
+    assert entities.get("Laurent Desrochers") == "person"
+    assert entities.get("Meera Kulkarni-Dunne") == "person"
+    assert speakers(body) == [
+        ("Laurent Desrochers", "knocked the wind out of"),
+        ("Meera Kulkarni-Dunne", "I saw sparks and then a massive flash."),
+        ("Meera Kulkarni-Dunne", "When we touched down the whole plane burst into applause"),
+    ]
+
+
+def test_a_hyphenated_surname_alone_points_back_to_the_full_name():
+    body = (
+        "Reform UK candidate Craig Ellison-Platt came within a whisker of an upset.\n\n"
+        '"People here have been ignored for decades," Ellison-Platt told supporters at the count.'
+    )
+    assert speakers(body) == [("Craig Ellison-Platt", "People here have been ignored for decades")]
+
+
+def test_a_railway_that_speaks_stays_a_body():
+    body = 'BNSF Railway said the line "will reopen by Friday at the earliest," and gave no other details.'
+    entities = {e["name"]: e["kind"] for e in read_report("t", body)["entities"]}
+    assert entities.get("BNSF Railway") == "organisation"

@@ -13,8 +13,9 @@ from .identity import PERSON
 from .lang import get_language
 from .models import nlp
 from .numbers import read_numbers
-from .quotes import SPEECH_LEMMAS, read_quotes
+from .quotes import read_quotes
 from .sentences import split_paragraphs, split_sentences
+from .speech import SPEECH_LEMMAS
 from .vectors import encode, pack
 
 # Bump when what is stored changes; stored readings of an older version are read again

@@ -42,6 +42,7 @@ from .organisations import (
     suffixed_names,
     without_possessor,
 )
+from .speech import SPEECH_LEMMAS
 
 LABELS = {
     "PERSON": PERSON,
@@ -308,6 +309,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         raw.append((start, end, kind, titled))
         taken_until = end
     raw = _with_untagged_organisations(doc, raw)
+    raw = _with_untagged_speakers(doc, raw, lang)
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
     surnames = _surnames(
@@ -388,6 +390,72 @@ def _with_untagged_organisations(
         found.append(agency)
     added = [(s, e, ORGANISATION, False) for s, e in found if not taken.intersection(range(s, e))]
     return sorted(raw + added)
+
+
+def _hyphen_end(doc, index: int) -> int:
+    """The end of the word starting at token index, across hyphens written without spaces
+    ("Kulkarni-Dunne" is three tokens)."""
+    end = index + 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isupper()
+    ):
+        end += 2
+    return end
+
+
+def _speaker_name(doc, subject) -> tuple[int, int]:
+    """Token bounds of the proper name a speech verb's subject ends: the capitalised words
+    and hyphenated parts before it ("Mum-of-two Meera Kulkarni-Dunne" -> "Meera Kulkarni-Dunne")."""
+    start, end = subject.i, subject.i + 1
+    while start > 0:
+        before = doc[start - 1]
+        if before.pos_ == "PROPN" and before.text[:1].isupper() and before.whitespace_:
+            start -= 1
+        elif before.text == "-" and not before.whitespace_ and start > 1 and not doc[start - 2].whitespace_:
+            if not doc[start - 2].text[:1].isupper():
+                break
+            start -= 2
+        else:
+            break
+    return start, end
+
+
+def _with_untagged_speakers(
+    doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType
+) -> list[tuple[int, int, str, bool]]:
+    """raw with the full names that speak ("Governor Laurent Desrochers told reporters",
+    "Mum-of-two Meera Kulkarni-Dunne, 36, said:") where the model tagged nothing or took them
+    for a building or an area: whoever says something is someone, or a body. Lone words are
+    left to the surname linking (an untagged "Acas said" may be a body as well as a person)."""
+    out = list(raw)
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_LEMMAS:
+            continue
+        for subject in verb.children:
+            if subject.dep_ != "nsubj" or subject.pos_ != "PROPN":
+                continue
+            start, end = _speaker_name(doc, subject)
+            if start > 0 and doc[start - 1].lower_ in _DESCRIBING | {"the"}:
+                continue  # "one Tory Brexiteer told", "the Liberal Democrats said": no one's name
+            start, end, titled = _strip_span(doc, start, end, PERSON, lang)
+            words = [t.text for t in doc[start:end] if t.text != "-"]
+            if len(words) < 2 or not all(w[:1].isupper() for w in words):
+                continue
+            kind = _kind_by_shape(words, PERSON, lang)
+            overlapping = [k for k, (s, e, _, _) in enumerate(out) if s < end and start < e]
+            if not overlapping:
+                if kind == PERSON:
+                    out.append((start, end, PERSON, titled))
+                continue
+            for k in overlapping:
+                s, e, old_kind, old_titled = out[k]
+                if old_kind == PLACE and kind == PERSON and not known_place(doc[s:e].text, lang):
+                    out[k] = (s, e, PERSON, old_titled or titled)
+    return sorted(out)
 
 
 def _with_short_name_mentions(
@@ -479,11 +547,15 @@ def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[i
         covered.update(range(mention.start, mention.end))
     added = []
     for token in doc:
-        if token.text in surnames and _names_someone(token) and token.idx not in covered:
+        end = _hyphen_end(doc, token.i)
+        text = doc[token.i : end].text  # "Ellison-Platt" is three tokens
+        if text not in surnames:  # "Trump" in "the Trump-Kim meeting"
+            end, text = token.i + 1, token.text
+        if text in surnames and _names_someone(doc[end - 1]) and token.idx not in covered:
             sentence = max(bisect_right(sentence_starts, token.idx) - 1, 0)
             honorific = _honorific(doc, token.i)
             titled = bool(honorific) or (token.i > 0 and doc[token.i - 1].lower_.rstrip(".") == "dr")
-            mention = Mention(token.idx, token.idx + len(token.text), token.text, PERSON, sentence, titled)
+            mention = Mention(token.idx, token.idx + len(text), text, PERSON, sentence, titled)
             mention.honorific = honorific
             added.append(mention)
     return sorted(mentions + added, key=lambda m: m.start)

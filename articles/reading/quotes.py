@@ -20,16 +20,8 @@ from dataclasses import dataclass
 
 from .entities import Entity, Mention
 from .identity import ORGANISATION, PERSON
+from .speech import SPEECH_LEMMAS
 
-SPEECH_LEMMAS = frozenset(
-    """say tell add ask state declare write note explain argue insist warn claim reply respond
-    announce continue recall suggest acknowledge admit conclude predict tweet post remark observe
-    comment urge caution confirm deny vow pledge promise complain testify quip concede boast
-    scoff shout tout lament call describe dub brand label hail slam blast sob cry scream yell
-    whisper exclaim plead beg joke sigh fume snap gush rail blame accuse dismiss shrug laugh
-    chuckle smile grin rage storm thunder bellow growl roar mutter murmur stress emphasise
-    emphasize retort counter assert maintain contend reveal recount brag gloat sneer rant""".split()
-)
 PRONOUNS = frozenset({"he", "she"})
 MIN_QUOTE_WORDS = 3  # "a word or two" in quotation marks is a scare quote
 _OPEN = '“"'

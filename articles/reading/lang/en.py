@@ -94,7 +94,7 @@ ORG_SUFFIXES = INDUSTRY_WORDS | frozenset(
     news newswire wire times post journal press club fund trust organisation organization federation society
     bureau guard guards command alliance coalition movement front institut capital partners
     holdings securities investments airlines airways motors systems technologies labs
-    laboratories hospital clinic museum""".split()
+    laboratories hospital clinic museum railway railways railroad""".split()
 )
 # Last two words that make a name an organisation though its last word ends places' names.
 ORG_PHRASE_ENDINGS = frozenset({"school district", "school board", "water district", "transit district"})

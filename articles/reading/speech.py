@@ -1,0 +1,12 @@
+"""The verbs that report speech: a quote's speaker is their subject, and a name that is their
+subject speaks (so it is a person or a body, not a place)."""
+
+SPEECH_LEMMAS = frozenset(
+    """say tell add ask state declare write note explain argue insist warn claim reply respond
+    announce continue recall suggest acknowledge admit conclude predict tweet post remark observe
+    comment urge caution confirm deny vow pledge promise complain testify quip concede boast
+    scoff shout tout lament call describe dub brand label hail slam blast sob cry scream yell
+    whisper exclaim plead beg joke sigh fume snap gush rail blame accuse dismiss shrug laugh
+    chuckle smile grin rage storm thunder bellow growl roar mutter murmur stress emphasise
+    emphasize retort counter assert maintain contend reveal recount brag gloat sneer rant""".split()
+)
