@@ -201,5 +201,16 @@ def test_two_newspapers_that_differ_only_in_their_places_stay_two():
 
     lang = get_language("en")
     times = {"name": "New York Times", "kind": "organisation"}
-    assert not same_entity(times, {"name": "Los Angeles Times", "kind": "organisation"}, lang)
-    assert same_entity(times, {"name": "Times", "kind": "organisation"}, lang)
+    other = {"name": "Los Angeles Times", "kind": "organisation"}
+    assert not same_entity(times, other, lang, across=True)
+    assert same_entity(times, {"name": "Times", "kind": "organisation"}, lang, across=True)
+
+
+def test_one_report_naming_a_regional_bank_and_the_central_one_keeps_both():
+    entities = read_report(
+        "t",
+        "The Fed held rates on Wednesday. Boston Fed President Eric Rosengren said in a speech "
+        "that the Fed should be patient, and the Boston Fed published its forecast.",
+    )["entities"]
+    names = {e["name"] for e in entities if e["kind"] == "organisation"}
+    assert {"Fed", "Boston Fed"} <= names

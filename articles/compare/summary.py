@@ -26,7 +26,7 @@ def link_entities(entities_a: list[dict], entities_b: list[dict], language: str 
     for entity in entities_b:
         if entity["key"] in by_key:
             continue
-        other = next((e for e in entities_a if same_entity(e, entity, lang)), None)
+        other = next((e for e in entities_a if same_entity(e, entity, lang, across=True)), None)
         if other is not None:
             mapping[entity["key"]] = other["key"]
     return mapping

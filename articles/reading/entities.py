@@ -424,13 +424,28 @@ def _speaker_name(doc, subject) -> tuple[int, int]:
     return start, end
 
 
+def _marked_as_someone(doc, start: int, end: int) -> bool:
+    """Whether a name carries a person's marks around it: an age after it ("Meera Kulkarni-Dunne,
+    36,") or a description in lower case right before it ("candidate Craig Ellison-Platt",
+    "Mum-of-two Meera ...")."""
+    aged = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num
+    before = doc[start - 1] if start > 0 else None
+    described = before is not None and before.is_alpha and (before.is_lower or before.like_num)
+    return aged or described
+
+
 def _with_untagged_speakers(
     doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType
 ) -> list[tuple[int, int, str, bool]]:
     """raw with the full names that speak ("Governor Laurent Desrochers told reporters",
     "Mum-of-two Meera Kulkarni-Dunne, 36, said:") where the model tagged nothing or took them
-    for a building or an area: whoever says something is someone, or a body. Lone words are
-    left to the surname linking (an untagged "Acas said" may be a body as well as a person)."""
+    for a building or an area: whoever says something is someone, or a body.
+
+    A name the model tagged nothing in must show a person's marks as well: a title, an age
+    after it, or a description before it ("candidate Craig ..."); untagged and bare, "Federated
+    Farmers said" and "Cheong Wa Dae said" are bodies as often. Lone words are left to the
+    surname linking (an untagged "Acas said" may be a body as well as a person); storms that
+    "slam" into coasts and places ("N. Korea says") are no one."""
     out = list(raw)
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_LEMMAS:
@@ -445,10 +460,13 @@ def _with_untagged_speakers(
             words = [t.text for t in doc[start:end] if t.text != "-"]
             if len(words) < 2 or not all(w[:1].isupper() for w in words):
                 continue
+            lower = [w.lower().strip(".") for w in words]
+            if any(w in lang.NOT_PERSON_BEFORE or known_place(w, lang) for w in lower):
+                continue
             kind = _kind_by_shape(words, PERSON, lang)
             overlapping = [k for k, (s, e, _, _) in enumerate(out) if s < end and start < e]
             if not overlapping:
-                if kind == PERSON:
+                if kind == PERSON and (titled or _marked_as_someone(doc, start, end)):
                     out.append((start, end, PERSON, titled))
                 continue
             for k in overlapping:

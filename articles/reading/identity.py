@@ -147,7 +147,7 @@ def _without_leading_place(name: str, lang: ModuleType) -> str | None:
     return None
 
 
-def _same_organisation(a: str, b: str, lang: ModuleType) -> bool:
+def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
     # "Wal-Mart" = "Walmart": the words joined, since a hyphen comes and goes
     if "".join(_words_without(a, generic, lang)) == "".join(_words_without(b, generic, lang)):
@@ -164,10 +164,12 @@ def _same_organisation(a: str, b: str, lang: ModuleType) -> bool:
             if rest is not None and len(rest.split()) >= 2 and initials(rest, lang) == letters.lower():
                 return True
         # "Knicks" = "New York Knicks": one name is the other without the place it starts with.
-        # Only then: "New York Times" and "Los Angeles Times" both keep their places.
+        # Only then: "New York Times" and "Los Angeles Times" both keep their places. Only across
+        # two reports: a report that names both "the Boston Fed" and "the Fed" means two banks.
         rest = _without_leading_place(long, lang)
         if (
-            rest is not None
+            across
+            and rest is not None
             and _without_leading_place(short, lang) is None
             and _words_without(short, frozenset(), lang) == _words_without(rest, frozenset(), lang)
         ):
@@ -175,11 +177,12 @@ def _same_organisation(a: str, b: str, lang: ModuleType) -> bool:
     return False
 
 
-def same_entity(a: dict, b: dict, lang: ModuleType) -> bool:
+def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> bool:
     """Whether two entities ({"name", "kind"}), from one report or two, are one: a person by
     same_person (a full name the model typed as an organisation included); an organisation by
     its short form, without a leading place or a trailing generic word; a place without its
-    generic word ("Broward" = "Broward County")."""
+    generic word ("Broward" = "Broward County"). across: the two come from two reports, where an
+    organisation's name without its place ("Knicks") is the same organisation too."""
     kinds = {a["kind"], b["kind"]}
     if len(kinds) == 2:
         # One word typed two ways ("Duluth", "Brexit"; "Twitter" beside "Twitter Inc"): one
@@ -198,7 +201,7 @@ def same_entity(a: dict, b: dict, lang: ModuleType) -> bool:
             and same_person(tokens_a, tokens_b)
         )
     if kinds == {ORGANISATION}:
-        return _same_organisation(a["name"], b["name"], lang)
+        return _same_organisation(a["name"], b["name"], lang, across)
     if kinds == {PLACE}:
         return _words_without(a["name"], lang.PLACE_GENERIC_WORDS, lang) == _words_without(
             b["name"], lang.PLACE_GENERIC_WORDS, lang
