@@ -258,10 +258,21 @@ def test_the_time_of_a_claim_is_read_from_its_verb_and_not_from_the_tense_of_who
         "Talks broke down on Friday. Talks will resume on Monday. "
         "The bank is expected to cut rates in March. "
         "The minister said Switzerland was ready to host the talks. "
-        "His lawyer vowed to appeal. The union said workers would walk out again."
+        "His lawyer vowed to appeal. The union said workers would walk out again. "
+        "Arnault and his family promised 200 million euros."
     )
     times = [s["time"] for s in read_report("t", body)["sentences"]]
-    assert times == ["past", "ahead", "ahead", None, None, "ahead"]
+    assert times == ["past", "ahead", "ahead", None, None, "ahead", None]
+
+
+def test_a_promise_told_with_a_speech_verb_and_without_one_can_be_the_same_claim():
+    c = compare(
+        "Notre-Dame",
+        "Fire gutted the cathedral on Monday. Bernard Arnault said his family would give 200 million euros.",
+        "Notre-Dame",
+        "Fire gutted the cathedral on Monday. Bernard Arnault and his family promised 200 million euros.",
+    )
+    assert matched(c, "his family would give 200 million euros", "his family promised 200 million euros")
 
 
 def test_a_pair_with_a_closer_partner_on_either_side_is_not_the_same_claim():

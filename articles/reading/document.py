@@ -55,9 +55,13 @@ def _time(doc, start: int, end: int) -> str | None:
     verb = next((t for t in span if t.dep_ == "ROOT"), None)
     if verb is None:
         return None
-    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    told = said is not None and verb.lemma_.lower() in SPEECH_LEMMAS
+    told = verb.lemma_.lower() in SPEECH_LEMMAS
     if told:
+        # What was said is the claim ("told an interviewer that he would step in"); a speech
+        # verb with no clause of its own ("promised 200 million euros") tells no time.
+        said = next((t for t in verb.subtree if t.dep_ == "ccomp"), None)
+        if said is None:
+            return None
         verb = said
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & _AHEAD_AUX:
