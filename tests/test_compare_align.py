@@ -278,6 +278,19 @@ def test_a_promise_told_with_a_speech_verb_and_without_one_can_be_the_same_claim
     assert matched(c, "his family would give 200 million euros", "his family promised 200 million euros")
 
 
+def test_a_question_is_never_the_same_claim_as_a_statement():
+    c = compare(
+        "Tankers",
+        "Mike Pompeo blamed Iran for the attacks on Thursday. The tankers were hit near the strait.",
+        "Tankers",
+        "What does Iran say? The tankers were hit near the strait on Thursday.",
+    )
+    assert not matched(c, "Mike Pompeo blamed Iran", "What does Iran say?")
+    assert matched(
+        c, "The tankers were hit near the strait.", "The tankers were hit near the strait on Thursday."
+    )
+
+
 def test_a_pair_with_a_closer_partner_on_either_side_is_not_the_same_claim():
     # Word overlaps (with no names or figures) and meaning cosines of two sentences each side.
     lexical = {(0, 0): (0.5, 0.0, 0.0), (0, 1): (0.6, 0.0, 0.0), (1, 1): (0.7, 0.0, 0.0)}

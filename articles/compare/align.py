@@ -374,7 +374,11 @@ def align(
     for match in matches:
         denies_a = any(sentences_a[i].get("negated") for i in match.a)
         denies_b = any(sentences_b[j].get("negated") for j in match.b)
-        differs = denies_a != denies_b or _times_differ(match, sentences_a, sentences_b)
+        differs = (
+            denies_a != denies_b
+            or _times_differ(match, sentences_a, sentences_b)
+            or _asks(match.a, sentences_a) != _asks(match.b, sentences_b)
+        )
         match.level = level(match.score, differs) or RELATED_LEVEL
         if (
             match.level == SAME
@@ -393,6 +397,12 @@ def align(
     )
     similarity = round(covered / total, 3) if total else 1.0
     return Alignment(matches, rows, similarity)
+
+
+def _asks(ids: list[int], sentences: list[dict]) -> bool:
+    """Whether a side of a match only asks ("What does Iran say?"): a question states nothing,
+    so it makes no claim that a statement could share."""
+    return all(sentences[i]["text"].rstrip(" \"'”’)").endswith("?") for i in ids)
 
 
 def _times_differ(match: Match, sentences_a: list[dict], sentences_b: list[dict]) -> bool:
