@@ -214,3 +214,9 @@ def test_one_report_naming_a_regional_bank_and_the_central_one_keeps_both():
     )["entities"]
     names = {e["name"] for e in entities if e["kind"] == "organisation"}
     assert {"Fed", "Boston Fed"} <= names
+
+
+def test_a_name_the_model_ran_on_into_a_day_or_month_ends_before_it():
+    kinds = entity_kinds("Garside will take her seat in the Commons on Monday. The vote is due in March.")
+    assert "Commons" in kinds
+    assert not any("Monday" in name for name in kinds)

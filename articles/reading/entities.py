@@ -117,6 +117,13 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
             start += 1
         if start > 0 and doc[start - 1].lower_.rstrip(".") in lang.TITLES:
             titled = True
+    # "the Commons on Monday": the model ran the name on into when it happened
+    while (
+        end - start > 2
+        and doc[end - 2].lower_ in ("on", "in", "at", "by", "since", "until")
+        and (doc[end - 1].lower_ in lang.WEEKDAYS or doc[end - 1].lower_ in lang.MONTHS)
+    ):
+        end -= 2
     while end > start and (
         doc[end - 1].is_space
         or (doc[end - 1].text in _PUNCTUATION and not _abbreviation_dot(doc, start, end - 1))
