@@ -220,3 +220,12 @@ def test_a_name_the_model_ran_on_into_a_day_or_month_ends_before_it():
     kinds = entity_kinds("Garside will take her seat in the Commons on Monday. The vote is due in March.")
     assert "Commons" in kinds
     assert not any("Monday" in name for name in kinds)
+
+
+def test_a_persons_name_the_model_cut_before_its_last_word_is_whole():
+    kinds = entity_kinds(
+        "Attention turned to Stockholm, with North Korea’s top envoy Choe Son Hui and her "
+        "South Korean counterpart, Lee Do-hoon, both expected to be in town."
+    )
+    assert kinds.get("Choe Son Hui") == "person"
+    assert "Choe Son" not in kinds

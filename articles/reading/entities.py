@@ -181,6 +181,18 @@ def _extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int
     and goes on with "and" ("Commission for Museums and Monuments"); "Washington and
     Pyongyang" stays two names."""
     if kind == PERSON:
+        # "Choe Son" tagged, "Hui" left out: a name's last word that the parse joins to a
+        # following proper noun outside any entity runs on into it.
+        while (
+            end < len(doc)
+            and doc[end - 1].dep_ == "compound"
+            and doc[end - 1].head.i == end
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_title
+            and doc[end].ent_iob_ == "O"
+            and doc[end - 1].whitespace_
+        ):
+            end += 1
         return end
     if (
         kind == ORGANISATION
