@@ -229,3 +229,14 @@ def test_a_persons_name_the_model_cut_before_its_last_word_is_whole():
     )
     assert kinds.get("Choe Son Hui") == "person"
     assert "Choe Son" not in kinds
+
+
+def test_a_family_name_written_first_and_then_alone_is_that_person():
+    entities = read_report(
+        "t",
+        "North Korea’s top envoy Choe Son Hui is expected in Stockholm. Biegun did not say whether "
+        "he would secure his first meeting with Choe.",
+    )["entities"]
+    people = {e["name"]: e for e in entities if e["kind"] == "person"}
+    assert "Choe" in people["Choe Son Hui"]["variants"]
+    assert not any(e["name"] == "Choe" and e["kind"] != "person" for e in entities)

@@ -331,11 +331,23 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     raw = _with_untagged_speakers(doc, raw, lang)
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
-    surnames = _surnames(
+    full_names = [
         doc[start:end].text
         for start, end, kind, _ in raw
         if kind == PERSON and _person_is_plausible(doc[start:end].text.split(), lang)
+    ]
+    surnames = _surnames(full_names)
+    # Family names written first ("Choe" of "Choe Son Hui", "Ri" of "Ri Yong Ho"): the first
+    # word of one full name shaped as Korean and Chinese names are in English (three parts, or
+    # a hyphenated given name), when no other full name starts with it ("Kim" beside Kim
+    # Jong-un and Kim Yong-chol) and it is no place. Two-part names are left alone: the model
+    # takes "Tottenham Hotspur" for a person, and "Tottenham" is the place.
+    firsts = Counter(
+        core[0]
+        for core in map(name_parts, full_names)
+        if len(core) >= 3 or (len(core) == 2 and "-" in core[1])
     )
+    family_first = {word for word, n in firsts.items() if n == 1 and not known_place(word, lang)}
     # "Twitter" beside "Twitter Inc", "Castellan" beside "Castellan Biosciences": the lone word
     # is the company, not a person (but "Duluth" beside "Duluth Entertainment Convention
     # Center" is not the centre).
@@ -355,7 +367,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PLACE  # "FRANKFURT (Reuters) —", "SHANNON, Ireland —": where the report is filed
         elif kind == ORGANISATION and _lone_place_word(doc, start, end, lang):
             kind = PLACE  # "flooding in Shrewsbury": a town the small model took for a body
-        elif kind != PERSON and doc[start:end].text in surnames:
+        elif kind != PERSON and (doc[start:end].text in surnames or doc[start:end].text in family_first):
             kind = PERSON  # "Trump said": the surname of someone the report names in full
         elif kind == PERSON and end - start == 1 and doc[start].text in org_words:
             kind = ORGANISATION
