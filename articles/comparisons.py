@@ -6,6 +6,7 @@ what they depend on, so a repeated page view costs one lookup.
 """
 
 import hashlib
+import logging
 from collections.abc import Callable
 from itertools import islice
 
@@ -17,16 +18,35 @@ from .compare.facts import fact_table
 from .models import Article, Event
 from .reading import READING_VERSION, read_report, read_reports
 
+logger = logging.getLogger(__name__)
+
 MAX_FACT_TABLE_REPORTS = 24
 CACHE_SECONDS = 600
 BATCH = 64  # reports read and written back at a time by reanalyse
 
 
+class UnreadableReport(Exception):
+    """The reading layer fails on a report (stage two recorded why): nothing can be shown of
+    its analysis, and a comparison with it cannot be made."""
+
+    def __init__(self, article: Article, reason: str) -> None:
+        super().__init__(f"report {article.pk} could not be read: {reason}")
+        self.article = article
+        self.reason = reason
+
+
 def article_analysis(article: Article) -> dict:
-    """The article's analysis, recomputed (not stored) when it predates READING_VERSION."""
+    """The article's analysis, recomputed (not stored) when it predates READING_VERSION.
+
+    Raises UnreadableReport when the reading layer fails on it (as it did in stage two, which
+    then grouped the report on its words and left it unread)."""
     if article.analysis_version == READING_VERSION and article.analysis:
         return article.analysis
-    return read_report(article.title, article.body_text, article.language or "en")
+    try:
+        return read_report(article.title, article.body_text, article.language or "en")
+    except Exception as error:
+        logger.exception("Reading report %s failed", article.pk)
+        raise UnreadableReport(article, str(error) or type(error).__name__) from error
 
 
 def reanalyse(articles: QuerySet[Article], *, on_progress: Callable[[], None] | None = None) -> int:
@@ -109,17 +129,23 @@ def event_fact_table(event: Event) -> dict:
     table = cache.get(key)
     if table is None:
         _load_analyses(reports)
-        table = fact_table(
-            [
+        readable, unreadable = [], []
+        for article in reports:
+            try:
+                analysis = article_analysis(article)
+            except UnreadableReport:
+                # One report the reading layer cannot read leaves the others' table standing.
+                unreadable.append({"id": article.pk, "outlet": article.source.name, "title": article.title})
+                continue
+            readable.append(
                 {
                     "id": article.pk,
                     "outlet": article.source.name,
                     "title": article.title,
-                    "analysis": article_analysis(article),
+                    "analysis": analysis,
                 }
-                for article in reports
-            ]
-        )
+            )
+        table = {**fact_table(readable), "unreadable": unreadable}
         cache.set(key, table, CACHE_SECONDS)
     table = dict(table)
     table["event_id"] = event.pk

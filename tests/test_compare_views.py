@@ -310,3 +310,30 @@ def test_a_report_denying_a_claim_gets_no_check_for_it():
     ]
     table = fact_table(reports)
     assert [claim["cells"] for claim in table["claims"]] == [[[0], []], [[], [0]]]
+
+
+def _reading_fails_for(monkeypatch, title: str) -> None:
+    """The reading layer raises on the report titled `title` (as it may on text it cannot parse)."""
+    from articles import comparisons
+
+    real = comparisons.read_report
+
+    def read(report_title, body, language="en"):
+        if report_title == title:
+            raise ValueError("the parser gave up")
+        return real(report_title, body, language)
+
+    monkeypatch.setattr(comparisons, "read_report", read)
+
+
+def test_a_report_the_reading_cannot_read_is_left_out_of_the_fact_table_and_named(flood_event, monkeypatch):
+    event, a, b = flood_event
+    c = make_article("Valley Times", "Garbled page", WIRE_A, event, analysed=False)
+    _reading_fails_for(monkeypatch, "Garbled page")
+
+    table = event_fact_table(event)
+
+    assert [r["id"] for r in table["reports"]] == [a.pk, b.pk]
+    assert table["unreadable"] == [{"id": c.pk, "outlet": "Valley Times", "title": "Garbled page"}]
+    html = render_to_string("articles/_fact_table.html", {"fact_table": table})
+    assert "could not be analysed" in html and f"/articles/{c.pk}/" in html
