@@ -337,3 +337,21 @@ def test_a_report_the_reading_cannot_read_is_left_out_of_the_fact_table_and_name
     assert table["unreadable"] == [{"id": c.pk, "outlet": "Valley Times", "title": "Garbled page"}]
     html = render_to_string("articles/_fact_table.html", {"fact_table": table})
     assert "could not be analysed" in html and f"/articles/{c.pk}/" in html
+
+
+def test_the_api_answers_422_with_the_report_for_a_comparison_with_an_unreadable_report(
+    client, flood_event, monkeypatch
+):
+    event, a, _ = flood_event
+    c = make_article("Valley Times", "Garbled page", WIRE_A, event, analysed=False)
+    _reading_fails_for(monkeypatch, "Garbled page")
+
+    response = client.get("/api/v1/compare", {"a": a.pk, "b": c.pk})
+
+    assert response.status_code == 422
+    assert response.json() == {"detail": f"Report {c.pk} could not be analysed, so it cannot be compared."}
+    schema = client.get("/api/v1/openapi.json").json()
+    responses = next(
+        op for path, ops in schema["paths"].items() if path.endswith("/compare") for op in ops.values()
+    )
+    assert "422" in responses["responses"]

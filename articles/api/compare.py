@@ -5,10 +5,10 @@ from typing import Literal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
-from ..comparisons import build_comparison
+from ..comparisons import UnreadableReport, build_comparison
 from ..models import Article
 from ..paths import is_db_id
-from .schemas import BadRequest, NotFound
+from .schemas import BadRequest, NotFound, Unprocessable
 
 router = Router(tags=["compare"])
 
@@ -187,7 +187,11 @@ def comparison_json(left: Article, right: Article, comparison: dict) -> dict:
     }
 
 
-@router.get("/compare", response={200: Comparison, 400: BadRequest, 404: NotFound}, url_name="compare")
+@router.get(
+    "/compare",
+    response={200: Comparison, 400: BadRequest, 404: NotFound, 422: Unprocessable},
+    url_name="compare",
+)
 def compare(request: HttpRequest, params: Query[CompareParams]) -> Status:
     """Two reports lined up claim by claim, with entities, quotes and numbers of each side."""
     # An id no database can hold is a report that does not exist (SQLite would overflow).
@@ -197,4 +201,10 @@ def compare(request: HttpRequest, params: Query[CompareParams]) -> Status:
     if missing:
         return Status(404, {"detail": f"No report with id {', '.join(dict.fromkeys(missing))}."})
     left, right = found[params.a], found[params.b]
-    return Status(200, comparison_json(left, right, build_comparison(left, right)))
+    try:
+        comparison = build_comparison(left, right)
+    except UnreadableReport as error:
+        return Status(
+            422, {"detail": f"Report {error.article.pk} could not be analysed, so it cannot be compared."}
+        )
+    return Status(200, comparison_json(left, right, comparison))

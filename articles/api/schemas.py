@@ -22,6 +22,10 @@ class NotFound(Schema):
     detail: str
 
 
+class Unprocessable(Schema):
+    detail: str = Field(description="Why the request cannot be answered, e.g. which report could not be read")
+
+
 class Page(Schema):
     limit: int = Field(20, ge=1, le=100, description="How many items to return (1 to 100).")
     offset: int = Field(0, ge=0, le=10_000_000, description="How many items to skip.")
