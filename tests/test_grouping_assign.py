@@ -231,3 +231,25 @@ def test_the_explanation_names_only_the_penalties_that_applied(gap_days, same_ou
     evidence = match_evidence("joined", match, 7, "Ferry capsizes", 0.2, [(match, 7)])
     assert said in evidence["explanation"]
     assert not_said not in evidence["explanation"]
+
+
+def test_saving_an_event_profile_replaces_its_postings_keeping_the_ones_that_stay_and_dropping_the_rest():
+    from articles.grouping.similarity import Profile
+    from articles.grouping.store import DatabaseStore
+    from articles.models import EventProfile
+
+    event = Event.objects.create(title="Harbour strike")
+    store = DatabaseStore()
+    store.save_profile(event, Profile(terms={"harbour": 2.0, "strike": 1.5, "crane": 0.5}, members=1))
+    assert set(EventKey.objects.filter(event=event).values_list("key", flat=True)) == {
+        "t:harbour",
+        "t:strike",
+        "t:crane",
+    }
+    store.save_profile(event, Profile(terms={"harbour": 3.0, "dock": 1.0}, members=2))
+    postings = dict(EventKey.objects.filter(event=event).values_list("key", "weight"))
+    assert postings == {"t:harbour": 3.0, "t:dock": 1.0}
+    assert EventProfile.objects.get(event=event).data["m"] == 2
+    store.save_profile(event, Profile())  # nothing left to index it under
+    assert not EventKey.objects.filter(event=event).exists()
+    assert EventProfile.objects.get(event=event).data["m"] == 0

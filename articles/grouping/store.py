@@ -159,6 +159,10 @@ class DatabaseStore:
         profiles, index = quote(EventProfile._meta.db_table), quote(EventKey._meta.db_table)
         data = EventProfile._meta.get_field("data").get_db_prep_save(profile.to_json(), connection)
         last = connection.ops.adapt_datetimefield_value(event.last_published_at)
+        rows = [value for key, weight in keys.items() for value in (event.pk, key, weight, last)]
+        if connection.vendor == "postgresql":
+            self._save_profile_in_one_statement(profiles, index, event.pk, data, list(keys), rows)
+            return
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {profiles} (event_id, data) VALUES (%s, %s) "
@@ -170,8 +174,33 @@ class DatabaseStore:
                 cursor.execute(
                     f'INSERT INTO {index} (event_id, "key", weight, last_published_at) VALUES '
                     + ", ".join(["(%s, %s, %s, %s)"] * len(keys)),
-                    [value for key, weight in keys.items() for value in (event.pk, key, weight, last)],
+                    rows,
                 )
+
+    @staticmethod
+    def _save_profile_in_one_statement(
+        profiles: str, index: str, event_id: int, data: object, keys: list[str], rows: list
+    ) -> None:
+        """PostgreSQL: the profile, the postings that go and those that stay or come, in one
+        statement (one round trip instead of three, for every report grouped). The postings
+        deleted and those upserted are disjoint, so the one snapshot they share is no trap."""
+        saved = (
+            f"WITH saved AS (INSERT INTO {profiles} (event_id, data) VALUES (%s, %s) "
+            f"ON CONFLICT (event_id) DO UPDATE SET data = EXCLUDED.data), "
+            f'gone AS (DELETE FROM {index} WHERE event_id = %s AND NOT ("key" = ANY(%s))) '
+        )
+        with connection.cursor() as cursor:
+            if not keys:
+                cursor.execute(saved + "SELECT 1", [event_id, data, event_id, keys])
+                return
+            cursor.execute(
+                saved
+                + f'INSERT INTO {index} (event_id, "key", weight, last_published_at) VALUES '
+                + ", ".join(["(%s, %s, %s, %s)"] * len(keys))
+                + ' ON CONFLICT (event_id, "key") DO UPDATE SET weight = EXCLUDED.weight, '
+                "last_published_at = EXCLUDED.last_published_at",
+                [event_id, data, event_id, keys, *rows],
+            )
 
     def members(self, event_ids: list[int], limit: int) -> dict[int, list[Member]]:
         """The members, by id, of those events with at most `limit` reports: one query."""
