@@ -14,7 +14,7 @@ import hashlib
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import wraps
 
@@ -62,6 +62,22 @@ def read_token_sqlite(path: str) -> str:
     return row[0] if row else ""
 
 
+def _sqlite_reader(path: str) -> sqlite3.Connection:
+    read_token_sqlite(path)  # opens (or reopens) this thread's reader
+    return _readers.connection
+
+
+def read_rows(sql: str, params: Sequence[object]) -> list[tuple]:
+    """Rows of a small read (`%s` placeholders) for a cache key: on a SQLite file through this
+    thread's long-lived reader (see read_token_sqlite), so that a cache hit never opens Django's
+    connection; otherwise through Django's connection."""
+    if connection.vendor == "sqlite" and (path := _sqlite_file(connection.settings_dict)):
+        return _sqlite_reader(path).execute(sql.replace("%s", "?"), list(params)).fetchall()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(params))
+        return cursor.fetchall()
+
+
 def content_version() -> str:
     if connection.vendor == "sqlite" and (path := _sqlite_file(connection.settings_dict)):
         return read_token_sqlite(path)
@@ -71,7 +87,28 @@ def content_version() -> str:
     return row[0] if row else ""
 
 
+# Tokens of the scopes of migration 0014 (an event, a report, the outlets, the bulk-write epoch).
+SCOPES_SQL = "SELECT scope, token FROM articles_page_version WHERE scope IN ({})"
+# The event a report is in, as a scope name, within the same query (NULL when it is in none).
+REPORT_EVENT_SCOPE = "(SELECT 'event:' || event_id FROM articles_article WHERE id = %s)"
+
+
+def scope_versions(scopes: Sequence[str], *, reports_events: Sequence[int] = ()) -> str:
+    """One string naming the state of the given scopes, the outlets and the epoch, and of the
+    events the reports `reports_events` are in: it changes, at once, with any write to them and
+    with no other write. One query. A scope never written since the migration has no row yet;
+    its first write creates one, so "none" is a state of its own and never comes back."""
+    names = [*scopes, "outlets", "epoch"]
+    placeholders = ["%s"] * len(names) + [REPORT_EVENT_SCOPE] * len(reports_events)
+    rows = dict(read_rows(SCOPES_SQL.format(", ".join(placeholders)), [*names, *reports_events]))
+    events = sorted(name for name in rows if name not in names)
+    return "|".join(f"{name}={rows.get(name, 'none')}" for name in [*names, *events])
+
+
 BUMP_SQL = "UPDATE articles_content_version SET token = lower(hex(randomblob(8))) WHERE id = 1"
+BUMP_EPOCH_SQL = (
+    "INSERT OR REPLACE INTO articles_page_version (scope, token) VALUES ('epoch', lower(hex(randomblob(8))))"
+)
 
 
 @contextmanager
@@ -101,10 +138,22 @@ def one_version_bump() -> Iterator[None]:
         for _, sql in triggers:
             cursor.execute(sql)
         cursor.execute(BUMP_SQL)
+        # The per-scope triggers were dropped too: every scope's pages must go at once.
+        cursor.execute(BUMP_EPOCH_SQL)
 
 
-def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve a GET from the cache when the data has not changed since it was rendered."""
+type PageVersion = Callable[..., str]
+
+
+def cached_page[V: Callable[..., HttpResponse]](
+    view: V | None = None, *, version: PageVersion | None = None
+) -> V | Callable[[V], V]:
+    """Serve a GET from the cache when the data has not changed since it was rendered.
+
+    `version(**view_kwargs)` names the state of everything the page shows (see scope_versions);
+    without it, the site-wide content version does, which every write changes."""
+    if view is None:
+        return lambda view: cached_page(view, version=version)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
@@ -113,8 +162,10 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         if not seconds or request.method not in ("GET", "HEAD") or len(full_path) > MAX_KEYED_URL:
             return view(request, *args, **kwargs)
         cache = caches[settings.BROWSE_PAGE_CACHE]
+        state = version(**kwargs) if version is not None else content_version()
         # Hashed: a query string may hold spaces and run past memcached's 250-character keys.
-        key = f"page:{content_version()}:{hashlib.sha256(full_path.encode()).hexdigest()}"
+        digest = hashlib.sha256(f"{state}\n{full_path}".encode()).hexdigest()
+        key = f"page:{'scoped' if version is not None else state}:{digest}"
         stored = cache.get(key)
         if stored is not None:
             content, content_type = stored

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from ..browsing.pagecache import cached_page
+from ..browsing.pagecache import cached_page, scope_versions
 from ..comparisons import build_comparison, comparison_cache_key, event_fact_table
 from ..export import fact_table_csv_rows, fact_table_json
 from ..forms import ComparePickForm
@@ -14,8 +14,14 @@ from ..models import Article, Event
 from ..presenting import comparison_page
 
 
+def comparison_page_version(a: int, b: int) -> str:
+    """A comparison shows the two reports and their outlets, nothing of their events: a report
+    joining either event leaves it as it was."""
+    return scope_versions([f"article:{a}", f"article:{b}"])
+
+
 @require_GET
-@cached_page
+@cached_page(version=comparison_page_version)
 def compare_view(request: HttpRequest, a: int, b: int) -> HttpResponse:
     # The stored analyses and bodies are large and needed only when the comparison is not cached
     # yet; build_comparison loads them then.

@@ -14,6 +14,7 @@ from ..browsing.coverage import (
     NOT_COVERED_WINDOW_DAYS,
     MissingOutlet,
     event_coverage,
+    event_page_version,
 )
 from ..browsing.fragments import filter_form_key
 from ..browsing.pagecache import cached_page
@@ -72,7 +73,7 @@ def _content_key(
 
 
 @require_safe
-@cached_page
+@cached_page(version=event_page_version)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = Event.objects.filter(pk=pk).first()
     if event is None:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
 from ..browsing.fragments import filter_form_key
-from ..browsing.pagecache import cached_page
+from ..browsing.pagecache import cached_page, scope_versions
 from ..browsing.rows import attach_report_rows
 from ..filters import ArticleFilter
 from ..models import Article
@@ -49,8 +49,14 @@ def _content_key(article: Article, others: list[Article]) -> str:
     return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
+def article_page_version(pk: int) -> str:
+    """The article page shows the report, its outlet, its event's title and the event's other
+    reports: the report's scope, its event's and the outlets' (migration 0014) cover them all."""
+    return scope_versions([f"article:{pk}"], reports_events=[pk])
+
+
 @require_safe
-@cached_page
+@cached_page(version=article_page_version)
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source", "event").defer("analysis"), pk=pk)
     others = []
