@@ -83,6 +83,20 @@ def test_a_new_reporter_changes_the_event_rows_counts_and_strip(client):
     assert "Gamma Post</a>" in after
 
 
+@pytest.mark.parametrize("name", LISTS)
+def test_rows_are_reused_after_writes_to_what_they_do_not_show(client, name):
+    event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    report(Source.objects.get(name="Alpha News"), title="A report not grouped yet")
+    _get(client, reverse(name))
+    cached_count, cached = _get(client, reverse(name))
+    # Another event (listed nowhere: it has no reports) and an ungrouped report elsewhere.
+    Event.objects.create(title="An empty event")
+    Event.objects.filter(title="An empty event").update(summary="Still empty")
+    count, html = _get(client, reverse(name))
+    assert count == cached_count  # no row was rendered again
+    assert html == cached
+
+
 def test_rows_are_built_afresh_when_the_row_cache_is_off(client, settings):
     settings.BROWSE_FRAGMENT_CACHE_SECONDS = 0
     event_with_reports("Uncached summit", [outlet("Alpha News")])

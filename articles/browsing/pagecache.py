@@ -93,16 +93,22 @@ SCOPES_SQL = "SELECT scope, token FROM articles_page_version WHERE scope IN ({})
 REPORT_EVENT_SCOPE = "(SELECT 'event:' || event_id FROM articles_article WHERE id = %s)"
 
 
-def scope_versions(scopes: Sequence[str], *, reports_events: Sequence[int] = ()) -> str:
-    """One string naming the state of the given scopes, the outlets and the epoch, and of the
-    events the reports `reports_events` are in: it changes, at once, with any write to them and
-    with no other write. One query. A scope never written since the migration has no row yet;
-    its first write creates one, so "none" is a state of its own and never comes back."""
+def scope_tokens(scopes: Sequence[str], *, reports_events: Sequence[int] = ()) -> dict[str, str]:
+    """The tokens of the given scopes, of the outlets and of the epoch, and of the events the
+    reports `reports_events` are in (under "event:<id>"), in one query. A scope never written
+    since the migration has no row yet and reads "none": its first write creates a row with a
+    random token, so "none" is a state of its own that never comes back."""
     names = [*scopes, "outlets", "epoch"]
     placeholders = ["%s"] * len(names) + [REPORT_EVENT_SCOPE] * len(reports_events)
     rows = dict(read_rows(SCOPES_SQL.format(", ".join(placeholders)), [*names, *reports_events]))
-    events = sorted(name for name in rows if name not in names)
-    return "|".join(f"{name}={rows.get(name, 'none')}" for name in [*names, *events])
+    return {name: rows.get(name, "none") for name in names} | rows
+
+
+def scope_versions(scopes: Sequence[str], *, reports_events: Sequence[int] = ()) -> str:
+    """One string naming the state of the given scopes (see scope_tokens): it changes, at
+    once, with any write to them and with no other write."""
+    tokens = scope_tokens(scopes, reports_events=reports_events)
+    return "|".join(f"{name}={token}" for name, token in sorted(tokens.items()))
 
 
 BUMP_SQL = "UPDATE articles_content_version SET token = lower(hex(randomblob(8))) WHERE id = 1"

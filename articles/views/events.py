@@ -29,7 +29,7 @@ from ..models import Article, Event, MergedEvent
 @method_decorator([require_safe, cached_page], name="dispatch")
 class EventListView(FilterView):
     filterset_class = EventFilter
-    queryset = Event.objects.with_reports().latest_first()
+    queryset = Event.objects.with_reports().for_rows().latest_first()
     template_name = "articles/event_list.html"
     paginate_by = 30
     # Invalid filters show the form's errors over an empty list rather than everything.

@@ -19,7 +19,7 @@ from ..models import Article
 @method_decorator([require_safe, cached_page], name="dispatch")
 class ArticleListView(FilterView):
     filterset_class = ArticleFilter
-    queryset = Article.objects.for_lists().latest_first()
+    queryset = Article.objects.for_rows().latest_first()
     template_name = "articles/article_list.html"
     paginate_by = 50
     strict = True
