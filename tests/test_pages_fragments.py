@@ -157,3 +157,26 @@ def test_filter_form_shows_each_requests_values_and_errors(client, name):
     assert 'value="gamma-post"' in known and "Some filters could not be used" not in known
     _, other = _get(client, url + "?source=alpha-news")
     assert 'value="alpha-news"' in other and 'value="gamma-post"' not in other
+
+
+def test_an_event_page_whose_content_is_cached_reads_none_of_its_parts(client):
+    # The event's row, its version tokens, and the "not covered by" rule (which names other
+    # events' state) are read; its reports, links, outlets and fact table are not.
+    event = event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    first_count, first = _get(client, event.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(event.get_absolute_url()).content.decode()
+    assert again == first
+    assert len(queries) <= 4 < first_count
+    assert not any("articles_source" in query["sql"] for query in queries.captured_queries)
+
+
+def test_an_article_page_whose_content_is_cached_reads_neither_body_nor_other_reports(client):
+    event = event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    url = event.articles.order_by("id").first().get_absolute_url()
+    first_count, first = _get(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url).content.decode()
+    assert again == first
+    assert len(queries) <= 2 < first_count  # the report's title, then the version tokens
+    assert not any("body_text" in query["sql"] for query in queries.captured_queries)

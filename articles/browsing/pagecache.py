@@ -151,6 +151,13 @@ def one_version_bump() -> Iterator[None]:
 type PageVersion = Callable[..., str]
 
 
+def page_version(request: HttpRequest, version: PageVersion, **kwargs: object) -> str:
+    """The page's state as cached_page read it for this request, or read now when the page
+    cache is off: a view keys its content fragment by it without reading it twice."""
+    state = getattr(request, "page_version", None)
+    return state if state is not None else version(**kwargs)
+
+
 def cached_page[V: Callable[..., HttpResponse]](
     view: V | None = None, *, version: PageVersion | None = None
 ) -> V | Callable[[V], V]:
@@ -169,6 +176,7 @@ def cached_page[V: Callable[..., HttpResponse]](
             return view(request, *args, **kwargs)
         cache = caches[settings.BROWSE_PAGE_CACHE]
         state = version(**kwargs) if version is not None else content_version()
+        request.page_version = state  # the view may key its own fragments by it (page_version)
         # Hashed: a query string may hold spaces and run past memcached's 250-character keys.
         digest = hashlib.sha256(f"{state}\n{full_path}".encode()).hexdigest()
         key = f"page:{'scoped' if version is not None else state}:{digest}"

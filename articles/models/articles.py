@@ -27,9 +27,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         return self.select_related("source", "event").defer("body_text", "body_html", "analysis")
 
     def for_rows(self) -> "ArticleQuerySet":
-        """What a list row shows (rows.attach_report_rows) and no more: a list page of 50
-        reports spent more time building full instances, JSON evidence and the event's summary
-        included, than on anything else."""
+        """What a list row (rows.attach_report_rows) or a search hit shows and no more: a list
+        page of 50 reports spent more time building full instances, JSON evidence and the
+        event's summary included, than on anything else."""
         return self.select_related("source", "event").only(
             "id",
             "title",
@@ -43,6 +43,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
             "source__slug",
             "event__id",
             "event__title",
+            "event__source_count",
         )
 
     def unassigned(self) -> "ArticleQuerySet":

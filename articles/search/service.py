@@ -73,7 +73,7 @@ def search_reports(query: SearchQuery, *, limit: int = 50, offset: int = 0) -> S
         return SearchResults(query=query, total=0, hits=[])
     search = engine()
     raw_hits = search.ranked(query, limit=limit, offset=offset)
-    articles = Article.objects.for_lists().in_bulk([hit.article_id for hit in raw_hits])
+    articles = Article.objects.for_rows().in_bulk([hit.article_id for hit in raw_hits])
     hits = [
         SearchHit(
             article=articles[raw.article_id],
