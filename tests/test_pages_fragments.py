@@ -180,3 +180,16 @@ def test_an_article_page_whose_content_is_cached_reads_neither_body_nor_other_re
     assert again == first
     assert len(queries) <= 2 < first_count  # the report's title, then the version tokens
     assert not any("body_text" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_cached_comparison_follows_a_renamed_outlet_and_an_edited_report(client):
+    event = event_with_reports("Compared summit", [outlet("Alpha News"), outlet("Beta Times")])
+    left, right = event.articles.order_by("id")
+    url = reverse("articles:compare", args=[left.pk, right.pk])
+    _, first = _get(client, url)
+    assert _get(client, url)[1] == first
+    Source.objects.filter(name="Beta Times").update(name="Beta Renamed")
+    _, renamed = _get(client, url)
+    assert "Right: Beta Renamed" in renamed and "Right: Beta Times" not in renamed
+    Article.objects.filter(pk=left.pk).update(title="Alpha corrects its headline")
+    assert "Alpha corrects its headline" in _get(client, url)[1]

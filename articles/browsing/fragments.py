@@ -52,6 +52,21 @@ def cached_rows[T](
     return [mark_safe(found[key]) for key in keys]
 
 
+def cached_fragment(kind: str, state: str, render: Callable[[], str]) -> SafeString:
+    """A part of a page kept under `state`, a string naming everything the part shows (a page
+    version, see pagecache.scope_versions): from the cache, else rendered now and stored."""
+    seconds = settings.BROWSE_FRAGMENT_CACHE_SECONDS
+    if not seconds:
+        return mark_safe(render())  # markup rendered by Django's templates
+    cache = caches[settings.BROWSE_PAGE_CACHE]
+    key = fragment_key(kind, state)
+    html = cache.get(key)
+    if html is None:
+        html = str(render())
+        cache.set(key, html, seconds)
+    return mark_safe(html)
+
+
 def filter_form_key(filterset: FilterSet, path: str) -> str:
     """The key of a list page's rendered filter form: it shows the submitted values and their
     errors, and nothing from the database beyond those errors (an unknown outlet, say), so the
