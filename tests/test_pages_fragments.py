@@ -145,6 +145,22 @@ def test_search_results_follow_new_and_changed_reports(client):
     assert "talks collapse" in retitled
 
 
+def test_search_results_follow_their_events_and_outlets_and_are_reused_otherwise(client):
+    alpha = outlet("Alpha News")
+    event = event_with_reports("Harbour strike", [alpha])
+    url = reverse("articles:search") + "?q=harbour+strike"
+    _, first = _get(client, url)
+    report(alpha, title="Unrelated storm news")  # matches nothing
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url).content.decode()
+    assert again == first
+    assert not any("snippet(" in query["sql"] or "ts_headline" in query["sql"] for query in queries)
+    Event.objects.filter(pk=event.pk).update(title="Harbour strike ends")
+    assert "Harbour strike ends</a>" in _get(client, url)[1]
+    Source.objects.filter(name="Alpha News").update(name="Alpha Renamed")
+    assert "Alpha Renamed" in _get(client, url)[1]
+
+
 @pytest.mark.parametrize("name", ["articles:event-list", "articles:article-list"])
 def test_filter_form_shows_each_requests_values_and_errors(client, name):
     event_with_reports("Cached summit", [outlet("Alpha News")])

@@ -6,6 +6,14 @@ SQLite uses the FTS5 table and PostgreSQL the GIN-indexed tsvector column that m
 """
 
 from .query import SearchQuery, parse_query
-from .service import SearchHit, SearchResults, matching_ids, search_reports
+from .service import SearchHit, SearchResults, matching_ids, results_state, search_reports
 
-__all__ = ["SearchHit", "SearchQuery", "SearchResults", "matching_ids", "parse_query", "search_reports"]
+__all__ = [
+    "SearchHit",
+    "SearchQuery",
+    "SearchResults",
+    "matching_ids",
+    "parse_query",
+    "results_state",
+    "search_reports",
+]

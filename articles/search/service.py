@@ -1,13 +1,12 @@
 """What the pages and the API call: ranked hits grouped by event, and a match filter."""
 
-import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
-from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from ..browsing.pagecache import scope_versions
 from ..models import Article, Event
 from .engines import engine
 from .highlight import marked_html
@@ -33,27 +32,6 @@ class SearchResults:
     query: SearchQuery
     total: int
     hits: list[SearchHit]
-
-    def content_key(self) -> str:
-        """A digest of everything the results list shows, for its fragment cache: rendering 50
-        hits costs as much as finding them, and an import elsewhere rarely changes them."""
-        shown = (
-            self.query.raw,
-            self.total,
-            [
-                (
-                    hit.article.pk,
-                    str(hit.title_html),
-                    str(hit.snippet_html),
-                    hit.article.source.name,
-                    hit.article.published_at,
-                    (event.pk, event.title, event.source_count) if (event := hit.article.event) else None,
-                )
-                for hit in self.hits
-            ],
-            timezone.get_current_timezone_name(),
-        )
-        return hashlib.sha256(repr(shown).encode()).hexdigest()
 
     @property
     def groups(self) -> list[EventGroup]:
@@ -86,6 +64,19 @@ def search_reports(query: SearchQuery, *, limit: int = 50, offset: int = 0) -> S
     ]
     total = len(hits) + offset if len(raw_hits) < limit else search.count(query)
     return SearchResults(query=query, total=total, hits=hits)
+
+
+def results_state(query: SearchQuery, *, limit: int = 50) -> str:
+    """A string naming everything search_reports(query, limit=limit) shows, for the results'
+    fragment cache: which reports rank first, in which order, how many match, and the version
+    tokens (migration 0014) of those reports, their events and the outlets. It costs the ranking
+    without the snippets (the expensive part of a search) and one query for the tokens; an
+    import elsewhere leaves it unchanged unless the new report ranks among the first."""
+    search = engine()
+    ids = search.ranked_ids(query, limit=limit)
+    total = len(ids) if len(ids) < limit else search.count(query)
+    tokens = scope_versions([f"article:{pk}" for pk in ids], reports_events=ids)
+    return repr((query.raw, ids, total, tokens))
 
 
 def ranked_article_ids(query: SearchQuery, *, limit: int) -> list[int]:
