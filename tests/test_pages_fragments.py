@@ -209,3 +209,30 @@ def test_a_cached_comparison_follows_a_renamed_outlet_and_an_edited_report(clien
     assert "Right: Beta Renamed" in renamed and "Right: Beta Times" not in renamed
     Article.objects.filter(pk=left.pk).update(title="Alpha corrects its headline")
     assert "Alpha corrects its headline" in _get(client, url)[1]
+
+
+def test_search_results_are_rendered_from_the_ranking_that_keys_them(client):
+    # What is stored under a ranking's key is that ranking's reports, in its order, even if the
+    # database has moved on between reading the key and rendering (a report in between).
+    from articles.search import Ranking, parse_query, results_for
+
+    alpha = outlet("Alpha News")
+    first = report(alpha, title="Harbour strike talks", body="The harbour strike talks resumed.")
+    second = report(alpha, title="Harbour strike ends", body="The harbour strike ended.")
+    report(alpha, title="Harbour strike again", body="Another harbour strike.")
+    ranking = Ranking(parse_query("harbour strike"), [second.pk, first.pk], 2, "tokens")
+    results = results_for(ranking)
+    assert [hit.article.pk for hit in results.hits] == [second.pk, first.pk]
+    assert results.total == 2
+    assert "<mark>" in str(results.hits[0].title_html)
+
+
+def test_an_event_page_renders_the_not_covered_result_its_key_named(client):
+    from articles.browsing.coverage import event_page_version
+    from articles.browsing.pages import EventPage
+
+    event = event_with_reports("Kept summit", [outlet("Alpha News")])
+    gamma = outlet("Gamma Post")
+    assert event_page_version(event.pk).not_covered == ()
+    page = EventPage(event, not_covered=((gamma.pk, 7),))
+    assert [(m.source.name, m.shared_events) for m in page.coverage.missing] == [("Gamma Post", 7)]

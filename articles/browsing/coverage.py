@@ -75,6 +75,10 @@ def attach_coverage_strips(events: Sequence[Event]) -> None:
         event.coverage = CoverageStrip(reporters=reporters, cells=cells, links=event_links)
 
 
+# The "not covered by" rule's result: (outlet id, events shared) pairs, most shared first.
+type NotCoveredCounts = tuple[tuple[int, int], ...]
+
+
 @dataclass(frozen=True)
 class MissingOutlet:
     source: Source
@@ -90,11 +94,14 @@ class EventCoverage:
     missing: list[MissingOutlet]
 
 
-def event_coverage(event: Event, reports: Sequence[Article]) -> EventCoverage:
-    """The event page's and the event API's account of its coverage (reports with sources)."""
+def event_coverage(
+    event: Event, reports: Sequence[Article], *, not_covered: NotCoveredCounts | None = None
+) -> EventCoverage:
+    """The event page's and the event API's account of its coverage (reports with sources);
+    `not_covered`: the rule's result as already read (see EventPageVersion)."""
     reporters = list({report.source_id: report.source for report in reports}.values())
     possibly_same = links_of(event.pk)
-    return EventCoverage(reporters, possibly_same, not_covered_by(event))
+    return EventCoverage(reporters, possibly_same, not_covered_by(event, counts=not_covered))
 
 
 # The "not covered by" rule in one statement, from the event's id and its window alone: the
@@ -130,39 +137,59 @@ def _not_covered_params(event_id: int, window_start: object, window_end: object)
     return [window_start, window_end, *[event_id] * 5, NOT_COVERED_MIN_SHARED, NOT_COVERED_LIMIT]
 
 
-def not_covered_by(event: Event) -> list[MissingOutlet]:
+def not_covered_by(event: Event, *, counts: NotCoveredCounts | None = None) -> list[MissingOutlet]:
     """Outlets that usually cover what this event's outlets cover, but have no report of it,
     nor of any event possibly the same story: grouping may have split one story in two, and an
-    outlet whose report sits in the other half did cover it."""
-    if event.last_published_at is None:
-        return []
-    window_end = event.last_published_at
-    window_start = window_end - dt.timedelta(days=NOT_COVERED_WINDOW_DAYS)
-    adapt = connection.ops.adapt_datetimefield_value
-    with connection.cursor() as cursor:
-        cursor.execute(NOT_COVERED_SQL, _not_covered_params(event.pk, adapt(window_start), adapt(window_end)))
-        counts = dict(cursor.fetchall())
-    outlets = Source.objects.in_bulk(list(counts))
-    return [MissingOutlet(outlets[pk], shared) for pk, shared in counts.items() if pk in outlets]
+    outlet whose report sits in the other half did cover it. `counts`: the rule's result as
+    already read, (outlet id, shared events) pairs, instead of reading it again."""
+    if counts is None:
+        if event.last_published_at is None:
+            return []
+        window_end = event.last_published_at
+        window_start = window_end - dt.timedelta(days=NOT_COVERED_WINDOW_DAYS)
+        adapt = connection.ops.adapt_datetimefield_value
+        with connection.cursor() as cursor:
+            cursor.execute(
+                NOT_COVERED_SQL, _not_covered_params(event.pk, adapt(window_start), adapt(window_end))
+            )
+            counts = tuple(cursor.fetchall())
+    outlets = Source.objects.in_bulk([pk for pk, _ in counts])
+    return [MissingOutlet(outlets[pk], shared) for pk, shared in counts if pk in outlets]
 
 
 WINDOW_END_SQL = "SELECT last_published_at FROM articles_event WHERE id = %s"
 
 
-def event_page_version(pk: int) -> str:
-    """The state of everything the event page shows, for its page cache key: the event's own
-    scopes (its row, its reports, its links, the outlets; see migration 0014) and the result of
-    the "not covered by" rule, which depends on other events' reports and so on no scope. Two
-    small queries, against a render of 10 to 20 ms."""
+@dataclass(frozen=True)
+class EventPageVersion:
+    """The state of everything the event page shows (its str() keys the page and its content),
+    with the "not covered by" result it names: the page renders that result, not a second
+    reading of it, so that what is stored under a key is exactly what the key names even when
+    a write lands between the two (counts, unlike tokens, can return to an earlier value)."""
+
+    state: str
+    not_covered: NotCoveredCounts
+
+    def __str__(self) -> str:
+        return self.state
+
+
+def event_page_version(pk: int) -> EventPageVersion:
+    """The event's own scopes (its row, its reports, its links, the outlets; see migration 0014)
+    and the result of the "not covered by" rule, which depends on other events' reports and so
+    on no scope. Two or three small queries, against a render of 10 to 20 ms."""
     versions = scope_versions([f"event:{pk}"])
     rows = read_rows(WINDOW_END_SQL, [pk])
     if not rows or rows[0][0] is None:
-        return f"{versions}|no-window|{bool(rows)}"
+        return EventPageVersion(f"{versions}|no-window|{bool(rows)}", ())
     window_end = rows[0][0]
     if isinstance(window_end, str):
         # SQLite's own reader returns the stored text (naive UTC, as Django writes it).
         window_start = str(dt.datetime.fromisoformat(window_end) - dt.timedelta(days=NOT_COVERED_WINDOW_DAYS))
     else:
         window_start = window_end - dt.timedelta(days=NOT_COVERED_WINDOW_DAYS)
-    counts = read_rows(NOT_COVERED_SQL, _not_covered_params(pk, window_start, window_end))
-    return f"{versions}|{window_end}|{counts}"
+    counts = tuple(
+        (source, shared)
+        for source, shared in read_rows(NOT_COVERED_SQL, _not_covered_params(pk, window_start, window_end))
+    )
+    return EventPageVersion(f"{versions}|{window_end}|{counts}", counts)

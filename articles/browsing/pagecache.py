@@ -148,10 +148,12 @@ def one_version_bump() -> Iterator[None]:
         cursor.execute(BUMP_EPOCH_SQL)
 
 
-type PageVersion = Callable[..., str]
+# A page's version: a string, or an object whose str() is one and which carries what the key
+# was computed from, so that the view renders exactly that (see coverage.EventPageVersion).
+type PageVersion = Callable[..., object]
 
 
-def page_version(request: HttpRequest, version: PageVersion, **kwargs: object) -> str:
+def page_version[T](request: HttpRequest, version: Callable[..., T], **kwargs: object) -> T:
     """The page's state as cached_page read it for this request, or read now when the page
     cache is off: a view keys its content fragment by it without reading it twice."""
     state = getattr(request, "page_version", None)
@@ -178,7 +180,7 @@ def cached_page[V: Callable[..., HttpResponse]](
         state = version(**kwargs) if version is not None else content_version()
         request.page_version = state  # the view may key its own fragments by it (page_version)
         # Hashed: a query string may hold spaces and run past memcached's 250-character keys.
-        digest = hashlib.sha256(f"{state}\n{full_path}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{state!s}\n{full_path}".encode()).hexdigest()
         key = f"page:{'scoped' if version is not None else state}:{digest}"
         stored = cache.get(key)
         if stored is not None:

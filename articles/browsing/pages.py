@@ -12,7 +12,13 @@ from functools import cached_property
 
 from ..comparisons import event_fact_table
 from ..models import Article, Event
-from .coverage import NOT_COVERED_MIN_SHARED, NOT_COVERED_WINDOW_DAYS, EventCoverage, event_coverage
+from .coverage import (
+    NOT_COVERED_MIN_SHARED,
+    NOT_COVERED_WINDOW_DAYS,
+    EventCoverage,
+    NotCoveredCounts,
+    event_coverage,
+)
 from .timeline import Timeline, TimelineReport, build_timeline
 
 
@@ -20,8 +26,9 @@ class EventPage:
     not_covered_window_days = NOT_COVERED_WINDOW_DAYS
     not_covered_min_shared = NOT_COVERED_MIN_SHARED
 
-    def __init__(self, event: Event) -> None:
+    def __init__(self, event: Event, *, not_covered: NotCoveredCounts | None = None) -> None:
         self.event = event
+        self.not_covered = not_covered  # as the page's key named it (EventPageVersion)
 
     @cached_property
     def reports(self) -> list[Article]:
@@ -29,7 +36,7 @@ class EventPage:
 
     @cached_property
     def coverage(self) -> EventCoverage:
-        return event_coverage(self.event, self.reports)
+        return event_coverage(self.event, self.reports, not_covered=self.not_covered)
 
     @cached_property
     def timeline(self) -> Timeline | None:

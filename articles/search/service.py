@@ -16,7 +16,7 @@ from .query import SearchQuery
 @dataclass(frozen=True)
 class SearchHit:
     article: Article
-    score: float
+    score: float | None  # None: in the order of a Ranking
     title_html: SafeString
     snippet_html: SafeString
 
@@ -66,17 +66,48 @@ def search_reports(query: SearchQuery, *, limit: int = 50, offset: int = 0) -> S
     return SearchResults(query=query, total=total, hits=hits)
 
 
-def results_state(query: SearchQuery, *, limit: int = 50) -> str:
-    """A string naming everything search_reports(query, limit=limit) shows, for the results'
-    fragment cache: which reports rank first, in which order, how many match, and the version
-    tokens (migration 0014) of those reports, their events and the outlets. It costs the ranking
-    without the snippets (the expensive part of a search) and one query for the tokens; an
-    import elsewhere leaves it unchanged unless the new report ranks among the first."""
+@dataclass(frozen=True)
+class Ranking:
+    """Which reports a search shows, in which order, and how many match, with the version
+    tokens (migration 0014) of those reports, their events and the outlets: together, everything
+    the results list shows. Its str() keys the rendered results; results_for(ranking) renders
+    exactly these reports, so what is stored under a key is what the key names."""
+
+    query: SearchQuery
+    ids: list[int]
+    total: int
+    tokens: str
+
+    def __str__(self) -> str:
+        return repr((self.query.raw, self.ids, self.total, self.tokens))
+
+
+def rank(query: SearchQuery, *, limit: int = 50) -> Ranking:
+    """The ranking without the snippets (building those is the expensive part of a search) and
+    one query for the tokens: an import elsewhere leaves it unchanged unless the new report
+    ranks among the first."""
     search = engine()
     ids = search.ranked_ids(query, limit=limit)
     total = len(ids) if len(ids) < limit else search.count(query)
     tokens = scope_versions([f"article:{pk}" for pk in ids], reports_events=ids)
-    return repr((query.raw, ids, total, tokens))
+    return Ranking(query, ids, total, tokens)
+
+
+def results_for(ranking: Ranking) -> SearchResults:
+    """The hits of a ranking, with highlighted headlines and snippets, in its order."""
+    raw_hits = engine().hits_for(ranking.query, ranking.ids)
+    articles = Article.objects.for_rows().in_bulk([hit.article_id for hit in raw_hits])
+    hits = [
+        SearchHit(
+            article=articles[raw.article_id],
+            score=raw.score,
+            title_html=marked_html(raw.title),
+            snippet_html=marked_html(raw.snippet),
+        )
+        for raw in raw_hits
+        if raw.article_id in articles
+    ]
+    return SearchResults(query=ranking.query, total=ranking.total, hits=hits)
 
 
 def ranked_article_ids(query: SearchQuery, *, limit: int) -> list[int]:

@@ -43,10 +43,11 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponsePermanentRedirect(merged.into.get_absolute_url())
     # The content is kept under the state of everything it shows (event_page_version), so a
     # render whose content is cached runs none of EventPage's queries.
-    content_key = f"{page_version(request, event_page_version, pk=pk)}|{timezone.get_current_timezone_name()}"
+    version = page_version(request, event_page_version, pk=pk)
+    content_key = f"{version}|{timezone.get_current_timezone_name()}"
     context = {
         "event": event,
-        "page": EventPage(event),
+        "page": EventPage(event, not_covered=version.not_covered),
         "content_key": hashlib.sha256(content_key.encode()).hexdigest(),
     }
     return render(request, "articles/event_detail.html", context)

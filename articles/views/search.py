@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from ..browsing.fragments import cached_fragment
 from ..browsing.pagecache import cached_page
-from ..search import parse_query, results_state, search_reports
+from ..search import parse_query, rank, results_for
 from ..search.query import MAX_QUERY_LENGTH
 
 RESULTS_PER_PAGE = 50
@@ -22,7 +22,7 @@ class SearchForm(forms.Form):
 @cached_page
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
-    results = None  # the rendered results, kept by what they show (results_state)
+    results = None  # the rendered results, kept by what they show (search.Ranking)
     query = None
     message = ""
     if form.is_valid() and form.cleaned_data["q"]:
@@ -30,13 +30,11 @@ def search(request: HttpRequest) -> HttpResponse:
         if query.is_empty:
             message = "Type at least one word: punctuation alone finds nothing."
         else:
+            ranking = rank(query, limit=RESULTS_PER_PAGE)
             results = cached_fragment(
                 "search-results",
-                results_state(query, limit=RESULTS_PER_PAGE),
-                lambda: render_to_string(
-                    "articles/_search_results.html",
-                    {"results": search_reports(query, limit=RESULTS_PER_PAGE)},
-                ),
+                str(ranking),
+                lambda: render_to_string("articles/_search_results.html", {"results": results_for(ranking)}),
             )
     context = {"form": form, "query": query, "results": results, "message": message}
     return render(request, "articles/search.html", context)
