@@ -160,15 +160,33 @@ def page_version[T](request: HttpRequest, version: Callable[..., T], **kwargs: o
     return state if state is not None else version(**kwargs)
 
 
+def _page_key(state: object, full_path: str, *, scoped: bool) -> str:
+    # Hashed: a query string may hold spaces and run past memcached's 250-character keys.
+    digest = hashlib.sha256(f"{state!s}\n{full_path}".encode()).hexdigest()
+    return f"page:{'scoped' if scoped else state}:{digest}"
+
+
+def _hit(stored: tuple[bytes, str]) -> HttpResponse:
+    content, content_type = stored
+    response = HttpResponse(content, content_type=content_type)
+    response[CACHE_HEADER] = "hit"
+    return response
+
+
 def cached_page[V: Callable[..., HttpResponse]](
-    view: V | None = None, *, version: PageVersion | None = None
+    view: V | None = None, *, version: PageVersion | None = None, site_version_first: bool = False
 ) -> V | Callable[[V], V]:
     """Serve a GET from the cache when the data has not changed since it was rendered.
 
     `version(**view_kwargs)` names the state of everything the page shows (see scope_versions);
-    without it, the site-wide content version does, which every write changes."""
+    without it, the site-wide content version does, which every write changes.
+
+    `site_version_first`: for a page whose version costs more than a query (the event page
+    runs the "not covered by" rule for it), look the page up under the site-wide version first,
+    and keep it under both: while nothing at all was written, a hit costs one primary-key read;
+    after a write anywhere, the page's own version is read once and the page is found under it."""
     if view is None:
-        return lambda view: cached_page(view, version=version)
+        return lambda view: cached_page(view, version=version, site_version_first=site_version_first)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
@@ -177,22 +195,23 @@ def cached_page[V: Callable[..., HttpResponse]](
         if not seconds or request.method not in ("GET", "HEAD") or len(full_path) > MAX_KEYED_URL:
             return view(request, *args, **kwargs)
         cache = caches[settings.BROWSE_PAGE_CACHE]
-        state = version(**kwargs) if version is not None else content_version()
-        request.page_version = state  # the view may key its own fragments by it (page_version)
-        # Hashed: a query string may hold spaces and run past memcached's 250-character keys.
-        digest = hashlib.sha256(f"{state!s}\n{full_path}".encode()).hexdigest()
-        key = f"page:{'scoped' if version is not None else state}:{digest}"
-        stored = cache.get(key)
-        if stored is not None:
-            content, content_type = stored
-            response = HttpResponse(content, content_type=content_type)
-            response[CACHE_HEADER] = "hit"
-            return response
+        keys = []
+        if version is None or site_version_first:
+            keys.append(_page_key(content_version(), full_path, scoped=False))
+            if (stored := cache.get(keys[0])) is not None:
+                return _hit(stored)
+        if version is not None:
+            state = version(**kwargs)
+            request.page_version = state  # the view may key its own fragments by it (page_version)
+            keys.append(_page_key(state, full_path, scoped=True))
+            if (stored := cache.get(keys[-1])) is not None:
+                cache.set_many(dict.fromkeys(keys[:-1], stored), seconds)
+                return _hit(stored)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            cache.set(key, (response.content, response["Content-Type"]), seconds)
+            cache.set_many(dict.fromkeys(keys, (response.content, response["Content-Type"])), seconds)
             response[CACHE_HEADER] = "miss"
         return response
 

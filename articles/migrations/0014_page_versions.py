@@ -84,6 +84,16 @@ SQLITE_FORWARD = [
         )
         for action, row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old"))
     ],
+    # The links show on event pages, which look themselves up under the site-wide token first
+    # (pagecache.cached_page's site_version_first), so links change that token too.
+    *[
+        f"""
+        CREATE TRIGGER articles_possiblysame_version_{action.lower()} AFTER {action} ON articles_possiblysame BEGIN
+            UPDATE articles_content_version SET token = lower(hex(randomblob(8))) WHERE id = 1;
+        END
+        """
+        for action in ("INSERT", "UPDATE", "DELETE")
+    ],
     # A link moved from one pair to another (never done, but possible) changes the old pair too.
     """
     CREATE TRIGGER articles_possiblysame_version_scopes_update_old AFTER UPDATE ON articles_possiblysame BEGIN
@@ -100,6 +110,7 @@ SQLITE_BACKWARD = [
         for action in ("insert", "update", "delete")
     ],
     "DROP TRIGGER IF EXISTS articles_possiblysame_version_scopes_update_old",
+    *[f"DROP TRIGGER IF EXISTS articles_possiblysame_version_{action}" for action in ("insert", "update", "delete")],
     "DROP TABLE IF EXISTS articles_page_version",
 ]
 
@@ -159,6 +170,8 @@ POSTGRES_FORWARD = [
     """
     CREATE FUNCTION articles_bump_page_epoch() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
+        -- The site-wide token too: the links table has no trigger of its own for it.
+        UPDATE articles_content_version SET token = gen_random_uuid()::text WHERE id = 1;
         INSERT INTO articles_page_version (scope, token) VALUES ('epoch', gen_random_uuid()::text)
         ON CONFLICT (scope) DO UPDATE SET token = excluded.token;
         RETURN NULL;
@@ -172,7 +185,8 @@ POSTGRES_FORWARD = [
     _pg_function("articles_event_bump_scopes", _pg_event_scopes("new_rows"), _pg_event_scopes("old_rows")),
     _pg_function("articles_source_bump_scopes", "SELECT 'outlets' AS scope", "SELECT 'outlets' AS scope"),
     # The links table has no site-wide trigger of its own: this one changes that token first, so
-    # that its writers too take that row's lock before any scope row's (see the top).
+    # that its writers too take that row's lock before any scope row's (see the top), and so
+    # that event pages, looked up under the site-wide token first, show new links at once.
     _pg_function(
         "articles_possiblysame_bump_scopes",
         "SELECT 'event:' || event_a_id AS scope FROM new_rows UNION SELECT 'event:' || event_b_id FROM new_rows",

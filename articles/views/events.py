@@ -35,7 +35,7 @@ class EventListView(FilterView):
 
 
 @require_safe
-@cached_page(version=event_page_version)
+@cached_page(version=event_page_version, site_version_first=True)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = Event.objects.filter(pk=pk).first()
     if event is None:
