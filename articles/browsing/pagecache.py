@@ -1,10 +1,14 @@
-"""Whole-page caching for the reader pages, keyed by the database's content version.
+"""Whole-page caching for the reader pages, keyed by version tokens the database keeps.
 
-Migration 0005_browsing keeps a token in articles_content_version that changes, in the same
-transaction, with every write to articles, events and outlets. A cached page is stored under the
-token it was rendered from, so any write makes every older copy unreachable at once: no expiry
-guesswork, no invalidation code in the writers. The check costs one primary-key read per request.
-Pages must not depend on the user (these do not: no login state, no forms with CSRF tokens).
+Migration 0005_browsing keeps a site-wide token in articles_content_version that changes, in the
+same transaction, with every write to articles, events and outlets; migration 0014 keeps tokens
+per event, per report and for the outlets in articles_page_version (scope_tokens). A cached page
+is stored under the tokens it was rendered from, so a write makes every older copy unreachable
+at once: no expiry guesswork, no invalidation code in the writers. Lists and search use the
+site-wide token; event, report and comparison pages name their own (`cached_page(version=...)`),
+so that they survive writes elsewhere. Reading the tokens costs one primary-key read (or one
+small IN query) per request. Pages must not depend on the user (these do not: no login state,
+no forms with CSRF tokens).
 
 Each answer says whether it came from the cache (`X-Page-Cache: hit` or `miss`), so that the
 benchmark and an operator reading a proxy's logs can see the hit rate without instrumenting code.
