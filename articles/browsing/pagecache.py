@@ -93,8 +93,12 @@ def content_version() -> str:
 
 # Tokens of the scopes of migration 0014 (an event, a report, the outlets, the bulk-write epoch).
 SCOPES_SQL = "SELECT scope, token FROM articles_page_version WHERE scope IN ({})"
-# The event a report is in, as a scope name, within the same query (NULL when it is in none).
-REPORT_EVENT_SCOPE = "(SELECT 'event:' || event_id FROM articles_article WHERE id = %s)"
+# The tokens of the events some reports are in, found through the reports in the same query. A
+# join, not one scalar subquery per report: PostgreSQL planned 50 of those in 6 ms.
+REPORTS_EVENTS_SQL = (
+    " UNION ALL SELECT v.scope, v.token FROM articles_article a"
+    " JOIN articles_page_version v ON v.scope = 'event:' || a.event_id WHERE a.id IN ({})"
+)
 
 
 def scope_tokens(scopes: Sequence[str], *, reports_events: Sequence[int] = ()) -> dict[str, str]:
@@ -103,8 +107,10 @@ def scope_tokens(scopes: Sequence[str], *, reports_events: Sequence[int] = ()) -
     since the migration has no row yet and reads "none": its first write creates a row with a
     random token, so "none" is a state of its own that never comes back."""
     names = [*scopes, "outlets", "epoch"]
-    placeholders = ["%s"] * len(names) + [REPORT_EVENT_SCOPE] * len(reports_events)
-    rows = dict(read_rows(SCOPES_SQL.format(", ".join(placeholders)), [*names, *reports_events]))
+    sql = SCOPES_SQL.format(", ".join(["%s"] * len(names)))
+    if reports_events:
+        sql += REPORTS_EVENTS_SQL.format(", ".join(["%s"] * len(reports_events)))
+    rows = dict(read_rows(sql, [*names, *reports_events]))
     return {name: rows.get(name, "none") for name in names} | rows
 
 
