@@ -355,3 +355,19 @@ def test_the_api_answers_422_with_the_report_for_a_comparison_with_an_unreadable
         op for path, ops in schema["paths"].items() if path.endswith("/compare") for op in ops.values()
     )
     assert "422" in responses["responses"]
+
+
+def test_the_compare_page_explains_a_report_that_cannot_be_analysed_and_caches_nothing(
+    client, flood_event, monkeypatch
+):
+    event, a, _ = flood_event
+    c = make_article("Valley Times", "Garbled page", WIRE_A, event, analysed=False)
+    _reading_fails_for(monkeypatch, "Garbled page")
+
+    response = client.get(reverse("articles:compare", args=[a.pk, c.pk]))
+
+    assert response.status_code == 422
+    text = unescape(response.content.decode())
+    assert "“Garbled page” from Valley Times could not be analysed" in re.sub(r"<[^>]+>", "", text)
+    monkeypatch.undo()  # the reading works again (a fixed reading layer): the comparison shows
+    assert client.get(reverse("articles:compare", args=[a.pk, c.pk])).status_code == 200

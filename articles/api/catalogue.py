@@ -51,6 +51,14 @@ def _filter_data(params: dict[str, object]) -> dict[str, str]:
     return {key: str(value) for key, value in params.items() if value not in (None, "", False)}
 
 
+def _listed_articles() -> QuerySet:
+    """What `_article` reads for a list item and no more: full instances of a report, its
+    outlet and its event, with the grouping evidence's JSON decoded, were most of a list's cost."""
+    return Article.objects.select_related("source").only(
+        "id", "title", "url", "published_at", "event_id", "ingest_stage", "source__name", "source__slug"
+    )
+
+
 def _article(article: Article, *, grouping: bool = False) -> dict[str, object]:
     item: dict[str, object] = {
         "id": article.pk,
@@ -99,7 +107,7 @@ def list_articles(request, params: Query[ArticleParams]) -> dict[str, object]:
             "published_before": params.published_before,
         }
     )
-    queryset = _filtered(ArticleFilter(data, queryset=Article.objects.for_lists().latest_first()))
+    queryset = _filtered(ArticleFilter(data, queryset=_listed_articles().latest_first()))
     window = slice(params.offset, params.offset + params.limit)
     if params.search is not None:
         query = parse_query(params.search)
@@ -108,7 +116,7 @@ def list_articles(request, params: Query[ArticleParams]) -> dict[str, object]:
         ranked = ranked_article_ids(query, limit=SEARCH_MAX_RESULTS)
         allowed = set(queryset.filter(id__in=ranked).values_list("id", flat=True))
         ids = [pk for pk in ranked if pk in allowed]
-        page = Article.objects.for_lists().in_bulk(ids[window])
+        page = _listed_articles().in_bulk(ids[window])
         return {"items": [_article(page[pk]) for pk in ids[window] if pk in page], "count": len(ids)}
     return {"items": [_article(a) for a in queryset[window]], "count": queryset.count()}
 

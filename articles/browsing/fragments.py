@@ -21,8 +21,10 @@ from django_filters import FilterSet
 ROW_MARKUP_VERSION = 1
 
 
-def fragment_key(kind: str, shown: Hashable) -> str:
-    digest = hashlib.sha256(repr((shown, timezone.get_current_timezone_name())).encode()).hexdigest()
+def fragment_key(kind: str, shown: Hashable, *, zone: str | None = None) -> str:
+    """`zone`: the current time zone's name, when the caller has it already (one per page)."""
+    zone = zone or timezone.get_current_timezone_name()
+    digest = hashlib.sha256(repr((shown, zone)).encode()).hexdigest()
     return f"row:{kind}:{ROW_MARKUP_VERSION}:{digest[:40]}"
 
 
@@ -40,7 +42,8 @@ def cached_rows[T](
     if not seconds:
         return render(list(items))
     cache = caches[settings.BROWSE_PAGE_CACHE]
-    keys = [fragment_key(kind, shown(item)) for item in items]
+    zone = timezone.get_current_timezone_name()
+    keys = [fragment_key(kind, shown(item), zone=zone) for item in items]
     found: dict[str, str] = cache.get_many(keys)
     missed = [(item, key) for item, key in zip(items, keys, strict=True) if key not in found]
     if missed:
@@ -50,6 +53,21 @@ def cached_rows[T](
         found |= rendered
     # Markup built by the row renderers with format_html, stored as such.
     return [mark_safe(found[key]) for key in keys]
+
+
+def cached_fragment(kind: str, state: str, render: Callable[[], str]) -> SafeString:
+    """A part of a page kept under `state`, a string naming everything the part shows (a page
+    version, see pagecache.scope_versions): from the cache, else rendered now and stored."""
+    seconds = settings.BROWSE_FRAGMENT_CACHE_SECONDS
+    if not seconds:
+        return mark_safe(render())  # markup rendered by Django's templates
+    cache = caches[settings.BROWSE_PAGE_CACHE]
+    key = fragment_key(kind, state)
+    html = cache.get(key)
+    if html is None:
+        html = str(render())
+        cache.set(key, html, seconds)
+    return mark_safe(html)
 
 
 def filter_form_key(filterset: FilterSet, path: str) -> str:

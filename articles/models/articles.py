@@ -26,6 +26,26 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         """What list pages show: outlet and event joined, bodies left out."""
         return self.select_related("source", "event").defer("body_text", "body_html", "analysis")
 
+    def for_rows(self) -> "ArticleQuerySet":
+        """What a list row (rows.attach_report_rows) or a search hit shows and no more: a list
+        page of 50 reports spent more time building full instances, JSON evidence and the
+        event's summary included, than on anything else."""
+        return self.select_related("source", "event").only(
+            "id",
+            "title",
+            "published_at",
+            "published_time_known",
+            "event_id",
+            "source_id",
+            "ingest_stage",
+            "source__id",
+            "source__name",
+            "source__slug",
+            "event__id",
+            "event__title",
+            "event__source_count",
+        )
+
     def unassigned(self) -> "ArticleQuerySet":
         return self.filter(event__isnull=True)
 

@@ -7,6 +7,12 @@ class EventQuerySet(models.QuerySet["Event"]):
     def with_reports(self) -> "EventQuerySet":
         return self.filter(article_count__gt=0)
 
+    def for_rows(self) -> "EventQuerySet":
+        """What a list row shows (rows.attach_event_rows): not the summary or the timestamps."""
+        return self.only(
+            "id", "title", "first_published_at", "last_published_at", "article_count", "source_count"
+        )
+
     def latest_first(self) -> "EventQuerySet":
         return self.order_by(models.F("last_published_at").desc(nulls_last=True), "-updated_at", "-id")
 

@@ -16,7 +16,7 @@ HEADLINE_CACHE_SECONDS = 3600
 @dataclass(frozen=True)
 class RawHit:
     article_id: int
-    score: float  # higher is better on both engines
+    score: float | None  # higher is better on both engines; None: in the order a ranking gave
     title: str  # with START/STOP markers
     snippet: str  # with START/STOP markers
 
@@ -31,6 +31,10 @@ class Engine(Protocol):
 
     def ranked_ids(self, query: SearchQuery, *, limit: int) -> list[int]:
         """Ids of the best `limit` matches, most relevant first, without snippets (cheap)."""
+
+    def hits_for(self, query: SearchQuery, ids: list[int]) -> list[RawHit]:
+        """Highlighted headlines and snippets of the reports `ids` (as ranked_ids gave them),
+        in that order, without ranking again; reports gone since are left out."""
 
 
 class SqliteEngine:
@@ -71,6 +75,21 @@ class SqliteEngine:
             cursor.execute(sql, [query.fts5_expression(), limit])
             return [row[0] for row in cursor.fetchall()]
 
+    def hits_for(self, query: SearchQuery, ids: list[int]) -> list[RawHit]:
+        if not ids:
+            return []
+        # Snippets for these rows only: ranked() builds one for every match before sorting.
+        sql = f"""
+            SELECT rowid, highlight(articles_article_fts, 0, %s, %s),
+                   snippet(articles_article_fts, 1, %s, %s, '…', 32)
+            FROM articles_article_fts
+            WHERE articles_article_fts MATCH %s AND rowid IN ({", ".join(["%s"] * len(ids))})
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [START, STOP, START, STOP, query.fts5_expression(), *ids])
+            found = {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+        return [RawHit(pk, None, *found[pk]) for pk in ids if pk in found]
+
 
 class PostgresEngine:
     _HEADLINE = f"StartSel={START}, StopSel={STOP}, MaxWords=40, MinWords=15, MaxFragments=2"
@@ -108,6 +127,22 @@ class PostgresEngine:
         with connection.cursor() as cursor:
             cursor.execute(sql, [query.plain_text(), limit, offset])
             ranked = cursor.fetchall()
+        return self._with_headlines(query, ranked)
+
+    def hits_for(self, query: SearchQuery, ids: list[int]) -> list[RawHit]:
+        if not ids:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id, md5(title || chr(1) || body_text) FROM articles_article WHERE id = ANY(%s)", [ids]
+            )
+            digests = dict(cursor.fetchall())
+        return self._with_headlines(query, [(pk, None, digests[pk]) for pk in ids if pk in digests])
+
+    def _with_headlines(
+        self, query: SearchQuery, ranked: list[tuple[int, float | None, str]]
+    ) -> list[RawHit]:
+        """The ranked (id, score, digest of title and body) rows with their headlines."""
         words = hashlib.sha256(query.plain_text().encode()).hexdigest()[:32]
         keys = {pk: f"search-headline:{words}:{pk}:{digest}" for pk, _, digest in ranked}
         headlines = cache.get_many(list(keys.values()))
@@ -118,7 +153,9 @@ class PostgresEngine:
             cache.set_many(fresh, HEADLINE_CACHE_SECONDS)
             headlines |= fresh
         return [
-            RawHit(pk, float(score), *headlines[keys[pk]]) for pk, score, _ in ranked if keys[pk] in headlines
+            RawHit(pk, None if score is None else float(score), *headlines[keys[pk]])
+            for pk, score, _ in ranked
+            if keys[pk] in headlines
         ]
 
     def _headlines(self, query: SearchQuery, ids: list[int]) -> dict[int, tuple[str, str]]:

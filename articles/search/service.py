@@ -1,13 +1,12 @@
 """What the pages and the API call: ranked hits grouped by event, and a match filter."""
 
-import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
-from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from ..browsing.pagecache import scope_versions
 from ..models import Article, Event
 from .engines import engine
 from .highlight import marked_html
@@ -17,7 +16,7 @@ from .query import SearchQuery
 @dataclass(frozen=True)
 class SearchHit:
     article: Article
-    score: float
+    score: float | None  # None: in the order of a Ranking
     title_html: SafeString
     snippet_html: SafeString
 
@@ -33,27 +32,6 @@ class SearchResults:
     query: SearchQuery
     total: int
     hits: list[SearchHit]
-
-    def content_key(self) -> str:
-        """A digest of everything the results list shows, for its fragment cache: rendering 50
-        hits costs as much as finding them, and an import elsewhere rarely changes them."""
-        shown = (
-            self.query.raw,
-            self.total,
-            [
-                (
-                    hit.article.pk,
-                    str(hit.title_html),
-                    str(hit.snippet_html),
-                    hit.article.source.name,
-                    hit.article.published_at,
-                    (event.pk, event.title, event.source_count) if (event := hit.article.event) else None,
-                )
-                for hit in self.hits
-            ],
-            timezone.get_current_timezone_name(),
-        )
-        return hashlib.sha256(repr(shown).encode()).hexdigest()
 
     @property
     def groups(self) -> list[EventGroup]:
@@ -73,7 +51,7 @@ def search_reports(query: SearchQuery, *, limit: int = 50, offset: int = 0) -> S
         return SearchResults(query=query, total=0, hits=[])
     search = engine()
     raw_hits = search.ranked(query, limit=limit, offset=offset)
-    articles = Article.objects.for_lists().in_bulk([hit.article_id for hit in raw_hits])
+    articles = Article.objects.for_rows().in_bulk([hit.article_id for hit in raw_hits])
     hits = [
         SearchHit(
             article=articles[raw.article_id],
@@ -86,6 +64,50 @@ def search_reports(query: SearchQuery, *, limit: int = 50, offset: int = 0) -> S
     ]
     total = len(hits) + offset if len(raw_hits) < limit else search.count(query)
     return SearchResults(query=query, total=total, hits=hits)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Which reports a search shows, in which order, and how many match, with the version
+    tokens (migration 0014) of those reports, their events and the outlets: together, everything
+    the results list shows. Its str() keys the rendered results; results_for(ranking) renders
+    exactly these reports, so what is stored under a key is what the key names."""
+
+    query: SearchQuery
+    ids: list[int]
+    total: int
+    tokens: str
+
+    def __str__(self) -> str:
+        return repr((self.query.raw, self.ids, self.total, self.tokens))
+
+
+def rank(query: SearchQuery, *, limit: int = 50) -> Ranking:
+    """The ranking without the snippets (building those is the expensive part of a search) and
+    one query for the tokens: an import elsewhere leaves it unchanged unless the new report
+    ranks among the first."""
+    search = engine()
+    ids = search.ranked_ids(query, limit=limit)
+    total = len(ids) if len(ids) < limit else search.count(query)
+    tokens = scope_versions([f"article:{pk}" for pk in ids], reports_events=ids)
+    return Ranking(query, ids, total, tokens)
+
+
+def results_for(ranking: Ranking) -> SearchResults:
+    """The hits of a ranking, with highlighted headlines and snippets, in its order."""
+    raw_hits = engine().hits_for(ranking.query, ranking.ids)
+    articles = Article.objects.for_rows().in_bulk([hit.article_id for hit in raw_hits])
+    hits = [
+        SearchHit(
+            article=articles[raw.article_id],
+            score=raw.score,
+            title_html=marked_html(raw.title),
+            snippet_html=marked_html(raw.snippet),
+        )
+        for raw in raw_hits
+        if raw.article_id in articles
+    ]
+    return SearchResults(query=ranking.query, total=ranking.total, hits=hits)
 
 
 def ranked_article_ids(query: SearchQuery, *, limit: int) -> list[int]:

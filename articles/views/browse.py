@@ -18,8 +18,8 @@ HOME_UNASSIGNED = 10
 @require_safe
 @cached_page
 def home(request: HttpRequest) -> HttpResponse:
-    events = list(Event.objects.with_reports().latest_first()[:HOME_EVENTS])
+    events = list(Event.objects.with_reports().for_rows().latest_first()[:HOME_EVENTS])
     attach_event_rows(events)
-    unassigned = list(Article.objects.for_lists().unassigned().latest_first()[:HOME_UNASSIGNED])
+    unassigned = list(Article.objects.for_rows().unassigned().latest_first()[:HOME_UNASSIGNED])
     attach_report_rows(unassigned)
     return render(request, "articles/home.html", {"events": events, "unassigned": unassigned})

@@ -2,21 +2,50 @@
 
 import csv
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
-from ..browsing.pagecache import cached_page
-from ..comparisons import build_comparison, comparison_cache_key, event_fact_table
+from ..browsing.fragments import cached_fragment
+from ..browsing.pagecache import cached_page, page_version, scope_versions
+from ..comparisons import UnreadableReport, build_comparison, comparison_cache_key, event_fact_table
 from ..export import fact_table_csv_rows, fact_table_json
 from ..forms import ComparePickForm
 from ..models import Article, Event
 from ..presenting import comparison_page
 
 
+def comparison_page_version(a: int, b: int) -> str:
+    """A comparison shows the two reports and their outlets, nothing of their events: a report
+    joining either event leaves it as it was."""
+    return scope_versions([f"article:{a}", f"article:{b}"])
+
+
 @require_GET
-@cached_page
+@cached_page(version=comparison_page_version)
 def compare_view(request: HttpRequest, a: int, b: int) -> HttpResponse:
+    # The content is kept under the state of both reports and the outlets
+    # (comparison_page_version) and built only when it is not cached; the page's title needs
+    # the outlets' names, taken from the reports built, or else read alone.
+    state = page_version(request, comparison_page_version, a=a, b=b)
+    built: dict[int, Article] = {}
+    try:
+        content = cached_fragment("compare-page", state, lambda: _comparison_content(request, a, b, built))
+    except UnreadableReport as error:
+        # Not cached (only 200s are): a clear page now, the comparison once the report reads.
+        return render(request, "articles/compare_unreadable.html", {"report": error.article}, status=422)
+    if built:
+        outlets = {pk: article.source.name for pk, article in built.items()}
+    else:
+        outlets = dict(Article.objects.filter(pk__in=[a, b]).values_list("pk", "source__name"))
+        if a not in outlets or b not in outlets:
+            raise Http404("No such report.")
+    context = {"a": {"outlet": outlets[a]}, "b": {"outlet": outlets[b]}, "content": content}
+    return render(request, "articles/compare.html", context)
+
+
+def _comparison_content(request: HttpRequest, a: int, b: int, built: dict[int, Article]) -> str:
     # The stored analyses and bodies are large and needed only when the comparison is not cached
     # yet; build_comparison loads them then.
     articles = (
@@ -24,11 +53,13 @@ def compare_view(request: HttpRequest, a: int, b: int) -> HttpResponse:
         .defer("body_text", "body_html", "analysis", "grouping_evidence")
         .in_bulk([a, b])
     )
-    left = articles.get(a) or get_object_or_404(Article, pk=a)
-    right = articles.get(b) or get_object_or_404(Article, pk=b)
+    if a not in articles or b not in articles:
+        raise Http404("No such report.")
+    built.update(articles)
+    left, right = articles[a], articles[b]
     comparison = build_comparison(left, right)
     context = comparison_page(left, right, comparison, comparison_cache_key(left, right))
-    return render(request, "articles/compare.html", context)
+    return render_to_string("articles/_compare_content.html", context, request)
 
 
 @require_GET
