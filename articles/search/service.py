@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString
 
 from ..browsing.pagecache import scope_versions
 from ..models import Article, Event
-from .engines import engine
+from .engines import RawHit, engine
 from .highlight import marked_html
 from .query import SearchQuery
 
@@ -45,14 +45,11 @@ class SearchResults:
         return list(groups.values())
 
 
-def search_reports(query: SearchQuery, *, limit: int = 50, offset: int = 0) -> SearchResults:
-    """The best `limit` matching reports, most relevant first, with highlighted snippets."""
-    if query.is_empty:
-        return SearchResults(query=query, total=0, hits=[])
-    search = engine()
-    raw_hits = search.ranked(query, limit=limit, offset=offset)
+def _hits(raw_hits: list[RawHit]) -> list[SearchHit]:
+    """The engine's hits as the results list shows them, in their order; a report deleted since
+    it was ranked is left out."""
     articles = Article.objects.for_rows().in_bulk([hit.article_id for hit in raw_hits])
-    hits = [
+    return [
         SearchHit(
             article=articles[raw.article_id],
             score=raw.score,
@@ -62,6 +59,15 @@ def search_reports(query: SearchQuery, *, limit: int = 50, offset: int = 0) -> S
         for raw in raw_hits
         if raw.article_id in articles
     ]
+
+
+def search_reports(query: SearchQuery, *, limit: int = 50, offset: int = 0) -> SearchResults:
+    """The best `limit` matching reports, most relevant first, with highlighted snippets."""
+    if query.is_empty:
+        return SearchResults(query=query, total=0, hits=[])
+    search = engine()
+    raw_hits = search.ranked(query, limit=limit, offset=offset)
+    hits = _hits(raw_hits)
     total = len(hits) + offset if len(raw_hits) < limit else search.count(query)
     return SearchResults(query=query, total=total, hits=hits)
 
@@ -96,17 +102,7 @@ def rank(query: SearchQuery, *, limit: int = 50) -> Ranking:
 def results_for(ranking: Ranking) -> SearchResults:
     """The hits of a ranking, with highlighted headlines and snippets, in its order."""
     raw_hits = engine().hits_for(ranking.query, ranking.ids)
-    articles = Article.objects.for_rows().in_bulk([hit.article_id for hit in raw_hits])
-    hits = [
-        SearchHit(
-            article=articles[raw.article_id],
-            score=raw.score,
-            title_html=marked_html(raw.title),
-            snippet_html=marked_html(raw.snippet),
-        )
-        for raw in raw_hits
-        if raw.article_id in articles
-    ]
+    hits = _hits(raw_hits)
     return SearchResults(query=ranking.query, total=ranking.total, hits=hits)
 
 
