@@ -145,14 +145,9 @@ def not_covered_by(event: Event, *, counts: NotCoveredCounts | None = None) -> l
     if counts is None:
         if event.last_published_at is None:
             return []
-        window_end = event.last_published_at
-        window_start = window_end - dt.timedelta(days=NOT_COVERED_WINDOW_DAYS)
-        adapt = connection.ops.adapt_datetimefield_value
-        with connection.cursor() as cursor:
-            cursor.execute(
-                NOT_COVERED_SQL, _not_covered_params(event.pk, adapt(window_start), adapt(window_end))
-            )
-            counts = tuple(cursor.fetchall())
+        counts = _not_covered_counts(
+            event.pk, connection.ops.adapt_datetimefield_value(event.last_published_at)
+        )
     outlets = Source.objects.in_bulk([pk for pk, _ in counts])
     return [MissingOutlet(outlets[pk], shared) for pk, shared in counts if pk in outlets]
 
@@ -183,13 +178,17 @@ def event_page_version(pk: int) -> EventPageVersion:
     if not rows or rows[0][0] is None:
         return EventPageVersion(f"{versions}|no-window|{bool(rows)}", ())
     window_end = rows[0][0]
+    counts = _not_covered_counts(pk, window_end)
+    return EventPageVersion(f"{versions}|{window_end}|{counts}", counts)
+
+
+def _not_covered_counts(pk: int, window_end: object) -> NotCoveredCounts:
+    """The rule's result for event `pk`, whose window ends at `window_end` as the database
+    holds it: the stored text on SQLite (naive UTC, as Django writes it), a datetime on
+    PostgreSQL."""
     if isinstance(window_end, str):
-        # SQLite's own reader returns the stored text (naive UTC, as Django writes it).
         window_start = str(dt.datetime.fromisoformat(window_end) - dt.timedelta(days=NOT_COVERED_WINDOW_DAYS))
     else:
         window_start = window_end - dt.timedelta(days=NOT_COVERED_WINDOW_DAYS)
-    counts = tuple(
-        (source, shared)
-        for source, shared in read_rows(NOT_COVERED_SQL, _not_covered_params(pk, window_start, window_end))
-    )
-    return EventPageVersion(f"{versions}|{window_end}|{counts}", counts)
+    rows = read_rows(NOT_COVERED_SQL, _not_covered_params(pk, window_start, window_end))
+    return tuple((source, shared) for source, shared in rows)

@@ -24,11 +24,10 @@ from django.db import connection, transaction
 from ..models import Article, Event, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
 from .engine import report_keys
-from .features import ReportFeatures, extract_features
-from .meaning import meaning_of
+from .features import ReportFeatures
 from .service import assign_article
 from .similarity import Profile
-from .store import ALL_REPORTS, CHUNK, DatabaseStore, grouping_outlet
+from .store import ALL_REPORTS, CHUNK, DatabaseStore, features_of
 from .summaries import MEMBERS_READ, OPENING_CHARS
 
 logger = logging.getLogger(__name__)
@@ -73,27 +72,16 @@ class ChunkStore(DatabaseStore):
         new_rows, upgraded = [], []
         for article in articles:
             try:
-                if article.pk in stored:
-                    report = ReportFeatures.from_json(stored[article.pk], article.published_at)
-                    meaning = (
-                        None if report.meaning is not None else meaning_of(article.analysis, article.title)
-                    )
-                    if meaning is not None:
-                        # Features stored before the report was read: its meaning joins them now.
-                        report.meaning = meaning
-                        upgraded.append(StoredFeatures(article_id=article.pk, data=report.to_json()))
-                    new = False
-                else:
-                    report = extract_features(
-                        article.title, article.body_text, article.published_at, article.analysis
-                    )
-                    new_rows.append(StoredFeatures(article=article, data=report.to_json()))
-                    new = True
+                report, write = features_of(article, stored.get(article.pk))
             except Exception as error:
                 logger.exception("Features of report %s failed", article.pk)
                 failures[article.pk] = f"could not be grouped: {error}"
                 continue
-            report.outlet = grouping_outlet(article.source_id, article.outlet_assumed)
+            new = article.pk not in stored
+            if write:
+                (new_rows if new else upgraded).append(
+                    StoredFeatures(article_id=article.pk, data=report.to_json())
+                )
             self.prepared[article.pk] = (report, new)
         StoredFeatures.objects.bulk_create(new_rows, batch_size=CHUNK)
         if upgraded:

@@ -251,17 +251,29 @@ def first_members(event_id: int) -> QuerySet:
 def features_for(article: Article) -> tuple[ReportFeatures, bool]:
     """The report's features, computed once and stored; and whether they were new."""
     stored = StoredFeatures.objects.filter(article=article).values_list("data", flat=True).first()
-    if stored is not None:
-        report = ReportFeatures.from_json(stored, article.published_at)
-        if report.meaning is None and (meaning := meaning_of(article.analysis, article.title)) is not None:
-            # Features stored before the report was read: its meaning joins them now.
-            report.meaning = meaning
-            StoredFeatures.objects.filter(article=article).update(data=report.to_json())
-    else:
-        report = extract_features(article.title, article.body_text, article.published_at, article.analysis)
+    report, write = features_of(article, stored)
+    if write and stored is not None:
+        StoredFeatures.objects.filter(article=article).update(data=report.to_json())
+    elif write:
         StoredFeatures.objects.bulk_create([StoredFeatures(article=article, data=report.to_json())])
-    report.outlet = grouping_outlet(article.source_id, article.outlet_assumed)
     return report, stored is None
+
+
+def features_of(article: Article, stored: dict | None) -> tuple[ReportFeatures, bool]:
+    """The report's features from their stored form (`stored`, None if there is none) or from
+    its text, with its grouping outlet; and whether they must be written: computed now, or
+    stored before the report was read, so that its meaning joins them now."""
+    if stored is None:
+        report = extract_features(article.title, article.body_text, article.published_at, article.analysis)
+        write = True
+    else:
+        report = ReportFeatures.from_json(stored, article.published_at)
+        write = False
+        if report.meaning is None and (meaning := meaning_of(article.analysis, article.title)) is not None:
+            report.meaning = meaning
+            write = True
+    report.outlet = grouping_outlet(article.source_id, article.outlet_assumed)
+    return report, write
 
 
 def grouping_outlet(source_id: int, assumed: bool) -> int | None:

@@ -24,10 +24,9 @@ READING_VERSION = 4
 BATCH = 8  # reports a batch: as fast as 32 here, and a worker peaks 190 MB lower (bench_reading.py)
 
 
-def _negated(doc, start: int, end: int) -> bool:
-    """Whether the sentence between start and end denies its main claim ("did not pass"):
-    a negation attached to its root verb, outside quotation marks."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+def _negated(span) -> bool:
+    """Whether the sentence (a spaCy span) denies its main claim ("did not pass"): a negation
+    attached to its root verb, outside quotation marks."""
     if span is None:
         return False
     roots = {t.i for t in span if t.dep_ == "ROOT"}
@@ -44,12 +43,11 @@ _AHEAD_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 _AHEAD_FRAMES = frozenset({"due", "set", "expected", "scheduled", "poised", "slated", "planned", "going"})
 
 
-def _time(doc, start: int, end: int) -> str | None:
+def _time(span) -> str | None:
     """When the sentence's main claim happens, from its verb: "past" ("broke down"), "ahead"
     ("will resume", "are due to resume", "said workers would walk out") or None when the parse
     cannot tell. Told, a past tense is only the teller's ("said Switzerland was ready" is
     still so), and a present perfect or an intention ("vowed to appeal") is not over: None."""
-    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     verb = next((t for t in span if t.dep_ == "ROOT"), None)
@@ -75,6 +73,20 @@ def _time(doc, start: int, end: int) -> str | None:
     return None
 
 
+def _sentence(sentence, span) -> dict:
+    """A sentence of the reading: where it stands, its text, and what its parse (`span`, or
+    None where the parse's tokens do not cover it) says of its main claim."""
+    return {
+        "id": sentence.index,
+        "paragraph": sentence.paragraph,
+        "start": sentence.start,
+        "end": sentence.end,
+        "text": sentence.text,
+        "negated": _negated(span),
+        "time": _time(span),
+    }
+
+
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(span_start <= start and end <= span_end for span_start, span_end in spans)
 
@@ -98,16 +110,7 @@ def _read_one(title: str, body: str, language: str, body_doc, title_doc) -> dict
         "title": title,
         "title_numbers": [n.as_dict() for n in title_numbers],
         "sentences": [
-            {
-                "id": s.index,
-                "paragraph": s.paragraph,
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-                "negated": _negated(body_doc, s.start, s.end),
-                "time": _time(body_doc, s.start, s.end),
-            }
-            for s in sentences
+            _sentence(s, body_doc.char_span(s.start, s.end, alignment_mode="expand")) for s in sentences
         ],
         "entities": [e.as_dict() for e in entities],
         "quotes": [q.as_dict() for q in quotes],

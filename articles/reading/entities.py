@@ -423,21 +423,6 @@ def _with_untagged_organisations(
     return sorted(raw + added)
 
 
-def _hyphen_end(doc, index: int) -> int:
-    """The end of the word starting at token index, across hyphens written without spaces
-    ("Kulkarni-Dunne" is three tokens)."""
-    end = index + 1
-    while (
-        end + 1 < len(doc)
-        and doc[end].text == "-"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and doc[end + 1].text[:1].isupper()
-    ):
-        end += 2
-    return end
-
-
 def _speaker_name(doc, subject) -> tuple[int, int]:
     """Token bounds of the proper name a speech verb's subject ends: the capitalised words
     and hyphenated parts before it ("Mum-of-two Meera Kulkarni-Dunne" -> "Meera Kulkarni-Dunne")."""
@@ -596,7 +581,7 @@ def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[i
         covered.update(range(mention.start, mention.end))
     added = []
     for token in doc:
-        end = _hyphen_end(doc, token.i)
+        end = _hyphenated_end(doc, token.i + 1)
         text = doc[token.i : end].text  # "Ellison-Platt" is three tokens
         if text not in surnames:  # "Trump" in "the Trump-Kim meeting"
             end, text = token.i + 1, token.text

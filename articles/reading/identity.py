@@ -155,18 +155,17 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     for short, long in ((a, b), (b, a)):
         if _words_without(short, frozenset(), lang) == _head_of(long, lang):
             return True  # "House" = "House of Representatives": the name without its "of ..."
+        rest = _without_leading_place(long, lang)
         letters = short.replace(".", "")
         if letters.isupper() and len(letters) >= 2 and len(long.split()) >= 2:
             if initials(long, lang) == letters.lower():
                 return True
             # "CPSC" = "U.S. Consumer Product Safety Commission": the short form leaves the place out
-            rest = _without_leading_place(long, lang)
             if rest is not None and len(rest.split()) >= 2 and initials(rest, lang) == letters.lower():
                 return True
         # "Knicks" = "New York Knicks": one name is the other without the place it starts with.
         # Only then: "New York Times" and "Los Angeles Times" both keep their places. Only across
         # two reports: a report that names both "the Boston Fed" and "the Fed" means two banks.
-        rest = _without_leading_place(long, lang)
         if (
             across
             and rest is not None
