@@ -553,3 +553,24 @@ def test_a_reuters_ipsos_poll_sentence_is_not_a_photo_credit():
     poll = "A Reuters/Ipsos poll published on Thursday found that 40 percent of commuters backed the delay."
     result = cleaner().clean(page("New rail line delayed by two years", BODY[0], poll, *BODY[1:]))
     assert poll in result.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted : 2019-03-01 08:50 | Updated : 2019-03-01 10:15",
+        "Updated: March 1, 2019 10:15 · Published: March 1, 2019 08:50",
+    ],
+)
+def test_a_line_of_publication_and_update_dates_gives_the_publication(line):
+    result = cleaner().clean(page("New rail line delayed by two years", line, *BODY))
+    assert result.published_at == datetime(2019, 3, 1, 8, 50, tzinfo=UTC)
+    assert line not in result.body
+    assert_body_is_only_the_story(result.body)
+
+
+def test_a_date_beside_other_words_on_one_line_is_no_date_line():
+    line = "Posted : 2019-03-01 08:50 | Opinion and analysis"
+    result = cleaner().clean(page("New rail line delayed by two years", *BODY[:1], line, *BODY[1:]))
+    assert result.published_at is None
+    assert line in result.body

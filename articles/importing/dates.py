@@ -89,14 +89,29 @@ def parse_date_field(value: str) -> datetime:
     return parsed
 
 
+# Between the dates of one line: "Posted: 2019-03-01 08:50 | Updated: 2019-03-01 10:15".
+_DATE_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+
+
 def parse_date_line(line: str, rules: Rules) -> datetime | None:
     """The date on a line that holds nothing else ("Published 18 January 2019 10:32 GMT").
 
     Returns None when the line is not just a date, so body sentences that mention a
-    date are never mistaken for the dateline.
+    date are never mistaken for the dateline. A line of several dates ("Posted ... |
+    Updated ...") gives the earliest: a page is published before it is updated, whatever
+    words the language labels them with.
     """
     if len(line) > 90:
         return None
+    segments = _DATE_SEPARATOR.split(line.strip())
+    if len(segments) > 1:
+        dates = [_one_date(segment, rules) for segment in segments]
+        if all(dates):
+            return min(dates)  # type: ignore[type-var]
+    return _one_date(line, rules)
+
+
+def _one_date(line: str, rules: Rules) -> datetime | None:
     rest = rules.date_prefix.sub("", line.strip())
     rest = rules.weekdays.sub(" ", rest)
     found = None
