@@ -174,7 +174,8 @@ def evaluate_once(records: list[dict], workdir: Path, args: argparse.Namespace, 
     """Import one ordering into the (empty) database, print its figures, return the F1s."""
     from articles.models import Article, GroupingStatus
 
-    found = load_through_pipeline(records, workdir, UNATTRIBUTED if args.no_outlets else "")
+    # A report naming no outlet goes under one stand-in outlet, as a staff import would choose.
+    found = load_through_pipeline(records, workdir, UNATTRIBUTED)
     gold = {r["url"]: r["event"] for r in records}
     if args.show_errors:
         show_errors(gold, found, records)
@@ -190,7 +191,43 @@ def evaluate_once(records: list[dict], workdir: Path, args: argparse.Namespace, 
     p, r, cubed_f1 = b_cubed(gold, found)
     print(f"B-cubed   precision {p:.3f}  recall {r:.3f}  F1 {cubed_f1:.3f}")
     print(near_miss_links(gold, found))
+    if not args.no_outlets:
+        print(not_covered_entries(gold, found))
     return pair_f1, cubed_f1
+
+
+def not_covered_entries(gold: dict[str, str], found: dict[str, object]) -> str:
+    """How true the event pages' "not covered by" lists are, on the imported events."""
+    from articles.browsing.coverage import not_covered_by
+    from articles.models import Article, Event
+
+    outlet_of = dict(Article.objects.values_list("url", "source_id"))
+    entries = [
+        (event.pk, missing.source.pk)
+        for event in Event.objects.filter(pk__in={e for e in found.values() if e is not None})
+        for missing in not_covered_by(event)
+    ]
+    false = false_not_covered(entries, gold, found, outlet_of)
+    return (
+        f"'not covered by' entries: {len(entries)}, {false} false (the outlet reported the story elsewhere)"
+    )
+
+
+def false_not_covered(
+    entries: list[tuple[object, object]],
+    gold: dict[str, str],
+    found: dict[str, object],
+    outlet_of: dict[str, object],
+) -> int:
+    """Entries (event, outlet said not to cover it) that are false: the outlet has a report of
+    a labelled story that this event holds, sitting in another event."""
+    labels_of_outlet: dict[object, set[str]] = defaultdict(set)
+    for url, outlet in outlet_of.items():
+        labels_of_outlet[outlet].add(gold[url])
+    labels: dict[object, set[str]] = defaultdict(set)
+    for url, event in found.items():
+        labels[event].add(gold[url])
+    return sum(1 for event, outlet in entries if labels_of_outlet[outlet] & labels[event])
 
 
 def near_miss_links(gold: dict[str, str], found: dict[str, object]) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
-from evaluate import b_cubed, pairwise
+from evaluate import b_cubed, false_not_covered, pairwise
 
 GOLD = {"a": "x", "b": "x", "c": "x", "d": "y"}
 
@@ -35,3 +35,13 @@ def test_reports_left_without_an_event_count_as_alone_not_together():
     assert precision == 1.0
     assert recall == 0.0
     assert b_cubed(GOLD, found)[0] == 1.0
+
+
+def test_an_outlet_said_not_to_cover_a_story_it_reported_in_a_split_off_event_is_a_false_entry():
+    found = {"a": 1, "b": 1, "c": 2, "d": 3}  # story x split: c sits in event 2
+    outlet_of = {"a": "alpha", "b": "beta", "c": "gamma", "d": "gamma"}
+    # gamma reported story x (its report c sits in event 2): listed under event 1, which holds
+    # x, it is a false entry. delta reported nothing; alpha reported only x, so listing it
+    # under event 3 (story y) is true.
+    entries = [(1, "gamma"), (1, "delta"), (3, "alpha")]
+    assert false_not_covered(entries, GOLD, found, outlet_of) == 1
