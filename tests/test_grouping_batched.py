@@ -111,11 +111,11 @@ def test_a_report_whose_grouping_fails_midway_is_left_ungrouped_and_the_rest_dec
 
     real = service.reconsider
 
-    def fails_for_the_victim(store, event_id, considered, trigger, weights=None):
+    def fails_for_the_victim(store, event_id, considered, trigger, weights=None, *, size):
         # After its event and profile were changed in memory: the store must drop them.
         if trigger == victim.pk:
             raise RuntimeError("disk full")
-        return real(store, event_id, considered, trigger, weights)
+        return real(store, event_id, considered, trigger, weights, size=size)
 
     monkeypatch.setattr(service, "reconsider", fails_for_the_victim)
     failures = group_articles([a.pk for a in stored])

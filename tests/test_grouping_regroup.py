@@ -45,7 +45,7 @@ def grouping_state() -> dict:
             Article.objects.filter(event_id=article.event_id).order_by("id").values_list("id", flat=True)
         )
         evidence = json.loads(canonical(json.dumps(article.grouping_evidence)))
-        for key in ("event_id", "moved_from_event_id"):
+        for key in ("event_id", "moved_from_event_id", "split_from_event_id"):
             if evidence.get(key) is not None:
                 evidence[key] = first_member.get(evidence[key])
         evidence["candidates"] = [

@@ -154,7 +154,15 @@ class MemoryStore:
             self.events[move.from_event].members.remove(move.article_id)
             self.events[move.to_event].members.append(move.article_id)
             self.event_of[move.article_id] = move.to_event
-        for event_id, profile in sorted(refinement.profiles.items()):
+        profiles = dict(refinement.profiles)
+        for split in refinement.splits:
+            event = self.new_event(self.articles[split.article_ids[0]][1])
+            for article_id in split.article_ids:
+                self.events[split.from_event].members.remove(article_id)
+                event.members.append(article_id)
+                self.event_of[article_id] = event.id
+            profiles[event.id] = split.profile
+        for event_id, profile in sorted(profiles.items()):
             event = self.events[event_id]
             event.profile = profile
             event.members.sort()

@@ -10,6 +10,12 @@ other events in play. It moves when another event scores at least the threshold 
 more than its own by MOVE_MARGIN; a report alone in its event moves on the threshold
 alone, which joins two halves of one story that started apart.
 
+An event can also come apart: when the reports of the event a decision joined fall into two
+groups that each tell one story and, between them, clearly do not (pull_apart), the group
+without the event's first report leaves for an event of its own. This undoes an early wrong
+join that later reports show up: the second story's reports kept arriving, joined the mixed
+event for want of a better one, and now outnumber the doubt.
+
 Staff decisions never move, nor do headline-only reports (they join on stricter rules).
 Events bigger than MAX_MEMBERS take reports but give none: their members have settled,
 and reading them all would make one import cost as much as the biggest event.
@@ -28,6 +34,7 @@ from .features import ReportFeatures
 from .meaning import MeaningSum
 from .scoring import text_score
 from .similarity import (
+    SAME_OUTLET_FACTOR,
     THRESHOLD,
     Match,
     Profile,
@@ -48,6 +55,10 @@ PASSES = 3
 # A move must gain this much: keeps a report from swinging between two events on a
 # rounding difference, and each move from undoing the last.
 MOVE_MARGIN = 0.02
+# pull_apart: each story keeps at least this many reports, and the two stories must score
+# below the threshold with each other and this far below how each scores within itself.
+SPLIT_MIN_REPORTS = 2
+SPLIT_MARGIN = 0.15
 
 
 @dataclass(slots=True)
@@ -68,10 +79,22 @@ class Move:
 
 
 @dataclass(slots=True)
+class Split:
+    """Reports leaving an event for a new one of their own (pull_apart)."""
+
+    from_event: int
+    article_ids: list[int]  # by id; the first one's headline titles the new event until refreshed
+    profile: Profile
+    scores: dict[int, float]  # article id -> its score with the others that leave with it
+    evidence: dict[int, dict]  # article id -> why (its "event_id" is filled in when created)
+
+
+@dataclass(slots=True)
 class Refinement:
     moves: list[Move] = field(default_factory=list)
     # The new profile of every event whose membership changed; members == 0: now empty.
     profiles: dict[int, Profile] = field(default_factory=dict)
+    splits: list[Split] = field(default_factory=list)
 
 
 class RefineStore(Protocol):
@@ -155,17 +178,21 @@ def reconsider(
     considered: list[tuple[int, float]],
     trigger: int,
     weights: Weights | None = None,
+    *,
+    size: int,
 ) -> Refinement:
-    """Moves among the events in play, and the new profiles of the events they change.
+    """Moves among the events in play, the reports that leave for an event of their own,
+    and the new profiles of the events they change.
 
-    event_id: the event the report `trigger` is now in; considered: (event id, score) of
-    the events its decision scored. trigger is named in the evidence of a report that moves.
+    event_id: the event the report `trigger` is now in, which holds `size` reports;
+    considered: (event id, score) of the events its decision scored. trigger is named in
+    the evidence of a report that moves.
     weights: the decision's; reused when the store hands back the very same counts (the
     in-memory store does), which spares weighing again the words members share.
     """
     related = [other for other, score_ in considered if other != event_id and score_ >= RELATED]
-    if not related:
-        return Refinement()
+    if not related and not 2 * SPLIT_MIN_REPORTS <= size <= MAX_MEMBERS:
+        return Refinement()  # nothing to move to, and no story to pull apart
     event_ids = [event_id, *related]
     loaded = store.profiles(event_ids)
     small = store.members([e for e in event_ids if e in loaded], MAX_MEMBERS)
@@ -226,12 +253,132 @@ def reconsider(
             break
 
     result = Refinement()
+    own_group = next((g for g in groups if g.event_id == event_id), None)
+    if own_group is not None and own_group.profile is None:
+        split = pull_apart(own_group, vectors, trigger)
+        if split is not None:
+            leaving, staying_score, leaving_score, between = split
+            for member in leaving:
+                own_group.remove(member, vectors[member.article_id])
+                moved.pop(member.article_id, None)  # its move, if any, ends in the new event
+            own_group.changed = True
+            result.splits.append(
+                _split(event_id, leaving, vectors, weights, trigger, (staying_score, leaving_score, between))
+            )
     for origin, move in moved.values():
         if move.to_event != origin:
             result.moves.append(move)
     for group in groups:
         if group.changed:
             result.profiles[group.event_id] = _profile(group, weights)
+    return result
+
+
+def pull_apart(
+    group: "_Group", vectors: dict[int, "_Vectors"], trigger: int
+) -> tuple[list[Member], float, float, float] | None:
+    """Whether the group's reports tell two stories: (the reports that leave, the mean score
+    within the staying and the leaving story, the mean score between them), or None.
+
+    The reports are clustered in two by average linkage over their pairwise scores (text,
+    time; not the outlet, since one outlet's follow-up is no other story). The story holding
+    the event's first report stays. Nothing comes apart unless each story holds
+    SPLIT_MIN_REPORTS reports, scores at least the threshold within itself, and the two score
+    below the threshold with each other and SPLIT_MARGIN below either story within itself;
+    the leaving story holds no staff decision and no headline-only report, and holds the
+    report whose arrival prompted the look (older reports had their say when they came).
+    """
+    members = sorted(group.members, key=lambda m: m.article_id)
+    if len(members) < 2 * SPLIT_MIN_REPORTS:
+        return None
+    n = len(members)
+    pair = [[1.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            pair[i][j] = pair[j][i] = _pair_score(members[i], members[j], vectors)
+    clusters = [[k] for k in range(n)]
+    while len(clusters) > 2:
+        best = max(
+            ((a, b) for a in range(len(clusters)) for b in range(a + 1, len(clusters))),
+            key=lambda ab: (_linkage(pair, clusters[ab[0]], clusters[ab[1]]), -ab[0], -ab[1]),
+        )
+        a, b = best
+        clusters[a] = sorted(clusters[a] + clusters[b])
+        del clusters[b]
+    staying, leaving = sorted(clusters, key=lambda c: c[0])  # the first report stays
+    if min(len(staying), len(leaving)) < SPLIT_MIN_REPORTS:
+        return None
+    leavers = [members[k] for k in leaving]
+    if trigger not in {m.article_id for m in leavers} or any(m.pinned or m.report.short for m in leavers):
+        return None
+    within_staying, within_leaving = _cohesion(pair, staying), _cohesion(pair, leaving)
+    between = _linkage(pair, staying, leaving)
+    if (
+        min(within_staying, within_leaving) < THRESHOLD
+        or between >= THRESHOLD
+        or between > min(within_staying, within_leaving) - SPLIT_MARGIN
+    ):
+        return None
+    return leavers, within_staying, within_leaving, between
+
+
+def _pair_score(a: Member, b: Member, vectors: dict[int, "_Vectors"]) -> float:
+    """Two reports' score with each other, as if b were an event of one (outlet aside)."""
+    alone = _Group(-1, None)
+    alone.add(b, vectors[b.article_id])
+    match = _match(a, vectors[a.article_id], alone)
+    assert match is not None
+    return match.score / SAME_OUTLET_FACTOR if match.same_outlet else match.score
+
+
+def _linkage(pair: list[list[float]], a: list[int], b: list[int]) -> float:
+    return sum(pair[i][j] for i in a for j in b) / (len(a) * len(b))
+
+
+def _cohesion(pair: list[list[float]], cluster: list[int]) -> float:
+    pairs = [(i, j) for k, i in enumerate(cluster) for j in cluster[k + 1 :]]
+    return sum(pair[i][j] for i, j in pairs) / len(pairs) if pairs else 1.0
+
+
+def split_evidence(split: Split, article_id: int, event_id: int, title: str) -> dict:
+    """A leaving report's evidence, naming the new event (its id and first title)."""
+    return {**split.evidence[article_id], "event_id": event_id, "event_title": title}
+
+
+def _split(
+    from_event: int,
+    leaving: list[Member],
+    vectors: dict[int, "_Vectors"],
+    weights: Weights,
+    trigger: int,
+    scores: tuple[float, float, float],
+) -> Split:
+    """The new event's profile, and each leaving report's score and evidence within it."""
+    group = _Group(-1, None)
+    for member in leaving:
+        group.add(member, vectors[member.article_id])
+    staying_score, leaving_score, between = scores
+    result = Split(from_event, [m.article_id for m in leaving], _profile(group, weights), {}, {})
+    for member in leaving:
+        match = _match(member, vectors[member.article_id], group, parts=True)
+        assert match is not None
+        labels = Profile()
+        for other in group.members:
+            labels.labels.update({k: list(v) for k, v in other.report.labels.items()})
+            labels.surfaces.update(other.report.surfaces)
+        explain(match, member.report, labels)
+        evidence = match_evidence("joined", match, 0, "", THRESHOLD, [])
+        evidence["split_from_event_id"] = from_event
+        evidence["moved_after_article_id"] = trigger
+        evidence["explanation"] = (
+            f"left event #{from_event} with {len(leaving) - 1} other "
+            f"report{'s' if len(leaving) != 2 else ''} when a related report arrived: they tell one "
+            f"story (scoring {leaving_score:.2f} among themselves), the event's other reports "
+            f"another ({staying_score:.2f}), and the two only {between:.2f} with each other; "
+            f"{evidence['explanation']}"
+        )
+        result.scores[member.article_id] = match.score
+        result.evidence[member.article_id] = evidence
     return result
 
 

@@ -24,7 +24,7 @@ from . import bulk, near_misses
 from .engine import Weights, decide, report_keys
 from .features import ReportFeatures, extract_features
 from .memory import MemoryEvent, MemoryStore
-from .refine import reconsider
+from .refine import reconsider, split_evidence
 from .service import candidate, serialise_grouping
 from .store import grouping_outlet
 from .summaries import OPENING_CHARS, central_extract, representative_title
@@ -191,11 +191,22 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
             store.add_member(event, pk, source_id, title, report, decision.weights)
             store.reindex(event)
             refinement = reconsider(
-                store, event.id, decision.considered, trigger=pk, weights=decision.weights
+                store,
+                event.id,
+                decision.considered,
+                trigger=pk,
+                weights=decision.weights,
+                size=len(event.members),
             )
             store.apply_refinement(refinement)
             for move in refinement.moves:
                 outcomes[move.article_id] = ("joined", move.score, move.evidence)
+            for split in refinement.splits:
+                new_id = store.event_of[split.article_ids[0]]
+                title = sources[split.article_ids[0]][1][:500]
+                for article_id in split.article_ids:
+                    evidence = split_evidence(split, article_id, new_id, title)
+                    outcomes[article_id] = ("joined", split.scores[article_id], evidence)
 
     updates = [
         (store.event_of.get(pk) if status != "review" else None, status, score, evidence, pk)

@@ -13,7 +13,7 @@ from ..reading.vectors import unpack
 from . import near_misses
 from .engine import Decision, Weights, decide, report_keys
 from .features import ReportFeatures
-from .refine import Refinement, reconsider
+from .refine import Refinement, Split, reconsider, split_evidence
 from .similarity import Profile
 from .store import DatabaseStore, features_for, first_members
 from .summaries import Candidate, central_extract, representative_title
@@ -58,7 +58,12 @@ def assign_article(article: Article, *, store: DatabaseStore | None = None) -> N
         near_misses.record(article.event_id, decision.considered)
         if article.event_id is not None:
             refinement = reconsider(
-                store, article.event_id, decision.considered, trigger=article.pk, weights=decision.weights
+                store,
+                article.event_id,
+                decision.considered,
+                trigger=article.pk,
+                weights=decision.weights,
+                size=article.event.article_count,
             )
             apply_refinement(refinement, store)
             if any(move.article_id == article.pk for move in refinement.moves):
@@ -106,6 +111,8 @@ def apply_refinement(refinement: Refinement, store: DatabaseStore) -> None:
             grouping_score=move.score,
             grouping_evidence=move.evidence,
         )
+    for split in refinement.splits:
+        _store_split(split, store)
     events = Event.objects.in_bulk(list(refinement.profiles))
     for event_id, profile in sorted(refinement.profiles.items()):
         event = events[event_id]
@@ -116,6 +123,22 @@ def apply_refinement(refinement: Refinement, store: DatabaseStore) -> None:
         event.refresh_stats()
         store.save_profile(event, profile)
         refresh_event_text(event, profile)
+
+
+def _store_split(split: Split, store: DatabaseStore) -> None:
+    """A new event for the reports that left their event (refine.pull_apart)."""
+    title = Article.objects.values_list("title", flat=True).get(pk=split.article_ids[0])[:500]
+    event = Event.objects.create(title=title)
+    for article_id in split.article_ids:
+        Article.objects.filter(pk=article_id).update(
+            event_id=event.pk,
+            grouping_status=GroupingStatus.JOINED,
+            grouping_score=split.scores[article_id],
+            grouping_evidence=split_evidence(split, article_id, event.pk, title),
+        )
+    event.refresh_stats()
+    store.save_profile(event, split.profile)
+    refresh_event_text(event, split.profile)
 
 
 def _count_new_member(event: Event, article: Article, profile: Profile) -> list[str]:
