@@ -112,6 +112,26 @@ def test_staff_decisions_and_older_reports_are_not_pulled_out(scores):
     assert refine.pull_apart(unprompted, {}, trigger=4) is None
 
 
+def test_a_newcomer_that_scores_above_the_threshold_with_every_report_pulls_nothing_apart(monkeypatch):
+    # Reports 3 and 4 stand apart from 1 and 2, but the newcomer 5, of their story, scores 0.5
+    # with 1 and 2 too: it shows no rift, so the event stays whole until a report that does.
+    def score(a: refine.Member, b: refine.Member, vectors) -> float:
+        if 5 in (a.article_id, b.article_id):
+            return 0.9 if second_story(a) == second_story(b) else 0.5
+        return 0.9 if second_story(a) == second_story(b) else 0.1
+
+    monkeypatch.setattr(refine, "_pair_score", score)
+    group = group_of(
+        member(1, second=False),
+        member(2, second=False),
+        member(3, second=True),
+        member(4, second=True),
+        member(5, second=True),
+    )
+    assert refine.pull_apart(group, {}, trigger=5) is None
+    assert refine.pull_apart(group, {}, trigger=4) is not None
+
+
 def quake_reports(count_first: int, count_second: int) -> list[Article]:
     stories = [QUAKE_WIRE] * count_first + [SECOND_STORY] * count_second
     return [

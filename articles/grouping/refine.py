@@ -286,16 +286,28 @@ def pull_apart(
     SPLIT_MIN_REPORTS reports, scores at least the threshold within itself, and the two score
     below the threshold with each other and SPLIT_MARGIN below either story within itself;
     the leaving story holds no staff decision and no headline-only report, and holds the
-    report whose arrival prompted the look (older reports had their say when they came).
+    report whose arrival prompted the look (older reports had their say when they came),
+    which scores below the threshold with at least SPLIT_MIN_REPORTS of the others.
     """
     members = sorted(group.members, key=lambda m: m.article_id)
     if len(members) < 2 * SPLIT_MIN_REPORTS:
         return None
     n = len(members)
     pair = [[1.0] * n for _ in range(n)]
+    # The newcomer shows the rift: it scores below the threshold with at least as many of the
+    # event's reports as a story needs. Most decisions stop here, at n - 1 scores, not n².
+    t = next((k for k, m in enumerate(members) if m.article_id == trigger), None)
+    if t is None:
+        return None
+    for k in range(n):
+        if k != t:
+            pair[t][k] = pair[k][t] = _pair_score(members[t], members[k], vectors)
+    if sum(score < THRESHOLD for score in pair[t]) < SPLIT_MIN_REPORTS:
+        return None
     for i in range(n):
         for j in range(i + 1, n):
-            pair[i][j] = pair[j][i] = _pair_score(members[i], members[j], vectors)
+            if t not in (i, j):
+                pair[i][j] = pair[j][i] = _pair_score(members[i], members[j], vectors)
     clusters = [[k] for k in range(n)]
     while len(clusters) > 2:
         best = max(
