@@ -240,3 +240,24 @@ def test_a_family_name_written_first_and_then_alone_is_that_person():
     people = {e["name"]: e for e in entities if e["kind"] == "person"}
     assert "Choe" in people["Choe Son Hui"]["variants"]
     assert not any(e["name"] == "Choe" and e["kind"] != "person" for e in entities)
+
+
+def test_a_common_word_opening_a_sentence_is_no_name():
+    body = (
+        "Flames and thick clouds of grey-yellow smoke billowed from the roof of the cathedral. "
+        "Groups of Parisians sang hymns and prayed as the sky over the city turned orange. "
+        'Heartbroken tourist Sarah, 34, from Leeds, told the Rocket: "We were here this morning."'
+    )
+    names = set(entity_kinds(body))
+    assert not names & {"Flames", "Groups", "Heartbroken"}
+    assert {"Parisians", "Leeds"} & names or "Sarah" in names  # the real names stay
+
+
+def test_a_word_written_as_a_name_elsewhere_in_the_report_stays_a_name_where_it_opens_a_sentence():
+    body = (
+        "Labour leader Jeremy Corbyn said the deal was dead. "
+        "Corbyn told Labour members to prepare for an election."
+    )
+    labour = next(e for e in read_report("t", body)["entities"] if e["name"] == "Labour")
+    assert labour["kind"] == "organisation"
+    assert labour["sentences"] == [0, 1]

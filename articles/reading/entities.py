@@ -373,6 +373,11 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = ORGANISATION
         raw[k] = (start, end, kind, titled)
         votes[doc[start:end].text.lower()][kind] += 1
+    # Names written as names at least once: the model also tags a sentence's capitalised opening
+    # word that it parses as a common word, and such a word alone is no name.
+    named_somewhere = {
+        doc[start:end].text.lower() for start, end, _, _ in raw if not _opening_word(doc, start, end)
+    }
     mentions = []
     for start, end, kind, titled in raw:
         span = doc[start:end]
@@ -385,6 +390,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         words = span.text.split()
         if kind == PERSON and not _person_is_plausible(words, lang):
             continue
+        if span.text.lower() not in named_somewhere:
+            continue  # "Heartbroken fans...", "Groups of...": an opening word, not a name
         char_start, char_end = span.start_char, span.end_char
         sentence = max(bisect_right(sentence_starts, char_start) - 1, 0)
         # A capitalised first word of a sentence is as often an ordinary word ("Turnout was").
@@ -556,6 +563,18 @@ def _dateline(doc, start: int, end: int) -> bool:
         return False
     words = [t for t in doc[start:end] if t.is_alpha]
     return bool(words) and all(t.is_upper for t in words) and doc[end].text in (",", "(", "—", "–", "-", "--")
+
+
+def _opening_word(doc, start: int, end: int) -> bool:
+    """A one-word mention that opens its sentence and that the parser reads as a common word
+    (noun, adjective, verb), written in lower case but for its place: "Heartbroken fans"."""
+    token = doc[start]
+    return (
+        end - start == 1
+        and token.is_sent_start
+        and token.pos_ in ("NOUN", "ADJ", "VERB")
+        and not token.is_upper
+    )
 
 
 def _lone_place_word(doc, start: int, end: int, lang: ModuleType) -> bool:
