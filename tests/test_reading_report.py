@@ -2,7 +2,12 @@
 
 import json
 
+import pytest
+
+from articles.compare.summary import entity_summary, link_entities
 from articles.reading import READING_VERSION, read_report
+from articles.reading.identity import same_entity
+from articles.reading.lang import en
 from articles.reading.lang.en import american_spelling
 from articles.reading.sentences import split_sentences
 from tests.compare_texts import QUOTES
@@ -195,6 +200,27 @@ def test_the_same_name_in_another_word_order_is_one_person():
     body = "Prime Minister Hiroshi Takeda arrived. Takeda Hiroshi, as Japanese papers write it, spoke."
     people = [e for e in read_report("t", body)["entities"] if e["kind"] == "person"]
     assert len(people) == 1 and set(people[0]["variants"]) >= {"Hiroshi Takeda", "Takeda Hiroshi"}
+
+
+def test_a_first_name_hyphenated_in_one_report_and_not_in_the_other_is_one_person():
+    a = read_report("a", "The minister Klaus-Dieter Oberholzer said on Monday the plan was ready.")
+    b = read_report("b", "The plan was ready, the minister Klaus Dieter Oberholzer said on Monday.")
+    summary = entity_summary(a["entities"], b["entities"], link_entities(a["entities"], b["entities"]))
+    assert [e["name"] for e in summary["shared"] if e["kind"] == "person"] == ["Klaus-Dieter Oberholzer"]
+    assert not summary["only_a"] and not summary["only_b"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Kwabena Asante Mensah", "Kwabena Mensah", True),  # the middle name left out
+        ("Kwabena Asante Mensah", "Kofi Asante Mensah", False),  # another first name
+        ("Kwabena Asante Mensah", "Kwabena Asante", False),  # not a middle name left out
+    ],
+)
+def test_a_name_with_and_without_its_middle_name_is_one_person(first, second, same):
+    person = {"kind": "person"}
+    assert same_entity({**person, "name": first}, {**person, "name": second}, en, across=True) is same
 
 
 def test_laws_and_shouted_words_are_not_people_or_organisations():

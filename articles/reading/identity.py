@@ -36,7 +36,8 @@ def core_tokens(name: str) -> tuple[str, ...]:
 
 def same_person(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Whether two people's core_tokens name one person: a bare surname (or, in East Asian
-    order, family name) of a full name, the other word order, or a spelling variant."""
+    order, family name) of a full name, the other word order, a first name hyphenated or not,
+    a middle name left out, a short first name, or a spelling variant."""
     if not tokens or not other:
         return False
     if len(tokens) == 1 or len(other) == 1:
@@ -47,6 +48,10 @@ def same_person(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
     joined, other_joined = "".join(tokens), "".join(other)
     if joined in (other[-1], "".join(other[1:])) or other_joined in (tokens[-1], "".join(tokens[1:])):
         return True  # "Perez Whitfield" / "Yolanda Pérez-Whitfield": a double surname
+    if tokens[-1] == other[-1] and "".join(tokens[:-1]) == "".join(other[:-1]):
+        return True  # "Klaus-Dieter Oberholzer" / "Klaus Dieter Oberholzer"
+    if tokens[0] == other[0] and tokens[-1] == other[-1] and abs(len(tokens) - len(other)) == 1:
+        return True  # "Kwabena Asante Mensah" / "Kwabena Mensah": the middle name left out
     if tokens[-1] == other[-1] and len(tokens) == len(other) == 2:
         # "Greg Tillman" / "Gregory Tillman": a short form of the same first name
         short, long = sorted((tokens[0], other[0]), key=len)
