@@ -261,3 +261,18 @@ def test_a_word_written_as_a_name_elsewhere_in_the_report_stays_a_name_where_it_
     labour = next(e for e in read_report("t", body)["entities"] if e["name"] == "Labour")
     assert labour["kind"] == "organisation"
     assert labour["sentences"] == [0, 1]
+
+
+def test_a_name_as_often_where_places_stand_as_an_organisation_is_a_place():
+    kinds = entity_kinds(
+        "Flood barriers along Frankwell held overnight, but shops in Frankwell were flooded."
+    )
+    assert kinds["Frankwell"] == "place"
+
+
+def test_a_company_that_shareholders_are_in_is_no_place():
+    kinds = entity_kinds(
+        "By Tuesday the Bettencourt Meyers family, the largest shareholders in L'Oréal, had matched "
+        "the pledge. L'Oréal said it would give more."
+    )
+    assert kinds["L'Oréal"] == "organisation"

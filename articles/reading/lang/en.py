@@ -115,6 +115,11 @@ VENUE_PHRASES = frozenset(
 BUSINESS_NOUNS = frozenset(
     "store grocery supermarket shop chain restaurant brand franchise share stock".split()
 )
+# Words after which "in X" names what is owned, not where ("shareholders in L'Oréal", "a stake in
+# Twitter", "invested in Tesla"): X is then no place.
+HOLDING_WORDS = frozenset(
+    "stake share shareholder shareholding investor invest investment holding interest position".split()
+)
 # Last words of places that are also surnames (so not in PLACE_SUFFIXES): they make a place of a
 # name the model calls an organisation, never of one it calls a person.
 PLACE_LAST_WORDS = frozenset("hill hills hillside heights park hall square gardens field arena".split())
