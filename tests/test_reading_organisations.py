@@ -276,3 +276,13 @@ def test_a_company_that_shareholders_are_in_is_no_place():
         "the pledge. L'Oréal said it would give more."
     )
     assert kinds["L'Oréal"] == "organisation"
+
+
+def test_the_portfolio_in_a_ministers_title_is_no_organisation():
+    body = (
+        "Transport Secretary Imogen Ashdown-Reeve urged both sides to return to talks. "
+        "Finance Minister Rodrigo Aranguiz said the budget would wait."
+    )
+    kinds = entity_kinds(body)
+    assert "Transport" not in kinds and "Finance" not in kinds
+    assert kinds.get("Rodrigo Aranguiz") == "person"

@@ -394,6 +394,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         words = span.text.split()
         if kind == PERSON and not _person_is_plausible(words, lang):
             continue
+        if _portfolio(doc, start, end):
+            continue  # "Transport Secretary Imogen Ashdown-Reeve": an office, not a body
         if span.text.lower() not in named_somewhere:
             continue  # "Heartbroken fans...", "Groups of...": an opening word, not a name
         char_start, char_end = span.start_char, span.end_char
@@ -569,6 +571,17 @@ def _dateline(doc, start: int, end: int) -> bool:
         return False
     words = [t for t in doc[start:end] if t.is_alpha]
     return bool(words) and all(t.is_upper for t in words) and doc[end].text in (",", "(", "—", "–", "-", "--")
+
+
+def _portfolio(doc, start: int, end: int) -> bool:
+    """A one-word name written before "Secretary" or "Minister" as part of an office's title
+    ("Transport Secretary", "Finance Minister"): what the office looks after, no organisation."""
+    return (
+        end - start == 1
+        and end < len(doc)
+        and doc[end].text in ("Secretary", "Minister")
+        and not doc[start].is_upper
+    )
 
 
 def _opening_word(doc, start: int, end: int) -> bool:
