@@ -223,6 +223,22 @@ def test_a_name_with_and_without_its_middle_name_is_one_person(first, second, sa
     assert same_entity({**person, "name": first}, {**person, "name": second}, en, across=True) is same
 
 
+def test_a_name_the_model_begins_at_its_middle_initial_keeps_its_first_name():
+    body = "“We grabbed the dog and that was it,” said Blackheath mum Tayla J. Brennan-Moore, 34."
+    quotes = read_report("t", body)["quotes"]
+    assert [q["speaker"] for q in quotes] == ["Tayla J. Brennan-Moore"]
+
+
+def test_a_speaker_with_a_hyphenated_surname_keeps_all_of_it():
+    body = (
+        "The district's offer was a 2 percent raise.\n\n"
+        "Superintendent Gregory A. Ashworth-Osei has called the union’s demands “unaffordable,” "
+        "while the district sits on a reserve fund of some $400 million."
+    )
+    people = [e["name"] for e in read_report("t", body)["entities"] if e["kind"] == "person"]
+    assert people == ["Gregory A. Ashworth-Osei"]
+
+
 def test_laws_and_shouted_words_are_not_people_or_organisations():
     kinds = entity_kinds("The Electoral Act passed. Ministers called it GREEDY and greedy again.")
     assert "Electoral Act" not in kinds and "GREEDY" not in kinds

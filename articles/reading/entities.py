@@ -158,6 +158,22 @@ def _hyphenated_end(doc, end: int) -> int:
     return end
 
 
+def _first_name_start(doc, start: int, kind: str, lang: ModuleType) -> int:
+    """A person's name the model began at a middle initial ("J. Brennan-Moore" of "Tayla J.
+    Brennan-Moore") starts at the first name before it."""
+    if (
+        kind == PERSON
+        and start > 0
+        and is_initial(doc[start].text)
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_title
+        and doc[start - 1].whitespace_
+        and doc[start - 1].lower_.rstrip(".") not in lang.TITLES
+    ):
+        return start - 1
+    return start
+
+
 def _model_number(text: str) -> bool:
     """A product's model number ("737" of "737 Max"), not a year or a count of one or two digits."""
     return text.isdigit() and len(text) >= 3 and not (len(text) == 4 and text[:2] in ("19", "20"))
@@ -300,7 +316,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         if kind == ORGANISATION and _titled_name(ent, lang):
             kind = PERSON  # "General Brent Dufresne", tagged as an organisation
         end = _hyphenated_end(doc, _extended_end(doc, ent.start, ent.end, kind, lang))
-        start = without_possessor(doc, ent.start, end, lang) if kind == ORGANISATION else ent.start
+        if kind == ORGANISATION:
+            start = without_possessor(doc, ent.start, end, lang)
+        else:
+            start = _first_name_start(doc, ent.start, kind, lang)
         owner_end = person_possessor(doc, start, end, lang) if kind == ORGANISATION else None
         if owner_end is not None:
             raw.append((start, owner_end, PERSON, False))  # "Theresa May's Brexit": her name first
@@ -483,6 +502,7 @@ def _with_untagged_speakers(
             if subject.dep_ != "nsubj" or subject.pos_ != "PROPN":
                 continue
             start, end = _speaker_name(doc, subject)
+            end = _hyphenated_end(doc, end)  # "Gregory A. Ashworth-Osei has called ..."
             if start > 0 and doc[start - 1].lower_ in _DESCRIBING | {"the"}:
                 continue  # "one Tory Brexiteer told", "the Liberal Democrats said": no one's name
             start, end, titled = _strip_span(doc, start, end, PERSON, lang)
