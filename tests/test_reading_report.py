@@ -239,6 +239,24 @@ def test_a_speaker_with_a_hyphenated_surname_keeps_all_of_it():
     assert people == ["Gregory A. Ashworth-Osei"]
 
 
+def test_a_name_after_a_persons_title_is_a_person_though_the_model_calls_it_a_body():
+    body = (
+        "The Bank of Canada cut its key rate on Wednesday. Governor Laurent Desrochers told "
+        'reporters that tariffs on Canadian steel, aluminum and autos had "knocked the wind out of" '
+        "business investment."
+    )
+    assert entity_kinds(body)["Laurent Desrochers"] == "person"
+
+
+def test_a_surname_the_parser_reads_as_a_common_noun_still_speaks():
+    body = (
+        "Governor Laurent Desrochers told reporters the outlook had darkened.\n\n"
+        '"We are not going to pretend this is a normal slowdown," Desrochers said.'
+    )
+    quotes = read_report("t", body)["quotes"]
+    assert [q["speaker"] for q in quotes] == ["Laurent Desrochers"]
+
+
 def test_laws_and_shouted_words_are_not_people_or_organisations():
     kinds = entity_kinds("The Electoral Act passed. Ministers called it GREEDY and greedy again.")
     assert "Electoral Act" not in kinds and "GREEDY" not in kinds

@@ -179,6 +179,20 @@ def _model_number(text: str) -> bool:
     return text.isdigit() and len(text) >= 3 and not (len(text) == 4 and text[:2] in ("19", "20"))
 
 
+def _after_a_title(doc, ent, lang: ModuleType) -> bool:
+    """A span of two or more capitalised words right after a person's title, shaped as a person's
+    name ("Governor [Laurent Desrochers] told reporters")."""
+    words = [t.text for t in ent]
+    return (
+        ent.start > 0
+        and doc[ent.start - 1].lower_.rstrip(".") in lang.TITLES
+        and doc[ent.start - 1].is_title
+        and len(words) >= 2
+        and all(t.is_title for t in ent)
+        and _person_is_plausible(words, lang)
+    )
+
+
 def _titled_name(ent, lang: ModuleType) -> bool:
     """A span that is a title then two or more capitalised words not ending as organisations do."""
     words = [t.text for t in ent]
@@ -313,8 +327,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             # take no indefinite article), unless the name describes what follows ("a Bruno
             # Ferreira da Silva penalty", "a Duluth mayor").
             continue
-        if kind == ORGANISATION and _titled_name(ent, lang):
-            kind = PERSON  # "General Brent Dufresne", tagged as an organisation
+        if kind == ORGANISATION and (_titled_name(ent, lang) or _after_a_title(doc, ent, lang)):
+            kind = PERSON  # "General Brent Dufresne", "Governor [Laurent Desrochers]": an organisation to the model
         end = _hyphenated_end(doc, _extended_end(doc, ent.start, ent.end, kind, lang))
         if kind == ORGANISATION:
             start = without_possessor(doc, ent.start, end, lang)
@@ -568,6 +582,10 @@ def _names_someone(token) -> bool:
         return False  # "in May", "May 5": the month
     if token.pos_ == "PROPN":
         return True
+    if token.pos_ == "NOUN" and token.text[:1].isupper():
+        # '"...," Desrochers said': the parser reads an unfamiliar surname as a common noun; it
+        # is one inside a sentence, or as the subject or owner at its start.
+        return not token.is_sent_start or token.dep_ in ("nsubj", "nsubjpass", "poss")
     if token.tag_ != "MD" or not token.text[:1].isupper():
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
