@@ -257,6 +257,17 @@ def test_a_surname_the_parser_reads_as_a_common_noun_still_speaks():
     assert [q["speaker"] for q in quotes] == ["Laurent Desrochers"]
 
 
+def test_a_titled_name_with_a_hyphenated_surname_is_a_person_and_she_speaks():
+    body = (
+        "The trial's chief investigator, Prof Helena Marsh-Whitby of the University of Bristol, said "
+        'the results were "genuinely exciting".\n\n"Norovirus is miserable for anyone," she said.'
+    )
+    reading = read_report("t", body)
+    kinds = {e["name"]: e["kind"] for e in reading["entities"]}
+    assert kinds["Helena Marsh-Whitby"] == "person"
+    assert [q["speaker"] for q in reading["quotes"]] == ["Helena Marsh-Whitby", "Helena Marsh-Whitby"]
+
+
 def test_laws_and_shouted_words_are_not_people_or_organisations():
     kinds = entity_kinds("The Electoral Act passed. Ministers called it GREEDY and greedy again.")
     assert "Electoral Act" not in kinds and "GREEDY" not in kinds

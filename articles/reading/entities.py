@@ -194,8 +194,9 @@ def _after_a_title(doc, ent, lang: ModuleType) -> bool:
 
 
 def _titled_name(ent, lang: ModuleType) -> bool:
-    """A span that is a title then two or more capitalised words not ending as organisations do."""
-    words = [t.text for t in ent]
+    """A span that is a title then two or more capitalised words not ending as organisations do
+    (a hyphen inside a name is no word: "Prof Helena Marsh-Whitby")."""
+    words = [t.text for t in ent if t.text not in ("-", "‐")]
     return (
         len(words) >= 3
         and words[0].lower().rstrip(".") in lang.TITLES
