@@ -286,3 +286,12 @@ def test_the_portfolio_in_a_ministers_title_is_no_organisation():
     kinds = entity_kinds(body)
     assert "Transport" not in kinds and "Finance" not in kinds
     assert kinds.get("Rodrigo Aranguiz") == "person"
+
+
+def test_a_name_ending_in_a_plural_body_word_or_a_clubs_ending_is_an_organisation():
+    kinds = entity_kinds(
+        "Lawrence Public Schools said classes would resume on Monday. "
+        "Manchester United beat Liverpool at Old Trafford."
+    )
+    assert kinds["Lawrence Public Schools"] == "organisation"
+    assert kinds["Manchester United"] == "organisation"

@@ -84,7 +84,8 @@ INDUSTRY_WORDS = frozenset(
     investments biosciences bioscience therapeutics pharmaceuticals pharmaceutical pharma
     biotech biotechnology energy media industries solutions software foods entertainment
     insurance networks brands enterprises ventures robotics semiconductor semiconductors
-    electronics petroleum mining logistics communications telecom telecommunications""".split()
+    electronics petroleum mining logistics communications telecom telecommunications mobility
+    vaccines""".split()
 )
 ORG_SUFFIXES = INDUSTRY_WORDS | frozenset(
     """department ministry institute institution center centre university college school company
@@ -94,7 +95,19 @@ ORG_SUFFIXES = INDUSTRY_WORDS | frozenset(
     news newswire wire times post journal press club fund trust organisation organization federation society
     bureau guard guards command alliance coalition movement front institut capital partners
     holdings securities investments airlines airways motors systems technologies labs
-    laboratories hospital clinic museum railway railways railroad""".split()
+    laboratories hospital clinic museum railway railways railroad united rovers wanderers athletic
+    hotspur albion""".split()
+)
+
+
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+# "Lawrence Public Schools", "Ministries": the plural ends bodies' names too. Not "Banks", a
+# surname as often as banks.
+ORG_SUFFIXES = ORG_SUFFIXES | frozenset(
+    _plural(w) for w in ORG_SUFFIXES if not w.endswith("s") and w not in ("bank", "corp", "inc", "ltd")
 )
 # Last two words that make a name an organisation though its last word ends places' names.
 ORG_PHRASE_ENDINGS = frozenset({"school district", "school board", "water district", "transit district"})
