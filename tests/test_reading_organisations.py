@@ -295,3 +295,14 @@ def test_a_name_ending_in_a_plural_body_word_or_a_clubs_ending_is_an_organisatio
     )
     assert kinds["Lawrence Public Schools"] == "organisation"
     assert kinds["Manchester United"] == "organisation"
+
+
+def test_a_name_runs_on_neither_across_a_line_break_nor_into_a_score_or_a_figure_after_a_place():
+    names = set(
+        entity_kinds(
+            "Spurs fans gathered in N17\n\nAjax took the lead early. Liverpool beat Barcelona 4-0 at "
+            "Anfield. The jet crashed into the Java Sea 13 minutes after take-off."
+        )
+    )
+    assert not [name for name in names if "\n" in name or "4-0" in name or "13" in name]
+    assert {"Barcelona", "Java Sea"} <= names

@@ -11,6 +11,7 @@ news text and links the mentions:
 Which names are one entity (keys, spellings, short forms) is identity.py's to say.
 """
 
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ _DESCRIBING = frozenset({"a", "an", "one"})  # "one Tory Brexiteer": a descripti
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "around", "towards", "toward"})
 _PUNCTUATION = ",.;:!?\"'“”‘’()[]—–-"
+_SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 
 
 @dataclass(slots=True)
@@ -102,6 +104,8 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
     titled = False
     while start < end and (doc[start].lower_ in _LEADING or doc[start].is_space):
         start += 1
+    # "N17\n\nAjax", "Twitter\n\nBillionaire": no name runs on across a line break
+    end = next((k for k in range(start, end) if "\n" in doc[k].text), end)
     if kind == PERSON:
         # "Broward Sheriff Gregory Tillman", "House Speaker Nancy Pelosi": the name follows the
         # last title word; a span ending in a title ("Broward Sheriff") names nobody.
@@ -130,6 +134,9 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
         or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
         # "Denpasar on": a name does not end in a lower-case word ("Song-chol" keeps its "chol")
         or (doc[end - 1].is_lower and end - 1 > start and doc[end - 2].whitespace_)
+        # "Barcelona 4-0", "the Java Sea 13 minutes": a score, or a figure after a place
+        or (end - 1 > start and _SCORE.fullmatch(doc[end - 1].text))
+        or (end - 1 > start and kind == PLACE and doc[end - 1].like_num)
     ):
         end -= 1
     return start, end, titled
