@@ -306,3 +306,13 @@ def test_a_name_runs_on_neither_across_a_line_break_nor_into_a_score_or_a_figure
     )
     assert not [name for name in names if "\n" in name or "4-0" in name or "13" in name]
     assert {"Barcelona", "Java Sea"} <= names
+
+
+def test_a_score_the_model_runs_a_club_into_is_left_out():
+    body = (
+        "By Martin Keyes, Chief Football Writer, at Anfield\n\nLiverpool produced one of the greatest "
+        "comebacks in European Cup history, overturning a 3-0 first-leg deficit to beat Barcelona 4-0 "
+        "at Anfield and reach the Champions League final for the second season in a row."
+    )
+    names = set(entity_kinds(body))
+    assert "Barcelona" in names and not [name for name in names if "4-0" in name]

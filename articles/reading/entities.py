@@ -139,6 +139,9 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
         or (end - 1 > start and kind == PLACE and doc[end - 1].like_num)
     ):
         end -= 1
+    if end - start > 3 and _SCORE.fullmatch(doc[end - 3 : end].text):
+        end -= 3  # the score split into three tokens ("4", "-", "0")
+        end = _strip_span(doc, start, end, kind, lang)[1]
     return start, end, titled
 
 
