@@ -268,6 +268,11 @@ def test_a_titled_name_with_a_hyphenated_surname_is_a_person_and_she_speaks():
     assert [q["speaker"] for q in reading["quotes"]] == ["Helena Marsh-Whitby", "Helena Marsh-Whitby"]
 
 
+def test_an_honorific_and_a_surname_name_a_person():
+    kinds = entity_kinds("The central bank held rates. Ms Vaalgaard said inflation was easing.")
+    assert kinds == {"Vaalgaard": "person"}
+
+
 def test_laws_and_shouted_words_are_not_people_or_organisations():
     kinds = entity_kinds("The Electoral Act passed. Ministers called it GREEDY and greedy again.")
     assert "Electoral Act" not in kinds and "GREEDY" not in kinds

@@ -207,8 +207,9 @@ def _titled_name(ent, lang: ModuleType) -> bool:
     """A span that is a title then two or more capitalised words not ending as organisations do
     (a hyphen inside a name is no word: "Prof Helena Marsh-Whitby")."""
     words = [t.text for t in ent if t.text not in ("-", "‐")]
+    honorific = len(words) == 2 and words[0].lower().rstrip(".") in _HONORIFICS  # "Ms Vaalgaard"
     return (
-        len(words) >= 3
+        (len(words) >= 3 or honorific)
         and words[0].lower().rstrip(".") in lang.TITLES
         and all(w[:1].isupper() for w in words[1:])
         and words[-1].lower() not in lang.ORG_SUFFIXES
