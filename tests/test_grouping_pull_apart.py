@@ -17,7 +17,7 @@ from test_grouping_regroup import grouping_state
 
 from articles.grouping import refine
 from articles.grouping.features import ReportFeatures
-from articles.models import Article, Event, GroupingStatus
+from articles.models import Article, Event, GroupingStatus, PossiblySame
 
 # What marks a report of the second story in these tests (a word only its reports carry).
 SECOND_STORY_WORD = "zephyrine"
@@ -112,12 +112,12 @@ def test_staff_decisions_and_older_reports_are_not_pulled_out(scores):
     assert refine.pull_apart(unprompted, {}, trigger=4) is None
 
 
-def test_a_newcomer_that_scores_above_the_threshold_with_every_report_pulls_nothing_apart(monkeypatch):
-    # Reports 3 and 4 stand apart from 1 and 2, but the newcomer 5, of their story, scores 0.5
+def test_a_newcomer_nearly_as_close_to_the_other_story_pulls_nothing_apart(monkeypatch):
+    # Reports 3 and 4 stand apart from 1 and 2. The newcomer 5, of their story (0.9), scores 0.8
     # with 1 and 2 too: it shows no rift, so the event stays whole until a report that does.
     def score(a: refine.Member, b: refine.Member, vectors) -> float:
-        if 5 in (a.article_id, b.article_id):
-            return 0.9 if second_story(a) == second_story(b) else 0.5
+        if 5 in (a.article_id, b.article_id) and second_story(a) != second_story(b):
+            return 0.8
         return 0.9 if second_story(a) == second_story(b) else 0.1
 
     monkeypatch.setattr(refine, "_pair_score", score)
@@ -180,3 +180,30 @@ def test_regroup_pulls_apart_as_incremental_assignment_does(scores):
     call_command("regroup", "--no-progress", stdout=StringIO())
 
     assert grouping_state() == incremental
+
+
+def links_by_first_report() -> set[tuple[int, int]]:
+    first = {e.pk: min(e.articles.values_list("pk", flat=True)) for e in Event.objects.all()}
+    return {
+        tuple(sorted((first[a], first[b])))
+        for a, b in PossiblySame.objects.values_list("event_a_id", "event_b_id")
+    }
+
+
+@pytest.mark.django_db
+def test_two_stories_that_still_score_near_the_threshold_are_linked_as_possibly_the_same(scores):
+    scores(within=0.9, between=0.42)
+    reports = quake_reports(3, 2)
+    assert links_by_first_report() == {(reports[0].pk, reports[3].pk)}
+
+    call_command("regroup", "--no-progress", stdout=StringIO())
+
+    assert links_by_first_report() == {(reports[0].pk, reports[3].pk)}
+
+
+@pytest.mark.django_db
+def test_two_stories_far_apart_are_not_linked(scores):
+    scores(within=0.9, between=0.1)
+    quake_reports(3, 2)
+    assert Event.objects.count() == 2
+    assert not PossiblySame.objects.exists()

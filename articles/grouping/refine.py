@@ -87,6 +87,7 @@ class Split:
     profile: Profile
     scores: dict[int, float]  # article id -> its score with the others that leave with it
     evidence: dict[int, dict]  # article id -> why (its "event_id" is filled in when created)
+    between: float = 0.0  # the two stories' score with each other: a near miss links them
 
 
 @dataclass(slots=True)
@@ -287,22 +288,23 @@ def pull_apart(
     below the threshold with each other and SPLIT_MARGIN below either story within itself;
     the leaving story holds no staff decision and no headline-only report, and holds the
     report whose arrival prompted the look (older reports had their say when they came),
-    which scores below the threshold with at least SPLIT_MIN_REPORTS of the others.
+    which scores SPLIT_MARGIN below its closest report with at least SPLIT_MIN_REPORTS others.
     """
     members = sorted(group.members, key=lambda m: m.article_id)
     if len(members) < 2 * SPLIT_MIN_REPORTS:
         return None
     n = len(members)
     pair = [[1.0] * n for _ in range(n)]
-    # The newcomer shows the rift: it scores below the threshold with at least as many of the
-    # event's reports as a story needs. Most decisions stop here, at n - 1 scores, not n².
+    # The newcomer shows the rift: at least as many of the event's reports as a story needs
+    # score SPLIT_MARGIN below its closest one. Most decisions stop here, at n - 1 scores, not n².
     t = next((k for k, m in enumerate(members) if m.article_id == trigger), None)
     if t is None:
         return None
     for k in range(n):
         if k != t:
             pair[t][k] = pair[k][t] = _pair_score(members[t], members[k], vectors)
-    if sum(score < THRESHOLD for score in pair[t]) < SPLIT_MIN_REPORTS:
+    closest = max(pair[t][k] for k in range(n) if k != t)
+    if sum(pair[t][k] <= closest - SPLIT_MARGIN for k in range(n) if k != t) < SPLIT_MIN_REPORTS:
         return None
     for i in range(n):
         for j in range(i + 1, n):
@@ -343,6 +345,11 @@ def _pair_score(a: Member, b: Member, vectors: dict[int, "_Vectors"]) -> float:
     return match.score / SAME_OUTLET_FACTOR if match.same_outlet else match.score
 
 
+def _below(score: float) -> str:
+    """A score under the threshold, with the digits it takes to read as under it (0.446, not 0.45)."""
+    return f"{score:.2f}" if round(score, 2) < THRESHOLD else f"{score:.3f}"
+
+
 def _linkage(pair: list[list[float]], a: list[int], b: list[int]) -> float:
     return sum(pair[i][j] for i in a for j in b) / (len(a) * len(b))
 
@@ -370,7 +377,7 @@ def _split(
     for member in leaving:
         group.add(member, vectors[member.article_id])
     staying_score, leaving_score, between = scores
-    result = Split(from_event, [m.article_id for m in leaving], _profile(group, weights), {}, {})
+    result = Split(from_event, [m.article_id for m in leaving], _profile(group, weights), {}, {}, between)
     for member in leaving:
         match = _match(member, vectors[member.article_id], group, parts=True)
         assert match is not None
@@ -386,7 +393,8 @@ def _split(
             f"left event #{from_event} with {len(leaving) - 1} other "
             f"report{'s' if len(leaving) != 2 else ''} when a related report arrived: they tell one "
             f"story (scoring {leaving_score:.2f} among themselves), the event's other reports "
-            f"another ({staying_score:.2f}), and the two only {between:.2f} with each other; "
+            f"another ({staying_score:.2f}), and the two only {_below(between)} with each other, "
+            f"under the {THRESHOLD:.2f} a report needs to join; "
             f"{evidence['explanation']}"
         )
         result.scores[member.article_id] = match.score

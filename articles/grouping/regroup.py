@@ -203,6 +203,10 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
                 outcomes[move.article_id] = ("joined", move.score, move.evidence)
             for split in refinement.splits:
                 new_id = store.event_of[split.article_ids[0]]
+                for pair, score in near_misses.near_pairs(
+                    new_id, [(split.from_event, split.between)]
+                ).items():
+                    near[pair] = max(score, near.get(pair, 0.0))
                 title = sources[split.article_ids[0]][1][:500]
                 for article_id in split.article_ids:
                     evidence = split_evidence(split, article_id, new_id, title)

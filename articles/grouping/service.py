@@ -139,6 +139,8 @@ def _store_split(split: Split, store: DatabaseStore) -> None:
     event.refresh_stats()
     store.save_profile(event, split.profile)
     refresh_event_text(event, split.profile)
+    # Two stories that still score close: possibly one after all, as for any near miss.
+    near_misses.record(event.pk, [(split.from_event, split.between)])
 
 
 def _count_new_member(event: Event, article: Article, profile: Profile) -> list[str]:
