@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from ..browsing.pagecache import cached_page
-from ..browsing.rows import attach_event_rows, attach_report_rows
+from ..browsing.rows import event_rows, report_rows
 from ..models import Article, Event
 
 HOME_EVENTS = 20
@@ -18,8 +18,6 @@ HOME_UNASSIGNED = 10
 @require_safe
 @cached_page
 def home(request: HttpRequest) -> HttpResponse:
-    events = list(Event.objects.with_reports().for_rows().latest_first()[:HOME_EVENTS])
-    attach_event_rows(events)
-    unassigned = list(Article.objects.for_rows().unassigned().latest_first()[:HOME_UNASSIGNED])
-    attach_report_rows(unassigned)
-    return render(request, "articles/home.html", {"events": events, "unassigned": unassigned})
+    events = event_rows(Event.objects.with_reports().latest_first()[:HOME_EVENTS])
+    unassigned = report_rows(Article.objects.unassigned().latest_first()[:HOME_UNASSIGNED])
+    return render(request, "articles/home.html", {"event_rows": events, "unassigned_rows": unassigned})

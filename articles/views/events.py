@@ -2,36 +2,32 @@
 
 import hashlib
 
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
-from django_filters.views import FilterView
 
 from ..browsing.coverage import event_page_version
-from ..browsing.fragments import filter_form_key
 from ..browsing.pagecache import cached_page, page_version
 from ..browsing.pages import EventPage
-from ..browsing.rows import attach_event_rows
+from ..browsing.rows import event_rows
 from ..filters import EventFilter
 from ..models import Event, MergedEvent
+from .listing import RowListView
 
 
 @method_decorator([require_safe, cached_page], name="dispatch")
-class EventListView(FilterView):
+class EventListView(RowListView):
     filterset_class = EventFilter
-    queryset = Event.objects.with_reports().for_rows().latest_first()
+    queryset = Event.objects.with_reports().latest_first()
     template_name = "articles/event_list.html"
     paginate_by = 30
-    # Invalid filters show the form's errors over an empty list rather than everything.
-    strict = True
 
-    def get_context_data(self, **kwargs: object) -> dict[str, object]:
-        context = super().get_context_data(**kwargs)
-        attach_event_rows(context["object_list"])
-        context["filter_form_key"] = filter_form_key(context["filter"], self.request.path)
-        return context
+    def rows(self, object_list: QuerySet[Event]) -> list[SafeString]:
+        return event_rows(object_list)
 
 
 @require_safe
