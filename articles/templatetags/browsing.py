@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ..browsing.coverage import CoverageStrip
 from ..models import Article, Event
+from ..paths import path_for, path_of
 
 register = template.Library()
 # Filled and hollow rectangles: the difference is in the shape, not only the colour.
@@ -35,6 +36,16 @@ def published_iso(moment: datetime | None, time_known: bool = True) -> str:
     if moment is None:
         return ""
     return moment.isoformat() if time_known else moment.astimezone(UTC).date().isoformat()
+
+
+@register.simple_tag
+def route(name: str, **kwargs: int | str) -> str:
+    """{% url %} for a route with no argument or one (`{% route "articles:event-reports-feed"
+    pk=event.pk %}`), without running reverse() on every render (articles.paths)."""
+    if not kwargs:
+        return path_of(name)
+    ((kwarg, value),) = kwargs.items()
+    return path_for(name, kwarg, value)
 
 
 @register.simple_tag
