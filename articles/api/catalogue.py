@@ -102,6 +102,16 @@ def _listed(articles: QuerySet[Article]) -> list[dict[str, object]]:
     return [_item(*row) for row in articles.values_list(*ITEM_COLUMNS)]
 
 
+# What `_article(..., grouping=True)` reads of a report and its outlet.
+GROUPED_ITEM_COLUMNS = (
+    *ITEM_COLUMNS,
+    "source_id",
+    "grouping_status",
+    "grouping_score",
+    "grouping_evidence",
+)
+
+
 def _article(article: Article, *, grouping: bool = False) -> dict[str, object]:
     item = _item(
         article.pk,
@@ -214,7 +224,8 @@ def list_events(request, params: Query[EventParams]) -> dict[str, object]:
             "min_outlets": params.min_outlets,
             "published_after": params.published_after,
             "published_before": params.published_before,
-            "sort": params.sort,
+            # "latest" is the list's own order: no filter to apply, so no FilterSet to build.
+            "sort": None if params.sort == "latest" else params.sort,
         }
     )
     queryset = _filtered(EventFilter, data, Event.objects.with_reports().latest_first())
@@ -227,10 +238,14 @@ def list_events(request, params: Query[EventParams]) -> dict[str, object]:
 @decorate_view(cached_page)
 def get_event(request, event_id: int) -> dict[str, object]:
     """An event with its reports and the evidence that grouped each of them."""
-    event = Event.objects.filter(pk=event_id).first()
-    if event is None:
-        raise Http404(f"No event with id {event_id}.")
-    reports = list(event.articles.for_lists().order_by("published_at", "id"))
+    try:
+        event = Event.objects.get(pk=event_id)  # get(), not first(): no ordering to compile
+    except Event.DoesNotExist:
+        raise Http404(f"No event with id {event_id}.") from None
+    # What _article reads, and no more: the reports' bodies, analyses and events stay unread.
+    reports = list(
+        event.articles.select_related("source").only(*GROUPED_ITEM_COLUMNS).order_by("published_at", "id")
+    )
     coverage = event_coverage(event, reports)
     return {
         **_event(event),
