@@ -1,8 +1,8 @@
 """The rows of the list pages (events, reports), through the row cache (fragments.py).
 
-A view hands `event_rows` / `report_rows` the page's queryset, already filtered, ordered and
-sliced; they return the rendered rows, in order, which the templates print as they are. Only
-the rows' ids are read from the list query: each row's key names the version tokens (migration
+A view hands `event_rows` / `report_rows` the ids of the page's rows, read from its list query
+(`row_ids`, or fixedsql for a query whose SQL never changes); they return the rendered rows,
+in order, which the templates print as they are. Each row's key names the version tokens (migration
 0014) of everything the row shows (an event row its event's token, covering its row and its
 reports, and the outlets' token; a report row its report's, its event's and the outlets'), and
 model instances are built only for the rows not in the cache. Building every row's instances
@@ -13,7 +13,7 @@ Content read after its token is never older than the token names, so nothing sta
 a write between the two only stores newer content under a key no later request reads.
 """
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 from django.db.models import QuerySet
 from django.utils.safestring import SafeString
@@ -25,9 +25,13 @@ from .fragments import cached_rows
 from .pagecache import scope_tokens
 
 
-def event_rows(events: QuerySet[Event]) -> list[SafeString]:
+def row_ids(rows: QuerySet, *columns: str) -> list[tuple]:
+    """The `columns` of a list query's rows ("id", or "id" and "event_id" for report_rows)."""
+    return list(rows.values_list(*columns))
+
+
+def event_rows(ids: Sequence[int]) -> list[SafeString]:
     """Each event's row: title, counts, dates and its coverage strip."""
-    ids = list(events.values_list("id", flat=True))
     if not ids:
         return []
     tokens = scope_tokens([f"event:{pk}" for pk in ids])
@@ -44,9 +48,9 @@ def event_rows(events: QuerySet[Event]) -> list[SafeString]:
     return cached_rows(ids, kind="event", shown=shown, render=render)
 
 
-def report_rows(reports: QuerySet[Article], *, show_event: bool = False) -> list[SafeString]:
-    """Each report's row: headline, outlet, time and (if asked) its event."""
-    pairs = list(reports.values_list("id", "event_id"))
+def report_rows(pairs: Sequence[tuple[int, int | None]], *, show_event: bool = False) -> list[SafeString]:
+    """Each report's row, from (report id, event id) pairs: headline, outlet, time and (if
+    asked) its event."""
     if not pairs:
         return []
     events = {event_id for _, event_id in pairs if show_event and event_id}

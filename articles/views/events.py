@@ -2,7 +2,6 @@
 
 import hashlib
 
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -26,8 +25,8 @@ class EventListView(RowListView):
     template_name = "articles/event_list.html"
     paginate_by = 30
 
-    def rows(self, object_list: QuerySet[Event]) -> list[SafeString]:
-        return event_rows(object_list)
+    def rows(self, ids: list[tuple]) -> list[SafeString]:
+        return event_rows([pk for (pk,) in ids])
 
 
 @require_safe

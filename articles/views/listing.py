@@ -1,11 +1,29 @@
 """The filtered list pages' shared view: a FilterView that skips its FilterSet when unfiltered."""
 
+from collections.abc import Callable
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.safestring import SafeString
 from django_filters.views import FilterView
 
+from ..browsing.fixedsql import count_of, fixed_rows
 from ..browsing.fragments import filter_form_key
+from ..browsing.rows import row_ids
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told its count instead of asking the queryset for it."""
+
+    def __init__(self, *args: object, count: Callable[[], int], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._count()
 
 
 class RowListView(FilterView):
@@ -16,13 +34,15 @@ class RowListView(FilterView):
     filters nothing, and its form shows no values and no errors, so neither the FilterSet nor
     its form is needed unless the form's fragment is missing from the cache: they are built
     lazily then. Building them (django-filter deep-copies every filter and form field per
-    request) cost about a sixth of an uncached list page.
+    request) cost about a sixth of an uncached list page. The unfiltered list's count and page
+    of ids are queries whose SQL never changes, compiled once per process (fixedsql).
     """
 
     strict = True  # invalid filters show the form's errors over an empty list, not everything
+    row_columns: tuple[str, ...] = ("id",)  # what `rows` takes of each row of the page
 
-    def rows(self, object_list: object) -> list[SafeString]:
-        """The page's rendered rows, from its (filtered, ordered, sliced) queryset."""
+    def rows(self, ids: list[tuple]) -> list[SafeString]:
+        """The page's rendered rows, from the `row_columns` of its rows."""
         raise NotImplementedError
 
     def get(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
@@ -36,9 +56,22 @@ class RowListView(FilterView):
             self.get_context_data(filter=self.filterset, object_list=self.object_list)
         )
 
+    def get_paginator(self, queryset: QuerySet, per_page: int, *args: object, **kwargs: object) -> Paginator:
+        if not self.unfiltered:
+            return super().get_paginator(queryset, per_page, *args, **kwargs)
+        key = (type(self).__qualname__, "count")
+        count = lambda: fixed_rows(key, lambda: count_of(queryset))[0][0]  # noqa: E731
+        return _CountedPaginator(queryset, per_page, *args, count=count, **kwargs)
+
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         context = super().get_context_data(**kwargs)
-        context["rows"] = self.rows(context["object_list"])
+        page_rows = context["object_list"]
+        if self.unfiltered:
+            key = (type(self).__qualname__, "page", context["page_obj"].number)
+            ids = fixed_rows(key, lambda: page_rows.values_list(*self.row_columns))
+        else:
+            ids = row_ids(page_rows, *self.row_columns)
+        context["rows"] = self.rows(ids)
         form = None if self.unfiltered else self.filterset.form
         context["filter_form_key"] = filter_form_key(self.get_filterset_class(), self.request.path, form)
         return context

@@ -2,7 +2,6 @@
 
 import hashlib
 
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -25,8 +24,10 @@ class ArticleListView(RowListView):
     template_name = "articles/article_list.html"
     paginate_by = 50
 
-    def rows(self, object_list: QuerySet[Article]) -> list[SafeString]:
-        return report_rows(object_list, show_event=True)
+    row_columns = ("id", "event_id")
+
+    def rows(self, ids: list[tuple]) -> list[SafeString]:
+        return report_rows(ids, show_event=True)
 
 
 def article_page_version(pk: int) -> str:
