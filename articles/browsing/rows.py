@@ -16,13 +16,19 @@ a write between the two only stores newer content under a key no later request r
 from collections.abc import Hashable, Sequence
 
 from django.db.models import QuerySet
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from ..models import Article, Event
 from ..templatetags.browsing import event_item, report_item
 from .coverage import attach_coverage_strips
 from .fragments import cached_rows
 from .pagecache import scope_tokens
+
+
+def joined(rows: list[SafeString]) -> SafeString:
+    """The rows as one piece of markup for the template: a template loop printing 50 rows cost
+    a fifth of an uncached list page."""
+    return mark_safe("".join(rows))  # each row was built by format_html
 
 
 def row_ids(rows: QuerySet, *columns: str) -> list[tuple]:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from ..browsing.fixedsql import fixed_rows
 from ..browsing.pagecache import cached_page
-from ..browsing.rows import event_rows, report_rows
+from ..browsing.rows import event_rows, joined, report_rows
 from ..models import Article, Event
 
 HOME_EVENTS = 20
@@ -27,5 +27,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "home-unassigned",
         lambda: Article.objects.unassigned().latest_first().values_list("id", "event_id")[:HOME_UNASSIGNED],
     )
-    context = {"event_rows": event_rows([pk for (pk,) in events]), "unassigned_rows": report_rows(unassigned)}
+    context = {
+        "event_rows": joined(event_rows([pk for (pk,) in events])),
+        "unassigned_rows": joined(report_rows(unassigned)),
+    }
     return render(request, "articles/home.html", context)

@@ -11,7 +11,7 @@ from django_filters.views import FilterView
 
 from ..browsing.fixedsql import count_of, fixed_rows
 from ..browsing.fragments import filter_form_key
-from ..browsing.rows import row_ids
+from ..browsing.rows import joined, row_ids
 
 
 class _CountedPaginator(Paginator):
@@ -71,7 +71,7 @@ class RowListView(FilterView):
             ids = fixed_rows(key, lambda: page_rows.values_list(*self.row_columns))
         else:
             ids = row_ids(page_rows, *self.row_columns)
-        context["rows"] = self.rows(ids)
+        context["rows"] = joined(self.rows(ids))
         form = None if self.unfiltered else self.filterset.form
         context["filter_form_key"] = filter_form_key(self.get_filterset_class(), self.request.path, form)
         return context
