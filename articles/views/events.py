@@ -32,20 +32,18 @@ class EventListView(RowListView):
 @require_safe
 @cached_page(version=event_page_version, site_version_first=True)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    # get(), not first(): first() orders by the model's ordering, whose compilation cost more
-    # than the query.
-    try:
-        event = Event.objects.get(pk=pk)
-    except Event.DoesNotExist:
+    # The content is kept under the state of everything it shows (event_page_version), so a
+    # render whose content is cached runs none of EventPage's queries; the title outside it
+    # comes with that state.
+    version = page_version(request, event_page_version, pk=pk)
+    if version.title is None:
         merged = get_object_or_404(MergedEvent.objects.select_related("into"), pk=pk)
         return HttpResponsePermanentRedirect(merged.into.get_absolute_url())
-    # The content is kept under the state of everything it shows (event_page_version), so a
-    # render whose content is cached runs none of EventPage's queries.
-    version = page_version(request, event_page_version, pk=pk)
     content_key = f"{version}|{timezone.get_current_timezone_name()}"
     context = {
-        "event": event,
-        "page": EventPage(event, not_covered=version.not_covered),
+        "event_id": pk,
+        "event_title": version.title,
+        "page": EventPage(pk, not_covered=version.not_covered),
         "content_key": hashlib.sha256(content_key.encode()).hexdigest(),
     }
     return render(request, "articles/event_detail.html", context)
