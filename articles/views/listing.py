@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -63,14 +63,25 @@ class RowListView(FilterView):
         count = lambda: fixed_rows(key, lambda: count_of(queryset))[0][0]  # noqa: E731
         return _CountedPaginator(queryset, per_page, *args, count=count, **kwargs)
 
+    def _unfiltered_page_ids(self, page: Page) -> list[tuple]:
+        """The page's rows through fixed SQL. The paginator ends the last page's slice at the
+        count, which changes with every new report: the SQL takes the page's full size (the
+        same rows, or more) and the rows are cut to the page here."""
+        paginator = page.paginator
+        if paginator.count == 0:
+            return []
+        start = paginator.per_page * (page.number - 1)
+        end = start + paginator.per_page + paginator.orphans
+        key = (type(self).__qualname__, "page", start, end)
+        rows = fixed_rows(key, lambda: self.object_list.values_list(*self.row_columns)[start:end])
+        return rows[: page.end_index() - page.start_index() + 1]
+
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         context = super().get_context_data(**kwargs)
-        page_rows = context["object_list"]
         if self.unfiltered:
-            key = (type(self).__qualname__, "page", context["page_obj"].number)
-            ids = fixed_rows(key, lambda: page_rows.values_list(*self.row_columns))
+            ids = self._unfiltered_page_ids(context["page_obj"])
         else:
-            ids = row_ids(page_rows, *self.row_columns)
+            ids = row_ids(context["object_list"], *self.row_columns)
         context["rows"] = joined(self.rows(ids))
         form = None if self.unfiltered else self.filterset.form
         context["filter_form_key"] = filter_form_key(self.get_filterset_class(), self.request.path, form)
