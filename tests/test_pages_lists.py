@@ -116,3 +116,13 @@ def test_an_event_pages_title_follows_an_edit_at_once_while_its_content_is_cache
     html = _html(client, event.get_absolute_url())
     assert "<title>Summit renamed · Coverage</title>" in html
     assert "<h1>Summit renamed</h1>" in html
+
+
+def test_the_api_lists_count_follows_a_new_report_at_once(client):
+    alpha = outlet("Alpha News")
+    report(alpha, title="First report", published_at=BASE_TIME)
+    assert client.get("/api/v1/articles").json()["count"] == 1
+    report(alpha, title="Second report", published_at=BASE_TIME + dt.timedelta(hours=1))
+    body = client.get("/api/v1/articles").json()
+    assert body["count"] == 2
+    assert [item["title"] for item in body["items"]] == ["Second report", "First report"]
