@@ -48,6 +48,17 @@ def _around(name: str, kwarg: str, urlconf: str | None, prefix: str) -> tuple[st
     return head, tail
 
 
+@functools.cache
+def _fixed(name: str, urlconf: str | None, prefix: str) -> str:
+    return reverse(name, urlconf=urlconf)
+
+
+def path_of(name: str) -> str:
+    """The same string as reverse(name) for a route without arguments: every page's header
+    links to five of them, and {% url %} reversed each on every render."""
+    return _fixed(name, get_urlconf(), get_script_prefix())
+
+
 def path_for(name: str, kwarg: str, value: int | str) -> str:
     """The same string as reverse(name, kwargs={kwarg: value}) for a route with one argument."""
     if isinstance(value, str) and not _PLAIN_SLUG.fullmatch(value):

@@ -234,5 +234,5 @@ def test_an_event_page_renders_the_not_covered_result_its_key_named(client):
     event = event_with_reports("Kept summit", [outlet("Alpha News")])
     gamma = outlet("Gamma Post")
     assert event_page_version(event.pk).not_covered == ()
-    page = EventPage(event, not_covered=((gamma.pk, 7),))
+    page = EventPage(event.pk, not_covered=((gamma.pk, 7),))
     assert [(m.source.name, m.shared_events) for m in page.coverage.missing] == [("Gamma Post", 7)]

@@ -11,6 +11,7 @@ invalidated, and nothing stale can be served. One `get_many` per page: on Redis,
 import hashlib
 from collections.abc import Callable, Hashable, Sequence
 
+from django import forms
 from django.conf import settings
 from django.core.cache import caches
 from django.utils import timezone
@@ -33,14 +34,15 @@ def cached_rows[T](
     *,
     kind: str,
     shown: Callable[[T], Hashable],
-    render: Callable[[list[T]], list[SafeString]],
+    render: Callable[[list[T]], list[SafeString | None]],
 ) -> list[SafeString]:
     """Each item's row: from the cache where its shown values were rendered before, else
     rendered now, all misses in one call to `render` (and stored). `shown(item)` must name
-    every value the row displays."""
+    every value the row displays. `render` answers None for an item that is gone (deleted
+    since the list was read): it is left out, and nothing is stored for it."""
     seconds = settings.BROWSE_FRAGMENT_CACHE_SECONDS
     if not seconds:
-        return render(list(items))
+        return [row for row in render(list(items)) if row is not None]
     cache = caches[settings.BROWSE_PAGE_CACHE]
     zone = timezone.get_current_timezone_name()
     keys = [fragment_key(kind, shown(item), zone=zone) for item in items]
@@ -48,11 +50,11 @@ def cached_rows[T](
     missed = [(item, key) for item, key in zip(items, keys, strict=True) if key not in found]
     if missed:
         fresh = render([item for item, _ in missed])
-        rendered = {key: str(html) for (_, key), html in zip(missed, fresh, strict=True)}
+        rendered = {key: str(html) for (_, key), html in zip(missed, fresh, strict=True) if html is not None}
         cache.set_many(rendered, seconds)
         found |= rendered
     # Markup built by the row renderers with format_html, stored as such.
-    return [mark_safe(found[key]) for key in keys]
+    return [mark_safe(found[key]) for key in keys if key in found]
 
 
 def cached_fragment(kind: str, state: str, render: Callable[[], str]) -> SafeString:
@@ -70,12 +72,15 @@ def cached_fragment(kind: str, state: str, render: Callable[[], str]) -> SafeStr
     return mark_safe(html)
 
 
-def filter_form_key(filterset: FilterSet, path: str) -> str:
+def filter_form_key(filterset_class: type[FilterSet], path: str, form: forms.Form | None) -> str:
     """The key of a list page's rendered filter form: it shows the submitted values and their
     errors, and nothing from the database beyond those errors (an unknown outlet, say), so the
-    form's class, the page's path, the values and the errors name all it shows. Rendering it
+    form's class, the page's path, the values and the errors name all it shows. `form` None:
+    no filter was given (views.listing.RowListView), so no values and no errors. Rendering it
     through Django's form templates cost more than the rest of the events list."""
-    form = filterset.form
-    values = sorted((name, tuple(form.data.getlist(name))) for name in form.data if name != "page")
-    shown = (type(filterset).__qualname__, path, values, form.errors.get_json_data())
+    values, errors = [], {}
+    if form is not None:
+        values = sorted((name, tuple(form.data.getlist(name))) for name in form.data if name != "page")
+        errors = form.errors.get_json_data()
+    shown = (filterset_class.__qualname__, path, values, errors)
     return fragment_key("filter-form", shown)

@@ -20,7 +20,8 @@ class OutletProfile:
     source: Source
     report_count: int
     event_count: int
-    recent_reports: list[Article]
+    # Sliced, not read: the page reads only their ids and renders them through the row cache.
+    recent_reports: QuerySet[Article]
     solo_events: list[Event]
     shares_with: list[SharedOutlet]
 
@@ -36,7 +37,7 @@ def outlets_with_counts() -> QuerySet[Source]:
 def outlet_profile(source: Source) -> OutletProfile:
     reports = Article.objects.filter(source=source)
     counts = reports.aggregate(reports=Count("id"), events=Count("event", distinct=True))
-    recent = list(reports.for_lists().latest_first()[:PROFILE_LIST_LENGTH])
+    recent = reports.for_rows().latest_first()[:PROFILE_LIST_LENGTH]
     # Events only this outlet covered: one outlet in total, and it is this one.
     solo = list(
         Event.objects.filter(source_count=1)

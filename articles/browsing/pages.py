@@ -26,9 +26,13 @@ class EventPage:
     not_covered_window_days = NOT_COVERED_WINDOW_DAYS
     not_covered_min_shared = NOT_COVERED_MIN_SHARED
 
-    def __init__(self, event: Event, *, not_covered: NotCoveredCounts | None = None) -> None:
-        self.event = event
+    def __init__(self, pk: int, *, not_covered: NotCoveredCounts | None = None) -> None:
+        self.pk = pk
         self.not_covered = not_covered  # as the page's key named it (EventPageVersion)
+
+    @cached_property
+    def event(self) -> Event:
+        return Event.objects.get(pk=self.pk)
 
     @cached_property
     def reports(self) -> list[Article]:

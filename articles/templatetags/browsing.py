@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ..browsing.coverage import CoverageStrip
 from ..models import Article, Event
+from ..paths import path_for, path_of
 
 register = template.Library()
 # Filled and hollow rectangles: the difference is in the shape, not only the colour.
@@ -35,6 +36,16 @@ def published_iso(moment: datetime | None, time_known: bool = True) -> str:
     if moment is None:
         return ""
     return moment.isoformat() if time_known else moment.astimezone(UTC).date().isoformat()
+
+
+@register.simple_tag
+def route(name: str, **kwargs: int | str) -> str:
+    """{% url %} for a route with no argument or one (`{% route "articles:event-reports-feed"
+    pk=event.pk %}`), without running reverse() on every render (articles.paths)."""
+    if not kwargs:
+        return path_of(name)
+    ((kwarg, value),) = kwargs.items()
+    return path_for(name, kwarg, value)
 
 
 @register.simple_tag
@@ -64,11 +75,8 @@ def _time(moment: datetime | None) -> SafeString:
     return format_html('<time datetime="{}">{}</time>', date(local, "c"), date(local, _DAY_AND_TIME))
 
 
-@register.simple_tag
 def report_item(article: Article, show_event: bool = False) -> SafeString:
-    # A row the view took from the row cache (articles.browsing.rows), for the same variant.
-    if getattr(article, "row", None) is not None and article.row_show_event == show_event:
-        return article.row
+    """A report's row on the list pages, rendered when the row cache (browsing.rows) misses it."""
     when = format_html(" · {}", _time(article.published_at)) if article.published_at else " · date unknown"
     event = ""
     if show_event and article.event_id and article.event:
@@ -91,10 +99,8 @@ def report_item(article: Article, show_event: bool = False) -> SafeString:
     )
 
 
-@register.simple_tag
 def event_item(event: Event) -> SafeString:
-    if getattr(event, "row", None) is not None:  # from the row cache (articles.browsing.rows)
-        return event.row
+    """An event's row on the list pages, rendered when the row cache (browsing.rows) misses it."""
     dates = []
     if event.first_published_at:
         dates.append(format_html("· first {}", _time(event.first_published_at)))

@@ -7,8 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from ..browsing.fixedsql import fixed_rows
 from ..browsing.pagecache import cached_page
-from ..browsing.rows import attach_event_rows, attach_report_rows
+from ..browsing.rows import event_rows, joined, report_rows
 from ..models import Article, Event
 
 HOME_EVENTS = 20
@@ -18,8 +19,16 @@ HOME_UNASSIGNED = 10
 @require_safe
 @cached_page
 def home(request: HttpRequest) -> HttpResponse:
-    events = list(Event.objects.with_reports().for_rows().latest_first()[:HOME_EVENTS])
-    attach_event_rows(events)
-    unassigned = list(Article.objects.for_rows().unassigned().latest_first()[:HOME_UNASSIGNED])
-    attach_report_rows(unassigned)
-    return render(request, "articles/home.html", {"events": events, "unassigned": unassigned})
+    # The two queries never change: compiled once per process (fixedsql).
+    events = fixed_rows(
+        "home-events", lambda: Event.objects.with_reports().latest_first().values_list("id")[:HOME_EVENTS]
+    )
+    unassigned = fixed_rows(
+        "home-unassigned",
+        lambda: Article.objects.unassigned().latest_first().values_list("id", "event_id")[:HOME_UNASSIGNED],
+    )
+    context = {
+        "event_rows": joined(event_rows([pk for (pk,) in events])),
+        "unassigned_rows": joined(report_rows(unassigned)),
+    }
+    return render(request, "articles/home.html", context)

@@ -6,48 +6,44 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
-from django_filters.views import FilterView
 
 from ..browsing.coverage import event_page_version
-from ..browsing.fragments import filter_form_key
 from ..browsing.pagecache import cached_page, page_version
 from ..browsing.pages import EventPage
-from ..browsing.rows import attach_event_rows
+from ..browsing.rows import event_rows
 from ..filters import EventFilter
 from ..models import Event, MergedEvent
+from .listing import RowListView
 
 
 @method_decorator([require_safe, cached_page], name="dispatch")
-class EventListView(FilterView):
+class EventListView(RowListView):
     filterset_class = EventFilter
-    queryset = Event.objects.with_reports().for_rows().latest_first()
+    queryset = Event.objects.with_reports().latest_first()
     template_name = "articles/event_list.html"
     paginate_by = 30
-    # Invalid filters show the form's errors over an empty list rather than everything.
-    strict = True
 
-    def get_context_data(self, **kwargs: object) -> dict[str, object]:
-        context = super().get_context_data(**kwargs)
-        attach_event_rows(context["object_list"])
-        context["filter_form_key"] = filter_form_key(context["filter"], self.request.path)
-        return context
+    def rows(self, ids: list[tuple]) -> list[SafeString]:
+        return event_rows([pk for (pk,) in ids])
 
 
 @require_safe
 @cached_page(version=event_page_version, site_version_first=True)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = Event.objects.filter(pk=pk).first()
-    if event is None:
+    # The content is kept under the state of everything it shows (event_page_version), so a
+    # render whose content is cached runs none of EventPage's queries; the title outside it
+    # comes with that state.
+    version = page_version(request, event_page_version, pk=pk)
+    if version.title is None:
         merged = get_object_or_404(MergedEvent.objects.select_related("into"), pk=pk)
         return HttpResponsePermanentRedirect(merged.into.get_absolute_url())
-    # The content is kept under the state of everything it shows (event_page_version), so a
-    # render whose content is cached runs none of EventPage's queries.
-    version = page_version(request, event_page_version, pk=pk)
     content_key = f"{version}|{timezone.get_current_timezone_name()}"
     context = {
-        "event": event,
-        "page": EventPage(event, not_covered=version.not_covered),
+        "event_id": pk,
+        "event_title": version.title,
+        "page": EventPage(pk, not_covered=version.not_covered),
         "content_key": hashlib.sha256(content_key.encode()).hexdigest(),
     }
     return render(request, "articles/event_detail.html", context)

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from ..browsing.outlets import outlet_profile, outlets_with_counts
 from ..browsing.pagecache import cached_page
-from ..browsing.rows import attach_report_rows
+from ..browsing.rows import joined, report_rows, row_ids
 from ..models import Source
 
 SUGGESTIONS = 20
@@ -23,8 +23,8 @@ def source_list(request: HttpRequest) -> HttpResponse:
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
     profile = outlet_profile(source)
-    attach_report_rows(profile.recent_reports, show_event=True)
-    return render(request, "articles/source_detail.html", {"profile": profile})
+    rows = joined(report_rows(row_ids(profile.recent_reports, "id", "event_id"), show_event=True))
+    return render(request, "articles/source_detail.html", {"profile": profile, "recent_rows": rows})
 
 
 @require_safe

@@ -6,31 +6,28 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
-from django_filters.views import FilterView
 
-from ..browsing.fragments import filter_form_key
 from ..browsing.pagecache import cached_page, page_version, scope_versions
 from ..browsing.pages import ArticlePage
-from ..browsing.rows import attach_report_rows
+from ..browsing.rows import report_rows
 from ..filters import ArticleFilter
 from ..models import Article
+from .listing import RowListView
 
 
 @method_decorator([require_safe, cached_page], name="dispatch")
-class ArticleListView(FilterView):
+class ArticleListView(RowListView):
     filterset_class = ArticleFilter
-    queryset = Article.objects.for_rows().latest_first()
+    queryset = Article.objects.latest_first()
     template_name = "articles/article_list.html"
     paginate_by = 50
-    strict = True
 
-    def get_context_data(self, **kwargs: object) -> dict[str, object]:
-        context = super().get_context_data(**kwargs)
-        context["object_list"] = list(context["object_list"])
-        attach_report_rows(context["object_list"], show_event=True)
-        context["filter_form_key"] = filter_form_key(context["filter"], self.request.path)
-        return context
+    row_columns = ("id", "event_id")
+
+    def rows(self, ids: list[tuple]) -> list[SafeString]:
+        return report_rows(ids, show_event=True)
 
 
 def article_page_version(pk: int) -> str:
