@@ -316,3 +316,12 @@ def test_a_score_the_model_runs_a_club_into_is_left_out():
     )
     names = set(entity_kinds(body))
     assert "Barcelona" in names and not [name for name in names if "4-0" in name]
+
+
+def test_a_river_named_with_and_without_its_generic_word_is_one_place_across_reports():
+    summary = summary_of(
+        "The train left the tracks beside the Mississippi River south of Wabasha on Monday.",
+        "Several cars ended up on the bank of the Mississippi, officials said on Monday.",
+    )
+    assert "Mississippi River" in [e["name"] for e in summary["shared"] if e["kind"] == "place"]
+    assert not [e for e in summary["only_a"] + summary["only_b"] if e["name"].startswith("Mississippi")]

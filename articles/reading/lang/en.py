@@ -385,6 +385,6 @@ STATE_ABBREVIATIONS = {
 }  # fmt: skip
 PLACE_ALIASES = {**PLACE_ALIASES, **STATE_ABBREVIATIONS}
 # Last words of places that other reports leave out ("Broward County" = "Broward").
-PLACE_GENERIC_WORDS = frozenset("county city state province region district borough parish".split())
+PLACE_GENERIC_WORDS = frozenset("county city state province region district borough parish river".split())
 # Last words of the names of laws: neither people nor organisations ("British Museum Act").
 LAW_WORDS = frozenset("act bill law treaty amendment accord protocol".split())
