@@ -325,3 +325,13 @@ def test_a_river_named_with_and_without_its_generic_word_is_one_place_across_rep
     )
     assert "Mississippi River" in [e["name"] for e in summary["shared"] if e["kind"] == "place"]
     assert not [e for e in summary["only_a"] + summary["only_b"] if e["name"].startswith("Mississippi")]
+
+
+def test_a_span_listing_places_is_each_place_but_a_country_named_with_and_is_one():
+    listed = entity_kinds(
+        "About 2,500 people were ordered out of Blackheath and Mount Victoria as the fire spread."
+    )
+    assert listed == {"Blackheath": "place", "Mount Victoria": "place"}
+    assert entity_kinds("Talks in Bosnia and Herzegovina resumed on Monday.") == {
+        "Bosnia and Herzegovina": "place"
+    }

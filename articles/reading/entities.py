@@ -370,7 +370,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "the Renters' Reform Bill", "British Museum Act": a law, no one
         if kind == ORGANISATION and len(words) == 1 and _generic_body(words[0], lang):
             continue  # "Council races", "Police said": a kind of body, not one named
-        raw.append((start, end, kind, titled))
+        if kind == PLACE and (listed := _listed_places(doc, start, end, lang)):
+            raw.extend((s, e, PLACE, False) for s, e in listed)  # "Blackheath and Mount Victoria"
+        else:
+            raw.append((start, end, kind, titled))
         taken_until = end
     raw = _with_untagged_organisations(doc, raw)
     raw = _with_untagged_speakers(doc, raw, lang)
@@ -621,6 +624,24 @@ def _dateline(doc, start: int, end: int) -> bool:
         return False
     words = [t for t in doc[start:end] if t.is_alpha]
     return bool(words) and all(t.is_upper for t in words) and doc[end].text in (",", "(", "—", "–", "-", "--")
+
+
+def _listed_places(doc, start: int, end: int, lang: ModuleType) -> list[tuple[int, int]]:
+    """The places of a span that lists several ("Blackheath and Mount Victoria", "Blackheath,
+    Mount Victoria"), each its own capitalised name; [] for one place, or for a country named
+    with "and" ("Trinidad and Tobago")."""
+    if " ".join(t.lower_ for t in doc[start:end]) in lang.PLACES_NAMED_WITH_AND:
+        return []
+    parts, part_start = [], start
+    for k in range(start, end + 1):
+        if k == end or doc[k].text in (",", "and", "&"):
+            if k == part_start:
+                return []
+            parts.append((part_start, k))
+            part_start = k + 1
+    if len(parts) < 2 or not all(doc[s].is_title and all(t.is_title for t in doc[s:e]) for s, e in parts):
+        return []
+    return parts
 
 
 def _portfolio(doc, start: int, end: int) -> bool:

@@ -385,6 +385,22 @@ STATE_ABBREVIATIONS = {
 }  # fmt: skip
 PLACE_ALIASES = {**PLACE_ALIASES, **STATE_ABBREVIATIONS}
 # Last words of places that other reports leave out ("Broward County" = "Broward").
+# Places whose one name joins two with "and": never split into two places.
+PLACES_NAMED_WITH_AND = frozenset(
+    {
+        "bosnia and herzegovina",
+        "trinidad and tobago",
+        "antigua and barbuda",
+        "saint kitts and nevis",
+        "st kitts and nevis",
+        "saint vincent and the grenadines",
+        "sao tome and principe",
+        "são tomé and príncipe",
+        "turks and caicos",
+        "turks and caicos islands",
+        "heard and mcdonald islands",
+    }
+)
 PLACE_GENERIC_WORDS = frozenset("county city state province region district borough parish river".split())
 # Last words of the names of laws: neither people nor organisations ("British Museum Act").
 LAW_WORDS = frozenset("act bill law treaty amendment accord protocol".split())
