@@ -335,3 +335,8 @@ def test_a_span_listing_places_is_each_place_but_a_country_named_with_and_is_one
     assert entity_kinds("Talks in Bosnia and Herzegovina resumed on Monday.") == {
         "Bosnia and Herzegovina": "place"
     }
+
+
+def test_a_lone_word_joined_by_and_to_a_place_is_a_place():
+    kinds = entity_kinds("Hundreds of people spent the night in evacuation centres in Katoomba and Lithgow.")
+    assert kinds == {"Katoomba": "place", "Lithgow": "place"}

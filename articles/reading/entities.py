@@ -420,6 +420,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         elif kind == PERSON and end - start == 1 and doc[start].text in org_words:
             kind = ORGANISATION
         raw[k] = (start, end, kind, titled)
+    raw = _places_by_conjunction(doc, raw, surnames)
+    for start, end, kind, _ in raw:
         votes[doc[start:end].text.lower()][kind] += 1
     # Names written as names at least once: the model also tags a sentence's capitalised opening
     # word that it parses as a common word, and such a word alone is no name.
@@ -624,6 +626,28 @@ def _dateline(doc, start: int, end: int) -> bool:
         return False
     words = [t for t in doc[start:end] if t.is_alpha]
     return bool(words) and all(t.is_upper for t in words) and doc[end].text in (",", "(", "—", "–", "-", "--")
+
+
+def _places_by_conjunction(
+    doc, raw: list[tuple[int, int, str, bool]], surnames: set[str]
+) -> list[tuple[int, int, str, bool]]:
+    """raw with a lone word joined by "and" or "or" to a place ("in Katoomba and Lithgow") a
+    place too, when nothing marks it as someone (a title, a surname of someone named in full)."""
+    place_at = {i for start, end, kind, _ in raw if kind == PLACE for i in range(start, end)}
+    out = []
+    for start, end, kind, titled in raw:
+        token = doc[start]
+        if (
+            kind != PLACE
+            and end - start == 1
+            and not titled
+            and token.text not in surnames
+            and token.dep_ == "conj"
+            and token.head.i in place_at
+        ):
+            kind = PLACE
+        out.append((start, end, kind, titled))
+    return out
 
 
 def _listed_places(doc, start: int, end: int, lang: ModuleType) -> list[tuple[int, int]]:
