@@ -67,7 +67,7 @@ def test_two_stories_come_apart_and_the_one_without_the_first_report_leaves(scor
     )
     split = refine.pull_apart(group, {}, trigger=4)
     assert split is not None
-    leaving, staying_score, leaving_score, between = split
+    leaving, (staying_score, leaving_score, between) = split
     assert [m.article_id for m in leaving] == [3, 4]
     assert (staying_score, leaving_score, between) == (0.9, 0.9, 0.1)
 

@@ -258,14 +258,12 @@ def reconsider(
     if own_group is not None and own_group.profile is None:
         split = pull_apart(own_group, vectors, trigger)
         if split is not None:
-            leaving, staying_score, leaving_score, between = split
+            leaving, scores = split
             for member in leaving:
                 own_group.remove(member, vectors[member.article_id])
                 moved.pop(member.article_id, None)  # its move, if any, ends in the new event
             own_group.changed = True
-            result.splits.append(
-                _split(event_id, leaving, vectors, weights, trigger, (staying_score, leaving_score, between))
-            )
+            result.splits.append(_split(event_id, leaving, vectors, weights, trigger, scores))
     for origin, move in moved.values():
         if move.to_event != origin:
             result.moves.append(move)
@@ -277,9 +275,9 @@ def reconsider(
 
 def pull_apart(
     group: "_Group", vectors: dict[int, "_Vectors"], trigger: int
-) -> tuple[list[Member], float, float, float] | None:
-    """Whether the group's reports tell two stories: (the reports that leave, the mean score
-    within the staying and the leaving story, the mean score between them), or None.
+) -> tuple[list[Member], tuple[float, float, float]] | None:
+    """Whether the group's reports tell two stories: (the reports that leave, (the mean score
+    within the staying and the leaving story, the mean score between them)), or None.
 
     The reports are clustered in two by average linkage over their pairwise scores (text,
     time; not the outlet, since one outlet's follow-up is no other story). The story holding
@@ -333,7 +331,7 @@ def pull_apart(
         or between > min(within_staying, within_leaving) - SPLIT_MARGIN
     ):
         return None
-    return leavers, within_staying, within_leaving, between
+    return leavers, (within_staying, within_leaving, between)
 
 
 def _pair_score(a: Member, b: Member, vectors: dict[int, "_Vectors"]) -> float:
@@ -378,13 +376,10 @@ def _split(
         group.add(member, vectors[member.article_id])
     staying_score, leaving_score, between = scores
     result = Split(from_event, [m.article_id for m in leaving], _profile(group, weights), {}, {}, between)
+    labels = _labels_of(leaving)
     for member in leaving:
         match = _match(member, vectors[member.article_id], group, parts=True)
         assert match is not None
-        labels = Profile()
-        for other in group.members:
-            labels.labels.update({k: list(v) for k, v in other.report.labels.items()})
-            labels.surfaces.update(other.report.surfaces)
         explain(match, member.report, labels)
         evidence = match_evidence("joined", match, 0, "", THRESHOLD, [])
         evidence["split_from_event_id"] = from_event
@@ -400,6 +395,15 @@ def _split(
         result.scores[member.article_id] = match.score
         result.evidence[member.article_id] = evidence
     return result
+
+
+def _labels_of(members: list[Member]) -> Profile:
+    """A profile holding only the members' readable names and words, for explain()."""
+    labels = Profile()
+    for other in members:
+        labels.labels.update({k: list(v) for k, v in other.report.labels.items()})
+        labels.surfaces.update(other.report.surfaces)
+    return labels
 
 
 def _join(group: _Group, member: Member, vectors: _Vectors, weights: Weights) -> None:
@@ -487,11 +491,7 @@ def _move_evidence(
 ) -> Move:
     match = _match(member, vectors, target, parts=True)
     assert match is not None
-    labels = Profile()
-    for other in target.members or []:
-        labels.labels.update({k: list(v) for k, v in other.report.labels.items()})
-        labels.surfaces.update(other.report.surfaces)
-    explain(match, member.report, target.profile or labels)
+    explain(match, member.report, target.profile or _labels_of(target.members))
     ranked = sorted(
         [(m, g.event_id) for m, g in scored] + ([(current, own.event_id)] if current else []),
         key=lambda item: (-item[0].score, item[1]),

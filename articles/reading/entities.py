@@ -128,20 +128,23 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
         and (doc[end - 1].lower_ in lang.WEEKDAYS or doc[end - 1].lower_ in lang.MONTHS)
     ):
         end -= 2
-    while end > start and (
-        doc[end - 1].is_space
-        or (doc[end - 1].text in _PUNCTUATION and not _abbreviation_dot(doc, start, end - 1))
-        or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
-        # "Denpasar on": a name does not end in a lower-case word ("Song-chol" keeps its "chol")
-        or (doc[end - 1].is_lower and end - 1 > start and doc[end - 2].whitespace_)
-        # "Barcelona 4-0", "the Java Sea 13 minutes": a score, or a figure after a place
-        or (end - 1 > start and _SCORE.fullmatch(doc[end - 1].text))
-        or (end - 1 > start and kind == PLACE and doc[end - 1].like_num)
-    ):
-        end -= 1
-    if end - start > 3 and _SCORE.fullmatch(doc[end - 3 : end].text):
-        end -= 3  # the score split into three tokens ("4", "-", "0")
-        end = _strip_span(doc, start, end, kind, lang)[1]
+    while end > start:
+        # "Barcelona 4-0": a score, as one token or split into "4", "-", "0"
+        score = next((n for n in (1, 3) if end - n > start and _SCORE.fullmatch(doc[end - n : end].text)), 0)
+        if score:
+            end -= score
+        elif (
+            doc[end - 1].is_space
+            or (doc[end - 1].text in _PUNCTUATION and not _abbreviation_dot(doc, start, end - 1))
+            or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+            # "Denpasar on": a name does not end in a lower-case word ("Song-chol" keeps its "chol")
+            or (doc[end - 1].is_lower and end - 1 > start and doc[end - 2].whitespace_)
+            # "the Java Sea 13 minutes": a figure after a place
+            or (end - 1 > start and kind == PLACE and doc[end - 1].like_num)
+        ):
+            end -= 1
+        else:
+            break
     return start, end, titled
 
 
@@ -444,7 +447,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         words = span.text.split()
         if kind == PERSON and not _person_is_plausible(words, lang):
             continue
-        if _portfolio(doc, start, end):
+        if _portfolio(doc, start, end, lang):
             continue  # "Transport Secretary Imogen Ashdown-Reeve": an office, not a body
         if span.text.lower() not in named_somewhere:
             continue  # "Heartbroken fans...", "Groups of...": an opening word, not a name
@@ -668,13 +671,14 @@ def _listed_places(doc, start: int, end: int, lang: ModuleType) -> list[tuple[in
     return parts
 
 
-def _portfolio(doc, start: int, end: int) -> bool:
+def _portfolio(doc, start: int, end: int, lang: ModuleType) -> bool:
     """A one-word name written before "Secretary" or "Minister" as part of an office's title
     ("Transport Secretary", "Finance Minister"): what the office looks after, no organisation."""
     return (
         end - start == 1
         and end < len(doc)
-        and doc[end].text in ("Secretary", "Minister")
+        and doc[end].is_title
+        and doc[end].lower_ in lang.PORTFOLIO_TITLES
         and not doc[start].is_upper
     )
 

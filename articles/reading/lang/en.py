@@ -385,6 +385,8 @@ STATE_ABBREVIATIONS = {
 }  # fmt: skip
 PLACE_ALIASES = {**PLACE_ALIASES, **STATE_ABBREVIATIONS}
 # Last words of places that other reports leave out ("Broward County" = "Broward").
+# Titles written after what the office looks after ("Transport Secretary", "Finance Minister").
+PORTFOLIO_TITLES = frozenset({"secretary", "minister"})
 # Places whose one name joins two with "and": never split into two places.
 PLACES_NAMED_WITH_AND = frozenset(
     {
