@@ -8,6 +8,7 @@ from .summary import (
     link_entities,
     number_conflicts,
     quote_summary,
+    unread_names,
     word_diff,
 )
 
@@ -52,7 +53,12 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
         "counts": counts,
         "rows": rows,
         "sentences": {"a": sentences_a, "b": sentences_b},
-        "entities": entity_summary(analysis_a.get("entities", []), analysis_b.get("entities", []), mapping),
+        "entities": entity_summary(
+            analysis_a.get("entities", []),
+            analysis_b.get("entities", []),
+            mapping,
+            unread_names(analysis_a, analysis_b, mapping),
+        ),
         "quotes": {"a": quotes_a, "b": quotes_b, **quotes},
         "numbers": {
             "a": analysis_a.get("numbers", []),

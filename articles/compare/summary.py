@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from ..reading.identity import PERSON, same_entity
 from ..reading.lang import get_language
 from ..reading.tokens import DIFF_TOKEN, content_tokens, diff_key
+from .mentions import absorbed, unread_mentions
 
 SAME_QUOTE = 85
 
@@ -26,10 +27,22 @@ def link_entities(entities_a: list[dict], entities_b: list[dict], language: str 
     for entity in entities_b:
         if entity["key"] in by_key:
             continue
-        other = next((e for e in entities_a if same_entity(e, entity, lang, across=True)), None)
+        other = None
+        if entity["kind"] != PERSON:
+            # Both readings put the same words under one name, however each wrote that name in
+            # full: "Northstar" under "Northstar Atlantic Airways" in one report and under a name
+            # the model cut wrong in the other. The surest link, so it comes first.
+            words = _mention_texts(entity)
+            other = next((e for e in entities_a if e["kind"] != PERSON and words & _mention_texts(e)), None)
+        if other is None:
+            other = next((e for e in entities_a if same_entity(e, entity, lang, across=True)), None)
         if other is not None:
             mapping[entity["key"]] = other["key"]
     return mapping
+
+
+def _mention_texts(entity: dict) -> set[str]:
+    return {m["text"].removeprefix("the ").removeprefix("The ") for m in entity.get("mentions", [])}
 
 
 def _agreed_kind(a: dict, b: dict) -> str:
@@ -44,40 +57,89 @@ def _agreed_kind(a: dict, b: dict) -> str:
     return b["kind"] if a["kind"] == PERSON else a["kind"]
 
 
-def entity_summary(entities_a: list[dict], entities_b: list[dict], mapping: dict[str, str]) -> dict:
-    b_by_key = {mapping.get(e["key"], e["key"]): e for e in entities_b}
+def unread_names(analysis_a: dict, analysis_b: dict, mapping: dict[str, str]) -> dict[str, dict]:
+    """Names each side's reading missed that the other's found (mentions.unread_mentions), for
+    the entities not already linked: {"a": {b_key: mentions in A}, "b": {a_key: mentions in B}}."""
+    lang = get_language(analysis_a.get("language", "en"))
+    entities_a, entities_b = analysis_a.get("entities", []), analysis_b.get("entities", [])
+    keys_b = {mapping.get(e["key"], e["key"]) for e in entities_b}
+    keys_a = {e["key"] for e in entities_a}
+    found: dict[str, dict] = {"a": {}, "b": {}}
+    for side, unlinked, other in (
+        ("b", [e for e in entities_a if e["key"] not in keys_b], analysis_b),
+        ("a", [e for e in entities_b if mapping.get(e["key"], e["key"]) not in keys_a], analysis_a),
+    ):
+        taken = [
+            (m["start"], m["end"], e["kind"], m["text"])
+            for e in other.get("entities", [])
+            for m in e.get("mentions", [])
+        ]
+        for entity in unlinked:
+            mentions = unread_mentions(entity, other.get("sentences", []), taken, lang)
+            if mentions:
+                found[side][entity["key"]] = mentions
+                taken += [(m["start"], m["end"], entity["kind"], m["text"]) for m in mentions]
+    return found
+
+
+def _sentences_of(mentions: list[dict]) -> list[int]:
+    return sorted({m["sentence"] for m in mentions})
+
+
+def entity_summary(
+    entities_a: list[dict],
+    entities_b: list[dict],
+    mapping: dict[str, str],
+    found: dict[str, dict] | None = None,
+) -> dict:
+    """Shared and one-sided entities. found (unread_names): names one side's reading missed,
+    which make an entity shared; an entity whose every mention lies inside such a name is a
+    part of it ("State" of "State Patrol") and is not listed."""
+    found = found or {"a": {}, "b": {}}
+    in_a = [m for mentions in found["a"].values() for m in mentions]
+    in_b = [m for mentions in found["b"].values() for m in mentions]
+    entities_a = [e for e in entities_a if not absorbed(e, in_a)]
+    b_by_key = {mapping.get(e["key"], e["key"]): e for e in entities_b if not absorbed(e, in_b)}
     shared, only_a = [], []
     for entity in entities_a:
         other = b_by_key.pop(entity["key"], None)
+        unread = found["b"].get(entity["key"], [])
         item = {
             "key": entity["key"],
             "name": entity["name"],
             "kind": entity["kind"],
             "variants_a": entity["variants"],
             "a_sentences": entity["sentences"],
-            "b_sentences": other["sentences"] if other else [],
+            "b_sentences": other["sentences"] if other else _sentences_of(unread),
             "mentions_a": entity.get("mentions", []),
-            "mentions_b": other.get("mentions", []) if other else [],
+            "mentions_b": other.get("mentions", []) if other else unread,
         }
         if other:
             item["variants_b"] = other["variants"]
             item["kind"] = _agreed_kind(entity, other)
             shared.append(item)
+        elif unread:
+            item["variants_b"] = sorted({m["text"] for m in unread})
+            shared.append(item)
         else:
             only_a.append(item)
-    only_b = [
-        {
+    only_b = []
+    for key, e in b_by_key.items():
+        unread = found["a"].get(e["key"], [])
+        item = {
             "key": key,
             "name": e["name"],
             "kind": e["kind"],
             "variants_b": e["variants"],
-            "a_sentences": [],
+            "a_sentences": _sentences_of(unread),
             "b_sentences": e["sentences"],
-            "mentions_a": [],
+            "mentions_a": unread,
             "mentions_b": e.get("mentions", []),
         }
-        for key, e in b_by_key.items()
-    ]
+        if unread:
+            shared.append({**item, "variants_a": sorted({m["text"] for m in unread})})
+        else:
+            only_b.append(item)
     return {"shared": shared, "only_a": only_a, "only_b": only_b}
 
 

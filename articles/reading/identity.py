@@ -140,7 +140,7 @@ def _head_of(name: str, lang: ModuleType) -> tuple[str, ...] | None:
     return _words_without(" ".join(words[:cut]), frozenset(), lang)
 
 
-def _without_leading_place(name: str, lang: ModuleType) -> str | None:
+def without_leading_place(name: str, lang: ModuleType) -> str | None:
     """An organisation's name without the place it starts with ("New York Knicks" -> "Knicks",
     "U.S. Consumer Product Safety Commission" -> "Consumer Product Safety Commission"), or None
     when it starts with none."""
@@ -152,15 +152,46 @@ def _without_leading_place(name: str, lang: ModuleType) -> str | None:
     return None
 
 
+def _short_form(short: str, long: str, lang: ModuleType) -> bool:
+    """Whether short is long's everyday short form: the distinctive word it opens with
+    ("Northstar" of "Northstar Atlantic Airways", "MetroHealth" of "MetroHealth Medical
+    Center"), or the words it ends with after words that are no place ("Blazers", "Trail
+    Blazers" of "Portland Trail Blazers"). A generic word alone ("Center", "Court") is no short
+    form, nor a place ("Boston" of "Boston Celtics"), nor the end left after a place: "the Fed"
+    of "the Boston Fed" is another bank."""
+    generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
+    words = [w for w in long.split() if w.lower() != "the"]
+    kept = [w for w in short.split() if w.lower() != "the"]
+    if not kept or len(kept) >= len(words) or len(kept) > 2 or len(words) > 5:
+        return False
+    if any(not w[:1].isupper() for w in kept) or all(w.lower().strip(".,") in generic for w in kept):
+        return False
+    keys, long_keys = [name_key(w) for w in kept], [name_key(w) for w in words]
+    if len(kept) == 1 and keys == long_keys[:1]:
+        return not known_place(kept[0], lang)
+    if keys == long_keys[-len(kept) :]:
+        lead = words[: len(words) - len(kept)]
+        return not any(
+            known_place(" ".join(lead[i:j]), lang)
+            for i in range(len(lead))
+            for j in range(i + 1, len(lead) + 1)
+        )
+    return False
+
+
 def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
+    """Whether two organisations' names are one. Within a report a is the name met first: a
+    short form counts there only after its long name, as a surname does after a full name."""
     generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
     # "Wal-Mart" = "Walmart": the words joined, since a hyphen comes and goes
     if "".join(_words_without(a, generic, lang)) == "".join(_words_without(b, generic, lang)):
         return True
+    if _short_form(b, a, lang) or (across and _short_form(a, b, lang)):
+        return True
     for short, long in ((a, b), (b, a)):
         if _words_without(short, frozenset(), lang) == _head_of(long, lang):
             return True  # "House" = "House of Representatives": the name without its "of ..."
-        rest = _without_leading_place(long, lang)
+        rest = without_leading_place(long, lang)
         letters = short.replace(".", "")
         if letters.isupper() and len(letters) >= 2 and len(long.split()) >= 2:
             if initials(long, lang) == letters.lower():
@@ -174,7 +205,7 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
         if (
             across
             and rest is not None
-            and _without_leading_place(short, lang) is None
+            and without_leading_place(short, lang) is None
             and _words_without(short, frozenset(), lang) == _words_without(rest, frozenset(), lang)
         ):
             return True
@@ -185,8 +216,9 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
     """Whether two entities ({"name", "kind"}), from one report or two, are one: a person by
     same_person (a full name the model typed as an organisation included); an organisation by
     its short form, without a leading place or a trailing generic word; a place without its
-    generic word ("Broward" = "Broward County"). across: the two come from two reports, where an
-    organisation's name without its place ("Knicks") is the same organisation too."""
+    generic word ("Broward" = "Broward County"). Within a report a is the one named first.
+    across: the two come from two reports, where an organisation's name without its place
+    ("Knicks") is the same organisation too, and a short form counts before its long name."""
     kinds = {a["kind"], b["kind"]}
     if len(kinds) == 2:
         # One word typed two ways ("Duluth", "Brexit"; "Twitter" beside "Twitter Inc"): one

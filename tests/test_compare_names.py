@@ -1,0 +1,187 @@
+"""Names the comparison lists as named by both reports or by one: short forms, names one
+report's reading missed, and words that only look like a missed name."""
+
+from articles.compare.compare import compare_analyses
+from articles.compare.summary import entity_summary, link_entities, unread_names
+from articles.reading import read_report
+from articles.reading.identity import same_entity
+from articles.reading.lang import get_language
+
+lang = get_language("en")
+
+
+def _analysis(text: str, entities: list[tuple[str, str, list[str]]]) -> dict:
+    """An analysis of one-sentence-per-paragraph text with the named entities at the first
+    place each of their mention texts occurs (name, kind, mention texts)."""
+    sentences, start = [], 0
+    for i, line in enumerate(text.split("\n")):
+        sentences.append({"id": i, "paragraph": i, "start": start, "end": start + len(line), "text": line})
+        start += len(line) + 1
+    built = []
+    for name, kind, texts in entities:
+        mentions, cursor = [], 0
+        for mention in texts:
+            at = text.index(mention, cursor)
+            sentence = next(s["id"] for s in sentences if s["start"] <= at < s["end"])
+            mentions.append({"start": at, "end": at + len(mention), "text": mention, "sentence": sentence})
+            cursor = at + len(mention)
+        key = {"person": "p:", "organisation": "o:", "place": "g:"}[kind] + name.lower().replace(" ", "")
+        built.append(
+            {
+                "key": key,
+                "name": name,
+                "kind": kind,
+                "variants": sorted(set(texts)),
+                "sentences": sorted({m["sentence"] for m in mentions}),
+                "mentions": mentions,
+            }
+        )
+    return {"language": "en", "sentences": sentences, "entities": built}
+
+
+def _summary(a: dict, b: dict) -> dict:
+    mapping = link_entities(a["entities"], b["entities"])
+    return entity_summary(a["entities"], b["entities"], mapping, unread_names(a, b, mapping))
+
+
+def _names(summary: dict, bucket: str) -> set[str]:
+    return {e["name"] for e in summary[bucket]}
+
+
+def test_a_name_the_other_reading_missed_is_named_by_both_and_points_at_its_sentence():
+    a = _analysis(
+        "A former student opened fire at Prairie Ridge High School in Lawrence.",
+        [("Prairie Ridge High School", "organisation", ["Prairie Ridge High School"])],
+    )
+    b = _analysis(
+        "The verdict came on Friday.\nThe former Prairie Ridge High School student was convicted.",
+        [],
+    )
+    summary = _summary(a, b)
+    assert _names(summary, "shared") == {"Prairie Ridge High School"}
+    (school,) = summary["shared"]
+    assert school["b_sentences"] == [1]
+    assert [m["text"] for m in school["mentions_b"]] == ["Prairie Ridge High School"]
+
+
+def test_a_national_bodys_name_without_its_country_is_found_in_the_other_report():
+    a = _analysis(
+        "The U.S. Consumer Product Safety Commission announced the recall.",
+        [
+            (
+                "U.S. Consumer Product Safety Commission",
+                "organisation",
+                ["U.S. Consumer Product Safety Commission"],
+            )
+        ],
+    )
+    b = _analysis("The Consumer Product Safety Commission says it has 83 reports.", [])
+    assert _names(_summary(a, b), "shared") == {"U.S. Consumer Product Safety Commission"}
+
+
+def test_a_common_word_the_other_report_also_writes_in_lower_case_is_not_taken_for_the_name():
+    a = _analysis("Officials at State said the talks failed.", [("State", "organisation", ["State"])])
+    b = _analysis("The state will appeal.\nTalks failed, a State official said.", [])
+    summary = _summary(a, b)
+    assert _names(summary, "only_a") == {"State"}
+    assert not summary["shared"]
+
+
+def test_a_name_that_is_part_of_a_longer_name_in_the_other_report_is_not_found_there():
+    a = _analysis("Shares of Ford fell 3 percent.", [("Ford", "organisation", ["Ford"])])
+    b = _analysis("The actor Harrison Ford praised the film.\nHe said Ford Foundation money helped.", [])
+    assert _names(_summary(a, b), "only_a") == {"Ford"}
+
+
+def test_one_word_alone_needs_to_stand_inside_a_sentence_to_count_as_a_name():
+    a = _analysis(
+        "Analysts at Brightwater cut their forecast.", [("Brightwater", "organisation", ["Brightwater"])]
+    )
+    b = _analysis("Brightwater rose early.\nThe market closed higher.", [])
+    assert _names(_summary(a, b), "only_a") == {"Brightwater"}
+    b = _analysis("Brightwater rose early.\nShares of Brightwater closed higher.", [])
+    assert _names(_summary(a, b), "shared") == {"Brightwater"}
+
+
+def test_the_central_bank_named_by_both_is_not_taken_for_a_regional_bank_one_report_names():
+    a = _analysis(
+        "The Fed cut rates.\nThe Boston Fed president dissented.",
+        [("Fed", "organisation", ["Fed"]), ("Boston Fed", "organisation", ["Boston Fed"])],
+    )
+    b = _analysis("The Fed lowered its key rate.", [("Fed", "organisation", ["Fed"])])
+    summary = _summary(a, b)
+    assert _names(summary, "shared") == {"Fed"}
+    assert _names(summary, "only_a") == {"Boston Fed"}
+
+
+def test_a_lone_word_the_model_called_a_person_gives_way_to_the_organisation_the_other_report_names():
+    a = _analysis(
+        "Ashcombe Energy said customer data was stolen.\nAshcombe apologised.",
+        [("Ashcombe Energy", "organisation", ["Ashcombe Energy", "Ashcombe"])],
+    )
+    b = _analysis("Energy giant Ashcombe has been hacked.", [("Ashcombe", "person", ["Ashcombe"])])
+    summary = _summary(a, b)
+    assert _names(summary, "shared") == {"Ashcombe Energy"}
+    assert not summary["only_b"]
+
+
+def test_a_full_name_the_other_reading_called_a_person_is_not_taken_for_a_place():
+    a = _analysis("Markets in Hong Kong fell.", [("Hong Kong", "place", ["Hong Kong"])])
+    b = _analysis("Reporting by Hong Kong and staff.", [("Hong Kong", "person", ["Hong Kong"])])
+    mapping = link_entities(a["entities"], b["entities"])
+    assert unread_names(a, b, mapping) == {"a": {}, "b": {}}
+
+
+def test_two_readings_that_put_the_same_words_under_different_names_link_them():
+    a = _analysis(
+        "A Northstar Atlantic Airways jet landed.\nNorthstar said all were safe.",
+        [("Northstar Atlantic Airways", "organisation", ["Northstar Atlantic Airways", "Northstar"])],
+    )
+    b = _analysis(
+        "The Northstar Atlantic Boeing 787 lost an engine.\nNorthstar praised the crew.",
+        [
+            ("Northstar Atlantic Boeing", "organisation", ["Northstar Atlantic Boeing", "Northstar"]),
+            ("Boeing", "organisation", ["Boeing"]),
+        ],
+    )
+    mapping = link_entities(a["entities"], b["entities"])
+    assert mapping["o:northstaratlanticboeing"] == "o:northstaratlanticairways"
+
+
+def test_an_organisations_short_form_after_its_full_name_is_the_same_organisation_in_one_report():
+    body = (
+        "A Northstar Atlantic Airways jet made an emergency landing on Tuesday.\n\n"
+        "Northstar said all 218 passengers were safe.\n\n"
+        "The Portland Trail Blazers traded their star guard.\n\n"
+        "The Blazers receive two players in return."
+    )
+    entities = {e["name"]: e for e in read_report("t", body)["entities"] if e["kind"] == "organisation"}
+    assert "Northstar" not in entities and "Blazers" not in entities
+    assert "Northstar" in {m["text"] for m in entities["Northstar Atlantic Airways"]["mentions"]}
+
+
+def test_a_short_form_is_no_place_nor_a_generic_word_and_comes_after_its_full_name_in_one_report():
+    long = {"name": "Northstar Atlantic Airways", "kind": "organisation"}
+    short = {"name": "Northstar", "kind": "organisation"}
+    assert same_entity(long, short, lang)
+    assert not same_entity(short, long, lang)  # named before its full name: not taken for it
+    assert same_entity(short, long, lang, across=True)
+    celtics = {"name": "Boston Celtics", "kind": "organisation"}
+    assert not same_entity(celtics, {"name": "Boston", "kind": "organisation"}, lang)
+    court = {"name": "Minnesota Supreme Court", "kind": "organisation"}
+    assert not same_entity(court, {"name": "Court", "kind": "organisation"}, lang)
+    blazers = {"name": "Portland Trail Blazers", "kind": "organisation"}
+    assert same_entity(blazers, {"name": "Trail Blazers", "kind": "organisation"}, lang, across=True)
+
+
+def test_the_comparison_lists_a_missed_name_as_named_by_both():
+    a = read_report(
+        "a", "A former student opened fire in a hallway of Prairie Ridge High School in Lawrence last year."
+    )
+    b = read_report(
+        "b", "The former Prairie Ridge High School student who shot three classmates was jailed for life."
+    )
+    entities = compare_analyses(a, b)["entities"]
+    shared = {e["name"] for e in entities["shared"]}
+    assert "Prairie Ridge High School" in shared
+    assert "Prairie Ridge High School" not in {e["name"] for e in entities["only_a"] + entities["only_b"]}
