@@ -185,3 +185,19 @@ def test_the_comparison_lists_a_missed_name_as_named_by_both():
     shared = {e["name"] for e in entities["shared"]}
     assert "Prairie Ridge High School" in shared
     assert "Prairie Ridge High School" not in {e["name"] for e in entities["only_a"] + entities["only_b"]}
+
+
+def test_a_first_name_and_its_nickname_with_one_surname_are_one_person_but_two_nicknames_are_not():
+    jim = {"name": "Jim Mattis", "kind": "person"}
+    assert same_entity(jim, {"name": "James Mattis", "kind": "person"}, lang, across=True)
+    assert same_entity(
+        {"name": "Angie Ruiz-Calder", "kind": "person"},
+        {"name": "Angela Ruiz-Calder", "kind": "person"},
+        lang,
+        across=True,
+    )
+    # both nicknames of Kathleen: two people as far as their names tell
+    assert not same_entity(
+        {"name": "Kit Moran", "kind": "person"}, {"name": "Kay Moran", "kind": "person"}, lang, across=True
+    )
+    assert not same_entity(jim, {"name": "John Mattis", "kind": "person"}, lang, across=True)

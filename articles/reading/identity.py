@@ -6,8 +6,10 @@ word order and across small spelling differences; an organisation by its name wi
 generic words, by its initials, or by its head before "of"; a place without its generic word.
 """
 
+from functools import lru_cache
 from types import ModuleType
 
+from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from .names import name_key
@@ -24,6 +26,19 @@ def name_parts(name: str) -> list[str]:
     """The words of a person's name that identify them: no initials or suffixes."""
     words = [w.strip(",") for w in name.split()]
     return [w for w in words if w.lower() not in SUFFIXES and not is_initial(w)]
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()  # a hand-curated table of English first names and their nicknames
+
+
+@lru_cache(maxsize=4096)
+def is_nickname(first: str, other: str) -> bool:
+    """Whether one first name (a name_key) is a nickname of the other ("bob" of "robert"). Only
+    directly: two nicknames of one name ("kit", "kay" of "kathleen") may be two people."""
+    names = _nicknamer()
+    return other in names.nicknames_of(first) or first in names.nicknames_of(other)
 
 
 SAME_SPELLING = 88  # rapidfuzz ratio of two full names taken as one person ("Kowalski"/"Kovalski")
@@ -57,6 +72,8 @@ def same_person(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
         short, long = sorted((tokens[0], other[0]), key=len)
         if len(short) >= 3 and long.startswith(short):
             return True
+        if is_nickname(tokens[0], other[0]):
+            return True  # "Jim Mattis" / "James Mattis", "Angie" / "Angela Ruiz-Calder"
     # "Kim Yong-chol" / "Kim Yong Chol"
     return tokens[0] == other[0] and fuzz.ratio("".join(tokens), "".join(other)) >= SAME_SPELLING
 
