@@ -114,3 +114,20 @@ def test_a_railway_that_speaks_stays_a_body():
     body = 'BNSF Railway said the line "will reopen by Friday at the earliest," and gave no other details.'
     entities = {e["name"]: e["kind"] for e in read_report("t", body)["entities"]}
     assert entities.get("BNSF Railway") == "organisation"
+
+
+def test_the_quotes_own_subject_hung_on_the_reporting_verb_does_not_hide_the_speaker():
+    body = (
+        "Semi-automatic rifles will be banned from today.\n\n"
+        '"On 15 March our history changed forever. Now, our laws will too," Ms Ardern told a news '
+        "conference in Wellington."
+    )
+    assert [s for s, _ in speakers(body)] == ["Ardern"]
+
+
+def test_a_first_name_before_may_read_as_the_modal_is_a_speaker():
+    body = (
+        "French President Emmanuel Macron said he was sad.\n\n"
+        'Theresa May tweeted: "My thoughts are with the people of France tonight."'
+    )
+    assert speakers(body) == [("Theresa May", "My thoughts are with the people of France tonight.")]

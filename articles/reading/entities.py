@@ -24,6 +24,7 @@ from .identity import (
     SUFFIXES,
     core_tokens,
     initials,
+    is_first_name,
     is_initial,
     known_place,
     name_parts,
@@ -524,7 +525,8 @@ def _with_untagged_speakers(
     for a building or an area: whoever says something is someone, or a body.
 
     A name the model tagged nothing in must show a person's marks as well: a title, an age
-    after it, or a description before it ("candidate Craig ..."); untagged and bare, "Federated
+    after it, a description before it ("candidate Craig ..."), or a first name the nicknames
+    table knows ("Theresa May tweeted"); untagged and bare, "Federated
     Farmers said" and "Cheong Wa Dae said" are bodies as often. Lone words are left to the
     surname linking (an untagged "Acas said" may be a body as well as a person); storms that
     "slam" into coasts and places ("N. Korea says") are no one."""
@@ -537,6 +539,8 @@ def _with_untagged_speakers(
                 continue
             start, end = _speaker_name(doc, subject)
             end = _hyphenated_end(doc, end)  # "Gregory A. Ashworth-Osei has called ..."
+            if end < len(doc) and doc[end].tag_ == "MD" and doc[end].text[:1].isupper():
+                end += 1  # "Theresa May tweeted": a surname the parser read as the modal
             if start > 0 and doc[start - 1].lower_ in _DESCRIBING | {"the"}:
                 continue  # "one Tory Brexiteer told", "the Liberal Democrats said": no one's name
             start, end, titled = _strip_span(doc, start, end, PERSON, lang)
@@ -549,7 +553,9 @@ def _with_untagged_speakers(
             kind = _kind_by_shape(words, PERSON, lang)
             overlapping = [k for k, (s, e, _, _) in enumerate(out) if s < end and start < e]
             if not overlapping:
-                if kind == PERSON and (titled or _marked_as_someone(doc, start, end)):
+                if kind == PERSON and (
+                    titled or _marked_as_someone(doc, start, end) or is_first_name(words[0])
+                ):
                     out.append((start, end, PERSON, titled))
                 continue
             for k in overlapping:

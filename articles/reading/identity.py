@@ -41,6 +41,13 @@ def is_nickname(first: str, other: str) -> bool:
     return other in names.nicknames_of(first) or first in names.nicknames_of(other)
 
 
+@lru_cache(maxsize=4096)
+def is_first_name(word: str) -> bool:
+    """Whether word is an English first name the nicknames table knows ("Theresa", "Bob")."""
+    names, key = _nicknamer(), word.lower()
+    return bool(names.nicknames_of(key) or names.canonicals_of(key))
+
+
 SAME_SPELLING = 88  # rapidfuzz ratio of two full names taken as one person ("Kowalski"/"Kovalski")
 
 

@@ -202,7 +202,7 @@ class _Reader:
                 continue
             if token.lemma_.lower() not in SPEECH_LEMMAS or token.pos_ not in ("VERB", "AUX"):
                 continue
-            subject = _subject(token)
+            subject = _subject(token, quoted)
             if subject is None:
                 # '"...," sobbed grandmother Yolanda Perez': the verb right after the quote, the
                 # name right after the verb, which the small parser often fails to link.
@@ -238,7 +238,7 @@ class _Reader:
                 if speaks and not _in_quotes(head.idx, quoted):
                     if child.dep_ in ("nsubj", "nsubjpass"):
                         return None
-                    subject = _subject(head)
+                    subject = _subject(head, quoted)
                     if subject is None or _in_quotes(subject.idx, quoted):
                         return None
                     speaker, _, _ = self._resolve(subject, start, quoted, "partial")
@@ -276,7 +276,7 @@ class _Reader:
             return None, "", False
         for token in reversed([t for t in span if t.idx < start]):
             if token.pos_ == "VERB":
-                subject = _subject(token)
+                subject = _subject(token, quoted)
                 if subject is not None and not _in_quotes(subject.idx, quoted):
                     speaker, _, _ = self._resolve(subject, start, quoted, "colon")
                     return speaker, "colon", True
@@ -333,9 +333,13 @@ def _active(verb) -> bool:
     return verb.tag_ == "VBN" and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
 
 
-def _subject(verb):
-    """The subject of a speech verb, following conjunctions ("she smiled and said")."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+def _subject(verb, quoted: list[tuple[int, int]] = ()):
+    """The subject of a speech verb, following conjunctions ("she smiled and said"). Not one
+    inside quotation marks: the parser may hang the quote's own subject on the verb that
+    reports it ('"...our laws will too," Ms Ardern told')."""
+    subjects = [
+        c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _in_quotes(c.idx, quoted)
+    ]
     if subjects:
         # "which he said had ...": the parser may give the relative pronoun as a second subject
         named = [c for c in subjects if c.lower_ not in ("which", "that")]
@@ -345,7 +349,7 @@ def _subject(verb):
         return misread[0]  # '"...," May told parliament': a surname the parser took for "may"
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         # "she smiled and said", "..., warning of", "..., telling reporters": the main clause's subject
-        return _subject(verb.head)
+        return _subject(verb.head, quoted)
     if verb.dep_ == "relcl":
         return verb.head
     return None
