@@ -131,3 +131,16 @@ def test_a_first_name_before_may_read_as_the_modal_is_a_speaker():
         'Theresa May tweeted: "My thoughts are with the people of France tonight."'
     )
     assert speakers(body) == [("Theresa May", "My thoughts are with the people of France tonight.")]
+
+
+def test_the_office_a_report_names_one_person_by_speaks_for_that_person():
+    body = (
+        "President Donald Trump met factory workers in Ohio on Tuesday.\n\n"
+        '"We are bringing the jobs back, and nobody thought we could," the president said.'
+    )
+    assert [s for s, _ in speakers(body)] == ["Donald Trump"]
+    two = (
+        "President Donald Trump met President Moon Jae-in in Seoul on Sunday.\n\n"
+        '"We had a very good meeting about the future," the president said.'
+    )
+    assert [s for s, _ in speakers(two)] == [None]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .entities import Entity, Mention
 from .identity import ORGANISATION, PERSON
-from .speech import SPEECH_LEMMAS
+from .speech import ROLE_NOUNS, SPEECH_LEMMAS
 
 PRONOUNS = frozenset({"he", "she"})
 MIN_QUOTE_WORDS = 3  # "a word or two" in quotation marks is a scare quote
@@ -146,6 +146,26 @@ class _Reader:
                 return self.entities[mention.entity]
             index -= 1
         return None
+
+    def role_holder(self, token) -> Entity | None:
+        """The one person the report names with the office "the <token>" stands for ("the
+        president" after "President Donald Trump"; "the prime minister" after "Prime Minister
+        Theresa May"), or None when it names none or several so."""
+        role = [token.lower_]
+        if token.lower_ == "minister":
+            role = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")] + role
+            if len(role) < 2:
+                return None  # "the minister": which one?
+        holders = set()
+        for mention in self.mentions:
+            if mention.kind != PERSON:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or span.start < len(role):
+                continue
+            if [t.lower_ for t in self.doc[span.start - len(role) : span.start]] == role:
+                holders.add(mention.entity)
+        return self.entities[holders.pop()] if len(holders) == 1 else None
 
     def nobody_between(self, start: int, end: int, speaker_key: str | None) -> bool:
         """No person other than speaker_key is named between start and end."""
@@ -313,7 +333,10 @@ class _Reader:
             return candidate, "pronoun", True
         if token.lower_ == "who" and token.head.head is not None:
             token = token.head.head  # "Smith, who said ...": the noun the clause describes
-        return self.speaker_of(token), cue, True
+        speaker = self.speaker_of(token)
+        if speaker is None and token.lower_ in ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
+            return self.role_holder(token), "role", True
+        return speaker, cue, True
 
 
 def _in_quotes(offset: int, quoted: list[tuple[int, int]]) -> bool:

@@ -10,3 +10,11 @@ SPEECH_LEMMAS = frozenset(
     chuckle smile grin rage storm thunder bellow growl roar mutter murmur stress emphasise
     emphasize retort counter assert maintain contend reveal recount brag gloat sneer rant""".split()
 )
+
+# Offices one person holds in a story: "the president said" is the one person the report names
+# with that title ("President Donald Trump"), when it names only one so.
+ROLE_NOUNS = frozenset(
+    """president premier chancellor governor mayor pope king queen senator congressman
+    congresswoman chairman chairwoman judge sheriff coach manager ambassador envoy commissioner
+    minister""".split()
+)
