@@ -144,3 +144,16 @@ def test_the_office_a_report_names_one_person_by_speaks_for_that_person():
         '"We had a very good meeting about the future," the president said.'
     )
     assert [s for s, _ in speakers(two)] == [None]
+
+
+def test_the_kind_of_body_a_report_names_one_of_speaks_for_that_body():
+    body = (
+        "An Ethiopian Airlines jet crashed minutes after take-off on Sunday.\n\n"
+        '"There are no survivors among the passengers and crew," the airline said in a statement.'
+    )
+    assert [s for s, _ in speakers(body)] == ["Ethiopian Airlines"]
+    two = (
+        "American Airlines flew the route for a decade. United Airlines took it over in 2019.\n\n"
+        '"Flights will resume on Monday morning as planned," the airline said.'
+    )
+    assert [s for s, _ in speakers(two)] == [None]

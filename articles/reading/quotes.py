@@ -167,6 +167,18 @@ class _Reader:
                 holders.add(mention.entity)
         return self.entities[holders.pop()] if len(holders) == 1 else None
 
+    def body_named(self, token) -> Entity | None:
+        """The one organisation of the report whose name ends in the noun "the <token>" uses
+        ("the airline" of "Ethiopian Airlines", "the ministry" of "the Defence Ministry"), or
+        None when none or several do."""
+        word = token.lemma_.lower()
+        bodies = {
+            e.key: e
+            for e in self.entities
+            if e.kind == ORGANISATION and e.name.split()[-1].lower().removesuffix("s") == word
+        }
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
+
     def nobody_between(self, start: int, end: int, speaker_key: str | None) -> bool:
         """No person other than speaker_key is named between start and end."""
         index = bisect_right(self.mention_starts, start)
@@ -334,8 +346,11 @@ class _Reader:
         if token.lower_ == "who" and token.head.head is not None:
             token = token.head.head  # "Smith, who said ...": the noun the clause describes
         speaker = self.speaker_of(token)
-        if speaker is None and token.lower_ in ROLE_NOUNS and any(c.lower_ == "the" for c in token.children):
-            return self.role_holder(token), "role", True
+        if speaker is None and any(c.lower_ == "the" for c in token.children):
+            if token.lower_ in ROLE_NOUNS:
+                return self.role_holder(token), "role", True
+            if token.pos_ == "NOUN":
+                return self.body_named(token), "role", True
         return speaker, cue, True
 
 
