@@ -316,3 +316,14 @@ def test_no_conflict_when_the_other_value_is_also_given_as_a_count_of_nothing_na
     )
     conflicts = number_conflicts([row], [figure("two wickets", 2, "wicket")], four_wickets)
     assert [(x["a"], x["b"]) for x in conflicts] == [(["two wickets"], ["four wickets"])]
+
+
+def test_two_sentences_that_both_deny_are_not_taken_for_opposites_however_each_words_its_denial():
+    c = compare(
+        "Data breach",
+        "Ashcombe Energy said on Tuesday that it had not paid a ransom to the hackers.",
+        "Data breach",
+        "Ashcombe Energy insisted on Tuesday that no ransom had been paid to the hackers.",
+    )
+    row = next(r for r in c["rows"] if r["kind"] == "match")
+    assert row["level"] == "same"

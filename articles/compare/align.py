@@ -372,10 +372,8 @@ def align(
             match.score = max(match.score, pair_score(common, _mass(bag_a, weights), _mass(bag_b, weights)))
     sentences_a, sentences_b = analysis_a.get("sentences", []), analysis_b.get("sentences", [])
     for match in matches:
-        denies_a = any(sentences_a[i].get("negated") for i in match.a)
-        denies_b = any(sentences_b[j].get("negated") for j in match.b)
         differs = (
-            denies_a != denies_b
+            _denial_differs(match, sentences_a, sentences_b)
             or _times_differ(match, sentences_a, sentences_b)
             or _asks(match.a, sentences_a) != _asks(match.b, sentences_b)
         )
@@ -403,6 +401,23 @@ def _asks(ids: list[int], sentences: list[dict]) -> bool:
     """Whether a side of a match only asks ("What does Iran say?"): a question states nothing,
     so it makes no claim that a statement could share."""
     return all(sentences[i]["text"].rstrip(" \"'”’)").endswith("?") for i in ids)
+
+
+def _denial_differs(match: Match, sentences_a: list[dict], sentences_b: list[dict]) -> bool:
+    """Whether one side denies its main claim ("did not pass") where the other denies nothing
+    at all ("passed"). Where both deny something, the denials are worded differently more often
+    than they differ ("has not been released" / "who has not been named", "had not paid" / "no
+    ransom had been paid"), so neither is taken for the other's opposite."""
+
+    def sides(ids: list[int], sentences: list[dict]) -> tuple[bool, bool]:
+        main = any(sentences[k].get("negated") for k in ids)
+        # a reading from before "denies" was stored: its main claim's denial is all it knows
+        some = any(sentences[k].get("denies", sentences[k].get("negated")) for k in ids)
+        return main, some
+
+    main_a, some_a = sides(match.a, sentences_a)
+    main_b, some_b = sides(match.b, sentences_b)
+    return (main_a and not some_b) or (main_b and not some_a)
 
 
 def _times_differ(match: Match, sentences_a: list[dict], sentences_b: list[dict]) -> bool:

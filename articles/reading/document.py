@@ -37,6 +37,15 @@ def _negated(span) -> bool:
     )
 
 
+_DENYING_WORDS = frozenset({"no", "never", "nobody", "none", "nothing", "neither", "nor", "not", "n't"})
+
+
+def _denies_something(span) -> bool:
+    """Whether any part of the sentence denies anything ("who has not been named", "no ransom
+    was paid", "but never like this"), its main claim or not."""
+    return span is not None and any(t.dep_ == "neg" or t.lower_ in _DENYING_WORDS for t in span)
+
+
 # Auxiliaries and frames that put a claim ahead of the report ("will resume", "is due to resume",
 # "is expected to cut"); "would" as in reported speech ("said the bridge would reopen").
 _AHEAD_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
@@ -83,6 +92,7 @@ def _sentence(sentence, span) -> dict:
         "end": sentence.end,
         "text": sentence.text,
         "negated": _negated(span),
+        "denies": _denies_something(span),
         "time": _time(span),
     }
 
