@@ -58,3 +58,13 @@ def test_the_default_memory_cache_keeps_a_live_sites_rows_pages_and_fact_tables(
     cache.set_many(pages)
     assert len(cache.get_many(list(rows))) == len(rows)
     assert len(cache.get_many(list(pages))) == len(pages)
+
+
+def test_get_many_answers_present_unexpired_entries_and_keeps_them_recently_used():
+    cache = _cache(MAX_BYTES=100 * KB)
+    cache.set_many({"a": "row a", "b": "row b", "c": b"x" * 30 * KB})
+    cache.set("gone", "expired", timeout=-1)
+    assert cache.get_many(["a", "b", "gone", "missing"]) == {"a": "row a", "b": "row b"}
+    cache.set_many({key: b"x" * 30 * KB for key in "def"})  # drops the least recently used
+    assert cache.get("c") is None
+    assert cache.get_many(["a", "b"]) == {"a": "row a", "b": "row b"}

@@ -11,6 +11,9 @@ size is known), and the least recently used entries go, one at a time, only as f
 entry needs.
 """
 
+import pickle
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,6 +71,23 @@ class BoundedMemoryCache(LocMemCache):
     def _delete(self, key: str) -> bool:
         self._held.forget(key)
         return super()._delete(key)
+
+    def get_many(self, keys: Iterable[str], version: int | None = None) -> dict[str, Any]:
+        """As BaseCache.get_many, under one lock rather than one per key, and without checking
+        each key for memcached (set and set_many check every key stored). A list page reads
+        its 30 to 50 rows this way, and key checks and locking were a third of its render."""
+        made = {self.make_key(key, version=version): key for key in keys}
+        now = time.time()
+        found = {}
+        with self._lock:
+            for key, asked in made.items():
+                expires = self._expire_info.get(key, -1)
+                if expires is not None and expires <= now:  # absent (-1) or expired
+                    self._delete(key)
+                    continue
+                found[asked] = self._cache[key]
+                self._cache.move_to_end(key, last=False)
+        return {key: pickle.loads(pickled) for key, pickled in found.items()}
 
     def incr(self, key: str, delta: int = 1, version: int | None = None) -> int:
         value = super().incr(key, delta, version)
