@@ -50,9 +50,15 @@ def read_token_sqlite(path: str) -> str:
     The site opens a new SQLite connection per request (CONN_MAX_AGE=0), and opening one costs
     about half a millisecond (schema parsing), more than serving a cached page. A cache hit
     therefore reads the token here and never opens Django's connection. In WAL mode each
-    autocommit SELECT sees the latest committed token. If the file is replaced (a fresh
-    database after `make clean`), its identity changes and the connection is reopened.
+    autocommit SELECT sees the latest committed token.
     """
+    row = _sqlite_reader(path).execute(VERSION_SQL).fetchone()
+    return row[0] if row else ""
+
+
+def _sqlite_reader(path: str) -> sqlite3.Connection:
+    """This thread's reader of the file, reopened if the file was replaced (a fresh database
+    after `make clean`): its identity changes."""
     stat = os.stat(path)
     identity = (path, stat.st_dev, stat.st_ino)
     reader = getattr(_readers, "connection", None)
@@ -62,13 +68,7 @@ def read_token_sqlite(path: str) -> str:
         # rw, not ro: a read-only connection cannot always open a WAL database; never creates a file.
         reader = sqlite3.connect(f"file:{path}?mode=rw", uri=True, check_same_thread=False)
         _readers.connection, _readers.identity = reader, identity
-    row = reader.execute(VERSION_SQL).fetchone()
-    return row[0] if row else ""
-
-
-def _sqlite_reader(path: str) -> sqlite3.Connection:
-    read_token_sqlite(path)  # opens (or reopens) this thread's reader
-    return _readers.connection
+    return reader
 
 
 def read_rows(sql: str, params: Sequence[object]) -> list[tuple]:
