@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench_web import (
@@ -147,27 +148,80 @@ def mix_paths(picked: dict, *, size: int = 2000, seed: int = 3) -> list[str]:
     return paths
 
 
+def kind_of(path: str) -> str:
+    """The MIX kind a path of mix_paths belongs to."""
+    route = path.split("?")[0]
+    if route == "/":
+        return "home"
+    if route.startswith("/api/"):
+        return "API"
+    first = route.strip("/").split("/")[0]
+    detail = bool(re.search(r"/\d+/$", route))
+    return {
+        ("events", False): "events list",
+        ("events", True): "event page",
+        ("articles", False): "article list",
+        ("articles", True): "article page",
+        ("search", False): "search",
+    }.get((first, detail), "compare" if first == "compare" else first)
+
+
+# Gunicorn's access log, one line a request: path, query, time in the worker (microseconds), and
+# the page cache's answer. The worker's time leaves out the wait in the listen queue, which is
+# most of a request's latency when 16 connections share 2 workers; it shows which pages cost it.
+ACCESS_LOG_FORMAT = "%(U)s?%(q)s %(D)s %({x-page-cache}o)s"
+
+
+def by_kind(access_log: Path) -> str:
+    """Per kind of page: requests, median and p99 of the worker's time, and page-cache hits."""
+    times: dict[str, list[float]] = {}
+    hits: dict[str, int] = {}
+    for line in access_log.read_text().splitlines():
+        path, micros, state = line.rsplit(" ", 2)
+        kind = kind_of(path.removesuffix("?"))
+        times.setdefault(kind, []).append(int(micros) / 1000)
+        hits[kind] = hits.get(kind, 0) + (state == "hit")
+    lines = []
+    for kind in MIX:
+        if kind not in times:
+            continue
+        spent = sorted(times[kind])
+        p99 = spent[min(len(spent) - 1, int(len(spent) * 0.99))]
+        lines.append(
+            f"    {kind:13} {len(spent):6d} req  median {statistics.median(spent):6.1f} ms  "
+            f"p99 {p99:6.1f} ms  total {sum(spent) / 1000:5.1f} s  hits {hits[kind] / len(spent):4.0%}"
+        )
+    return "\n".join(lines)
+
+
 def warm_up(base: str, paths: list[str]) -> None:
-    """Visit every URL of the mix twice before measuring, as a site that has run for a while has:
+    """Visit every URL of the mix before measuring, as a site that has run for a while has:
     comparisons and fact tables are cached by the reports they read (a write elsewhere leaves
-    them valid), so a reader meets them computed. Twice, because each gunicorn worker keeps its
-    own memory cache unless CACHE_URL names a shared one. Prints each kind of page's median
-    time on the second visit, one request at a time: where the mix's time goes."""
+    them valid), so a reader meets them computed. The first visit asks for each URL twice at
+    once, so that both gunicorn workers serve it (each keeps its own memory cache unless
+    CACHE_URL names a shared one; two visits one after the other reached one worker for about
+    half the URLs, which then built their fact tables inside the measured run). The second
+    visit, one request at a time, prints each kind of page's median time: where the mix's time
+    goes."""
     second: dict[str, list[float]] = {}
     started = time.perf_counter()
-    for visit in range(2):
+    with ThreadPoolExecutor(2) as both_workers:
         for path in paths:
-            begun = time.perf_counter()
-            urllib.request.urlopen(base + path, timeout=120).read()
-            kind = path.split("?")[0].strip("/").split("/")[0] or "home"
-            kind += " page" if re.search(r"/\d+/$", path) else ""
-            if visit:
-                second.setdefault(kind, []).append(time.perf_counter() - begun)
+            list(
+                both_workers.map(
+                    lambda url: urllib.request.urlopen(url, timeout=120).read(), [base + path] * 2
+                )
+            )
+    for path in paths:
+        begun = time.perf_counter()
+        urllib.request.urlopen(base + path, timeout=120).read()
+        second.setdefault(kind_of(path), []).append(time.perf_counter() - begun)
     medians = ", ".join(
         f"{kind} {statistics.median(times) * 1000:.1f}" for kind, times in sorted(second.items())
     )
     print(
-        f"  warm-up: {len(paths)} URLs twice in {time.perf_counter() - started:.0f} s; medians (ms): {medians}"
+        f"  warm-up: {len(paths)} URLs three times in {time.perf_counter() - started:.0f} s; "
+        f"medians (ms): {medians}"
     )
 
 
@@ -190,12 +244,16 @@ def run_wrk(url: str, seconds: int, script: Path | None = None, paths_file: Path
     return result
 
 
-def measure(env: dict[str, str], paths_file: Path, seconds: int, interval: float) -> tuple[dict, dict, int]:
-    """(minimal view, mix, reports imported) with the importer running through both runs."""
+def measure(
+    env: dict[str, str], paths_file: Path, seconds: int, interval: float, *, profile: Path | None = None
+) -> tuple[dict, dict, int, str]:
+    """(minimal view, mix, reports imported, the mix by kind of page) with the importer running
+    through both runs. `profile`: a py-spy flame graph of each worker during the mix, there."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     gunicorn = str(Path(PY).parent / "gunicorn")
     bind = f"127.0.0.1:{port}"
+    access_log = paths_file.with_name(f"access-{port}.log")
     server = subprocess.Popen(
         [
             gunicorn,
@@ -208,6 +266,10 @@ def measure(env: dict[str, str], paths_file: Path, seconds: int, interval: float
             str(REPO),
             "--log-level",
             "warning",
+            "--access-logfile",
+            str(access_log),
+            "--access-logformat",
+            ACCESS_LOG_FORMAT,
         ],
         env=env,
         cwd=REPO,
@@ -225,7 +287,16 @@ def measure(env: dict[str, str], paths_file: Path, seconds: int, interval: float
         )
         time.sleep(3)  # the importer's first report (it loads the reading models first)
         minimal = run_wrk(base + "/bench/minimal/", max(3, seconds // 2))
+        before_mix = access_log.stat().st_size
+        profilers = [] if profile is None else start_profilers(server.pid, profile, seconds)
         mix = run_wrk(base + "/", seconds, LUA, paths_file)
+        for profiler in profilers:
+            profiler.wait(timeout=60)
+        mix_log = paths_file.with_name("mix.log")
+        with access_log.open("rb") as log:
+            log.seek(before_mix)
+            mix_log.write_bytes(log.read())
+        kinds = by_kind(mix_log) + "\n" + memory_in_use(server.pid, env.get("CACHE_URL", ""))
     finally:
         imported = 0
         if importer is not None:
@@ -235,10 +306,56 @@ def measure(env: dict[str, str], paths_file: Path, seconds: int, interval: float
             imported = int(lines[-1]) if lines else 0
         server.terminate()
         server.wait(timeout=30)
-    return minimal, mix, imported
+    return minimal, mix, imported, kinds
 
 
-def report(title: str, minimal: dict, mix: dict, imported: int) -> None:
+def memory_in_use(server_pid: int, cache_url: str) -> str:
+    """The workers' resident memory (each holds its own cache without CACHE_URL), and the shared
+    cache's memory when there is one: what a cache that keeps more costs."""
+    workers = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
+    rss = []
+    for pid in workers:
+        status = Path(f"/proc/{pid}/status").read_text()
+        rss.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) // 1024)
+    line = f"    memory after the mix: workers {', '.join(f'{mb} MB' for mb in rss)}"
+    if cache_url:
+        import redis
+
+        line += f"; Redis {redis.Redis.from_url(cache_url).info('memory')['used_memory_human']} in all"
+    return line
+
+
+def start_profilers(server_pid: int, directory: Path, seconds: int) -> list[subprocess.Popen]:
+    """py-spy (if installed) recording each gunicorn worker for the mix's duration."""
+    py_spy = shutil.which("py-spy") or str(Path(PY).parent / "py-spy")
+    workers = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
+    directory.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%H%M%S")
+    return [
+        subprocess.Popen(
+            [
+                py_spy,
+                "record",
+                "--pid",
+                pid,
+                "--duration",
+                str(seconds),
+                "--rate",
+                "200",
+                "--nonblocking",
+                "--format",
+                "raw",
+                "--output",
+                str(directory / f"worker-{stamp}-{pid}.txt"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for pid in workers
+    ]
+
+
+def report(title: str, minimal: dict, mix: dict, imported: int, kinds: str) -> None:
     served = mix.get("hits", 0) + mix.get("misses", 0)
     hit_rate = f"{mix['hits'] / served:.0%}" if served else "n/a (no X-Page-Cache answers: cache off)"
     verdict = "ok" if mix["p99"] < TARGET_MIX_P99_MS and not mix["errors"] else "MISSED"
@@ -251,6 +368,7 @@ def report(title: str, minimal: dict, mix: dict, imported: int) -> None:
     print(
         f"  reports imported during the run: {imported}; p99 target < {TARGET_MIX_P99_MS:.0f} ms: {verdict}"
     )
+    print(f"  time in the workers by kind of page (the listen queue's wait left out):\n{kinds}")
 
 
 def main() -> int:
@@ -272,6 +390,8 @@ def main() -> int:
     parser.add_argument(
         "--reuse", metavar="DATABASE_URL", help="an already filled database (kept; the imported reports stay)"
     )
+    parser.add_argument("--profile", type=Path, metavar="DIR", help="py-spy each worker during the mix")
+    parser.add_argument("--only", choices=["on", "off"], help="one round: the page cache on, or off")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: `make system-deps` installs it (Debian package wrk).")
@@ -321,8 +441,12 @@ def main() -> int:
                 {"BROWSE_PAGE_CACHE_SECONDS": "0"},
             ),
         ]:
-            minimal, mix, imported = measure({**env, **extra}, paths_file, args.seconds, args.import_every)
-            report(title, minimal, mix, imported)
+            if args.only and (args.only == "off") != bool(extra):
+                continue
+            minimal, mix, imported, kinds = measure(
+                {**env, **extra}, paths_file, args.seconds, args.import_every, profile=args.profile
+            )
+            report(title, minimal, mix, imported, kinds)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         if args.cache_url:

@@ -194,9 +194,14 @@ def cache_from_url(url: str) -> dict[str, object]:
     """The CACHES entry for CACHE_URL: empty -> this process's memory; redis:// or rediss:// ->
     Django's built-in Redis backend. Anything else is a configuration error, not a silent default."""
     if not url:
+        # Bounded by bytes (entries range from a 300-byte row to a 200 KB event page); the
+        # count only guards against millions of tiny entries (articles.browsing.memorycache).
         return {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 2000, minimum=1)},
+            "BACKEND": "articles.browsing.memorycache.BoundedMemoryCache",
+            "OPTIONS": {
+                "MAX_BYTES": env_int("CACHE_MAX_MB", 256, minimum=1) * 1024 * 1024,
+                "MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 200_000, minimum=1),
+            },
         }
     if url.split("://", 1)[0] not in {"redis", "rediss", "unix"}:
         raise ImproperlyConfigured(f"CACHE_URL must be a redis://, rediss:// or unix:// URL, not {url!r}")

@@ -45,7 +45,7 @@ def test_cache_url_selects_the_redis_backend():
 def test_without_cache_url_each_process_keeps_its_own_memory_cache():
     result = _cache_setting(CACHE_URL="")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["django.core.cache.backends.locmem.LocMemCache"]
+    assert result.stdout.split() == ["articles.browsing.memorycache.BoundedMemoryCache"]
 
 
 def test_a_cache_url_that_is_not_redis_is_a_configuration_error():

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from browse_data import BASE_TIME, event_with_reports, outlet, report
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -193,3 +194,29 @@ def test_an_event_page_is_served_with_one_query_while_nothing_is_written(client)
     with CaptureQueriesContext(connection) as queries:
         assert _get(client, url)[0] == "hit"
     assert len(queries) == 1
+
+
+def test_an_event_page_is_kept_once_however_many_writes_elsewhere(client):
+    # Under each site-wide version only the page's own key is kept: a copy per write anywhere
+    # (an event page is up to 200 KB) would be dead at the next write and crowd the cache.
+    alpha, _, kept, elsewhere = _two_events()
+    url = kept.get_absolute_url()
+    page = client.get(url).content
+    held = cache.bytes_held()
+    for n in range(3):
+        report(alpha, title=f"Storm report {n}", event=elsewhere)
+        assert _get(client, url)[0] == "hit"
+    assert cache.bytes_held() - held < len(page)
+
+
+def test_an_event_page_whose_own_copy_is_gone_is_rendered_again(client):
+    alpha, _, kept, elsewhere = _two_events()
+    url = kept.get_absolute_url()
+    _get(client, url)
+    report(alpha, title="A report of the storm", event=elsewhere)
+    assert _get(client, url)[0] == "hit"  # keeps the page's key under the new site version
+    for key in [key for key in cache._cache if ":page:scoped:" in key]:
+        cache._delete(key)
+    state, html = _get(client, url)
+    assert state == "miss"
+    assert "Kept summit" in html

@@ -50,9 +50,15 @@ def read_token_sqlite(path: str) -> str:
     The site opens a new SQLite connection per request (CONN_MAX_AGE=0), and opening one costs
     about half a millisecond (schema parsing), more than serving a cached page. A cache hit
     therefore reads the token here and never opens Django's connection. In WAL mode each
-    autocommit SELECT sees the latest committed token. If the file is replaced (a fresh
-    database after `make clean`), its identity changes and the connection is reopened.
+    autocommit SELECT sees the latest committed token.
     """
+    row = _sqlite_reader(path).execute(VERSION_SQL).fetchone()
+    return row[0] if row else ""
+
+
+def _sqlite_reader(path: str) -> sqlite3.Connection:
+    """This thread's reader of the file, reopened if the file was replaced (a fresh database
+    after `make clean`): its identity changes."""
     stat = os.stat(path)
     identity = (path, stat.st_dev, stat.st_ino)
     reader = getattr(_readers, "connection", None)
@@ -62,13 +68,7 @@ def read_token_sqlite(path: str) -> str:
         # rw, not ro: a read-only connection cannot always open a WAL database; never creates a file.
         reader = sqlite3.connect(f"file:{path}?mode=rw", uri=True, check_same_thread=False)
         _readers.connection, _readers.identity = reader, identity
-    row = reader.execute(VERSION_SQL).fetchone()
-    return row[0] if row else ""
-
-
-def _sqlite_reader(path: str) -> sqlite3.Connection:
-    read_token_sqlite(path)  # opens (or reopens) this thread's reader
-    return _readers.connection
+    return reader
 
 
 def read_rows(sql: str, params: Sequence[object]) -> list[tuple]:
@@ -192,9 +192,12 @@ def cached_page[V: Callable[..., HttpResponse]](
     without it, the site-wide content version does, which every write changes.
 
     `site_version_first`: for a page whose version costs more than a query (the event page
-    runs the "not covered by" rule for it), look the page up under the site-wide version first,
-    and keep it under both: while nothing at all was written, a hit costs one primary-key read;
-    after a write anywhere, the page's own version is read once and the page is found under it."""
+    runs the "not covered by" rule for it), look the page up under the site-wide version first:
+    while nothing at all was written, a hit costs one primary-key read; after a write anywhere,
+    the page's own version is read once and the page is found under it. Under the site-wide
+    version the cache keeps only the page's own key, not a second copy of the page: on a site
+    that imports every second that copy (an event page is up to 200 KB) was dead a second later,
+    and such copies filled Redis by megabytes a second and crowded the memory cache."""
     if view is None:
         return lambda view: cached_page(view, version=version, site_version_first=site_version_first)
 
@@ -205,23 +208,29 @@ def cached_page[V: Callable[..., HttpResponse]](
         if not seconds or request.method not in ("GET", "HEAD") or len(full_path) > MAX_KEYED_URL:
             return view(request, *args, **kwargs)
         cache = caches[settings.BROWSE_PAGE_CACHE]
-        keys = []
+        site_key = None
         if version is None or site_version_first:
-            keys.append(_page_key(content_version(), full_path, scoped=False))
-            if (stored := cache.get(keys[0])) is not None:
+            site_key = _page_key(content_version(), full_path, scoped=False)
+            stored = cache.get(site_key)
+            if isinstance(stored, str):  # the key of the page kept under its own version
+                stored = cache.get(stored)
+            if stored is not None:
                 return _hit(stored)
-        if version is not None:
+        if version is None:
+            key, reference = site_key, {}
+        else:
             state = version(**kwargs)
             request.page_version = state  # the view may key its own fragments by it (page_version)
-            keys.append(_page_key(state, full_path, scoped=True))
-            if (stored := cache.get(keys[-1])) is not None:
-                cache.set_many(dict.fromkeys(keys[:-1], stored), seconds)
+            key = _page_key(state, full_path, scoped=True)
+            reference = {site_key: key} if site_key else {}
+            if (stored := cache.get(key)) is not None:
+                cache.set_many(reference, seconds)
                 return _hit(stored)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            cache.set_many(dict.fromkeys(keys, (response.content, response["Content-Type"])), seconds)
+            cache.set_many({key: (response.content, response["Content-Type"]), **reference}, seconds)
             response[CACHE_HEADER] = "miss"
         return response
 
