@@ -246,7 +246,15 @@ def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
     EventKey.objects.all().delete()
     EventProfile.objects.all().delete()
     KeyFrequency.objects.all().delete()
-    Article.objects.filter(event__isnull=False).exclude(event_id__in=kept_event_ids).update(event=None)
+    # The reports first, pointing at their new events before those exist (the foreign key is
+    # checked at commit), so that each regrouped report is written once. Detaching them from
+    # the old events first wrote each twice: a second full row version, with new entries in
+    # every index of the table. New events take ids above every old one, so the delete below
+    # finds no regrouped report in an old event, and detaches any other report it does find.
+    bulk.update_outcomes(
+        Article._meta.db_table,
+        [(eid, status, score, _json(evidence), pk) for eid, status, score, evidence, pk in updates],
+    )
     Event.objects.exclude(id__in=kept_event_ids).delete()
 
     events = [e for e in store.events.values() if e.members]
@@ -288,10 +296,6 @@ def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
     )
     bulk.insert_rows(
         KeyFrequency._meta.db_table, ["key", "reports"], [("", store.reports), *store.frequency.items()]
-    )
-    bulk.update_outcomes(
-        Article._meta.db_table,
-        [(eid, status, score, _json(evidence), pk) for eid, status, score, evidence, pk in updates],
     )
     if len(updates) >= bulk.ANALYZE_AFTER:
         bulk.refresh_statistics(

@@ -1,0 +1,36 @@
+"""How a regroup writes on PostgreSQL: each regrouped report once, and no index work left over."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from test_grouping_regroup import corpus_reports, load
+
+from articles.models import Article
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics and GIN index"),
+]
+
+
+def _article_rows_updated() -> int:
+    """Row updates of articles_article so far in this transaction (the test's)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'articles_article'")
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def test_regroup_writes_each_regrouped_report_once():
+    # Every report is in an event before the regroup: detaching them from the old events and
+    # then attaching them to the new ones would write each twice.
+    load(corpus_reports(12))
+    assert not Article.objects.filter(event__isnull=True).exists()
+    before = _article_rows_updated()
+
+    call_command("regroup", "--no-progress", stdout=StringIO())
+
+    assert _article_rows_updated() - before == Article.objects.count()
+
