@@ -34,3 +34,14 @@ def test_regroup_writes_each_regrouped_report_once():
 
     assert _article_rows_updated() - before == Article.objects.count()
 
+
+def test_regroup_leaves_no_full_text_index_entries_pending():
+    # The regroup lets GIN queue the new index entries of every report it rewrites and merges
+    # them at the end: none may be left for searches to scan one by one.
+    load(corpus_reports(12))
+
+    call_command("regroup", "--no-progress", stdout=StringIO())
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT gin_clean_pending_list('article_search_vector_idx')")
+        assert cursor.fetchone()[0] == 0

