@@ -4,7 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import DatabaseError, connection
 from test_grouping_regroup import corpus_reports, load
 
 from articles.models import Article
@@ -45,3 +45,25 @@ def test_regroup_leaves_no_full_text_index_entries_pending():
     with connection.cursor() as cursor:
         cursor.execute("SELECT gin_clean_pending_list('article_search_vector_idx')")
         assert cursor.fetchone()[0] == 0
+
+
+def test_a_regroup_whose_report_update_fails_changes_nothing():
+    # The reports' UPDATE runs in a thread of its own while titles are picked: its failure
+    # must still reach the caller and roll the whole regroup back.
+    load(corpus_reports(12))
+    before = sorted(Article.objects.values_list("id", "event_id", "grouping_status", "grouping_score"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE FUNCTION pg_temp.refuse() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$"
+        )
+        cursor.execute(
+            "CREATE TRIGGER refuse_updates BEFORE UPDATE ON articles_article "
+            "FOR EACH STATEMENT EXECUTE FUNCTION pg_temp.refuse()"
+        )
+
+    with pytest.raises(DatabaseError, match="refused by the test"):
+        call_command("regroup", "--no-progress", stdout=StringIO())
+
+    after = sorted(Article.objects.values_list("id", "event_id", "grouping_status", "grouping_score"))
+    assert after == before
