@@ -67,3 +67,23 @@ def test_a_regroup_whose_report_update_fails_changes_nothing():
 
     after = sorted(Article.objects.values_list("id", "event_id", "grouping_status", "grouping_score"))
     assert after == before
+
+
+def test_event_profiles_are_stored_with_lz4_where_the_server_has_it():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+        )
+        if not cursor.fetchone()[0]:
+            pytest.skip("this PostgreSQL server was built without lz4")
+    load(corpus_reports(12))
+
+    call_command("regroup", "--no-progress", stdout=StringIO())
+
+    with connection.cursor() as cursor:
+        # Only values over PostgreSQL's 2 kB threshold are compressed at all.
+        cursor.execute(
+            "SELECT DISTINCT pg_column_compression(data) FROM articles_eventprofile "
+            "WHERE pg_column_compression(data) IS NOT NULL"
+        )
+        assert [row[0] for row in cursor.fetchall()] == ["lz4"]
