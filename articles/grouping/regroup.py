@@ -246,13 +246,32 @@ def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
     EventKey.objects.all().delete()
     EventProfile.objects.all().delete()
     KeyFrequency.objects.all().delete()
-    Article.objects.filter(event__isnull=False).exclude(event_id__in=kept_event_ids).update(event=None)
+    events = [e for e in store.events.values() if e.members]
+    headlines = _read_headlines(events)
+    # The reports first, pointing at their new events before those exist (the foreign key is
+    # checked at commit), so that each regrouped report is written once. Detaching them from
+    # the old events first wrote each twice: a second full row version, with new entries in
+    # every index of the table. New events take ids above every old one, so the delete below
+    # finds no regrouped report in an old event, and detaches any other report it does find.
+    # While the database applies them, this thread picks the events' titles and summaries and
+    # prepares the rows of the other tables, which needs no database (see updating_outcomes).
+    with bulk.updating_outcomes(
+        Article._meta.db_table,
+        [(eid, status, score, _json(evidence), pk) for eid, status, score, evidence, pk in updates],
+    ):
+        summaries = _event_texts(events, headlines)
+        now = timezone.now()
+        rows = {e.id: _event_row(e, summaries.get(e.id, ""), now) for e in events}
+        profiles = [(e.id, _json(e.profile.to_json())) for e in events]
+        adapt = connection.ops.adapt_datetimefield_value
+        keys = [
+            (e.id, key, weight, last)
+            for e in events
+            for last in [adapt(e.profile.last)]
+            for key, weight in e.keys.items()
+        ]
     Event.objects.exclude(id__in=kept_event_ids).delete()
 
-    events = [e for e in store.events.values() if e.members]
-    summaries = _event_texts(events)
-    now = timezone.now()
-    rows = {e.id: _event_row(e, summaries.get(e.id, ""), now) for e in events}
     _insert_events([row for eid, row in rows.items() if store.events[eid].new])
     kept = [row for eid, row in rows.items() if not store.events[eid].new]
     for event in Event.objects.filter(id__in=[row.id for row in kept]):
@@ -270,28 +289,10 @@ def _write(store: MemoryStore, kept_event_ids: set[int], updates: list) -> None:
             for sql in connection.ops.sequence_reset_sql(_NoStyle(), [Event]):
                 cursor.execute(sql)
 
-    bulk.insert_rows(
-        EventProfile._meta.db_table,
-        ["event_id", "data"],
-        [(e.id, _json(e.profile.to_json())) for e in events],
-    )
-    adapt = connection.ops.adapt_datetimefield_value
-    bulk.insert_rows(
-        EventKey._meta.db_table,
-        ["event_id", "key", "weight", "last_published_at"],
-        [
-            (e.id, key, weight, last)
-            for e in events
-            for last in [adapt(e.profile.last)]
-            for key, weight in e.keys.items()
-        ],
-    )
+    bulk.insert_rows(EventProfile._meta.db_table, ["event_id", "data"], profiles)
+    bulk.insert_rows(EventKey._meta.db_table, ["event_id", "key", "weight", "last_published_at"], keys)
     bulk.insert_rows(
         KeyFrequency._meta.db_table, ["key", "reports"], [("", store.reports), *store.frequency.items()]
-    )
-    bulk.update_outcomes(
-        Article._meta.db_table,
-        [(eid, status, score, _json(evidence), pk) for eid, status, score, evidence, pk in updates],
     )
     if len(updates) >= bulk.ANALYZE_AFTER:
         bulk.refresh_statistics(
@@ -338,9 +339,9 @@ def _insert_events(rows: list[Event]) -> None:
     )
 
 
-def _event_texts(events: list[MemoryEvent]) -> dict[int, str]:
-    """Set each event's title and return its summary, picked as service.refresh_event_text
-    picks them: from the first reports by id, with their headlines' meaning vectors."""
+def _read_headlines(events: list[MemoryEvent]) -> dict[int, tuple[str, str | None, dict | None]]:
+    """(opening, read title, title vector) by article id, of the reports an event's title and
+    summary are picked from (MemoryEvent.headlines)."""
     wanted = sorted(pk for e in events for pk, _, _ in e.headlines)
     read: dict[int, tuple[str, str | None, dict | None]] = {}
     for start in range(0, len(wanted), BATCH):
@@ -351,6 +352,14 @@ def _event_texts(events: list[MemoryEvent]) -> dict[int, str]:
             KeyTransform("title_vector", "analysis"),
         )
         read.update((pk, rest) for pk, *rest in rows)
+    return read
+
+
+def _event_texts(
+    events: list[MemoryEvent], read: dict[int, tuple[str, str | None, dict | None]]
+) -> dict[int, str]:
+    """Set each event's title and return its summary, picked as service.refresh_event_text
+    picks them: from the first reports by id, with their headlines' meaning vectors."""
     summaries = {}
     for event in events:
         candidates = []
