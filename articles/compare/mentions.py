@@ -11,7 +11,7 @@ sentence alone, and not one part of a longer name the other report writes.
 import re
 from types import ModuleType
 
-from ..reading.identity import ORGANISATION, PERSON
+from ..reading.identity import ORGANISATION, PERSON, known_region, without_leading_place
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "la", "von", "van", "&"})
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -29,23 +29,14 @@ def _is_name(form: str, kind: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _CONNECTORS or not w[:1].isalpha() for w in words)
 
 
-def _without_country(name: str, lang: ModuleType) -> str | None:
-    """A national or state body's name without its country or state ("U.S. Consumer Product
-    Safety Commission", "Minnesota State Patrol"), which the other report may leave out. Not
-    without a city: "the Boston Fed" is not "the Fed"."""
-    words = name.split()
-    for size in (2, 1):
-        lead = " ".join(words[:size]).lower().strip(",")
-        regions = {lead, lead.replace(".", ""), lang.PLACE_ALIASES.get(lead, lead)}
-        if len(words) > size + 1 and regions & (lang.COUNTRIES | lang.US_STATES):
-            return " ".join(words[size:])
-    return None
-
-
 def _forms(entity: dict, lang: ModuleType) -> list[str]:
     names = {entity["name"], *entity.get("variants", []), *(m["text"] for m in entity.get("mentions", []))}
     if entity["kind"] == ORGANISATION:
-        names |= {short for name in list(names) if (short := _without_country(name, lang))}
+        # "U.S. Consumer Product Safety Commission", "Minnesota State Patrol": the other report
+        # may leave out a national or state body's country or state; never a city, since "the
+        # Boston Fed" is not "the Fed"
+        shorts = (without_leading_place(name, lang, known_region) for name in list(names))
+        names |= {short for short in shorts if short and len(short.split()) >= 2}
     forms = {re.sub(r"^(?:the|The)\s+", "", name.strip()) for name in names}
     # longest first, so that "Minnesota State Patrol" claims its words before "State Patrol"
     return sorted((f for f in forms if _is_name(f, entity["kind"])), key=len, reverse=True)

@@ -6,6 +6,7 @@ word order and across small spelling differences; an organisation by its name wi
 generic words, by its initials, or by its head before "of"; a place without its generic word.
 """
 
+from collections.abc import Callable
 from functools import lru_cache
 from types import ModuleType
 
@@ -164,14 +165,17 @@ def _head_of(name: str, lang: ModuleType) -> tuple[str, ...] | None:
     return _words_without(" ".join(words[:cut]), frozenset(), lang)
 
 
-def without_leading_place(name: str, lang: ModuleType) -> str | None:
+def without_leading_place(
+    name: str, lang: ModuleType, known: Callable[[str, ModuleType], bool] | None = None
+) -> str | None:
     """An organisation's name without the place it starts with ("New York Knicks" -> "Knicks",
     "U.S. Consumer Product Safety Commission" -> "Consumer Product Safety Commission"), or None
-    when it starts with none."""
+    when it starts with none. known: which places count (default: known_place)."""
+    known = known or known_place
     words = [w for w in name.split() if w.lower() != "the"]
     for size in (3, 2, 1):
         lead = " ".join(words[:size])
-        if len(words) > size and (known_place(lead, lang) or known_place(lead.strip(",."), lang)):
+        if len(words) > size and (known(lead, lang) or known(lead.strip(",."), lang)):
             return " ".join(words[size:])
     return None
 
@@ -267,6 +271,14 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
             b["name"], lang.PLACE_GENERIC_WORDS, lang
         )
     return False
+
+
+def known_region(name: str, lang: ModuleType) -> bool:
+    """Whether name is a country or a US state, however written ("U.S.", "Minnesota"): the
+    places a national or state body's name may start with and another report leave out."""
+    lower = name.lower()
+    regions = lang.COUNTRIES | lang.US_STATES
+    return any(form in regions for form in (lower, lower.replace(".", ""), lang.PLACE_ALIASES.get(lower)))
 
 
 def known_place(name: str, lang: ModuleType) -> bool:

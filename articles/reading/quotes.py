@@ -172,12 +172,12 @@ class _Reader:
         ("the airline" of "Ethiopian Airlines", "the ministry" of "the Defence Ministry"), or
         None when none or several do."""
         word = token.lemma_.lower()
-        bodies = {
-            e.key: e
+        bodies = [
+            e
             for e in self.entities
             if e.kind == ORGANISATION and e.name.split()[-1].lower().removesuffix("s") == word
-        }
-        return next(iter(bodies.values())) if len(bodies) == 1 else None
+        ]
+        return bodies[0] if len(bodies) == 1 else None
 
     def nobody_between(self, start: int, end: int, speaker_key: str | None) -> bool:
         """No person other than speaker_key is named between start and end."""
