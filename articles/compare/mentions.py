@@ -11,7 +11,7 @@ sentence alone, and not one part of a longer name the other report writes.
 import re
 from types import ModuleType
 
-from ..reading.identity import ORGANISATION, PERSON, known_region, without_leading_place
+from ..reading.identity import ORGANISATION, PERSON, is_initial, known_region, without_leading_place
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "la", "von", "van", "&"})
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -37,6 +37,10 @@ def _forms(entity: dict, lang: ModuleType) -> list[str]:
         # Boston Fed" is not "the Fed"
         shorts = (without_leading_place(name, lang, known_region) for name in list(names))
         names |= {short for short in shorts if short and len(short.split()) >= 2}
+    if entity["kind"] == PERSON:
+        # "Darnell T. Whitacre Jr." is "Darnell Whitacre Jr." to an outlet that leaves out
+        # middle initials
+        names |= {" ".join(w for w in name.split() if not is_initial(w)) for name in list(names)}
     forms = {re.sub(r"^(?:the|The)\s+", "", name.strip()) for name in names}
     # longest first, so that "Minnesota State Patrol" claims its words before "State Patrol"
     return sorted((f for f in forms if _is_name(f, entity["kind"])), key=len, reverse=True)

