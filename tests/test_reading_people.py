@@ -61,7 +61,9 @@ def test_a_storm_named_whole_or_owning_something_is_no_person():
 
 
 def test_a_korean_given_name_cut_at_its_hyphen_is_whole():
-    body = "South Korea's President Moon Jae-in, who hosted Mr Trump in Seoul, joined the two leaders briefly."
+    body = (
+        "South Korea's President Moon Jae-in, who hosted Mr Trump in Seoul, joined the two leaders briefly."
+    )
     assert "Moon Jae-in" in people(body)
     assert "Moon Jae" not in people(body)
 
@@ -83,3 +85,12 @@ def test_teams_groups_and_peoples_are_no_people():
 
 def test_a_name_describing_what_follows_after_the_still_names_the_person():
     assert "Elizabeth Warren" in people("Staff of the Elizabeth Warren campaign met donors on Friday.")
+
+
+def test_a_first_name_and_surname_with_a_relative_or_an_age_is_a_person_though_the_model_says_a_body():
+    assert kinds("The victim, Marcus Hale, was 34. Marcus Hale's sister disputed the account.") == {
+        "Marcus Hale": "person"
+    }
+    assert kinds("Morgan Stanley said profits rose. Morgan Stanley's shares fell.") == {
+        "Morgan Stanley": "organisation"
+    }

@@ -157,3 +157,68 @@ def test_the_kind_of_body_a_report_names_one_of_speaks_for_that_body():
         '"Flights will resume on Monday morning as planned," the airline said.'
     )
     assert [s for s, _ in speakers(two)] == [None]
+
+
+def test_he_after_two_people_acting_in_the_sentences_before_is_nobody_rather_than_a_guess():
+    body = (
+        "Attorney General William Barr released a letter on Sunday. "
+        "Barr, together with Deputy Attorney General Rod Rosenstein, then decided on his own that "
+        "the evidence was not enough. Trump's take?\n\n"
+        '"No Collusion, No Obstruction, Complete and Total EXONERATION," he tweeted.'
+    )
+    assert speakers(body) == [(None, "No Collusion, No Obstruction, Complete and Total EXONERATION")]
+
+
+def test_he_is_the_subject_of_his_own_sentence_whoever_the_sentence_before_named():
+    body = (
+        "The White House did not say whether Mr. Whitcomb would sign the bill. "
+        "In a long speech, the majority leader, Sen. Thomas Bramwell, blamed Democrats for what "
+        "he called the “hostage-taking” of federal paychecks."
+    )
+    assert speakers(body) == [("Thomas Bramwell", "hostage-taking")]
+
+
+def test_she_after_someone_owned_is_the_person_acting():
+    body = (
+        "The victim, Marcus Hale, was 34. Marcus Hale's sister, Kiara Hale-Owens, disputed the "
+        'police account. "My brother never pulled a gun on anybody," she said.'
+    )
+    assert speakers(body) == [("Kiara Hale-Owens", "My brother never pulled a gun on anybody")]
+
+
+def test_a_speech_verb_in_a_clause_of_its_own_after_the_quote_does_not_report_it():
+    body = (
+        "Special counsel Robert Mueller wrote the report. The most revealing passages are the small ones: "
+        'the president\'s reaction to the appointment ("This is the end of my Presidency"), and the aides '
+        "who, again and again, simply did not do what he asked."
+    )
+    assert speakers(body) == [(None, "This is the end of my Presidency")]
+
+
+def test_what_a_gerund_acts_on_is_no_speaker_but_a_ruling_party_is():
+    body = (
+        "Donald Trump met aides on Sunday. Trump, speaking to reporters before boarding Air Force One in "
+        'Florida, called the findings "a complete and total exoneration" of his campaign.\n\n'
+        'The ruling Democratic Party of Korea said it opened "a new chapter" in the peace process.'
+    )
+    assert speakers(body) == [
+        ("Donald Trump", "a complete and total exoneration"),
+        ("Democratic Party of Korea", "a new chapter"),
+    ]
+
+
+def test_a_leader_named_with_a_title_after_a_nationality_is_the_person_speaking():
+    body = (
+        "A man in his late twenties has been charged with murder. "
+        "Australian PM Scott Morrison confirmed he was an Australian citizen, calling him an "
+        '"extremist, right-wing, violent terrorist".'
+    )
+    assert speakers(body) == [("Scott Morrison", "extremist, right-wing, violent terrorist")]
+
+
+def test_the_maker_before_a_model_number_is_an_organisation_of_its_own():
+    body = (
+        "An Ethiopian Airlines Boeing 737 MAX 8 bound for Nairobi crashed on Sunday. "
+        'Boeing said it was "deeply saddened" by the loss.'
+    )
+    assert speakers(body) == [("Boeing", "deeply saddened")]

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from types import ModuleType
 
+from .gazetteer import is_country_name, is_place_name
 from .identity import (
     ORGANISATION,
     PERSON,
@@ -35,7 +36,6 @@ from .identity import (
     same_generation,
     same_person,
 )
-from .gazetteer import is_country_name, is_place_name
 from .names import name_key
 from .organisations import (
     dateline_agency,
@@ -223,9 +223,12 @@ def _after_a_title(doc, ent, lang: ModuleType) -> bool:
 
 def _titled_name(ent, lang: ModuleType) -> bool:
     """A span that is a title then two or more capitalised words not ending as organisations do
-    (a hyphen inside a name is no word: "Prof Helena Marsh-Whitby")."""
+    (a hyphen inside a name is no word: "Prof Helena Marsh-Whitby"); the title may follow one
+    word saying whose it is ("Australian PM Scott Morrison", "House Speaker Nancy Pelosi")."""
     words = [t.text for t in ent if t.text not in ("-", "‐")]
     honorific = len(words) == 2 and words[0].lower().rstrip(".") in _HONORIFICS  # "Ms Vaalgaard"
+    if len(words) >= 4 and words[0][:1].isupper() and words[1].lower().rstrip(".") in lang.TITLES:
+        words = words[1:]
     return (
         (len(words) >= 3 or honorific)
         and words[0].lower().rstrip(".") in lang.TITLES
@@ -362,6 +365,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue
         if kind == ORGANISATION and (_titled_name(ent, lang) or _after_a_title(doc, ent, lang)):
             kind = PERSON  # "General Brent Dufresne", "Governor [Laurent Desrochers]": an organisation to the model
+        marked = kind == ORGANISATION and _someones_name(doc, ent, lang)
+        if marked:
+            kind = PERSON  # "Marcus Hale's sister", "Marcus Hale, 34,": an organisation to the model
         end = _hyphenated_end(doc, ent.start, _extended_end(doc, ent.start, ent.end, kind, lang))
         if kind == ORGANISATION:
             start = without_possessor(doc, ent.start, end, lang)
@@ -372,7 +378,12 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         if owner_end is not None:
             raw.append((start, owner_end, PERSON, False))  # "Theresa May's Brexit": her name first
             start = owner_end + 1
+        if kind == ORGANISATION and end - start >= 3 and end < len(doc) and _model_number(doc[end].text):
+            # "An Ethiopian Airlines Boeing 737 MAX": the operator, then the maker of the model
+            raw.append((start, end - 1, ORGANISATION, False))
+            start = end - 1
         start, end, titled = _strip_span(doc, start, end, kind, lang)
+        titled = titled or marked  # a person's marks weigh as a title does against the model's label
         if start >= end or _inside_title(doc, start, end, lang):
             continue
         words = [t.text for t in doc[start:end] if not t.is_space]
@@ -441,7 +452,11 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PLACE  # "FRANKFURT (Reuters) —", "SHANNON, Ireland —": where the report is filed
         elif kind == ORGANISATION and _lone_place_word(doc, start, end, lang):
             kind = PLACE  # "flooding in Shrewsbury": a town the small model took for a body
-        elif kind == PERSON and not titled and _known_place_not_person(doc, start, end, surnames | family_first):
+        elif (
+            kind == PERSON
+            and not titled
+            and _known_place_not_person(doc, start, end, surnames | family_first)
+        ):
             kind = PLACE  # "Sri Lanka's police chief", "Cabo Delgado province": the model's person
         elif kind != PERSON and (doc[start:end].text in surnames or doc[start:end].text in family_first):
             kind = PERSON  # "Trump said": the surname of someone the report names in full
@@ -529,6 +544,27 @@ def _speaker_name(doc, subject) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+_KIN = frozenset(
+    "sister brother wife husband mother father son daughter widow widower family parents".split()
+)
+
+
+def _someones_name(doc, ent, lang: ModuleType) -> bool:
+    """Whether a span the model calls an organisation is a person's name with a person's marks:
+    two or three capitalised words opening with a first name the nicknames table knows, with an
+    age after it or a relative after its possessive ("Marcus Hale's sister"). A firm named after
+    its founder ("Morgan Stanley") has neither."""
+    end = ent.end - 1 if ent[-1].lower_ in ("'s", "’s") else ent.end
+    words = [t for t in doc[ent.start : end]]
+    if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
+        return False
+    if not is_first_name(words[0].text) or words[-1].lower_ in lang.ORG_SUFFIXES:
+        return False
+    related = end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end + 1].lower_ in _KIN
+    aged = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num
+    return related or aged
 
 
 def _marked_as_someone(doc, start: int, end: int) -> bool:

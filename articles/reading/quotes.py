@@ -147,6 +147,48 @@ class _Reader:
             index -= 1
         return None
 
+    def others_named_lately(self, offset: int, quoted: list[tuple[int, int]], candidate: Entity) -> bool:
+        """Whether a person other than candidate is the subject of a clause, outside quotation
+        marks, between the start of the sentence before offset's and offset ("Barr, together
+        with Rosenstein, decided ..."): then a pronoun there may stand for either, and a wrong
+        speaker is worse than none. Someone owned or met ("Barksdale's sister, Kiara, disputed
+        ...") is no rival."""
+        sentence = self.sentence_of(offset)
+        start = self.sentences[max(sentence - 1, 0)].start
+        # "Sen. Bramwell blamed Democrats for what he called ...": the subject of the pronoun's
+        # own sentence is who it stands for, whoever the sentence before named
+        index = bisect_right(self.mention_starts, self.sentences[sentence].start - 1)
+        while index < len(self.mentions) and self.mentions[index].end <= offset:
+            mention = self.mentions[index]
+            if self.entities[mention.entity].key == candidate.key and self._acts_as_subject(mention):
+                return False
+            index += 1
+        # ... and from the start of the sentence that named the candidate last, when earlier
+        # ("Barr, with Rosenstein, decided ... Trump's take? '...,' he tweeted")
+        named = [
+            m.start for m in self.mentions if m.end <= offset and self.entities[m.entity].key == candidate.key
+        ]
+        if named:
+            start = min(start, self.sentences[self.sentence_of(named[-1])].start)
+        index = bisect_right(self.mention_starts, start - 1)
+        while index < len(self.mentions) and self.mentions[index].end <= offset:
+            mention = self.mentions[index]
+            inside = any(s <= mention.start < e for s, e in quoted)
+            other = self.entities[mention.entity].key != candidate.key
+            if mention.kind == PERSON and not inside and other and self._acts_as_subject(mention):
+                return True
+            index += 1
+        return False
+
+    def _acts_as_subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        while token.dep_ in ("appos", "conj") and token.head.i != token.i:
+            token = token.head  # "Arne Sorvik, Liverpool's manager," / "Trump and Kim"
+        return token.dep_ in ("nsubj", "nsubjpass")
+
     def role_holder(self, token) -> Entity | None:
         """The one person the report names with the office "the <token>" stands for ("the
         president" after "President Donald Trump"; "the prime minister" after "Prime Minister
@@ -234,6 +276,8 @@ class _Reader:
                 continue
             if token.lemma_.lower() not in SPEECH_LEMMAS or token.pos_ not in ("VERB", "AUX"):
                 continue
+            if not self.reports(token, start, end):
+                continue
             subject = _subject(token, quoted)
             if subject is None:
                 # '"...," sobbed grandmother Yolanda Perez': the verb right after the quote, the
@@ -254,6 +298,16 @@ class _Reader:
         if not attributed:
             return self._introduced_by_colon(start, span, quoted)
         return None, "", attributed
+
+    def reports(self, verb, start: int, end: int) -> bool:
+        """Whether a speech verb can report the quote between start and end: any verb before it,
+        or inside the verb's clause; after it, only with no other verb in between ('"...," the
+        minister told reporters'), not one of a clause of its own ('("This is the end of my
+        Presidency"), and the aides did not do what he asked')."""
+        if verb.idx < end or any(start <= t.idx < end for t in verb.subtree):
+            return True
+        between = self.doc.char_span(end, verb.idx, alignment_mode="expand")
+        return between is None or not any(t.pos_ == "VERB" and t.i != verb.i for t in between)
 
     def partial_quote_speaker(self, start: int, end: int, quoted: list[tuple[int, int]]) -> Entity | None:
         """The named speaker of a word or two in quotation marks that a speech verb outside the
@@ -340,6 +394,10 @@ class _Reader:
                 candidate = self.last_speaker
             else:
                 candidate = self.person_before(min(token.idx, quote_start), quoted)
+                if candidate is not None and self.others_named_lately(
+                    min(token.idx, quote_start), quoted, candidate
+                ):
+                    return None, "pronoun", True  # "Barr, with Rosenstein, ... '...,' he tweeted": who?
             if candidate is not None and _contradicts(token.lower_, candidate):
                 return None, "pronoun", True
             return candidate, "pronoun", True
@@ -371,12 +429,21 @@ def _active(verb) -> bool:
     return verb.tag_ == "VBN" and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
 
 
+def _object_of_a_gerund(token) -> bool:
+    """Whether the parser made a subject of what a gerund before it acts on ("Trump, before
+    boarding Air Force One, called it ...": the plane is no speaker; "the ruling party said" is
+    one, its participle no compound)."""
+    return any(c.tag_ == "VBG" and c.dep_ == "compound" and c.i < token.i for c in token.children)
+
+
 def _subject(verb, quoted: list[tuple[int, int]] = ()):
     """The subject of a speech verb, following conjunctions ("she smiled and said"). Not one
     inside quotation marks: the parser may hang the quote's own subject on the verb that
     reports it ('"...our laws will too," Ms Ardern told')."""
     subjects = [
-        c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _in_quotes(c.idx, quoted)
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and not _in_quotes(c.idx, quoted) and not _object_of_a_gerund(c)
     ]
     if subjects:
         # "which he said had ...": the parser may give the relative pronoun as a second subject
