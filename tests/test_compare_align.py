@@ -327,3 +327,34 @@ def test_two_sentences_that_both_deny_are_not_taken_for_opposites_however_each_w
     )
     row = next(r for r in c["rows"] if r["kind"] == "match")
     assert row["level"] == "same"
+
+
+def _figure(text: str, value, unit: str, kind: str = "count") -> dict:
+    return {"text": text, "value": value, "unit": unit, "kind": kind, "sentence": 0, "bound": "exact"}
+
+
+def test_weekdays_alone_do_not_conflict_but_days_of_a_month_do():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+    saturday = [_figure("Saturday", "w=saturday", "date", "date")]
+    friday = [_figure("Friday", "w=friday", "date", "date")]
+    assert number_conflicts([row], saturday, friday) == []
+    march_10 = [_figure("March 10", "m=3;d=10", "date", "date")]
+    march_11 = [_figure("March 11", "m=3;d=11", "date", "date")]
+    assert len(number_conflicts([row], march_10, march_11)) == 1
+
+
+def test_figures_of_sentences_that_name_different_places_do_not_conflict():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+    killed_157, killed_189 = [_figure("157 people", 157, "people")], [_figure("189 people", 189, "people")]
+    addis, indonesia, ethiopia = (
+        {0: {"g:addisababa"}},
+        {0: {"g:indonesia"}},
+        {0: {"g:addisababa", "g:ethiopia"}},
+    )
+    assert number_conflicts([row], killed_157, killed_189, (addis, indonesia)) == []
+    assert len(number_conflicts([row], killed_157, killed_189, (addis, ethiopia))) == 1
+    assert len(number_conflicts([row], killed_157, killed_189)) == 1

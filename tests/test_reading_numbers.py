@@ -30,3 +30,44 @@ def test_a_figure_offset_covers_the_symbol_and_the_scale():
     text = "Investors lost $44bn on Friday."
     number = read_report("", text)["numbers"][0]
     assert text[number["start"] : number["end"]] == "$44bn"
+
+
+def bounds(text: str) -> list[tuple]:
+    return [(n["text"], n["kind"], n["unit"], n["bound"]) for n in read_report("", text)["numbers"]]
+
+
+def test_a_time_has_one_value_however_its_hours_are_spelt():
+    spaced = [n["value"] for n in read_report("", "It lost contact at 6:33 a.m. on Monday.")["numbers"]]
+    assert "6:33am" in spaced
+
+
+def test_one_end_of_a_span_of_values_is_no_exact_figure():
+    assert ("2.00% to 2.25%", "percent", "%", "vague") in bounds(
+        "The Fed cut its rate to a range of 2.00% to 2.25%."
+    )
+    assert ("2.25 per cent", "percent", "%", "vague") in bounds(
+        "The Fed cut to a range of 2 to 2.25 per cent."
+    )
+
+
+def test_the_first_seconds_of_a_match_are_at_most_that_long():
+    assert bounds("The penalty came inside the first 30 seconds.") == [
+        ("the first 30 seconds", "duration", "second", "at_most")
+    ]
+
+
+def test_a_model_number_counts_no_thing():
+    counted = [
+        unit
+        for _, kind, unit, _ in figures("An Ethiopian Airlines Boeing 737 MAX 8 crashed.")
+        if kind == "count"
+    ]
+    assert "max" not in counted
+    assert ("240 Democrats", "count", "democrats", 240.0) in figures(
+        "The bill passed with 240 Democrats in favour."
+    )
+
+
+def test_a_minute_of_a_match_named_as_an_ordinal_is_a_moment_not_a_duration():
+    found = figures("Ajax went 2-0 up through a 35th-minute strike by Hakim Ziyech.")
+    assert not [f for f in found if f[1] == "duration"]

@@ -20,6 +20,16 @@ def with_linked_keys(analysis: dict, mapping: dict[str, str]) -> dict:
     return {**analysis, "entities": entities}
 
 
+def places_by_sentence(analysis: dict) -> dict[int, set[str]]:
+    """The keys of the places each sentence names."""
+    places: dict[int, set[str]] = {}
+    for entity in analysis.get("entities", []):
+        if entity.get("kind") == "place":
+            for mention in entity.get("mentions", []):
+                places.setdefault(mention["sentence"], set()).add(entity["key"])
+    return places
+
+
 def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
     """Rows, similarity and summary of two reports' analyses (see articles.reading.read_report)."""
     language = analysis_a.get("language", "en")
@@ -40,7 +50,12 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
             text_b = " ".join(sentences_b[j]["text"] for j in row["b"])
             row["a_parts"], row["b_parts"] = word_diff(text_a, text_b, language)
         rows.append(row)
-    conflicts = number_conflicts(rows, analysis_a.get("numbers", []), analysis_b.get("numbers", []))
+    conflicts = number_conflicts(
+        rows,
+        analysis_a.get("numbers", []),
+        analysis_b.get("numbers", []),
+        (places_by_sentence(analysis_a), places_by_sentence(with_linked_keys(analysis_b, mapping))),
+    )
     counts = {
         "shared": sum(r["kind"] == "match" and r.get("level") != "related" for r in rows),
         "related": sum(r["kind"] == "match" and r.get("level") == "related" for r in rows),

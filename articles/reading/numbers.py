@@ -28,7 +28,11 @@ AMOUNT, PERCENT, COUNT, QUANTITY, DATE, DURATION, TIME, ORDINAL = (
 _QUALIFIERS = (
     ("vague", r"several|dozens|hundreds|thousands|millions|billions|scores"),
     ("at_least", r"more than|over|at least|upwards of|in excess of|nearly|almost|as many as|as much as"),
-    ("at_most", r"less than|fewer than|under|up to|at most|no more than|as few as|as little as"),
+    (
+        "at_most",
+        r"less than|fewer than|under|up to|at most|no more than|as few as|as little as|within|inside|"
+        r"the first",
+    ),
     (
         "about",
         r"about|around|approximately|roughly|some|an estimated|estimated|close to|circa|shortly|"
@@ -120,7 +124,9 @@ def _counted_noun(span, lang: ModuleType):
     if head.lower_ in lang.SCALE_WORDS and head.i == span.end:
         after = head.nbor(1) if head.i + 1 < len(head.doc) else None
         return after if after is not None and after.pos_ == "NOUN" else None
-    modifies = root.dep_ in ("nummod", "amod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN")
+    # a proper noun is counted only in the plural ("240 Democrats"): "737 Max", "Max 8" name a model
+    counted = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.tag_ == "NNPS")
+    modifies = root.dep_ in ("nummod", "amod", "quantmod", "compound") and counted
     if modifies and not span.start <= head.i < span.end:
         return head
     for child in root.children:
@@ -162,8 +168,16 @@ def _duration(text: str, lang: ModuleType) -> tuple[float, str] | None:
     return value, unit
 
 
+# One end of a span of values ("2.00% to 2.25%", "a range of 2 to 2.25 per cent", "between 5 and
+# 7"): which end the other report's figure is set against cannot be told.
+_SPAN_OF_VALUES = re.compile(r"\d\s*%?\s*(?:to|and|-|–)\s*\S*\d")
+_SPAN_END = re.compile(r"(?:\d\s*%?\s*(?:to|and|-|–)|\bbetween)\s*$", re.IGNORECASE)
+
+
 def _bound(text: str, before: str) -> str:
     """How exact a figure is, from qualifiers inside its span or just before it."""
+    if _SPAN_OF_VALUES.search(text) or _SPAN_END.search(before):
+        return "vague"
     for name, pattern in _QUALIFIER_PATTERNS:
         if pattern.search(text) or pattern.search(before):
             return name
@@ -224,10 +238,17 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
                 kind, (value, unit) = DURATION, duration
             else:
                 kind, value, unit = DATE, _date_value(text, lang), "date"
+        elif label == "TIME" and re.search(r"\d(st|nd|rd|th)\b", text) and _duration(text, lang):
+            # "a 35th-minute strike": a moment of the match, counted as an ordinal, no duration
+            kind, (value, unit) = ORDINAL, _duration(text, lang)
         elif label == "TIME" and not re.search(r"\d:\d|[ap]\.?m\b", text.lower()) and _duration(text, lang):
             kind, (value, unit) = DURATION, _duration(text, lang)
         elif label == "TIME":
-            kind, value, unit = TIME, re.sub(r"\s+", " ", text.lower().replace(".", "")), "time"
+            kind, value, unit = (
+                TIME,
+                re.sub(r"\s+", "", text.lower().replace(".", "")),
+                "time",
+            )  # "6:33 a.m." = "6:33am"
             if not any(ch.isdigit() for ch in text):
                 continue  # "tonight", "this morning"
         elif label == "ORDINAL":
