@@ -71,3 +71,17 @@ def test_a_model_number_counts_no_thing():
 def test_a_minute_of_a_match_named_as_an_ordinal_is_a_moment_not_a_duration():
     found = figures("Ajax went 2-0 up through a 35th-minute strike by Hakim Ziyech.")
     assert not [f for f in found if f[1] == "duration"]
+
+
+def test_a_number_inside_a_name_is_no_figure_but_one_owned_by_a_month_is():
+    texts = [
+        text for text, *_ in figures("The FTSE 100 rose. Boris Johnson stood outside 10 Downing Street.")
+    ]
+    assert texts == []
+    assert "230" in [text for text, *_ in figures("The margin of 149 was smaller than January's 230.")]
+
+
+def test_an_ordinal_is_shown_with_what_it_counts():
+    assert ("second referendum", "ordinal", "referendum", 2) in figures(
+        "Campaigners want a second referendum."
+    )

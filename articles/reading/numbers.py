@@ -137,6 +137,16 @@ def _counted_noun(span, lang: ModuleType):
     return None
 
 
+def _part_of_a_name(root, lang: ModuleType) -> bool:
+    """Whether a number is part of a proper name: right after a singular one ("MAX 8", "FTSE
+    100", "Nikkei 225") or before one ("737 MAX", "10 Downing Street"); not "January's 230" nor
+    "34 Max 8s", which count."""
+    head = root.head
+    if root.dep_ != "nummod" or head.tag_ != "NNP" or head.lower_ in lang.SCALE_WORDS:
+        return False  # "40m people": the scale the tokenizer split off
+    return head.i == root.i - 1 or (head.i > root.i and head.is_alpha)
+
+
 def _date_value(text: str, lang: ModuleType) -> str | None:
     """'y=2016;m=10;d=3' with the parts the text names, or None for relative dates."""
     lower = text.lower().replace(".", " ").replace(",", " ")
@@ -213,6 +223,8 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         elif label == "PERCENT":
             kind, value = PERCENT, parse_value(text, lang)
             unit = "point" if "point" in text.lower() else "%"
+        elif label == "CARDINAL" and _part_of_a_name(ent.root, lang):
+            continue  # "Boeing 737 MAX 8", "FTSE 100", "10 Downing Street": part of a name, no count
         elif label == "CARDINAL":
             noun = _counted_noun(ent, lang)
             kind, value, unit = (
@@ -264,6 +276,8 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             ):
                 continue
             kind, unit = ORDINAL, head.lemma_.lower()
+            if 0 <= head.i - ent.end <= 1:
+                text = doc.text[start_char : head.idx + len(head.text)]  # "second summit", not "second"
         else:
             continue
         if value is None:
