@@ -94,3 +94,8 @@ def test_a_first_name_and_surname_with_a_relative_or_an_age_is_a_person_though_t
     assert kinds("Morgan Stanley said profits rose. Morgan Stanley's shares fell.") == {
         "Morgan Stanley": "organisation"
     }
+
+
+def test_a_first_name_the_model_left_between_a_title_and_the_rest_is_part_of_the_name():
+    body = "Boss Priya Natarajan Holt — who trousers £1.2million a year — grovelled to customers."
+    assert people(body) == {"Priya Natarajan Holt"}

@@ -188,7 +188,18 @@ def _hyphenated_end(doc, start: int, end: int) -> int:
 
 def _first_name_start(doc, start: int, kind: str, lang: ModuleType) -> int:
     """A person's name the model began at a middle initial ("J. Brennan-Moore" of "Tayla J.
-    Brennan-Moore") starts at the first name before it."""
+    Brennan-Moore") starts at the first name before it; so does one it began after the first
+    name, between a title and the rest ("Boss Priya [Natarajan Holt]")."""
+    if (
+        kind == PERSON
+        and start > 1
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_title
+        and doc[start - 1].ent_iob_ == "O"
+        and doc[start - 1].whitespace_
+        and doc[start - 2].lower_.rstrip(".") in lang.TITLES
+    ):
+        return start - 1
     if (
         kind == PERSON
         and start > 0
