@@ -340,3 +340,11 @@ def test_a_span_listing_places_is_each_place_but_a_country_named_with_and_is_one
 def test_a_lone_word_joined_by_and_to_a_place_is_a_place():
     kinds = entity_kinds("Hundreds of people spent the night in evacuation centres in Katoomba and Lithgow.")
     assert kinds == {"Katoomba": "place", "Lithgow": "place"}
+
+
+def test_a_town_the_gazetteer_knows_after_from_or_at_is_a_place_but_a_company_stays_a_body():
+    kinds = entity_kinds(
+        'Furious customer Wendell Obi, 58, from Swindon, fumed: "I have been with them 20 years."'
+    )
+    assert kinds.get("Swindon") in (None, "place")
+    assert entity_kinds("Engineers from Google said the outage was over.").get("Google") == "organisation"

@@ -809,15 +809,21 @@ def _opening_word(doc, start: int, end: int) -> bool:
     )
 
 
+_TOWARDS = frozenset({"at", "from", "to", "between", "via", "into"})
+
+
 def _lone_place_word(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether a one-word organisation stands where places stand ("in Shrewsbury", "near
     Katoomba") and has nothing of a body about it: no acronym ("in NATO"), no word that ends
-    bodies' names ("in Congress", "in Parliament")."""
+    bodies' names ("in Congress", "in Parliament"). After "at", "from" or "to", where bodies
+    stand as often ("at Google"), only a town the gazetteer knows ("from Swindon")."""
     if end - start != 1 or start == 0:
         return False
     word = doc[start].text
     if word.isupper() or word.lower() in lang.ORG_SUFFIXES or word.lower() in lang.KNOWN_ORG_PHRASES:
         return False
+    if doc[start - 1].lower_ in _TOWARDS and doc[start - 1].dep_ != "prt" and is_place_name(word):
+        return not (end < len(doc) and doc[end].lower_ in ("'s", "’s"))  # "from Liverpool's owners"
     return _locative_before(doc, start, end, lang)
 
 
