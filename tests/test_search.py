@@ -3,6 +3,7 @@ from browse_data import (
     outlet,
     report,
 )
+from django.db import connection
 from django.urls import reverse
 
 from articles.models import Event
@@ -114,3 +115,26 @@ def test_no_match_says_so(client):
     report(outlet("Alpha News"), title="Something", body="Else")
     html = client.get(reverse("articles:search"), {"q": "zanzibar"}).content.decode()
     assert "No report matches “zanzibar”." in html
+
+
+def _letters(n: int) -> str:
+    """A word of its own for each number (the parser keeps letters as one word)."""
+    word = ""
+    while True:
+        n, digit = divmod(n, 26)
+        word += "abcdefghijklmnopqrstuvwxyz"[digit]
+        if not n:
+            return "q" + word
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's GIN index")
+def test_written_reports_leave_searches_a_short_pending_list_to_scan():
+    # About 600 kB of new index entries: past the site's limit (256 kB), far below the server's
+    # default (4 MB). Each search scans whatever is still pending, entry by entry.
+    source = outlet("Alpha News")
+    for n in range(150):
+        report(source, body=" ".join(_letters(n * 200 + k) for k in range(200)))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT gin_clean_pending_list('article_search_vector_idx')")
+        pending_pages = cursor.fetchone()[0]
+    assert pending_pages <= 256 * 1024 // 8192

@@ -51,3 +51,11 @@ def test_deploy_check_is_silent_with_production_variables():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_search_index_pending_list_below_postgresqls_minimum_is_refused():
+    result = run_manage(
+        "check", DATABASE_URL="postgres://coverage@127.0.0.1:5432/coverage", DB_GIN_PENDING_LIST_KB="32"
+    )
+    assert result.returncode != 0
+    assert "DB_GIN_PENDING_LIST_KB must be 0 or at least 64" in result.stderr
