@@ -146,7 +146,7 @@ def test_numbers_durations_dates_and_amounts_get_values_and_units():
     assert number_units("The flood is forcing 2,000 residents out.") == [
         ("2,000 residents", 2000.0, "count", "resident")
     ]
-    assert number_units("They agreed to a second summit.") == [("second", 2, "ordinal", "summit")]
+    assert number_units("They agreed to a second summit.") == [("second summit", 2, "ordinal", "summit")]
 
 
 def test_figures_that_count_nothing_are_not_listed():
