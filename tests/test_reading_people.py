@@ -99,3 +99,10 @@ def test_a_first_name_and_surname_with_a_relative_or_an_age_is_a_person_though_t
 def test_a_first_name_the_model_left_between_a_title_and_the_rest_is_part_of_the_name():
     body = "Boss Priya Natarajan Holt — who trousers £1.2million a year — grovelled to customers."
     assert people(body) == {"Priya Natarajan Holt"}
+
+
+def test_a_towns_castle_is_a_place_and_a_person_named_castle_is_someone():
+    assert kinds("Windsor Castle, badly damaged by fire in 1992, was restored in five years.") == {
+        "Windsor Castle": "place"
+    }
+    assert people("Labour minister Barbara Castle introduced the law in 1970.") == {"Barbara Castle"}

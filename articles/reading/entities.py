@@ -333,6 +333,8 @@ def _kind_by_shape(words: list[str], kind: str, lang: ModuleType) -> str:
         return ORGANISATION
     if last in lang.PLACE_SUFFIXES:
         return PLACE
+    if len(words) >= 2 and last in lang.BUILDING_WORDS and is_place_name(words[0]):
+        return PLACE  # "Windsor Castle": a town's castle; "Barbara Castle" is someone
     if kind != PERSON and len(words) >= 2 and last in lang.PLACE_LAST_WORDS:
         return PLACE  # "Capitol Hill" tagged as an organisation; as a person's name it is a surname
     return kind
