@@ -106,3 +106,11 @@ def test_a_towns_castle_is_a_place_and_a_person_named_castle_is_someone():
         "Windsor Castle": "place"
     }
     assert people("Labour minister Barbara Castle introduced the law in 1970.") == {"Barbara Castle"}
+
+
+def test_a_word_of_someones_full_name_is_no_town_though_a_town_has_that_name():
+    body = (
+        "Kim Jong-un met Kim Yong Chol in Pyongyang. Kim wants sanctions lifted before he gives up "
+        "his weapons, officials said."
+    )
+    assert "Kim" not in {name for name, kind in kinds(body).items() if kind == "place"}

@@ -222,3 +222,12 @@ def test_the_maker_before_a_model_number_is_an_organisation_of_its_own():
         'Boeing said it was "deeply saddened" by the loss.'
     )
     assert speakers(body) == [("Boeing", "deeply saddened")]
+
+
+def test_the_operator_before_a_maker_and_a_model_number_is_named_without_its_article():
+    found = {
+        e["name"]: e["kind"]
+        for e in read_report("t", "The Lion Air Boeing 737 MAX 8 crashed on Monday.")["entities"]
+    }
+    assert found.get("Lion Air") == "organisation"
+    assert "The Lion Air" not in found

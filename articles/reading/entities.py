@@ -393,7 +393,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             start = owner_end + 1
         if kind == ORGANISATION and end - start >= 3 and end < len(doc) and _model_number(doc[end].text):
             # "An Ethiopian Airlines Boeing 737 MAX": the operator, then the maker of the model
-            raw.append((start, end - 1, ORGANISATION, False))
+            operator = start + (doc[start].lower_ in _LEADING)  # "The Lion Air Boeing 737"
+            raw.append((operator, end - 1, ORGANISATION, False))
             start = end - 1
         start, end, titled = _strip_span(doc, start, end, kind, lang)
         titled = titled or marked  # a person's marks weigh as a title does against the model's label
@@ -457,6 +458,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         and end - start >= 2
         and all(t.lower_ in company_words for t in doc[start + 1 : end])
     }
+    # Every word of a full name ("Kim" of "Kim Jong-un", a town's name too) is a person's word.
+    name_words = {word for parts in map(name_parts, full_names) if len(parts) >= 2 for word in parts}
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, (start, end, kind, titled) in enumerate(raw):
         if kind == PERSON and not titled and start > 0 and _locative_before(doc, start, end, lang):
@@ -468,7 +471,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         elif (
             kind == PERSON
             and not titled
-            and _known_place_not_person(doc, start, end, surnames | family_first)
+            and _known_place_not_person(doc, start, end, name_words)
         ):
             kind = PLACE  # "Sri Lanka's police chief", "Cabo Delgado province": the model's person
         elif kind != PERSON and (doc[start:end].text in surnames or doc[start:end].text in family_first):
@@ -724,13 +727,14 @@ def _owned_name_end(doc, end: int) -> int:
     return end
 
 
-def _known_place_not_person(doc, start: int, end: int, surnames: set[str]) -> bool:
+def _known_place_not_person(doc, start: int, end: int, name_words: set[str]) -> bool:
     """Whether a name the model calls a person is a place the gazetteer knows, and nothing in
-    the report makes it someone: not the surname of someone named in full, and, for a lone
-    word (many towns share a surname: "Jackson", "Hayes"), not the subject of a verb of speech.
-    A full name whose first word is a known first name stays a person ("Sydney Brenner")."""
+    the report makes it someone: not a word of someone's full name ("Kim" beside Kim Jong-un),
+    and, for a lone word (many towns share a surname: "Jackson", "Hayes"), not the subject of a
+    verb of speech. A full name whose first word is a known first name stays a person ("Sydney
+    Brenner")."""
     span = doc[start:end]
-    if not is_place_name(span.text) or span.text in surnames:
+    if not is_place_name(span.text) or span.text in name_words:
         return False
     if end - start == 1:
         root = span.root
