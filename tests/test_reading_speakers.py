@@ -231,3 +231,19 @@ def test_the_operator_before_a_maker_and_a_model_number_is_named_without_its_art
     }
     assert found.get("Lion Air") == "organisation"
     assert "The Lion Air" not in found
+
+
+def test_a_participle_after_a_comma_speaks_for_the_sentences_subject_and_the_bank_is_the_bank_of():
+    body = (
+        "The Bank of Canada cut its rate on Wednesday. The bank did not signal whether further cuts "
+        'would follow, saying in a statement that it would "take decisions one meeting at a time."'
+    )
+    assert speakers(body) == [("Bank of Canada", "take decisions one meeting at a time.")]
+
+
+def test_the_governor_is_the_one_person_named_with_the_abbreviated_title():
+    body = (
+        "Gov. Danielle Okafor vetoed the bill on Friday. In a veto letter, the governor claimed that "
+        'large farms would "pump without limit and drain the aquifer."'
+    )
+    assert speakers(body) == [("Danielle Okafor", "pump without limit and drain the aquifer.")]

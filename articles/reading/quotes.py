@@ -205,20 +205,18 @@ class _Reader:
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None or span.start < len(role):
                 continue
-            if [t.lower_ for t in self.doc[span.start - len(role) : span.start]] == role:
-                holders.add(mention.entity)
+            before = [t for t in self.doc[max(span.start - len(role) - 1, 0) : span.start] if t.text != "."]
+            words = [t.lower_.rstrip(".") for t in before[-len(role) :]]
+            if [_ROLE_OF.get(w, w) for w in words] == role:
+                holders.add(mention.entity)  # "Gov. Danielle Okafor" holds "the governor"
         return self.entities[holders.pop()] if len(holders) == 1 else None
 
     def body_named(self, token) -> Entity | None:
         """The one organisation of the report whose name ends in the noun "the <token>" uses
         ("the airline" of "Ethiopian Airlines", "the ministry" of "the Defence Ministry"), or
-        None when none or several do."""
+        has it before "of" ("the bank" of "Bank of Canada"), or None when none or several do."""
         word = token.lemma_.lower()
-        bodies = [
-            e
-            for e in self.entities
-            if e.kind == ORGANISATION and e.name.split()[-1].lower().removesuffix("s") == word
-        ]
+        bodies = [e for e in self.entities if e.kind == ORGANISATION and _head_noun(e.name) == word]
         return bodies[0] if len(bodies) == 1 else None
 
     def nobody_between(self, start: int, end: int, speaker_key: str | None) -> bool:
@@ -412,6 +410,19 @@ class _Reader:
         return speaker, cue, True
 
 
+# Abbreviated titles and the office they name ("Gov. Danielle Okafor" is "the governor").
+_ROLE_OF = {"gov": "governor", "sen": "senator", "pres": "president", "rep": "congressman"}
+
+
+def _head_noun(name: str) -> str:
+    """The noun a body's name is built on: its last word, or the one before "of" ("Bank of
+    Canada"), singular and in lower case."""
+    words = name.split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return words[-1].lower().removesuffix("s") if words else ""
+
+
 def _in_quotes(offset: int, quoted: list[tuple[int, int]]) -> bool:
     """Whether offset falls inside quotation marks, the marks themselves included."""
     return any(start - 1 <= offset < end + 1 for start, end in quoted)
@@ -452,6 +463,14 @@ def _subject(verb, quoted: list[tuple[int, int]] = ()):
     misread = [c for c in verb.children if c.tag_ == "MD" and c.text[:1].isupper() and c.i < verb.i]
     if misread and not misread[0].is_sent_start:
         return misread[0]  # '"...," May told parliament': a surname the parser took for "may"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "The bank did not signal whether cuts would follow, saying ...": a participle set off
+        # by a comma tells what the sentence's subject did, wherever the parser hangs it
+        root = verb
+        while root.dep_ != "ROOT" and root.head is not root:
+            root = root.head
+        if root is not verb:
+            return _subject(root, quoted)
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         # "she smiled and said", "..., warning of", "..., telling reporters": the main clause's subject
         return _subject(verb.head, quoted)
