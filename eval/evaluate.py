@@ -10,6 +10,8 @@ reports in the same event, and B-cubed precision/recall/F1.
 
 The import stores and groups dated reports oldest first whatever the file's order, so
 `--shuffle` and `--seeds` change the outcome only for undated reports (and for ties).
+`--imports N` splits each order into N imports, one after another into the same database: then
+the order decides which reports are already stored when the others arrive.
 """
 
 import argparse
@@ -131,6 +133,14 @@ def main() -> None:
         help="drop every source field and import under one default outlet, as a folder of "
         "unattributed pages would be (outlet lines in the text are still read)",
     )
+    parser.add_argument(
+        "--imports",
+        type=int,
+        default=1,
+        metavar="N",
+        help="import each order as N consecutive imports of about equal size (the later ones into "
+        "the events the earlier ones stored), as a feed arriving over time would",
+    )
     parser.add_argument("--show-errors", action="store_true", help="list split and merged labels")
     parser.add_argument(
         "--threshold",
@@ -138,6 +148,8 @@ def main() -> None:
         help="group with this decision threshold instead of the stored one (to choose it on dev data)",
     )
     args = parser.parse_args()
+    if args.imports < 1:
+        parser.error("--imports takes a positive count")
     if args.seeds is not None and (args.seeds < 1 or args.shuffle is not None):
         parser.error("--seeds takes a positive count and replaces --shuffle")
     seeds = list(range(1, args.seeds + 1)) if args.seeds else [args.shuffle]
@@ -175,7 +187,12 @@ def evaluate_once(records: list[dict], workdir: Path, args: argparse.Namespace, 
     from articles.models import Article, GroupingStatus
 
     # A report naming no outlet goes under one stand-in outlet, as a staff import would choose.
-    found = load_through_pipeline(records, workdir, UNATTRIBUTED)
+    size = -(-len(records) // max(args.imports, 1))
+    for start in range(0, len(records), size):
+        part = workdir / f"import-{start}"
+        part.mkdir(exist_ok=True)
+        load_through_pipeline(records[start : start + size], part, UNATTRIBUTED)
+    found = dict(Article.objects.values_list("url", "event_id"))
     gold = {r["url"]: r["event"] for r in records}
     if args.show_errors:
         show_errors(gold, found, records)
@@ -185,6 +202,7 @@ def evaluate_once(records: list[dict], workdir: Path, args: argparse.Namespace, 
         f"{len(records)} reports, {len(set(gold.values()))} labelled events, {events} events formed, "
         f"{review} left for review; dates {'dropped' if args.no_dates else 'kept'}"
         + (f"; order shuffled (seed {seed})" if seed is not None else "")
+        + (f"; {args.imports} imports" if args.imports > 1 else "")
     )
     p, r, pair_f1 = pairwise(gold, found)
     print(f"pairwise  precision {p:.3f}  recall {r:.3f}  F1 {pair_f1:.3f}")
