@@ -201,3 +201,13 @@ def test_a_first_name_and_its_nickname_with_one_surname_are_one_person_but_two_n
         {"name": "Kit Moran", "kind": "person"}, {"name": "Kay Moran", "kind": "person"}, lang, across=True
     )
     assert not same_entity(jim, {"name": "John Mattis", "kind": "person"}, lang, across=True)
+
+
+def test_a_two_letter_short_form_and_a_names_english_nickname_are_the_same_person_but_two_names_are_not():
+    def person(name: str) -> dict:
+        return {"name": name, "kind": "person"}
+
+    assert same_entity(person("Mo Salah"), person("Mohamed Salah"), lang, across=True)
+    assert same_entity(person("Bobby Firmino"), person("Roberto Firmino"), lang, across=True)
+    assert not same_entity(person("Serena Williams"), person("Venus Williams"), lang, across=True)
+    assert not same_entity(person("Michael Obama"), person("Michelle Obama"), lang, across=True)

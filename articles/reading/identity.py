@@ -78,10 +78,12 @@ def same_person(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
     if tokens[-1] == other[-1] and len(tokens) == len(other) == 2:
         # "Greg Tillman" / "Gregory Tillman": a short form of the same first name
         short, long = sorted((tokens[0], other[0]), key=len)
-        if len(short) >= 3 and long.startswith(short):
-            return True
+        if len(short) >= 2 and long.startswith(short):
+            return True  # "Mo Salah" / "Mohamed Salah" too
         if is_nickname(tokens[0], other[0]):
             return True  # "Jim Mattis" / "James Mattis", "Angie" / "Angela Ruiz-Calder"
+        if long[-1] in "ao" and len(long) > 4 and is_nickname(short, long[:-1]):
+            return True  # "Bobby Firmino" / "Roberto Firmino": the name's English form
     # "Kim Yong-chol" / "Kim Yong Chol"
     return tokens[0] == other[0] and fuzz.ratio("".join(tokens), "".join(other)) >= SAME_SPELLING
 
