@@ -85,3 +85,10 @@ def test_an_ordinal_is_shown_with_what_it_counts():
     assert ("second referendum", "ordinal", "referendum", 2) in figures(
         "Campaigners want a second referendum."
     )
+
+
+def test_a_line_a_claim_had_to_reach_is_no_measured_figure():
+    assert bounds("The Tories lost their deposit after failing to reach 5% of the vote.") == [
+        ("5%", "percent", "%", "vague")
+    ]
+    assert bounds("The Tory candidate won 5% of the vote.") == [("5%", "percent", "%", "exact")]

@@ -184,6 +184,14 @@ _SPAN_OF_VALUES = re.compile(r"\d\s*%?\s*(?:to|and|-|–)\s*\S*\d")
 _SPAN_END = re.compile(r"(?:\d\s*%?\s*(?:to|and|-|–)|\bbetween)\s*$", re.IGNORECASE)
 
 
+# A figure a claim had to reach is a line, not what was measured ("lost their deposit after
+# failing to reach 5% of the vote", "needed to clear 60 votes").
+_THRESHOLD = re.compile(
+    r"\b(?:fail\w*|need\w*|must|required?|short of|enough) (?:to )?(?:reach|clear|pass|hit|top|exceed|meet|win)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _bound(text: str, before: str) -> str:
     """How exact a figure is, from qualifiers inside its span or just before it."""
     if _SPAN_OF_VALUES.search(text) or _SPAN_END.search(before):
@@ -285,7 +293,7 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         start = start_char + offset
         sentence = max(bisect_right(sentence_starts, start) - 1, 0)
         before = doc.text[max(start_char - 16, 0) : start_char].split(",")[-1]
-        bound = _bound(text, before)
+        bound = "vague" if _THRESHOLD.search(doc.text[max(start_char - 40, 0) : start_char]) else _bound(text, before)
         end = start_char + len(text) + offset
         numbers.append(Number(text, value, unit, kind, sentence, start, end, bound))
     return numbers
