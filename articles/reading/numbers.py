@@ -293,7 +293,11 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         start = start_char + offset
         sentence = max(bisect_right(sentence_starts, start) - 1, 0)
         before = doc.text[max(start_char - 16, 0) : start_char].split(",")[-1]
-        bound = "vague" if _THRESHOLD.search(doc.text[max(start_char - 40, 0) : start_char]) else _bound(text, before)
+        bound = (
+            "vague"
+            if _THRESHOLD.search(doc.text[max(start_char - 40, 0) : start_char])
+            else _bound(text, before)
+        )
         end = start_char + len(text) + offset
         numbers.append(Number(text, value, unit, kind, sentence, start, end, bound))
     return numbers
