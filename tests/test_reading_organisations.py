@@ -348,3 +348,10 @@ def test_a_town_the_gazetteer_knows_after_from_or_at_is_a_place_but_a_company_st
     )
     assert kinds.get("Swindon") in (None, "place")
     assert entity_kinds("Engineers from Google said the outage was over.").get("Google") == "organisation"
+
+
+def test_a_name_the_model_ran_on_ends_before_a_bracket_or_a_lone_on():
+    kinds = entity_kinds("CARACAS (Paxwire) - Venezuelan troops blocked aid convoys on Saturday.")
+    assert "CARACAS (Paxwire" not in kinds
+    assert kinds.get("Paxwire") == "organisation"
+    assert "Pangkal Pinang on Bangka" not in entity_kinds("The jet left for Pangkal Pinang on Bangka island.")

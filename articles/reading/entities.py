@@ -213,6 +213,23 @@ def _first_name_start(doc, start: int, kind: str, lang: ModuleType) -> int:
     return start
 
 
+_INSIDE_NO_NAME = frozenset({"on", "in", "at", "near"})
+
+
+def _name_end(doc, start: int, end: int) -> int:
+    """Where a name the model ran on ends: before a bracket ("CARACAS (Paxwire) -": the wire's
+    name follows its dateline) or a lower-case "on", "in", "at" or "near" standing alone
+    ("Pangkal Pinang on Bangka"; "Stoke-on-Trent" keeps its hyphens)."""
+    for k in range(start + 1, end):
+        token = doc[k]
+        if token.text in ("(", "["):
+            return k
+        alone = token.whitespace_ and doc[k - 1].whitespace_
+        if token.lower_ in _INSIDE_NO_NAME and token.is_lower and alone:
+            return k
+    return end
+
+
 def _model_number(text: str) -> bool:
     """A product's model number ("737" of "737 Max"), not a year or a count of one or two digits."""
     return text.isdigit() and len(text) >= 3 and not (len(text) == 4 and text[:2] in ("19", "20"))
@@ -391,6 +408,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         if owner_end is not None:
             raw.append((start, owner_end, PERSON, False))  # "Theresa May's Brexit": her name first
             start = owner_end + 1
+        if kind != PERSON:
+            end = _name_end(doc, start, end)  # "CARACAS (Paxwire) -", "Pangkal Pinang on Bangka"
         if kind == ORGANISATION and end - start >= 3 and end < len(doc) and _model_number(doc[end].text):
             # "An Ethiopian Airlines Boeing 737 MAX": the operator, then the maker of the model
             operator = start + (doc[start].lower_ in _LEADING)  # "The Lion Air Boeing 737"
@@ -458,8 +477,6 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         and end - start >= 2
         and all(t.lower_ in company_words for t in doc[start + 1 : end])
     }
-    # Every word of a full name ("Kim" of "Kim Jong-un", a town's name too) is a person's word.
-    name_words = {word for parts in map(name_parts, full_names) if len(parts) >= 2 for word in parts}
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, (start, end, kind, titled) in enumerate(raw):
         if kind == PERSON and not titled and start > 0 and _locative_before(doc, start, end, lang):
@@ -468,7 +485,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PLACE  # "FRANKFURT (Reuters) —", "SHANNON, Ireland —": where the report is filed
         elif kind == ORGANISATION and _lone_place_word(doc, start, end, lang):
             kind = PLACE  # "flooding in Shrewsbury": a town the small model took for a body
-        elif kind == PERSON and not titled and _known_place_not_person(doc, start, end, name_words):
+        elif kind == PERSON and not titled and _known_place_not_person(doc, start, end):
             kind = PLACE  # "Sri Lanka's police chief", "Cabo Delgado province": the model's person
         elif kind != PERSON and (doc[start:end].text in surnames or doc[start:end].text in family_first):
             kind = PERSON  # "Trump said": the surname of someone the report names in full
@@ -723,19 +740,14 @@ def _owned_name_end(doc, end: int) -> int:
     return end
 
 
-def _known_place_not_person(doc, start: int, end: int, name_words: set[str]) -> bool:
-    """Whether a name the model calls a person is a place the gazetteer knows, and nothing in
-    the report makes it someone: not a word of someone's full name ("Kim" beside Kim Jong-un),
-    and, for a lone word (many towns share a surname: "Jackson", "Hayes"), not the subject of a
-    verb of speech. A full name whose first word is a known first name stays a person ("Sydney
-    Brenner")."""
+def _known_place_not_person(doc, start: int, end: int) -> bool:
+    """Whether a name of two or more words the model calls a person is a place the gazetteer
+    knows ("Sri Lanka's police chief", "Cabo Delgado province") and does not open with a known
+    first name ("Sydney Brenner"). A lone word is left alone: towns share their names with
+    surnames and clubs ("Robertson limped off", "the Clinton campaign", "Chelsea"), and a lone
+    word the model calls a person is listed only when it acts as one anyway."""
     span = doc[start:end]
-    if not is_place_name(span.text) or span.text in name_words:
-        return False
-    if end - start == 1:
-        root = span.root
-        return not (root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_LEMMAS)
-    return not is_first_name(doc[start].text)
+    return end - start >= 2 and is_place_name(span.text) and not is_first_name(doc[start].text)
 
 
 def _dateline(doc, start: int, end: int) -> bool:
