@@ -94,21 +94,18 @@ class EventCoverage:
     missing: list[MissingOutlet]
 
 
-def event_coverage(
-    event: Event, reports: Sequence[Article], *, not_covered: NotCoveredCounts | None = None
-) -> EventCoverage:
-    """The event page's and the event API's account of its coverage (reports with sources);
-    `not_covered`: the rule's result as already read (see EventPageVersion)."""
+def event_coverage(event: Event, reports: Sequence[Article]) -> EventCoverage:
+    """The event page's and the event API's account of its coverage (reports with sources)."""
     reporters = list({report.source_id: report.source for report in reports}.values())
     possibly_same = links_of(event.pk)
-    return EventCoverage(reporters, possibly_same, not_covered_by(event, counts=not_covered))
+    return EventCoverage(reporters, possibly_same, not_covered_by(event))
 
 
 # The "not covered by" rule in one statement, from the event's id and its window alone: the
 # outlets that reported it and the events linked to it as possibly the same story are read by
 # subqueries. Built through the ORM it cost four queries' worth of Python (about 4 ms a view,
-# a fifth of the event page); this way it is one query, and the event page's cache key can name
-# its result on every request for a fraction of a millisecond (event_page_version).
+# a fifth of the event page); this way it is one query. The event page's key names its inputs,
+# not its result (event_page_version), so it runs only when the page is rendered.
 # Events active in the window that one of this event's outlets reported: starting from the
 # events (few, indexed by date) rather than from the reports (many) keeps this a few ms at 100k.
 NOT_COVERED_SQL = """
@@ -137,17 +134,13 @@ def _not_covered_params(event_id: int, window_start: object, window_end: object)
     return [window_start, window_end, *[event_id] * 5, NOT_COVERED_MIN_SHARED, NOT_COVERED_LIMIT]
 
 
-def not_covered_by(event: Event, *, counts: NotCoveredCounts | None = None) -> list[MissingOutlet]:
+def not_covered_by(event: Event) -> list[MissingOutlet]:
     """Outlets that usually cover what this event's outlets cover, but have no report of it,
     nor of any event possibly the same story: grouping may have split one story in two, and an
-    outlet whose report sits in the other half did cover it. `counts`: the rule's result as
-    already read, (outlet id, shared events) pairs, instead of reading it again."""
-    if counts is None:
-        if event.last_published_at is None:
-            return []
-        counts = _not_covered_counts(
-            event.pk, connection.ops.adapt_datetimefield_value(event.last_published_at)
-        )
+    outlet whose report sits in the other half did cover it."""
+    if event.last_published_at is None:
+        return []
+    counts = _not_covered_counts(event.pk, connection.ops.adapt_datetimefield_value(event.last_published_at))
     outlets = Source.objects.in_bulk([pk for pk, _ in counts])
     return [MissingOutlet(outlets[pk], shared) for pk, shared in counts if pk in outlets]
 
@@ -159,33 +152,49 @@ WINDOW_END_SQL = "SELECT last_published_at, title FROM articles_event WHERE id =
 
 @dataclass(frozen=True)
 class EventPageVersion:
-    """The state of everything the event page shows (its str() keys the page and its content),
-    with the "not covered by" result it names: the page renders that result, not a second
-    reading of it, so that what is stored under a key is exactly what the key names even when
-    a write lands between the two (counts, unlike tokens, can return to an earlier value).
+    """The state of everything the event page shows (its str() keys the page and its content).
     `title`: the event's title, None when there is no such event; its changes change the
     event's token, so the key needs no more."""
 
     state: str
-    not_covered: NotCoveredCounts
     title: str | None = None
 
     def __str__(self) -> str:
         return self.state
 
 
+def report_weeks(window_end: object) -> list[str]:
+    """The week scopes (migration 0016) that the "not covered by" window ending at `window_end`
+    touches, the database's value as read (naive UTC text on SQLite, a datetime on PostgreSQL).
+    A week is (Julian day number - 1) // 7 of the UTC date, as the triggers count it."""
+    if isinstance(window_end, str):
+        end = dt.date.fromisoformat(window_end[:10])
+    elif isinstance(window_end, dt.datetime) and window_end.tzinfo is not None:
+        end = window_end.astimezone(dt.UTC).date()
+    else:
+        end = window_end.date()  # naive UTC
+    start = end - dt.timedelta(days=NOT_COVERED_WINDOW_DAYS)
+    return [f"week:{n}" for n in range(_week(start), _week(end) + 1)]
+
+
+def _week(day: dt.date) -> int:
+    # date.toordinal() + 1721424 is the Julian day number less one (positive for every date).
+    return (day.toordinal() + 1721424) // 7
+
+
 def event_page_version(pk: int) -> EventPageVersion:
-    """The event's own scopes (its row, its reports, its links, the outlets; see migration 0014)
-    and the result of the "not covered by" rule, which depends on other events' reports and so
-    on no scope. Two or three small queries, against a render of 10 to 20 ms."""
-    versions = scope_versions([f"event:{pk}"])
+    """The event's own scopes (its row, its reports, its links, the outlets; see migration 0014),
+    those of the events linked to it, and those of the weeks its "not covered by" window touches
+    (migration 0016): together they change whenever the rule's result can, so the rule itself
+    runs only when the page is rendered. Two small queries."""
     rows = read_rows(WINDOW_END_SQL, [pk])
     title = rows[0][1] if rows else None
     if not rows or rows[0][0] is None:
-        return EventPageVersion(f"{versions}|no-window|{bool(rows)}", (), title)
+        return EventPageVersion(f"{scope_versions([f'event:{pk}'])}|no-window|{bool(rows)}", title)
     window_end = rows[0][0]
-    counts = _not_covered_counts(pk, window_end)
-    return EventPageVersion(f"{versions}|{window_end}|{counts}", counts, title)
+    versions = scope_versions([f"event:{pk}", *report_weeks(window_end)], linked_to=pk)
+    # Named: two linked events read the same scopes, and may share a window's end.
+    return EventPageVersion(f"event={pk}|{versions}|{window_end}", title)
 
 
 def _not_covered_counts(pk: int, window_end: object) -> NotCoveredCounts:
