@@ -26,8 +26,7 @@ def _get(client, url: str) -> tuple[str, str]:
 def _two_events():
     alpha, beta = outlet("Alpha News"), outlet("Beta Times")
     kept = event_with_reports("Kept summit", [alpha, beta])
-    # After kept's window: its reports are no input of kept's "not covered by" rule.
-    elsewhere = event_with_reports("Unrelated storm", [beta], start=BASE_TIME + dt.timedelta(days=30))
+    elsewhere = event_with_reports("Unrelated storm", [beta])
     return alpha, beta, kept, elsewhere
 
 
@@ -247,13 +246,26 @@ def _shared_with_alpha(alpha: Source) -> tuple[Event, list[Event]]:
 
 
 def test_an_event_page_hit_after_a_write_outside_its_window_runs_no_not_covered_rule(client):
-    alpha, _, kept, elsewhere = _two_events()
+    alpha, beta, kept, _ = _two_events()
+    later = event_with_reports("Later storm", [beta], start=BASE_TIME + dt.timedelta(days=30))
     url = kept.get_absolute_url()
     _get(client, url)
-    report(alpha, title="A later report", event=elsewhere, published_at=BASE_TIME + dt.timedelta(days=30))
+    report(alpha, title="A later report", event=later, published_at=BASE_TIME + dt.timedelta(days=31))
     with CaptureQueriesContext(connection) as queries:
         assert _get(client, url)[0] == "hit"
     assert _rule_queries(queries) == []
+
+
+def test_an_event_page_stays_cached_after_a_write_in_its_window_that_leaves_the_rule_as_it_was(client):
+    # The rule runs again (its inputs changed), finds the same outlets missing, and so the
+    # same page.
+    alpha, _, kept, elsewhere = _two_events()
+    url = kept.get_absolute_url()
+    _get(client, url)
+    report(alpha, title="A report of the storm", event=elsewhere, published_at=BASE_TIME)
+    with CaptureQueriesContext(connection) as queries:
+        assert _get(client, url)[0] == "hit"
+    assert len(_rule_queries(queries)) == 1
 
 
 def test_an_event_page_shows_a_report_moved_into_its_window_at_once(client):

@@ -225,3 +225,14 @@ def test_search_results_are_rendered_from_the_ranking_that_keys_them(client):
     assert [hit.article.pk for hit in results.hits] == [second.pk, first.pk]
     assert results.total == 2
     assert "<mark>" in str(results.hits[0].title_html)
+
+
+def test_an_event_page_renders_the_not_covered_result_its_key_named(client):
+    from articles.browsing.coverage import event_page_version
+    from articles.browsing.pages import EventPage
+
+    event = event_with_reports("Kept summit", [outlet("Alpha News")])
+    gamma = outlet("Gamma Post")
+    assert event_page_version(event.pk).not_covered == ()
+    page = EventPage(event.pk, not_covered=((gamma.pk, 7),))
+    assert [(m.source.name, m.shared_events) for m in page.coverage.missing] == [("Gamma Post", 7)]

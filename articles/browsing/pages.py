@@ -1,9 +1,8 @@
 """What the event and article pages show, computed only when their content is not cached.
 
-Each page's content is kept under its version (event_page_version: the version tokens of the
-event, its links and the weeks its "not covered by" rule reads; article_page_version: the
-report's, its event's and the outlets' tokens), which the view reads in one to three small
-queries. Every part the content
+Each page's content is kept under its version (event_page_version: the event's version tokens
+and the "not covered by" result; article_page_version: the report's, its event's and the
+outlets' tokens), which the view reads in one to three small queries. Every part the content
 shows (reports, timeline, fact table, links, missing outlets, the body) is a cached property
 here, which the template reads only inside its `{% cache %}` block: on a cache hit none of it
 runs.
@@ -13,7 +12,13 @@ from functools import cached_property
 
 from ..comparisons import event_fact_table
 from ..models import Article, Event
-from .coverage import NOT_COVERED_MIN_SHARED, NOT_COVERED_WINDOW_DAYS, EventCoverage, event_coverage
+from .coverage import (
+    NOT_COVERED_MIN_SHARED,
+    NOT_COVERED_WINDOW_DAYS,
+    EventCoverage,
+    NotCoveredCounts,
+    event_coverage,
+)
 from .timeline import Timeline, TimelineReport, build_timeline
 
 
@@ -21,8 +26,9 @@ class EventPage:
     not_covered_window_days = NOT_COVERED_WINDOW_DAYS
     not_covered_min_shared = NOT_COVERED_MIN_SHARED
 
-    def __init__(self, pk: int) -> None:
+    def __init__(self, pk: int, *, not_covered: NotCoveredCounts | None = None) -> None:
         self.pk = pk
+        self.not_covered = not_covered  # as the page's key named it (EventPageVersion)
 
     @cached_property
     def event(self) -> Event:
@@ -34,7 +40,7 @@ class EventPage:
 
     @cached_property
     def coverage(self) -> EventCoverage:
-        return event_coverage(self.event, self.reports)
+        return event_coverage(self.event, self.reports, not_covered=self.not_covered)
 
     @cached_property
     def timeline(self) -> Timeline | None:

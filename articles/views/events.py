@@ -43,7 +43,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "event_id": pk,
         "event_title": version.title,
-        "page": EventPage(pk),
+        "page": EventPage(pk, not_covered=version.not_covered),
         "content_key": hashlib.sha256(content_key.encode()).hexdigest(),
     }
     return render(request, "articles/event_detail.html", context)
