@@ -1,6 +1,7 @@
 """Who covered which event: coverage strips for lists, and the "not covered by" rule."""
 
 import datetime as dt
+import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -195,10 +196,10 @@ def _week(day: dt.date) -> int:
     return (day.toordinal() + 1721424) // 7
 
 
-# The rule's results this process has read, by the tokens of everything they depend on (see
-# event_page_version). Small entries (a few pairs each); the oldest go past the bound.
+# The rule's results this process has read, by a digest of the tokens of everything they depend
+# on (see event_page_version): about 200 bytes an entry; the oldest go past the bound.
 RULE_RESULTS_KEPT = 10_000
-_rule_results: OrderedDict[str, NotCoveredCounts] = OrderedDict()
+_rule_results: OrderedDict[bytes, NotCoveredCounts] = OrderedDict()
 _rule_results_lock = threading.Lock()
 
 
@@ -216,7 +217,8 @@ def event_page_version(pk: int) -> EventPageVersion:
     window_end = rows[0][0]
     tokens = scope_tokens([f"event:{pk}", *report_weeks(window_end)], linked_to=pk)
     # Named: two linked events read the same scopes, and may share a window's end.
-    inputs = f"{pk}|{window_end}|" + "|".join(f"{name}={token}" for name, token in sorted(tokens.items()))
+    named = f"{pk}|{window_end}|" + "|".join(f"{name}={token}" for name, token in sorted(tokens.items()))
+    inputs = hashlib.sha256(named.encode()).digest()
     with _rule_results_lock:
         counts = _rule_results.get(inputs)
         if counts is not None:
