@@ -216,7 +216,8 @@ def event_page_version(pk: int) -> EventPageVersion:
         return EventPageVersion(f"{scope_versions([f'event:{pk}'])}|no-window|{bool(rows)}", (), title)
     window_end = rows[0][0]
     tokens = scope_tokens([f"event:{pk}", *report_weeks(window_end)], linked_to=pk)
-    # Named: two linked events read the same scopes, and may share a window's end.
+    # The event's id too: two linked events read the same scopes and may share a window's end,
+    # but not the rule's result.
     named = f"{pk}|{window_end}|" + "|".join(f"{name}={token}" for name, token in sorted(tokens.items()))
     inputs = hashlib.sha256(named.encode()).digest()
     with _rule_results_lock:

@@ -113,9 +113,10 @@ def scope_tokens(
 ) -> dict[str, str]:
     """The tokens of the given scopes, of the outlets and of the epoch, of the events the
     reports `reports_events` are in and of the events linked to event `linked_to` (under
-    "event:<id>"), in one query. A scope never written
-    since the migration has no row yet and reads "none": its first write creates a row with a
-    random token, so "none" is a state of its own that never comes back."""
+    "event:<id>"), in one query. A scope never written since the migration has no row yet and
+    reads "none": its first write creates a row with a random token, so "none" is a state of
+    its own that never comes back. A linked event never written has no row and is left out:
+    its first write adds one, which changes the set read."""
     names = [*scopes, "outlets", "epoch"]
     sql = SCOPES_SQL.format(", ".join(["%s"] * len(names)))
     if reports_events:
@@ -128,12 +129,10 @@ def scope_tokens(
     return {name: rows.get(name, "none") for name in names} | rows
 
 
-def scope_versions(
-    scopes: Sequence[str], *, reports_events: Sequence[int] = (), linked_to: int | None = None
-) -> str:
+def scope_versions(scopes: Sequence[str], *, reports_events: Sequence[int] = ()) -> str:
     """One string naming the state of the given scopes (see scope_tokens): it changes, at
     once, with any write to them and with no other write."""
-    tokens = scope_tokens(scopes, reports_events=reports_events, linked_to=linked_to)
+    tokens = scope_tokens(scopes, reports_events=reports_events)
     return "|".join(f"{name}={token}" for name, token in sorted(tokens.items()))
 
 
@@ -174,8 +173,8 @@ def one_version_bump() -> Iterator[None]:
         cursor.execute(BUMP_EPOCH_SQL)
 
 
-# A page's version: a string, or an object whose str() is one and which carries what the view
-# needs beside it (see coverage.EventPageVersion).
+# A page's version: a string, or an object whose str() is one and which carries what the key
+# was computed from, so that the view renders exactly that (see coverage.EventPageVersion).
 type PageVersion = Callable[..., object]
 
 
