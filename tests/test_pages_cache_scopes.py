@@ -2,6 +2,7 @@
 event leaves them cached, and any write to what they show is on the next request."""
 
 import datetime as dt
+import hashlib
 
 import pytest
 from browse_data import BASE_TIME, event_with_reports, outlet, report
@@ -220,3 +221,132 @@ def test_an_event_page_whose_own_copy_is_gone_is_rendered_again(client):
     state, html = _get(client, url)
     assert state == "miss"
     assert "Kept summit" in html
+
+
+# The "not covered by" rule's inputs (migration 0016): the key names the weeks the event's
+# window touches, so the rule runs only on a render, and every write that can change its result
+# changes the key.
+
+
+def _rule_queries(queries: CaptureQueriesContext) -> list[str]:
+    return [
+        query["sql"] for query in queries.captured_queries if "COUNT(DISTINCT a.event_id)" in query["sql"]
+    ]
+
+
+def _shared_with_alpha(alpha: Source) -> tuple[Event, list[Event]]:
+    """An event Alpha reported, and three others in its window that Alpha reported too: an
+    outlet that reports those three is "not covered by" the first."""
+    kept = event_with_reports("Kept summit", [alpha])
+    others = [
+        event_with_reports(f"Shared story {n}", [alpha], start=BASE_TIME - dt.timedelta(days=10 * n))
+        for n in range(1, 4)
+    ]
+    return kept, others
+
+
+def test_an_event_page_hit_after_a_write_outside_its_window_runs_no_not_covered_rule(client):
+    alpha, beta, kept, _ = _two_events()
+    later = event_with_reports("Later storm", [beta], start=BASE_TIME + dt.timedelta(days=30))
+    url = kept.get_absolute_url()
+    _get(client, url)
+    report(alpha, title="A later report", event=later, published_at=BASE_TIME + dt.timedelta(days=31))
+    with CaptureQueriesContext(connection) as queries:
+        assert _get(client, url)[0] == "hit"
+    assert _rule_queries(queries) == []
+
+
+def test_an_event_page_stays_cached_after_a_write_in_its_window_that_leaves_the_rule_as_it_was(client):
+    # The rule runs again (its inputs changed), finds the same outlets missing, and so the
+    # same page.
+    alpha, _, kept, elsewhere = _two_events()
+    url = kept.get_absolute_url()
+    _get(client, url)
+    report(alpha, title="A report of the storm", event=elsewhere, published_at=BASE_TIME)
+    with CaptureQueriesContext(connection) as queries:
+        assert _get(client, url)[0] == "hit"
+    assert len(_rule_queries(queries)) == 1
+
+
+def test_an_event_page_shows_a_report_moved_into_its_window_at_once(client):
+    alpha, gamma = outlet("Alpha News"), outlet("Gamma Post")
+    kept, others = _shared_with_alpha(alpha)
+    far = event_with_reports("Far story", [gamma], start=BASE_TIME + dt.timedelta(days=200))
+    gammas = [report(gamma, event=far, published_at=BASE_TIME - dt.timedelta(days=1)) for _ in others]
+    url = kept.get_absolute_url()
+    assert "Gamma Post" not in _get(client, url)[1]
+    for moved, other in zip(gammas, others, strict=True):
+        Article.objects.filter(pk=moved.pk).update(event=other)  # no event row rewritten
+    state, html = _get(client, url)
+    assert state == "miss"
+    assert "Gamma Post" in html and "shared 3 events" in html
+
+
+def test_an_event_page_shows_an_event_whose_span_moved_into_its_window_at_once(client):
+    alpha, gamma = outlet("Alpha News"), outlet("Gamma Post")
+    kept = event_with_reports("Kept summit", [alpha])
+    later = [
+        event_with_reports(f"Later story {n}", [alpha, gamma], start=BASE_TIME + dt.timedelta(days=100 + n))
+        for n in range(3)
+    ]
+    url = kept.get_absolute_url()
+    assert "Gamma Post" not in _get(client, url)[1]
+    Event.objects.filter(pk__in=[event.pk for event in later]).update(
+        first_published_at=BASE_TIME - dt.timedelta(days=5),
+        last_published_at=BASE_TIME - dt.timedelta(days=4),
+    )
+    state, html = _get(client, url)
+    assert state == "miss"
+    assert "Gamma Post" in html
+
+
+def test_an_event_page_shows_a_report_in_an_event_spanning_its_whole_window_at_once(client):
+    # The long events' first and last weeks both lie outside the window: every week between
+    # them changes.
+    alpha, gamma = outlet("Alpha News"), outlet("Gamma Post")
+    kept = event_with_reports("Kept summit", [alpha])
+    long = [
+        event_with_reports(
+            f"Long story {n}", [alpha, gamma], start=BASE_TIME - dt.timedelta(days=200), step_hours=24 * 300
+        )
+        for n in range(3)
+    ]
+    Article.objects.filter(event__in=long, source=gamma).delete()
+    url = kept.get_absolute_url()
+    assert "Gamma Post" not in _get(client, url)[1]
+    for event in long:
+        Article.objects.create(
+            source=gamma,
+            event=event,
+            title=f"Gamma on {event.title}",
+            body_text="Text.",
+            word_count=1,
+            content_hash=hashlib.sha256(f"long-{event.pk}".encode()).hexdigest(),
+        )
+    state, html = _get(client, url)
+    assert state == "miss"
+    assert "Gamma Post" in html
+
+
+def test_an_event_page_shows_a_report_joining_a_linked_event_at_once(client):
+    # Gamma's report of an event linked as possibly the same story counts as covering this one,
+    # wherever in time that event lies, and whether or not the linked event's row is rewritten.
+    alpha, gamma = outlet("Alpha News"), outlet("Gamma Post")
+    kept, others = _shared_with_alpha(alpha)
+    for other in others:
+        report(gamma, event=other, published_at=BASE_TIME - dt.timedelta(days=1))
+    linked = event_with_reports("Same story, split", [alpha], start=BASE_TIME + dt.timedelta(days=200))
+    PossiblySame.objects.create(event_a=kept, event_b=linked, score=0.5)
+    url = kept.get_absolute_url()
+    assert "Gamma Post" in _get(client, url)[1]
+    Article.objects.create(
+        source=gamma,
+        event=linked,
+        title="Gamma's half",
+        body_text="Text.",
+        word_count=1,
+        content_hash=hashlib.sha256(b"linked-gamma").hexdigest(),
+    )
+    state, html = _get(client, url)
+    assert state == "miss"
+    assert "shared 3 events" not in html

@@ -99,18 +99,33 @@ REPORTS_EVENTS_SQL = (
     " UNION ALL SELECT v.scope, v.token FROM articles_article a"
     " JOIN articles_page_version v ON v.scope = 'event:' || a.event_id WHERE a.id IN ({})"
 )
+# The tokens of the events linked to one as possibly the same story, in the same query.
+LINKED_EVENTS_SQL = (
+    " UNION ALL SELECT v.scope, v.token FROM articles_possiblysame p"
+    " JOIN articles_page_version v ON v.scope = 'event:' || p.event_b_id WHERE p.event_a_id = %s"
+    " UNION ALL SELECT v.scope, v.token FROM articles_possiblysame p"
+    " JOIN articles_page_version v ON v.scope = 'event:' || p.event_a_id WHERE p.event_b_id = %s"
+)
 
 
-def scope_tokens(scopes: Sequence[str], *, reports_events: Sequence[int] = ()) -> dict[str, str]:
-    """The tokens of the given scopes, of the outlets and of the epoch, and of the events the
-    reports `reports_events` are in (under "event:<id>"), in one query. A scope never written
-    since the migration has no row yet and reads "none": its first write creates a row with a
-    random token, so "none" is a state of its own that never comes back."""
+def scope_tokens(
+    scopes: Sequence[str], *, reports_events: Sequence[int] = (), linked_to: int | None = None
+) -> dict[str, str]:
+    """The tokens of the given scopes, of the outlets and of the epoch, of the events the
+    reports `reports_events` are in and of the events linked to event `linked_to` (under
+    "event:<id>"), in one query. A scope never written since the migration has no row yet and
+    reads "none": its first write creates a row with a random token, so "none" is a state of
+    its own that never comes back. A linked event never written has no row and is left out:
+    its first write adds one, which changes the set read."""
     names = [*scopes, "outlets", "epoch"]
     sql = SCOPES_SQL.format(", ".join(["%s"] * len(names)))
     if reports_events:
         sql += REPORTS_EVENTS_SQL.format(", ".join(["%s"] * len(reports_events)))
-    rows = dict(read_rows(sql, [*names, *reports_events]))
+    params: list[object] = [*names, *reports_events]
+    if linked_to is not None:
+        sql += LINKED_EVENTS_SQL
+        params += [linked_to, linked_to]
+    rows = dict(read_rows(sql, params))
     return {name: rows.get(name, "none") for name in names} | rows
 
 
