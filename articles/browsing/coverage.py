@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString
 
 from ..grouping.near_misses import Link, links_of
 from ..models import Article, Event, Source
-from .pagecache import read_rows, scope_tokens, scope_versions
+from .pagecache import read_rows, scope_tokens, scope_versions, versions_of
 
 # A strip draws one cell per outlet; past this many outlets it only lists those who reported.
 STRIP_MAX_OUTLETS = 60
@@ -218,7 +218,7 @@ def event_page_version(pk: int) -> EventPageVersion:
     tokens = scope_tokens([f"event:{pk}", *report_weeks(window_end)], linked_to=pk)
     # The event's id too: two linked events read the same scopes and may share a window's end,
     # but not the rule's result.
-    named = f"{pk}|{window_end}|" + "|".join(f"{name}={token}" for name, token in sorted(tokens.items()))
+    named = f"{pk}|{window_end}|{versions_of(tokens)}"
     inputs = hashlib.sha256(named.encode()).digest()
     with _rule_results_lock:
         counts = _rule_results.get(inputs)
@@ -231,7 +231,7 @@ def event_page_version(pk: int) -> EventPageVersion:
             _rule_results[inputs] = counts
             if len(_rule_results) > RULE_RESULTS_KEPT:
                 _rule_results.popitem(last=False)
-    versions = "|".join(f"{name}={tokens[name]}" for name in sorted((f"event:{pk}", "outlets", "epoch")))
+    versions = versions_of({name: tokens[name] for name in (f"event:{pk}", "outlets", "epoch")})
     return EventPageVersion(f"{versions}|{window_end}|{counts}", counts, title)
 
 

@@ -18,7 +18,7 @@ import hashlib
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import wraps
 
@@ -132,7 +132,11 @@ def scope_tokens(
 def scope_versions(scopes: Sequence[str], *, reports_events: Sequence[int] = ()) -> str:
     """One string naming the state of the given scopes (see scope_tokens): it changes, at
     once, with any write to them and with no other write."""
-    tokens = scope_tokens(scopes, reports_events=reports_events)
+    return versions_of(scope_tokens(scopes, reports_events=reports_events))
+
+
+def versions_of(tokens: Mapping[str, str]) -> str:
+    """Tokens by scope as one string, in the scopes' order."""
     return "|".join(f"{name}={token}" for name, token in sorted(tokens.items()))
 
 

@@ -39,7 +39,8 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
     quoted_pairs = [
         (quotes_a[p["a"]]["sentences"][0], quotes_b[p["b"]]["sentences"][0]) for p in quotes["shared"]
     ]
-    alignment = align(analysis_a, with_linked_keys(analysis_b, mapping), quoted_pairs)
+    linked_b = with_linked_keys(analysis_b, mapping)
+    alignment = align(analysis_a, linked_b, quoted_pairs)
     sentences_a = analysis_a.get("sentences", [])
     sentences_b = analysis_b.get("sentences", [])
     rows = []
@@ -54,7 +55,7 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
         rows,
         analysis_a.get("numbers", []),
         analysis_b.get("numbers", []),
-        (places_by_sentence(analysis_a), places_by_sentence(with_linked_keys(analysis_b, mapping))),
+        (places_by_sentence(analysis_a), places_by_sentence(linked_b)),
     )
     counts = {
         "shared": sum(r["kind"] == "match" and r.get("level") != "related" for r in rows),

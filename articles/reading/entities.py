@@ -55,6 +55,7 @@ LABELS = {
     "FAC": PLACE,
 }
 _LEADING = frozenset({"the", "a", "an"})
+_POSSESSIVE = frozenset({"'s", "’s"})
 _DESCRIBING = frozenset({"a", "an", "one"})  # "one Tory Brexiteer": a description, not a name
 _ACTING = frozenset({"nsubj", "nsubjpass", "agent"})
 _LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "around", "towards", "toward"})
@@ -230,6 +231,11 @@ def _name_end(doc, start: int, end: int) -> int:
     return end
 
 
+def _without_possessive(span):
+    """The span without a possessive "'s" the model took into it ("Cyclone Kenneth's")."""
+    return span[:-1] if len(span) > 1 and span[-1].lower_ in _POSSESSIVE else span
+
+
 def _model_number(text: str) -> bool:
     """A product's model number ("737" of "737 Max"), not a year or a count of one or two digits."""
     return text.isdigit() and len(text) >= 3 and not (len(text) == 4 and text[:2] in ("19", "20"))
@@ -370,7 +376,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             not_people.add(ent.text)
         elif len(ent) > 1 and ent[0].lower_ in lang.NOT_PERSON_BEFORE:
             # the model took "Hurricane Delphine" (or "Cyclone Kenneth's") whole
-            named = ent[:-1] if ent[-1].lower_ in ("'s", "’s") else ent
+            named = _without_possessive(ent)
             not_people.update((named.text, named[1:].text))
 
     taken_until = 0  # a span an earlier name ran on through ("... and Monuments") is taken
@@ -379,8 +385,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         kind = LABELS.get(label)
         if kind is None or ent_start < taken_until:
             continue
-        owned = len(ent) > 1 and ent[-1].lower_ in ("'s", "’s")
-        if (ent[:-1] if owned else ent).text in not_people and kind != PLACE:
+        if _without_possessive(ent).text in not_people and kind != PLACE:
             continue  # "Hurricane Delphine", "Operation Sandstorm", "737 Max": a storm, a plan, a jet
         if len(ent) == 1 and ent.text.lower().strip(".") in lang.NOT_ACRONYMS:
             continue  # "GMT", "CEO": units, time zones and roles
@@ -585,13 +590,13 @@ def _someones_name(doc, ent, lang: ModuleType) -> bool:
     two or three capitalised words opening with a first name the nicknames table knows, with an
     age after it or a relative after its possessive ("Marcus Hale's sister"). A firm named after
     its founder ("Morgan Stanley") has neither."""
-    end = ent.end - 1 if ent[-1].lower_ in ("'s", "’s") else ent.end
-    words = [t for t in doc[ent.start : end]]
+    words = list(_without_possessive(ent))
+    end = ent.start + len(words)
     if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
         return False
     if not is_first_name(words[0].text) or words[-1].lower_ in lang.ORG_SUFFIXES:
         return False
-    related = end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end + 1].lower_ in _KIN
+    related = end + 1 < len(doc) and doc[end].lower_ in _POSSESSIVE and doc[end + 1].lower_ in _KIN
     aged = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num
     return related or aged
 
@@ -712,7 +717,7 @@ def _locative_before(doc, start: int, end: int, lang: ModuleType) -> bool:
     particle ("swept in Trent Alexander-Arnold's cross"), the owner of what follows, or what
     is owned ("shareholders in L'Oréal")."""
     before = doc[start - 1]
-    owns = end < len(doc) and doc[end].lower_ in ("'s", "’s")
+    owns = end < len(doc) and doc[end].lower_ in _POSSESSIVE
     owned = before.head.lemma_.lower() in lang.HOLDING_WORDS
     return before.lower_ in _LOCATIVE and before.dep_ != "prt" and not owns and not owned
 
@@ -733,7 +738,7 @@ def _names_no_one(doc, start: int, end: int) -> bool:
 
 def _owned_name_end(doc, end: int) -> int:
     """The end of the name a saint's name begins ("St Anthony" of "St Anthony's Shrine")."""
-    if end + 1 < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end + 1].is_title:
+    if end + 1 < len(doc) and doc[end].lower_ in _POSSESSIVE and doc[end + 1].is_title:
         end += 2
         while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
             end += 1
@@ -837,7 +842,7 @@ def _lone_place_word(doc, start: int, end: int, lang: ModuleType) -> bool:
     if word.isupper() or word.lower() in lang.ORG_SUFFIXES or word.lower() in lang.KNOWN_ORG_PHRASES:
         return False
     if doc[start - 1].lower_ in _TOWARDS and doc[start - 1].dep_ != "prt" and is_place_name(word):
-        return not (end < len(doc) and doc[end].lower_ in ("'s", "’s"))  # "from Liverpool's owners"
+        return not (end < len(doc) and doc[end].lower_ in _POSSESSIVE)  # "from Liverpool's owners"
     return _locative_before(doc, start, end, lang)
 
 

@@ -192,9 +192,10 @@ _THRESHOLD = re.compile(
 )
 
 
-def _bound(text: str, before: str) -> str:
-    """How exact a figure is, from qualifiers inside its span or just before it."""
-    if _SPAN_OF_VALUES.search(text) or _SPAN_END.search(before):
+def _bound(text: str, before: str, context: str) -> str:
+    """How exact a figure is, from qualifiers inside its span or just before it (`before`: the
+    words since the last comma; `context`: a little more, for the line a claim had to reach)."""
+    if _THRESHOLD.search(context) or _SPAN_OF_VALUES.search(text) or _SPAN_END.search(before):
         return "vague"
     for name, pattern in _QUALIFIER_PATTERNS:
         if pattern.search(text) or pattern.search(before):
@@ -293,11 +294,7 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         start = start_char + offset
         sentence = max(bisect_right(sentence_starts, start) - 1, 0)
         before = doc.text[max(start_char - 16, 0) : start_char].split(",")[-1]
-        bound = (
-            "vague"
-            if _THRESHOLD.search(doc.text[max(start_char - 40, 0) : start_char])
-            else _bound(text, before)
-        )
+        bound = _bound(text, before, doc.text[max(start_char - 40, 0) : start_char])
         end = start_char + len(text) + offset
         numbers.append(Number(text, value, unit, kind, sentence, start, end, bound))
     return numbers

@@ -16,6 +16,7 @@ speaker is worse than none.
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .entities import Entity, Mention
@@ -154,31 +155,35 @@ class _Reader:
         speaker is worse than none. Someone owned or met ("Barksdale's sister, Kiara, disputed
         ...") is no rival."""
         sentence = self.sentence_of(offset)
-        start = self.sentences[max(sentence - 1, 0)].start
         # "Sen. Bramwell blamed Democrats for what he called ...": the subject of the pronoun's
         # own sentence is who it stands for, whoever the sentence before named
-        index = bisect_right(self.mention_starts, self.sentences[sentence].start - 1)
-        while index < len(self.mentions) and self.mentions[index].end <= offset:
-            mention = self.mentions[index]
-            if self.entities[mention.entity].key == candidate.key and self._acts_as_subject(mention):
-                return False
-            index += 1
+        if any(
+            self.entities[m.entity].key == candidate.key and self._acts_as_subject(m)
+            for m in self._mentions_between(self.sentences[sentence].start, offset)
+        ):
+            return False
         # ... and from the start of the sentence that named the candidate last, when earlier
         # ("Barr, with Rosenstein, decided ... Trump's take? '...,' he tweeted")
+        start = self.sentences[max(sentence - 1, 0)].start
         named = [
             m.start for m in self.mentions if m.end <= offset and self.entities[m.entity].key == candidate.key
         ]
         if named:
             start = min(start, self.sentences[self.sentence_of(named[-1])].start)
+        return any(
+            m.kind == PERSON
+            and not any(s <= m.start < e for s, e in quoted)
+            and self.entities[m.entity].key != candidate.key
+            and self._acts_as_subject(m)
+            for m in self._mentions_between(start, offset)
+        )
+
+    def _mentions_between(self, start: int, end: int) -> Iterator[Mention]:
+        """The mentions that begin at or after start and end by end, in text order."""
         index = bisect_right(self.mention_starts, start - 1)
-        while index < len(self.mentions) and self.mentions[index].end <= offset:
-            mention = self.mentions[index]
-            inside = any(s <= mention.start < e for s, e in quoted)
-            other = self.entities[mention.entity].key != candidate.key
-            if mention.kind == PERSON and not inside and other and self._acts_as_subject(mention):
-                return True
+        while index < len(self.mentions) and self.mentions[index].end <= end:
+            yield self.mentions[index]
             index += 1
-        return False
 
     def _acts_as_subject(self, mention: Mention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

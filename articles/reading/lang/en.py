@@ -135,9 +135,9 @@ HOLDING_WORDS = frozenset(
 )
 # Last words of places that are also surnames (so not in PLACE_SUFFIXES): they make a place of a
 # name the model calls an organisation, never of one it calls a person.
+PLACE_LAST_WORDS = frozenset("hill hills hillside heights park hall square gardens field arena".split())
 # Last words of buildings that are also surnames: a building only after a town's name.
 BUILDING_WORDS = frozenset("castle abbey priory minster tower fort".split())
-PLACE_LAST_WORDS = frozenset("hill hills hillside heights park hall square gardens field arena".split())
 # All-capital words that are no organisations: units, time zones, roles.
 NOT_ACRONYMS = frozenset(
     """mw gw kw kwh mwh gwh gmt utc bst est edt cet pst mp mps mep meps pm am ceo cfo coo cto gdp
