@@ -301,20 +301,21 @@ def test_a_pair_with_a_closer_partner_on_either_side_is_not_the_same_claim():
     assert closest_both_ways(lexical, None) == {(1, 1)}
 
 
+def _figure(text: str, value, unit: str, kind: str = "count") -> dict:
+    return {"text": text, "value": value, "unit": unit, "kind": kind, "sentence": 0, "bound": "exact"}
+
+
 def test_no_conflict_when_the_other_value_is_also_given_as_a_count_of_nothing_named():
     from articles.compare.summary import number_conflicts
 
-    def figure(text: str, value: int, unit: str) -> dict:
-        return {"text": text, "value": value, "unit": unit, "kind": "count", "sentence": 0, "bound": "exact"}
-
     row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
-    four_wickets = [figure("four wickets", 4, "wicket")]
+    four_wickets = [_figure("four wickets", 4, "wicket")]
     # "took two wickets in the first hour ..., whose four for 78": the four may be the same.
     assert (
-        number_conflicts([row], [figure("two wickets", 2, "wicket"), figure("four", 4, "")], four_wickets)
+        number_conflicts([row], [_figure("two wickets", 2, "wicket"), _figure("four", 4, "")], four_wickets)
         == []
     )
-    conflicts = number_conflicts([row], [figure("two wickets", 2, "wicket")], four_wickets)
+    conflicts = number_conflicts([row], [_figure("two wickets", 2, "wicket")], four_wickets)
     assert [(x["a"], x["b"]) for x in conflicts] == [(["two wickets"], ["four wickets"])]
 
 
@@ -327,10 +328,6 @@ def test_two_sentences_that_both_deny_are_not_taken_for_opposites_however_each_w
     )
     row = next(r for r in c["rows"] if r["kind"] == "match")
     assert row["level"] == "same"
-
-
-def _figure(text: str, value, unit: str, kind: str = "count") -> dict:
-    return {"text": text, "value": value, "unit": unit, "kind": kind, "sentence": 0, "bound": "exact"}
 
 
 def test_weekdays_alone_do_not_conflict_but_days_of_a_month_do():
