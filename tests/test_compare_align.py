@@ -4,7 +4,7 @@ from pathlib import Path
 
 import numpy as np
 
-from articles.compare.align import NEIGHBOUR_THRESHOLD, closest_both_ways
+from articles.compare.align import NEIGHBOUR_THRESHOLD, closest_both_ways, lead
 from articles.compare.compare import compare_analyses
 from articles.reading import read_report
 from tests.compare_texts import FLOOD_A, FLOOD_B, QUOTES, UNRELATED, WIRE_A, WIRE_B
@@ -299,6 +299,30 @@ def test_a_pair_with_a_closer_partner_on_either_side_is_not_the_same_claim():
     # in words to A's second than to A's first, so (0, 1) is at most related.
     assert closest_both_ways(lexical, cosines) == {(0, 0), (1, 1)}
     assert closest_both_ways(lexical, None) == {(1, 1)}
+
+
+def test_the_lead_is_the_first_sentence_long_enough_to_state_a_fact():
+    sentences = [
+        {"text": "By Jo Smith"},
+        {"text": "Updated 5 p.m."},
+        {"text": "The river burst its banks on Sunday night."},
+    ]
+    assert lead(sentences) == 2
+    assert lead([{"text": "Short."}]) == -1
+
+
+def test_two_reports_leads_stating_one_event_in_other_words_are_the_same_claim():
+    c = compare(
+        "Strike",
+        "Dock workers at the port of Felixstowe began an eight-day strike over pay on Sunday, "
+        "the first walkout there in decades. The union said 1,900 members took part. "
+        "The operator called its offer fair.",
+        "Strike",
+        "Nearly 2,000 dockers brought Britain's biggest container port to a standstill yesterday "
+        "in a row over a miserly pay offer. Bosses have banked record profits. "
+        "Shops fear empty shelves at Christmas.",
+    )
+    assert matched(c, "began an eight-day strike", "brought Britain's biggest container port")
 
 
 def _figure(text: str, value, unit: str, kind: str = "count") -> dict:

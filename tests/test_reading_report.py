@@ -46,6 +46,19 @@ def test_decimals_quotes_and_ellipses():
     ]
 
 
+def test_a_dateline_with_a_state_abbreviation_stays_with_its_sentence():
+    body = (
+        "SAN JOSE, Calif. (Granite Wire) — Voltaro recalled 200,000 batteries on Tuesday. "
+        "BENTONVILLE, Ark. — Walmart said sales rose. PORTLAND, Ore. - A man died. He was 40."
+    )
+    assert texts(body) == [
+        "SAN JOSE, Calif. (Granite Wire) — Voltaro recalled 200,000 batteries on Tuesday.",
+        "BENTONVILLE, Ark. — Walmart said sales rose.",
+        "PORTLAND, Ore. - A man died.",
+        "He was 40.",
+    ]
+
+
 def test_paragraphs_and_soft_wraps_keep_offsets():
     body = "First paragraph here.\n\nA wrapped line that goes on\nand ends here. Second sentence.\nNew line paragraph."
     sentences = split_sentences(body)

@@ -198,6 +198,7 @@ def candidate_features(
     pairs sharing a word, a name or a figure, and pairs close in meaning that share none.
     lexical: lexical_pairs() of the same reports, when the caller has it already."""
     lexical = dict(lexical) if lexical is not None else lexical_pairs(a, b, weights, skip_a, skip_b)
+    lead_a, lead_b = lead(a.sentences), lead(b.sentences)
     if cosines is not None:
         close = cosines >= MEANING_CANDIDATE
         for i, j in zip(*close.nonzero(), strict=True):
@@ -205,9 +206,28 @@ def candidate_features(
             if i not in skip_a and j not in skip_b and a.bags[i] and b.bags[j]:
                 lexical.setdefault((i, j), (0.0, 0.0, 0.0))
     return {
-        (i, j): features(words, float(cosines[i, j]) if cosines is not None else None, names, figures)
+        (i, j): features(
+            words,
+            float(cosines[i, j]) if cosines is not None else None,
+            names,
+            figures,
+            leads=float(i == lead_a and j == lead_b),
+        )
         for (i, j), (words, names, figures) in lexical.items()
     }
+
+
+LEAD_WORDS = 6  # a first "sentence" shorter than this is a heading or a credit, not the lead
+
+
+def lead(sentences: list[dict]) -> int:
+    """The index of a report's lead: its first sentence of some length. News states its core
+    fact first, so two reports' leads of one event are the same claim far more often than
+    any other two sentences (in every annotated pair whose leads both state a fact)."""
+    for k, sentence in enumerate(sentences):
+        if len(sentence["text"].split()) >= LEAD_WORDS:
+            return k
+    return -1
 
 
 def candidate_pairs(

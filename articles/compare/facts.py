@@ -2,8 +2,8 @@
 
 Reports are taken one by one; their sentences are scored against the claims so far (the first
 sentence of each claim stands for it) with the two-report alignment's same-claim model
-(claims.py: words, meaning, names, figures), word weights coming from the whole
-event, and assigned best-first and one-to-one; only a pair the model takes as the *same claim*
+(claims.py: words, meaning, names, figures, whether both are their report's lead), word
+weights coming from the whole event, and assigned best-first and one-to-one; only a pair the model takes as the *same claim*
 marks a report as carrying it, so a ✓ is never given for a merely related sentence. A sentence
 left over starts a new claim. One pass, so the cost grows with reports x claims, not with every
 pair of reports.
@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 import numpy as np
 
 from ..reading.vectors import unpack
-from .align import MEANING_CANDIDATE, SideText, pair_score, prepare
+from .align import MEANING_CANDIDATE, SideText, lead, pair_score, prepare
 from .claims import claim_score, model
 from .summary import link_entities
 
@@ -78,14 +78,22 @@ def fact_table(reports: list[dict]) -> dict:
                 for position in np.nonzero(cosines[s] >= MEANING_CANDIDATE)[0]:
                     candidates.setdefault((s, known[int(position)]), 0.0)
         cosine_of = {known[k]: k for k in range(len(known))}
+        lead_here = lead(side.sentences)
         scored = []
         for (s, c), words in candidates.items():
             first_column, first_sentence = claims[c]["first"]
             cosine = None
             if cosines is not None and c in cosine_of:
                 cosine = float(cosines[s, cosine_of[c]])
-            bag, other = side.bags[s], sides[first_column].bags[first_sentence]
-            score = claim_score(words, cosine, _share(bag, other, "E:"), _share(bag, other, "N:"))
+            first_side = sides[first_column]
+            bag, other = side.bags[s], first_side.bags[first_sentence]
+            score = claim_score(
+                words,
+                cosine,
+                _share(bag, other, "E:"),
+                _share(bag, other, "N:"),
+                leads=float(s == lead_here and first_sentence == lead(first_side.sentences)),
+            )
             denies = side.sentences[s].get("negated") != sides[first_column].sentences[first_sentence].get(
                 "negated"
             )

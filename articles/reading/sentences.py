@@ -3,7 +3,8 @@
 Paragraphs are split first (blank lines, or a line break after sentence-final punctuation; a line
 break in mid-sentence is a soft wrap). Inside a paragraph every run of . ! ? or an ellipsis
 followed by white space is a candidate boundary, refused when the word before is an abbreviation
-or an initial, or when the next word starts in lower case ("she asked", "... and then").
+or an initial, or when the next word starts in lower case ("she asked", "... and then") or the text goes on
+with a dash (a dateline: "SAN JOSE, Calif. — ...").
 Closing quotes and brackets after the punctuation stay with the sentence they close.
 """
 
@@ -30,6 +31,9 @@ _BOUNDARY = re.compile(r"(?:\.\.\.|…|[.!?])+[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)$")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘(\[]*)(\S*)")
 _ENDS_SENTENCE = re.compile(r"[.!?…:][\"'”’)\]]*$")
+# What follows a dateline's state abbreviation: "SAN JOSE, Calif. (Granite Wire) — Voltaro ...".
+# No sentence starts with a dash, so a dash (after an optional agency credit) continues this one.
+_DASH_GOES_ON = re.compile(r"\s+(?:\([^()]{1,60}\)\s*)?[—–-]+\s")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -69,6 +73,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 def _is_boundary(para: str, punct_start: int, punct_end: int, lang: ModuleType) -> bool:
     mark = para[punct_start:punct_end]
+    if _DASH_GOES_ON.match(para, punct_end):
+        return False
     next_match = _NEXT_WORD.match(para, punct_end)
     if next_match is None:
         return True
