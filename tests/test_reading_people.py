@@ -96,6 +96,26 @@ def test_a_first_name_and_surname_with_a_relative_or_an_age_is_a_person_though_t
     }
 
 
+def test_a_name_with_a_double_barrelled_surname_and_an_age_is_a_person_whatever_the_first_name():
+    assert kinds("Tell that to Dolores Fairbanks-Ruiz, 52, who lost her warehouse job in June.") == {
+        "Dolores Fairbanks-Ruiz": "person"
+    }
+    assert (
+        kinds("Yesenia Trujillo-Barr, 41, who rides the bus to work, said fares hurt.")[
+            "Yesenia Trujillo-Barr"
+        ]
+        == "person"
+    )
+    # A year after a firm's name is no age.
+    assert kinds("Morgan Stanley, 2019, was the adviser.").get("Morgan Stanley") != "person"
+
+
+def test_a_known_first_name_the_model_left_before_the_surname_is_part_of_the_name():
+    assert people("His attorney, Marguerite Dunleavy Ortiz, asked for probation.") == {
+        "Marguerite Dunleavy Ortiz"
+    }
+
+
 def test_a_first_name_the_model_left_between_a_title_and_the_rest_is_part_of_the_name():
     body = "Boss Priya Natarajan Holt — who trousers £1.2million a year — grovelled to customers."
     assert people(body) == {"Priya Natarajan Holt"}

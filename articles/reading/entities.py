@@ -211,6 +211,17 @@ def _first_name_start(doc, start: int, kind: str, lang: ModuleType) -> int:
         and doc[start - 1].lower_.rstrip(".") not in lang.TITLES
     ):
         return start - 1
+    if (
+        kind == PERSON
+        and start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_title
+        and doc[start - 1].ent_iob_ == "O"
+        and doc[start - 1].whitespace_
+        and doc[start - 1].dep_ == "compound"
+        and is_first_name(doc[start - 1].text)
+    ):
+        return start - 1  # "Marguerite [Dunleavy Ortiz]": a first name the model left out
     return start
 
 
@@ -587,18 +598,34 @@ _KIN = frozenset(
 
 def _someones_name(doc, ent, lang: ModuleType) -> bool:
     """Whether a span the model calls an organisation is a person's name with a person's marks:
-    two or three capitalised words opening with a first name the nicknames table knows, with an
-    age after it or a relative after its possessive ("Marcus Hale's sister"). A firm named after
+    two or three capitalised words (a surname may be double-barrelled) with an age in commas
+    after them ("Yesenia Trujillo-Barr, 41,"), or opening with a first name the nicknames table
+    knows and with a relative after its possessive ("Marcus Hale's sister"). A firm named after
     its founder ("Morgan Stanley") has neither."""
     words = list(_without_possessive(ent))
     end = ent.start + len(words)
-    if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
+    # A double-barrelled surname is three tokens ("Trujillo", "-", "Barr"), written without spaces.
+    parts = [t for t in words if t.text != "-"]
+    joined = all(
+        not t.whitespace_ and not words[k - 1].whitespace_ for k, t in enumerate(words) if t.text == "-"
+    )
+    if not 2 <= len(parts) <= 4 or not joined or not all(t.is_title and t.is_alpha for t in parts):
         return False
-    if not is_first_name(words[0].text) or words[-1].lower_ in lang.ORG_SUFFIXES:
+    if words[-1].lower_ in lang.ORG_SUFFIXES or len(ent.text.split()) > 3:
         return False
     related = end + 1 < len(doc) and doc[end].lower_ in _POSSESSIVE and doc[end + 1].lower_ in _KIN
-    aged = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num
-    return related or aged
+    if related:
+        return is_first_name(words[0].text)
+    # An age in commas ("Dolores Fairbanks-Ruiz, 52, who ..."): no firm is written so, so the
+    # first name need not be one the nicknames table knows.
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].like_num
+        and doc[end + 1].text.isdigit()
+        and 0 < int(doc[end + 1].text) < 120
+        and doc[end + 2].text == ","
+    )
 
 
 def _marked_as_someone(doc, start: int, end: int) -> bool:
