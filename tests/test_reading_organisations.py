@@ -355,3 +355,21 @@ def test_a_name_the_model_ran_on_ends_before_a_bracket_or_a_lone_on():
     assert "CARACAS (Paxwire" not in kinds
     assert kinds.get("Paxwire") == "organisation"
     assert "Pangkal Pinang on Bangka" not in entity_kinds("The jet left for Pangkal Pinang on Bangka island.")
+
+
+def _organisation(key: str, name: str) -> dict:
+    return {"key": key, "name": name, "kind": "organisation", "variants": [name], "sentences": [0]}
+
+
+def test_an_organisation_written_in_full_by_one_outlet_and_shortened_by_the_other_is_one():
+    full = [_organisation("o:full", "Sheffield Teaching Hospitals NHS Foundation Trust")]
+    assert link_entities(full, [_organisation("o:short", "Sheffield Teaching Hospitals")]) == {
+        "o:short": "o:full"
+    }
+    council = [_organisation("o:council", "Wrexham County Borough Council")]
+    assert link_entities(council, [_organisation("o:w", "Wrexham Council")]) == {"o:w": "o:council"}
+    # Names that share their first words but end otherwise are two bodies.
+    bank = [_organisation("o:boa", "Bank of America")]
+    assert link_entities(bank, [_organisation("o:boe", "Bank of England")]) == {}
+    times = [_organisation("o:nyt", "New York Times")]
+    assert link_entities(times, [_organisation("o:nyp", "New York Post")]) == {}

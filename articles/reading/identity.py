@@ -209,6 +209,22 @@ def _short_form(short: str, long: str, lang: ModuleType) -> bool:
     return False
 
 
+def _kept_words(a: str, b: str, lang: ModuleType) -> bool:
+    """Whether one organisation's name of two words or more keeps the other's first and last
+    words and leaves some in between, or opens it: "Sheffield Teaching Hospitals" of "Sheffield
+    Teaching Hospitals NHS Foundation Trust", "Wrexham Council" of "Wrexham County Borough
+    Council". Only across two reports, where one outlet writes the name in full and the other
+    does not; within one report "Bank of America" and "Bank of America Securities" may be two."""
+    words_a, words_b = _words_without(a, frozenset(), lang), _words_without(b, frozenset(), lang)
+    short, long = sorted((words_a, words_b), key=len)
+    if len(short) < 2 or len(short) == len(long) or short[0] != long[0]:
+        return False
+    if long[: len(short)] == short:
+        return True
+    rest = iter(long)
+    return short[-1] == long[-1] and all(word in rest for word in short)
+
+
 def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     """Whether two organisations' names are one. Within a report a is the name met first: a
     short form counts there only after its long name, as a surname does after a full name."""
@@ -217,6 +233,8 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     if "".join(_words_without(a, generic, lang)) == "".join(_words_without(b, generic, lang)):
         return True
     if _short_form(b, a, lang) or (across and _short_form(a, b, lang)):
+        return True
+    if across and _kept_words(a, b, lang):
         return True
     for short, long in ((a, b), (b, a)):
         if _words_without(short, frozenset(), lang) == _head_of(long, lang):
