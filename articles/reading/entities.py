@@ -190,38 +190,21 @@ def _hyphenated_end(doc, start: int, end: int) -> int:
 def _first_name_start(doc, start: int, kind: str, lang: ModuleType) -> int:
     """A person's name the model began at a middle initial ("J. Brennan-Moore" of "Tayla J.
     Brennan-Moore") starts at the first name before it; so does one it began after the first
-    name, between a title and the rest ("Boss Priya [Natarajan Holt]")."""
-    if (
-        kind == PERSON
-        and start > 1
-        and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].is_title
-        and doc[start - 1].ent_iob_ == "O"
-        and doc[start - 1].whitespace_
-        and doc[start - 2].lower_.rstrip(".") in lang.TITLES
-    ):
+    name, between a title and the rest ("Boss Priya [Natarajan Holt]"), or right after a first
+    name it left out ("Marguerite [Dunleavy Ortiz]")."""
+    if kind != PERSON or start == 0:
+        return start
+    before = doc[start - 1]
+    if not (before.pos_ == "PROPN" and before.is_title and before.whitespace_):
+        return start
+    untagged = before.ent_iob_ == "O"
+    after_title = start > 1 and doc[start - 2].lower_.rstrip(".") in lang.TITLES
+    if untagged and after_title:
         return start - 1
-    if (
-        kind == PERSON
-        and start > 0
-        and is_initial(doc[start].text)
-        and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].is_title
-        and doc[start - 1].whitespace_
-        and doc[start - 1].lower_.rstrip(".") not in lang.TITLES
-    ):
+    if is_initial(doc[start].text) and before.lower_.rstrip(".") not in lang.TITLES:
         return start - 1
-    if (
-        kind == PERSON
-        and start > 0
-        and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].is_title
-        and doc[start - 1].ent_iob_ == "O"
-        and doc[start - 1].whitespace_
-        and doc[start - 1].dep_ == "compound"
-        and is_first_name(doc[start - 1].text)
-    ):
-        return start - 1  # "Marguerite [Dunleavy Ortiz]": a first name the model left out
+    if untagged and before.dep_ == "compound" and is_first_name(before.text):
+        return start - 1
     return start
 
 
