@@ -379,3 +379,19 @@ def test_figures_of_sentences_that_name_different_places_do_not_conflict():
     assert number_conflicts([row], killed_157, killed_189, (addis, indonesia)) == []
     assert len(number_conflicts([row], killed_157, killed_189, (addis, ethiopia))) == 1
     assert len(number_conflicts([row], killed_157, killed_189)) == 1
+
+
+def test_a_margin_after_by_is_not_set_against_a_tally_as_a_conflict():
+    c = compare(
+        "Brexit",
+        "British lawmakers rejected Theresa May's Brexit deal by 432 votes to 202 on Tuesday.",
+        "Brexit",
+        "MPs rejected Theresa May's Brexit deal on Tuesday by a crushing 230 votes.",
+    )
+    assert matched(c, "432 votes to 202", "crushing 230 votes")
+    assert c["numbers"]["conflicts"] == []
+    # Two levels still disagree.
+    c = compare(
+        "Storm", "The storm killed 12 people in the city.", "Storm", "The storm killed 21 people in the city."
+    )
+    assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [(["12 people"], ["21 people"])]

@@ -192,10 +192,20 @@ _THRESHOLD = re.compile(
 )
 
 
+# A figure after "by" is a difference or a margin, not a level ("rejected by a crushing 230
+# votes" of "432 votes to 202"; "fell by 3%"): set against a level it is no disagreement.
+_MARGIN = re.compile(r"\bby(?: [\w-]+){0,2}\s*$", re.IGNORECASE)
+
+
 def _bound(text: str, before: str, context: str) -> str:
     """How exact a figure is, from qualifiers inside its span or just before it (`before`: the
     words since the last comma; `context`: a little more, for the line a claim had to reach)."""
-    if _THRESHOLD.search(context) or _SPAN_OF_VALUES.search(text) or _SPAN_END.search(before):
+    if (
+        _THRESHOLD.search(context)
+        or _SPAN_OF_VALUES.search(text)
+        or _SPAN_END.search(before)
+        or _MARGIN.search(before)
+    ):
         return "vague"
     for name, pattern in _QUALIFIER_PATTERNS:
         if pattern.search(text) or pattern.search(before):
