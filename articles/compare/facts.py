@@ -3,8 +3,8 @@
 Reports are taken one by one; their sentences are scored against the claims so far (the first
 sentence of each claim stands for it) with the two-report alignment's same-claim model
 (claims.py: words, meaning, names, figures, whether both are their report's lead), word
-weights coming from the whole event, and assigned best-first and one-to-one; only a pair the model takes as the *same claim*
-marks a report as carrying it, so a ✓ is never given for a merely related sentence. A sentence
+weights coming from the whole event, and assigned best-first and one-to-one; only a pair the
+model takes as the *same claim* marks a report as carrying it, so a ✓ is never given for a merely related sentence. A sentence
 left over starts a new claim. One pass, so the cost grows with reports x claims, not with every
 pair of reports.
 """
@@ -48,6 +48,7 @@ def fact_table(reports: list[dict]) -> dict:
     """
     reports = _with_linked_people(reports)
     sides = [prepare(r["analysis"]) for r in reports]
+    leads = [lead(side.sentences) for side in sides]
     vectors = [unpack(r["analysis"].get("vectors")) for r in reports]
     weights = _weights(sides)
     same = model().same
@@ -78,7 +79,6 @@ def fact_table(reports: list[dict]) -> dict:
                 for position in np.nonzero(cosines[s] >= MEANING_CANDIDATE)[0]:
                     candidates.setdefault((s, known[int(position)]), 0.0)
         cosine_of = {known[k]: k for k in range(len(known))}
-        lead_here = lead(side.sentences)
         scored = []
         for (s, c), words in candidates.items():
             first_column, first_sentence = claims[c]["first"]
@@ -92,11 +92,9 @@ def fact_table(reports: list[dict]) -> dict:
                 cosine,
                 _share(bag, other, "E:"),
                 _share(bag, other, "N:"),
-                leads=float(s == lead_here and first_sentence == lead(first_side.sentences)),
+                leads=float(s == leads[column] and first_sentence == leads[first_column]),
             )
-            denies = side.sentences[s].get("negated") != sides[first_column].sentences[first_sentence].get(
-                "negated"
-            )
+            denies = side.sentences[s].get("negated") != first_side.sentences[first_sentence].get("negated")
             if score >= same and not denies:  # a sentence denying the claim does not carry it
                 scored.append((score, s, c))
         placed: set[int] = set()

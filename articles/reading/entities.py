@@ -604,7 +604,6 @@ def _someones_name(doc, ent, lang: ModuleType) -> bool:
     return (
         end + 2 < len(doc)
         and doc[end].text == ","
-        and doc[end + 1].like_num
         and doc[end + 1].text.isdigit()
         and 0 < int(doc[end + 1].text) < 120
         and doc[end + 2].text == ","

@@ -232,11 +232,12 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     # "Wal-Mart" = "Walmart": the words joined, since a hyphen comes and goes; "Twitter" =
     # "Twitter Inc": generic words left out, as long as only one name had any ("New York Times"
     # and "New York Post" end in two different ones)
-    bare_a, bare_b = _words_without(a, generic, lang), _words_without(b, generic, lang)
-    whole_a, whole_b = _words_without(a, frozenset(), lang), _words_without(b, frozenset(), lang)
-    if "".join(bare_a) == "".join(bare_b) and (
-        "".join(bare_a) == "".join(whole_a) or "".join(bare_b) == "".join(whole_b)
-    ):
+    bare_a, bare_b = "".join(_words_without(a, generic, lang)), "".join(_words_without(b, generic, lang))
+    whole_a, whole_b = (
+        "".join(_words_without(a, frozenset(), lang)),
+        "".join(_words_without(b, frozenset(), lang)),
+    )
+    if bare_a == bare_b and (bare_a == whole_a or bare_b == whole_b):
         return True
     if _short_form(b, a, lang) or (across and _short_form(a, b, lang)):
         return True

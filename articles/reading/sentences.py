@@ -3,8 +3,8 @@
 Paragraphs are split first (blank lines, or a line break after sentence-final punctuation; a line
 break in mid-sentence is a soft wrap). Inside a paragraph every run of . ! ? or an ellipsis
 followed by white space is a candidate boundary, refused when the word before is an abbreviation
-or an initial, or when the next word starts in lower case ("she asked", "... and then") or the text goes on
-with a dash (a dateline: "SAN JOSE, Calif. — ...").
+or an initial, when the next word starts in lower case ("she asked", "... and then"), or when
+the text goes on with a dash (a dateline: "SAN JOSE, Calif. — ...").
 Closing quotes and brackets after the punctuation stay with the sentence they close.
 """
 
