@@ -245,10 +245,18 @@ def run_wrk(url: str, seconds: int, script: Path | None = None, paths_file: Path
 
 
 def measure(
-    env: dict[str, str], paths_file: Path, seconds: int, interval: float, *, profile: Path | None = None
+    env: dict[str, str],
+    paths_file: Path,
+    seconds: int,
+    interval: float,
+    *,
+    profile: Path | None = None,
+    importer_nice: int = 0,
 ) -> tuple[dict, dict, int, str]:
     """(minimal view, mix, reports imported, the mix by kind of page) with the importer running
-    through both runs. `profile`: a py-spy flame graph of each worker during the mix, there."""
+    through both runs. `profile`: a py-spy flame graph of each worker during the mix, there.
+    `importer_nice`: the importer's CPU niceness, as a deployment sharing one machine between
+    the web workers and the task worker would set it (`make worker` does)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     gunicorn = str(Path(PY).parent / "gunicorn")
@@ -279,7 +287,12 @@ def measure(
         wait_until_up(base + "/bench/minimal/", time.monotonic() + 30)
         warm_up(base, sorted(set(paths_file.read_text().split())))
         importer = subprocess.Popen(
-            [PY, "-c", IMPORTER_SCRIPT.format(interval=interval)],
+            [
+                *(["nice", "-n", str(importer_nice)] if importer_nice else []),
+                PY,
+                "-c",
+                IMPORTER_SCRIPT.format(interval=interval),
+            ],
             env=env,
             cwd=REPO,
             stdout=subprocess.PIPE,
@@ -392,6 +405,12 @@ def main() -> int:
     )
     parser.add_argument("--profile", type=Path, metavar="DIR", help="py-spy each worker during the mix")
     parser.add_argument("--only", choices=["on", "off"], help="one round: the page cache on, or off")
+    parser.add_argument(
+        "--importer-nice",
+        default="0",
+        metavar="N[,N...]",
+        help="the importer's CPU niceness; several values: one run each, in turn, in every round",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: `make system-deps` installs it (Debian package wrk).")
@@ -443,10 +462,17 @@ def main() -> int:
         ]:
             if args.only and (args.only == "off") != bool(extra):
                 continue
-            minimal, mix, imported, kinds = measure(
-                {**env, **extra}, paths_file, args.seconds, args.import_every, profile=args.profile
-            )
-            report(title, minimal, mix, imported, kinds)
+            for nice in [int(value) for value in args.importer_nice.split(",")]:
+                minimal, mix, imported, kinds = measure(
+                    {**env, **extra},
+                    paths_file,
+                    args.seconds,
+                    args.import_every,
+                    profile=args.profile,
+                    importer_nice=nice,
+                )
+                niced = f"; the importer at nice {nice}" if nice else ""
+                report(title + niced, minimal, mix, imported, kinds)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         if args.cache_url:

@@ -203,22 +203,17 @@ def _hit(stored: tuple[bytes, str]) -> HttpResponse:
 
 
 def cached_page[V: Callable[..., HttpResponse]](
-    view: V | None = None, *, version: PageVersion | None = None, site_version_first: bool = False
+    view: V | None = None, *, version: PageVersion | None = None
 ) -> V | Callable[[V], V]:
     """Serve a GET from the cache when the data has not changed since it was rendered.
 
     `version(**view_kwargs)` names the state of everything the page shows (see scope_versions);
-    without it, the site-wide content version does, which every write changes.
-
-    `site_version_first`: for a page whose version costs more than a query (the event page
-    runs the "not covered by" rule for it), look the page up under the site-wide version first:
-    while nothing at all was written, a hit costs one primary-key read; after a write anywhere,
-    the page's own version is read once and the page is found under it. Under the site-wide
-    version the cache keeps only the page's own key, not a second copy of the page: on a site
-    that imports every second that copy (an event page is up to 200 KB) was dead a second later,
-    and such copies filled Redis by megabytes a second and crowded the memory cache."""
+    without it, the site-wide content version does, which every write changes. A page with a
+    version of its own is looked up under it alone: on a site that imports every second the
+    site-wide token is new at almost every request, so looking there first cost a query and a
+    cache read that almost never found the page."""
     if view is None:
-        return lambda view: cached_page(view, version=version, site_version_first=site_version_first)
+        return lambda view: cached_page(view, version=version)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
@@ -227,29 +222,19 @@ def cached_page[V: Callable[..., HttpResponse]](
         if not seconds or request.method not in ("GET", "HEAD") or len(full_path) > MAX_KEYED_URL:
             return view(request, *args, **kwargs)
         cache = caches[settings.BROWSE_PAGE_CACHE]
-        site_key = None
-        if version is None or site_version_first:
-            site_key = _page_key(content_version(), full_path, scoped=False)
-            stored = cache.get(site_key)
-            if isinstance(stored, str):  # the key of the page kept under its own version
-                stored = cache.get(stored)
-            if stored is not None:
-                return _hit(stored)
         if version is None:
-            key, reference = site_key, {}
+            key = _page_key(content_version(), full_path, scoped=False)
         else:
             state = version(**kwargs)
             request.page_version = state  # the view may key its own fragments by it (page_version)
             key = _page_key(state, full_path, scoped=True)
-            reference = {site_key: key} if site_key else {}
-            if (stored := cache.get(key)) is not None:
-                cache.set_many(reference, seconds)
-                return _hit(stored)
+        if (stored := cache.get(key)) is not None:
+            return _hit(stored)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            cache.set_many({key: (response.content, response["Content-Type"]), **reference}, seconds)
+            cache.set(key, (response.content, response["Content-Type"]), seconds)
             response[CACHE_HEADER] = "miss"
         return response
 

@@ -30,7 +30,7 @@ class EventListView(RowListView):
 
 
 @require_safe
-@cached_page(version=event_page_version, site_version_first=True)
+@cached_page(version=event_page_version)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # The content is kept under the state of everything it shows (event_page_version), so a
     # render whose content is cached runs none of EventPage's queries; the title outside it
