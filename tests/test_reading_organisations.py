@@ -373,3 +373,59 @@ def test_an_organisation_written_in_full_by_one_outlet_and_shortened_by_the_othe
     assert link_entities(bank, [_organisation("o:boe", "Bank of England")]) == {}
     times = [_organisation("o:nyt", "New York Times")]
     assert link_entities(times, [_organisation("o:nyp", "New York Post")]) == {}
+
+
+# What the words around a name say about its kind (reading/kinds.py).
+
+
+def test_a_name_after_a_noun_for_a_body_is_an_organisation():
+    assert (
+        entity_kinds("Talks at the conciliation service Acas broke down on Friday.").get("Acas")
+        == "organisation"
+    )
+    kinds = entity_kinds("The supplier was fined by the regulator Ofgem last year.")
+    assert kinds.get("Ofgem") == "organisation"
+
+
+def test_a_body_named_after_a_preposition_that_takes_somewhere_is_a_place():
+    assert (
+        entity_kinds("Fans outside the Moda Center on Friday morning were split.").get("Moda Center")
+        == "place"
+    )
+
+
+def test_a_body_outside_which_nobody_has_read_a_report_or_whose_compound_is_the_place_stays_a_body():
+    kinds = entity_kinds(
+        "It is a report that nobody outside the Justice Department has yet read. "
+        "Protesters kept up a sit-in outside the Defence Ministry compound in Khartoum."
+    )
+    assert kinds.get("Justice Department") == "organisation"
+    assert kinds.get("Defence Ministry") == "organisation"
+
+
+def test_a_team_ranked_behind_another_is_no_place():
+    kinds = entity_kinds("The victory moves Liverpool up to second, two points behind Arsenal.")
+    assert kinds.get("Arsenal") == "organisation"
+
+
+def test_a_name_before_a_lower_case_word_for_an_area_or_a_mosque_is_that_place():
+    kinds = entity_kinds(
+        "Guaidó, an industrial engineer from Vargas state, spoke first. Forty-one people were killed "
+        "at the Al Noor mosque near the city centre and seven at the Linwood mosque."
+    )
+    assert kinds.get("Vargas") == "place"
+    assert kinds.get("Linwood") == "place"
+
+
+def test_a_name_of_several_tokens_the_gazetteer_knows_as_a_place_is_a_place_though_tagged_a_body():
+    body = "A number of KwaZulu-Natal hauliers run trucks along the Beira corridor."
+    assert entity_kinds(body).get("KwaZulu-Natal") == "place"
+
+
+def test_a_sports_village_and_an_industrial_estate_are_places():
+    kinds = entity_kinds(
+        "A rest centre has been opened at the Shrewsbury Sports Village. Products made at its plant "
+        "on the Wrexham Industrial Estate should not be eaten."
+    )
+    assert kinds.get("Shrewsbury Sports Village") == "place"
+    assert kinds.get("Wrexham Industrial Estate") == "place"

@@ -36,6 +36,7 @@ from .identity import (
     same_generation,
     same_person,
 )
+from .kinds import retyped
 from .names import name_key
 from .organisations import (
     dateline_agency,
@@ -446,6 +447,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         taken_until = end
     raw = _with_untagged_organisations(doc, raw)
     raw = _with_untagged_speakers(doc, raw, lang)
+    raw = retyped(doc, raw, lang)  # "the regulator Ofgem", "Mrs May and Jean-Claude Juncker"
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
     full_names = [
