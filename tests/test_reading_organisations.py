@@ -429,3 +429,9 @@ def test_a_sports_village_and_an_industrial_estate_are_places():
     )
     assert kinds.get("Shrewsbury Sports Village") == "place"
     assert kinds.get("Wrexham Industrial Estate") == "place"
+
+
+def test_three_initials_written_with_full_stops_are_a_body_and_two_are_still_a_country():
+    kinds = entity_kinds("The F.B.I., which investigated the case, said nothing. Prices in the U.S. rose.")
+    assert kinds.get("F.B.I.") == "organisation"
+    assert kinds.get("U.S.") == "place"

@@ -7,6 +7,7 @@ sentence around the name says what it is; each function here reads one such mark
 and the tokens. entities.py weighs them against the model's label. Plain Python, no Django.
 """
 
+import re
 from types import ModuleType
 
 from .gazetteer import is_place_name
@@ -17,6 +18,7 @@ from .identity import ORGANISATION, PERSON, PLACE, is_initial, known_place
 _SPATIAL = frozenset({"outside", "inside", "near", "opposite", "beside"})
 _CHAINED = frozenset({"conj", "appos"})
 _POSSESSIVE = frozenset({"'s", "’s"})
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){3,}")
 
 
 def described_kind(doc, start: int, lang: ModuleType) -> str | None:
@@ -124,6 +126,13 @@ def modifies_a_place_noun(doc, end: int, lang: ModuleType) -> bool:
     )
 
 
+def dotted_initials(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether the name is three initials or more written with full stops ("F.B.I.", "C.I.A."),
+    no place the lists know: places so written are two letters ("U.S.", "D.C.")."""
+    text = doc[start:end].text
+    return bool(_DOTTED_INITIALS.fullmatch(text)) and not known_place(text, lang)
+
+
 def gazetteer_place(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether a name of two tokens or more is a place the gazetteer knows ("KwaZulu-Natal",
     "Pangkal Pinang") with no word of a body's name in it. A lone word is left alone: towns
@@ -160,7 +169,9 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             )
         ):
             kind, titled = PERSON, titled or described == PERSON
-        elif described == ORGANISATION and not titled:
+        elif (described == ORGANISATION and not titled) or (
+            kind == PLACE and dotted_initials(doc, start, end, lang)
+        ):
             kind = ORGANISATION
         elif (
             kind == ORGANISATION
