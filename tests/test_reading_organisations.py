@@ -435,3 +435,15 @@ def test_three_initials_written_with_full_stops_are_a_body_and_two_are_still_a_c
     kinds = entity_kinds("The F.B.I., which investigated the case, said nothing. Prices in the U.S. rose.")
     assert kinds.get("F.B.I.") == "organisation"
     assert kinds.get("U.S.") == "place"
+
+
+def test_a_country_or_town_that_is_a_side_in_a_contest_is_a_team_where_it_plays_stays_a_place():
+    kinds = entity_kinds(
+        "England completed a five-wicket victory over India at Edgbaston on Monday. "
+        "India had been on top for much of the match."
+    )
+    assert kinds.get("England") == "organisation"
+    assert kinds.get("India") == "organisation"
+    kinds = entity_kinds("Goals from Salah and Origi gave Liverpool a 2-0 win over Tottenham in Madrid.")
+    assert kinds.get("Tottenham") == "organisation"
+    assert kinds.get("Madrid") == "place"

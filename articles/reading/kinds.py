@@ -102,6 +102,13 @@ def person_shaped(doc, start: int, end: int, lang: ModuleType) -> bool:
     return not known_place(doc[start:end].text, lang) and not is_place_name(doc[start:end].text)
 
 
+def _somewhere_in(doc, start: int) -> bool:
+    """Whether a bare "in", "at", "near" or "from" stands right before the name ("in Madrid")."""
+    return (
+        start > 0 and doc[start - 1].lower_ in ("in", "at", "near", "from") and doc[start - 1].dep_ == "prep"
+    )
+
+
 def spatial_before(doc, start: int, end: int) -> bool:
     """Whether the name, after an optional "the", is what a preposition that takes somewhere
     governs: not "nobody outside the Justice Department" (beyond a body's members, not by its
@@ -133,6 +140,26 @@ def dotted_initials(doc, start: int, end: int, lang: ModuleType) -> bool:
     return bool(_DOTTED_INITIALS.fullmatch(text)) and not known_place(text, lang)
 
 
+def contest_side(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether the name is a side in a contest, so a team, not the town or country it is named
+    after: one of two names a verb of winning sets against each other ("Liverpool beat
+    Barcelona", "England stunned India"), the loser after "victory over" ("a victory over
+    Tottenham"), the owner of a win ("Tottenham's defeat"), or the subject of winning one
+    ("England completed a five-wicket victory")."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ in ("nsubj", "dobj") and head.lemma_.lower() in lang.CONTEST_VERBS:
+        sides = [c for c in head.children if c.dep_ in ("nsubj", "dobj") and c.i != root.i]
+        return any(c.pos_ == "PROPN" for c in sides)
+    if root.dep_ == "pobj" and head.lower_ in ("over", "against"):
+        return head.head.lemma_.lower() in lang.CONTEST_NOUNS
+    if root.dep_ == "poss":
+        return head.lemma_.lower() in lang.CONTEST_NOUNS
+    if root.dep_ == "nsubj":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in lang.CONTEST_NOUNS for c in head.children)
+    return False
+
+
 def gazetteer_place(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether a name of two tokens or more is a place the gazetteer knows ("KwaZulu-Natal",
     "Pangkal Pinang") with no word of a body's name in it. A lone word is left alone: towns
@@ -153,8 +180,17 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
         for s, e, kind, titled in raw
         if kind == PERSON and e - s == 1 and (titled or doc[s].dep_ in ("nsubj", "nsubjpass", "poss"))
     }
+    # Once a side in a contest, a town's or country's name is the team's wherever the report
+    # does not put something in it ("fans in Liverpool").
+    teams = {
+        doc[s:e].text
+        for s, e, kind, _ in raw
+        if kind in (PLACE, ORGANISATION) and contest_side(doc, s, e, lang)
+    }
     out = []
     for start, end, kind, titled in raw:
+        if kind == PLACE and doc[start:end].text in teams and not _somewhere_in(doc, start):
+            kind = ORGANISATION
         described = described_kind(doc, start, lang)
         shaped = person_shaped(doc, start, end, lang)
         if (

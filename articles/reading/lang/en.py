@@ -157,6 +157,14 @@ PLACE_NOUNS = frozenset(
     township neighbourhood neighborhood island mosque church cathedral temple synagogue shrine
     chapel""".split()
 )
+# Verbs that set one side against another in a contest ("Liverpool beat Barcelona", "England
+# stunned India") and nouns for its result ("a victory over Tottenham", "Tottenham's defeat"):
+# the sides are teams, not the towns or countries they are named after. Not "loss" or "game",
+# which countries and firms also have ("Britain's loss of influence").
+CONTEST_VERBS = frozenset("beat defeat stun thrash rout edge overcome eliminate outplay".split())
+CONTEST_NOUNS = frozenset(
+    "victory win defeat triumph comeback draw match final clash derby thrashing rout".split()
+)
 # Words after which "in X" names what is owned, not where ("shareholders in L'Oréal", "a stake in
 # Twitter", "invested in Tesla"): X is then no place.
 HOLDING_WORDS = frozenset(
