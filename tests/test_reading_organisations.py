@@ -447,3 +447,13 @@ def test_a_country_or_town_that_is_a_side_in_a_contest_is_a_team_where_it_plays_
     kinds = entity_kinds("Goals from Salah and Origi gave Liverpool a 2-0 win over Tottenham in Madrid.")
     assert kinds.get("Tottenham") == "organisation"
     assert kinds.get("Madrid") == "place"
+
+
+def test_a_place_or_body_ends_before_the_title_of_the_person_named_next():
+    kinds = entity_kinds(
+        "Wabasha County Sheriff Marcus Delahoussaye said the injured were taken to hospital. "
+        "Department of Justice Inspector General Michael Horowitz will testify."
+    )
+    assert kinds.get("Wabasha County") == "place"
+    assert "Wabasha County Sheriff" not in kinds
+    assert kinds.get("Department of Justice") == "organisation"

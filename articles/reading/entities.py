@@ -226,6 +226,21 @@ def _name_end(doc, start: int, end: int) -> int:
     return end
 
 
+def _before_a_title(doc, start: int, end: int, lang: ModuleType) -> int:
+    """The end of a place's or body's name the model ran on into the title of the person named
+    next ("Wabasha County Sheriff Marcus Delahoussaye", "Bank of England Governor Mark
+    Carney"): capitalised title words at its end, before a capitalised name, are the person's.
+    A name does not end in a lower-case word ("Department of Justice Inspector General ...")."""
+    if end >= len(doc) or not (doc[end].is_title and doc[end].pos_ == "PROPN"):
+        return end
+    cut = end
+    while cut - 1 > start and doc[cut - 1].is_title and doc[cut - 1].lower_.rstrip(".") in lang.TITLES:
+        cut -= 1
+    if cut < end and doc[cut - 1].is_lower:
+        cut += 1
+    return cut
+
+
 def _without_possessive(span):
     """The span without a possessive "'s" the model took into it ("Cyclone Kenneth's")."""
     return span[:-1] if len(span) > 1 and span[-1].lower_ in _POSSESSIVE else span
@@ -416,6 +431,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             raw.append((operator, end - 1, ORGANISATION, False))
             start = end - 1
         start, end, titled = _strip_span(doc, start, end, kind, lang)
+        if kind != PERSON:
+            end = _before_a_title(doc, start, end, lang)  # "Wabasha County Sheriff Marcus Delahoussaye"
         titled = titled or marked  # a person's marks weigh as a title does against the model's label
         if start >= end or _inside_title(doc, start, end, lang):
             continue
