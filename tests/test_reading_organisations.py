@@ -457,3 +457,28 @@ def test_a_place_or_body_ends_before_the_title_of_the_person_named_next():
     assert kinds.get("Wabasha County") == "place"
     assert "Wabasha County Sheriff" not in kinds
     assert kinds.get("Department of Justice") == "organisation"
+
+
+def test_two_bodies_the_model_took_as_one_across_and_are_two_and_one_bodys_name_with_and_is_one():
+    kinds = entity_kinds(
+        "He built an alliance between Renault, Nissan and Mitsubishi Motors. Nissan said little."
+    )
+    assert kinds.get("Mitsubishi Motors") == "organisation"
+    assert "Nissan and Mitsubishi Motors" not in kinds
+    kinds = entity_kinds("Orders from Southwest Airlines and American Airlines fell.")
+    assert {"Southwest Airlines", "American Airlines"} <= set(kinds)
+    kinds = entity_kinds(
+        "The Securities and Exchange Commission said it would look. The England and Wales Cricket "
+        "Board said on Monday that England would tour India."
+    )
+    assert kinds.get("Securities and Exchange Commission") == "organisation"
+    assert kinds.get("England and Wales Cricket Board") == "organisation"
+
+
+def test_a_day_named_by_its_weekday_and_an_office_named_by_its_title_are_neither_place_nor_body():
+    kinds = entity_kinds(
+        "Bombers killed 290 people in churches and hotels on Easter Sunday. The Archbishop of Colombo "
+        "had visited St Anthony's Shrine on Sunday."
+    )
+    assert "Easter Sunday" not in kinds
+    assert "Archbishop of Colombo" not in kinds
