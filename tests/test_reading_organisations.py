@@ -373,3 +373,112 @@ def test_an_organisation_written_in_full_by_one_outlet_and_shortened_by_the_othe
     assert link_entities(bank, [_organisation("o:boe", "Bank of England")]) == {}
     times = [_organisation("o:nyt", "New York Times")]
     assert link_entities(times, [_organisation("o:nyp", "New York Post")]) == {}
+
+
+# What the words around a name say about its kind (reading/kinds.py).
+
+
+def test_a_name_after_a_noun_for_a_body_is_an_organisation():
+    assert (
+        entity_kinds("Talks at the conciliation service Acas broke down on Friday.").get("Acas")
+        == "organisation"
+    )
+    kinds = entity_kinds("The supplier was fined by the regulator Ofgem last year.")
+    assert kinds.get("Ofgem") == "organisation"
+
+
+def test_a_body_named_after_a_preposition_that_takes_somewhere_is_a_place():
+    assert (
+        entity_kinds("Fans outside the Moda Center on Friday morning were split.").get("Moda Center")
+        == "place"
+    )
+
+
+def test_a_body_outside_which_nobody_has_read_a_report_or_whose_compound_is_the_place_stays_a_body():
+    kinds = entity_kinds(
+        "It is a report that nobody outside the Justice Department has yet read. "
+        "Protesters kept up a sit-in outside the Defence Ministry compound in Khartoum."
+    )
+    assert kinds.get("Justice Department") == "organisation"
+    assert kinds.get("Defence Ministry") == "organisation"
+
+
+def test_a_team_ranked_behind_another_is_no_place():
+    kinds = entity_kinds("The victory moves Liverpool up to second, two points behind Arsenal.")
+    assert kinds.get("Arsenal") == "organisation"
+
+
+def test_a_name_before_a_lower_case_word_for_an_area_or_a_mosque_is_that_place():
+    kinds = entity_kinds(
+        "Guaidó, an industrial engineer from Vargas state, spoke first. Forty-one people were killed "
+        "at the Al Noor mosque near the city centre and seven at the Linwood mosque."
+    )
+    assert kinds.get("Vargas") == "place"
+    assert kinds.get("Linwood") == "place"
+
+
+def test_a_name_of_several_tokens_the_gazetteer_knows_as_a_place_is_a_place_though_tagged_a_body():
+    body = "A number of KwaZulu-Natal hauliers run trucks along the Beira corridor."
+    assert entity_kinds(body).get("KwaZulu-Natal") == "place"
+
+
+def test_a_sports_village_and_an_industrial_estate_are_places():
+    kinds = entity_kinds(
+        "A rest centre has been opened at the Shrewsbury Sports Village. Products made at its plant "
+        "on the Wrexham Industrial Estate should not be eaten."
+    )
+    assert kinds.get("Shrewsbury Sports Village") == "place"
+    assert kinds.get("Wrexham Industrial Estate") == "place"
+
+
+def test_three_initials_written_with_full_stops_are_a_body_and_two_are_still_a_country():
+    kinds = entity_kinds("The F.B.I., which investigated the case, said nothing. Prices in the U.S. rose.")
+    assert kinds.get("F.B.I.") == "organisation"
+    assert kinds.get("U.S.") == "place"
+
+
+def test_a_country_or_town_that_is_a_side_in_a_contest_is_a_team_where_it_plays_stays_a_place():
+    kinds = entity_kinds(
+        "England completed a five-wicket victory over India at Edgbaston on Monday. "
+        "India had been on top for much of the match."
+    )
+    assert kinds.get("England") == "organisation"
+    assert kinds.get("India") == "organisation"
+    kinds = entity_kinds("Goals from Salah and Origi gave Liverpool a 2-0 win over Tottenham in Madrid.")
+    assert kinds.get("Tottenham") == "organisation"
+    assert kinds.get("Madrid") == "place"
+
+
+def test_a_place_or_body_ends_before_the_title_of_the_person_named_next():
+    kinds = entity_kinds(
+        "Wabasha County Sheriff Marcus Delahoussaye said the injured were taken to hospital. "
+        "Department of Justice Inspector General Michael Horowitz will testify."
+    )
+    assert kinds.get("Wabasha County") == "place"
+    assert "Wabasha County Sheriff" not in kinds
+    assert kinds.get("Department of Justice") == "organisation"
+
+
+def test_two_bodies_the_model_took_as_one_across_and_are_two_and_one_bodys_name_with_and_is_one():
+    kinds = entity_kinds(
+        "He built an alliance between Renault, Nissan and Mitsubishi Motors. Nissan said little."
+    )
+    assert kinds.get("Mitsubishi Motors") == "organisation"
+    assert "Nissan and Mitsubishi Motors" not in kinds
+    kinds = entity_kinds("Orders from Southwest Airlines and American Airlines fell.")
+    assert {"Southwest Airlines", "American Airlines"} <= set(kinds)
+    kinds = entity_kinds(
+        "The Securities and Exchange Commission said it would look. The England and Wales Cricket "
+        "Board said on Monday that England would tour India."
+    )
+    assert kinds.get("Securities and Exchange Commission") == "organisation"
+    assert kinds.get("England and Wales Cricket Board") == "organisation"
+
+
+def test_a_day_named_by_its_weekday_and_an_office_named_by_its_title_are_neither_place_nor_body():
+    kinds = entity_kinds(
+        "Bombers killed 290 people in churches and hotels on Easter Sunday. The Archbishop of Colombo "
+        "had visited St Anthony's Shrine on Sunday."
+    )
+    assert "Easter Sunday" not in kinds
+    assert "Archbishop of Colombo" not in kinds

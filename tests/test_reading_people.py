@@ -134,3 +134,36 @@ def test_a_word_of_someones_full_name_is_no_town_though_a_town_has_that_name():
         "his weapons, officials said."
     )
     assert "Kim" not in {name for name, kind in kinds(body).items() if kind == "place"}
+
+
+# A full name the model calls an organisation, with a person's marks around it (reading/kinds.py).
+
+
+def test_a_name_after_a_lower_case_role_is_a_person():
+    assert "Arjun Venkatesh" in people("The fast bowler Arjun Venkatesh took two wickets in the first hour.")
+
+
+def test_a_name_with_a_role_in_apposition_is_a_person():
+    body = 'The cut was "the easy part," according to Tomasz Wieczorek-Bąk, chief economist for central Europe at ING.'
+    assert "Tomasz Wieczorek-Bąk" in people(body)
+
+
+def test_a_name_listed_with_a_person_is_a_person():
+    body = 'Sterling rose on the news that Mrs May and Jean-Claude Juncker had agreed a "joint instrument".'
+    assert "Jean-Claude Juncker" in people(body)
+    body = "Also likely: Andrea Leadsom, Matt Hancock, Sajid Javid, Rory Stewart, Esther McVey."
+    assert "Esther McVey" in people(body)
+
+
+def test_the_name_in_a_byline_is_the_writers():
+    assert "Imogen Hartley" in people(
+        "By Imogen Hartley\n\nThe Federal Reserve held rates steady on Wednesday."
+    )
+
+
+def test_a_full_name_whose_surname_alone_is_titled_as_a_person_is_that_person():
+    body = (
+        "He handed the role of Nissan chief executive to Hiroto Saikawa last year. "
+        "At a news conference, Mr Saikawa apologised and said the board would meet."
+    )
+    assert kinds(body).get("Hiroto Saikawa") == "person"

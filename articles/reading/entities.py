@@ -36,6 +36,7 @@ from .identity import (
     same_generation,
     same_person,
 )
+from .kinds import retyped
 from .names import name_key
 from .organisations import (
     dateline_agency,
@@ -225,6 +226,56 @@ def _name_end(doc, start: int, end: int) -> int:
     return end
 
 
+def _before_a_title(doc, start: int, end: int, lang: ModuleType) -> int:
+    """The end of a place's or body's name the model ran on into the title of the person named
+    next ("Wabasha County Sheriff Marcus Delahoussaye", "Bank of England Governor Mark
+    Carney"): capitalised title words at its end, before a capitalised name, are the person's.
+    A name does not end in a lower-case word ("Department of Justice Inspector General ...")."""
+    if end >= len(doc) or not (doc[end].is_title and doc[end].pos_ == "PROPN"):
+        return end
+    cut = end
+    while cut - 1 > start and doc[cut - 1].is_title and doc[cut - 1].lower_.rstrip(".") in lang.TITLES:
+        cut -= 1
+    if cut < end and doc[cut - 1].is_lower:
+        cut += 1
+    return cut
+
+
+def _names_a_day_or_an_office(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether a name of a place or body is a day ("Easter Sunday", "Black Friday": it ends in
+    a weekday) or an office ("Archbishop of Colombo", "Chancellor of the Exchequer": a title,
+    then "of"), which the report names but no reader would list as somewhere or a body."""
+    if end - start >= 2 and doc[end - 1].lower_ in lang.WEEKDAYS:
+        return True
+    return end - start >= 3 and doc[start].lower_.rstrip(".") in lang.TITLES and doc[start + 1].lower_ == "of"
+
+
+def _two_bodies(
+    doc, start: int, end: int, named_alone: set[str], lang: ModuleType
+) -> list[tuple[int, int, str, bool]]:
+    """The two names of a span the model took whole across "and" ("Nissan and Mitsubishi
+    Motors", "Southwest Airlines and American Airlines"), when the part before "and" names
+    something on its own: the report tags it alone elsewhere, the lists know it as a place, or
+    it is two words or more ending as companies' names do. One body's name with "and" in it
+    ("Securities and Exchange Commission", "Ministry of Foreign Affairs and Trade") or of two
+    places ("England and Wales Cricket Board") stays whole.
+    [] when the span is one name."""
+    joints = [k for k in range(start + 1, end - 1) if doc[k].lower_ == "and"]
+    if len(joints) != 1:
+        return []
+    joint = joints[0]
+    first, second = doc[start:joint], doc[joint + 1 : end]
+    if not all(t.is_title or t.is_upper for t in (*first, *second)):
+        return []
+    place = known_place(first.text, lang)
+    if place and known_place(second[0].text, lang):
+        return []  # "England and Wales Cricket Board": one body of two places
+    company = len(first) >= 2 and first[-1].lower_ in lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
+    if not (place or company or first.text in named_alone):
+        return []
+    return [(start, joint, PLACE if place else ORGANISATION, False), (joint + 1, end, ORGANISATION, False)]
+
+
 def _without_possessive(span):
     """The span without a possessive "'s" the model took into it ("Cyclone Kenneth's")."""
     return span[:-1] if len(span) > 1 and span[-1].lower_ in _POSSESSIVE else span
@@ -361,6 +412,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     """Cleaned, typed mentions of doc (a spaCy Doc of the report's body), in text order."""
     raw: list[tuple[int, int, str, bool]] = []
     lowercase_words = {t.text for t in doc if t.is_lower}
+    # Names the model tags on their own somewhere in the report ("Nissan"), without an article.
+    named_alone = {
+        (ent[1:] if ent[0].lower_ in _LEADING else ent).text for ent in doc.ents if ent.label_ in LABELS
+    }
     # "Hurricane Delphine" once makes every "Delphine" of the report the storm.
     not_people = set()
     # "737 Max" once makes every "Max" of the report the jet, tagged there or not.
@@ -415,6 +470,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             raw.append((operator, end - 1, ORGANISATION, False))
             start = end - 1
         start, end, titled = _strip_span(doc, start, end, kind, lang)
+        if kind != PERSON:
+            end = _before_a_title(doc, start, end, lang)  # "Wabasha County Sheriff Marcus Delahoussaye"
         titled = titled or marked  # a person's marks weigh as a title does against the model's label
         if start >= end or _inside_title(doc, start, end, lang):
             continue
@@ -439,13 +496,18 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind, end = PLACE, _owned_name_end(doc, end)  # "St Anthony's Shrine": a church
         if kind == ORGANISATION and len(words) == 1 and _generic_body(words[0], lang):
             continue  # "Council races", "Police said": a kind of body, not one named
+        if kind != PERSON and _names_a_day_or_an_office(doc, start, end, lang):
+            continue  # "Easter Sunday", "the Archbishop of Colombo": a day, an office
         if kind == PLACE and (listed := _listed_places(doc, start, end, lang)):
             raw.extend((s, e, PLACE, False) for s, e in listed)  # "Blackheath and Mount Victoria"
+        elif kind == ORGANISATION and (pair := _two_bodies(doc, start, end, named_alone, lang)):
+            raw.extend(pair)  # "Renault, Nissan and Mitsubishi Motors", "Indonesia and Ethiopian Airlines"
         else:
             raw.append((start, end, kind, titled))
         taken_until = end
     raw = _with_untagged_organisations(doc, raw)
     raw = _with_untagged_speakers(doc, raw, lang)
+    raw = retyped(doc, raw, lang)  # "the regulator Ofgem", "Mrs May and Jean-Claude Juncker"
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
     full_names = [

@@ -122,11 +122,48 @@ VENUE_PHRASES = frozenset(
         "exhibition center",
         "events centre",
         "events center",
+        "industrial estate",
+        "trading estate",
+        "housing estate",
     }
 )
 # Nouns for a business or its stock: a name modifying one is the company's ("the Carrs grocery").
 BUSINESS_NOUNS = frozenset(
     "store grocery supermarket shop chain restaurant brand franchise share stock".split()
+)
+# Lower-case nouns for a body, written right before its name: "the regulator Ofgem", "the
+# conciliation service Acas", "Energy giant Ashcombe". Not "investor", "partner" or "rival",
+# which stand before people as often.
+BODY_NOUNS = frozenset(
+    """regulator watchdog agency service gang group company firm union charity party bank lender
+    insurer retailer supermarket airline carrier broadcaster newspaper publisher club council
+    authority organisation organization ministry department network chain carmaker automaker
+    manufacturer maker startup start-up giant operator conglomerate consultancy broker exchange
+    institute university college militia movement outlet""".split()
+)
+# Lower-case nouns for what a person does, besides TITLES, written before or beside a name:
+# "the fast bowler Arjun Venkatesh", "Marta Ruiz, a lawyer for the family".
+ROLE_NOUNS = frozenset(
+    """bowler batsman batter spinner pitcher quarterback forward rider driver cyclist runner
+    swimmer sprinter golfer boxer candidate singer actor actress rapper artist writer novelist
+    poet comedian lawyer barrister solicitor strategist economist banker entrepreneur scientist
+    teacher nurse surgeon pilot student resident victim suspect businessman businesswoman
+    campaigner activist protester journalist photographer historian""".split()
+)
+# Lower-case nouns for an area or a place of worship that a name before them names: "Vargas
+# state", "the Linwood mosque". Not "hotel" or "store": chains name those ("a Hilton hotel").
+PLACE_NOUNS = frozenset(
+    """state province region county district prefecture governorate oblast municipality suburb
+    township neighbourhood neighborhood island mosque church cathedral temple synagogue shrine
+    chapel""".split()
+)
+# Verbs that set one side against another in a contest ("Liverpool beat Barcelona", "England
+# stunned India") and nouns for its result ("a victory over Tottenham", "Tottenham's defeat"):
+# the sides are teams, not the towns or countries they are named after. Not "loss" or "game",
+# which countries and firms also have ("Britain's loss of influence").
+CONTEST_VERBS = frozenset("beat defeat stun thrash rout edge overcome eliminate outplay".split())
+CONTEST_NOUNS = frozenset(
+    "victory win defeat triumph comeback draw match final clash derby thrashing rout".split()
 )
 # Words after which "in X" names what is owned, not where ("shareholders in L'Oréal", "a stake in
 # Twitter", "invested in Tesla"): X is then no place.
@@ -135,7 +172,9 @@ HOLDING_WORDS = frozenset(
 )
 # Last words of places that are also surnames (so not in PLACE_SUFFIXES): they make a place of a
 # name the model calls an organisation, never of one it calls a person.
-PLACE_LAST_WORDS = frozenset("hill hills hillside heights park hall square gardens field arena".split())
+PLACE_LAST_WORDS = frozenset(
+    "hill hills hillside heights park hall square gardens field arena village".split()
+)
 # Last words of buildings that are also surnames: a building only after a town's name.
 BUILDING_WORDS = frozenset("castle abbey priory minster tower fort".split())
 # All-capital words that are no organisations: units, time zones, roles.

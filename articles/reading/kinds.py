@@ -1,0 +1,223 @@
+"""What the words around a name say about its kind, where the small model's label is wrong.
+
+The model types an unfamiliar name by its letters as much as by its place in the sentence: "the
+regulator Ofgem" becomes a place, "the fast bowler Arjun Venkatesh" and "Mrs May and
+Jean-Claude Juncker" organisations, "Vargas state" and "outside the Moda Center" bodies. The
+sentence around the name says what it is; each function here reads one such mark from the parse
+and the tokens. entities.py weighs them against the model's label. Plain Python, no Django.
+"""
+
+import re
+from types import ModuleType
+
+from .gazetteer import is_place_name
+from .identity import ORGANISATION, PERSON, PLACE, is_initial, known_place
+
+# Prepositions that take somewhere and never a body: "outside the Justice Center", "near
+# Frankford High School". "at", "in" and "on" take bodies too ("talks at Acas", "in Congress").
+_SPATIAL = frozenset({"outside", "inside", "near", "opposite", "beside"})
+_CHAINED = frozenset({"conj", "appos"})
+_POSSESSIVE = frozenset({"'s", "’s"})
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){3,}")
+
+
+def described_kind(doc, start: int, lang: ModuleType) -> str | None:
+    """The kind a lower-case common noun right before a name gives it: a body ("the regulator
+    Ofgem", "the conciliation service Acas", "Energy giant Ashcombe") or a person's role ("the
+    fast bowler Arjun Venkatesh", "spokesman Tom Keaveney"). None when no such noun stands there."""
+    if start == 0:
+        return None
+    before = doc[start - 1]
+    if not (before.is_alpha and before.is_lower and before.pos_ == "NOUN"):
+        return None
+    if before.lower_ in lang.BODY_NOUNS:
+        return ORGANISATION
+    if before.lower_ in lang.TITLES or before.lower_ in lang.ROLE_NOUNS:
+        return PERSON
+    return None
+
+
+def role_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether a comma and a person's role follow the name, set beside it by the parse
+    ("Tomasz Wieczorek-Bąk, chief economist for central Europe at ING")."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    span_tokens = range(start, end)
+    return any(
+        t.dep_ == "appos"
+        and t.head.i in span_tokens
+        and (t.lower_ in lang.TITLES or t.lower_ in lang.ROLE_NOUNS)
+        for t in doc[end + 1 : min(end + 6, len(doc))]
+    )
+
+
+def _root(doc, start: int, end: int):
+    return doc[start:end].root
+
+
+def chained_to(doc, start: int, end: int, spans: set[tuple[int, int]]) -> bool:
+    """Whether the name is listed with one of spans, by "and" or a comma, either way round
+    ("Mrs May and Jean-Claude Juncker"; "Rory Stewart, Esther McVey")."""
+    owner = {k: span for span in spans for k in range(*span)}
+    if end < len(doc) and doc[end].lower_ in _POSSESSIVE:
+        return False  # "Jamie Dimon and Morgan Stanley's board": the name owns, it is not listed
+    # Side by side with "and" or "or", whatever the parse made of them (it often hangs the
+    # first name on the second: "Mrs May and Jean-Claude Juncker had agreed").
+    if start >= 2 and doc[start - 1].lower_ in ("and", "or") and doc[start - 2].i in owner:
+        return True
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and owner.get(end + 1, (-1, -1))[0] == end + 1:
+        return True
+    root = _root(doc, start, end)
+    if root.dep_ in _CHAINED and owner.get(root.head.i, (start, end)) != (start, end):
+        return True
+    return any(
+        t.dep_ in _CHAINED and t.head.i == root.i and owner.get(t.i, (start, end)) != (start, end)
+        for t in root.children
+    )
+
+
+def byline(doc, start: int) -> bool:
+    """Whether the name follows "By" at the start of a line: a report's byline names its writer."""
+    if start == 0 or doc[start - 1].text not in ("By", "by"):
+        return False
+    opening = start - 1
+    return opening == 0 or "\n" in doc[opening - 1].text or doc[opening - 1].text.endswith("\n")
+
+
+def person_shaped(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Two to four capitalised words (a hyphenated surname counts once, a particle such as "de"
+    may be lower case) with nothing of a body or a place in them: how a person's full name looks."""
+    words = [t for t in doc[start:end] if t.text not in ("-", "‐")]
+    if not 2 <= len(words) <= 4:
+        return False
+    for t in words:
+        lower = t.lower_.rstrip(".")
+        if lower in lang.NAME_PARTICLES:
+            continue
+        # "McVey", "Jean-Claude": a capital first, and not an acronym ("BBC")
+        if not (t.text[:1].isupper() and not t.is_upper and (t.is_alpha or is_initial(t.text))):
+            return False
+        if lower in lang.ORG_SUFFIXES or lower in lang.CORPORATE_SUFFIXES or known_place(lower, lang):
+            return False
+    return not known_place(doc[start:end].text, lang) and not is_place_name(doc[start:end].text)
+
+
+def _somewhere_in(doc, start: int) -> bool:
+    """Whether a bare "in", "at", "near" or "from" stands right before the name ("in Madrid")."""
+    return (
+        start > 0 and doc[start - 1].lower_ in ("in", "at", "near", "from") and doc[start - 1].dep_ == "prep"
+    )
+
+
+def spatial_before(doc, start: int, end: int) -> bool:
+    """Whether the name, after an optional "the", is what a preposition that takes somewhere
+    governs: not "nobody outside the Justice Department" (beyond a body's members, not by its
+    walls), nor "outside the Defence Ministry compound" (the compound is where)."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 0 or doc[k].lower_ not in _SPATIAL or doc[k].dep_ != "prep" or doc[k].head.pos_ == "PRON":
+        return False
+    root = doc[start:end].root
+    return root.dep_ == "pobj" and root.head.i == k
+
+
+def modifies_a_place_noun(doc, end: int, lang: ModuleType) -> bool:
+    """Whether the name's last word modifies a lower-case noun for an area or a place of worship
+    right after it ("Vargas state", "the Linwood mosque"): the name is that place's."""
+    if end >= len(doc):
+        return False
+    last, after = doc[end - 1], doc[end]
+    return (
+        last.dep_ == "compound" and last.head.i == end and after.is_lower and after.lower_ in lang.PLACE_NOUNS
+    )
+
+
+def dotted_initials(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether the name is three initials or more written with full stops ("F.B.I.", "C.I.A."),
+    no place the lists know: places so written are two letters ("U.S.", "D.C.")."""
+    text = doc[start:end].text
+    return bool(_DOTTED_INITIALS.fullmatch(text)) and not known_place(text, lang)
+
+
+def contest_side(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether the name is a side in a contest, so a team, not the town or country it is named
+    after: one of two names a verb of winning sets against each other ("Liverpool beat
+    Barcelona", "England stunned India"), the loser after "victory over" ("a victory over
+    Tottenham"), the owner of a win ("Tottenham's defeat"), or the subject of winning one
+    ("England completed a five-wicket victory")."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ in ("nsubj", "dobj") and head.lemma_.lower() in lang.CONTEST_VERBS:
+        sides = [c for c in head.children if c.dep_ in ("nsubj", "dobj") and c.i != root.i]
+        return any(c.pos_ == "PROPN" for c in sides)
+    if root.dep_ == "pobj" and head.lower_ in ("over", "against"):
+        return head.head.lemma_.lower() in lang.CONTEST_NOUNS
+    if root.dep_ == "poss":
+        return head.lemma_.lower() in lang.CONTEST_NOUNS
+    if root.dep_ == "nsubj":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in lang.CONTEST_NOUNS for c in head.children)
+    return False
+
+
+def gazetteer_place(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether a name of two tokens or more is a place the gazetteer knows ("KwaZulu-Natal",
+    "Pangkal Pinang") with no word of a body's name in it. A lone word is left alone: towns
+    share their names with clubs ("Liverpool", "Chelsea")."""
+    if end - start < 2 or not is_place_name(doc[start:end].text):
+        return False
+    return not any(t.lower_ in lang.ORG_SUFFIXES for t in doc[start:end])
+
+
+def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> list[tuple[int, int, str, bool]]:
+    """raw (start, end, kind, titled) with each name's kind set by the marks around it where
+    they contradict the model's label. Marks of a person need a person's full name; a name the
+    report calls a person only by its last word ("Saikawa said", after "Hiroto Saikawa" was
+    tagged a body) is that person."""
+    people = {(s, e) for s, e, kind, _ in raw if kind == PERSON}
+    acting_lone = {
+        doc[s].text
+        for s, e, kind, titled in raw
+        if kind == PERSON and e - s == 1 and (titled or doc[s].dep_ in ("nsubj", "nsubjpass", "poss"))
+    }
+    # Once a side in a contest, a town's or country's name is the team's wherever the report
+    # does not put something in it ("fans in Liverpool").
+    teams = {
+        doc[s:e].text
+        for s, e, kind, _ in raw
+        if kind in (PLACE, ORGANISATION) and contest_side(doc, s, e, lang)
+    }
+    out = []
+    for start, end, kind, titled in raw:
+        if kind == PLACE and doc[start:end].text in teams and not _somewhere_in(doc, start):
+            kind = ORGANISATION
+        described = described_kind(doc, start, lang)
+        shaped = person_shaped(doc, start, end, lang)
+        if (
+            kind == ORGANISATION
+            and shaped
+            and (
+                described == PERSON
+                or role_in_apposition(doc, start, end, lang)
+                or chained_to(doc, start, end, people)
+                or byline(doc, start)
+                or doc[end - 1].text in acting_lone
+            )
+        ):
+            kind, titled = PERSON, titled or described == PERSON
+        elif (described == ORGANISATION and not titled) or (
+            kind == PLACE and dotted_initials(doc, start, end, lang)
+        ):
+            kind = ORGANISATION
+        elif (
+            kind == ORGANISATION
+            and doc[start:end].text.lower() not in lang.KNOWN_ORG_PHRASES
+            and (
+                spatial_before(doc, start, end)
+                or modifies_a_place_noun(doc, end, lang)
+                or gazetteer_place(doc, start, end, lang)
+            )
+        ):
+            kind = PLACE
+        out.append((start, end, kind, titled))
+    return out
