@@ -395,3 +395,33 @@ def test_a_margin_after_by_is_not_set_against_a_tally_as_a_conflict():
         "Storm", "The storm killed 12 people in the city.", "Storm", "The storm killed 21 people in the city."
     )
     assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [(["12 people"], ["21 people"])]
+
+
+def test_a_part_of_a_count_or_the_size_of_a_document_is_not_set_against_the_whole_count():
+    c = compare(
+        "Crash",
+        "The Boeing jet crashed shortly after take-off, killing all 181 passengers and eight crew.",
+        "Crash",
+        "The Boeing jet crashed shortly after take-off, killing all 178 adult passengers and eight crew.",
+    )
+    assert matched(c, "181 passengers", "178 adult passengers")
+    assert c["numbers"]["conflicts"] == []
+    c = compare(
+        "Report",
+        "The attorney general released a summary of the findings, four pages long, on Sunday.",
+        "Report",
+        "The attorney general released a summary of the 448-page report's findings on Sunday.",
+    )
+    assert c["numbers"]["conflicts"] == []
+
+
+def test_a_count_whose_noun_one_side_restates_still_conflicts():
+    c = compare(
+        "Drug",
+        "The agency approved the drug, although three participants in the trial died.",
+        "Drug",
+        "The agency approved the drug, although four trial participants died.",
+    )
+    assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [
+        (["three participants"], ["four trial participants"])
+    ]

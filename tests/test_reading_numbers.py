@@ -92,3 +92,25 @@ def test_a_line_a_claim_had_to_reach_is_no_measured_figure():
         ("5%", "percent", "%", "vague")
     ]
     assert bounds("The Tory candidate won 5% of the vote.") == [("5%", "percent", "%", "exact")]
+
+
+def measures(text: str) -> list[tuple[str, str, str]]:
+    return [(n["text"], n["unit"], n["measure"]) for n in read_report("T", text)["numbers"]]
+
+
+def test_a_count_narrowed_by_an_adjective_or_a_part_of_a_people_measures_that_part():
+    assert measures("The plane carried 178 adult passengers.") == [
+        ("178 adult passengers", "passenger", "adult passenger")
+    ]
+    assert measures("Officials reported 300 new cases.") == [("300 new cases", "case", "new case")]
+
+
+def test_a_noun_that_restates_what_is_counted_does_not_narrow_it():
+    assert measures("Four trial participants died.") == [
+        ("Four trial participants", "participant", "participant")
+    ]
+
+
+def test_a_figure_hyphenated_to_its_noun_measures_the_thing_that_noun_describes():
+    # "a 448-page report" is the report's size, not a count of pages.
+    assert measures("Mueller sent a 448-page report.") == [("448-page", "page", "page report")]

@@ -211,13 +211,14 @@ def _dates_differ(a: str, b: str) -> bool:
 
 
 def _comparable(numbers: list[dict]) -> dict[tuple[str, str], list[dict]]:
-    """Figures grouped by what they measure: kind and unit (the thing counted, the currency).
-    A count of nothing named ("the vote was 51") is left out: there is nothing to set it against."""
+    """Figures grouped by what they measure: kind and measure (the thing counted with the words
+    that narrow it, the currency). A count of nothing named ("the vote was 51") is left out:
+    there is nothing to set it against. Readings stored before measures were read carry units."""
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for number in numbers:
         if number["kind"] in ("count", "ordinal", "quantity") and not number["unit"]:
             continue
-        groups[(number["kind"], number["unit"])].append(number)
+        groups[(number["kind"], number.get("measure") or number["unit"])].append(number)
     return groups
 
 

@@ -59,12 +59,16 @@ class Number:
     start: int
     end: int
     bound: str = "exact"  # exact, about, at_least, at_most, vague (see _QUALIFIERS)
+    # What exactly a count counts, where it says more than its unit ("adult passenger" of "178
+    # adult passengers"): figures are set against each other only when this is the same.
+    measure: str = ""
 
     def as_dict(self) -> dict:
         return {
             "text": self.text,
             "value": self.value,
             "unit": self.unit,
+            "measure": self.measure or self.unit,
             "kind": self.kind,
             "sentence": self.sentence,
             "start": self.start,
@@ -135,6 +139,35 @@ def _counted_noun(span, lang: ModuleType):
                 if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
                     return obj
     return None
+
+
+def _counted_thing(doc, ent, noun, lang: ModuleType) -> str:
+    """What a count counts, as its figure is set against another report's: the noun with the
+    words that narrow it ("178 adult passengers": "adult passenger", never set against "181
+    passengers", of which the adults are a part; "300 new cases" against "5,000 cases"), or,
+    for a figure hyphenated to its noun that describes another one, both nouns ("a 448-page
+    report": "page report", the report's size, not a count of pages to set against "four pages"
+    of a summary). A noun before the counted one mostly restates it ("four trial participants",
+    "first-round draft picks"), so only the nouns for a part of a people narrow it."""
+    if noun is None:
+        return ""
+    thing = noun.lemma_.lower()
+    if noun.i < ent.end:  # "of" counts ("12 of the victims"): the noun alone
+        return thing
+    narrowing = [
+        t.lemma_.lower()
+        for t in noun.children
+        if ent.end <= t.i < noun.i
+        and (
+            (t.dep_ == "amod" and t.pos_ == "ADJ" and not any(c.dep_ == "punct" for c in t.children))
+            or (t.dep_ == "compound" and t.lemma_.lower() in lang.NARROWING_PEOPLE)
+        )
+    ]
+    thing = " ".join([*narrowing, thing])
+    hyphenated = ent.end_char < len(doc.text) and doc.text[ent.end_char] in "-‐–" and noun.i - ent.end <= 1
+    if hyphenated and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        return f"{thing} {noun.head.lemma_.lower()}"
+    return thing
 
 
 def _part_of_a_name(root, lang: ModuleType) -> bool:
@@ -232,7 +265,7 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         start_char, end_char = _whole_figure(doc.text, ent.start_char, ent.end_char, lang)
         text = doc.text[start_char:end_char]
         value: float | str | None
-        unit = ""
+        unit = measure = ""
         if label in ("MONEY", "CARDINAL", "QUANTITY") and any(
             w in text.lower() for w in ("per cent", "percent", "%")
         ):
@@ -246,11 +279,9 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             continue  # "Boeing 737 MAX 8", "FTSE 100", "10 Downing Street": part of a name, no count
         elif label == "CARDINAL":
             noun = _counted_noun(ent, lang)
-            kind, value, unit = (
-                COUNT,
-                parse_value(text, lang),
-                noun.lemma_.lower() if noun is not None else "",
-            )
+            kind, value = COUNT, parse_value(text, lang)
+            unit = noun.lemma_.lower() if noun is not None else ""
+            measure = _counted_thing(doc, ent, noun, lang)
             if noun is not None and 0 <= noun.i - ent.end <= 2:
                 # Shown with what it counts: "2,000 residents", "12 more people".
                 text = doc.text[start_char : noun.idx + len(noun.text)]
@@ -306,5 +337,5 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         before = doc.text[max(start_char - 16, 0) : start_char].split(",")[-1]
         bound = _bound(text, before, doc.text[max(start_char - 40, 0) : start_char])
         end = start_char + len(text) + offset
-        numbers.append(Number(text, value, unit, kind, sentence, start, end, bound))
+        numbers.append(Number(text, value, unit, kind, sentence, start, end, bound, measure))
     return numbers

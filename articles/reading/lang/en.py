@@ -447,3 +447,9 @@ PLACES_NAMED_WITH_AND = frozenset(
 PLACE_GENERIC_WORDS = frozenset("county city state province region district borough parish river".split())
 # Last words of the names of laws: neither people nor organisations ("British Museum Act").
 LAW_WORDS = frozenset("act bill law treaty amendment accord protocol".split())
+
+# Nouns for a part of a people, which narrow what a count counts when they stand before its noun
+# ("178 adult passengers" are some of "181 passengers"; "12 civilian deaths" some of the deaths).
+NARROWING_PEOPLE = frozenset(
+    "adult child infant baby civilian woman man teenager teen youth minor pensioner".split()
+)
