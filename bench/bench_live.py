@@ -252,11 +252,12 @@ def measure(
     *,
     profile: Path | None = None,
     importer_nice: int = 0,
+    workers: int = 2,
 ) -> tuple[dict, dict, int, str]:
     """(minimal view, mix, reports imported, the mix by kind of page) with the importer running
     through both runs. `profile`: a py-spy flame graph of each worker during the mix, there.
     `importer_nice`: the importer's CPU niceness, as a deployment sharing one machine between
-    the web workers and the task worker would set it (`make worker` does)."""
+    the web workers and the task worker might set it."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     gunicorn = str(Path(PY).parent / "gunicorn")
@@ -267,7 +268,7 @@ def measure(
             gunicorn,
             "coverage_site.wsgi:application",
             "--workers",
-            "2",
+            str(workers),
             "--bind",
             bind,
             "--chdir",
@@ -405,6 +406,7 @@ def main() -> int:
     )
     parser.add_argument("--profile", type=Path, metavar="DIR", help="py-spy each worker during the mix")
     parser.add_argument("--only", choices=["on", "off"], help="one round: the page cache on, or off")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (one a core is the advice)")
     parser.add_argument(
         "--importer-nice",
         default="0",
@@ -470,6 +472,7 @@ def main() -> int:
                     args.import_every,
                     profile=args.profile,
                     importer_nice=nice,
+                    workers=args.workers,
                 )
                 niced = f"; the importer at nice {nice}" if nice else ""
                 report(title + niced, minimal, mix, imported, kinds)
