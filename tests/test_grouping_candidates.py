@@ -5,8 +5,7 @@ import math
 import pytest
 from grouping_cases import at
 
-from articles.grouping.engine import Weights, decide, rank_candidates, report_keys
-from articles.grouping.features import ReportFeatures
+from articles.grouping.engine import rank_candidates
 from articles.grouping.memory import MemoryStore
 from articles.grouping.store import DatabaseStore
 from articles.models import Event, EventKey
@@ -55,38 +54,3 @@ def test_both_stores_offer_the_same_days_event_before_a_bigger_one_days_later():
     # Undated, the overlap alone decides.
     assert DatabaseStore().candidates(KEYS, None, 1) == [big.pk]
     assert memory.candidates(KEYS, None, 1) == [big.pk]
-
-
-def _placed(store: MemoryStore, event_id: int | None, article_id: int, terms: dict[str, float]) -> int:
-    """Count and place a report (no names, undated) in an event, new if event_id is None."""
-    report = ReportFeatures(terms=terms, names={})
-    store.count_report(report_keys(report))
-    weights = Weights(*store.frequencies(report_keys(report)))
-    event = store.new_event(f"event of {article_id}") if event_id is None else store.events[event_id]
-    store.add_member(event, article_id, article_id, event.title, report, weights)
-    store.reindex(event)
-    return event.id
-
-
-def test_a_report_is_scored_against_its_own_storys_event_when_two_bigger_related_events_rank_higher():
-    # A tabloid's report of an attack shares the attack's few telling words with the attack's
-    # own (small) event, and its place names with two bigger events about what followed. The
-    # bigger events' summed key weights rank them first; the attack's event must still be scored.
-    store = MemoryStore(next_event_id=1)
-    place = {"christchurch": 2.0, "mosques": 2.0, "zealand": 2.0, "ardern": 2.0}
-    ban = {**place, "ban": 1.5, "weapons": 1.5, "rifles": 1.5, "parliament": 1.0}
-    vigil = {**place, "vigil": 1.5, "mourners": 1.5, "prayers": 1.5, "park": 1.0}
-    attack = {"christchurch": 1.0, "gunman": 2.0, "livestream": 2.0, "slaughtered": 2.0, "worshippers": 1.0}
-    ban_event = vigil_event = None
-    for number in range(1, 6):
-        ban_event = _placed(store, ban_event, number, ban)
-        vigil_event = _placed(store, vigil_event, 10 + number, vigil)
-    attack_event = _placed(store, None, 21, attack)
-    tabloid = ReportFeatures(terms={**attack, "terror": 1.0, "paradise": 1.0, **place}, names={})
-    store.count_report(report_keys(tabloid))
-
-    decision = decide(tabloid, store)
-
-    assert {event_id for event_id, _ in decision.considered} >= {ban_event, vigil_event, attack_event}
-    assert decision.status == "joined"
-    assert decision.event_id == attack_event

@@ -32,7 +32,7 @@ QUERY_NAMES = 10
 QUERY_TERMS = 15
 INDEX_NAMES = 12
 INDEX_TERMS = 20
-CANDIDATES = 3
+CANDIDATES = 2
 # Events looked at per index key, newest first: bounds the cost of very common keys.
 # Of the SCANNED_PER_KEY newest events carrying a key, those within the time window are
 # kept, at most POSTINGS_PER_KEY. (Imports arrive roughly in date order, so the newest
