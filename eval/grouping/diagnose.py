@@ -30,7 +30,9 @@ from evaluate import UNATTRIBUTED, load_through_pipeline, read_corpus  # noqa: E
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", nargs="+")
     parser.add_argument("--no-dates", action="store_true")
     parser.add_argument("--no-outlets", action="store_true")
@@ -46,7 +48,9 @@ def main() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
-        records = read_corpus(args.corpus, no_dates=args.no_dates, shuffle=args.shuffle, no_outlets=args.no_outlets)
+        records = read_corpus(
+            args.corpus, no_dates=args.no_dates, shuffle=args.shuffle, no_outlets=args.no_outlets
+        )
         load_through_pipeline(records, workdir, UNATTRIBUTED)
         report(records)
 
@@ -63,7 +67,9 @@ def report(records: list[dict]) -> None:
     stored = dict(StoredFeatures.objects.values_list("article_id", "data"))
     features = {url: features_of(a, stored.get(a.pk))[0] for url, a in articles.items()}
     frequencies = dict(KeyFrequency.objects.values_list("key", "reports"))
-    weights = Weights(len(articles), {k: frequencies.get(k, 1) for f in features.values() for k in report_keys(f)})
+    weights = Weights(
+        len(articles), {k: frequencies.get(k, 1) for f in features.values() for k in report_keys(f)}
+    )
     cache: dict[tuple[str, str], float] = {}
 
     def pair(a: str, b: str) -> float:
