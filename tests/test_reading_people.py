@@ -271,3 +271,21 @@ def test_a_father_and_a_son_with_his_name_hyphenated_on_are_two_people():
         "towards the work on Monday night."
     )
     assert {"Francois-Henri Pinault", "Francois Pinault"} <= people(body)
+
+
+def test_a_lone_word_after_a_or_an_is_a_description_even_with_words_between():
+    body = (
+        "Economists have warned that a no-deal Brexit could cause severe disruption at ports and push "
+        "the Bank of England into emergency action."
+    )
+    assert "Brexit" not in people(body)
+
+
+def test_a_name_read_once_as_a_plural_is_a_team_wherever_it_stands():
+    body = (
+        "A 26-year-old Brazilian forward who joined Spurs from Paris Saint-Germain in January 2018. "
+        "Mauricio Pochettino sent on Fernando Llorente, a tall striker, for midfielder Victor Wanyama, "
+        "and Spurs started hitting long balls towards him. Is that a big deal for Spurs?"
+    )
+    assert "Spurs" not in people(body)
+    assert "Mauricio Pochettino" in people(body)

@@ -507,6 +507,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             not_people.update((named.text, named[1:].text))
 
     taken_until = 0  # a span an earlier name ran on through ("... and Monuments") is taken
+    plural_names: set[str] = set()  # "Spurs" written once as a plural: a team wherever it stands
     for ent_start, ent_end, label in joined_entities(doc, lang):
         ent = doc[ent_start:ent_end]
         kind = LABELS.get(label)
@@ -519,6 +520,11 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         described = ent[0].lower_ in _DESCRIBING or (
             ent.start > 0 and doc[ent.start - 1].lower_ in _DESCRIBING
         )
+        if kind == PERSON and len(ent) == 1:
+            # "a no-deal Brexit could cause": the article the parse hangs on the word
+            described = described or any(
+                c.dep_ == "det" and c.lower_ in _DESCRIBING and c.i < ent.start for c in ent.root.children
+            )
         names_next = ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN")
         if described and not names_next and (kind == PERSON or len(ent) == 1):
             # "a Tory Brexiteer said", "A State may not": a description or a common noun (names
@@ -574,6 +580,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = ORGANISATION
         if kind != PLACE and words[-1].lower() in lang.LAW_WORDS:
             continue  # "the Renters' Reform Bill", "British Museum Act": a law, no one
+        if kind == PERSON and doc[end - 1].tag_ in ("NNPS", "NNS"):
+            plural_names.add(doc[start:end].text)
         if kind == PERSON and _names_no_one(doc, start, end):
             continue  # "Spurs", "the Houthis", "Sri Lankan police": a team, a group, a people
         if kind == PERSON and _names_premises(doc, start, end, lang):
@@ -649,6 +657,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         for start, end, kind, titled in raw
         if kind == PERSON and not titled and _names_a_group(doc, start, end)
     }
+    # A name the tagger reads once as a plural ("joined Spurs", "a big deal for Spurs") is the
+    # team's where it reads it as one word too ("Spurs started hitting long balls"), unless it is
+    # the surname of someone the report names in full.
+    plurals = {name.lower() for name in plural_names if name not in surnames}
     for start, end, kind, _ in raw:
         votes[doc[start:end].text.lower()][kind] += 1
     # Names written as names at least once: the model also tags a sentence's capitalised opening
@@ -670,7 +682,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             winners = [PLACE]
         kind = PERSON if titled and PERSON in counts else sorted(winners)[0]
         words = span.text.split()
-        if kind == PERSON and not titled and {span.text.lower(), *(w.lower() for w in words)} & groups:
+        grouped = {span.text.lower(), *(w.lower() for w in words)} & groups or span.text.lower() in plurals
+        if kind == PERSON and not titled and grouped:
             kind = ORGANISATION
         if kind == PERSON and not _person_is_plausible(words, lang):
             continue
