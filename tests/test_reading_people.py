@@ -289,3 +289,14 @@ def test_a_name_read_once_as_a_plural_is_a_team_wherever_it_stands():
     )
     assert "Spurs" not in people(body)
     assert "Mauricio Pochettino" in people(body)
+
+
+def test_an_epithet_before_a_first_name_at_a_sentence_start_is_no_part_of_the_name():
+    body = (
+        "Liverpool played without Mo Salah and Bobby Firmino.\n\n"
+        'Injured Mo watched from the stands in a T-shirt reading "Never Give Up". '
+        "His team-mates took him at his word."
+    )
+    found = people(body)
+    assert "Injured Mo" not in found
+    assert "Mo Salah" in found

@@ -612,6 +612,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         if kind == PERSON and _person_is_plausible(doc[start:end].text.split(), lang)
     ]
     surnames = _surnames(full_names)
+    raw = _without_epithets(doc, raw, full_names, lang)
     # Family names written first ("Choe" of "Choe Son Hui", "Ri" of "Ri Yong Ho"): the first
     # word of one full name shaped as Korean and Chinese names are in English (three parts, or
     # a hyphenated given name), when no other full name starts with it ("Kim" beside Kim
@@ -700,6 +701,30 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         mentions.append(mention)
     mentions = _with_surname_mentions(doc, mentions, sentence_starts)
     return _with_short_name_mentions(doc, mentions, sentence_starts, lang)
+
+
+def _without_epithets(
+    doc, raw: list[tuple[int, int, str, bool]], full_names: list[str], lang: ModuleType
+) -> list[tuple[int, int, str, bool]]:
+    """raw with a tabloid's epithet taken off a first name at a sentence's start ("Injured Mo
+    watched from the stands" after "Mo Salah"): two words, the second the first name of someone
+    the report names in full, the first no first name and no name the report gives anyone."""
+    firsts = {parts[0] for parts in map(name_parts, full_names) if len(parts) >= 2}
+    out = []
+    for start, end, kind, titled in raw:
+        first = doc[start]
+        if (
+            kind == PERSON
+            and end - start == 2
+            and first.is_sent_start
+            and doc[start + 1].text in firsts
+            and not is_first_name(first.text)
+            and first.text.lower() not in lang.NAME_PARTICLES
+            and not any(first.text in name.split() for name in full_names if name != doc[start:end].text)
+        ):
+            start += 1
+        out.append((start, end, kind, titled))
+    return out
 
 
 def _names_a_business(doc, start: int, end: int, words: list[str], lang: ModuleType) -> bool:
