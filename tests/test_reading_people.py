@@ -167,3 +167,136 @@ def test_a_full_name_whose_surname_alone_is_titled_as_a_person_is_that_person():
         "At a news conference, Mr Saikawa apologised and said the board would meet."
     )
     assert kinds(body).get("Hiroto Saikawa") == "person"
+
+
+def test_a_modal_opening_a_question_is_not_part_of_the_name_after_it():
+    body = (
+        "Omar al-Bashir ruled Sudan for 30 years. Will Bashir go to The Hague? "
+        "The military has not said what it will do with Bashir."
+    )
+    assert "Will Bashir" not in people(body)
+
+
+def test_a_name_the_model_cut_at_a_lower_case_particle_is_whole():
+    body = (
+        "Origi gave Liverpool hope in the seventh minute, following up after Marc-Andre ter Stegen "
+        "had saved Jordan Henderson's shot."
+    )
+    assert "Marc-Andre ter Stegen" in people(body)
+    assert "Stegen" not in people(body)
+
+
+def test_a_given_name_before_bin_belongs_to_the_name_after_it():
+    body = (
+        "Energy Minister Prince Abdulaziz bin Salman said in a statement carried by state news agency "
+        "SPA that the attacks had led to a temporary halt in production."
+    )
+    found = people(body)
+    assert "Abdulaziz bin Salman" in found
+    assert not found & {"Abdulaziz", "bin Salman"}
+
+
+def test_a_name_that_is_the_subject_of_a_plural_verb_is_a_club_not_a_person():
+    body = (
+        "Tottenham Hotspur came from three goals down to beat Ajax Amsterdam on Wednesday. "
+        "Ajax, the four-time European champions who had knocked out holders Real Madrid and Juventus, "
+        "were seeking their first final since 1996."
+    )
+    assert not {name for name in people(body) if "Ajax" in name}
+
+
+def test_a_name_followed_by_which_is_a_body_not_a_person():
+    body = (
+        "The main opposition National Party said it supported the changes. Federated Farmers, which "
+        "represents many of the country's licensed gun owners, said it accepted the ban."
+    )
+    assert "Federated Farmers" not in people(body)
+    # The parser may hang a "which" on a person named last before it: a full name stays.
+    body += (
+        " Some had slept in the street after Friday's Venezuela Aid Live concert, organised by the British "
+        "businessman Richard Branson, which drew tens of thousands of people to the Colombian side."
+    )
+    found = people(body)
+    assert "Richard Branson" in found and "Federated Farmers" not in found
+
+
+def test_a_name_before_hotels_or_television_is_no_person():
+    body = (
+        "Six bombs exploded on Sunday morning at the three churches and at the Shangri-La, Cinnamon Grand "
+        "and Kingsbury hotels, where guests were at Easter breakfast. Houthi military spokesman Yahya Saree "
+        "said on the group's Al Masirah television that 10 drones had been used."
+    )
+    found = people(body)
+    assert not found & {"Cinnamon Grand", "Al Masirah"}
+    assert "Yahya Saree" in found
+
+
+def test_a_lone_town_name_acting_without_a_title_is_no_person():
+    body = (
+        "France still has large oak forests. The alternative is to do what Chartres did after its roof "
+        "burned in 1836: replace the timber with metal."
+    )
+    assert "Chartres" not in people(body)
+
+
+def test_a_name_opening_with_a_countrys_word_is_no_person():
+    body = (
+        "Oil traders are preparing for a price shock after drone strikes on Saudi Aramco's Abqaiq "
+        "processing plant wiped out 5.7m barrels a day. Aramco has not said when output will recover."
+    )
+    assert not {name for name in people(body) if "Aramco" in name}
+
+
+def test_a_name_after_off_is_somewhere():
+    body = (
+        "The head of the national search and rescue agency, Muhammad Syaugi, said debris had been found "
+        "in water about 30 metres deep off Tanjung Karawang, east of the capital."
+    )
+    assert kinds(body).get("Tanjung Karawang") == "place"
+
+
+def test_a_full_name_with_a_second_surname_is_the_same_person_named_as_the_report_goes_on():
+    body = (
+        "Nissan chairman Carlos Ghosn was arrested on Monday. Prosecutors said Mr Ghosn, whose full name "
+        "appears in official records as Carlos Ghosn Bichara, 64, understated his pay. Ghosn denies it."
+    )
+    found = people(body)
+    assert "Carlos Ghosn" in found
+    assert "Carlos Ghosn Bichara" not in found
+
+
+def test_a_father_and_a_son_with_his_name_hyphenated_on_are_two_people():
+    body = (
+        "The billionaire Francois-Henri Pinault and his father, Francois Pinault, pledged 100m euros "
+        "towards the work on Monday night."
+    )
+    assert {"Francois-Henri Pinault", "Francois Pinault"} <= people(body)
+
+
+def test_a_lone_word_after_a_or_an_is_a_description_even_with_words_between():
+    body = (
+        "Economists have warned that a no-deal Brexit could cause severe disruption at ports and push "
+        "the Bank of England into emergency action."
+    )
+    assert "Brexit" not in people(body)
+
+
+def test_a_name_read_once_as_a_plural_is_a_team_wherever_it_stands():
+    body = (
+        "A 26-year-old Brazilian forward who joined Spurs from Paris Saint-Germain in January 2018. "
+        "Mauricio Pochettino sent on Fernando Llorente, a tall striker, for midfielder Victor Wanyama, "
+        "and Spurs started hitting long balls towards him. Is that a big deal for Spurs?"
+    )
+    assert "Spurs" not in people(body)
+    assert "Mauricio Pochettino" in people(body)
+
+
+def test_an_epithet_before_a_first_name_at_a_sentence_start_is_no_part_of_the_name():
+    body = (
+        "Liverpool played without Mo Salah and Bobby Firmino.\n\n"
+        'Injured Mo watched from the stands in a T-shirt reading "Never Give Up". '
+        "His team-mates took him at his word."
+    )
+    found = people(body)
+    assert "Injured Mo" not in found
+    assert "Mo Salah" in found

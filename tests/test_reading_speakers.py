@@ -247,3 +247,27 @@ def test_the_governor_is_the_one_person_named_with_the_abbreviated_title():
         'large farms would "pump without limit and drain the aquifer."'
     )
     assert speakers(body) == [("Danielle Okafor", "pump without limit and drain the aquifer.")]
+
+
+def test_he_after_a_spokesman_for_someone_named_is_nobody_known():
+    body = (
+        "A spokesman for the European Council President, Donald Tusk, said the EU regretted the outcome. "
+        'He said the EU would consider an extension, but would expect a "credible justification".'
+    )
+    assert not [speaker for speaker, _ in speakers(body) if speaker]
+
+
+def test_she_after_a_her_that_stands_for_someone_else_is_nobody_known():
+    body = (
+        "Theresa May offered a new deal on Tuesday. Her own MPs revolted, the Commons leader Andrea "
+        "Leadsom resigned, and the writing was on the wall.\n\n"
+        'She said it was a matter of "deep regret" that she could not deliver Brexit.'
+    )
+    assert not [speaker for speaker, _ in speakers(body) if speaker]
+    # A pronoun in a clause the name's own clause governs is the name's.
+    body = (
+        "His lawyer, Marguerite Dunleavy-Ortiz, had sought probation.\n\n"
+        "Before he was sentenced, Mr. Kowalczyk stood and read from a prepared statement.\n\n"
+        '"I was trusted, and I broke that trust," he said.'
+    )
+    assert [speaker for speaker, _ in speakers(body)] == ["Kowalczyk"]

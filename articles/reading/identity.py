@@ -94,9 +94,24 @@ def generation(name: str) -> str:
     return last if last in SUFFIXES else ""
 
 
+def _given_name_extended(name: str, other: str) -> bool:
+    """Whether one name's first word is the other's with a second given name hyphenated on
+    ("Francois-Henri" / "Francois"): in families that name a son after his father this way
+    they are two people, and no outlet shortens "Jean-Claude Juncker" to "Jean Juncker"."""
+    words, other_words = name.split(), other.split()
+    if len(words) < 2 or words[1:] != other_words[1:]:
+        return False  # "Klaus Dieter Oberholzer" writes both given names
+    first, other_first = words[0].casefold(), other_words[0].casefold()
+    short, long = sorted((first, other_first), key=len)
+    return "-" not in short and long.startswith(short + "-")
+
+
 def same_generation(name: str, other: str) -> bool:
     """Whether two names of one family can be one person: "Jesse L. Mercer Jr." and his father
-    "Jesse Mercer Sr." cannot; a name without a suffix may be either."""
+    "Jesse Mercer Sr." cannot, nor "Francois Pinault" and his son "Francois-Henri Pinault"; a
+    name without a suffix may be either."""
+    if _given_name_extended(name, other):
+        return False
     mine, theirs = generation(name), generation(other)
     return not mine or not theirs or mine == theirs
 

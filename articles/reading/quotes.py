@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .entities import Entity, Mention
 from .identity import ORGANISATION, PERSON
-from .speech import ROLE_NOUNS, SPEECH_LEMMAS
+from .speech import PROXY_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS
 
 PRONOUNS = frozenset({"he", "she"})
 MIN_QUOTE_WORDS = 3  # "a word or two" in quotation marks is a scare quote
@@ -170,12 +170,50 @@ class _Reader:
         ]
         if named:
             start = min(start, self.sentences[self.sentence_of(named[-1])].start)
-        return any(
+        if any(
             m.kind == PERSON
             and not any(s <= m.start < e for s, e in quoted)
             and self.entities[m.entity].key != candidate.key
             and self._acts_as_subject(m)
             for m in self._mentions_between(start, offset)
+        ):
+            return True
+        return self._proxy_acted(start, offset, quoted)
+
+    def pronoun_for_another(self, pronoun: str, candidate: Entity, offset: int) -> bool:
+        """Whether the sentence that named candidate last, before offset, also has a pronoun of
+        the same sex before the name and in another clause ("Her own MPs revolted, the Commons
+        leader Andrea Leadsom resigned ... She said"): someone else of that sex is in the story's
+        eye, and "she" may be either. One in the candidate's own clause or one it governs ("In
+        his speech, Johnson said", "Before he was sentenced, Mr. Kowalczyk stood") is the
+        candidate's."""
+        named = [m for m in self.mentions if m.end <= offset and self.entities[m.entity].key == candidate.key]
+        if not named:
+            return False
+        last = self.doc.char_span(named[-1].start, named[-1].end, alignment_mode="expand")
+        if last is None:
+            return False
+        forms = _SAME_SEX[pronoun]
+        clause = _clause_verb(last.root).i
+        return any(
+            t.lower_ in forms and not _inside_clause(_clause_verb(t), clause)
+            for t in last.root.sent
+            if t.i < last.start
+        )
+
+    def _proxy_acted(self, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+        """Whether someone unnamed who speaks for another is a subject between start and end,
+        outside quotation marks ("A spokesman for ... Donald Tusk, said ... He said ...")."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return False
+        return any(
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.lemma_.lower() in PROXY_NOUNS
+            and t.is_lower
+            and not _in_quotes(t.idx, quoted)
+            and self.speaker_of(t) is None
+            for t in span
         )
 
     def _mentions_between(self, start: int, end: int) -> Iterator[Mention]:
@@ -397,8 +435,9 @@ class _Reader:
                 candidate = self.last_speaker
             else:
                 candidate = self.person_before(min(token.idx, quote_start), quoted)
-                if candidate is not None and self.others_named_lately(
-                    min(token.idx, quote_start), quoted, candidate
+                if candidate is not None and (
+                    self.others_named_lately(min(token.idx, quote_start), quoted, candidate)
+                    or self.pronoun_for_another(token.lower_, candidate, min(token.idx, quote_start))
                 ):
                     return None, "pronoun", True  # "Barr, with Rosenstein, ... '...,' he tweeted": who?
             if candidate is not None and _contradicts(token.lower_, candidate):
@@ -426,6 +465,24 @@ def _head_noun(name: str) -> str:
     if "of" in words[1:]:
         words = words[: words.index("of", 1)]
     return words[-1].lower().removesuffix("s") if words else ""
+
+
+_SAME_SEX = {
+    "he": frozenset({"he", "him", "his", "himself"}),
+    "she": frozenset({"she", "her", "hers", "herself"}),
+}
+
+
+def _clause_verb(token):
+    """The verb whose clause token stands in: the nearest verb above it in the parse."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _inside_clause(verb, clause: int) -> bool:
+    """Whether verb is the verb at index clause or stands in a clause below it."""
+    return verb.i == clause or any(a.i == clause for a in verb.ancestors)
 
 
 def _in_quotes(offset: int, quoted: list[tuple[int, int]]) -> bool:

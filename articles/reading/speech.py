@@ -18,3 +18,9 @@ ROLE_NOUNS = frozenset(
     congresswoman chairman chairwoman judge sheriff coach manager ambassador envoy commissioner
     minister""".split()
 )
+# Lower-case nouns for someone who speaks for another ("A spokesman for the European Council
+# President, Donald Tusk, said ..."): as the subject near a named person, "he said" after it
+# may be either of them.
+PROXY_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson aide adviser advisor official representative lawyer source".split()
+)

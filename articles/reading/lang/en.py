@@ -175,6 +175,12 @@ HOLDING_WORDS = frozenset(
 PLACE_LAST_WORDS = frozenset(
     "hill hills hillside heights park hall square gardens field arena village".split()
 )
+# Lower-case nouns for premises and media that a name before them names ("the Cinnamon Grand
+# hotel", "the group's Al Masirah television"): a hotel or a channel, never the person it may
+# be named after ("a Hilton hotel" is not Paris Hilton).
+PREMISES_AND_MEDIA_NOUNS = frozenset(
+    "hotel motel resort casino television tv channel radio newspaper broadcaster".split()
+)
 # Last words of buildings that are also surnames: a building only after a town's name.
 BUILDING_WORDS = frozenset("castle abbey priory minster tower fort".split())
 # All-capital words that are no organisations: units, time zones, roles.
@@ -384,7 +390,7 @@ def american_spelling(word: str) -> str:
 
 
 # Lower-case words inside personal names ("Ursula von der Leyen", "Charles de Gaulle").
-NAME_PARTICLES = frozenset("de del della der di da du van von al bin ibn la le".split())
+NAME_PARTICLES = frozenset("de del della der di da du dos das van von ter ten al bin bint ibn la le".split())
 # States of the United States: names the model sometimes reads as people ("South Carolina").
 US_STATES = frozenset(
     """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
