@@ -18,6 +18,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import wraps
@@ -202,8 +203,34 @@ def _hit(stored: tuple[bytes, str]) -> HttpResponse:
     return response
 
 
+# Page versions a process read, by page, with the site-wide token they were read under (see
+# cached_page's reuse_while_unwritten): a few hundred bytes an entry; the oldest go past the bound.
+STATES_KEPT = 20_000
+_states: OrderedDict[tuple, tuple[str, object]] = OrderedDict()
+_states_lock = threading.Lock()
+
+
+def _state_while_unwritten(version: PageVersion, page: tuple, kwargs: dict[str, object]) -> object:
+    """version(**kwargs), or the one this process read for the page while the site-wide token
+    stands: nothing at all has been written since, so it still names the page. The token is
+    read first, so a version read after it is at least as new as the state it names."""
+    site = content_version()
+    with _states_lock:
+        known = _states.get(page)
+        if known is not None and known[0] == site:
+            _states.move_to_end(page)
+            return known[1]
+    state = version(**kwargs)
+    with _states_lock:
+        _states[page] = (site, state)
+        _states.move_to_end(page)
+        if len(_states) > STATES_KEPT:
+            _states.popitem(last=False)
+    return state
+
+
 def cached_page[V: Callable[..., HttpResponse]](
-    view: V | None = None, *, version: PageVersion | None = None
+    view: V | None = None, *, version: PageVersion | None = None, reuse_while_unwritten: bool = False
 ) -> V | Callable[[V], V]:
     """Serve a GET from the cache when the data has not changed since it was rendered.
 
@@ -211,9 +238,14 @@ def cached_page[V: Callable[..., HttpResponse]](
     without it, the site-wide content version does, which every write changes. A page with a
     version of its own is looked up under it alone: on a site that imports every second the
     site-wide token is new at almost every request, so looking there first cost a query and a
-    cache read that almost never found the page."""
+    cache read that almost never found the page.
+
+    `reuse_while_unwritten`: for a page whose version costs more than a primary-key read (the
+    event page's reads the tokens of its weeks and linked events), the process keeps the version
+    it read with the site-wide token: while nothing at all is written, a request reads that
+    token alone; after a write anywhere, the version too, once."""
     if view is None:
-        return lambda view: cached_page(view, version=version)
+        return lambda view: cached_page(view, version=version, reuse_while_unwritten=reuse_while_unwritten)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
@@ -225,7 +257,11 @@ def cached_page[V: Callable[..., HttpResponse]](
         if version is None:
             key = _page_key(content_version(), full_path, scoped=False)
         else:
-            state = version(**kwargs)
+            if reuse_while_unwritten:
+                page = (view.__module__, view.__qualname__, tuple(sorted(kwargs.items())))
+                state = _state_while_unwritten(version, page, kwargs)
+            else:
+                state = version(**kwargs)
             request.page_version = state  # the view may key its own fragments by it (page_version)
             key = _page_key(state, full_path, scoped=True)
         if (stored := cache.get(key)) is not None:

@@ -30,7 +30,7 @@ class EventListView(RowListView):
 
 
 @require_safe
-@cached_page(version=event_page_version)
+@cached_page(version=event_page_version, reuse_while_unwritten=True)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # The content is kept under the state of everything it shows (event_page_version), so a
     # render whose content is cached runs none of EventPage's queries; the title outside it
