@@ -40,6 +40,22 @@ def test_an_unfiltered_list_shows_a_new_report_and_its_new_count_on_the_next_req
     assert after.index("Second report") < after.index("First report")
 
 
+def test_an_unfiltered_lists_count_is_read_once_until_a_write(client):
+    # COUNT(*) of a whole table is kept under the site-wide token, which every write changes.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    alpha = outlet("Alpha News")
+    report(alpha, title="First report", published_at=BASE_TIME)
+    url = reverse("articles:article-list")
+    assert "1 report match" in _html(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        assert "1 report match" in _html(client, url)
+    assert not [q for q in queries.captured_queries if "COUNT(*)" in q["sql"]]
+    Article.objects.filter(title="First report").delete()
+    assert "0 reports match" in _html(client, url)
+
+
 def test_the_home_page_shows_a_new_event_and_a_newly_grouped_report_at_once(client):
     alpha, beta = outlet("Alpha News"), outlet("Beta Times")
     loose = report(alpha, title="A report not grouped yet", published_at=BASE_TIME)

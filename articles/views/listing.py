@@ -9,7 +9,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.safestring import SafeString
 from django_filters.views import FilterView
 
-from ..browsing.fixedsql import count_of, fixed_rows
+from ..browsing.fixedsql import count_of, fixed_rows, whole_count
 from ..browsing.fragments import filter_form_key
 from ..browsing.rows import joined, row_ids
 
@@ -60,7 +60,7 @@ class RowListView(FilterView):
         if not self.unfiltered:
             return super().get_paginator(queryset, per_page, *args, **kwargs)
         key = (type(self).__qualname__, "count")
-        count = lambda: fixed_rows(key, lambda: count_of(queryset))[0][0]  # noqa: E731
+        count = lambda: whole_count(key, lambda: count_of(queryset))  # noqa: E731
         return _CountedPaginator(queryset, per_page, *args, count=count, **kwargs)
 
     def _unfiltered_page_ids(self, page: Page) -> list[tuple]:
