@@ -2,8 +2,6 @@
 
 import datetime as dt
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -13,7 +11,7 @@ from django.utils.safestring import SafeString
 
 from ..grouping.near_misses import Link, links_of
 from ..models import Article, Event, Source
-from .pagecache import read_rows, scope_tokens, scope_versions, versions_of
+from .pagecache import ProcessMemo, read_rows, scope_tokens, scope_versions, versions_of
 
 # A strip draws one cell per outlet; past this many outlets it only lists those who reported.
 STRIP_MAX_OUTLETS = 60
@@ -203,17 +201,13 @@ def _week(day: dt.date) -> int:
 
 
 # The rule's results this process has read, by a digest of the tokens of everything they depend
-# on (see event_page_version): about 200 bytes an entry; the oldest go past the bound.
-RULE_RESULTS_KEPT = 10_000
-_rule_results: OrderedDict[bytes, NotCoveredCounts] = OrderedDict()
-_rule_results_lock = threading.Lock()
-
+# on (see event_page_version): about 200 bytes an entry.
+_rule_results: ProcessMemo[bytes, NotCoveredCounts] = ProcessMemo(10_000)
 
 # Each event's window end and title as this process last read them, with the event's and the
 # epoch's tokens of that reading: while both tokens stand, the row is as read (any change to it
 # changes the event's token; a bulk write with the triggers off changes the epoch's).
-WINDOWS_KEPT = 20_000
-_windows: OrderedDict[int, tuple[str, str, object, str | None]] = OrderedDict()
+_windows: ProcessMemo[int, tuple[str, str, object, str | None]] = ProcessMemo(20_000)
 
 
 def event_page_version(pk: int) -> EventPageVersion:
@@ -226,8 +220,7 @@ def event_page_version(pk: int) -> EventPageVersion:
     after a write elsewhere the whole version is one query (two the first time, or after the
     event changed); after a write in the window, the rule too (1 to 2.5 ms on PostgreSQL)."""
     event = f"event:{pk}"
-    with _rule_results_lock:
-        known = _windows.get(pk)
+    known = _windows.get(pk)
     if known is not None:
         event_token, epoch_token, window_end, title = known
         tokens = scope_tokens([event, *_weeks_of(window_end)], linked_to=pk)
@@ -241,11 +234,7 @@ def event_page_version(pk: int) -> EventPageVersion:
         tokens = scope_tokens([event, *_weeks_of(window_end)], linked_to=pk)
         # Kept only when nothing changed between the two reads: the tokens must name the row read.
         if (tokens[event], tokens["epoch"]) == (event_token or "none", epoch_token or "none"):
-            with _rule_results_lock:
-                _windows[pk] = (tokens[event], tokens["epoch"], window_end, title)
-                _windows.move_to_end(pk)
-                if len(_windows) > WINDOWS_KEPT:
-                    _windows.popitem(last=False)
+            _windows.put(pk, (tokens[event], tokens["epoch"], window_end, title))
     versions = versions_of({name: tokens[name] for name in (event, "outlets", "epoch")})
     if window_end is None:
         return EventPageVersion(f"{versions}|no-window|True", (), title)
@@ -253,17 +242,11 @@ def event_page_version(pk: int) -> EventPageVersion:
     # but not the rule's result.
     named = f"{pk}|{window_end}|{versions_of(tokens)}"
     inputs = hashlib.sha256(named.encode()).digest()
-    with _rule_results_lock:
-        counts = _rule_results.get(inputs)
-        if counts is not None:
-            _rule_results.move_to_end(inputs)
+    counts = _rule_results.get(inputs)
     if counts is None:
         # Read after the tokens: the result is at least as new as the state they name.
         counts = _not_covered_counts(pk, window_end)
-        with _rule_results_lock:
-            _rule_results[inputs] = counts
-            if len(_rule_results) > RULE_RESULTS_KEPT:
-                _rule_results.popitem(last=False)
+        _rule_results.put(inputs, counts)
     return EventPageVersion(f"{versions}|{window_end}|{counts}", counts, title)
 
 

@@ -203,11 +203,33 @@ def _hit(stored: tuple[bytes, str]) -> HttpResponse:
     return response
 
 
+class ProcessMemo[K, V]:
+    """A bounded map this process keeps across requests, safe between threads: past `size`
+    entries the least recently used go."""
+
+    def __init__(self, size: int) -> None:
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            if len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
 # Page versions a process read, by page, with the site-wide token they were read under (see
-# cached_page's reuse_while_unwritten): a few hundred bytes an entry; the oldest go past the bound.
-STATES_KEPT = 20_000
-_states: OrderedDict[tuple, tuple[str, object]] = OrderedDict()
-_states_lock = threading.Lock()
+# cached_page's reuse_while_unwritten): a few hundred bytes an entry.
+_states: ProcessMemo[tuple, tuple[str, object]] = ProcessMemo(20_000)
 
 
 def _state_while_unwritten(version: PageVersion, page: tuple, kwargs: dict[str, object]) -> object:
@@ -215,17 +237,11 @@ def _state_while_unwritten(version: PageVersion, page: tuple, kwargs: dict[str, 
     stands: nothing at all has been written since, so it still names the page. The token is
     read first, so a version read after it is at least as new as the state it names."""
     site = content_version()
-    with _states_lock:
-        known = _states.get(page)
-        if known is not None and known[0] == site:
-            _states.move_to_end(page)
-            return known[1]
+    known = _states.get(page)
+    if known is not None and known[0] == site:
+        return known[1]
     state = version(**kwargs)
-    with _states_lock:
-        _states[page] = (site, state)
-        _states.move_to_end(page)
-        if len(_states) > STATES_KEPT:
-            _states.popitem(last=False)
+    _states.put(page, (site, state))
     return state
 
 

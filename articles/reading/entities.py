@@ -22,6 +22,7 @@ from .identity import (
     ORGANISATION,
     PERSON,
     PLACE,
+    POSSESSIVE,
     SUFFIXES,
     core_tokens,
     generation,
@@ -57,7 +58,6 @@ LABELS = {
     "FAC": PLACE,
 }
 _LEADING = frozenset({"the", "a", "an"})
-_POSSESSIVE = frozenset({"'s", "’s"})
 _DESCRIBING = frozenset({"a", "an", "one"})  # "one Tory Brexiteer": a description, not a name
 _ACTING = frozenset({"nsubj", "nsubjpass", "agent"})
 _LOCATIVE = frozenset({"in", "near", "off", "outside", "across", "throughout", "around", "towards", "toward"})
@@ -356,7 +356,7 @@ def _two_bodies(
 
 def _without_possessive(span):
     """The span without a possessive "'s" the model took into it ("Cyclone Kenneth's")."""
-    return span[:-1] if len(span) > 1 and span[-1].lower_ in _POSSESSIVE else span
+    return span[:-1] if len(span) > 1 and span[-1].lower_ in POSSESSIVE else span
 
 
 def _model_number(text: str) -> bool:
@@ -793,7 +793,7 @@ def _someones_name(doc, ent, lang: ModuleType) -> bool:
         return False
     if words[-1].lower_ in lang.ORG_SUFFIXES or len(ent.text.split()) > 3:
         return False
-    related = end + 1 < len(doc) and doc[end].lower_ in _POSSESSIVE and doc[end + 1].lower_ in _KIN
+    related = end + 1 < len(doc) and doc[end].lower_ in POSSESSIVE and doc[end + 1].lower_ in _KIN
     if related:
         return is_first_name(words[0].text)
     # An age in commas ("Dolores Fairbanks-Ruiz, 52, who ..."): no firm is written so, so the
@@ -923,7 +923,7 @@ def _locative_before(doc, start: int, end: int, lang: ModuleType) -> bool:
     particle ("swept in Trent Alexander-Arnold's cross"), the owner of what follows, or what
     is owned ("shareholders in L'Oréal")."""
     before = doc[start - 1]
-    owns = end < len(doc) and doc[end].lower_ in _POSSESSIVE
+    owns = end < len(doc) and doc[end].lower_ in POSSESSIVE
     owned = before.head.lemma_.lower() in lang.HOLDING_WORDS
     return before.lower_ in _LOCATIVE and before.dep_ != "prt" and not owns and not owned
 
@@ -944,7 +944,7 @@ def _names_no_one(doc, start: int, end: int) -> bool:
 
 def _owned_name_end(doc, end: int) -> int:
     """The end of the name a saint's name begins ("St Anthony" of "St Anthony's Shrine")."""
-    if end + 1 < len(doc) and doc[end].lower_ in _POSSESSIVE and doc[end + 1].is_title:
+    if end + 1 < len(doc) and doc[end].lower_ in POSSESSIVE and doc[end + 1].is_title:
         end += 2
         while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
             end += 1
@@ -1048,7 +1048,7 @@ def _lone_place_word(doc, start: int, end: int, lang: ModuleType) -> bool:
     if word.isupper() or word.lower() in lang.ORG_SUFFIXES or word.lower() in lang.KNOWN_ORG_PHRASES:
         return False
     if doc[start - 1].lower_ in _TOWARDS and doc[start - 1].dep_ != "prt" and is_place_name(word):
-        return not (end < len(doc) and doc[end].lower_ in _POSSESSIVE)  # "from Liverpool's owners"
+        return not (end < len(doc) and doc[end].lower_ in POSSESSIVE)  # "from Liverpool's owners"
     return _locative_before(doc, start, end, lang)
 
 

@@ -17,6 +17,8 @@ from .names import name_key
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
+# The possessive ending as spaCy splits it off a name ("May's", "May’s").
+POSSESSIVE = frozenset({"'s", "’s"})
 
 
 def is_initial(word: str) -> bool:

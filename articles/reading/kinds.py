@@ -11,13 +11,12 @@ import re
 from types import ModuleType
 
 from .gazetteer import is_place_name
-from .identity import ORGANISATION, PERSON, PLACE, is_initial, known_place
+from .identity import ORGANISATION, PERSON, PLACE, POSSESSIVE, is_initial, known_place
 
 # Prepositions that take somewhere and never a body: "outside the Justice Center", "near
 # Frankford High School". "at", "in" and "on" take bodies too ("talks at Acas", "in Congress").
 _SPATIAL = frozenset({"outside", "inside", "near", "opposite", "beside"})
 _CHAINED = frozenset({"conj", "appos"})
-_POSSESSIVE = frozenset({"'s", "’s"})
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){3,}")
 
 
@@ -32,7 +31,7 @@ def described_kind(doc, start: int, lang: ModuleType) -> str | None:
         return None
     if before.lower_ in lang.BODY_NOUNS:
         return ORGANISATION
-    if before.lower_ in lang.TITLES or before.lower_ in lang.ROLE_NOUNS:
+    if before.lower_ in lang.TITLES or before.lower_ in lang.OCCUPATION_NOUNS:
         return PERSON
     return None
 
@@ -46,20 +45,16 @@ def role_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
     return any(
         t.dep_ == "appos"
         and t.head.i in span_tokens
-        and (t.lower_ in lang.TITLES or t.lower_ in lang.ROLE_NOUNS)
+        and (t.lower_ in lang.TITLES or t.lower_ in lang.OCCUPATION_NOUNS)
         for t in doc[end + 1 : min(end + 6, len(doc))]
     )
-
-
-def _root(doc, start: int, end: int):
-    return doc[start:end].root
 
 
 def chained_to(doc, start: int, end: int, spans: set[tuple[int, int]]) -> bool:
     """Whether the name is listed with one of spans, by "and" or a comma, either way round
     ("Mrs May and Jean-Claude Juncker"; "Rory Stewart, Esther McVey")."""
     owner = {k: span for span in spans for k in range(*span)}
-    if end < len(doc) and doc[end].lower_ in _POSSESSIVE:
+    if end < len(doc) and doc[end].lower_ in POSSESSIVE:
         return False  # "Jamie Dimon and Morgan Stanley's board": the name owns, it is not listed
     # Side by side with "and" or "or", whatever the parse made of them (it often hangs the
     # first name on the second: "Mrs May and Jean-Claude Juncker had agreed").
@@ -67,7 +62,7 @@ def chained_to(doc, start: int, end: int, spans: set[tuple[int, int]]) -> bool:
         return True
     if end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and owner.get(end + 1, (-1, -1))[0] == end + 1:
         return True
-    root = _root(doc, start, end)
+    root = doc[start:end].root
     if root.dep_ in _CHAINED and owner.get(root.head.i, (start, end)) != (start, end):
         return True
     return any(

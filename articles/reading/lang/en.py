@@ -143,7 +143,7 @@ BODY_NOUNS = frozenset(
 )
 # Lower-case nouns for what a person does, besides TITLES, written before or beside a name:
 # "the fast bowler Arjun Venkatesh", "Marta Ruiz, a lawyer for the family".
-ROLE_NOUNS = frozenset(
+OCCUPATION_NOUNS = frozenset(
     """bowler batsman batter spinner pitcher quarterback forward rider driver cyclist runner
     swimmer sprinter golfer boxer candidate singer actor actress rapper artist writer novelist
     poet comedian lawyer barrister solicitor strategist economist banker entrepreneur scientist
