@@ -125,25 +125,34 @@ def main() -> int:
         metavar="URL",
         help="server URL such as postgres://postgres@127.0.0.1:5432; a throw-away database is created there",
     )
+    parser.add_argument(
+        "--reuse",
+        metavar="DATABASE_URL",
+        help="measure a database filled before (by --keep) instead of filling one; it is left as it is",
+    )
+    parser.add_argument("--only", metavar="WORD", help="measure only the pages whose name contains WORD")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: `make system-deps` installs it (Debian package wrk).")
 
     workdir = Path(tempfile.mkdtemp(prefix="coverage-bench-web-"))
-    if args.postgres:
+    if args.reuse:
+        database_url = args.reuse
+    elif args.postgres:
         database_url = create_postgres_database(args.postgres)
     else:
         database_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
     print(f"Database: {database_url}")
     env = environment(database_url)
     fill_code = FILL_SCRIPT.format(outlets=args.outlets, events=args.events, articles=args.articles)
-    print(
-        f"Filling {args.articles:,} reports, {args.events:,} events, {args.outlets} outlets ...", flush=True
-    )
-    fill_seconds = subprocess.run(
-        [PY, "-c", fill_code], env=env, cwd=REPO, capture_output=True, text=True, check=True
-    ).stdout.strip()
-    print(f"  filled in {fill_seconds}", flush=True)
+    if not args.reuse:
+        print(
+            f"Filling {args.articles:,} reports, {args.events:,} events, {args.outlets} outlets ...", flush=True
+        )
+        fill_seconds = subprocess.run(
+            [PY, "-c", fill_code], env=env, cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        print(f"  filled in {fill_seconds}", flush=True)
     event_id, event_reports, a, b = subprocess.run(
         [PY, "-c", PICK_SCRIPT], env=env, cwd=REPO, capture_output=True, text=True, check=True
     ).stdout.split()
@@ -159,6 +168,7 @@ def main() -> int:
         ("compare", f"/compare/{a}/{b}/", TARGET_SEARCH),
         ("API articles", "/api/v1/articles?limit=20", TARGET_PAGE),
     ]
+    pages = [page for page in pages if not args.only or args.only in page[0]]
     try:
         results = measure(env, pages, args.seconds)
         report("Page cache on (the product's default), warm", results, targets=True)
@@ -174,7 +184,7 @@ def main() -> int:
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
-            if args.postgres:
+            if args.postgres and not args.reuse:
                 drop_postgres_database(args.postgres)
     return 0
 

@@ -7,6 +7,7 @@ from typing import Protocol
 from django.core.cache import cache
 from django.db import connection
 
+from . import standing
 from .highlight import START, STOP
 from .query import SearchQuery
 
@@ -170,14 +171,8 @@ class PostgresEngine:
             return {pk: (title, snippet) for pk, title, snippet in cursor.fetchall()}
 
     def ranked_ids(self, query: SearchQuery, *, limit: int) -> list[int]:
-        sql = """
-            SELECT a.id FROM articles_article a, plainto_tsquery('english', %s) AS tsq
-            WHERE a.search_vector @@ tsq
-            ORDER BY ts_rank_cd(a.search_vector, tsq) DESC, a.id DESC LIMIT %s
-        """
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [query.plain_text(), limit])
-            return [row[0] for row in cursor.fetchall()]
+        # Ranking every match is the cost of a search here; a kept ranking is brought up to date.
+        return standing.ranked_ids(query, limit=limit)
 
 
 def engine() -> Engine:

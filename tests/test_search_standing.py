@@ -1,0 +1,110 @@
+"""PostgreSQL's kept rankings (articles/search/standing.py): a search brought up to date from the
+last one lists exactly what a ranking from scratch lists, after inserts, edits and deletions."""
+
+import pytest
+from browse_data import outlet, report
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Article
+from articles.search import parse_query, standing
+
+# Committed rows: inside one test transaction every row is as young as the snapshot, and the
+# kept ranking would score them all again, which would prove nothing about skipping.
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's rankings"),
+]
+
+QUERY = parse_query("harbour crane")
+
+
+def _from_scratch(limit: int) -> list[int]:
+    return [pk for pk, _ in standing._ranked_afresh(QUERY, limit).best]
+
+
+def _harbour_reports(source, n: int) -> list[Article]:
+    # More mentions, more weight: report i ranks by how often it names the harbour crane.
+    return [
+        report(source, title=f"Port notice {i}", body="The harbour crane moved. " * i)
+        for i in range(1, n + 1)
+    ]
+
+
+def test_a_search_run_again_lists_a_report_written_since_in_its_place_in_one_statement():
+    source = outlet("Alpha News")
+    _harbour_reports(source, 6)
+    assert standing.ranked_ids(QUERY, limit=3) == _from_scratch(3)
+    newcomer = report(source, title="Harbour crane collapses", body="The harbour crane fell. " * 8)
+    with CaptureQueriesContext(connection) as queries:
+        again = standing.ranked_ids(QUERY, limit=3)
+    assert again[0] == newcomer.pk
+    assert again == _from_scratch(3)
+    assert len(queries.captured_queries) == 1
+    assert "age(a.xmin)" in queries.captured_queries[0]["sql"]
+
+
+def test_bringing_a_ranking_up_to_date_scores_only_the_kept_best_and_rows_written_since():
+    source = outlet("Alpha News")
+    _harbour_reports(source, 6)
+    # The snapshot point just after the six were written, read from their own rows, so that no
+    # transaction running elsewhere on the server makes the point older.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(xmin::text::bigint) + 1 FROM articles_article")
+        after_them = cursor.fetchone()[0]
+    kept = standing.Standing(after_them, standing._ranked_afresh(QUERY, 3).best)
+    assert _rows_scored(kept) == 3
+    report(source, title="Harbour crane collapses", body="The harbour crane fell.")
+    assert _rows_scored(kept) == 4
+
+
+def test_a_kept_report_edited_to_rank_lower_lets_one_from_below_the_cut_back_in():
+    source = outlet("Alpha News")
+    reports = _harbour_reports(source, 5)
+    assert standing.ranked_ids(QUERY, limit=2) == [reports[4].pk, reports[3].pk]
+    reports[4].body_text = "The harbour crane moved."
+    reports[4].save()
+    assert standing.ranked_ids(QUERY, limit=2) == _from_scratch(2) == [reports[3].pk, reports[2].pk]
+
+
+def test_a_kept_report_that_no_longer_matches_or_is_deleted_leaves_the_ranking():
+    source = outlet("Alpha News")
+    reports = _harbour_reports(source, 5)
+    assert standing.ranked_ids(QUERY, limit=2) == [reports[4].pk, reports[3].pk]
+    reports[4].body_text = "The airport was closed."
+    reports[4].save()
+    assert standing.ranked_ids(QUERY, limit=2) == _from_scratch(2) == [reports[3].pk, reports[2].pk]
+    Article.objects.filter(pk=reports[3].pk).delete()
+    assert standing.ranked_ids(QUERY, limit=2) == _from_scratch(2) == [reports[2].pk, reports[1].pk]
+
+
+def test_a_report_edited_to_rank_higher_moves_up_in_a_kept_ranking():
+    source = outlet("Alpha News")
+    reports = _harbour_reports(source, 5)
+    assert standing.ranked_ids(QUERY, limit=2) == [reports[4].pk, reports[3].pk]
+    reports[0].body_text = "The harbour crane moved. " * 9
+    reports[0].save()
+    assert standing.ranked_ids(QUERY, limit=2) == _from_scratch(2) == [reports[0].pk, reports[4].pk]
+
+
+def test_a_search_that_matched_nothing_finds_a_report_written_since():
+    assert standing.ranked_ids(QUERY, limit=5) == []
+    found = report(outlet("Alpha News"), title="Harbour crane", body="The harbour crane moved.")
+    assert standing.ranked_ids(QUERY, limit=5) == [found.pk]
+
+
+def _rows_scored(kept: standing.Standing) -> int:
+    """How many rows the statement that brings `kept` up to date runs ts_rank_cd on."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "EXPLAIN (ANALYZE, FORMAT JSON) " + standing._SINCE,
+            [QUERY.plain_text(), str(kept.oldest), [pk for pk, _ in kept.best]],
+        )
+        plan = cursor.fetchone()[0][0]["Plan"]
+    return _scan_rows(plan)
+
+
+def _scan_rows(plan: dict) -> int:
+    if plan.get("Relation Name") == "articles_article":  # the scan, whichever the planner chose
+        return plan["Actual Rows"]
+    return sum(_scan_rows(child) for child in plan.get("Plans", []))
