@@ -147,7 +147,8 @@ def main() -> int:
     fill_code = FILL_SCRIPT.format(outlets=args.outlets, events=args.events, articles=args.articles)
     if not args.reuse:
         print(
-            f"Filling {args.articles:,} reports, {args.events:,} events, {args.outlets} outlets ...", flush=True
+            f"Filling {args.articles:,} reports, {args.events:,} events, {args.outlets} outlets ...",
+            flush=True,
         )
         fill_seconds = subprocess.run(
             [PY, "-c", fill_code], env=env, cwd=REPO, capture_output=True, text=True, check=True
