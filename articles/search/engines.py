@@ -33,6 +33,9 @@ class Engine(Protocol):
     def ranked_ids(self, query: SearchQuery, *, limit: int) -> list[int]:
         """Ids of the best `limit` matches, most relevant first, without snippets (cheap)."""
 
+    def ranking(self, query: SearchQuery, *, limit: int) -> tuple[list[int], int]:
+        """ranked_ids, and how many reports match in all."""
+
     def hits_for(self, query: SearchQuery, ids: list[int]) -> list[RawHit]:
         """Highlighted headlines and snippets of the reports `ids` (as ranked_ids gave them),
         in that order, without ranking again; reports gone since are left out."""
@@ -75,6 +78,10 @@ class SqliteEngine:
         with connection.cursor() as cursor:
             cursor.execute(sql, [query.fts5_expression(), limit])
             return [row[0] for row in cursor.fetchall()]
+
+    def ranking(self, query: SearchQuery, *, limit: int) -> tuple[list[int], int]:
+        ids = self.ranked_ids(query, limit=limit)
+        return ids, len(ids) if len(ids) < limit else self.count(query)
 
     def hits_for(self, query: SearchQuery, ids: list[int]) -> list[RawHit]:
         if not ids:
@@ -171,8 +178,11 @@ class PostgresEngine:
             return {pk: (title, snippet) for pk, title, snippet in cursor.fetchall()}
 
     def ranked_ids(self, query: SearchQuery, *, limit: int) -> list[int]:
+        return self.ranking(query, limit=limit)[0]
+
+    def ranking(self, query: SearchQuery, *, limit: int) -> tuple[list[int], int]:
         # Ranking every match is the cost of a search here; a kept ranking is brought up to date.
-        return standing.ranked_ids(query, limit=limit)
+        return standing.ranking(query, limit=limit)
 
 
 def engine() -> Engine:

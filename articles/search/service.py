@@ -92,9 +92,7 @@ def rank(query: SearchQuery, *, limit: int = 50) -> Ranking:
     """The ranking without the snippets (building those is the expensive part of a search) and
     one query for the tokens: an import elsewhere leaves it unchanged unless the new report
     ranks among the first."""
-    search = engine()
-    ids = search.ranked_ids(query, limit=limit)
-    total = len(ids) if len(ids) < limit else search.count(query)
+    ids, total = engine().ranking(query, limit=limit)
     tokens = scope_versions([f"article:{pk}" for pk in ids], reports_events=ids)
     return Ranking(query, ids, total, tokens)
 

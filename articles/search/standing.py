@@ -31,43 +31,54 @@ from .query import SearchQuery
 
 KEEP_SECONDS = 600
 
-_XID_SPACE = 1 << 32
-
-# The statement's own snapshot (pg_current_snapshot reads the active one) with the matches:
-# the oldest transaction then running, as a 32-bit id, on every row and on the empty result.
-_SCORES_SQL = """
-    WITH q AS (SELECT plainto_tsquery('english', %s) AS tsq),
-    s AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint %% {space} AS oldest)
-    SELECT s.oldest, m.id, m.score FROM s LEFT JOIN (
-        SELECT a.id, ts_rank_cd(a.search_vector, q.tsq) AS score
+# Both statements read their own snapshot (pg_current_snapshot is the active one): the oldest
+# transaction then running, as a 32-bit id. Each also counts every match, for "N reports match".
+_OLDEST = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint %% {space} AS oldest".replace(
+    "{space}", str(1 << 32)
+)
+_ALL = f"""
+    WITH q AS (SELECT plainto_tsquery('english', %s) AS tsq), s AS ({_OLDEST})
+    SELECT s.oldest, m.total, m.id, m.score FROM s LEFT JOIN (
+        SELECT a.id, ts_rank_cd(a.search_vector, q.tsq) AS score, count(*) OVER () AS total
         FROM articles_article a, q
-        WHERE a.search_vector @@ q.tsq AND ({only})
+        WHERE a.search_vector @@ q.tsq
         ORDER BY score DESC, a.id DESC
-        {limit}
+        LIMIT %s
     ) m ON true
-""".replace("{space}", str(_XID_SPACE))
-_ALL = _SCORES_SQL.replace("{only}", "true").replace("{limit}", "LIMIT %s")
-# Written by a transaction at or after the kept snapshot's oldest running one, or kept as best.
-# age() counts back from one point for the whole statement, on the circle of transaction ids.
-_SINCE = _SCORES_SQL.replace("{only}", "age(a.xmin) <= age(%s::xid) OR a.id = ANY(%s)").replace("{limit}", "")
+"""
+# Scored: rows written by a transaction at or after the kept snapshot's oldest running one (age()
+# counts back from one point for the whole statement, on the circle of transaction ids), and the
+# kept best. One pass over the matches; ts_rank_cd runs only where the filter holds.
+_FRESH = "(age(a.xmin) <= age(%s::xid) OR a.id = ANY(%s))"
+_SINCE = f"""
+    WITH q AS (SELECT plainto_tsquery('english', %s) AS tsq), s AS ({_OLDEST})
+    SELECT s.oldest, m.total, m.ids, m.scores FROM s, (
+        SELECT count(*) AS total,
+               array_agg(a.id) FILTER (WHERE {_FRESH}) AS ids,
+               array_agg(ts_rank_cd(a.search_vector, q.tsq)) FILTER (WHERE {_FRESH}) AS scores
+        FROM articles_article a, q
+        WHERE a.search_vector @@ q.tsq
+    ) m
+"""
 
 
 @dataclass(frozen=True)
 class Standing:
     oldest: int  # the oldest transaction running at the snapshot (32-bit id)
+    total: int  # how many reports matched
     best: tuple[tuple[int, float], ...]  # (id, score), best first
 
 
-def ranked_ids(query: SearchQuery, *, limit: int) -> list[int]:
-    """The ids of the best `limit` matches, best first (ts_rank_cd, newest first on a tie): the
-    same list a full ranking gives, from the kept ranking where there is one."""
+def ranking(query: SearchQuery, *, limit: int) -> tuple[list[int], int]:
+    """The ids of the best `limit` matches, best first (ts_rank_cd, newest first on a tie), and
+    how many match: what a full ranking gives, from the kept ranking where there is one."""
     key = _key(query, limit)
     kept = cache.get(key)
     standing = _brought_up_to_date(query, kept, limit) if isinstance(kept, Standing) else None
     if standing is None:
         standing = _ranked_afresh(query, limit)
     cache.set(key, standing, KEEP_SECONDS)
-    return [pk for pk, _ in standing.best]
+    return [pk for pk, _ in standing.best], standing.total
 
 
 def _key(query: SearchQuery, limit: int) -> str:
@@ -77,18 +88,24 @@ def _key(query: SearchQuery, limit: int) -> str:
 
 def _ranked_afresh(query: SearchQuery, limit: int) -> Standing:
     rows = _fetch(_ALL, [query.plain_text(), limit])
-    return Standing(rows[0][0], tuple((pk, score) for _, pk, score in rows if pk is not None))
+    best = tuple((pk, score) for _, _, pk, score in rows if pk is not None)
+    return Standing(rows[0][0], rows[0][1] or 0, best)
 
 
 def _brought_up_to_date(query: SearchQuery, kept: Standing, limit: int) -> Standing | None:
     """The kept ranking merged with the rows written since, or None when it cannot be."""
     best = dict(kept.best)
-    rows = _fetch(_SINCE, [query.plain_text(), str(kept.oldest), list(best)])
-    scored = {pk: score for _, pk, score in rows if pk is not None}
+    oldest, total, ids, scores = _fetch(_SINCE, [query.plain_text(), *_since_params(kept)])[0]
+    scored = dict(zip(ids or [], scores or [], strict=True))
     if any(pk not in scored or scored[pk] < score for pk, score in best.items()):
         return None  # a kept one fell: what ranked below the cut is unknown
     merged = sorted((best | scored).items(), key=lambda pair: (-pair[1], -pair[0]))[:limit]
-    return Standing(rows[0][0], tuple(merged))
+    return Standing(oldest, total, tuple(merged))
+
+
+def _since_params(kept: Standing) -> list[object]:
+    """The filter's parameters, once for each aggregate that repeats it."""
+    return [str(kept.oldest), [pk for pk, _ in kept.best]] * 2
 
 
 def _fetch(sql: str, params: list[object]) -> list[tuple]:
