@@ -48,6 +48,7 @@ from .organisations import (
     suffixed_names,
     without_possessor,
 )
+from .places import with_countries
 from .speech import SPEECH_LEMMAS
 
 LABELS = {
@@ -602,6 +603,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             raw.append((start, end, kind, titled))
         taken_until = end
     raw = _with_untagged_organisations(doc, raw)
+    # "to Niue" (a person to the model), an untagged "Tuvalu": countries' names are places
+    raw = with_countries(doc, raw, _surnames(doc[s:e].text for s, e, k, _ in raw if k == PERSON), lang)
     raw = _with_untagged_speakers(doc, raw, lang)
     raw = retyped(doc, raw, lang)  # "the regulator Ofgem", "Mrs May and Jean-Claude Juncker"
     # The model may call one name a person in one sentence and a place in another; the report
@@ -973,8 +976,9 @@ def _dateline(doc, start: int, end: int) -> bool:
 def _places_by_conjunction(
     doc, raw: list[tuple[int, int, str, bool]], surnames: set[str]
 ) -> list[tuple[int, int, str, bool]]:
-    """raw with a lone word joined by "and" or "or" to a place ("in Katoomba and Lithgow") a
-    place too, when nothing marks it as someone (a title, a surname of someone named in full)."""
+    """raw with a lone word joined by "and" or "or" to a place, either way round ("in Lithgow
+    and Katoomba", "at Katoomba and Lithgow") a place too, when nothing marks it as someone (a
+    title, a surname of someone named in full)."""
     place_at = {i for start, end, kind, _ in raw if kind == PLACE for i in range(start, end)}
     out = []
     for start, end, kind, titled in raw:
@@ -984,8 +988,10 @@ def _places_by_conjunction(
             and end - start == 1
             and not titled
             and token.text not in surnames
-            and token.dep_ == "conj"
-            and token.head.i in place_at
+            and (
+                (token.dep_ == "conj" and token.head.i in place_at)
+                or any(c.dep_ == "conj" and c.i in place_at for c in token.children)
+            )
         ):
             kind = PLACE
         out.append((start, end, kind, titled))
