@@ -46,6 +46,7 @@ from .organisations import (
     person_possessor,
     short_name_mentions,
     suffixed_names,
+    untagged_lead,
     without_possessor,
 )
 from .places import with_countries
@@ -539,7 +540,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PERSON  # "Marcus Hale's sister", "Marcus Hale, 34,": an organisation to the model
         end = _hyphenated_end(doc, ent.start, _extended_end(doc, ent.start, ent.end, kind, lang))
         if kind == ORGANISATION:
-            start = without_possessor(doc, ent.start, end, lang)
+            start = without_possessor(doc, untagged_lead(doc, ent.start, end, lang), end, lang)
         else:
             start = _first_name_start(doc, ent.start, kind, lang)
             if kind == PERSON and (particle := _particle_start(doc, start, lang)) < start:

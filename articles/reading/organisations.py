@@ -97,6 +97,31 @@ def without_possessor(doc, start: int, end: int, lang: ModuleType) -> int:
     return start
 
 
+def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
+    """The start of an organisation's name the model began too late, after capitalised words
+    it left untagged that the parse makes part of the name ("NSW [Rural Fire Service]", "the
+    Ashcombe [Data Protection Unit]"): proper nouns set as compounds on a word of the name, not
+    a title ("Commissioner"), nor a capitalised word opening the sentence unless an acronym."""
+    while start > 0:
+        before = doc[start - 1]
+        if not (
+            before.pos_ == "PROPN"
+            and before.ent_iob_ == "O"
+            and before.dep_ == "compound"
+            # on a word of the name, or on the word the name itself modifies ("NSW Rural Fire
+            # Service Commissioner ...": both hang on "Commissioner")
+            and (start <= before.head.i < end or before.head.i == doc[start:end].root.head.i >= end)
+            and before.is_alpha
+            and before.text[:1].isupper()
+            and before.whitespace_
+            and before.lower_ not in lang.TITLES
+            and (before.is_upper or not before.is_sent_start)
+        ):
+            break
+        start -= 1
+    return start
+
+
 def person_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:
     """The index of the "'s" in a span the model took whole as an organisation when what comes
     before it is a person's full name ("Theresa May's Brexit"): two or three capitalised proper
