@@ -45,6 +45,7 @@ from .organisations import (
     joined_entities,
     person_possessor,
     short_name_mentions,
+    speaking_bodies,
     suffixed_names,
     untagged_lead,
     without_possessor,
@@ -584,6 +585,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "the Renters' Reform Bill", "British Museum Act": a law, no one
         if kind == PERSON and doc[end - 1].tag_ in ("NNPS", "NNS"):
             plural_names.add(doc[start:end].text)
+        if kind == PERSON and _told_the(doc, start, end):
+            kind = ORGANISATION  # "Abernathy told the Siren": a paper or a body, told with an article
         if kind == PERSON and _names_no_one(doc, start, end):
             continue  # "Spurs", "the Houthis", "Sri Lankan police": a team, a group, a people
         if kind == PERSON and _names_premises(doc, start, end, lang):
@@ -603,7 +606,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         else:
             raw.append((start, end, kind, titled))
         taken_until = end
-    raw = _with_untagged_organisations(doc, raw)
+    raw = _with_untagged_organisations(doc, raw, lang)
     # "to Niue" (a person to the model), an untagged "Tuvalu": countries' names are places
     raw = with_countries(doc, raw, _surnames(doc[s:e].text for s, e, k, _ in raw if k == PERSON), lang)
     raw = _with_untagged_speakers(doc, raw, lang)
@@ -746,15 +749,24 @@ def _generic_body(word: str, lang: ModuleType) -> bool:
 
 
 def _with_untagged_organisations(
-    doc, raw: list[tuple[int, int, str, bool]]
+    doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType
 ) -> list[tuple[int, int, str, bool]]:
-    """raw with the dateline's agency and "X Inc" names the model left untagged, in text order."""
+    """raw with the dateline's agency, "X Inc" names and bodies that speak ("Transport for
+    Wales said") the model left untagged, in text order."""
     taken = {k for start, end, _, _ in raw for k in range(start, end)}
     found = suffixed_names(doc)
     agency = dateline_agency(doc)
     if agency is not None:
         found.append(agency)
     added = [(s, e, ORGANISATION, False) for s, e in found if not taken.intersection(range(s, e))]
+    # A body that speaks replaces the parts of its name the model tagged apart ("Kent Fire" +
+    # "Rescue Service"), unless a tagged name crosses its edge.
+    for s, e in speaking_bodies(doc, taken, SPEECH_LEMMAS, lang):
+        inside = [r for r in raw if s <= r[0] and r[1] <= e]
+        crossing = [r for r in raw if r[0] < e and s < r[1] and r not in inside]
+        if not crossing:
+            raw = [r for r in raw if r not in inside]
+            added.append((s, e, ORGANISATION, False))
     return sorted(raw + added)
 
 
@@ -932,6 +944,27 @@ def _locative_before(doc, start: int, end: int, lang: ModuleType) -> bool:
     return before.lower_ in _LOCATIVE and before.dep_ != "prt" and not owns and not owned
 
 
+_TOLD_TO = frozenset({"speak", "talk", "say", "write", "explain", "confirm", "complain", "admit"})
+
+
+def _told_the(doc, start: int, end: int) -> bool:
+    """Whether the name, after "the", is who is told something ("Corliss told the Valley
+    Courier", "said to the Gazette", "spoke to the Herald"): a newspaper or a body, since
+    nobody tells a person named with an article."""
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return False
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
+        return True
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in _TOLD_TO
+    )
+
+
 def _names_no_one(doc, start: int, end: int) -> bool:
     """Whether a name the model calls a person names a group or a people, not someone: a plural
     ("Spurs", "Tory Remainers", "Suhail Bahwan Automobiles"), a name after "the" that describes
@@ -979,7 +1012,7 @@ def _places_by_conjunction(
 ) -> list[tuple[int, int, str, bool]]:
     """raw with a lone word joined by "and" or "or" to a place, either way round ("in Lithgow
     and Katoomba", "at Katoomba and Lithgow") a place too, when nothing marks it as someone (a
-    title, a surname of someone named in full)."""
+    title, a surname of someone named in full, an acronym)."""
     place_at = {i for start, end, kind, _ in raw if kind == PLACE for i in range(start, end)}
     out = []
     for start, end, kind, titled in raw:
@@ -989,6 +1022,7 @@ def _places_by_conjunction(
             and end - start == 1
             and not titled
             and token.text not in surnames
+            and not token.is_upper  # "in China, the EU and Canada": an acronym names a body
             and (
                 (token.dep_ == "conj" and token.head.i in place_at)
                 or any(c.dep_ == "conj" and c.i in place_at for c in token.children)

@@ -122,6 +122,45 @@ def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
     return start
 
 
+_CONNECTORS = frozenset({"of", "for", "and", "&"})
+
+
+def _runs_on(doc, start: int, end: int, taken: set[int]) -> bool:
+    return (start - 1 in taken and doc[start - 1].text[:1].isupper()) or end in taken
+
+
+def speaking_bodies(doc, taken: set[int], speech_lemmas: frozenset[str], lang: ModuleType) -> list[tuple[int, int]]:
+    """Untagged names that say something and are written as bodies' names, not people's: two
+    capitalised words or more joined by "of" or "for" ("Transport for Wales said"), or ending
+    in a word that ends bodies' names ("Shropshire Fire and Rescue Service said"). A person's
+    name has no such word in it, and no title ("Bank of England Governor Mark Carney"). The model may have tagged parts of it ("Kent Fire" a
+    person, "Wales" a place); a name tagged across its edge is left alone."""
+    spans = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech_lemmas:
+            continue
+        for subject in verb.children:
+            # the parser may read the first word as a common noun ("Transport") and hang the
+            # rest of the name on it
+            if subject.dep_ not in ("nsubj", "nsubjpass") or not subject.text[:1].isupper():
+                continue
+            start, end = subject.left_edge.i, subject.right_edge.i + 1
+            while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space):
+                start += 1
+            words = doc[start:end]
+            if len(words) < 2 or _runs_on(doc, start, end, taken):
+                continue
+            if not all(t.is_alpha and (t.text[:1].isupper() or t.lower_ in _CONNECTORS) for t in words):
+                continue
+            if words[0].lower_ in _CONNECTORS or any(t.lower_.rstrip(".") in lang.TITLES for t in words):
+                continue  # "Bank of England Governor Mark Carney said": a person, titled
+            suffixed = words[-1].lower_ in lang.ORG_SUFFIXES
+            # "of" or "for" joins a body's words, "and" as often two names ("Smith and Jones")
+            if suffixed or any(t.lower_ in ("of", "for") for t in words):
+                spans.append((start, end))
+    return spans
+
+
 def person_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:
     """The index of the "'s" in a span the model took whole as an organisation when what comes
     before it is a person's full name ("Theresa May's Brexit"): two or three capitalised proper
