@@ -362,6 +362,26 @@ def _without_possessive(span):
     return span[:-1] if len(span) > 1 and span[-1].lower_ in POSSESSIVE else span
 
 
+def _without_index_word(span) -> str:
+    """A name's text without its last word when that is "Index" ("Hang Seng Index")."""
+    if len(span) > 1 and span[-1].lower_ in ("index", "indices"):
+        span = span[:-1]
+    return span.text.removeprefix("the ").removeprefix("The ")
+
+
+def _benchmarks(doc, lang: ModuleType) -> set[str]:
+    """Names the report writes as a market's benchmark: ending in "Index", or right before a
+    lower-case noun for an index or a grade ("the Hang Seng index", "Brent crude")."""
+    found = set()
+    for ent in doc.ents:
+        span = _without_possessive(ent)
+        after = doc[span.end] if span.end < len(doc) else None
+        before_noun = after is not None and after.is_lower and after.lower_ in lang.BENCHMARK_NOUNS
+        if before_noun or (len(span) > 1 and span[-1].lower_ in ("index", "indices")):
+            found.add(_without_index_word(span))
+    return found
+
+
 def _model_number(text: str) -> bool:
     """A product's model number ("737" of "737 Max"), not a year or a count of one or two digits."""
     return text.isdigit() and len(text) >= 3 and not (len(text) == 4 and text[:2] in ("19", "20"))
@@ -509,6 +529,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             named = _without_possessive(ent)
             not_people.update((named.text, named[1:].text))
 
+    # "Brent crude", "the Hang Seng Index" once make every "Brent", "Hang Seng" of the report a
+    # benchmark: an index or a grade, which no reader lists as a body.
+    benchmarks = _benchmarks(doc, lang)
     taken_until = 0  # a span an earlier name ran on through ("... and Monuments") is taken
     plural_names: set[str] = set()  # "Spurs" written once as a plural: a team wherever it stands
     for ent_start, ent_end, label in joined_entities(doc, lang):
@@ -562,7 +585,13 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             operator = start + (doc[start].lower_ in _LEADING)  # "The Lion Air Boeing 737"
             raw.append((operator, end - 1, ORGANISATION, False))
             start = end - 1
+        if kind == ORGANISATION and (
+            _model_number(doc[end - 1].text) or (end < len(doc) and _model_number(doc[end].text))
+        ):
+            continue  # "the FTSE 100", "the Boeing 787": an index, a product, not the body itself
         start, end, titled = _strip_span(doc, start, end, kind, lang)
+        if kind != PERSON and _without_index_word(doc[start:end]) in benchmarks:
+            continue  # "Brent crude", "Hang Seng Index"
         if kind != PERSON:
             end = _before_a_title(doc, start, end, lang)  # "Wabasha County Sheriff Marcus Delahoussaye"
         titled = titled or marked  # a person's marks weigh as a title does against the model's label

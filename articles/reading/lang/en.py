@@ -128,6 +128,9 @@ VENUE_PHRASES = frozenset(
     }
 )
 # Nouns for a business or its stock: a name modifying one is the company's ("the Carrs grocery").
+# Lower-case nouns after a name that make it a market's benchmark or index, not a body: "Brent
+# crude", "the Hang Seng index", "Nasdaq futures". The guide lists no indexes ("S&P 500").
+BENCHMARK_NOUNS = frozenset("index indices indexes crude futures".split())
 BUSINESS_NOUNS = frozenset(
     "store grocery supermarket shop chain restaurant brand franchise share stock".split()
 )
