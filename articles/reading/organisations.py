@@ -57,7 +57,8 @@ def suffixed_names(doc) -> list[tuple[int, int]]:
 
 
 def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
-    """doc.ents as (start, end, label), two names that touch with only a space between joined
+    """doc.ents as (start, end, label), a body's name and the place it serves after "for" or
+    "of" joined (_served_place), and two names that touch with only a space between joined
     into one organisation: two organisations ("Ohio State University" + "Wexner Medical
     Center"), or a place followed by one word that is not a known place ("Cambridge" +
     "Analytica", "Paris" + "Saint-Germain"); a name has no two names side by side without
@@ -71,7 +72,9 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             and doc[ent.start - 1].whitespace_ == " "
             and ent[0].lower_ not in ("the", "a", "an")
         )
-        if touching and (
+        if _served_place(doc, previous, ent, lang):
+            spans[-1] = (previous[0], ent.end, "ORG")
+        elif touching and (
             (ent.label_ == "ORG" and previous[2] == "ORG")
             or (
                 previous[2] == "GPE"
@@ -83,6 +86,21 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
         else:
             spans.append((ent.start, ent.end, ent.label_))
     return spans
+
+
+def _served_place(doc, previous: tuple[int, int, str] | None, ent, lang: ModuleType) -> bool:
+    """Whether a place the model tagged apart is the end of a body's name: after "for" or "of"
+    right behind a name that ends in a word for a body ("U.S. District Court for the District
+    of Columbia", "Police Service of Northern Ireland"). The place is the body's, not listed."""
+    if previous is None or previous[2] != "ORG" or ent.label_ not in ("GPE", "LOC"):
+        return False
+    joint = previous[1]
+    return (
+        ent.start == joint + 1
+        and doc[joint].lower_ in ("for", "of")
+        and doc[joint - 1].lower_ in lang.ORG_SUFFIXES
+        and doc[joint - 1].is_title
+    )
 
 
 def without_possessor(doc, start: int, end: int, lang: ModuleType) -> int:
