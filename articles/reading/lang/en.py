@@ -454,6 +454,8 @@ PLACES_NAMED_WITH_AND = frozenset(
     }
 )
 PLACE_GENERIC_WORDS = frozenset("county city state province region district borough parish river".split())
+# Generic last words two reports may write or leave out of one place's name ("Heathrow Airport").
+PLACE_GENERIC_ACROSS = frozenset("airport international".split())
 # Last words of the names of laws: neither people nor organisations ("British Museum Act").
 LAW_WORDS = frozenset("act bill law treaty amendment accord protocol".split())
 
