@@ -362,6 +362,16 @@ def _without_possessive(span):
     return span[:-1] if len(span) > 1 and span[-1].lower_ in POSSESSIVE else span
 
 
+def _names_a_series(doc, start: int, end: int) -> bool:
+    """Whether a one-word name, after an optional article, is written with a model or series
+    number ("the FTSE 100", "the Boeing 787", "Nikkei 225"): an index or a product, not the
+    body. A longer name before a number is its operator ("an Ethiopian Airlines 737 Max")."""
+    words = doc[start + (doc[start].lower_ in _LEADING) : end]
+    if len(words) == 2 and _model_number(words[-1].text):
+        return True  # the model took the number in
+    return len(words) == 1 and end < len(doc) and _model_number(doc[end].text)
+
+
 def _without_index_word(span) -> str:
     """A name's text without its last word when that is "Index" ("Hang Seng Index")."""
     if len(span) > 1 and span[-1].lower_ in ("index", "indices"):
@@ -585,9 +595,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             operator = start + (doc[start].lower_ in _LEADING)  # "The Lion Air Boeing 737"
             raw.append((operator, end - 1, ORGANISATION, False))
             start = end - 1
-        if kind == ORGANISATION and (
-            _model_number(doc[end - 1].text) or (end < len(doc) and _model_number(doc[end].text))
-        ):
+        if kind == ORGANISATION and _names_a_series(doc, start, end):
             continue  # "the FTSE 100", "the Boeing 787": an index, a product, not the body itself
         start, end, titled = _strip_span(doc, start, end, kind, lang)
         if kind != PERSON and _without_index_word(doc[start:end]) in benchmarks:
