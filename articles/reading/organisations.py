@@ -85,7 +85,42 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             spans[-1] = (previous[0], ent.end, "ORG")
         else:
             spans.append((ent.start, ent.end, ent.label_))
-    return spans
+    return _pieced_name(doc, spans, lang)
+
+
+def _pieced_name(doc, spans: list[tuple[int, int, str]], lang: ModuleType) -> list[tuple[int, int, str]]:
+    """spans with a body's name that has a lower-case noun inside made whole: capitalised words,
+    "and", "of" or "for", one lower-case noun, then capitalised words ending in a word for a body
+    ("the Medicines and Healthcare products Regulatory Agency"). The model tags such a name in
+    pieces, each time others (a person, a body, a place, nothing), and lists the pieces; whatever
+    it tagged inside goes, and a name tagged across the run's edge leaves it alone."""
+    out = list(spans)
+    for body in doc:
+        if not (body.is_title and body.pos_ == "PROPN" and body.lower_ in lang.ORG_SUFFIXES):
+            continue
+        left, lower = body.i, []
+        while left > 0:
+            before = doc[left - 1]
+            if before.lower_ in ("the", "a", "an") or before.pos_ in ("DET", "PRON"):
+                break  # "The state Supreme Court": an article opens no name
+            if before.is_alpha and before.text[:1].isupper() and before.lower_.rstrip(".") not in lang.TITLES:
+                left -= 1
+            elif before.lower_ in ("and", "of", "for"):
+                left -= 1
+            elif before.is_lower and before.is_alpha and before.pos_ == "NOUN" and not lower:
+                lower.append(before)
+                left -= 1
+            else:
+                break
+        while left < body.i and not doc[left].text[:1].isupper():
+            left += 1  # a name opens with a capital
+        end = body.i + 1
+        if not lower or lower[0].i < left or end - left < 4 or doc[lower[0].i - 1].is_lower:
+            continue  # no noun inside, or one right after "and": "... and products Agency"
+        if any(s[0] < left < s[1] or s[0] < end < s[1] for s in out):
+            continue
+        out = [s for s in out if not (left <= s[0] and s[1] <= end)] + [(left, end, "ORG")]
+    return sorted(out)
 
 
 def _served_place(doc, previous: tuple[int, int, str] | None, ent, lang: ModuleType) -> bool:
