@@ -622,8 +622,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "the Renters' Reform Bill", "British Museum Act": a law, no one
         if kind == PERSON and doc[end - 1].tag_ in ("NNPS", "NNS"):
             plural_names.add(doc[start:end].text)
-        if kind == PERSON and _told_the(doc, start, end):
-            kind = ORGANISATION  # "Abernathy told the Siren": a paper or a body, told with an article
+        if kind != ORGANISATION and _told_the(doc, start, end):
+            kind = ORGANISATION  # "Abernathy told the Siren": a paper or a body, not someone or somewhere
         if kind == PERSON and _names_no_one(doc, start, end):
             continue  # "Spurs", "the Houthis", "Sri Lankan police": a team, a group, a people
         if kind == PERSON and _names_premises(doc, start, end, lang):
@@ -987,7 +987,7 @@ _TOLD_TO = frozenset({"speak", "talk", "say", "write", "explain", "confirm", "co
 def _told_the(doc, start: int, end: int) -> bool:
     """Whether the name, after "the", is who is told something ("Corliss told the Valley
     Courier", "said to the Gazette", "spoke to the Herald"): a newspaper or a body, since
-    nobody tells a person named with an article."""
+    nobody tells a person named with an article, nor a place."""
     if start == 0 or doc[start - 1].lower_ != "the":
         return False
     root = doc[start:end].root
