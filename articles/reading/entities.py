@@ -385,10 +385,17 @@ def _benchmarks(doc, lang: ModuleType) -> set[str]:
     found = set()
     for ent in doc.ents:
         span = _without_possessive(ent)
-        after = doc[span.end] if span.end < len(doc) else None
-        before_noun = after is not None and after.is_lower and after.lower_ in lang.BENCHMARK_NOUNS
-        if before_noun or (len(span) > 1 and span[-1].lower_ in ("index", "indices")):
+        if len(span) > 1 and span[-1].lower_ in ("index", "indices"):
             found.add(_without_index_word(span))
+    # the words before the noun, tagged or not, whole or with the noun ("Brent crude" as one name)
+    for noun in doc[1:]:
+        if noun.is_lower and noun.lower_ in lang.BENCHMARK_NOUNS:
+            start = noun.i
+            # a capitalised word, a proper noun or (opening a sentence) read as a common one
+            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "NOUN"):
+                start -= 1
+            if start < noun.i:
+                found.update({doc[start : noun.i].text, doc[start : noun.i + 1].text})
     return found
 
 
@@ -597,6 +604,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             start = end - 1
         if kind == ORGANISATION and _names_a_series(doc, start, end):
             continue  # "the FTSE 100", "the Boeing 787": an index, a product, not the body itself
+        if kind == ORGANISATION and end - start >= 2 and _model_number(doc[end - 1].text):
+            end -= 1  # "a Lion Air 737": the operator, without its plane's model
         start, end, titled = _strip_span(doc, start, end, kind, lang)
         if kind != PERSON and _without_index_word(doc[start:end]) in benchmarks:
             continue  # "Brent crude", "Hang Seng Index"

@@ -89,8 +89,8 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
 
 
 def _pieced_name(doc, spans: list[tuple[int, int, str]], lang: ModuleType) -> list[tuple[int, int, str]]:
-    """spans with a body's name that has a lower-case noun inside made whole: capitalised words,
-    "and", "of" or "for", one lower-case noun, then capitalised words ending in a word for a body
+    """spans with a body's name that has a lower-case noun inside made whole: capitalised words
+    joined by "and", "of" or "for", one lower-case noun, then capitalised words ending in a word for a body
     ("the Medicines and Healthcare products Regulatory Agency"). The model tags such a name in
     pieces, each time others (a person, a body, a place, nothing), and lists the pieces; whatever
     it tagged inside goes, and a name tagged across the run's edge leaves it alone."""
@@ -117,6 +117,8 @@ def _pieced_name(doc, spans: list[tuple[int, int, str]], lang: ModuleType) -> li
         end = body.i + 1
         if not lower or lower[0].i < left or end - left < 4 or doc[lower[0].i - 1].is_lower:
             continue  # no noun inside, or one right after "and": "... and products Agency"
+        if not any(t.lower_ in ("and", "of", "for") for t in doc[left : lower[0].i]):
+            continue  # "the American firm Castellan Biosciences": a description, then the name
         if any(s[0] < left < s[1] or s[0] < end < s[1] for s in out):
             continue
         out = [s for s in out if not (left <= s[0] and s[1] <= end)] + [(left, end, "ORG")]
