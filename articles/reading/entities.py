@@ -1076,7 +1076,25 @@ def _places_by_conjunction(
         ):
             kind = PLACE
         out.append((start, end, kind, titled))
-    return out
+    # A capitalised word the model tagged nothing in, set beside a place by "and" ("to Rotherham
+    # and Barnsley"): a place, unless it opens the sentence or is a first name or someone's surname.
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    for token in doc:
+        if (
+            token.i not in taken
+            and token.pos_ == "PROPN"
+            and token.is_title
+            and token.is_alpha
+            and not token.is_sent_start
+            and token.text not in surnames
+            and not is_first_name(token.text)
+            and token.dep_ == "conj"
+            and token.head.i in place_at
+            and doc[token.i - 1].lower_ in ("and", "or")
+            and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
+        ):
+            out.append((token.i, token.i + 1, PLACE, False))
+    return sorted(out)
 
 
 def _listed_places(doc, start: int, end: int, lang: ModuleType) -> list[tuple[int, int]]:
