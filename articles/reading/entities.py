@@ -739,6 +739,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         grouped = {span.text.lower(), *(w.lower() for w in words)} & groups or span.text.lower() in plurals
         if kind == PERSON and not titled and grouped:
             kind = ORGANISATION
+        if kind == PERSON and not titled and _opens_with_a_common_word(words, lowercase_words):
+            continue  # "Vote Leave", "Norwegian [Air Shuttle]": a campaign's or a firm's words
         if kind == PERSON and not _person_is_plausible(words, lang):
             continue
         if _portfolio(doc, start, end, lang):
@@ -754,6 +756,20 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         mentions.append(mention)
     mentions = _with_surname_mentions(doc, mentions, sentence_starts)
     return _with_short_name_mentions(doc, mentions, sentence_starts, lang)
+
+
+def _opens_with_a_common_word(words: list[str], lowercase_words: set[str]) -> bool:
+    """Whether a name of two words or more opens with a word the report also writes in lower
+    case as an ordinary word ("vote", "air") and that is no first name the nicknames table
+    knows ("Will", "Rose", "Mark" are both): no one's given name."""
+    first = words[0]
+    return (
+        len(words) >= 2
+        and first[:1].isupper()
+        and not first.isupper()
+        and first.lower() in lowercase_words
+        and not is_first_name(first)
+    )
 
 
 def _without_epithets(
