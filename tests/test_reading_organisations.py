@@ -544,3 +544,20 @@ def test_a_clubs_plural_nickname_without_its_city_is_looked_for_in_the_other_rep
     bank = {"name": "Boston Fed", "kind": "organisation", "variants": ["Boston Fed"], "mentions": []}
     text = "Rates were left alone by the Fed on Wednesday."
     assert unread_mentions(bank, [{"id": 0, "start": 0, "text": text}], [], lang) == []
+
+
+def test_what_a_gang_calls_itself_or_a_group_is_called_is_an_organisation():
+    kinds = entity_kinds("Last night a gang calling itself Ivory Wren boasted it had grabbed records.")
+    assert kinds.get("Ivory Wren") == "organisation"
+    kinds = entity_kinds("A gang calling itself Silent Harbour boasted online that it had the files.")
+    assert kinds.get("Silent Harbour") == "organisation"
+    kinds = entity_kinds("A man named Tomas Rendell was arrested on Friday.")
+    assert kinds.get("Tomas Rendell") == "person"
+
+
+def test_a_two_word_name_opening_with_a_word_the_report_writes_in_lower_case_is_no_one():
+    kinds = entity_kinds("Michael Gove, Johnson's old Vote Leave ally, spoke. The vote was lost.")
+    assert "Vote Leave" not in kinds
+    assert kinds.get("Michael Gove") == "person"
+    kinds = entity_kinds("Mark Carney said people will mark the day.")
+    assert kinds.get("Mark Carney") == "person"

@@ -72,3 +72,8 @@ def test_a_town_and_its_airport_stay_two_places_in_one_report():
     town, airport = {"name": "Shannon", "kind": "place"}, {"name": "Shannon Airport", "kind": "place"}
     assert not same_entity(town, airport, lang)
     assert same_entity(town, airport, lang, across=True)
+
+
+def test_an_untagged_word_joined_to_a_place_by_and_is_a_place():
+    kinds = entity_kinds("Patients were taken to Wakefield and Pontefract on Monday.")
+    assert kinds.get("Wakefield") == kinds.get("Pontefract") == "place"
