@@ -77,3 +77,10 @@ def test_a_town_and_its_airport_stay_two_places_in_one_report():
 def test_an_untagged_word_joined_to_a_place_by_and_is_a_place():
     kinds = entity_kinds("Patients were taken to Wakefield and Pontefract on Monday.")
     assert kinds.get("Wakefield") == kinds.get("Pontefract") == "place"
+
+
+def test_a_name_ending_as_places_do_joined_to_a_place_is_a_place_but_a_named_man_is_not():
+    kinds = entity_kinds("Homes in Ludlow and Mill Heights were flooded.")
+    assert kinds.get("Mill Heights") == "place"
+    kinds = entity_kinds("Fans in Leeds and Harry Hill laughed.")
+    assert kinds.get("Harry Hill") == "person"

@@ -703,7 +703,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         elif kind == PERSON and end - start == 1 and doc[start].text in org_words:
             kind = ORGANISATION
         raw[k] = (start, end, kind, titled)
-    raw = _places_by_conjunction(doc, raw, surnames)
+    raw = _places_by_conjunction(doc, raw, surnames, lang)
     # A name written once as a group's is a group's wherever it stands, and so is a longer
     # "person's" name built on it ("Ajax Amsterdam" beside "Ajax ... were seeking").
     groups = {
@@ -1070,20 +1070,26 @@ def _dateline(doc, start: int, end: int) -> bool:
 
 
 def _places_by_conjunction(
-    doc, raw: list[tuple[int, int, str, bool]], surnames: set[str]
+    doc, raw: list[tuple[int, int, str, bool]], surnames: set[str], lang: ModuleType
 ) -> list[tuple[int, int, str, bool]]:
-    """raw with a lone word joined by "and" or "or" to a place, either way round ("in Lithgow
-    and Katoomba", "at Katoomba and Lithgow") a place too, when nothing marks it as someone (a
-    title, a surname of someone named in full, an acronym)."""
+    """raw with a lone word, or a name ending as places' names do, joined by "and" or "or" to a
+    place, either way round ("in Lithgow and Katoomba", "at Katoomba and Lithgow", "in Frankwell
+    and Coton Hill") a place too, when nothing marks it as someone (a title, a surname of
+    someone named in full, an acronym)."""
     place_at = {i for start, end, kind, _ in raw if kind == PLACE for i in range(start, end)}
     out = []
     for start, end, kind, titled in raw:
-        token = doc[start]
+        token = doc[start:end].root
+        # a longer name only when it ends as places' names do ("Coton Hill"; "Harry Hill" is
+        # someone, and a first name opens his name)
+        placelike = end - start == 1 or (
+            doc[end - 1].lower_ in lang.PLACE_LAST_WORDS | lang.PLACE_SUFFIXES and not is_first_name(doc[start].text)
+        )
         if (
             kind != PLACE
-            and end - start == 1
+            and placelike
             and not titled
-            and token.text not in surnames
+            and doc[start:end].text not in surnames
             and not token.is_upper  # "in China, the EU and Canada": an acronym names a body
             and (
                 (token.dep_ == "conj" and token.head.i in place_at)
