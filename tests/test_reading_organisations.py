@@ -561,3 +561,9 @@ def test_a_two_word_name_opening_with_a_word_the_report_writes_in_lower_case_is_
     assert kinds.get("Michael Gove") == "person"
     kinds = entity_kinds("Mark Carney said people will mark the day.")
     assert kinds.get("Mark Carney") == "person"
+
+
+def test_a_body_named_only_before_its_members_is_a_group_not_the_body():
+    assert "Senate" not in entity_kinds("Senate Democrats blocked the bill on Tuesday.")
+    kinds = entity_kinds("Senate Democrats blocked the bill on Tuesday. The Senate will vote again in March.")
+    assert kinds.get("Senate") == "organisation"

@@ -362,6 +362,21 @@ def _without_possessive(span):
     return span[:-1] if len(span) > 1 and span[-1].lower_ in POSSESSIVE else span
 
 
+def _before_its_members(doc, end: int) -> bool:
+    """Whether a body's name modifies a plural word for a people or a party's members right after
+    it, which the parse makes the head ("House Republicans say", "Senate Democrats"): the two
+    name a group of people, which the guide does not list, and not the body."""
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return (
+        after.ent_type_ == "NORP"
+        and after.tag_ in ("NNPS", "NNS")
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+    )
+
+
 def _names_a_series(doc, start: int, end: int) -> bool:
     """Whether a one-word name, after an optional article, is written with a model or series
     number ("the FTSE 100", "the Boeing 787", "Nikkei 225"): an index or a product, not the
@@ -602,6 +617,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             operator = start + (doc[start].lower_ in _LEADING)  # "The Lion Air Boeing 737"
             raw.append((operator, end - 1, ORGANISATION, False))
             start = end - 1
+        if kind == ORGANISATION and _before_its_members(doc, end):
+            continue  # "House Republicans", "Senate Democrats": a group of members, not the body
         if kind == ORGANISATION and _names_a_series(doc, start, end):
             continue  # "the FTSE 100", "the Boeing 787": an index, a product, not the body itself
         if kind == ORGANISATION and end - start >= 2 and _model_number(doc[end - 1].text):
