@@ -407,7 +407,9 @@ def _benchmarks(doc, lang: ModuleType) -> set[str]:
         if noun.is_lower and noun.lower_ in lang.BENCHMARK_NOUNS:
             start = noun.i
             # a capitalised word, a proper noun or (opening a sentence) read as a common one
-            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "NOUN"):
+            while (
+                start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "NOUN")
+            ):
                 start -= 1
             if start < noun.i:
                 found.update({doc[start : noun.i].text, doc[start : noun.i + 1].text})
@@ -1100,7 +1102,8 @@ def _places_by_conjunction(
         # a longer name only when it ends as places' names do ("Coton Hill"; "Harry Hill" is
         # someone, and a first name opens his name)
         placelike = end - start == 1 or (
-            doc[end - 1].lower_ in lang.PLACE_LAST_WORDS | lang.PLACE_SUFFIXES and not is_first_name(doc[start].text)
+            doc[end - 1].lower_ in lang.PLACE_LAST_WORDS | lang.PLACE_SUFFIXES
+            and not is_first_name(doc[start].text)
         )
         if (
             kind != PLACE

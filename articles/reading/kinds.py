@@ -219,9 +219,11 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             )
         ):
             kind, titled = PERSON, titled or described == PERSON
-        elif (described == ORGANISATION and not titled) or (
-            kind == PLACE and dotted_initials(doc, start, end, lang)
-        ) or named_as_a_body(doc, start, lang):
+        elif (
+            (described == ORGANISATION and not titled)
+            or (kind == PLACE and dotted_initials(doc, start, end, lang))
+            or named_as_a_body(doc, start, lang)
+        ):
             kind = ORGANISATION
         elif (
             kind == ORGANISATION

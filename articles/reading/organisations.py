@@ -72,14 +72,15 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             and doc[ent.start - 1].whitespace_ == " "
             and ent[0].lower_ not in ("the", "a", "an")
         )
-        if _served_place(doc, previous, ent, lang):
-            spans[-1] = (previous[0], ent.end, "ORG")
-        elif touching and (
-            (ent.label_ == "ORG" and previous[2] == "ORG")
-            or (
-                previous[2] == "GPE"
-                and ent.label_ in ("ORG", "PERSON", "LOC")
-                and not known_place(ent.text, lang)
+        if _served_place(doc, previous, ent, lang) or (
+            touching
+            and (
+                (ent.label_ == "ORG" and previous[2] == "ORG")
+                or (
+                    previous[2] == "GPE"
+                    and ent.label_ in ("ORG", "PERSON", "LOC")
+                    and not known_place(ent.text, lang)
+                )
             )
         ):
             spans[-1] = (previous[0], ent.end, "ORG")
@@ -103,9 +104,12 @@ def _pieced_name(doc, spans: list[tuple[int, int, str]], lang: ModuleType) -> li
             before = doc[left - 1]
             if before.lower_ in ("the", "a", "an") or before.pos_ in ("DET", "PRON"):
                 break  # "The state Supreme Court": an article opens no name
-            if before.is_alpha and before.text[:1].isupper() and before.lower_.rstrip(".") not in lang.TITLES:
-                left -= 1
-            elif before.lower_ in ("and", "of", "for"):
+            capitalised = before.is_alpha and before.text[:1].isupper()
+            if (capitalised and before.lower_.rstrip(".") not in lang.TITLES) or before.lower_ in (
+                "and",
+                "of",
+                "for",
+            ):
                 left -= 1
             elif before.is_lower and before.is_alpha and before.pos_ == "NOUN" and not lower:
                 lower.append(before)
@@ -184,7 +188,9 @@ def _runs_on(doc, start: int, end: int, taken: set[int]) -> bool:
     return (start - 1 in taken and doc[start - 1].text[:1].isupper()) or end in taken
 
 
-def speaking_bodies(doc, taken: set[int], speech_lemmas: frozenset[str], lang: ModuleType) -> list[tuple[int, int]]:
+def speaking_bodies(
+    doc, taken: set[int], speech_lemmas: frozenset[str], lang: ModuleType
+) -> list[tuple[int, int]]:
     """Untagged names that say something and are written as bodies' names, not people's: two
     capitalised words or more joined by "of" or "for" ("Transport for Wales said"), or ending
     in a word that ends bodies' names ("Shropshire Fire and Rescue Service said"). A person's

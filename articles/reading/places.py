@@ -80,7 +80,12 @@ def with_countries(
     model calls a person that is a country's name ("to Niue") a place, unless a title or a
     full name makes it someone's ("Mr Jordan", "Michael Jordan ... Jordan said")."""
     out = [
-        (start, end, PLACE if _someone_by_country(doc, start, end, kind, titled, surnames, lang) else kind, titled)
+        (
+            start,
+            end,
+            PLACE if _someone_by_country(doc, start, end, kind, titled, surnames, lang) else kind,
+            titled,
+        )
         for start, end, kind, titled in raw
     ]
     taken = {k for start, end, _, _ in raw for k in range(start, end)}
@@ -94,4 +99,10 @@ def _someone_by_country(
     """Whether a lone word the model calls a person is a country's name, untitled and no
     surname of someone the report names in full."""
     text = doc[start:end].text
-    return kind == PERSON and end - start == 1 and not titled and text not in surnames and country_name(text, lang)
+    return (
+        kind == PERSON
+        and end - start == 1
+        and not titled
+        and text not in surnames
+        and country_name(text, lang)
+    )
