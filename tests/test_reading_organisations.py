@@ -482,3 +482,88 @@ def test_a_day_named_by_its_weekday_and_an_office_named_by_its_title_are_neither
     )
     assert "Easter Sunday" not in kinds
     assert "Archbishop of Colombo" not in kinds
+
+
+def test_an_organisation_runs_back_over_untagged_capitals_the_parse_makes_part_of_its_name():
+    from spacy.tokens import Span
+
+    from articles.reading.lang import get_language
+    from articles.reading.models import nlp
+    from articles.reading.organisations import untagged_lead
+
+    doc = nlp()("Homes were lost overnight, the NSW Ambulance Service says.")
+    start = next(t.i for t in doc if t.text == "Ambulance")
+    doc.ents = [Span(doc, start, start + 2, label="ORG")]  # the model cut "NSW" off, as it may
+    assert doc[untagged_lead(doc, start, start + 2, get_language("en")) : start + 2].text == (
+        "NSW Ambulance Service"
+    )
+
+
+def test_an_untagged_body_that_speaks_is_an_organisation_but_two_people_stay_people():
+    kinds = entity_kinds(
+        "Roads were closed. Transport for London said the line would reopen. "
+        "Kent Fire and Rescue Service said crews carried out 37 rescues. "
+        "John Smith and Mary Jones said it was bad. "
+        "Bank of England Governor Mark Carney said rates would fall."
+    )
+    assert kinds.get("Transport for London") == "organisation"
+    assert kinds.get("Kent Fire and Rescue Service") == "organisation"
+    assert "Kent Fire" not in kinds and "London" not in kinds
+    assert kinds.get("John Smith") == kinds.get("Mary Jones") == kinds.get("Mark Carney") == "person"
+
+
+def test_who_is_told_something_after_the_is_a_paper_or_a_body():
+    kinds = entity_kinds('"We are ready," Okafor told the Harbour Gazette on Monday.')
+    assert kinds.get("Harbour Gazette") == "organisation"
+
+
+def test_a_place_after_for_or_of_behind_a_bodys_word_is_part_of_the_bodys_name():
+    kinds = entity_kinds("The High Court of Kenya ruled on Tuesday that the law was void.")
+    assert kinds.get("High Court of Kenya") == "organisation"
+    assert "Kenya" not in kinds
+
+
+def test_a_bodys_name_with_a_lower_case_noun_inside_is_one_name():
+    kinds = entity_kinds("The permit came from the Fisheries and Ocean products Inspection Agency on Monday.")
+    assert kinds.get("Fisheries and Ocean products Inspection Agency") == "organisation"
+    assert "Fisheries" not in kinds
+    kinds = entity_kinds("The state Supreme Court will rule on Tuesday.")
+    assert not any(name.startswith("state") or name.startswith("The") for name in kinds)
+
+
+def test_a_clubs_plural_nickname_without_its_city_is_looked_for_in_the_other_report():
+    from articles.compare.mentions import unread_mentions
+    from articles.reading.lang import get_language
+
+    lang = get_language("en")
+    text = "The guard could make his debut against the Bulls on Saturday."
+    sentences = [{"id": 0, "start": 0, "text": text}]
+    club = {"name": "Chicago Bulls", "kind": "organisation", "variants": ["Chicago Bulls"], "mentions": []}
+    assert [m["text"] for m in unread_mentions(club, sentences, [], lang)] == ["Bulls"]
+    # "the Fed" is no plural nickname: the Boston Fed is another bank than the Fed
+    bank = {"name": "Boston Fed", "kind": "organisation", "variants": ["Boston Fed"], "mentions": []}
+    text = "Rates were left alone by the Fed on Wednesday."
+    assert unread_mentions(bank, [{"id": 0, "start": 0, "text": text}], [], lang) == []
+
+
+def test_what_a_gang_calls_itself_or_a_group_is_called_is_an_organisation():
+    kinds = entity_kinds("Last night a gang calling itself Ivory Wren boasted it had grabbed records.")
+    assert kinds.get("Ivory Wren") == "organisation"
+    kinds = entity_kinds("A gang calling itself Silent Harbour boasted online that it had the files.")
+    assert kinds.get("Silent Harbour") == "organisation"
+    kinds = entity_kinds("A man named Tomas Rendell was arrested on Friday.")
+    assert kinds.get("Tomas Rendell") == "person"
+
+
+def test_a_two_word_name_opening_with_a_word_the_report_writes_in_lower_case_is_no_one():
+    kinds = entity_kinds("Michael Gove, Johnson's old Vote Leave ally, spoke. The vote was lost.")
+    assert "Vote Leave" not in kinds
+    assert kinds.get("Michael Gove") == "person"
+    kinds = entity_kinds("Mark Carney said people will mark the day.")
+    assert kinds.get("Mark Carney") == "person"
+
+
+def test_a_body_named_only_before_its_members_is_a_group_not_the_body():
+    assert "Senate" not in entity_kinds("Senate Democrats blocked the bill on Tuesday.")
+    kinds = entity_kinds("Senate Democrats blocked the bill on Tuesday. The Senate will vote again in March.")
+    assert kinds.get("Senate") == "organisation"

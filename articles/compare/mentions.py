@@ -29,6 +29,24 @@ def _is_name(form: str, kind: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _CONNECTORS or not w[:1].isalpha() for w in words)
 
 
+def _nickname(words: str, lang: ModuleType) -> bool:
+    """Whether words are a club's plural nickname ("Celtics", "Trail Blazers"): one or two
+    capitalised words, the last a plural that is no generic word of bodies' names ("Times",
+    "Industries", "Services")."""
+    parts = words.split()
+    last = parts[-1]
+    generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
+    return (
+        len(parts) <= 2
+        and all(p[:1].isupper() and p.isalpha() for p in parts)
+        and last.endswith("s")
+        and not last.endswith("ss")
+        and last.lower() not in generic
+        and last.lower().removesuffix("s") not in generic
+        and last.lower() not in ("times", "news")
+    )
+
+
 def _forms(entity: dict, lang: ModuleType) -> list[str]:
     names = {entity["name"], *entity.get("variants", []), *(m["text"] for m in entity.get("mentions", []))}
     if entity["kind"] == ORGANISATION:
@@ -37,6 +55,10 @@ def _forms(entity: dict, lang: ModuleType) -> list[str]:
         # Boston Fed" is not "the Fed"
         shorts = (without_leading_place(name, lang, known_region) for name in list(names))
         names |= {short for short in shorts if short and len(short.split()) >= 2}
+        # "the Celtics" of "Boston Celtics": a club is named by its plural nickname without its
+        # city; "the Fed" of "the Boston Fed" is no plural, and stays another bank
+        teams = (without_leading_place(name, lang) for name in list(names))
+        names |= {team for team in teams if team and _nickname(team, lang)}
     if entity["kind"] == PERSON:
         # "Darnell T. Whitacre Jr." is "Darnell Whitacre Jr." to an outlet that leaves out
         # middle initials

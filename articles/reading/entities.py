@@ -45,9 +45,12 @@ from .organisations import (
     joined_entities,
     person_possessor,
     short_name_mentions,
+    speaking_bodies,
     suffixed_names,
+    untagged_lead,
     without_possessor,
 )
+from .places import with_countries
 from .speech import SPEECH_LEMMAS
 
 LABELS = {
@@ -359,6 +362,60 @@ def _without_possessive(span):
     return span[:-1] if len(span) > 1 and span[-1].lower_ in POSSESSIVE else span
 
 
+def _before_its_members(doc, end: int) -> bool:
+    """Whether a body's name modifies a plural word for a people or a party's members right after
+    it, which the parse makes the head ("House Republicans say", "Senate Democrats"): the two
+    name a group of people, which the guide does not list, and not the body."""
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return (
+        after.ent_type_ == "NORP"
+        and after.tag_ in ("NNPS", "NNS")
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+    )
+
+
+def _names_a_series(doc, start: int, end: int) -> bool:
+    """Whether a one-word name, after an optional article, is written with a model or series
+    number ("the FTSE 100", "the Boeing 787", "Nikkei 225"): an index or a product, not the
+    body. A longer name before a number is its operator ("an Ethiopian Airlines 737 Max")."""
+    words = doc[start + (doc[start].lower_ in _LEADING) : end]
+    if len(words) == 2 and _model_number(words[-1].text):
+        return True  # the model took the number in
+    return len(words) == 1 and end < len(doc) and _model_number(doc[end].text)
+
+
+def _without_index_word(span) -> str:
+    """A name's text without its last word when that is "Index" ("Hang Seng Index")."""
+    if len(span) > 1 and span[-1].lower_ in ("index", "indices"):
+        span = span[:-1]
+    return span.text.removeprefix("the ").removeprefix("The ")
+
+
+def _benchmarks(doc, lang: ModuleType) -> set[str]:
+    """Names the report writes as a market's benchmark: ending in "Index", or right before a
+    lower-case noun for an index or a grade ("the Hang Seng index", "Brent crude")."""
+    found = set()
+    for ent in doc.ents:
+        span = _without_possessive(ent)
+        if len(span) > 1 and span[-1].lower_ in ("index", "indices"):
+            found.add(_without_index_word(span))
+    # the words before the noun, tagged or not, whole or with the noun ("Brent crude" as one name)
+    for noun in doc[1:]:
+        if noun.is_lower and noun.lower_ in lang.BENCHMARK_NOUNS:
+            start = noun.i
+            # a capitalised word, a proper noun or (opening a sentence) read as a common one
+            while (
+                start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "NOUN")
+            ):
+                start -= 1
+            if start < noun.i:
+                found.update({doc[start : noun.i].text, doc[start : noun.i + 1].text})
+    return found
+
+
 def _model_number(text: str) -> bool:
     """A product's model number ("737" of "737 Max"), not a year or a count of one or two digits."""
     return text.isdigit() and len(text) >= 3 and not (len(text) == 4 and text[:2] in ("19", "20"))
@@ -506,6 +563,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             named = _without_possessive(ent)
             not_people.update((named.text, named[1:].text))
 
+    # "Brent crude", "the Hang Seng Index" once make every "Brent", "Hang Seng" of the report a
+    # benchmark: an index or a grade, which no reader lists as a body.
+    benchmarks = _benchmarks(doc, lang)
     taken_until = 0  # a span an earlier name ran on through ("... and Monuments") is taken
     plural_names: set[str] = set()  # "Spurs" written once as a plural: a team wherever it stands
     for ent_start, ent_end, label in joined_entities(doc, lang):
@@ -538,7 +598,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PERSON  # "Marcus Hale's sister", "Marcus Hale, 34,": an organisation to the model
         end = _hyphenated_end(doc, ent.start, _extended_end(doc, ent.start, ent.end, kind, lang))
         if kind == ORGANISATION:
-            start = without_possessor(doc, ent.start, end, lang)
+            start = without_possessor(doc, untagged_lead(doc, ent.start, end, lang), end, lang)
         else:
             start = _first_name_start(doc, ent.start, kind, lang)
             if kind == PERSON and (particle := _particle_start(doc, start, lang)) < start:
@@ -559,7 +619,15 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             operator = start + (doc[start].lower_ in _LEADING)  # "The Lion Air Boeing 737"
             raw.append((operator, end - 1, ORGANISATION, False))
             start = end - 1
+        if kind == ORGANISATION and _before_its_members(doc, end):
+            continue  # "House Republicans", "Senate Democrats": a group of members, not the body
+        if kind == ORGANISATION and _names_a_series(doc, start, end):
+            continue  # "the FTSE 100", "the Boeing 787": an index, a product, not the body itself
+        if kind == ORGANISATION and end - start >= 2 and _model_number(doc[end - 1].text):
+            end -= 1  # "a Lion Air 737": the operator, without its plane's model
         start, end, titled = _strip_span(doc, start, end, kind, lang)
+        if kind != PERSON and _without_index_word(doc[start:end]) in benchmarks:
+            continue  # "Brent crude", "Hang Seng Index"
         if kind != PERSON:
             end = _before_a_title(doc, start, end, lang)  # "Wabasha County Sheriff Marcus Delahoussaye"
         titled = titled or marked  # a person's marks weigh as a title does against the model's label
@@ -582,6 +650,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "the Renters' Reform Bill", "British Museum Act": a law, no one
         if kind == PERSON and doc[end - 1].tag_ in ("NNPS", "NNS"):
             plural_names.add(doc[start:end].text)
+        if kind != ORGANISATION and _told_the(doc, start, end):
+            kind = ORGANISATION  # "Abernathy told the Siren": a paper or a body, not someone or somewhere
         if kind == PERSON and _names_no_one(doc, start, end):
             continue  # "Spurs", "the Houthis", "Sri Lankan police": a team, a group, a people
         if kind == PERSON and _names_premises(doc, start, end, lang):
@@ -601,7 +671,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         else:
             raw.append((start, end, kind, titled))
         taken_until = end
-    raw = _with_untagged_organisations(doc, raw)
+    raw = _with_untagged_organisations(doc, raw, lang)
+    # "to Niue" (a person to the model), an untagged "Tuvalu": countries' names are places
+    raw = with_countries(doc, raw, _surnames(doc[s:e].text for s, e, k, _ in raw if k == PERSON), lang)
     raw = _with_untagged_speakers(doc, raw, lang)
     raw = retyped(doc, raw, lang)  # "the regulator Ofgem", "Mrs May and Jean-Claude Juncker"
     # The model may call one name a person in one sentence and a place in another; the report
@@ -650,7 +722,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         elif kind == PERSON and end - start == 1 and doc[start].text in org_words:
             kind = ORGANISATION
         raw[k] = (start, end, kind, titled)
-    raw = _places_by_conjunction(doc, raw, surnames)
+    raw = _places_by_conjunction(doc, raw, surnames, lang)
     # A name written once as a group's is a group's wherever it stands, and so is a longer
     # "person's" name built on it ("Ajax Amsterdam" beside "Ajax ... were seeking").
     groups = {
@@ -686,6 +758,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         grouped = {span.text.lower(), *(w.lower() for w in words)} & groups or span.text.lower() in plurals
         if kind == PERSON and not titled and grouped:
             kind = ORGANISATION
+        if kind == PERSON and not titled and _opens_with_a_common_word(words, lowercase_words):
+            continue  # "Vote Leave", "Norwegian [Air Shuttle]": a campaign's or a firm's words
         if kind == PERSON and not _person_is_plausible(words, lang):
             continue
         if _portfolio(doc, start, end, lang):
@@ -701,6 +775,20 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         mentions.append(mention)
     mentions = _with_surname_mentions(doc, mentions, sentence_starts)
     return _with_short_name_mentions(doc, mentions, sentence_starts, lang)
+
+
+def _opens_with_a_common_word(words: list[str], lowercase_words: set[str]) -> bool:
+    """Whether a name of two words or more opens with a word the report also writes in lower
+    case as an ordinary word ("vote", "air") and that is no first name the nicknames table
+    knows ("Will", "Rose", "Mark" are both): no one's given name."""
+    first = words[0]
+    return (
+        len(words) >= 2
+        and first[:1].isupper()
+        and not first.isupper()
+        and first.lower() in lowercase_words
+        and not is_first_name(first)
+    )
 
 
 def _without_epithets(
@@ -742,15 +830,24 @@ def _generic_body(word: str, lang: ModuleType) -> bool:
 
 
 def _with_untagged_organisations(
-    doc, raw: list[tuple[int, int, str, bool]]
+    doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType
 ) -> list[tuple[int, int, str, bool]]:
-    """raw with the dateline's agency and "X Inc" names the model left untagged, in text order."""
+    """raw with the dateline's agency, "X Inc" names and bodies that speak ("Transport for
+    Wales said") the model left untagged, in text order."""
     taken = {k for start, end, _, _ in raw for k in range(start, end)}
     found = suffixed_names(doc)
     agency = dateline_agency(doc)
     if agency is not None:
         found.append(agency)
     added = [(s, e, ORGANISATION, False) for s, e in found if not taken.intersection(range(s, e))]
+    # A body that speaks replaces the parts of its name the model tagged apart ("Kent Fire" +
+    # "Rescue Service"), unless a tagged name crosses its edge.
+    for s, e in speaking_bodies(doc, taken, SPEECH_LEMMAS, lang):
+        inside = [r for r in raw if s <= r[0] and r[1] <= e]
+        crossing = [r for r in raw if r[0] < e and s < r[1] and r not in inside]
+        if not crossing:
+            raw = [r for r in raw if r not in inside]
+            added.append((s, e, ORGANISATION, False))
     return sorted(raw + added)
 
 
@@ -928,6 +1025,27 @@ def _locative_before(doc, start: int, end: int, lang: ModuleType) -> bool:
     return before.lower_ in _LOCATIVE and before.dep_ != "prt" and not owns and not owned
 
 
+_TOLD_TO = frozenset({"speak", "talk", "say", "write", "explain", "confirm", "complain", "admit"})
+
+
+def _told_the(doc, start: int, end: int) -> bool:
+    """Whether the name, after "the", is who is told something ("Corliss told the Valley
+    Courier", "said to the Gazette", "spoke to the Herald"): a newspaper or a body, since
+    nobody tells a person named with an article, nor a place."""
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return False
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
+        return True
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in _TOLD_TO
+    )
+
+
 def _names_no_one(doc, start: int, end: int) -> bool:
     """Whether a name the model calls a person names a group or a people, not someone: a plural
     ("Spurs", "Tory Remainers", "Suhail Bahwan Automobiles"), a name after "the" that describes
@@ -971,25 +1089,54 @@ def _dateline(doc, start: int, end: int) -> bool:
 
 
 def _places_by_conjunction(
-    doc, raw: list[tuple[int, int, str, bool]], surnames: set[str]
+    doc, raw: list[tuple[int, int, str, bool]], surnames: set[str], lang: ModuleType
 ) -> list[tuple[int, int, str, bool]]:
-    """raw with a lone word joined by "and" or "or" to a place ("in Katoomba and Lithgow") a
-    place too, when nothing marks it as someone (a title, a surname of someone named in full)."""
+    """raw with a lone word, or a name ending as places' names do, joined by "and" or "or" to a
+    place, either way round ("in Lithgow and Katoomba", "at Katoomba and Lithgow", "in Frankwell
+    and Coton Hill") a place too, when nothing marks it as someone (a title, a surname of
+    someone named in full, an acronym)."""
     place_at = {i for start, end, kind, _ in raw if kind == PLACE for i in range(start, end)}
     out = []
     for start, end, kind, titled in raw:
-        token = doc[start]
+        token = doc[start:end].root
+        # a longer name only when it ends as places' names do ("Coton Hill"; "Harry Hill" is
+        # someone, and a first name opens his name)
+        placelike = end - start == 1 or (
+            doc[end - 1].lower_ in lang.PLACE_LAST_WORDS | lang.PLACE_SUFFIXES
+            and not is_first_name(doc[start].text)
+        )
         if (
             kind != PLACE
-            and end - start == 1
+            and placelike
             and not titled
-            and token.text not in surnames
-            and token.dep_ == "conj"
-            and token.head.i in place_at
+            and doc[start:end].text not in surnames
+            and not token.is_upper  # "in China, the EU and Canada": an acronym names a body
+            and (
+                (token.dep_ == "conj" and token.head.i in place_at)
+                or any(c.dep_ == "conj" and c.i in place_at for c in token.children)
+            )
         ):
             kind = PLACE
         out.append((start, end, kind, titled))
-    return out
+    # A capitalised word the model tagged nothing in, set beside a place by "and" ("to Rotherham
+    # and Barnsley"): a place, unless it opens the sentence or is a first name or someone's surname.
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    for token in doc:
+        if (
+            token.i not in taken
+            and token.pos_ == "PROPN"
+            and token.is_title
+            and token.is_alpha
+            and not token.is_sent_start
+            and token.text not in surnames
+            and not is_first_name(token.text)
+            and token.dep_ == "conj"
+            and token.head.i in place_at
+            and doc[token.i - 1].lower_ in ("and", "or")
+            and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
+        ):
+            out.append((token.i, token.i + 1, PLACE, False))
+    return sorted(out)
 
 
 def _listed_places(doc, start: int, end: int, lang: ModuleType) -> list[tuple[int, int]]:

@@ -311,9 +311,11 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
     if kinds == {ORGANISATION}:
         return _same_organisation(a["name"], b["name"], lang, across)
     if kinds == {PLACE}:
-        return _words_without(a["name"], lang.PLACE_GENERIC_WORDS, lang) == _words_without(
-            b["name"], lang.PLACE_GENERIC_WORDS, lang
-        )
+        # Across two reports an airport is also named by its place alone ("Heathrow" / "Heathrow
+        # Airport"); within one report "Shannon" and "Shannon Airport" may be the town and its
+        # airport, two places.
+        generic = lang.PLACE_GENERIC_WORDS | (lang.PLACE_GENERIC_ACROSS if across else frozenset())
+        return _words_without(a["name"], generic, lang) == _words_without(b["name"], generic, lang)
     return False
 
 

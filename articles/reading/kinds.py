@@ -36,6 +36,25 @@ def described_kind(doc, start: int, lang: ModuleType) -> str | None:
     return None
 
 
+_NAMING_VERBS = frozenset({"call", "calling", "calls", "called", "name", "named", "naming", "names"})
+
+
+def named_as_a_body(doc, start: int, lang: ModuleType) -> bool:
+    """Whether the words before the name say it is what a body calls itself ("a gang calling
+    itself Black Heron": people call themselves "himself" or "herself") or what a body noun is
+    called ("a group called Black Heron", "the charity named Open Doors")."""
+    if start < 2:
+        return False
+    before, verb = doc[start - 1], doc[start - 2]
+    if before.lower_ == "itself":
+        return verb.lower_ in _NAMING_VERBS
+    return (
+        before.lower_ in _NAMING_VERBS
+        and before.lower_ in ("called", "named")
+        and verb.lower_ in lang.BODY_NOUNS
+    )
+
+
 def role_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether a comma and a person's role follow the name, set beside it by the parse
     ("Tomasz Wieczorek-Bąk, chief economist for central Europe at ING")."""
@@ -200,8 +219,10 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             )
         ):
             kind, titled = PERSON, titled or described == PERSON
-        elif (described == ORGANISATION and not titled) or (
-            kind == PLACE and dotted_initials(doc, start, end, lang)
+        elif (
+            (described == ORGANISATION and not titled)
+            or (kind == PLACE and dotted_initials(doc, start, end, lang))
+            or named_as_a_body(doc, start, lang)
         ):
             kind = ORGANISATION
         elif (

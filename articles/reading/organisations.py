@@ -57,7 +57,8 @@ def suffixed_names(doc) -> list[tuple[int, int]]:
 
 
 def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
-    """doc.ents as (start, end, label), two names that touch with only a space between joined
+    """doc.ents as (start, end, label), a body's name and the place it serves after "for" or
+    "of" joined (_served_place), and two names that touch with only a space between joined
     into one organisation: two organisations ("Ohio State University" + "Wexner Medical
     Center"), or a place followed by one word that is not a known place ("Cambridge" +
     "Analytica", "Paris" + "Saint-Germain"); a name has no two names side by side without
@@ -71,18 +72,76 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             and doc[ent.start - 1].whitespace_ == " "
             and ent[0].lower_ not in ("the", "a", "an")
         )
-        if touching and (
-            (ent.label_ == "ORG" and previous[2] == "ORG")
-            or (
-                previous[2] == "GPE"
-                and ent.label_ in ("ORG", "PERSON", "LOC")
-                and not known_place(ent.text, lang)
+        if _served_place(doc, previous, ent, lang) or (
+            touching
+            and (
+                (ent.label_ == "ORG" and previous[2] == "ORG")
+                or (
+                    previous[2] == "GPE"
+                    and ent.label_ in ("ORG", "PERSON", "LOC")
+                    and not known_place(ent.text, lang)
+                )
             )
         ):
             spans[-1] = (previous[0], ent.end, "ORG")
         else:
             spans.append((ent.start, ent.end, ent.label_))
-    return spans
+    return _pieced_name(doc, spans, lang)
+
+
+def _pieced_name(doc, spans: list[tuple[int, int, str]], lang: ModuleType) -> list[tuple[int, int, str]]:
+    """spans with a body's name that has a lower-case noun inside made whole: capitalised words
+    joined by "and", "of" or "for", one lower-case noun, then capitalised words ending in a word for a body
+    ("the Medicines and Healthcare products Regulatory Agency"). The model tags such a name in
+    pieces, each time others (a person, a body, a place, nothing), and lists the pieces; whatever
+    it tagged inside goes, and a name tagged across the run's edge leaves it alone."""
+    out = list(spans)
+    for body in doc:
+        if not (body.is_title and body.pos_ == "PROPN" and body.lower_ in lang.ORG_SUFFIXES):
+            continue
+        left, lower = body.i, []
+        while left > 0:
+            before = doc[left - 1]
+            if before.lower_ in ("the", "a", "an") or before.pos_ in ("DET", "PRON"):
+                break  # "The state Supreme Court": an article opens no name
+            capitalised = before.is_alpha and before.text[:1].isupper()
+            if (capitalised and before.lower_.rstrip(".") not in lang.TITLES) or before.lower_ in (
+                "and",
+                "of",
+                "for",
+            ):
+                left -= 1
+            elif before.is_lower and before.is_alpha and before.pos_ == "NOUN" and not lower:
+                lower.append(before)
+                left -= 1
+            else:
+                break
+        while left < body.i and not doc[left].text[:1].isupper():
+            left += 1  # a name opens with a capital
+        end = body.i + 1
+        if not lower or lower[0].i < left or end - left < 4 or doc[lower[0].i - 1].is_lower:
+            continue  # no noun inside, or one right after "and": "... and products Agency"
+        if not any(t.lower_ in ("and", "of", "for") for t in doc[left : lower[0].i]):
+            continue  # "the American firm Castellan Biosciences": a description, then the name
+        if any(s[0] < left < s[1] or s[0] < end < s[1] for s in out):
+            continue
+        out = [s for s in out if not (left <= s[0] and s[1] <= end)] + [(left, end, "ORG")]
+    return sorted(out)
+
+
+def _served_place(doc, previous: tuple[int, int, str] | None, ent, lang: ModuleType) -> bool:
+    """Whether a place the model tagged apart is the end of a body's name: after "for" or "of"
+    right behind a name that ends in a word for a body ("U.S. District Court for the District
+    of Columbia", "Police Service of Northern Ireland"). The place is the body's, not listed."""
+    if previous is None or previous[2] != "ORG" or ent.label_ not in ("GPE", "LOC"):
+        return False
+    joint = previous[1]
+    return (
+        ent.start == joint + 1
+        and doc[joint].lower_ in ("for", "of")
+        and doc[joint - 1].lower_ in lang.ORG_SUFFIXES
+        and doc[joint - 1].is_title
+    )
 
 
 def without_possessor(doc, start: int, end: int, lang: ModuleType) -> int:
@@ -95,6 +154,72 @@ def without_possessor(doc, start: int, end: int, lang: ModuleType) -> int:
                 return k + 1
             break
     return start
+
+
+def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
+    """The start of an organisation's name the model began too late, after capitalised words
+    it left untagged that the parse makes part of the name ("NSW [Rural Fire Service]", "the
+    Ashcombe [Data Protection Unit]"): proper nouns set as compounds on a word of the name, not
+    a title ("Commissioner"), nor a capitalised word opening the sentence unless an acronym."""
+    while start > 0:
+        before = doc[start - 1]
+        if not (
+            before.pos_ == "PROPN"
+            and before.ent_iob_ == "O"
+            and before.dep_ == "compound"
+            # on a word of the name, or on the word the name itself modifies ("NSW Rural Fire
+            # Service Commissioner ...": both hang on "Commissioner")
+            and (start <= before.head.i < end or before.head.i == doc[start:end].root.head.i >= end)
+            and before.is_alpha
+            and before.text[:1].isupper()
+            and before.whitespace_
+            and before.lower_ not in lang.TITLES
+            and (before.is_upper or not before.is_sent_start)
+        ):
+            break
+        start -= 1
+    return start
+
+
+_CONNECTORS = frozenset({"of", "for", "and", "&"})
+
+
+def _runs_on(doc, start: int, end: int, taken: set[int]) -> bool:
+    return (start - 1 in taken and doc[start - 1].text[:1].isupper()) or end in taken
+
+
+def speaking_bodies(
+    doc, taken: set[int], speech_lemmas: frozenset[str], lang: ModuleType
+) -> list[tuple[int, int]]:
+    """Untagged names that say something and are written as bodies' names, not people's: two
+    capitalised words or more joined by "of" or "for" ("Transport for Wales said"), or ending
+    in a word that ends bodies' names ("Shropshire Fire and Rescue Service said"). A person's
+    name has no such word in it, and no title ("Bank of England Governor Mark Carney"). The model may have tagged parts of it ("Kent Fire" a
+    person, "Wales" a place); a name tagged across its edge is left alone."""
+    spans = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech_lemmas:
+            continue
+        for subject in verb.children:
+            # the parser may read the first word as a common noun ("Transport") and hang the
+            # rest of the name on it
+            if subject.dep_ not in ("nsubj", "nsubjpass") or not subject.text[:1].isupper():
+                continue
+            start, end = subject.left_edge.i, subject.right_edge.i + 1
+            while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space):
+                start += 1
+            words = doc[start:end]
+            if len(words) < 2 or _runs_on(doc, start, end, taken):
+                continue
+            if not all(t.is_alpha and (t.text[:1].isupper() or t.lower_ in _CONNECTORS) for t in words):
+                continue
+            if words[0].lower_ in _CONNECTORS or any(t.lower_.rstrip(".") in lang.TITLES for t in words):
+                continue  # "Bank of England Governor Mark Carney said": a person, titled
+            suffixed = words[-1].lower_ in lang.ORG_SUFFIXES
+            # "of" or "for" joins a body's words, "and" as often two names ("Smith and Jones")
+            if suffixed or any(t.lower_ in ("of", "for") for t in words):
+                spans.append((start, end))
+    return spans
 
 
 def person_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:

@@ -128,6 +128,9 @@ VENUE_PHRASES = frozenset(
     }
 )
 # Nouns for a business or its stock: a name modifying one is the company's ("the Carrs grocery").
+# Lower-case nouns after a name that make it a market's benchmark or index, not a body: "Brent
+# crude", "the Hang Seng index", "Nasdaq futures". The guide lists no indexes ("S&P 500").
+BENCHMARK_NOUNS = frozenset("index indices indexes crude futures".split())
 BUSINESS_NOUNS = frozenset(
     "store grocery supermarket shop chain restaurant brand franchise share stock".split()
 )
@@ -451,6 +454,8 @@ PLACES_NAMED_WITH_AND = frozenset(
     }
 )
 PLACE_GENERIC_WORDS = frozenset("county city state province region district borough parish river".split())
+# Generic last words two reports may write or leave out of one place's name ("Heathrow Airport").
+PLACE_GENERIC_ACROSS = frozenset("airport international".split())
 # Last words of the names of laws: neither people nor organisations ("British Museum Act").
 LAW_WORDS = frozenset("act bill law treaty amendment accord protocol".split())
 

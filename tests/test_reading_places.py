@@ -1,0 +1,86 @@
+"""Places the small model misses or mistypes, and names that are neither places nor bodies."""
+
+from articles.compare.compare import compare_analyses
+from articles.reading import read_report
+
+
+def entity_kinds(body: str) -> dict[str, str]:
+    return {e["name"]: e["kind"] for e in read_report("t", body)["entities"]}
+
+
+def shared_names(body_a: str, body_b: str) -> set[str]:
+    entities = compare_analyses(read_report("a", body_a), read_report("b", body_b))["entities"]
+    return {e["name"] for e in entities["shared"]}
+
+
+def test_a_country_the_model_calls_a_person_is_a_place():
+    kinds = entity_kinds(
+        "The forum's members range from Canada, with 38 million people, to Niue, with fewer than 2,000."
+    )
+    assert kinds.get("Niue") == "place"
+
+
+def test_a_country_inside_a_longer_name_is_not_listed_as_a_place():
+    kinds = entity_kinds("Kenya Airways said flights to the Bank of Japan's offices were running.")
+    assert kinds.get("Kenya Airways") == "organisation"
+    assert "Kenya" not in kinds and "Japan" not in kinds
+
+
+def test_a_word_with_a_place_joined_after_it_by_and_is_a_place_too():
+    kinds = entity_kinds(
+        "The increase would fall hardest on riders in areas such as Ardwick and Salford, where workers commute."
+    )
+    assert kinds.get("Ardwick") == "place"
+    assert kinds.get("Salford") == "place"
+
+
+def test_indexes_and_benchmarks_are_not_listed_as_bodies():
+    kinds = entity_kinds(
+        "Brent crude rose 3 per cent on Monday. Traders expect Brent to climb further. "
+        "Hong Kong's Hang Seng Index fell, and the FTSE 100 closed down 1.2 per cent."
+    )
+    assert "Brent" not in kinds
+    assert "Hang Seng Index" not in kinds and "Hang Seng" not in kinds
+    assert "FTSE" not in kinds and "FTSE 100" not in kinds
+    assert kinds.get("Hong Kong") == "place"
+
+
+def test_a_maker_before_a_model_number_is_no_mention_of_the_maker_but_an_operator_is():
+    kinds = entity_kinds("The crew of the Boeing 787 reported a fault over the Atlantic.")
+    assert "Boeing" not in kinds
+    kinds = entity_kinds(
+        "The crew of the Boeing 787 reported a fault. Boeing said it would help. "
+        "Last year a Lion Air 737 made an emergency landing in Bali."
+    )
+    assert kinds.get("Boeing") == "organisation"
+    assert kinds.get("Lion Air") == "organisation"
+
+
+def test_an_airport_named_with_and_without_airport_is_one_place_across_reports():
+    shared = shared_names(
+        "The flight left London's Luton Airport at noon on Friday.",
+        "The jet took off from Luton at noon on Friday, bound for Rome.",
+    )
+    assert shared & {"Luton Airport", "Luton"}
+
+
+def test_a_town_and_its_airport_stay_two_places_in_one_report():
+    from articles.reading.identity import same_entity
+    from articles.reading.lang import get_language
+
+    lang = get_language("en")
+    town, airport = {"name": "Shannon", "kind": "place"}, {"name": "Shannon Airport", "kind": "place"}
+    assert not same_entity(town, airport, lang)
+    assert same_entity(town, airport, lang, across=True)
+
+
+def test_an_untagged_word_joined_to_a_place_by_and_is_a_place():
+    kinds = entity_kinds("Patients were taken to Wakefield and Pontefract on Monday.")
+    assert kinds.get("Wakefield") == kinds.get("Pontefract") == "place"
+
+
+def test_a_name_ending_as_places_do_joined_to_a_place_is_a_place_but_a_named_man_is_not():
+    kinds = entity_kinds("Homes in Ludlow and Mill Heights were flooded.")
+    assert kinds.get("Mill Heights") == "place"
+    kinds = entity_kinds("Fans in Leeds and Harry Hill laughed.")
+    assert kinds.get("Harry Hill") == "person"
