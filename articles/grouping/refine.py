@@ -455,10 +455,20 @@ def _match(member: Member, vectors: _Vectors, group: _Group, *, parts: bool = Fa
     if gap is None:
         days = group.days - Counter(report.days) if own else group.days
         day = day_factor(report, days, dated_event=bool(dates))
-    day *= act_factor(report, group.acts - Counter(report.acts) if own else group.acts, name_sim)
+    act = act_factor(report, group.acts - Counter(report.acts) if own else group.acts, name_sim)
     same_outlet = report.outlet is not None and group.outlets[report.outlet] - own > 0
     return settle(
-        text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts, day=day, meaning=meaning
+        text,
+        factor,
+        gap,
+        same_outlet,
+        term_sim,
+        name_sim,
+        term_parts,
+        name_parts,
+        day=day,
+        meaning=meaning,
+        act=act,
     )
 
 

@@ -170,6 +170,8 @@ class Match:
     other_day: bool = False
     # Mean cosine of the headline-and-lead meaning vectors; None without vectors.
     meaning_similarity: float | None = None
+    # The same actors, but the lead tells none of the event's happenings (act_factor).
+    other_happening: bool = False
 
 
 def time_factor(
@@ -275,10 +277,20 @@ def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Pro
         text = text_score(term_sim, name_sim, names_on_both_sides=both_named, meaning=meaning)
     factor, gap = time_factor(report.published_at, profile.first, profile.last)
     day = 1.0 if gap is not None else day_factor(report, profile.days, dated_event=profile.first is not None)
-    day *= act_factor(report, profile.acts, name_sim)
+    act = act_factor(report, profile.acts, name_sim)
     same_outlet = report.outlet is not None and report.outlet in profile.outlets
     return settle(
-        text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts, day=day, meaning=meaning
+        text,
+        factor,
+        gap,
+        same_outlet,
+        term_sim,
+        name_sim,
+        term_parts,
+        name_parts,
+        day=day,
+        meaning=meaning,
+        act=act,
     )
 
 
@@ -294,10 +306,12 @@ def settle(
     *,
     day: float = 1.0,
     meaning: tuple[float, float] | None = None,
+    act: float = 1.0,
 ) -> Match:
     """The match: text similarity times the time factor, the weekday factor of undated
-    reports (day_factor) and the same-outlet penalty."""
-    factor *= day
+    reports (day_factor), the happening factor of a saga (act_factor) and the same-outlet
+    penalty."""
+    factor *= day * act
     if same_outlet:
         # An outlet seldom files two reports of one happening; its second report on the
         # same actors is more often the next happening (the resignation after the scandal).
@@ -312,6 +326,7 @@ def settle(
         name_parts=name_parts,
         same_outlet=same_outlet,
         other_day=day < 1.0,
+        other_happening=act < 1.0,
         meaning_similarity=None if meaning is None else round(meaning[0], 4),
     )
 
