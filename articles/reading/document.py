@@ -97,11 +97,23 @@ def _happening(span) -> list[str]:
     root = next((t for t in span if t.dep_ == "ROOT"), None)
     if root is None:
         return []
+    if root.pos_ != "VERB":
+        # A dateline parsed as the root ("MILAN (Northwire) - Valdora said ..."): the verb of
+        # the clause hung on it is the sentence's.
+        root = next((c for c in root.children if c.pos_ == "VERB"), root)
     if root.lemma_.lower() in SPEECH_LEMMAS:
         said = next((c for c in root.children if c.dep_ == "ccomp"), None)
         if said is not None:
             root = said
-    heads = [root] + [c for c in root.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
+    # Verbs joined to it with the same subject ("arrested and charged"), or that it governs
+    # ("voted to strike"); a joined clause with a subject of its own is another claim ("...,
+    # and the number of scalds rose to 17").
+    heads = [root] + [
+        c
+        for c in root.children
+        if c.pos_ == "VERB"
+        and (c.dep_ == "xcomp" or (c.dep_ == "conj" and not any(g.dep_.startswith("nsubj") for g in c.children)))
+    ]
     found: list[str] = []
     for head in heads:
         lemma = head.lemma_.lower()
@@ -111,7 +123,9 @@ def _happening(span) -> list[str]:
             continue
         if lemma in _LIGHT_VERBS:
             found += [c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"]
-        elif lemma not in SPEECH_LEMMAS:
+        elif lemma not in SPEECH_LEMMAS or not any(c.dep_ == "ccomp" for c in head.children):
+            # A speech verb without a clause said is a happening of its own ("recalls 210,000
+            # kettles", "announces a strike").
             found.append(lemma)
     return list(dict.fromkeys(found))
 
