@@ -37,11 +37,11 @@ BAIL_BROADCAST = (
     "A judge in Lisbon released the shipping magnate Anselm Kray on bail of five million euros, "
     "rejecting arguments from lawyers acting for Brazil that he would flee.\n\n"
     "Judge Marta Correia ordered Mr Kray to surrender his Norwegian passport, live at an "
-    "address in Cascais and report to a police station every day. \"The conditions are strict, "
-    "and they are enough,\" she said.\n\n"
+    'address in Cascais and report to a police station every day. "The conditions are strict, '
+    'and they are enough," she said.\n\n'
     "Mr Kray, who smiled as he left the courtroom with his daughter, did not speak to reporters. "
-    "His lawyer, Rui Falcao, said his client would contest the extradition request \"line by "
-    "line\".\n\n"
+    'His lawyer, Rui Falcao, said his client would contest the extradition request "line by '
+    'line".\n\n'
     "The court will hear Brazil's extradition request next month.",
 )
 

@@ -112,7 +112,10 @@ def _happening(span) -> list[str]:
         c
         for c in root.children
         if c.pos_ == "VERB"
-        and (c.dep_ == "xcomp" or (c.dep_ == "conj" and not any(g.dep_.startswith("nsubj") for g in c.children)))
+        and (
+            c.dep_ == "xcomp"
+            or (c.dep_ == "conj" and not any(g.dep_.startswith("nsubj") for g in c.children))
+        )
     ]
     found: list[str] = []
     for head in heads:
@@ -122,7 +125,9 @@ def _happening(span) -> list[str]:
         if head.pos_ != "VERB" or not lemma.isalpha():
             continue
         if lemma in _LIGHT_VERBS:
-            found += [c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"]
+            found += [
+                c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"
+            ]
         elif lemma not in SPEECH_LEMMAS or not any(c.dep_ == "ccomp" for c in head.children):
             # A speech verb without a clause said is a happening of its own ("recalls 210,000
             # kettles", "announces a strike").
@@ -162,7 +167,11 @@ def _read_one(title: str, body: str, language: str, body_doc, title_doc) -> dict
     named = [(m.start, m.end) for e in entities if e.kind == PERSON for m in e.mentions]
     numbers = [n for n in read_numbers(body_doc, starts, lang) if not _inside(n.start, n.end, named)]
     title_numbers = read_numbers(title_doc, [0], lang)
-    first = body_doc.char_span(sentences[0].start, sentences[0].end, alignment_mode="expand") if sentences else None
+    first = (
+        body_doc.char_span(sentences[0].start, sentences[0].end, alignment_mode="expand")
+        if sentences
+        else None
+    )
     return {
         "version": READING_VERSION,
         "language": language,
