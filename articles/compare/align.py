@@ -11,10 +11,10 @@ probability (claims.py). Identical sentences are matched first; pairs above the 
 pair right next to a matched pair is accepted too, since reworded sentences keep their place in
 the story. A sentence left over that continues its neighbour's match (one outlet split what the
 other said in one sentence) joins that match. A match is shown as the same claim only when its
-sentences are each other's closest in meaning or in words, or the two reports' leads; otherwise
-it is at most related (one topic, not one claim). Rows follow both reports' reading order along
-the in-order chain of matches with the greatest total score; a match outside that chain stays at
-its place in the first report and gets a link at its place in the second.
+sentences are each other's closest in meaning or in words; otherwise it is at most related (one
+topic, not one claim). Rows follow both reports' reading order along the in-order chain of
+matches with the greatest total score; a match outside that chain stays at its place in the
+first report and gets a link at its place in the second.
 """
 
 import math
@@ -391,7 +391,6 @@ def align(
             common = sum(weights[t] for t in bag_a.keys() & bag_b.keys())
             match.score = max(match.score, pair_score(common, _mass(bag_a, weights), _mass(bag_b, weights)))
     sentences_a, sentences_b = analysis_a.get("sentences", []), analysis_b.get("sentences", [])
-    leads = (lead(sentences_a), lead(sentences_b))
     for match in matches:
         differs = (
             _denial_differs(match, sentences_a, sentences_b)
@@ -403,7 +402,6 @@ def align(
             match.level == SAME
             and match.score < 1.0
             and not any((i, j) in closest for i in match.a for j in match.b)
-            and not _both_leads(match, leads)
         ):
             match.level = RELATED_LEVEL  # a sentence closer to another: at most related
     matches.sort(key=lambda m: m.a[0])
@@ -417,17 +415,6 @@ def align(
     )
     similarity = round(covered / total, 3) if total else 1.0
     return Alignment(matches, rows, similarity)
-
-
-def _both_leads(match: Match, leads: tuple[int, int]) -> bool:
-    """Whether a match pairs the two reports' leads. A lead states the story's core fact in
-    one sentence, and the sentences after it take up its parts one by one, so a lead's closest
-    sentence in the other report is often one of those parts (a lead on a plane that landed
-    after an engine failed is closest in words to a later "the crew shut the engine down"), not
-    the other lead. Two leads that the model scores as the same claim stay so without being
-    each other's closest (4-fold cross-validation over the 40 annotated pairs: recall 0.633 ->
-    0.650 at precision 0.935 -> 0.936; eval/compare/RESULTS.md, session 16)."""
-    return leads[0] in match.a and leads[1] in match.b
 
 
 def _asks(ids: list[int], sentences: list[dict]) -> bool:

@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import audit_real  # the same cleaning as the people audit  # noqa: E402
+import audit_real  # the same cleaning as the people audit
 
 
 def reports_by_event() -> dict[str, list[tuple[str, str, str]]]:
@@ -43,7 +43,9 @@ def same_claim_lines(label_a: str, label_b: str, reading_a: dict, reading_b: dic
         if row["kind"] in ("match", "moved_b") and row["level"] == "same":
             text_a = " ".join(reading_a["sentences"][i]["text"] for i in row["a"])
             text_b = " ".join(reading_b["sentences"][j]["text"] for j in row["b"])
-            lines.append(f"= {label_a} {row['a']} | {label_b} {row['b']} | {row['score']}\n  A {text_a}\n  B {text_b}")
+            lines.append(
+                f"= {label_a} {row['a']} | {label_b} {row['b']} | {row['score']}\n  A {text_a}\n  B {text_b}"
+            )
     return lines
 
 
