@@ -12,19 +12,10 @@ import pytest
 from django.core.management import call_command
 from grouping_cases import KETTLE_RECALL_PAPER, KETTLE_RECALL_WIRE
 
-from articles.grouping import similarity
 from articles.grouping.regroup import regroup
 from articles.models import Article
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def outlets_alone(monkeypatch):
-    # These tests read the outlet's factor off the evidence's time factor. The paper tells the
-    # recall as "pulls 210,000 from shops" and the wire as "recalls": the happening factor
-    # (similarity.act_factor) would scale that pair down too, so it is left out here.
-    monkeypatch.setattr(similarity, "ACT_MISMATCH_FACTOR", 1.0)
 
 
 def import_kettle_reports(tmp_path: Path, *, name_the_outlet: bool) -> tuple[Article, Article]:

@@ -43,7 +43,6 @@ def evidence_html(evidence: dict) -> str:
         ("gap_days", "Days from the event's first report"),
         ("same_outlet", "Penalised: the event has this outlet's report"),
         ("other_day", "Penalised: undated, its lead names another weekday"),
-        ("other_happening", "Penalised: same actors, its lead tells another happening"),
         ("shared_people", "Shared people"),
         ("shared_organisations", "Shared organisations"),
         ("shared_places", "Shared places"),

@@ -12,10 +12,8 @@ Layout
   labelled dev pairs by eval/grouping/fit_grouping.py, threshold chosen on dev data.
 - similarity.py: an event's profile (centroid) and the score of a report against it:
   that probability, times a time factor when both have dates (when neither has, a mild
-  penalty when their leads name only different weekdays), a penalty when the report shares
-  the event's actors but its lead tells none of the happenings its members' leads tell (the
-  reading's main predicate lemmas: "arrest" / "bail"; a saga's next happening), and a penalty
-  when the event already has a report from the same outlet.
+  penalty when their leads name only different weekdays) and a penalty when the event
+  already has a report from the same outlet.
 - order.py: the order an import is grouped in (oldest first; undated reports cluster by
   cluster), a function of the reports and not of the file.
 - near_misses.py: events scored just under the threshold are linked as "possibly the same

@@ -273,7 +273,6 @@ def match_evidence(
         "shared_terms": match.shared_terms,
         "same_outlet": match.same_outlet,
         "other_day": match.other_day,
-        "other_happening": match.other_happening,
         "candidates": [{"event_id": eid, "score": m.score} for m, eid in scored[:3]],
     }
     evidence["explanation"] = _sentence(evidence)
@@ -303,8 +302,6 @@ def _penalty_clause(evidence: dict) -> str:
     # .get: evidence stored before these penalties were explained lacks the keys.
     if evidence.get("other_day"):
         parts.append("undated, its lead names another weekday than the event's reports")
-    if evidence.get("other_happening"):
-        parts.append("same actors, but its lead tells another happening than the event's reports")
     if evidence.get("same_outlet"):
         parts.append("the event already has a report from this outlet")
     return f"scored down: {'; '.join(parts)}" if parts else ""

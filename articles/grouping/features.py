@@ -172,9 +172,6 @@ class ReportFeatures:
     days: list[str] = field(default_factory=list)
     # Headline-and-lead and whole-text meaning vectors (meaning.py); None until read.
     meaning: Meaning | None = None
-    # What the lead says happened (the reading's "happening": main predicate lemmas of the
-    # headline and first sentence); empty until read.
-    acts: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         data = {
@@ -188,8 +185,6 @@ class ReportFeatures:
             data["d"] = self.days
         if self.meaning is not None:
             data["v"] = self.meaning.to_json()
-        if self.acts:
-            data["a"] = self.acts
         return data
 
     @classmethod
@@ -205,8 +200,6 @@ class ReportFeatures:
             days=data.get("d", []),
             # Features stored before meaning vectors have none: scored on words alone.
             meaning=Meaning.from_json(data.get("v")),
-            # Features stored before happenings have none: no cue, no effect.
-            acts=data.get("a", []),
         )
 
 
@@ -283,12 +276,4 @@ def extract_features(
         surfaces={stem_: raw for stem_, raw in surfaces.items() if stem_ in terms},
         days=day_cues(f"{title}\n{body[:LEAD_CHARS]}"),
         meaning=meaning_of(reading, title),
-        acts=happening_of(reading, title),
     )
-
-
-def happening_of(reading: dict | None, title: str) -> list[str]:
-    """The reading's lemmas of what the lead says happened, when it read this headline."""
-    if not reading or reading.get("title") != title:
-        return []
-    return list(reading.get("happening") or [])

@@ -39,7 +39,6 @@ from .similarity import (
     Match,
     Profile,
     Weighted,
-    act_factor,
     day_factor,
     explain,
     score,
@@ -133,7 +132,6 @@ class _Group:
         self.outlets: Counter[int] = Counter()
         self.dates: list = []
         self.days: Counter[str] = Counter()
-        self.acts: Counter[str] = Counter()
         self.named = 0  # members naming anyone
         self.meaning = MeaningSum()
         self.changed = False
@@ -152,7 +150,6 @@ class _Group:
             self.dates.append(report.published_at)
             self.dates.sort()
         self.days.update(report.days)
-        self.acts.update(report.acts)
         self.named += bool(vectors.names.vector)
         self.meaning.add(report.meaning)
 
@@ -165,7 +162,6 @@ class _Group:
         if report.published_at is not None:
             self.dates.remove(report.published_at)
         self.days.subtract(report.days)
-        self.acts.subtract(report.acts)
         self.named -= bool(vectors.names.vector)
         self.meaning.add(report.meaning, -1.0)
 
@@ -455,20 +451,9 @@ def _match(member: Member, vectors: _Vectors, group: _Group, *, parts: bool = Fa
     if gap is None:
         days = group.days - Counter(report.days) if own else group.days
         day = day_factor(report, days, dated_event=bool(dates))
-    act = act_factor(report, group.acts - Counter(report.acts) if own else group.acts, name_sim)
     same_outlet = report.outlet is not None and group.outlets[report.outlet] - own > 0
     return settle(
-        text,
-        factor,
-        gap,
-        same_outlet,
-        term_sim,
-        name_sim,
-        term_parts,
-        name_parts,
-        day=day,
-        meaning=meaning,
-        act=act,
+        text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts, day=day, meaning=meaning
     )
 
 

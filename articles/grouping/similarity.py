@@ -39,11 +39,6 @@ SAME_OUTLET_FACTOR = 0.5
 # their leads (features.day_cues), and no weekday is common: reports of one happening
 # name its day; the next day's follow-up names the next one.
 DAY_MISMATCH_FACTOR = 0.7
-# Multiplies the score when the report shares the event's actors (name similarity at least
-# SAGA_NAMES) but its lead's happening (features.acts) is none of those its members' leads
-# tell: the same people, another happening (the arrest, then the bail hearing).
-ACT_MISMATCH_FACTOR = 0.8
-SAGA_NAMES = 0.3
 # Cap of the profile (centroid) size: the heaviest terms and names are kept.
 PROFILE_TERMS = 200
 PROFILE_NAMES = 60
@@ -69,8 +64,6 @@ class Profile:
     days: dict[str, int] = field(default_factory=dict)
     # The sum of the members' meaning vectors (meaning.py).
     meaning: MeaningSum = field(default_factory=MeaningSum)
-    # Happening lemma -> how many members' leads tell it (features.acts).
-    acts: dict[str, int] = field(default_factory=dict)
 
     def add(self, report: ReportFeatures, terms: "Weighted", names: "Weighted") -> None:
         """Add a member: its features, and its vectors weighted with the current idf."""
@@ -91,8 +84,6 @@ class Profile:
             self.outlets.append(report.outlet)
         for day in report.days:
             self.days[day] = self.days.get(day, 0) + 1
-        for act in report.acts:
-            self.acts[act] = self.acts.get(act, 0) + 1
         self.meaning.add(report.meaning)
         when = report.published_at
         if when is not None:
@@ -110,8 +101,6 @@ class Profile:
         }
         if self.days:
             data["d"] = self.days
-        if self.acts:
-            data["a"] = self.acts
         meaning = self.meaning.to_json()
         if meaning is not None:
             data["v"] = meaning
@@ -128,8 +117,6 @@ class Profile:
             outlets=data.get("o", []),
             # Profiles stored before day cues have none: no cue, no effect.
             days=dict(data.get("d", {})),
-            # Profiles stored before happenings have none: no cue, no effect.
-            acts=dict(data.get("a", {})),
             meaning=MeaningSum.from_json(data.get("v")),
             first=first,
             last=last,
@@ -170,8 +157,6 @@ class Match:
     other_day: bool = False
     # Mean cosine of the headline-and-lead meaning vectors; None without vectors.
     meaning_similarity: float | None = None
-    # The same actors, but the lead tells none of the event's happenings (act_factor).
-    other_happening: bool = False
 
 
 def time_factor(
@@ -209,19 +194,6 @@ def day_factor(report: ReportFeatures, event_days: Mapping[str, int], *, dated_e
     if any(event_days.get(day, 0) > 0 for day in report.days):
         return 1.0
     return DAY_MISMATCH_FACTOR
-
-
-def act_factor(report: ReportFeatures, event_acts: Mapping[str, int], name_similarity: float) -> float:
-    """ACT_MISMATCH_FACTOR when the report names the event's actors (a saga) and its lead's
-    happening is none of the members' (zero counts are ignored); 1.0 otherwise, and when
-    either side has no happening read."""
-    if name_similarity < SAGA_NAMES or not report.acts:
-        return 1.0
-    if not any(count > 0 for count in event_acts.values()):
-        return 1.0
-    if any(event_acts.get(act, 0) > 0 for act in report.acts):
-        return 1.0
-    return ACT_MISMATCH_FACTOR
 
 
 @dataclass(slots=True)
@@ -277,20 +249,9 @@ def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Pro
         text = text_score(term_sim, name_sim, names_on_both_sides=both_named, meaning=meaning)
     factor, gap = time_factor(report.published_at, profile.first, profile.last)
     day = 1.0 if gap is not None else day_factor(report, profile.days, dated_event=profile.first is not None)
-    act = act_factor(report, profile.acts, name_sim)
     same_outlet = report.outlet is not None and report.outlet in profile.outlets
     return settle(
-        text,
-        factor,
-        gap,
-        same_outlet,
-        term_sim,
-        name_sim,
-        term_parts,
-        name_parts,
-        day=day,
-        meaning=meaning,
-        act=act,
+        text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts, day=day, meaning=meaning
     )
 
 
@@ -306,12 +267,10 @@ def settle(
     *,
     day: float = 1.0,
     meaning: tuple[float, float] | None = None,
-    act: float = 1.0,
 ) -> Match:
     """The match: text similarity times the time factor, the weekday factor of undated
-    reports (day_factor), the happening factor of a saga (act_factor) and the same-outlet
-    penalty."""
-    factor *= day * act
+    reports (day_factor) and the same-outlet penalty."""
+    factor *= day
     if same_outlet:
         # An outlet seldom files two reports of one happening; its second report on the
         # same actors is more often the next happening (the resignation after the scandal).
@@ -326,7 +285,6 @@ def settle(
         name_parts=name_parts,
         same_outlet=same_outlet,
         other_day=day < 1.0,
-        other_happening=act < 1.0,
         meaning_similarity=None if meaning is None else round(meaning[0], 4),
     )
 

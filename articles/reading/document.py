@@ -20,7 +20,7 @@ from .vectors import encode, pack
 
 # Bump when what is stored changes; stored readings of an older version are read again
 # (on the fly by comparisons, for good by `manage.py reanalyse_articles`).
-READING_VERSION = 13
+READING_VERSION = 14
 BATCH = 8  # reports a batch: as fast as 32 here, and a worker peaks 190 MB lower (bench_reading.py)
 
 
@@ -82,59 +82,6 @@ def _time(span) -> str | None:
     return None
 
 
-# Verbs that carry no happening of their own: "is", "has", "got bail", "makes a cut" (the
-# happening is then their object).
-_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come"})
-
-
-def _happening(span) -> list[str]:
-    """What the sentence (a spaCy span) says happened: the lemmas of its main predicate, with
-    those joined to it ("arrested and charged", "voted to strike"), reported speech resolved to
-    what was said, and a light verb's object in its place ("got bail" -> "bail"). A saga's
-    happenings share their actors but not this: "arrest" / "bail", "reject" / "survive"."""
-    if span is None:
-        return []
-    root = next((t for t in span if t.dep_ == "ROOT"), None)
-    if root is None:
-        return []
-    if root.pos_ != "VERB":
-        # A dateline parsed as the root ("MILAN (Northwire) - Valdora said ..."): the verb of
-        # the clause hung on it is the sentence's.
-        root = next((c for c in root.children if c.pos_ == "VERB"), root)
-    if root.lemma_.lower() in SPEECH_LEMMAS:
-        said = next((c for c in root.children if c.dep_ == "ccomp"), None)
-        if said is not None:
-            root = said
-    # Verbs joined to it with the same subject ("arrested and charged"), or that it governs
-    # ("voted to strike"); a joined clause with a subject of its own is another claim ("...,
-    # and the number of scalds rose to 17").
-    heads = [root] + [
-        c
-        for c in root.children
-        if c.pos_ == "VERB"
-        and (
-            c.dep_ == "xcomp"
-            or (c.dep_ == "conj" and not any(g.dep_.startswith("nsubj") for g in c.children))
-        )
-    ]
-    found: list[str] = []
-    for head in heads:
-        lemma = head.lemma_.lower()
-        # A noun at the root is a headline the parser misread ("Chip executive held in ..."
-        # parsed around "executive"): the subject, not what happened.
-        if head.pos_ != "VERB" or not lemma.isalpha():
-            continue
-        if lemma in _LIGHT_VERBS:
-            found += [
-                c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"
-            ]
-        elif lemma not in SPEECH_LEMMAS or not any(c.dep_ == "ccomp" for c in head.children):
-            # A speech verb without a clause said is a happening of its own ("recalls 210,000
-            # kettles", "announces a strike").
-            found.append(lemma)
-    return list(dict.fromkeys(found))
-
-
 def _sentence(sentence, span) -> dict:
     """A sentence of the reading: where it stands, its text, and what its parse (`span`, or
     None where the parse's tokens do not cover it) says of its main claim."""
@@ -167,11 +114,6 @@ def _read_one(title: str, body: str, language: str, body_doc, title_doc) -> dict
     named = [(m.start, m.end) for e in entities if e.kind == PERSON for m in e.mentions]
     numbers = [n for n in read_numbers(body_doc, starts, lang) if not _inside(n.start, n.end, named)]
     title_numbers = read_numbers(title_doc, [0], lang)
-    first = (
-        body_doc.char_span(sentences[0].start, sentences[0].end, alignment_mode="expand")
-        if sentences
-        else None
-    )
     return {
         "version": READING_VERSION,
         "language": language,
@@ -183,8 +125,6 @@ def _read_one(title: str, body: str, language: str, body_doc, title_doc) -> dict
         "entities": [e.as_dict() for e in entities],
         "quotes": [q.as_dict() for q in quotes],
         "numbers": [n.as_dict() for n in numbers],
-        # The lead's happening: the headline's and the first sentence's main predicates.
-        "happening": list(dict.fromkeys(_happening(title_doc[:]) + _happening(first))),
     }
 
 
