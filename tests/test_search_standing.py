@@ -1,6 +1,8 @@
 """PostgreSQL's kept rankings (articles/search/standing.py): a search brought up to date from the
 last one lists exactly what a ranking from scratch lists, after inserts, edits and deletions."""
 
+from unittest import mock
+
 import pytest
 from browse_data import outlet, report
 from django.db import connection
@@ -69,6 +71,19 @@ def test_bringing_a_ranking_up_to_date_scores_only_the_kept_best_and_rows_writte
     assert _rows_scored(kept) == 3
     report(source, title="Harbour crane collapses", body="The harbour crane fell.")
     assert _rows_scored(kept) == 4
+
+
+def test_a_search_whose_results_did_not_change_leaves_the_kept_ranking_unwritten():
+    source = outlet("Alpha News")
+    _harbour_reports(source, 4)
+    _ranked(limit=2)
+    report(source, title="Airport reopens", body="Flights resumed on Monday.")
+    with mock.patch.object(standing.cache, "set", wraps=standing.cache.set) as writes:
+        assert _ranked(limit=2) == _from_scratch(2)
+        assert writes.call_count == 0
+        newcomer = report(source, title="Harbour crane collapses", body="The harbour crane fell. " * 8)
+        assert _ranked(limit=2)[0] == newcomer.pk
+        assert writes.call_count == 1
 
 
 def test_a_kept_report_edited_to_rank_lower_lets_one_from_below_the_cut_back_in():

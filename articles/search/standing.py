@@ -30,6 +30,8 @@ from django.db import connection
 from .query import SearchQuery
 
 KEEP_SECONDS = 600
+# Rows written since a kept snapshot that a search scores again before it keeps a newer one.
+RESCORE_BEFORE_KEEPING = 32
 
 # Both statements read their own snapshot (pg_current_snapshot is the active one): the oldest
 # transaction then running, as a 32-bit id. Each also counts every match, for "N reports match".
@@ -79,10 +81,20 @@ def ranking(query: SearchQuery, *, limit: int) -> tuple[list[int], int]:
     how many match: what a full ranking gives, from the kept ranking where there is one."""
     key = _key(query, limit)
     kept = cache.get(key)
-    standing = _brought_up_to_date(query, kept, limit) if isinstance(kept, Standing) else None
-    if standing is None:
+    update = _brought_up_to_date(query, kept, limit) if isinstance(kept, Standing) else None
+    if update is None:
         standing = _ranked_afresh(query, limit)
-    cache.set(key, standing, KEEP_SECONDS)
+        cache.set(key, standing, KEEP_SECONDS)
+    else:
+        standing, written_since = update
+        # Most writes leave a search's results as they were: the kept entry then stays, and the
+        # next search scores the same few rows again, until there are enough to be worth a write
+        # to the shared cache.
+        if (standing.best, standing.total) != (
+            kept.best,
+            kept.total,
+        ) or written_since > RESCORE_BEFORE_KEEPING:
+            cache.set(key, standing, KEEP_SECONDS)
     return [pk for pk, _ in standing.best], standing.total
 
 
@@ -97,15 +109,16 @@ def _ranked_afresh(query: SearchQuery, limit: int) -> Standing:
     return Standing(rows[0][0], rows[0][1] or 0, best)
 
 
-def _brought_up_to_date(query: SearchQuery, kept: Standing, limit: int) -> Standing | None:
-    """The kept ranking merged with the rows written since, or None when it cannot be."""
+def _brought_up_to_date(query: SearchQuery, kept: Standing, limit: int) -> tuple[Standing, int] | None:
+    """The kept ranking merged with the rows written since, and how many of those it scored
+    besides the kept best; None when it cannot be merged."""
     best = dict(kept.best)
     oldest, total, ids, scores = _fetch(_SINCE, [query.plain_text(), *_since_params(kept)])[0]
     scored = dict(zip(ids or [], scores or [], strict=True))
     if any(pk not in scored or scored[pk] < score for pk, score in best.items()):
         return None  # a kept one fell: what ranked below the cut is unknown
     merged = sorted((best | scored).items(), key=lambda pair: (-pair[1], -pair[0]))[:limit]
-    return Standing(oldest, total, tuple(merged))
+    return Standing(oldest, total, tuple(merged)), len(scored.keys() - best.keys())
 
 
 def _since_params(kept: Standing) -> list[object]:
