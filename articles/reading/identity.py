@@ -127,10 +127,12 @@ def person_key(name: str) -> str:
     return key + "-sr" if generation(name) == "sr" else key
 
 
-def initials(name: str, lang: ModuleType) -> str:
-    """ "U.S. Geological Survey" -> "usgs": the letters a short form of the name would use."""
+def initials(name: str, lang: ModuleType, *, hyphen_parts: bool = True) -> str:
+    """ "U.S. Geological Survey" -> "usgs": the letters a short form of the name would use.
+    hyphen_parts=False gives a hyphenated word one letter only, as some short forms do
+    ("Radio-television" is the R of a broadcasting regulator's four letters)."""
     letters = []
-    for word in name.replace("-", " ").split():
+    for word in (name.replace("-", " ") if hyphen_parts else name).split():
         if word.lower() in lang.STOPWORDS:
             continue
         letters.append(
@@ -139,6 +141,12 @@ def initials(name: str, lang: ModuleType) -> str:
             else word[0].lower()
         )
     return "".join(letters)
+
+
+def spells_initials(letters: str, name: str, lang: ModuleType) -> bool:
+    """Whether letters (lower case, no dots) are name's initials, a hyphenated word giving a
+    letter for each part or one for the whole."""
+    return letters in (initials(name, lang), initials(name, lang, hyphen_parts=False))
 
 
 def org_key(name: str, lang: ModuleType) -> str:
@@ -266,7 +274,7 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
         rest = without_leading_place(long, lang)
         letters = short.replace(".", "")
         if letters.isupper() and len(letters) >= 2 and len(long.split()) >= 2:
-            if initials(long, lang) == letters.lower():
+            if spells_initials(letters.lower(), long, lang):
                 return True
             # "CPSC" = "U.S. Consumer Product Safety Commission": the short form leaves the place out
             if rest is not None and len(rest.split()) >= 2 and initials(rest, lang) == letters.lower():
