@@ -13,6 +13,7 @@ from types import ModuleType
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
+from .gazetteer import is_place_name
 from .names import name_key
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
@@ -323,7 +324,29 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
         # Airport"); within one report "Shannon" and "Shannon Airport" may be the town and its
         # airport, two places.
         generic = lang.PLACE_GENERIC_WORDS | (lang.PLACE_GENERIC_ACROSS if across else frozenset())
-        return _words_without(a["name"], generic, lang) == _words_without(b["name"], generic, lang)
+        if _words_without(a["name"], generic, lang) == _words_without(b["name"], generic, lang):
+            return True
+        return _same_place_shortened(a["name"], b["name"], lang, across)
+    return False
+
+
+def _listed_or_gazetteer_place(name: str, lang: ModuleType) -> bool:
+    return known_place(name, lang) or is_place_name(name)
+
+
+def _same_place_shortened(a: str, b: str, lang: ModuleType, across: bool) -> bool:
+    """Whether, across two reports, one place's name is an airport's name without the city it
+    opens with ("Sky Harbor" of "Phoenix Sky Harbor International Airport")."""
+    for short, long in ((a, b), (b, a)):
+        generic = lang.PLACE_GENERIC_ACROSS
+        if (
+            across
+            and long.split()[-1].lower() in generic
+            and (rest := without_leading_place(long, lang, _listed_or_gazetteer_place))
+        ):
+            bare = _words_without(rest, generic, lang)
+            if bare and bare == _words_without(short, generic, lang):
+                return True
     return False
 
 
