@@ -396,16 +396,21 @@ def _without_index_word(span) -> str:
 
 def _benchmarks(doc, lang: ModuleType) -> set[str]:
     """Names the report writes as a market's benchmark: ending in "Index", or right before a
-    lower-case noun for an index or a grade ("the Hang Seng index", "Brent crude"); and names
-    of illnesses, right before a noun for one ("the Nipah virus"): no body, no place."""
+    lower-case noun for an index or a grade ("the Hang Seng index", "Brent crude")."""
     found = set()
     for ent in doc.ents:
         span = _without_possessive(ent)
         if len(span) > 1 and span[-1].lower_ in ("index", "indices"):
             found.add(_without_index_word(span))
-    # the words before the noun, tagged or not, whole or with the noun ("Brent crude" as one name)
+    return found | _named_before(doc, lang.BENCHMARK_NOUNS)
+
+
+def _named_before(doc, nouns: frozenset[str]) -> set[str]:
+    """The capitalised words right before a lower-case noun of nouns, tagged or not, alone and
+    with the noun ("Brent" and "Brent crude", "Nipah" and "Nipah virus")."""
+    found = set()
     for noun in doc[1:]:
-        if noun.is_lower and noun.lower_ in lang.BENCHMARK_NOUNS | lang.DISEASE_NOUNS:
+        if noun.is_lower and noun.lower_ in nouns:
             start = noun.i
             # a capitalised word, a proper noun or (opening a sentence) read as a common one
             while (
@@ -577,6 +582,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     # "Brent crude", "the Hang Seng Index" once make every "Brent", "Hang Seng" of the report a
     # benchmark: an index or a grade, which no reader lists as a body.
     benchmarks = _benchmarks(doc, lang)
+    # "the Nipah virus", "Lassa fever" once make every "Nipah", "Lassa" of the report the illness,
+    # whatever the model called it there (a body, a town, someone).
+    illnesses = _named_before(doc, lang.DISEASE_NOUNS)
     taken_until = 0  # a span an earlier name ran on through ("... and Monuments") is taken
     plural_names: set[str] = set()  # "Spurs" written once as a plural: a team wherever it stands
     for ent_start, ent_end, label in joined_entities(doc, lang):
@@ -641,6 +649,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         start, end, titled = _strip_span(doc, start, end, kind, lang)
         if kind != PERSON and _without_index_word(doc[start:end]) in benchmarks:
             continue  # "Brent crude", "Hang Seng Index"
+        if _without_possessive(doc[start:end]).text.removeprefix("the ") in illnesses:
+            continue  # "the Nipah virus", "Nipah, which bats carry": an illness
         if kind != PERSON:
             end = _before_a_title(doc, start, end, lang)  # "Wabasha County Sheriff Marcus Delahoussaye"
         titled = titled or marked  # a person's marks weigh as a title does against the model's label
