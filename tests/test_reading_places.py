@@ -88,8 +88,7 @@ def test_a_name_ending_as_places_do_joined_to_a_place_is_a_place_but_a_named_man
 
 def test_dotted_capitals_are_the_place_of_the_report_whose_initials_they_spell():
     body = (
-        "Fires burned across Western Australia on Sunday. "
-        "Crews in W.A. asked residents near Perth to leave."
+        "Fires burned across Western Australia on Sunday. Crews in W.A. asked residents near Perth to leave."
     )
     places = [e for e in read_report("t", body)["entities"] if e["kind"] == "place"]
     state = [e for e in places if e["name"] == "Western Australia"]
