@@ -567,3 +567,29 @@ def test_a_body_named_only_before_its_members_is_a_group_not_the_body():
     assert "Senate" not in entity_kinds("Senate Democrats blocked the bill on Tuesday.")
     kinds = entity_kinds("Senate Democrats blocked the bill on Tuesday. The Senate will vote again in March.")
     assert kinds.get("Senate") == "organisation"
+
+
+def test_an_illness_named_before_virus_or_fever_is_no_organisation_anywhere_in_the_report():
+    body = (
+        "Two patients have died of the Marburg virus in Kigali. "
+        "Marburg, which fruit bats carry, kills half of those infected."
+    )
+    kinds = entity_kinds(body)
+    assert "Marburg" not in kinds
+    assert kinds.get("Kigali") == "place"
+
+
+def test_a_scale_after_a_number_of_degrees_is_no_organisation():
+    kinds = entity_kinds("Las Vegas reached 118 degrees Fahrenheit on Monday, the weather service said.")
+    assert "Fahrenheit" not in kinds
+    assert kinds.get("Las Vegas") == "place"
+
+
+def test_a_short_form_giving_a_hyphenated_word_one_letter_is_the_body_it_spells():
+    body = (
+        "The complaint went to the Pan-European Broadcasting Standards Council on Monday. "
+        "The PBSC said it would rule within a month."
+    )
+    organisations = [e for e in read_report("t", body)["entities"] if e["kind"] == "organisation"]
+    assert [e["name"] for e in organisations] == ["Pan-European Broadcasting Standards Council"]
+    assert "PBSC" in organisations[0]["variants"]

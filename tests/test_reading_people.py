@@ -300,3 +300,8 @@ def test_an_epithet_before_a_first_name_at_a_sentence_start_is_no_part_of_the_na
     found = people(body)
     assert "Injured Mo" not in found
     assert "Mo Salah" in found
+
+
+def test_a_name_after_an_organisers_lower_case_role_is_a_person():
+    body = "In Lagos, organizer Chidinma Okoro-Lawson said the march would continue."
+    assert kinds(body).get("Chidinma Okoro-Lawson") == "person"

@@ -84,3 +84,19 @@ def test_a_name_ending_as_places_do_joined_to_a_place_is_a_place_but_a_named_man
     assert kinds.get("Mill Heights") == "place"
     kinds = entity_kinds("Fans in Leeds and Harry Hill laughed.")
     assert kinds.get("Harry Hill") == "person"
+
+
+def test_dotted_capitals_are_the_place_of_the_report_whose_initials_they_spell():
+    body = (
+        "Fires burned across Western Australia on Sunday. Crews in W.A. asked residents near Perth to leave."
+    )
+    places = [e for e in read_report("t", body)["entities"] if e["kind"] == "place"]
+    state = [e for e in places if e["name"] == "Western Australia"]
+    assert len(state) == 1 and "W.A." in state[0]["variants"]
+    assert not any(e["name"] == "W.A." for e in places)
+
+
+def test_an_airport_named_without_its_city_in_the_other_report_is_one_place():
+    a = "Flights were held at Denver Stapleton International Airport after the storm."
+    b = "Planes sat on the ground at Stapleton for six hours after the storm."
+    assert "Denver Stapleton International Airport" in shared_names(a, b)

@@ -402,9 +402,15 @@ def _benchmarks(doc, lang: ModuleType) -> set[str]:
         span = _without_possessive(ent)
         if len(span) > 1 and span[-1].lower_ in ("index", "indices"):
             found.add(_without_index_word(span))
-    # the words before the noun, tagged or not, whole or with the noun ("Brent crude" as one name)
+    return found | _named_before(doc, lang.BENCHMARK_NOUNS)
+
+
+def _named_before(doc, nouns: frozenset[str]) -> set[str]:
+    """The capitalised words right before a lower-case noun of nouns, tagged or not, alone and
+    with the noun ("Brent" and "Brent crude", "Nipah" and "Nipah virus")."""
+    found = set()
     for noun in doc[1:]:
-        if noun.is_lower and noun.lower_ in lang.BENCHMARK_NOUNS:
+        if noun.is_lower and noun.lower_ in nouns:
             start = noun.i
             # a capitalised word, a proper noun or (opening a sentence) read as a common one
             while (
@@ -414,6 +420,16 @@ def _benchmarks(doc, lang: ModuleType) -> set[str]:
             if start < noun.i:
                 found.update({doc[start : noun.i].text, doc[start : noun.i + 1].text})
     return found
+
+
+def _after_a_measure(doc, start: int, lang: ModuleType) -> bool:
+    """Whether a name stands right after a number and a noun a number measures in ("116 degrees
+    Fahrenheit", "minus 5 degrees Celsius"): the name is the measure's scale."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in lang.SCALE_UNIT_NOUNS
+        and (doc[start - 2].like_num or doc[start - 2].pos_ == "NUM")
+    )
 
 
 def _model_number(text: str) -> bool:
@@ -566,6 +582,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     # "Brent crude", "the Hang Seng Index" once make every "Brent", "Hang Seng" of the report a
     # benchmark: an index or a grade, which no reader lists as a body.
     benchmarks = _benchmarks(doc, lang)
+    # "the Nipah virus", "Lassa fever" once make every "Nipah", "Lassa" of the report the illness,
+    # whatever the model called it there (a body, a town, someone).
+    illnesses = _named_before(doc, lang.DISEASE_NOUNS)
     taken_until = 0  # a span an earlier name ran on through ("... and Monuments") is taken
     plural_names: set[str] = set()  # "Spurs" written once as a plural: a team wherever it stands
     for ent_start, ent_end, label in joined_entities(doc, lang):
@@ -577,6 +596,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "Hurricane Delphine", "Operation Sandstorm", "737 Max": a storm, a plan, a jet
         if len(ent) == 1 and ent.text.lower().strip(".") in lang.NOT_ACRONYMS:
             continue  # "GMT", "CEO": units, time zones and roles
+        if _after_a_measure(doc, ent.start, lang):
+            continue  # "116 degrees Fahrenheit": a scale, no body
         described = ent[0].lower_ in _DESCRIBING or (
             ent.start > 0 and doc[ent.start - 1].lower_ in _DESCRIBING
         )
@@ -628,6 +649,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         start, end, titled = _strip_span(doc, start, end, kind, lang)
         if kind != PERSON and _without_index_word(doc[start:end]) in benchmarks:
             continue  # "Brent crude", "Hang Seng Index"
+        if _without_possessive(doc[start:end]).text.removeprefix("the ") in illnesses:
+            continue  # "the Nipah virus", "Nipah, which bats carry": an illness
         if kind != PERSON:
             end = _before_a_title(doc, start, end, lang)  # "Wabasha County Sheriff Marcus Delahoussaye"
         titled = titled or marked  # a person's marks weigh as a title does against the model's label
@@ -1305,15 +1328,25 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
             # ("Mr Jackson") makes it someone. Left out, not made a place: it is often a club.
             entity.kind = ""
     organisations = [m for m in mentions if m.kind == ORGANISATION]
-    long_names = {initials(m.text, lang): m for m in organisations if len(m.text.split()) >= 2}
+    long_names = {
+        letters: m
+        for m in organisations
+        if len(m.text.split()) >= 2
+        for letters in (initials(m.text, lang, hyphen_parts=False), initials(m.text, lang))
+    }
     for mention in organisations:
         short = mention.text.replace(".", "")
         target = long_names.get(short.lower()) if short.isupper() and len(short) >= 2 else None
         source = target or mention
         add(mention, org_key(source.text, lang), source.text, ORGANISATION)
-    for mention in mentions:
-        if mention.kind == PLACE:
-            add(mention, place_key(mention.text, lang), mention.text, PLACE)
+    # "B.C." beside "British Columbia": a place written as dotted capitals is the place of two or
+    # more words whose initials they spell, when the report names it.
+    places = [m for m in mentions if m.kind == PLACE]
+    long_places = {initials(m.text, lang): m for m in places if len(m.text.split()) >= 2}
+    for mention in places:
+        target = long_places.get(mention.text.replace(".", "").lower()) if _dotted(mention.text) else None
+        source = target or mention
+        add(mention, place_key(source.text, lang), source.text, PLACE)
     entities = _merged([e for e in entities if e.kind], lang)
     for entity in entities:
         if entity.kind == PERSON and _shouted(entity.name):
@@ -1325,6 +1358,11 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         for mention in entity.mentions:
             mention.entity = index
     return entities
+
+
+def _dotted(text: str) -> bool:
+    """ "B.C.", "N.S.W.": capitals each followed by a full stop."""
+    return len(text) >= 4 and all(ch.isupper() for ch in text[0::2]) and set(text[1::2]) == {"."}
 
 
 def _one_more_surname(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:

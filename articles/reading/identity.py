@@ -13,6 +13,7 @@ from types import ModuleType
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
+from .gazetteer import is_place_name
 from .names import name_key
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
@@ -127,10 +128,12 @@ def person_key(name: str) -> str:
     return key + "-sr" if generation(name) == "sr" else key
 
 
-def initials(name: str, lang: ModuleType) -> str:
-    """ "U.S. Geological Survey" -> "usgs": the letters a short form of the name would use."""
+def initials(name: str, lang: ModuleType, *, hyphen_parts: bool = True) -> str:
+    """ "U.S. Geological Survey" -> "usgs": the letters a short form of the name would use.
+    hyphen_parts=False gives a hyphenated word one letter only, as some short forms do
+    ("Radio-television" is the R of a broadcasting regulator's four letters)."""
     letters = []
-    for word in name.replace("-", " ").split():
+    for word in (name.replace("-", " ") if hyphen_parts else name).split():
         if word.lower() in lang.STOPWORDS:
             continue
         letters.append(
@@ -139,6 +142,12 @@ def initials(name: str, lang: ModuleType) -> str:
             else word[0].lower()
         )
     return "".join(letters)
+
+
+def spells_initials(letters: str, name: str, lang: ModuleType) -> bool:
+    """Whether letters (lower case, no dots) are name's initials, a hyphenated word giving a
+    letter for each part or one for the whole."""
+    return letters in (initials(name, lang), initials(name, lang, hyphen_parts=False))
 
 
 def org_key(name: str, lang: ModuleType) -> str:
@@ -266,7 +275,7 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
         rest = without_leading_place(long, lang)
         letters = short.replace(".", "")
         if letters.isupper() and len(letters) >= 2 and len(long.split()) >= 2:
-            if initials(long, lang) == letters.lower():
+            if spells_initials(letters.lower(), long, lang):
                 return True
             # "CPSC" = "U.S. Consumer Product Safety Commission": the short form leaves the place out
             if rest is not None and len(rest.split()) >= 2 and initials(rest, lang) == letters.lower():
@@ -315,7 +324,29 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
         # Airport"); within one report "Shannon" and "Shannon Airport" may be the town and its
         # airport, two places.
         generic = lang.PLACE_GENERIC_WORDS | (lang.PLACE_GENERIC_ACROSS if across else frozenset())
-        return _words_without(a["name"], generic, lang) == _words_without(b["name"], generic, lang)
+        if _words_without(a["name"], generic, lang) == _words_without(b["name"], generic, lang):
+            return True
+        return _same_place_shortened(a["name"], b["name"], lang, across)
+    return False
+
+
+def _listed_or_gazetteer_place(name: str, lang: ModuleType) -> bool:
+    return known_place(name, lang) or is_place_name(name)
+
+
+def _same_place_shortened(a: str, b: str, lang: ModuleType, across: bool) -> bool:
+    """Whether, across two reports, one place's name is an airport's name without the city it
+    opens with ("Sky Harbor" of "Phoenix Sky Harbor International Airport")."""
+    for short, long in ((a, b), (b, a)):
+        generic = lang.PLACE_GENERIC_ACROSS
+        if (
+            across
+            and long.split()[-1].lower() in generic
+            and (rest := without_leading_place(long, lang, _listed_or_gazetteer_place))
+        ):
+            bare = _words_without(rest, generic, lang)
+            if bare and bare == _words_without(short, generic, lang):
+                return True
     return False
 
 

@@ -131,6 +131,13 @@ VENUE_PHRASES = frozenset(
 # Lower-case nouns after a name that make it a market's benchmark or index, not a body: "Brent
 # crude", "the Hang Seng index", "Nasdaq futures". The guide lists no indexes ("S&P 500").
 BENCHMARK_NOUNS = frozenset("index indices indexes crude futures".split())
+# Lower-case nouns for an illness that a name right before them names ("the Nipah virus", "Lassa
+# fever", "Lyme disease"): the illness, wherever the report writes the name, is no body and no
+# place. Not "outbreak" or "case", which follow places as often ("the Kerala outbreak").
+DISEASE_NOUNS = frozenset("virus viruses disease fever flu influenza syndrome".split())
+# Nouns a number measures in that a capitalised scale follows ("116 degrees Fahrenheit"): the
+# scale is a unit, no one's name.
+SCALE_UNIT_NOUNS = frozenset("degree degrees".split())
 BUSINESS_NOUNS = frozenset(
     "store grocery supermarket shop chain restaurant brand franchise share stock".split()
 )
@@ -151,7 +158,8 @@ OCCUPATION_NOUNS = frozenset(
     swimmer sprinter golfer boxer candidate singer actor actress rapper artist writer novelist
     poet comedian lawyer barrister solicitor strategist economist banker entrepreneur scientist
     teacher nurse surgeon pilot student resident victim suspect businessman businesswoman
-    campaigner activist protester journalist photographer historian""".split()
+    campaigner activist protester journalist photographer historian organizer organiser
+    volunteer""".split()
 )
 # Lower-case nouns for an area or a place of worship that a name before them names: "Vargas
 # state", "the Linwood mosque". Not "hotel" or "store": chains name those ("a Hilton hotel").
