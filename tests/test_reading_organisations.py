@@ -593,3 +593,9 @@ def test_a_short_form_giving_a_hyphenated_word_one_letter_is_the_body_it_spells(
     organisations = [e for e in read_report("t", body)["entities"] if e["kind"] == "organisation"]
     assert [e["name"] for e in organisations] == ["Pan-European Broadcasting Standards Council"]
     assert "PBSC" in organisations[0]["variants"]
+
+
+def test_a_span_opening_with_a_number_in_words_counts_people_and_names_no_body():
+    # The small model tags "the eleven Britons" as an organisation.
+    kinds = entity_kinds("The embassy said the eleven Britons were safe.")
+    assert not any("Britons" in name for name in kinds)

@@ -377,6 +377,14 @@ def _before_its_members(doc, end: int) -> bool:
     )
 
 
+def _counts_a_group(ent) -> bool:
+    """Whether the span, after its article, opens with a number in lower-case letters ("the
+    seven Britons", "three Chinese lenders"): it counts people or things. A name that starts with
+    a number writes it with a capital or in digits ("Seven Network", "3M")."""
+    first = next((t for t in ent if t.lower_ not in _LEADING), None)
+    return first is not None and first.is_lower and first.is_alpha and first.like_num
+
+
 def _names_a_series(doc, start: int, end: int) -> bool:
     """Whether a one-word name, after an optional article, is written with a model or series
     number ("the FTSE 100", "the Boeing 787", "Nikkei 225"): an index or a product, not the
@@ -598,6 +606,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "GMT", "CEO": units, time zones and roles
         if _after_a_measure(doc, ent.start, lang):
             continue  # "116 degrees Fahrenheit": a scale, no body
+        if _counts_a_group(ent):
+            continue  # "the seven Britons": how many of a people, no name
         described = ent[0].lower_ in _DESCRIBING or (
             ent.start > 0 and doc[ent.start - 1].lower_ in _DESCRIBING
         )
