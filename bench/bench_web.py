@@ -144,8 +144,8 @@ def main() -> int:
         database_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
     print(f"Database: {database_url}")
     env = environment(database_url)
-    fill_code = FILL_SCRIPT.format(outlets=args.outlets, events=args.events, articles=args.articles)
     if not args.reuse:
+        fill_code = FILL_SCRIPT.format(outlets=args.outlets, events=args.events, articles=args.articles)
         print(
             f"Filling {args.articles:,} reports, {args.events:,} events, {args.outlets} outlets ...",
             flush=True,

@@ -395,9 +395,13 @@ def _names_a_series(doc, start: int, end: int) -> bool:
     return len(words) == 1 and end < len(doc) and _model_number(doc[end].text)
 
 
+def _ends_in_index_word(span) -> bool:
+    return len(span) > 1 and span[-1].lower_ in ("index", "indices")
+
+
 def _without_index_word(span) -> str:
     """A name's text without its last word when that is "Index" ("Hang Seng Index")."""
-    if len(span) > 1 and span[-1].lower_ in ("index", "indices"):
+    if _ends_in_index_word(span):
         span = span[:-1]
     return span.text.removeprefix("the ").removeprefix("The ")
 
@@ -405,11 +409,8 @@ def _without_index_word(span) -> str:
 def _benchmarks(doc, lang: ModuleType) -> set[str]:
     """Names the report writes as a market's benchmark: ending in "Index", or right before a
     lower-case noun for an index or a grade ("the Hang Seng index", "Brent crude")."""
-    found = set()
-    for ent in doc.ents:
-        span = _without_possessive(ent)
-        if len(span) > 1 and span[-1].lower_ in ("index", "indices"):
-            found.add(_without_index_word(span))
+    spans = (_without_possessive(ent) for ent in doc.ents)
+    found = {_without_index_word(span) for span in spans if _ends_in_index_word(span)}
     return found | _named_before(doc, lang.BENCHMARK_NOUNS)
 
 

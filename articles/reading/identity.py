@@ -337,12 +337,12 @@ def _listed_or_gazetteer_place(name: str, lang: ModuleType) -> bool:
 def _same_place_shortened(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     """Whether, across two reports, one place's name is an airport's name without the city it
     opens with ("Sky Harbor" of "Phoenix Sky Harbor International Airport")."""
+    if not across:
+        return False
+    generic = lang.PLACE_GENERIC_ACROSS
     for short, long in ((a, b), (b, a)):
-        generic = lang.PLACE_GENERIC_ACROSS
-        if (
-            across
-            and long.split()[-1].lower() in generic
-            and (rest := without_leading_place(long, lang, _listed_or_gazetteer_place))
+        if long.split()[-1].lower() in generic and (
+            rest := without_leading_place(long, lang, _listed_or_gazetteer_place)
         ):
             bare = _words_without(rest, generic, lang)
             if bare and bare == _words_without(short, generic, lang):

@@ -48,11 +48,7 @@ def named_as_a_body(doc, start: int, lang: ModuleType) -> bool:
     before, verb = doc[start - 1], doc[start - 2]
     if before.lower_ == "itself":
         return verb.lower_ in _NAMING_VERBS
-    return (
-        before.lower_ in _NAMING_VERBS
-        and before.lower_ in ("called", "named")
-        and verb.lower_ in lang.BODY_NOUNS
-    )
+    return before.lower_ in ("called", "named") and verb.lower_ in lang.BODY_NOUNS
 
 
 def role_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:

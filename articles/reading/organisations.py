@@ -89,6 +89,10 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
     return _pieced_name(doc, spans, lang)
 
 
+# Words that join the parts of a body's name ("Medicines and Healthcare products Regulatory Agency").
+_JOINERS = frozenset({"and", "of", "for"})
+
+
 def _pieced_name(doc, spans: list[tuple[int, int, str]], lang: ModuleType) -> list[tuple[int, int, str]]:
     """spans with a body's name that has a lower-case noun inside made whole: capitalised words
     joined by "and", "of" or "for", one lower-case noun, then capitalised words ending in a word for a body
@@ -105,11 +109,7 @@ def _pieced_name(doc, spans: list[tuple[int, int, str]], lang: ModuleType) -> li
             if before.lower_ in ("the", "a", "an") or before.pos_ in ("DET", "PRON"):
                 break  # "The state Supreme Court": an article opens no name
             capitalised = before.is_alpha and before.text[:1].isupper()
-            if (capitalised and before.lower_.rstrip(".") not in lang.TITLES) or before.lower_ in (
-                "and",
-                "of",
-                "for",
-            ):
+            if (capitalised and before.lower_.rstrip(".") not in lang.TITLES) or before.lower_ in _JOINERS:
                 left -= 1
             elif before.is_lower and before.is_alpha and before.pos_ == "NOUN" and not lower:
                 lower.append(before)
@@ -121,7 +121,7 @@ def _pieced_name(doc, spans: list[tuple[int, int, str]], lang: ModuleType) -> li
         end = body.i + 1
         if not lower or lower[0].i < left or end - left < 4 or doc[lower[0].i - 1].is_lower:
             continue  # no noun inside, or one right after "and": "... and products Agency"
-        if not any(t.lower_ in ("and", "of", "for") for t in doc[left : lower[0].i]):
+        if not any(t.lower_ in _JOINERS for t in doc[left : lower[0].i]):
             continue  # "the American firm Castellan Biosciences": a description, then the name
         if any(s[0] < left < s[1] or s[0] < end < s[1] for s in out):
             continue
@@ -181,7 +181,7 @@ def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
     return start
 
 
-_CONNECTORS = frozenset({"of", "for", "and", "&"})
+_CONNECTORS = _JOINERS | {"&"}
 
 
 def _runs_on(doc, start: int, end: int, taken: set[int]) -> bool:

@@ -1,6 +1,5 @@
 """The two engines. Each runs raw SQL against the index migration 0005_browsing built."""
 
-import hashlib
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -151,7 +150,7 @@ class PostgresEngine:
         self, query: SearchQuery, ranked: list[tuple[int, float | None, str]]
     ) -> list[RawHit]:
         """The ranked (id, score, digest of title and body) rows with their headlines."""
-        words = hashlib.sha256(query.plain_text().encode()).hexdigest()[:32]
+        words = query.digest()
         keys = {pk: f"search-headline:{words}:{pk}:{digest}" for pk, _, digest in ranked}
         headlines = cache.get_many(list(keys.values()))
         missing = [pk for pk, key in keys.items() if key not in headlines]

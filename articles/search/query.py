@@ -1,5 +1,6 @@
 """Turning what a reader typed into search terms both engines accept. Plain Python."""
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,10 @@ class SearchQuery:
     def plain_text(self) -> str:
         """The terms for PostgreSQL's plainto_tsquery, which ANDs them."""
         return " ".join(self.terms)
+
+    def digest(self) -> str:
+        """The terms as a short fixed-length string, for cache keys (a query may be long)."""
+        return hashlib.sha256(self.plain_text().encode()).hexdigest()[:32]
 
 
 def parse_query(raw: str | None) -> SearchQuery:

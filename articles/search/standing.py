@@ -21,7 +21,6 @@ wrap around, so they are compared by age(); a kept ranking lives far shorter tha
 transactions that could confuse the comparison.
 """
 
-import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -35,9 +34,7 @@ RESCORE_BEFORE_KEEPING = 32
 
 # Both statements read their own snapshot (pg_current_snapshot is the active one): the oldest
 # transaction then running, as a 32-bit id. Each also counts every match, for "N reports match".
-_OLDEST = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint %% {space} AS oldest".replace(
-    "{space}", str(1 << 32)
-)
+_OLDEST = f"SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint %% {1 << 32} AS oldest"
 _ALL = f"""
     WITH q AS (SELECT plainto_tsquery('english', %s) AS tsq), s AS ({_OLDEST})
     SELECT s.oldest, m.total, m.id, m.score FROM s LEFT JOIN (
@@ -90,17 +87,14 @@ def ranking(query: SearchQuery, *, limit: int) -> tuple[list[int], int]:
         # Most writes leave a search's results as they were: the kept entry then stays, and the
         # next search scores the same few rows again, until there are enough to be worth a write
         # to the shared cache.
-        if (standing.best, standing.total) != (
-            kept.best,
-            kept.total,
-        ) or written_since > RESCORE_BEFORE_KEEPING:
+        changed = (standing.best, standing.total) != (kept.best, kept.total)
+        if changed or written_since > RESCORE_BEFORE_KEEPING:
             cache.set(key, standing, KEEP_SECONDS)
     return [pk for pk, _ in standing.best], standing.total
 
 
 def _key(query: SearchQuery, limit: int) -> str:
-    words = hashlib.sha256(query.plain_text().encode()).hexdigest()[:32]
-    return f"search-standing:{words}:{limit}"
+    return f"search-standing:{query.digest()}:{limit}"
 
 
 def _ranked_afresh(query: SearchQuery, limit: int) -> Standing:

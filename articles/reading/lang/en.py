@@ -127,7 +127,6 @@ VENUE_PHRASES = frozenset(
         "housing estate",
     }
 )
-# Nouns for a business or its stock: a name modifying one is the company's ("the Carrs grocery").
 # Lower-case nouns after a name that make it a market's benchmark or index, not a body: "Brent
 # crude", "the Hang Seng index", "Nasdaq futures". The guide lists no indexes ("S&P 500").
 BENCHMARK_NOUNS = frozenset("index indices indexes crude futures".split())
@@ -138,6 +137,7 @@ DISEASE_NOUNS = frozenset("virus viruses disease fever flu influenza syndrome".s
 # Nouns a number measures in that a capitalised scale follows ("116 degrees Fahrenheit"): the
 # scale is a unit, no one's name.
 SCALE_UNIT_NOUNS = frozenset("degree degrees".split())
+# Nouns for a business or its stock: a name modifying one is the company's ("the Carrs grocery").
 BUSINESS_NOUNS = frozenset(
     "store grocery supermarket shop chain restaurant brand franchise share stock".split()
 )
