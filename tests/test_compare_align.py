@@ -425,3 +425,23 @@ def test_a_count_whose_noun_one_side_restates_still_conflicts():
     assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [
         (["three participants"], ["four trial participants"])
     ]
+
+
+def test_ordinals_of_two_different_series_are_no_conflict_but_of_one_series_are():
+    # "third since 2022" and "second serious one in two years" rank different sets of crashes.
+    c = compare(
+        "Derailment",
+        "The train left the tracks near Daejeon on Monday. It is the third derailment since 2022.",
+        "Derailment",
+        "The train left the tracks near Daejeon on Monday. It was the second serious derailment in two years.",
+    )
+    assert c["numbers"]["conflicts"] == []
+    c = compare(
+        "Derailment",
+        "The train left the tracks near Daejeon on Monday. It is the third derailment on the line.",
+        "Derailment",
+        "The train left the tracks near Daejeon on Monday. It is the second derailment on the line.",
+    )
+    assert [(x["kind"], x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [
+        ("ordinal", ["third derailment"], ["second derailment"])
+    ]

@@ -114,3 +114,21 @@ def test_a_noun_that_restates_what_is_counted_does_not_narrow_it():
 def test_a_figure_hyphenated_to_its_noun_measures_the_thing_that_noun_describes():
     # "a 448-page report" is the report's size, not a count of pages.
     assert measures("Mueller sent a 448-page report.") == [("448-page", "page", "page report")]
+
+
+def test_an_ordinal_measures_its_series_with_the_adjectives_and_the_span_that_narrow_it():
+    # "two years" and "2022" are read as figures of their own, after the ordinal.
+    assert measures("It was the second serious derailment in two years.")[0] == (
+        "second serious derailment",
+        "derailment",
+        "serious derailment in two years",
+    )
+    assert measures("It is the third derailment since 2022.")[0] == (
+        "third derailment",
+        "derailment",
+        "derailment since 2022",
+    )
+
+
+def test_an_unbroken_series_is_not_narrowed_by_saying_so():
+    assert measures("United won a second straight match.") == [("second straight match", "match", "match")]

@@ -170,6 +170,28 @@ def _counted_thing(doc, ent, noun, lang: ModuleType) -> str:
     return thing
 
 
+def _ordinal_thing(ent, head, lang: ModuleType) -> str:
+    """What an ordinal ranks, as it is set against another report's: the noun with the adjectives
+    that narrow it and the span of time it counts within ("the third KTX derailment since 2022"
+    ranks derailments since 2022; "the second serious derailment in two years" ranks serious ones
+    in two years: two different series, so "third" / "second" is no conflict). Words that say
+    the series runs unbroken ("second straight win") narrow nothing."""
+    narrowing = [
+        t.lemma_.lower()
+        for t in head.children
+        if ent.end <= t.i < head.i
+        and t.dep_ == "amod"
+        and t.pos_ == "ADJ"
+        and t.lower_ not in lang.UNBROKEN_SERIES
+    ]
+    frame = [
+        " ".join(w.lower_ for w in t.subtree)
+        for t in head.children
+        if t.i > head.i and t.dep_ == "prep" and t.lower_ in lang.SERIES_FRAMES
+    ]
+    return " ".join([*narrowing, head.lemma_.lower(), *frame])
+
+
 def _part_of_a_name(root, lang: ModuleType) -> bool:
     """Whether a number is part of a proper name: right after a singular one ("MAX 8", "FTSE
     100", "Nikkei 225") or before one ("737 MAX", "10 Downing Street"); not "January's 230" nor
@@ -326,6 +348,7 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             ):
                 continue
             kind, unit = ORDINAL, head.lemma_.lower()
+            measure = _ordinal_thing(ent, head, lang)
             if 0 <= head.i - ent.end <= 1:
                 text = doc.text[start_char : head.idx + len(head.text)]  # "second summit", not "second"
         else:
