@@ -123,9 +123,9 @@ def test_api_matches_the_page_and_holds_every_sentence_once(client, flood_event)
         "speaker": "Anna Kovalski",
         "text": "We have never seen water rise this fast.",
     } in data["quotes"]
-    assert [n["text"] for n in data["numbers"] if n["conflict"]] == [
-        "2,000 residents",
-        "about 3,000 residents",
+    assert [(n["text"], n["measure"]) for n in data["numbers"] if n["conflict"]] == [
+        ("2,000 residents", "resident"),
+        ("about 3,000 residents", "resident"),
     ]
 
 

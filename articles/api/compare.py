@@ -91,6 +91,11 @@ class NumberItem(Schema):
     text: str
     kind: str = Field(..., description="amount, percent, duration, date, year, count or ordinal")
     unit: str
+    measure: str = Field(
+        ...,
+        description='what exactly it measures: the unit with the words that narrow it ("adult passenger"'
+        ' of "178 adult passengers"); figures are set against each other only when this is the same',
+    )
     value: float | str
     conflict: bool = Field(..., description="a matched claim of the other report gives another value")
 
@@ -178,6 +183,8 @@ def comparison_json(left: Article, right: Article, comparison: dict) -> dict:
                 "text": n["text"],
                 "kind": n["kind"],
                 "unit": n["unit"],
+                # Readings stored before measures were read carry units alone.
+                "measure": n.get("measure") or n["unit"],
                 "value": n["value"],
                 "conflict": (side, n["sentence"]) in conflicted and (side, n["text"]) in conflict_texts,
             }
