@@ -18,11 +18,8 @@ first report and gets a link at its place in the second.
 """
 
 import math
-
-import numpy as np
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..reading.tokens import content_tokens
 from ..reading.vectors import cosine_matrix, unpack
@@ -42,9 +39,6 @@ class SideText:
     sentences: list[dict]
     bags: list[dict[str, int]]  # token -> count, per sentence
     lengths: list[int]
-    # per sentence: its clauses' (token bag, meaning vector); empty for a short sentence
-    clauses: list[list[tuple[dict[str, int], object]]] = field(default_factory=list)
-    vectors: object = None  # the sentences' meaning vectors, when clauses are read
 
 
 @dataclass(slots=True)
@@ -98,57 +92,7 @@ def prepare(analysis: dict, skip: frozenset[int] | set[int] = frozenset()) -> Si
             for word in drop:
                 bags[index].pop(word, None)
             bags[index][f"N:{number['unit']}={number['value']}"] = 1
-    side = SideText(sentences, bags, [len(s["text"]) for s in sentences])
-    if CLAUSES:
-        side.clauses, side.vectors = _clauses(analysis, skip)
-    return side
-
-
-CLAUSES = ""  # "", "probability" or "features": how a long sentence's clauses count (experiment)
-CLAUSE_CLOSEST = False
-SHORT_WORDS = 20
-CLAUSE_ONLY_MEANING = False
-CLAUSE_PAIRS = "all"  # or "one_side": a clause against the other whole sentence only
-
-
-def _clauses(analysis: dict, skip) -> tuple[list, object]:
-    """Each sentence's clauses (reading.clauses) as (token bag, vector); the bags are built as
-    prepare() builds a sentence's, from the names and figures inside the clause's ranges."""
-    language = analysis.get("language", "en")
-    sentences = analysis.get("sentences", [])
-    out: list[list] = [[] for _ in sentences]
-    vectors = unpack(analysis.get("clause_vectors"))
-    clauses = analysis.get("clauses", [])
-    if vectors is None or len(vectors) != len(clauses):
-        return out, None
-    for clause, vector in zip(clauses, vectors, strict=True):
-        k = clause["sentence"]
-        if k in skip or not 0 <= k < len(sentences):
-            continue
-        parts = clause["parts"]
-        start = sentences[k]["start"]
-        text = " ".join(sentences[k]["text"][s - start : e - start] for s, e in parts)
-        bag: Counter[str] = Counter(content_tokens(text, language))
-
-        def inside(s: int, e: int) -> bool:
-            return any(ps <= s and e <= pe for ps, pe in parts)
-
-        for entity in analysis.get("entities", []):
-            if any(m["sentence"] == k and inside(m["start"], m["end"]) for m in entity.get("mentions", [])):
-                for variant in entity["variants"]:
-                    for word in content_tokens(variant, language):
-                        bag.pop(word, None)
-                bag["E:" + entity["key"]] = 1
-        for number in analysis.get("numbers", []):
-            if number["sentence"] == k and inside(number["start"], number["end"]):
-                words = content_tokens(number["text"], language)
-                drop = words if number["kind"] in ("amount", "year") else [] if number["kind"] == "date" else words[:1]
-                for word in drop:
-                    bag.pop(word, None)
-                bag[f"N:{number['unit']}={number['value']}"] = 1
-        if bag:
-            out[k].append((bag, vector))
-    return out, unpack(analysis.get("vectors"))
+    return SideText(sentences, bags, [len(s["text"]) for s in sentences])
 
 
 def _weights(a: SideText, b: SideText) -> dict[str, float]:
@@ -261,13 +205,7 @@ def candidate_features(
             i, j = int(i), int(j)
             if i not in skip_a and j not in skip_b and a.bags[i] and b.bags[j]:
                 lexical.setdefault((i, j), (0.0, 0.0, 0.0))
-    best = unit_cosines(a, b, cosines) if CLAUSES else None
-    if best is not None:
-        for i, j in zip(*(best >= MEANING_CANDIDATE).nonzero(), strict=True):
-            i, j = int(i), int(j)
-            if i not in skip_a and j not in skip_b and a.bags[i] and b.bags[j]:
-                lexical.setdefault((i, j), (0.0, 0.0, 0.0))
-    out = {
+    return {
         (i, j): features(
             words,
             float(cosines[i, j]) if cosines is not None else None,
@@ -277,77 +215,6 @@ def candidate_features(
         )
         for (i, j), (words, names, figures) in lexical.items()
     }
-    if CLAUSES == "features" and best is not None:
-        for key, sentence_features in out.items():
-            units = clause_features(a, b, weights, *key)
-            if units:
-                w, m, n, f = (max(x) for x in zip(*[(u[0], u[1], u[4], u[5]) for u in (sentence_features, *units)]))
-                out[key] = features(w, m, n, f, leads=sentence_features[-1])
-    if CLAUSES == "extra":
-        for key, sentence_features in out.items():
-            units = clause_features(a, b, weights, *key) if best is not None else []
-            cos, words = max((u[1], u[0]) for u in (sentence_features, *units))[0], max(u[0] for u in (sentence_features, *units))
-            out[key] = (*sentence_features, cos - sentence_features[1], words - sentence_features[0])
-            if CLAUSE_ONLY_MEANING:
-                out[key] = out[key][:-1]
-    return out
-
-
-def _units(side: SideText, k: int) -> list[tuple[dict[str, int], object, bool]]:
-    """Sentence k and its clauses, as (bag, vector, is the whole sentence)."""
-    whole = (side.bags[k], side.vectors[k] if side.vectors is not None else None, True)
-    return [whole, *((bag, vector, False) for bag, vector in side.clauses[k])]
-
-
-def clause_features(a: SideText, b: SideText, weights: dict[str, float], i: int, j: int) -> list[tuple]:
-    """The model's features of every pairing of sentence i or one of its clauses with sentence
-    j or one of its clauses, the two whole sentences excepted."""
-    if not a.clauses or not b.clauses or (not a.clauses[i] and not b.clauses[j]):
-        return []
-    if a.vectors is None or b.vectors is None:
-        return []
-    out = []
-    for bag_u, vector_u, whole_u in _units(a, i):
-        for bag_v, vector_v, whole_v in _units(b, j):
-            if whole_u and whole_v:
-                continue
-            if CLAUSE_PAIRS == "one_side" and not (whole_u or whole_v):
-                continue
-            if CLAUSE_PAIRS == "short_other" and not (
-                (whole_u and len(a.sentences[i]["text"].split()) <= SHORT_WORDS)
-                or (whole_v and len(b.sentences[j]["text"].split()) <= SHORT_WORDS)
-            ):
-                continue
-            common = sum(weights.get(t, 0.0) for t in bag_u.keys() & bag_v.keys())
-            words = pair_score(
-                common, sum(weights.get(t, 0.0) for t in bag_u), sum(weights.get(t, 0.0) for t in bag_v)
-            )
-            names_u = sum(t.startswith("E:") for t in bag_u)
-            names_v = sum(t.startswith("E:") for t in bag_v)
-            figures_u = sum(t.startswith("N:") for t in bag_u)
-            figures_v = sum(t.startswith("N:") for t in bag_v)
-            shared = bag_u.keys() & bag_v.keys()
-            names = sum(t.startswith("E:") for t in shared) / max(min(names_u, names_v), 1)
-            figures = sum(t.startswith("N:") for t in shared) / max(min(figures_u, figures_v), 1)
-            out.append(features(words, float(vector_u @ vector_v), names, figures))
-    return out
-
-
-def unit_cosines(a: SideText, b: SideText, cosines):
-    """Per pair of sentences, the best cosine of the sentences or any of their clauses."""
-    if cosines is None or a.vectors is None or b.vectors is None or not a.clauses or not b.clauses:
-        return None
-    best = cosines.copy()
-    for i, clauses_a in enumerate(a.clauses):
-        for _, vector in clauses_a:
-            best[i] = np.maximum(best[i], b.vectors @ vector)
-    for j, clauses_b in enumerate(b.clauses):
-        for _, vector in clauses_b:
-            best[:, j] = np.maximum(best[:, j], a.vectors @ vector)
-            for i, clauses_a in enumerate(a.clauses):
-                for _, vector_a in clauses_a:
-                    best[i, j] = max(best[i, j], float(vector_a @ vector))
-    return best
 
 
 LEAD_WORDS = 6  # a first "sentence" shorter than this is a heading or a credit, not the lead
@@ -377,8 +244,6 @@ def candidate_pairs(
     pairs = []
     for (i, j), pair_features in candidate_features(a, b, weights, skip_a, skip_b, cosines, lexical).items():
         score = current.probability(pair_features)
-        if CLAUSES == "probability":
-            score = max([score, *(current.probability(f) for f in clause_features(a, b, weights, i, j))])
         if score >= NEIGHBOUR_THRESHOLD:
             pairs.append((score, i, j))
     return pairs
@@ -505,9 +370,7 @@ def align(
     cosines = sentence_cosines(analysis_a, analysis_b, a, b)
     lexical = lexical_pairs(a, b, weights, same_a, same_b)
     pairs = candidate_pairs(a, b, weights, same_a, same_b, cosines, lexical)
-    closest = closest_both_ways(lexical, (unit_cosines(a, b, cosines) if CLAUSE_CLOSEST else None) if CLAUSE_CLOSEST and CLAUSES else cosines)
-    if CLAUSE_CLOSEST and CLAUSES and closest is not None and unit_cosines(a, b, cosines) is None:
-        closest = closest_both_ways(lexical, cosines)
+    closest = closest_both_ways(lexical, cosines)
     if shared_quotes:
         scored = {(i, j): score for score, i, j in pairs}
         for i, j in shared_quotes:
@@ -539,7 +402,6 @@ def align(
             match.level == SAME
             and match.score < 1.0
             and not any((i, j) in closest for i in match.a for j in match.b)
-            and not (LEAD_FACTS and _fact_leads(match, analysis_a, analysis_b))
         ):
             match.level = RELATED_LEVEL  # a sentence closer to another: at most related
     matches.sort(key=lambda m: m.a[0])
@@ -553,64 +415,6 @@ def align(
     )
     similarity = round(covered / total, 3) if total else 1.0
     return Alignment(matches, rows, similarity)
-
-
-LEAD_FACTS = False  # experiment: two leads that both state a fact are exempt from the closeness test
-ACTORS = ("person", "organisation")
-
-
-def states_fact(analysis: dict, k: int) -> bool:
-    """Whether sentence k tells a news fact: a happening told in the past tense ("crashed",
-    "said the plane had crashed") with a figure or a named actor, unlike a feature lede or a
-    headline standing first ("has spent the past decade persuading ...", "puts the jet back
-    under scrutiny")."""
-    sentence = analysis.get("sentences", [])[k]
-    if LEAD_FACTS == "loose":
-        if not _event_verb(sentence["text"]):
-            return False
-    elif sentence.get("time") != "past":
-        return False
-    if any(n["sentence"] == k for n in analysis.get("numbers", [])):
-        return True
-    return any(e["kind"] in ACTORS and k in e["sentences"] for e in analysis.get("entities", []))
-
-
-_STATE_VERBS = frozenset({"be", "have", "seem", "remain", "appear", "look", "become", "spend"})
-
-
-@lru_cache(maxsize=4096)
-def _event_verb(text: str) -> bool:
-    """Experiment: whether the sentence's main happening (its root, or what a speech verb
-    reports) is told done: a past tense or a present perfect of an event verb."""
-    from ..reading.models import nlp
-    from ..reading.speech import SPEECH_LEMMAS
-
-    doc = nlp()(text)
-    verb = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if verb is None:
-        return False
-    if verb.lemma_.lower() in SPEECH_LEMMAS:
-        said = next((t for t in verb.children if t.dep_ == "ccomp"), None)
-        if said is not None:
-            verb = said
-    if verb.lemma_.lower() in _STATE_VERBS or not verb.tag_.startswith("VB"):
-        return False
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"will", "would", "shall", "'ll", "wo", "may", "might", "could", "should", "can", "must"}:
-        return False
-    if verb.tag_ == "VBD":
-        return True
-    return verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was", "were", "been"})
-
-
-def _fact_leads(match: Match, analysis_a: dict, analysis_b: dict) -> bool:
-    lead_a, lead_b = lead(analysis_a.get("sentences", [])), lead(analysis_b.get("sentences", []))
-    return (
-        match.a == [lead_a]
-        and match.b == [lead_b]
-        and states_fact(analysis_a, lead_a)
-        and states_fact(analysis_b, lead_b)
-    )
 
 
 def _asks(ids: list[int], sentences: list[dict]) -> bool:

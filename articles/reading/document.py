@@ -8,7 +8,6 @@ is several times faster than one at a time; read_report is the batch of one.
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from .clauses import sentence_clauses
 from .entities import collect_mentions, link_mentions
 from .identity import PERSON
 from .lang import get_language
@@ -21,7 +20,7 @@ from .vectors import encode, pack
 
 # Bump when what is stored changes; stored readings of an older version are read again
 # (on the fly by comparisons, for good by `manage.py reanalyse_articles`).
-READING_VERSION = 17
+READING_VERSION = 16
 BATCH = 8  # reports a batch: as fast as 32 here, and a worker peaks 190 MB lower (bench_reading.py)
 
 
@@ -115,16 +114,14 @@ def _read_one(title: str, body: str, language: str, body_doc, title_doc) -> dict
     named = [(m.start, m.end) for e in entities if e.kind == PERSON for m in e.mentions]
     numbers = [n for n in read_numbers(body_doc, starts, lang) if not _inside(n.start, n.end, named)]
     title_numbers = read_numbers(title_doc, [0], lang)
-    spans = [body_doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences]
-    clauses = [c for s, span in zip(sentences, spans, strict=True) if span is not None for c in sentence_clauses(span, s.index)]
     return {
         "version": READING_VERSION,
         "language": language,
         "title": title,
         "title_numbers": [n.as_dict() for n in title_numbers],
-        "sentences": [_sentence(s, span) for s, span in zip(sentences, spans, strict=True)],
-        # A long sentence's clauses (reading.clauses), each as its sentence and character ranges.
-        "clauses": [{"sentence": c.sentence, "parts": [list(p) for p in c.parts], "text": c.text} for c in clauses],
+        "sentences": [
+            _sentence(s, body_doc.char_span(s.start, s.end, alignment_mode="expand")) for s in sentences
+        ],
         "entities": [e.as_dict() for e in entities],
         "quotes": [q.as_dict() for q in quotes],
         "numbers": [n.as_dict() for n in numbers],
@@ -142,11 +139,7 @@ def read_reports(items: Iterable[tuple[str, str, str]], batch_size: int = BATCH)
             for k, (title, body, language) in enumerate(batch)
         ]
         # One encoder call for every headline and sentence of the batch.
-        texts = [
-            text
-            for r in readings
-            for text in (r["title"], *(s["text"] for s in r["sentences"]), *(c.pop("text") for c in r["clauses"]))
-        ]
+        texts = [text for r in readings for text in (r["title"], *(s["text"] for s in r["sentences"]))]
         matrix = encode(texts)
         row = 0
         for reading in readings:
@@ -154,8 +147,6 @@ def read_reports(items: Iterable[tuple[str, str, str]], batch_size: int = BATCH)
             reading["title_vector"] = pack(matrix[row : row + 1])
             reading["vectors"] = pack(matrix[row + 1 : row + count])
             row += count
-            reading["clause_vectors"] = pack(matrix[row : row + len(reading["clauses"])])
-            row += len(reading["clauses"])
         yield from readings
 
 
