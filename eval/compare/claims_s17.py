@@ -28,13 +28,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
-from articles.compare import align, compare  # noqa: E402
-from articles.compare.align import SideText, lead, pair_score  # noqa: E402
-from articles.compare.claims import features  # noqa: E402
-from articles.reading.tokens import content_tokens  # noqa: E402
-from articles.reading.vectors import encode, pack, unpack  # noqa: E402
+from articles.compare import align, compare
+from articles.compare.align import SideText, lead, pair_score
+from articles.compare.claims import features
+from articles.reading.tokens import content_tokens
+from articles.reading.vectors import encode, pack, unpack
 
 MEANING_CANDIDATE = align.MEANING_CANDIDATE
+
 
 class Settings:
     clauses = ""  # "", "probability", "features" or "extra"
@@ -65,9 +66,7 @@ def _is_verb(token) -> bool:
 def _heads(span) -> list:
     heads = []
     for token in span:
-        if token.dep_ in _CARVED and _is_verb(token) and token.head.i != token.i:
-            heads.append(token)
-        elif (
+        if (token.dep_ in _CARVED and _is_verb(token) and token.head.i != token.i) or (
             token.dep_ == "prep"
             and _is_verb(token.head)
             and token.i > span.start
@@ -154,6 +153,7 @@ def add_clauses(readings: dict) -> None:
 
 # ---------------------------------------------------------------- clause pairings
 
+
 def _clauses(analysis: dict, skip) -> tuple[list, object]:
     """Each sentence's clauses (add_clauses) as (token bag, vector); the bags are built as
     prepare() builds a sentence's, from the names and figures inside the clause's ranges."""
@@ -173,7 +173,7 @@ def _clauses(analysis: dict, skip) -> tuple[list, object]:
         text = " ".join(sentences[k]["text"][s - start : e - start] for s, e in parts)
         bag: Counter[str] = Counter(content_tokens(text, language))
 
-        def inside(s: int, e: int) -> bool:
+        def inside(s: int, e: int, parts=parts) -> bool:
             return any(ps <= s and e <= pe for ps, pe in parts)
 
         for entity in analysis.get("entities", []):
@@ -185,7 +185,13 @@ def _clauses(analysis: dict, skip) -> tuple[list, object]:
         for number in analysis.get("numbers", []):
             if number["sentence"] == k and inside(number["start"], number["end"]):
                 words = content_tokens(number["text"], language)
-                drop = words if number["kind"] in ("amount", "year") else [] if number["kind"] == "date" else words[:1]
+                drop = (
+                    words
+                    if number["kind"] in ("amount", "year")
+                    else []
+                    if number["kind"] == "date"
+                    else words[:1]
+                )
                 for word in drop:
                     bag.pop(word, None)
                 bag[f"N:{number['unit']}={number['value']}"] = 1
@@ -251,31 +257,49 @@ def unit_cosines(a: SideText, b: SideText, cosines):
     return best
 
 
-
 def _close_figures(figures_a: list[dict], figures_b: list[dict]) -> float:
     """Share of the sentence giving fewer figures whose figures the other gives close in value
     on the same measure (experiment (b))."""
+
     def key(n):
         return (n["kind"], "" if S.close_noun and n["kind"] == "count" else n.get("measure") or n["unit"])
 
-    usable_a = [n for n in figures_a if isinstance(n["value"], int | float) and n["kind"] not in ("date", "time", "year")]
-    usable_b = [n for n in figures_b if isinstance(n["value"], int | float) and n["kind"] not in ("date", "time", "year")]
+    usable_a = [
+        n
+        for n in figures_a
+        if isinstance(n["value"], int | float) and n["kind"] not in ("date", "time", "year")
+    ]
+    usable_b = [
+        n
+        for n in figures_b
+        if isinstance(n["value"], int | float) and n["kind"] not in ("date", "time", "year")
+    ]
     if not usable_a or not usable_b:
         return 0.0
     hits = sum(
-        any(key(x) == key(y) and x["value"] and abs(x["value"] - y["value"]) <= S.close * max(abs(x["value"]), abs(y["value"])) for y in usable_b)
+        any(
+            key(x) == key(y)
+            and x["value"]
+            and abs(x["value"] - y["value"]) <= S.close * max(abs(x["value"]), abs(y["value"]))
+            for y in usable_b
+        )
         for x in usable_a
     )
     hits_b = sum(
-        any(key(x) == key(y) and y["value"] and abs(x["value"] - y["value"]) <= S.close * max(abs(x["value"]), abs(y["value"])) for x in usable_a)
+        any(
+            key(x) == key(y)
+            and y["value"]
+            and abs(x["value"] - y["value"]) <= S.close * max(abs(x["value"]), abs(y["value"]))
+            for x in usable_a
+        )
         for y in usable_b
     )
     return min(max(hits, hits_b) / max(min(len(usable_a), len(usable_b)), 1), 1.0)
 
 
-
 # ---------------------------------------------------------------- leads that state a fact
 ACTORS = ("person", "organisation")
+
 
 def states_fact(analysis: dict, k: int) -> bool:
     """Whether sentence k tells a news fact: a happening told in the past tense ("crashed",
@@ -321,8 +345,6 @@ def _event_verb(text: str) -> bool:
     return verb.tag_ == "VBN" and bool(aux & {"has", "have", "had", "was", "were", "been"})
 
 
-
-
 def _fact_leads(analysis_a: dict, analysis_b: dict) -> tuple[int, int] | None:
     lead_a, lead_b = lead(analysis_a.get("sentences", [])), lead(analysis_b.get("sentences", []))
     if lead_a < 0 or lead_b < 0:
@@ -333,7 +355,10 @@ def _fact_leads(analysis_a: dict, analysis_b: dict) -> tuple[int, int] | None:
 
 
 # ---------------------------------------------------------------- wrapping align
-_ORIGINAL = {name: getattr(align, name) for name in ("prepare", "candidate_features", "candidate_pairs", "closest_both_ways", "align")}
+_ORIGINAL = {
+    name: getattr(align, name)
+    for name in ("prepare", "candidate_features", "candidate_pairs", "closest_both_ways", "align")
+}
 _current: list[tuple[dict, dict, SideText, SideText]] = []
 
 
@@ -363,7 +388,9 @@ def candidate_features(a, b, weights, skip_a, skip_b, cosines=None, lexical=None
         for i, j in zip(*(best >= MEANING_CANDIDATE).nonzero(), strict=True):
             i, j = int(i), int(j)
             if (i, j) not in out and i not in skip_a and j not in skip_b and a.bags[i] and b.bags[j]:
-                out[(i, j)] = features(0.0, float(cosines[i, j]), 0.0, 0.0, leads=float(i == lead_a and j == lead_b))
+                out[(i, j)] = features(
+                    0.0, float(cosines[i, j]), 0.0, 0.0, leads=float(i == lead_a and j == lead_b)
+                )
     if S.close:
         for (i, j), f in list(out.items()):
             close = _close_figures(a.sentences[i].get("_figures", []), b.sentences[j].get("_figures", []))
@@ -373,14 +400,23 @@ def candidate_features(a, b, weights, skip_a, skip_b, cosines=None, lexical=None
         for key, sentence_features in out.items():
             units = clause_features(a, b, weights, *key)
             if units:
-                w, m, n, f = (max(x) for x in zip(*[(u[0], u[1], u[4], u[5]) for u in (sentence_features, *units)]))
+                w, m, n, f = (
+                    max(x)
+                    for x in zip(
+                        *[(u[0], u[1], u[4], u[5]) for u in (sentence_features, *units)], strict=True
+                    )
+                )
                 out[key] = features(w, m, n, f, leads=sentence_features[-1])
     if S.clauses == "extra":
         for key, sentence_features in out.items():
             units = clause_features(a, b, weights, *key) if best is not None else []
             cos = max(u[1] for u in (sentence_features, *units))
             words = max(u[0] for u in (sentence_features, *units))
-            extra = (cos - sentence_features[1],) if S.only_meaning else (cos - sentence_features[1], words - sentence_features[0])
+            extra = (
+                (cos - sentence_features[1],)
+                if S.only_meaning
+                else (cos - sentence_features[1], words - sentence_features[0])
+            )
             out[key] = (*sentence_features, *extra)
     return out
 

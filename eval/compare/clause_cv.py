@@ -6,6 +6,10 @@ readings the clauses the clause variants need, then runs fit_claims.cross_valida
 variant. Run from the repository root:
 
     python eval/compare/clause_cv.py [--folds 4] [--variants base,extra/one,leadloose,...]
+
+With --fit SETS (comma-separated) each variant's model is instead fitted on those sets and put
+in place ("shipped": the stored model, unrefitted), then --score prints score.py's report for
+every development set and --real FILE writes real_claims.py's listing of the real copies.
 """
 
 import argparse
@@ -44,8 +48,15 @@ def main() -> None:
     parser.add_argument("--sets", default=",".join(DEVELOPMENT))
     parser.add_argument("--variants", default="base,extra/one,leadloose,close_noun@0.2")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/clause_cv_readings.pkl"))
+    parser.add_argument("--fit", help="fit each variant's model on these sets, or 'shipped'")
+    parser.add_argument("--score", action="store_true", help="with --fit: score.py on every set")
+    parser.add_argument("--real", type=Path, help="with --fit: real_claims.py's listing to this file")
     args = parser.parse_args()
     pairs, cache = load(args.sets.split(","), args.cache)
+    if args.fit:
+        for variant in args.variants.split(","):
+            refit(variant, args.fit, cache, args.score, args.real)
+        return
     for variant in args.variants.split(","):
         claims_s17.apply(variant)
         started = time.time()
@@ -57,6 +68,55 @@ def main() -> None:
             f" (tp {m['tp']}, predicted {m['predicted']}, gold {m['gold']}) [{time.time() - started:.0f} s]",
             flush=True,
         )
+
+
+def refit(variant: str, fit: str, cache: dict, show_scores: bool, real: Path | None) -> None:
+    import contextlib
+    import io
+
+    import articles.reading as reading
+    from articles.compare import claims
+
+    claims_s17.apply(variant)
+    claims.use(None)
+    if fit != "shipped":
+        train = [p for name in fit.split(",") for p in score.load_pairs(HERE / name)]
+        weights, bias, same, related, figures = fit_claims.fit_on(train, cache)
+        fit_claims.install(weights, bias, same, related)
+        print(f"# {variant}: fitted on {fit}, same >= {same}, in-sample P/R/kept {figures}", flush=True)
+    read_report = reading.read_report
+
+    def cached(title: str, body: str, language: str = "en") -> dict:
+        if (title, body) not in cache:
+            cache[(title, body)] = read_report(title, body, language)
+        return cache[(title, body)]
+
+    if show_scores:
+        reading.read_report = cached
+        for name in DEVELOPMENT:
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                score.main(["--pairs", str(HERE / name)])
+            print(f"## {variant} {name}\n{out.getvalue()}", flush=True)
+        reading.read_report = read_report
+    if real:
+        import real_claims
+
+        read_reports = reading.read_reports
+
+        def with_clauses(items):
+            items = list(items)
+            for (title, body, _), result in zip(items, read_reports(items), strict=True):
+                claims_s17.add_clauses({(title, body): result})
+                yield result
+
+        reading.read_reports = with_clauses
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            real_claims.main([])
+        reading.read_reports = read_reports
+        real.write_text(out.getvalue())
+        print(f"# {variant}: {out.getvalue().splitlines()[-1]}", flush=True)
 
 
 if __name__ == "__main__":
