@@ -146,7 +146,10 @@ def cross_validate(pairs: list[dict], cache: dict, folds: int) -> Counter:
 
 def _reader(cache: dict):
     def analyse(title: str, body: str, language: str = "en") -> dict:
-        return cache.setdefault((title, body), read_report(title, body, language))
+        # each report is read once: setdefault(key, read_report(...)) would read it every time
+        if (title, body) not in cache:
+            cache[(title, body)] = read_report(title, body, language)
+        return cache[(title, body)]
 
     return analyse
 

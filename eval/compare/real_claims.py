@@ -49,9 +49,9 @@ def same_claim_lines(label_a: str, label_b: str, reading_a: dict, reading_b: dic
     return lines
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.parse_args()
+    parser.parse_args(argv)
     audit_real._setup()
     from articles.reading import read_reports
 
