@@ -206,6 +206,20 @@ def heaviest_keys(
     return dict(top(names, n_names, name_key) + top(terms, n_terms, term_key))
 
 
+def index_keys(profile: Profile) -> dict[str, float]:
+    """The keys an event is indexed under, each weighing as much as it does per member.
+
+    The profile sums its members' unit vectors, so its heaviest keys weigh more the more
+    reports the event holds. Indexed at that weight, a well-covered related event (the
+    saga's earlier happening, the gun law after the attack) outranks the report's own
+    smaller event and takes its candidate place, and the report is never scored against
+    its own story. Per member, the index ranks as the score does (average linkage).
+    """
+    keys = heaviest_keys(profile.terms, profile.names, INDEX_TERMS, INDEX_NAMES)
+    members = max(profile.members, 1)
+    return {key: round(weight / members, 4) for key, weight in keys.items()}
+
+
 def decide(report: ReportFeatures, store: Store) -> Decision:
     """Which event the report belongs to, with the evidence. Call after count_report."""
     reports, frequencies = store.frequencies(report_keys(report))
