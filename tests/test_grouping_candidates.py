@@ -100,3 +100,33 @@ def test_an_event_is_indexed_at_its_keys_weight_per_member():
     assert index_keys(profile) == {"t:bail": 1.0, "t:court": 0.5, "n:brenner": 0.8}
     # An event with no members yet (a profile being built) is indexed as it stands.
     assert index_keys(Profile(terms={"bail": 0.5})) == {"t:bail": 0.5}
+
+
+@pytest.mark.django_db
+def test_postings_stored_summed_over_members_are_divided_by_the_member_count_when_migrated():
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    from articles.models import EventProfile
+
+    migration = importlib.import_module("articles.migrations.0017_eventkey_weight_per_member")
+    three = Event.objects.create(title="Meng granted bail")
+    one = Event.objects.create(title="Huawei CFO arrested in Vancouver")
+    EventProfile.objects.create(event=three, data={"m": 3})
+    EventProfile.objects.create(event=one, data={"m": 1})
+    for event in (three, one):
+        EventKey.objects.create(event=event, key="n:meng wanzhou", weight=3.0)
+    editor = SimpleNamespace(connection=connection)
+
+    migration._scale(inverse=False)(apps, editor)
+    weights = dict(EventKey.objects.values_list("event_id", "weight"))
+    assert weights == {three.pk: pytest.approx(1.0), one.pk: 3.0}
+
+    migration._scale(inverse=True)(apps, editor)
+    assert dict(EventKey.objects.values_list("event_id", "weight")) == {
+        three.pk: pytest.approx(3.0),
+        one.pk: 3.0,
+    }
