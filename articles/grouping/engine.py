@@ -163,12 +163,13 @@ def rank_candidates(
     when: float | None = None,
     lasts: Mapping[int, float] | None = None,
 ) -> list[int]:
-    """Event ids by summed key weight, best first; ties go to the newer event.
+    """Event ids by summed key weight (each event's per member, index_keys), best first; ties go
+    to the newer event.
 
     when: a dated report's POSIX timestamp; lasts: each event's latest report's, as indexed
     (infinity when undated). Then the sums are scaled by the scoring's time decay over that
-    gap: otherwise a big event days away, whose keys weigh more, takes the few candidate
-    places from the same day's smaller event, which is then never scored at all.
+    gap: otherwise an event days away that shares more keys takes the few candidate places
+    from the same day's event, which is then never scored at all.
     """
     if when is not None and lasts is not None:
         totals = {
