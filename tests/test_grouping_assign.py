@@ -248,7 +248,8 @@ def test_saving_an_event_profile_replaces_its_postings_keeping_the_ones_that_sta
     }
     store.save_profile(event, Profile(terms={"harbour": 3.0, "dock": 1.0}, members=2))
     postings = dict(EventKey.objects.filter(event=event).values_list("key", "weight"))
-    assert postings == {"t:harbour": 3.0, "t:dock": 1.0}
+    # Weighed per member: two members share the profile's sums.
+    assert postings == {"t:harbour": 1.5, "t:dock": 0.5}
     assert EventProfile.objects.get(event=event).data["m"] == 2
     store.save_profile(event, Profile())  # nothing left to index it under
     assert not EventKey.objects.filter(event=event).exists()

@@ -163,12 +163,13 @@ def rank_candidates(
     when: float | None = None,
     lasts: Mapping[int, float] | None = None,
 ) -> list[int]:
-    """Event ids by summed key weight, best first; ties go to the newer event.
+    """Event ids by summed key weight (each event's per member, index_keys), best first; ties go
+    to the newer event.
 
     when: a dated report's POSIX timestamp; lasts: each event's latest report's, as indexed
     (infinity when undated). Then the sums are scaled by the scoring's time decay over that
-    gap: otherwise a big event days away, whose keys weigh more, takes the few candidate
-    places from the same day's smaller event, which is then never scored at all.
+    gap: otherwise an event days away that shares more keys takes the few candidate places
+    from the same day's event, which is then never scored at all.
     """
     if when is not None and lasts is not None:
         totals = {
@@ -204,6 +205,20 @@ def heaviest_keys(
         return [(prefix(k), round(-w, 4)) for w, k in ranked]
 
     return dict(top(names, n_names, name_key) + top(terms, n_terms, term_key))
+
+
+def index_keys(profile: Profile) -> dict[str, float]:
+    """The keys an event is indexed under, each weighing as much as it does per member.
+
+    The profile sums its members' unit vectors, so its heaviest keys weigh more the more
+    reports the event holds. Indexed at that weight, a well-covered related event (the
+    saga's earlier happening, the gun law after the attack) outranks the report's own
+    smaller event and takes its candidate place, and the report is never scored against
+    its own story. Per member, the index ranks as the score does (average linkage).
+    """
+    keys = heaviest_keys(profile.terms, profile.names, INDEX_TERMS, INDEX_NAMES)
+    members = max(profile.members, 1)
+    return {key: round(weight / members, 4) for key, weight in keys.items()}
 
 
 def decide(report: ReportFeatures, store: Store) -> Decision:

@@ -12,13 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from .engine import (
-    INDEX_NAMES,
-    INDEX_TERMS,
     POSTINGS_PER_KEY,
     SCANNED_PER_KEY,
     WINDOW_DAYS,
     Weights,
-    heaviest_keys,
+    index_keys,
     rank_candidates,
 )
 from .features import ReportFeatures
@@ -175,7 +173,7 @@ class MemoryStore:
 
     def reindex(self, event: MemoryEvent) -> None:
         profile = event.profile
-        keys = heaviest_keys(profile.terms, profile.names, INDEX_TERMS, INDEX_NAMES)
+        keys = index_keys(profile)
         for key in event.keys:
             if key not in keys:
                 ids = self.postings[key]

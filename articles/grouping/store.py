@@ -16,12 +16,10 @@ from django.db.models.functions import Substr
 from ..models import Article, Event, EventKey, EventProfile, GroupingStatus, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
 from .engine import (
-    INDEX_NAMES,
-    INDEX_TERMS,
     POSTINGS_PER_KEY,
     SCANNED_PER_KEY,
     WINDOW_DAYS,
-    heaviest_keys,
+    index_keys,
     rank_candidates,
 )
 from .features import ReportFeatures, extract_features
@@ -154,7 +152,7 @@ class DatabaseStore:
         Plain statements rather than the ORM's update_or_create/bulk_create: this runs for
         every imported report, and the ORM's own work cost more than the statements.
         """
-        keys = heaviest_keys(profile.terms, profile.names, INDEX_TERMS, INDEX_NAMES)
+        keys = index_keys(profile)
         quote = connection.ops.quote_name
         profiles, index = quote(EventProfile._meta.db_table), quote(EventKey._meta.db_table)
         data = EventProfile._meta.get_field("data").get_db_prep_save(profile.to_json(), connection)
