@@ -134,6 +134,9 @@ BENCHMARK_NOUNS = frozenset("index indices indexes crude futures".split())
 # fever", "Lyme disease"): the illness, wherever the report writes the name, is no body and no
 # place. Not "outbreak" or "case", which follow places as often ("the Kerala outbreak").
 DISEASE_NOUNS = frozenset("virus viruses disease fever flu influenza syndrome".split())
+# Last words of the names of a measure, not of a body ("the Monetary Policy Rate", "the Cash
+# Reserve Ratio"): such a name, and the short form written after it, is not listed.
+MEASURE_LAST_WORDS = frozenset("rate rates ratio".split())
 # Nouns a number measures in that a capitalised scale follows ("116 degrees Fahrenheit"): the
 # scale is a unit, no one's name.
 SCALE_UNIT_NOUNS = frozenset("degree degrees".split())
