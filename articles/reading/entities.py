@@ -37,6 +37,7 @@ from .identity import (
     same_entity,
     same_generation,
     same_person,
+    spells_initials,
 )
 from .kinds import marked_as_a_body, retyped
 from .names import name_key
@@ -469,6 +470,68 @@ def _measures(doc, lang: ModuleType) -> set[str]:
     return found
 
 
+def _vessels(doc, lang: ModuleType) -> set[str]:
+    """Ships' names the report writes: the capitalised words right after a lower-case noun for
+    a ship ("the tanker Coral Meridian") or a ship's prefix ("MT Coral Meridian"), with and
+    without the prefix. A vessel is no body and no place."""
+    found = set()
+    for token in doc[:-1]:
+        marks = (token.is_lower and token.lower_ in lang.VESSEL_NOUNS) or (
+            token.is_upper and token.lower_ in lang.VESSEL_PREFIXES
+        )
+        if not marks:
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+            end += 1
+        if end == token.i + 1:
+            continue
+        name = doc[token.i + 1 : end]
+        found.add(name.text)
+        if name[0].is_upper and name[0].lower_ in lang.VESSEL_PREFIXES and len(name) > 1:
+            found.add(name[1:].text)  # "the tanker MT Coral Meridian"
+        if token.is_upper:
+            found.add(doc[token.i : end].text)
+    return found
+
+
+def _listed_with_peoples(doc, start: int, end: int) -> bool:
+    """Whether a one-word plural name stands in a list of peoples the model tags as such
+    ("Ethiopians, Chinese, Americans, Britons and French"): a people, no place and no body."""
+    if end - start != 1:
+        return False
+    token = doc[start]
+    if not (token.tag_ == "NNPS" or token.text.endswith("s")):
+        return False
+    chained = [token.head] if token.dep_ == "conj" else []
+    chained += [c for c in token.children if c.dep_ == "conj"]
+    return any(t.ent_type_ == "NORP" for t in chained)
+
+
+def _site_or_river(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether a name the model calls a body is where a site stands: a town the gazetteer knows
+    before a lower-case noun for a plant or a field ("the Abqaiq plant", "the Abqaiq processing
+    plant"), a name after "at" hung on such a noun ("a nuclear complex at Yongbyon"), or the
+    river after "the banks of the" ("the banks of the Seine")."""
+    span = doc[start:end]
+    ahead = [t for t in doc[end : min(end + 2, len(doc))]]
+    if ahead and is_place_name(span.text):
+        if ahead[0].is_lower and ahead[0].lower_ in lang.SITE_NOUNS:
+            return True
+        if len(ahead) == 2 and ahead[0].is_lower and ahead[0].pos_ == "NOUN" and ahead[1].lower_ in lang.SITE_NOUNS:
+            return True
+    if start >= 2 and doc[start - 1].lower_ == "at":
+        # the parse hangs "at" on the verb as often as on the site
+        return doc[start - 2].is_lower and doc[start - 2].lower_ in lang.SITE_NOUNS
+    return (
+        start >= 3
+        and doc[start - 1].lower_ == "the"
+        and doc[start - 2].lower_ == "of"
+        and doc[start - 3].is_lower
+        and doc[start - 3].lower_ in lang.WATERSIDE_NOUNS
+    )
+
+
 def _after_a_measure(doc, start: int, lang: ModuleType) -> bool:
     """Whether a name stands right after a number and a noun a number measures in ("116 degrees
     Fahrenheit", "minus 5 degrees Celsius"): the name is the measure's scale."""
@@ -634,6 +697,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     illnesses = _named_before(doc, lang.DISEASE_NOUNS)
     # "the Monetary Policy Rate (MPR)", "the cash reserve ratio (CRR)": measures and common terms
     measures = _measures(doc, lang)
+    vessels = _vessels(doc, lang)  # "the tanker Coral Meridian": a ship
     taken_until = 0  # a span an earlier name ran on through ("... and Monuments") is taken
     plural_names: set[str] = set()  # "Spurs" written once as a plural: a team wherever it stands
     for ent_start, ent_end, label in joined_entities(doc, lang):
@@ -708,6 +772,16 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "the Nipah virus", "Nipah, which bats carry": an illness
         if kind != PERSON and (doc[start:end].text in measures or _LETTERED_SUM.fullmatch(doc[start:end].text)):
             continue  # "the Monetary Policy Rate", "the cash reserve ratio (CRR)", "N1,482": no body
+        if doc[start:end].text in vessels or _listed_with_peoples(doc, start, end) and kind != PERSON:
+            continue  # "the tanker Coral Meridian", "Americans, Italians, Britons": a ship, a people
+        if (
+            kind == ORGANISATION
+            and end - start == 1
+            and ent.end > end
+            and doc[end].lower_ in POSSESSIVE
+            and not (end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"))
+        ):
+            end += 1  # "underwriters at Lloyd's have": the "'s" is the name's, it owns nothing
         if kind != PERSON:
             end = _before_a_title(doc, start, end, lang)  # "Wabasha County Sheriff Marcus Delahoussaye"
         titled = titled or marked  # a person's marks weigh as a title does against the model's label
@@ -796,12 +870,27 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         for start, end, kind, titled in raw
         if kind == ORGANISATION and not titled and marked_as_a_body(doc, start, end, lang)
     }
+    # "The International Maritime Bureau (IMB)": the capitals in brackets after a body's name that
+    # they spell are that body, whatever the model called them.
+    body_ends = {end: start for start, end, kind, _ in raw if kind == ORGANISATION}
+    marked_bodies.update(
+        doc[start].text.lower()
+        for start, end, kind, _ in raw
+        if end - start == 1
+        and start >= 2
+        and doc[start - 1].text == "("
+        and doc[start].is_upper
+        and start - 1 in body_ends
+        and spells_initials(doc[start].lower_, doc[body_ends[start - 1] : start - 1].text, lang)
+    )
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, (start, end, kind, titled) in enumerate(raw):
         if kind == PERSON and not titled and start > 0 and _locative_before(doc, start, end, lang):
             kind = PLACE  # "in Riverton", "near Fort Lauderdale": somewhere, not someone
         elif kind != PLACE and _dateline(doc, start, end):
             kind = PLACE  # "FRANKFURT (Reuters) —", "SHANNON, Ireland —": where the report is filed
+        elif kind == ORGANISATION and _site_or_river(doc, start, end, lang):
+            kind = PLACE  # "the Abqaiq plant", "the banks of the Seine": somewhere, not a body
         elif kind == ORGANISATION and _lone_place_word(doc, start, end, lang):
             kind = PLACE  # "flooding in Shrewsbury": a town the small model took for a body
         elif (

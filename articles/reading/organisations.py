@@ -84,9 +84,24 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             )
         ):
             spans[-1] = (previous[0], ent.end, "ORG")
+        elif touching and previous[2] == "PERSON" and ent.label_ != "NORP" and _hyphenated_word(ent):
+            spans[-1] = (previous[0], ent.end, "PERSON")  # "Cllr Iain" + "Drummond-Shaw": one name
         else:
             spans.append((ent.start, ent.end, ent.label_))
     return _pieced_name(doc, spans, lang)
+
+
+def _hyphenated_word(ent) -> bool:
+    """Whether a span is one hyphenated capitalised word ("Drummond-Shaw"): a double-barrelled
+    surname, which the model may tag apart from the given name before it."""
+    return (
+        len(ent) == 3
+        and ent[1].text in ("-", "‐")
+        and not ent[0].whitespace_
+        and not ent[1].whitespace_
+        and ent[0].is_title
+        and ent[2].is_title
+    )
 
 
 # Words that join the parts of a body's name ("Medicines and Healthcare products Regulatory Agency").

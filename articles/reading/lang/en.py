@@ -52,7 +52,7 @@ TITLES = frozenset(
     correspondent editor reporter author researcher fellow economist ceo cfo founder
     executive official officials diplomat commissioner mp mep mps pm chancellor
     treasurer attorney sheriff detective inspector superintendent constable trooper coach manager
-    striker midfielder defender goalkeeper councillor alderman commissioner grandmother
+    striker midfielder defender goalkeeper councillor cllr alderman commissioner grandmother
     grandfather boss gaffer skipper keeper winger billionaire tycoon mogul""".split()
 )
 # Multi-word titles, matched before single words, lower-cased.
@@ -137,6 +137,16 @@ DISEASE_NOUNS = frozenset("virus viruses disease fever flu influenza syndrome".s
 # Last words of the names of a measure, not of a body ("the Monetary Policy Rate", "the Cash
 # Reserve Ratio"): such a name, and the short form written after it, is not listed.
 MEASURE_LAST_WORDS = frozenset("rate rates ratio".split())
+# Lower-case nouns for a ship, written right before its name ("the tanker Coral Meridian"), and
+# the prefixes ships' names open with ("MV", "HMS"): a vessel, which no reader lists as a body.
+VESSEL_NOUNS = frozenset(
+    "ship tanker vessel ferry freighter trawler yacht liner warship frigate destroyer submarine".split()
+)
+VESSEL_PREFIXES = frozenset("mv mt hms uss rms ss".split())
+# Lower-case nouns for an industrial site that a place's name modifies ("the Abqaiq plant").
+SITE_NOUNS = frozenset("plant refinery complex facility oilfield terminal reactor mine".split())
+# Nouns of the waterside that the river after "of the" is ("the banks of the Seine").
+WATERSIDE_NOUNS = frozenset("banks shore shores mouth estuary".split())
 # Nouns a number measures in that a capitalised scale follows ("116 degrees Fahrenheit"): the
 # scale is a unit, no one's name.
 SCALE_UNIT_NOUNS = frozenset("degree degrees".split())
@@ -187,7 +197,7 @@ HOLDING_WORDS = frozenset(
 # Last words of places that are also surnames (so not in PLACE_SUFFIXES): they make a place of a
 # name the model calls an organisation, never of one it calls a person.
 PLACE_LAST_WORDS = frozenset(
-    "hill hills hillside heights park hall square gardens field arena village".split()
+    "hill hills hillside heights park hall square gardens field arena village place".split()
 )
 # Lower-case nouns for premises and media that a name before them names ("the Cinnamon Grand
 # hotel", "the group's Al Masirah television"): a hotel or a channel, never the person it may
