@@ -66,7 +66,8 @@ _LEADING = frozenset({"the", "a", "an"})
 _COMPASS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast southwest".split()
 )
-_DESCRIBING = frozenset({"a", "an", "one"})  # "one Tory Brexiteer": a description, not a name
+_DESCRIBING = frozenset({"a", "an", "one"})
+_RANKING = frozenset({"first", "second", "third", "last", "only", "youngest", "oldest"})  # "one Tory Brexiteer": a description, not a name
 _ACTING = frozenset({"nsubj", "nsubjpass", "agent"})
 _LOCATIVE = frozenset({"in", "near", "off", "outside", "across", "throughout", "around", "towards", "toward"})
 _PUNCTUATION = ",.;:!?\"'“”‘’()[]—–-"
@@ -135,6 +136,10 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
         # "Injured Mo Salah", "Cheeky Trent Alexander-Arnold": a tabloid's epithet, no name
         while start < end - 1 and doc[start].pos_ in ("ADJ", "VERB") and doc[start + 1].pos_ == "PROPN":
             start += 1
+        # "Accountant Priya Ramasamy, 29,": what someone does, capitalised as a sentence opens;
+        # only before two more words ("Minnie Driver" is a name)
+        if end - start >= 3 and doc[start].is_title and doc[start].lower_ in lang.OCCUPATION_NOUNS:
+            start, titled = start + 1, True
         if start > 0 and doc[start - 1].lower_.rstrip(".") in lang.TITLES:
             titled = True
         # "Will Bashir go to The Hague?": a question's modal, put before its subject, is no name
@@ -703,6 +708,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     for ent_start, ent_end, label in joined_entities(doc, lang):
         ent = doc[ent_start:ent_end]
         kind = LABELS.get(label)
+        if kind is None and label in ("PRODUCT", "WORK_OF_ART") and _told_the(doc, ent_start, ent_end):
+            kind = ORGANISATION  # "sources told the Courier": a paper, whatever the model called it
         if kind is None or ent_start < taken_until:
             continue
         if _without_possessive(ent).text in not_people and kind != PLACE:
@@ -722,6 +729,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
                 c.dep_ == "det" and c.lower_ in _DESCRIBING and c.i < ent.start for c in ent.root.children
             )
         names_next = ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN")
+        # "the first Latina to lead the university": one of a kind described, no name
+        described = described or (
+            len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ in _RANKING and doc[ent.start - 2].lower_ == "the"
+        )
         if described and not names_next and (kind == PERSON or len(ent) == 1):
             # "a Tory Brexiteer said", "A State may not": a description or a common noun (names
             # take no indefinite article), unless the name describes what follows ("a Bruno
@@ -1300,6 +1311,28 @@ def _places_by_conjunction(
     and Coton Hill") a place too, when nothing marks it as someone (a title, a surname of
     someone named in full, an acronym)."""
     place_at = {i for start, end, kind, _ in raw if kind == PLACE for i in range(start, end)}
+    # A capitalised word the model tagged nothing in, set beside a place by "and" or a comma ("to
+    # Rotherham and Barnsley", "in Morningside, Marchmont and Bruntsfield"): a place, unless it
+    # opens the sentence or is a first name or someone's surname. Found first, so that a name
+    # listed after it is a place too.
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    untagged = []
+    for token in doc:
+        if (
+            token.i not in taken
+            and token.pos_ == "PROPN"
+            and token.is_title
+            and token.is_alpha
+            and not token.is_sent_start
+            and token.text not in surnames
+            and not is_first_name(token.text)
+            and token.dep_ == "conj"
+            and token.head.i in place_at
+            and doc[token.i - 1].lower_ in ("and", "or", ",")
+            and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
+        ):
+            untagged.append((token.i, token.i + 1, PLACE, False))
+    place_at.update(start for start, _, _, _ in untagged)
     out = []
     for start, end, kind, titled in raw:
         token = doc[start:end].root
@@ -1322,25 +1355,7 @@ def _places_by_conjunction(
         ):
             kind = PLACE
         out.append((start, end, kind, titled))
-    # A capitalised word the model tagged nothing in, set beside a place by "and" ("to Rotherham
-    # and Barnsley"): a place, unless it opens the sentence or is a first name or someone's surname.
-    taken = {k for start, end, _, _ in raw for k in range(start, end)}
-    for token in doc:
-        if (
-            token.i not in taken
-            and token.pos_ == "PROPN"
-            and token.is_title
-            and token.is_alpha
-            and not token.is_sent_start
-            and token.text not in surnames
-            and not is_first_name(token.text)
-            and token.dep_ == "conj"
-            and token.head.i in place_at
-            and doc[token.i - 1].lower_ in ("and", "or")
-            and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
-        ):
-            out.append((token.i, token.i + 1, PLACE, False))
-    return sorted(out)
+    return sorted(out + untagged)
 
 
 def _listed_places(doc, start: int, end: int, lang: ModuleType) -> list[tuple[int, int]]:

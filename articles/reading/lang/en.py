@@ -58,6 +58,7 @@ TITLES = frozenset(
 # Multi-word titles, matched before single words, lower-cased.
 TITLE_PHRASES = (
     "secretary of state",
+    "minister of state",
     "secretary of defense",
     "secretary of defence",
     "prime minister",
@@ -85,7 +86,7 @@ INDUSTRY_WORDS = frozenset(
     biotech biotechnology energy media industries solutions software foods entertainment
     insurance networks brands enterprises ventures robotics semiconductor semiconductors
     electronics petroleum mining logistics communications telecom telecommunications mobility
-    vaccines""".split()
+    vaccines shipping tankers""".split()
 )
 ORG_SUFFIXES = INDUSTRY_WORDS | frozenset(
     """department ministry institute institution center centre university college school company
@@ -172,7 +173,8 @@ OCCUPATION_NOUNS = frozenset(
     poet comedian lawyer barrister solicitor strategist economist banker entrepreneur scientist
     teacher nurse surgeon pilot student resident victim suspect businessman businesswoman
     campaigner activist protester journalist photographer historian organizer organiser
-    volunteer""".split()
+    volunteer accountant engineer mechanic farmer electrician plumber cleaner shopkeeper waiter
+    waitress pensioner retiree commuter""".split()
 )
 # Lower-case nouns for an area or a place of worship that a name before them names: "Vargas
 # state", "the Linwood mosque". Not "hotel" or "store": chains name those ("a Hilton hotel").
@@ -210,7 +212,7 @@ BUILDING_WORDS = frozenset("castle abbey priory minster tower fort".split())
 # All-capital words that are no organisations: units, time zones, roles.
 NOT_ACRONYMS = frozenset(
     """mw gw kw kwh mwh gwh gmt utc bst est edt cet pst mp mps mep meps pm am ceo cfo coo cto gdp
-    cpi vat ai tv pr id ok usd gbp eur jpy km kg bn tn rip faq ps""".split()
+    cpi vat ai tv pr id ok usd gbp eur jpy km kg bn tn rip faq ps gp gps""".split()
 )
 # Last words that make a capitalised sequence a place ("Turkistan region", "Red Sea"); words
 # that are also common surnames (Park, Hall, Church, Castle) are left out.
