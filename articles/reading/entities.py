@@ -461,6 +461,8 @@ def _measures(doc, lang: ModuleType) -> set[str]:
     words they spell ("the cash reserve ratio (CRR)"): a common term, no body."""
     found = set()
     for ent in doc.ents:
+        while len(ent) and not ent[-1].is_alpha:
+            ent = ent[:-1]  # "the Standing Lending Rate (": the model ran on into the bracket
         if len(ent) >= 2 and ent[-1].lower_ in lang.MEASURE_LAST_WORDS and ent[-1].is_title:
             found.add(ent.text.removeprefix("the ").removeprefix("The "))
             if short := _short_form_after(doc, ent.end):
