@@ -340,6 +340,15 @@ class _Reader:
             return self._introduced_by_colon(start, span, quoted)
         return None, "", attributed
 
+    def reported_before(self, sentence: int, paragraph_start: int, quoted: list[tuple[int, int]]) -> Entity | None:
+        """The person whose words the sentence before sentence reports without quoting them
+        ("Farid said commuters deserved better."), when it is in the same paragraph."""
+        previous = self.sentences[sentence - 1]
+        if previous.start < paragraph_start or any(s < previous.end and previous.start < e for s, e in quoted):
+            return None
+        speaker, _, _ = self.attribute(previous.start, previous.end, quoted)
+        return speaker if speaker is not None and speaker.kind == PERSON else None
+
     def reports(self, verb, start: int, end: int) -> bool:
         """Whether a speech verb can report the quote between start and end: any verb before it,
         or inside the verb's clause; after it, only with no other verb in between ('"...," the
@@ -582,6 +591,11 @@ def read_quotes(
         if speaker is None and not attributed and reader.last_speaker is not None:
             # Unattributed, right after the same speaker's quote: the same voice goes on.
             speaker, cue = reader.last_speaker, "continued"
+        elif speaker is None and not attributed and not before and first > 0:
+            # 'X said commuters deserved better. "They expect ...': a quote opening the sentence
+            # after someone's reported words, in the same paragraph, goes on in their voice.
+            speaker = reader.reported_before(first, paragraphs[paragraph_indices[0]][0], quoted)
+            cue = "reported_before" if speaker is not None else cue
         if speaker is not None:
             quote.speaker, quote.speaker_key, quote.speaker_kind = speaker.name, speaker.key, speaker.kind
             quote.cue = cue
