@@ -646,3 +646,12 @@ def test_a_state_in_a_ministers_office_is_no_body():
     kinds = entity_kinds("Junior Minister of State Arjun Mehta said the trains would run.")
     assert "State" not in kinds
     assert kinds.get("Arjun Mehta") == "person"
+
+
+def test_a_countrys_adjective_before_a_bodys_name_comes_and_goes_across_reports():
+    summary = summary_of(
+        "The Kenyan Ministry of Water Resources said on Monday that wells were dry.",
+        "The Ministry of Water Resources said rain was due in the north.",
+    )
+    shared = [e["name"] for e in summary["shared"] if e["kind"] == "organisation"]
+    assert len(shared) == 1 and "Ministry of Water Resources" in shared[0]
