@@ -316,3 +316,8 @@ def test_a_double_barrelled_surname_the_model_tags_apart_stays_with_the_given_na
 def test_an_occupation_opening_a_sentence_is_no_part_of_the_name_after_it():
     found = people("Accountant Mei Ling Tan, 33, said she waited two hours at the station.")
     assert found == {"Mei Ling Tan"}
+
+
+def test_a_relative_named_by_a_first_name_after_whose_son_is_a_person():
+    body = "Mangere mum Leilani Tuilagi, 31, whose son Malakai, 7, took part, said the difference was huge."
+    assert kinds(body).get("Malakai") == "person"

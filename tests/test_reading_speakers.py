@@ -290,3 +290,11 @@ def test_a_quote_in_the_next_paragraph_after_reported_words_is_not_given_to_thei
         "The operator apologised."
     )
     assert speakers(body)[0][0] is None
+
+
+def test_she_passes_over_a_man_named_as_someones_husband_to_the_woman_before_him():
+    body = (
+        "Teacher Grace Mwangi, 45, whose husband Peter lost his job, said the cuts hurt.\n\n"
+        '"We can barely pay the rent now," she said.'
+    )
+    assert speakers(body)[0][0] == "Grace Mwangi"

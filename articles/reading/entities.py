@@ -142,6 +142,9 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
             start, titled = start + 1, True
         if start > 0 and doc[start - 1].lower_.rstrip(".") in lang.TITLES:
             titled = True
+        # "whose son Tavita, 8,", "her husband Marek": someone's relative, named by a first name
+        if start > 1 and doc[start - 1].lower_ in _KIN and doc[start - 2].lower_ in _OWNERS:
+            titled = True
         # "Will Bashir go to The Hague?": a question's modal, put before its subject, is no name
         modal = doc[start]
         if start < end - 1 and modal.tag_ == "MD" and modal.dep_ == "aux" and modal.head.i >= end:
@@ -513,6 +516,20 @@ def _listed_with_peoples(doc, start: int, end: int) -> bool:
     chained = [token.head] if token.dep_ == "conj" else []
     chained += [c for c in token.children if c.dep_ == "conj"]
     return any(t.ent_type_ == "NORP" for t in chained)
+
+
+def _town_of_its_people(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether a one-word name the model calls a body is a town the gazetteer knows, set before
+    a lower-case noun for the people who live somewhere ("Edinburgh households", "Leeds
+    residents"): the town, since no body has residents. Not "fans", whom teams have."""
+    return (
+        end - start == 1
+        and end < len(doc)
+        and doc[end].is_lower
+        and doc[end].lower_ in lang.INHABITANT_NOUNS
+        and doc[start].dep_ == "compound"
+        and is_place_name(doc[start].text)
+    )
 
 
 def _site_or_river(doc, start: int, end: int, lang: ModuleType) -> bool:
@@ -904,6 +921,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PLACE  # "FRANKFURT (Reuters) —", "SHANNON, Ireland —": where the report is filed
         elif kind == ORGANISATION and _site_or_river(doc, start, end, lang):
             kind = PLACE  # "the Abqaiq plant", "the banks of the Seine": somewhere, not a body
+        elif kind == ORGANISATION and _town_of_its_people(doc, start, end, lang):
+            kind = PLACE  # "hard-pressed Edinburgh households": the town they live in
         elif kind == ORGANISATION and _lone_place_word(doc, start, end, lang):
             kind = PLACE  # "flooding in Shrewsbury": a town the small model took for a body
         elif (
@@ -1072,6 +1091,7 @@ def _speaker_name(doc, subject) -> tuple[int, int]:
 _KIN = frozenset(
     "sister brother wife husband mother father son daughter widow widower family parents".split()
 )
+_OWNERS = frozenset("his her their whose my our your".split())
 
 
 def _someones_name(doc, ent, lang: ModuleType) -> bool:
@@ -1189,7 +1209,16 @@ _HONORIFICS = {
 }
 
 
+# Relatives whose word says their sex ("whose son Tavita"): as telling as "Mr" for "he" or "she".
+_KIN_SEX = {
+    "son": "mr", "brother": "mr", "husband": "mr", "father": "mr", "widower": "mr",
+    "daughter": "ms", "sister": "ms", "wife": "ms", "mother": "ms", "widow": "ms",
+}
+
+
 def _honorific(doc, start: int) -> str:
+    if start > 1 and doc[start - 2].lower_ in _OWNERS and doc[start - 1].lower_ in _KIN_SEX:
+        return _KIN_SEX[doc[start - 1].lower_]
     return _HONORIFICS.get(doc[start - 1].lower_.rstrip("."), "") if start > 0 else ""
 
 

@@ -146,6 +146,11 @@ VESSEL_NOUNS = frozenset(
 VESSEL_PREFIXES = frozenset("mv mt hms uss rms ss".split())
 # Lower-case nouns for an industrial site that a place's name modifies ("the Abqaiq plant").
 SITE_NOUNS = frozenset("plant refinery complex facility oilfield terminal reactor mine".split())
+# Lower-case nouns for the people who live somewhere, which a town's name modifies ("Leeds
+# residents"); not "fans" or "supporters", whom teams have.
+INHABITANT_NOUNS = frozenset(
+    "residents households homeowners families commuters locals ratepayers tenants neighbours neighbors".split()
+)
 # Nouns of the waterside that the river after "of the" is ("the banks of the Seine").
 WATERSIDE_NOUNS = frozenset("banks shore shores mouth estuary".split())
 # Nouns a number measures in that a capitalised scale follows ("116 degrees Fahrenheit"): the
