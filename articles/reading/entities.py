@@ -66,8 +66,8 @@ _LEADING = frozenset({"the", "a", "an"})
 _COMPASS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast southwest".split()
 )
-_DESCRIBING = frozenset({"a", "an", "one"})
-_RANKING = frozenset({"first", "second", "third", "last", "only", "youngest", "oldest"})  # "one Tory Brexiteer": a description, not a name
+_DESCRIBING = frozenset({"a", "an", "one"})  # "one Tory Brexiteer": a description, not a name
+_RANKING = frozenset({"first", "second", "third", "last", "only", "youngest", "oldest"})  # "the first Latina"
 _ACTING = frozenset({"nsubj", "nsubjpass", "agent"})
 _LOCATIVE = frozenset({"in", "near", "off", "outside", "across", "throughout", "around", "towards", "toward"})
 _PUNCTUATION = ",.;:!?\"'“”‘’()[]—–-"
@@ -802,7 +802,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "the Nipah virus", "Nipah, which bats carry": an illness
         if kind != PERSON and (doc[start:end].text in measures or _LETTERED_SUM.fullmatch(doc[start:end].text)):
             continue  # "the Monetary Policy Rate", "the cash reserve ratio (CRR)", "N1,482": no body
-        if doc[start:end].text in vessels or _listed_with_peoples(doc, start, end) and kind != PERSON:
+        if doc[start:end].text in vessels or (kind != PERSON and _listed_with_peoples(doc, start, end)):
             continue  # "the tanker Coral Meridian", "Americans, Italians, Britons": a ship, a people
         if (
             kind == ORGANISATION
@@ -1347,22 +1347,7 @@ def _places_by_conjunction(
     # opens the sentence or is a first name or someone's surname. Found first, so that a name
     # listed after it is a place too.
     taken = {k for start, end, _, _ in raw for k in range(start, end)}
-    untagged = []
-    for token in doc:
-        if (
-            token.i not in taken
-            and token.pos_ == "PROPN"
-            and token.is_title
-            and token.is_alpha
-            and not token.is_sent_start
-            and token.text not in surnames
-            and not is_first_name(token.text)
-            and token.dep_ == "conj"
-            and token.head.i in place_at
-            and doc[token.i - 1].lower_ in ("and", "or", ",")
-            and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
-        ):
-            untagged.append((token.i, token.i + 1, PLACE, False))
+    untagged = _untagged_beside_places(doc, taken, place_at, surnames)
     place_at.update(start for start, _, _, _ in untagged)
     out = []
     for start, end, kind, titled in raw:
@@ -1386,7 +1371,33 @@ def _places_by_conjunction(
         ):
             kind = PLACE
         out.append((start, end, kind, titled))
+    # ... and beside the names just made places
+    place_at.update(i for start, end, kind, _ in out if kind == PLACE for i in range(start, end))
+    taken.update(start for start, _, _, _ in untagged)
+    untagged += _untagged_beside_places(doc, taken, place_at, surnames)
     return sorted(out + untagged)
+
+
+def _untagged_beside_places(
+    doc, taken: set[int], place_at: set[int], surnames: set[str]
+) -> list[tuple[int, int, str, bool]]:
+    """Capitalised words the model tagged nothing in, joined to a place by "and", "or" or a
+    comma, as (start, end, PLACE, False)."""
+    return [
+        (token.i, token.i + 1, PLACE, False)
+        for token in doc
+        if token.i not in taken
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and token.is_alpha
+        and not token.is_sent_start
+        and token.text not in surnames
+        and not is_first_name(token.text)
+        and token.dep_ == "conj"
+        and token.head.i in place_at
+        and doc[token.i - 1].lower_ in ("and", "or", ",")
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
+    ]
 
 
 def _listed_places(doc, start: int, end: int, lang: ModuleType) -> list[tuple[int, int]]:
