@@ -1,6 +1,5 @@
 """Organisations and places the small model mistypes or misses, read from its parse and spans."""
 
-from articles.compare.compare import compare_analyses
 from articles.compare.summary import entity_summary, link_entities
 from articles.reading import read_report
 
@@ -656,12 +655,3 @@ def test_a_countrys_adjective_before_a_bodys_name_comes_and_goes_across_reports(
     )
     shared = [e["name"] for e in summary["shared"] if e["kind"] == "organisation"]
     assert len(shared) == 1 and "Ministry of Water Resources" in shared[0]
-
-
-def test_a_one_word_name_opening_a_sentence_is_shared_when_the_other_report_names_it_inside_one():
-    entities = compare_analyses(
-        read_report("a", "Families face a wait because the drug-buying agency Farmora only funds the inhaler for adults."),
-        read_report("b", "Farmora says it will consider widening funding once it has read the study."),
-    )["entities"]
-    assert [(e["name"], e["kind"]) for e in entities["shared"]] == [("Farmora", "organisation")]
-    assert not entities["only_a"] and not entities["only_b"]

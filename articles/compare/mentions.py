@@ -101,11 +101,7 @@ def _disagrees(kind: str, start: int, end: int, span: tuple[int, int, str, str])
 
 
 def unread_mentions(
-    entity: dict,
-    sentences: list[dict],
-    taken: list[tuple[int, int, str, str]],
-    lang: ModuleType,
-    named_inside: bool = False,
+    entity: dict, sentences: list[dict], taken: list[tuple[int, int, str, str]], lang: ModuleType
 ) -> list[dict]:
     """Mentions of entity (one report's reading) in the other report's sentences, found as the
     same words where that report's reading saw no name, or only a part of this one.
@@ -134,10 +130,8 @@ def unread_mentions(
                         {"start": start, "end": end, "text": form, "sentence": sentence["id"]},
                     )
                 )
-        # one word alone must stand inside a sentence somewhere, where a capital marks a name:
-        # here, or in the report whose reading found it (named_inside: "agency Pharmac" there,
-        # only "Pharmac says" here)
-        if hits and (not single or form.isupper() or named_inside or any(inside for inside, _ in hits)):
+        # one word alone must stand inside a sentence somewhere, where a capital marks a name
+        if hits and (not single or form.isupper() or any(inside for inside, _ in hits)):
             found += [mention for _, mention in hits]
     return sorted(found, key=lambda m: m["start"])
 

@@ -65,22 +65,17 @@ def unread_names(analysis_a: dict, analysis_b: dict, mapping: dict[str, str]) ->
     keys_b = {mapping.get(e["key"], e["key"]) for e in entities_b}
     keys_a = {e["key"] for e in entities_a}
     found: dict[str, dict] = {"a": {}, "b": {}}
-    for side, unlinked, other, own in (
-        ("b", [e for e in entities_a if e["key"] not in keys_b], analysis_b, analysis_a),
-        ("a", [e for e in entities_b if mapping.get(e["key"], e["key"]) not in keys_a], analysis_a, analysis_b),
+    for side, unlinked, other in (
+        ("b", [e for e in entities_a if e["key"] not in keys_b], analysis_b),
+        ("a", [e for e in entities_b if mapping.get(e["key"], e["key"]) not in keys_a], analysis_a),
     ):
         taken = [
             (m["start"], m["end"], e["kind"], m["text"])
             for e in other.get("entities", [])
             for m in e.get("mentions", [])
         ]
-        own_starts = [s["start"] for s in own.get("sentences", [])]
         for entity in unlinked:
-            named_inside = any(
-                0 <= m["sentence"] < len(own_starts) and m["start"] > own_starts[m["sentence"]]
-                for m in entity.get("mentions", [])
-            )
-            mentions = unread_mentions(entity, other.get("sentences", []), taken, lang, named_inside)
+            mentions = unread_mentions(entity, other.get("sentences", []), taken, lang)
             if mentions:
                 found[side][entity["key"]] = mentions
                 taken += [(m["start"], m["end"], entity["kind"], m["text"]) for m in mentions]
