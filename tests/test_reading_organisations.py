@@ -599,3 +599,59 @@ def test_a_span_opening_with_a_number_in_words_counts_people_and_names_no_body()
     # The small model tags "the eleven Britons" as an organisation.
     kinds = entity_kinds("The embassy said the eleven Britons were safe.")
     assert not any("Britons" in name for name in kinds)
+
+
+def test_a_body_owning_another_body_is_listed_as_two_bodies():
+    kinds = entity_kinds("The National Bank of Freedonia's Audit Committee voted on Monday to keep its chairman.")
+    assert kinds.get("National Bank of Freedonia") == "organisation"
+    assert kinds.get("Audit Committee") == "organisation"
+    assert "National Bank of Freedonia's Audit Committee" not in kinds
+
+
+def test_a_rate_or_ratio_and_the_short_form_after_it_are_no_bodies():
+    kinds = entity_kinds("The regulator raised the Cash Reserve Ratio (CRR) to 20 per cent for commercial banks.")
+    assert "Cash Reserve Ratio" not in kinds and "CRR" not in kinds
+    kinds = entity_kinds(
+        "The bank held the Standing Lending Rate (SLR) at 12 per cent and cut the liquidity coverage ratio (LCR)."
+    )
+    assert not {"Standing Lending Rate", "SLR", "LCR"} & set(kinds)
+
+
+def test_a_sum_written_with_a_currency_letter_is_no_body():
+    assert "K2,315" not in entity_kinds("The shilling closed at K2,315 to the dollar on Friday.")
+
+
+def test_a_body_noun_before_a_name_once_makes_it_a_body_wherever_the_report_writes_it():
+    body = (
+        "Savers waited, because the savings watchdog Finvora has not ruled. "
+        "Finvora refused to say when it would. Critics say Finvora's delay hurts them."
+    )
+    entities = [e for e in read_report("t", body)["entities"] if e["name"] == "Finvora"]
+    assert [e["kind"] for e in entities] == ["organisation"]
+    assert len(entities[0]["mentions"]) == 3
+
+
+def test_a_ship_named_after_its_prefix_is_not_listed():
+    kinds = entity_kinds("Pirates boarded the tanker MV Silver Heron off the coast on Friday.")
+    assert not {"MV Silver Heron", "Silver Heron"} & set(kinds)
+
+
+def test_a_firms_name_ending_in_a_possessive_that_owns_nothing_keeps_it():
+    kinds = entity_kinds("Bidders at Christie's paid record sums on Tuesday.")
+    assert kinds.get("Christie's") == "organisation"
+    assert "Christie" not in kinds
+
+
+def test_a_state_in_a_ministers_office_is_no_body():
+    kinds = entity_kinds("Junior Minister of State Arjun Mehta said the trains would run.")
+    assert "State" not in kinds
+    assert kinds.get("Arjun Mehta") == "person"
+
+
+def test_a_countrys_adjective_before_a_bodys_name_comes_and_goes_across_reports():
+    summary = summary_of(
+        "The Kenyan Ministry of Water Resources said on Monday that wells were dry.",
+        "The Ministry of Water Resources said rain was due in the north.",
+    )
+    shared = [e["name"] for e in summary["shared"] if e["kind"] == "organisation"]
+    assert len(shared) == 1 and "Ministry of Water Resources" in shared[0]

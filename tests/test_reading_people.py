@@ -305,3 +305,19 @@ def test_an_epithet_before_a_first_name_at_a_sentence_start_is_no_part_of_the_na
 def test_a_name_after_an_organisers_lower_case_role_is_a_person():
     body = "In Lagos, organizer Chidinma Okoro-Lawson said the march would continue."
     assert kinds(body).get("Chidinma Okoro-Lawson") == "person"
+
+
+def test_a_double_barrelled_surname_the_model_tags_apart_stays_with_the_given_name():
+    found = kinds("Party leader Cllr Ewan Baird-Muir said the budget was unfair.")
+    assert found.get("Ewan Baird-Muir") == "person"
+    assert "Baird-Muir" not in found and "Cllr Ewan" not in found
+
+
+def test_an_occupation_opening_a_sentence_is_no_part_of_the_name_after_it():
+    found = people("Accountant Mei Ling Tan, 33, said she waited two hours at the station.")
+    assert found == {"Mei Ling Tan"}
+
+
+def test_a_relative_named_by_a_first_name_after_whose_son_is_a_person():
+    body = "Mangere mum Leilani Tuilagi, 31, whose son Malakai, 7, took part, said the difference was huge."
+    assert kinds(body).get("Malakai") == "person"

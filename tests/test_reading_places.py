@@ -100,3 +100,39 @@ def test_an_airport_named_without_its_city_in_the_other_report_is_one_place():
     a = "Flights were held at Denver Stapleton International Airport after the storm."
     b = "Planes sat on the ground at Stapleton for six hours after the storm."
     assert "Denver Stapleton International Airport" in shared_names(a, b)
+
+
+def test_a_shouted_town_before_the_agency_in_brackets_is_a_place_though_the_model_missed_it():
+    kinds = entity_kinds("DODOMA (Lakeside Wire) — Talks resumed on Monday between the two sides.")
+    assert kinds.get("DODOMA") == "place"
+
+
+def test_a_dateline_place_is_named_as_the_reports_sentences_write_it():
+    kinds = entity_kinds("KAMPALA (Lakeside Wire) — Talks resumed in Kampala on Monday between the two sides.")
+    assert kinds.get("Kampala") == "place"
+    assert "KAMPALA" not in kinds
+
+
+def test_a_town_someone_goes_to_is_a_place():
+    assert entity_kinds("The two leaders then flew to Bratislava for a second round of talks.").get("Bratislava") == "place"
+
+
+def test_a_lower_case_compass_word_is_no_part_of_a_places_name():
+    kinds = entity_kinds("The new line will run through west Nairobi and east Nairobi.")
+    assert kinds.get("Nairobi") == "place"
+    assert "west Nairobi" not in kinds
+
+
+def test_a_town_before_a_plant_is_the_place_of_the_plant():
+    kinds = entity_kinds("Drones hit the Ras Tanura refinery and the Abqaiq plant before dawn.")
+    assert kinds.get("Abqaiq") == "place"
+
+
+def test_peoples_listed_with_peoples_are_neither_places_nor_bodies():
+    kinds = entity_kinds("Most of the victims were Danes, Germans, Poles, Swedes and Britons, officials said.")
+    assert not {"Danes", "Britons", "Swedes"} & set(kinds)
+
+
+def test_a_town_before_a_noun_for_its_residents_is_a_place():
+    kinds = entity_kinds("Struggling Edinburgh households face a bigger water bill after Thursday's vote.")
+    assert kinds.get("Edinburgh") == "place"

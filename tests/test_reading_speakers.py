@@ -271,3 +271,30 @@ def test_she_after_a_her_that_stands_for_someone_else_is_nobody_known():
         '"I was trusted, and I broke that trust," he said.'
     )
     assert [speaker for speaker, _ in speakers(body)] == ["Kowalczyk"]
+
+
+def test_a_quote_opening_the_sentence_after_someones_reported_words_is_theirs():
+    body = (
+        "Trains stopped for six hours on Tuesday.\n\n"
+        "Deputy Transport Minister Halima Osei said passengers deserved better. "
+        '"They pay their fares and they expect the trains to run."\n\n'
+        "The operator apologised."
+    )
+    assert speakers(body)[0][0] == "Halima Osei"
+
+
+def test_a_quote_in_the_next_paragraph_after_reported_words_is_not_given_to_their_speaker():
+    body = (
+        "Deputy Transport Minister Halima Osei said passengers deserved better.\n\n"
+        '"Nobody told us anything for three hours and the platform was packed."\n\n'
+        "The operator apologised."
+    )
+    assert speakers(body)[0][0] is None
+
+
+def test_she_passes_over_a_man_named_as_someones_husband_to_the_woman_before_him():
+    body = (
+        "Teacher Grace Mwangi, 45, whose husband Peter lost his job, said the cuts hurt.\n\n"
+        '"We can barely pay the rent now," she said.'
+    )
+    assert speakers(body)[0][0] == "Grace Mwangi"

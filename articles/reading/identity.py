@@ -13,7 +13,7 @@ from types import ModuleType
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
-from .gazetteer import is_place_name
+from .gazetteer import is_country_name, is_place_name
 from .names import name_key
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
@@ -208,6 +208,17 @@ def without_leading_place(
     return None
 
 
+def _place_or_its_people(name: str, lang: ModuleType) -> bool:
+    """Whether name is a place the lists know or a country's adjective ("Philippine", "Nigerian",
+    "Canadian"), which one outlet puts before a body's name and another leaves out."""
+    if known_place(name, lang):
+        return True
+    if " " in name or not name[:1].isupper():
+        return False
+    stems = {name + "s", name[:-1], name[:-3], name[:-3] + "a", name[:-2] + "a"}
+    return any(len(stem) >= 4 and is_country_name(stem) for stem in stems)
+
+
 def _short_form(short: str, long: str, lang: ModuleType) -> bool:
     """Whether short is long's everyday short form: the distinctive word it opens with
     ("Northstar" of "Northstar Atlantic Airways", "MetroHealth" of "MetroHealth Medical
@@ -288,6 +299,16 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
             and rest is not None
             and without_leading_place(short, lang) is None
             and _words_without(short, frozenset(), lang) == _words_without(rest, frozenset(), lang)
+        ):
+            return True
+        # "Philippine Department of Migrant Workers" = "Department of Migrant Workers": across two
+        # reports, a country's adjective before a name of three words or more comes and goes.
+        peoples_rest = without_leading_place(long, lang, _place_or_its_people) if across else None
+        if (
+            peoples_rest is not None
+            and len(peoples_rest.split()) >= 3
+            and without_leading_place(short, lang, _place_or_its_people) is None
+            and _words_without(short, frozenset(), lang) == _words_without(peoples_rest, frozenset(), lang)
         ):
             return True
     return False

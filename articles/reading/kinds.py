@@ -65,6 +65,27 @@ def role_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
     )
 
 
+def body_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether a comma and a lower-case noun for a body follow the name, set beside it by the
+    parse ("Unison, the largest union at the council, said")."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    return any(
+        t.dep_ == "appos" and start <= t.head.i < end and t.is_lower and t.lower_ in lang.BODY_NOUNS
+        for t in doc[end + 1 : min(end + 6, len(doc))]
+    )
+
+
+def marked_as_a_body(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether the words around the name say it is a body's: a body noun right before it ("the
+    drug-buying agency Pharmac") or set beside it, or a body's naming of itself."""
+    return (
+        described_kind(doc, start, lang) == ORGANISATION
+        or body_in_apposition(doc, start, end, lang)
+        or named_as_a_body(doc, start, lang)
+    )
+
+
 def chained_to(doc, start: int, end: int, spans: set[tuple[int, int]]) -> bool:
     """Whether the name is listed with one of spans, by "and" or a comma, either way round
     ("Mrs May and Jean-Claude Juncker"; "Rory Stewart, Esther McVey")."""
@@ -219,6 +240,7 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             (described == ORGANISATION and not titled)
             or (kind == PLACE and dotted_initials(doc, start, end, lang))
             or named_as_a_body(doc, start, lang)
+            or (not titled and body_in_apposition(doc, start, end, lang))
         ):
             kind = ORGANISATION
         elif (

@@ -84,9 +84,24 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             )
         ):
             spans[-1] = (previous[0], ent.end, "ORG")
+        elif touching and previous[2] == "PERSON" and ent.label_ != "NORP" and _hyphenated_word(ent):
+            spans[-1] = (previous[0], ent.end, "PERSON")  # "Cllr Iain" + "Drummond-Shaw": one name
         else:
             spans.append((ent.start, ent.end, ent.label_))
     return _pieced_name(doc, spans, lang)
+
+
+def _hyphenated_word(ent) -> bool:
+    """Whether a span is one hyphenated capitalised word ("Drummond-Shaw"): a double-barrelled
+    surname, which the model may tag apart from the given name before it."""
+    return (
+        len(ent) == 3
+        and ent[1].text in ("-", "‐")
+        and not ent[0].whitespace_
+        and not ent[1].whitespace_
+        and ent[0].is_title
+        and ent[2].is_title
+    )
 
 
 # Words that join the parts of a body's name ("Medicines and Healthcare products Regulatory Agency").
@@ -146,14 +161,41 @@ def _served_place(doc, previous: tuple[int, int, str] | None, ent, lang: ModuleT
 
 def without_possessor(doc, start: int, end: int, lang: ModuleType) -> int:
     """The start of an organisation's name without a possessing place ("Nigeria's National
-    Commission"): the place is named, but the organisation's name starts after it."""
+    Commission") or a possessing common noun ("the university's Board of Trustees"): the place
+    is named, a common noun names nothing, and the organisation's name starts after either."""
     for k in range(start + 1, end - 1):
         if doc[k].lower_ in ("'s", "’s"):
             owner = doc[start:k].text.lower().removeprefix("the ").strip()
-            if known_place(owner, lang):
+            lower_case = all(t.is_lower for t in doc[start:k] if t.lower_ != "the")
+            if known_place(owner, lang) or lower_case:
                 return k + 1
             break
     return start
+
+
+def _body_name(tokens, lang: ModuleType) -> bool:
+    """Capitalised words, joined by "of", "for" or "and" if at all, that end in a word ending
+    bodies' names ("Central Bank of Nigeria", "Monetary Policy Committee")."""
+    words = [t for t in tokens if t.lower_ != "the"]
+    return (
+        len(words) >= 2
+        and words[0].text[:1].isupper()
+        and all(t.text[:1].isupper() or t.lower_ in _JOINERS for t in words)
+        and any(t.lower_ in lang.ORG_SUFFIXES and t.is_title for t in words)
+    )
+
+
+def body_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:
+    """The index of the "'s" in a span the model took whole as one organisation when a body's
+    name owns another ("the Central Bank of Nigeria's Monetary Policy Committee"): two bodies,
+    each named in full, the second ending in a word for a body. None otherwise."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in ("'s", "’s"):
+            owned = doc[k + 1 : end]
+            if _body_name(doc[start:k], lang) and _body_name(owned, lang) and owned[-1].lower_ in lang.ORG_SUFFIXES:
+                return k
+            return None
+    return None
 
 
 def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:

@@ -137,18 +137,23 @@ class _Reader:
             return self.entities[self.mentions[index].entity]
         return None
 
-    def person_before(self, offset: int, quoted: list[tuple[int, int]]) -> Entity | None:
-        """The person named last before offset, outside quotation marks."""
+    def person_before(self, offset: int, quoted: list[tuple[int, int]], pronoun: str = "") -> Entity | None:
+        """The person named last before offset, outside quotation marks, passing over anyone
+        the pronoun cannot stand for ("whose son Tavita ..., she said")."""
         index = bisect_right(self.mention_starts, offset) - 1
         while index >= 0:
             mention = self.mentions[index]
             inside = any(s <= mention.start < e for s, e in quoted)
             if mention.kind == PERSON and not inside and mention.end <= offset:
-                return self.entities[mention.entity]
+                person = self.entities[mention.entity]
+                if not (pronoun and _contradicts(pronoun, person)):
+                    return person
             index -= 1
         return None
 
-    def others_named_lately(self, offset: int, quoted: list[tuple[int, int]], candidate: Entity) -> bool:
+    def others_named_lately(
+        self, offset: int, quoted: list[tuple[int, int]], candidate: Entity, pronoun: str = ""
+    ) -> bool:
         """Whether a person other than candidate is the subject of a clause, outside quotation
         marks, between the start of the sentence before offset's and offset ("Barr, together
         with Rosenstein, decided ..."): then a pronoun there may stand for either, and a wrong
@@ -174,6 +179,7 @@ class _Reader:
             m.kind == PERSON
             and not any(s <= m.start < e for s, e in quoted)
             and self.entities[m.entity].key != candidate.key
+            and not (pronoun and _contradicts(pronoun, self.entities[m.entity]))
             and self._acts_as_subject(m)
             for m in self._mentions_between(start, offset)
         ):
@@ -340,6 +346,15 @@ class _Reader:
             return self._introduced_by_colon(start, span, quoted)
         return None, "", attributed
 
+    def reported_before(self, sentence: int, paragraph_start: int, quoted: list[tuple[int, int]]) -> Entity | None:
+        """The person whose words the sentence before sentence reports without quoting them
+        ("Farid said commuters deserved better."), when it is in the same paragraph."""
+        previous = self.sentences[sentence - 1]
+        if previous.start < paragraph_start or any(s < previous.end and previous.start < e for s, e in quoted):
+            return None
+        speaker, _, _ = self.attribute(previous.start, previous.end, quoted)
+        return speaker if speaker is not None and speaker.kind == PERSON else None
+
     def reports(self, verb, start: int, end: int) -> bool:
         """Whether a speech verb can report the quote between start and end: any verb before it,
         or inside the verb's clause; after it, only with no other verb in between ('"...," the
@@ -434,9 +449,9 @@ class _Reader:
             if self.last_speaker is not None and self.last_speaker.kind == PERSON:
                 candidate = self.last_speaker
             else:
-                candidate = self.person_before(min(token.idx, quote_start), quoted)
+                candidate = self.person_before(min(token.idx, quote_start), quoted, token.lower_)
                 if candidate is not None and (
-                    self.others_named_lately(min(token.idx, quote_start), quoted, candidate)
+                    self.others_named_lately(min(token.idx, quote_start), quoted, candidate, token.lower_)
                     or self.pronoun_for_another(token.lower_, candidate, min(token.idx, quote_start))
                 ):
                     return None, "pronoun", True  # "Barr, with Rosenstein, ... '...,' he tweeted": who?
@@ -582,6 +597,11 @@ def read_quotes(
         if speaker is None and not attributed and reader.last_speaker is not None:
             # Unattributed, right after the same speaker's quote: the same voice goes on.
             speaker, cue = reader.last_speaker, "continued"
+        elif speaker is None and not attributed and not before and first > 0:
+            # 'X said commuters deserved better. "They expect ...': a quote opening the sentence
+            # after someone's reported words, in the same paragraph, goes on in their voice.
+            speaker = reader.reported_before(first, paragraphs[paragraph_indices[0]][0], quoted)
+            cue = "reported_before" if speaker is not None else cue
         if speaker is not None:
             quote.speaker, quote.speaker_key, quote.speaker_kind = speaker.name, speaker.key, speaker.kind
             quote.cue = cue

@@ -52,12 +52,13 @@ TITLES = frozenset(
     correspondent editor reporter author researcher fellow economist ceo cfo founder
     executive official officials diplomat commissioner mp mep mps pm chancellor
     treasurer attorney sheriff detective inspector superintendent constable trooper coach manager
-    striker midfielder defender goalkeeper councillor alderman commissioner grandmother
+    striker midfielder defender goalkeeper councillor cllr alderman commissioner grandmother
     grandfather boss gaffer skipper keeper winger billionaire tycoon mogul""".split()
 )
 # Multi-word titles, matched before single words, lower-cased.
 TITLE_PHRASES = (
     "secretary of state",
+    "minister of state",
     "secretary of defense",
     "secretary of defence",
     "prime minister",
@@ -85,7 +86,7 @@ INDUSTRY_WORDS = frozenset(
     biotech biotechnology energy media industries solutions software foods entertainment
     insurance networks brands enterprises ventures robotics semiconductor semiconductors
     electronics petroleum mining logistics communications telecom telecommunications mobility
-    vaccines""".split()
+    vaccines shipping tankers""".split()
 )
 ORG_SUFFIXES = INDUSTRY_WORDS | frozenset(
     """department ministry institute institution center centre university college school company
@@ -134,6 +135,24 @@ BENCHMARK_NOUNS = frozenset("index indices indexes crude futures".split())
 # fever", "Lyme disease"): the illness, wherever the report writes the name, is no body and no
 # place. Not "outbreak" or "case", which follow places as often ("the Kerala outbreak").
 DISEASE_NOUNS = frozenset("virus viruses disease fever flu influenza syndrome".split())
+# Last words of the names of a measure, not of a body ("the Monetary Policy Rate", "the Cash
+# Reserve Ratio"): such a name, and the short form written after it, is not listed.
+MEASURE_LAST_WORDS = frozenset("rate rates ratio".split())
+# Lower-case nouns for a ship, written right before its name ("the tanker Coral Meridian"), and
+# the prefixes ships' names open with ("MV", "HMS"): a vessel, which no reader lists as a body.
+VESSEL_NOUNS = frozenset(
+    "ship tanker vessel ferry freighter trawler yacht liner warship frigate destroyer submarine".split()
+)
+VESSEL_PREFIXES = frozenset("mv mt hms uss rms ss".split())
+# Lower-case nouns for an industrial site that a place's name modifies ("the Abqaiq plant").
+SITE_NOUNS = frozenset("plant refinery complex facility oilfield terminal reactor mine".split())
+# Lower-case nouns for the people who live somewhere, which a town's name modifies ("Leeds
+# residents"); not "fans" or "supporters", whom teams have.
+INHABITANT_NOUNS = frozenset(
+    "residents households homeowners families commuters locals ratepayers tenants neighbours neighbors".split()
+)
+# Nouns of the waterside that the river after "of the" is ("the banks of the Seine").
+WATERSIDE_NOUNS = frozenset("banks shore shores mouth estuary".split())
 # Nouns a number measures in that a capitalised scale follows ("116 degrees Fahrenheit"): the
 # scale is a unit, no one's name.
 SCALE_UNIT_NOUNS = frozenset("degree degrees".split())
@@ -159,7 +178,8 @@ OCCUPATION_NOUNS = frozenset(
     poet comedian lawyer barrister solicitor strategist economist banker entrepreneur scientist
     teacher nurse surgeon pilot student resident victim suspect businessman businesswoman
     campaigner activist protester journalist photographer historian organizer organiser
-    volunteer""".split()
+    volunteer accountant engineer mechanic farmer electrician plumber cleaner shopkeeper waiter
+    waitress pensioner retiree commuter""".split()
 )
 # Lower-case nouns for an area or a place of worship that a name before them names: "Vargas
 # state", "the Linwood mosque". Not "hotel" or "store": chains name those ("a Hilton hotel").
@@ -184,7 +204,7 @@ HOLDING_WORDS = frozenset(
 # Last words of places that are also surnames (so not in PLACE_SUFFIXES): they make a place of a
 # name the model calls an organisation, never of one it calls a person.
 PLACE_LAST_WORDS = frozenset(
-    "hill hills hillside heights park hall square gardens field arena village".split()
+    "hill hills hillside heights park hall square gardens field arena village place".split()
 )
 # Lower-case nouns for premises and media that a name before them names ("the Cinnamon Grand
 # hotel", "the group's Al Masirah television"): a hotel or a channel, never the person it may
@@ -197,7 +217,7 @@ BUILDING_WORDS = frozenset("castle abbey priory minster tower fort".split())
 # All-capital words that are no organisations: units, time zones, roles.
 NOT_ACRONYMS = frozenset(
     """mw gw kw kwh mwh gwh gmt utc bst est edt cet pst mp mps mep meps pm am ceo cfo coo cto gdp
-    cpi vat ai tv pr id ok usd gbp eur jpy km kg bn tn rip faq ps""".split()
+    cpi vat ai tv pr id ok usd gbp eur jpy km kg bn tn rip faq ps gp gps""".split()
 )
 # Last words that make a capitalised sequence a place ("Turkistan region", "Red Sea"); words
 # that are also common surnames (Park, Hall, Church, Castle) are left out.
