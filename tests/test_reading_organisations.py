@@ -602,14 +602,18 @@ def test_a_span_opening_with_a_number_in_words_counts_people_and_names_no_body()
 
 
 def test_a_body_owning_another_body_is_listed_as_two_bodies():
-    kinds = entity_kinds("The National Bank of Freedonia's Audit Committee voted on Monday to keep its chairman.")
+    kinds = entity_kinds(
+        "The National Bank of Freedonia's Audit Committee voted on Monday to keep its chairman."
+    )
     assert kinds.get("National Bank of Freedonia") == "organisation"
     assert kinds.get("Audit Committee") == "organisation"
     assert "National Bank of Freedonia's Audit Committee" not in kinds
 
 
 def test_a_rate_or_ratio_and_the_short_form_after_it_are_no_bodies():
-    kinds = entity_kinds("The regulator raised the Cash Reserve Ratio (CRR) to 20 per cent for commercial banks.")
+    kinds = entity_kinds(
+        "The regulator raised the Cash Reserve Ratio (CRR) to 20 per cent for commercial banks."
+    )
     assert "Cash Reserve Ratio" not in kinds and "CRR" not in kinds
     kinds = entity_kinds(
         "The bank held the Standing Lending Rate (SLR) at 12 per cent and cut the liquidity coverage ratio (LCR)."

@@ -108,13 +108,18 @@ def test_a_shouted_town_before_the_agency_in_brackets_is_a_place_though_the_mode
 
 
 def test_a_dateline_place_is_named_as_the_reports_sentences_write_it():
-    kinds = entity_kinds("KAMPALA (Lakeside Wire) — Talks resumed in Kampala on Monday between the two sides.")
+    kinds = entity_kinds(
+        "KAMPALA (Lakeside Wire) — Talks resumed in Kampala on Monday between the two sides."
+    )
     assert kinds.get("Kampala") == "place"
     assert "KAMPALA" not in kinds
 
 
 def test_a_town_someone_goes_to_is_a_place():
-    assert entity_kinds("The two leaders then flew to Bratislava for a second round of talks.").get("Bratislava") == "place"
+    assert (
+        entity_kinds("The two leaders then flew to Bratislava for a second round of talks.").get("Bratislava")
+        == "place"
+    )
 
 
 def test_a_lower_case_compass_word_is_no_part_of_a_places_name():
@@ -129,7 +134,9 @@ def test_a_town_before_a_plant_is_the_place_of_the_plant():
 
 
 def test_peoples_listed_with_peoples_are_neither_places_nor_bodies():
-    kinds = entity_kinds("Most of the victims were Danes, Germans, Poles, Swedes and Britons, officials said.")
+    kinds = entity_kinds(
+        "Most of the victims were Danes, Germans, Poles, Swedes and Britons, officials said."
+    )
     assert not {"Danes", "Britons", "Swedes"} & set(kinds)
 
 

@@ -472,7 +472,12 @@ def _measures(doc, lang: ModuleType) -> set[str]:
                 found.add(short)
     for token in doc[1:-1]:
         short = token.text
-        if token.is_upper and token.is_alpha and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
+        if (
+            token.is_upper
+            and token.is_alpha
+            and doc[token.i - 1].text == "("
+            and doc[token.i + 1].text == ")"
+        ):
             words = doc[max(token.i - 1 - len(short), 0) : token.i - 1]
             spelt = "".join(t.text[:1] for t in words).upper()
             if len(words) == len(short) and spelt == short and all(t.is_lower and t.is_alpha for t in words):
@@ -492,7 +497,9 @@ def _vessels(doc, lang: ModuleType) -> set[str]:
         if not marks:
             continue
         end = token.i + 1
-        while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+        while (
+            end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN"
+        ):
             end += 1
         if end == token.i + 1:
             continue
@@ -542,7 +549,12 @@ def _site_or_river(doc, start: int, end: int, lang: ModuleType) -> bool:
     if ahead and is_place_name(span.text):
         if ahead[0].is_lower and ahead[0].lower_ in lang.SITE_NOUNS:
             return True
-        if len(ahead) == 2 and ahead[0].is_lower and ahead[0].pos_ == "NOUN" and ahead[1].lower_ in lang.SITE_NOUNS:
+        if (
+            len(ahead) == 2
+            and ahead[0].is_lower
+            and ahead[0].pos_ == "NOUN"
+            and ahead[1].lower_ in lang.SITE_NOUNS
+        ):
             return True
     if start >= 2 and doc[start - 1].lower_ == "at":
         # the parse hangs "at" on the verb as often as on the site
@@ -750,7 +762,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         names_next = ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN")
         # "the first Latina to lead the university": one of a kind described, no name
         described = described or (
-            len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ in _RANKING and doc[ent.start - 2].lower_ == "the"
+            len(ent) == 1
+            and ent.start >= 2
+            and doc[ent.start - 1].lower_ in _RANKING
+            and doc[ent.start - 2].lower_ == "the"
         )
         if described and not names_next and (kind == PERSON or len(ent) == 1):
             # "a Tory Brexiteer said", "A State may not": a description or a common noun (names
@@ -800,7 +815,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "Brent crude", "Hang Seng Index"
         if _without_possessive(doc[start:end]).text.removeprefix("the ") in illnesses:
             continue  # "the Nipah virus", "Nipah, which bats carry": an illness
-        if kind != PERSON and (doc[start:end].text in measures or _LETTERED_SUM.fullmatch(doc[start:end].text)):
+        if kind != PERSON and (
+            doc[start:end].text in measures or _LETTERED_SUM.fullmatch(doc[start:end].text)
+        ):
             continue  # "the Monetary Policy Rate", "the cash reserve ratio (CRR)", "N1,482": no body
         if doc[start:end].text in vessels or (kind != PERSON and _listed_with_peoples(doc, start, end)):
             continue  # "the tanker Coral Meridian", "Americans, Italians, Britons": a ship, a people
@@ -1211,8 +1228,16 @@ _HONORIFICS = {
 
 # Relatives whose word says their sex ("whose son Tavita"): as telling as "Mr" for "he" or "she".
 _KIN_SEX = {
-    "son": "mr", "brother": "mr", "husband": "mr", "father": "mr", "widower": "mr",
-    "daughter": "ms", "sister": "ms", "wife": "ms", "mother": "ms", "widow": "ms",
+    "son": "mr",
+    "brother": "mr",
+    "husband": "mr",
+    "father": "mr",
+    "widower": "mr",
+    "daughter": "ms",
+    "sister": "ms",
+    "wife": "ms",
+    "mother": "ms",
+    "widow": "ms",
 }
 
 
@@ -1608,7 +1633,11 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         elif entity.kind == PLACE and _shouted(entity.name):
             # "HANOI (Paxwire) —" then "in Hanoi": named as the report writes it in its sentences
             entity.name = next(
-                (m.text for m in entity.mentions if m.text.casefold() == entity.name.casefold() and not _shouted(m.text)),
+                (
+                    m.text
+                    for m in entity.mentions
+                    if m.text.casefold() == entity.name.casefold() and not _shouted(m.text)
+                ),
                 entity.name,
             )
     for entity in entities:

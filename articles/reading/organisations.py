@@ -192,7 +192,11 @@ def body_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:
     for k in range(start + 1, end - 1):
         if doc[k].lower_ in ("'s", "’s"):
             owned = doc[k + 1 : end]
-            if _body_name(doc[start:k], lang) and _body_name(owned, lang) and owned[-1].lower_ in lang.ORG_SUFFIXES:
+            if (
+                _body_name(doc[start:k], lang)
+                and _body_name(owned, lang)
+                and owned[-1].lower_ in lang.ORG_SUFFIXES
+            ):
                 return k
             return None
     return None

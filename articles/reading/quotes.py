@@ -346,11 +346,15 @@ class _Reader:
             return self._introduced_by_colon(start, span, quoted)
         return None, "", attributed
 
-    def reported_before(self, sentence: int, paragraph_start: int, quoted: list[tuple[int, int]]) -> Entity | None:
+    def reported_before(
+        self, sentence: int, paragraph_start: int, quoted: list[tuple[int, int]]
+    ) -> Entity | None:
         """The person whose words the sentence before sentence reports without quoting them
         ("Farid said commuters deserved better."), when it is in the same paragraph."""
         previous = self.sentences[sentence - 1]
-        if previous.start < paragraph_start or any(s < previous.end and previous.start < e for s, e in quoted):
+        if previous.start < paragraph_start or any(
+            s < previous.end and previous.start < e for s, e in quoted
+        ):
             return None
         speaker, _, _ = self.attribute(previous.start, previous.end, quoted)
         return speaker if speaker is not None and speaker.kind == PERSON else None
