@@ -12,7 +12,8 @@ the uncached path. This benchmark reproduces both:
 - serves it with gunicorn (2 workers) and, during each measured run, imports one new report a
   second through the product's import pipeline (reading and grouping included);
 - reports requests a second, p99 latency and the page cache's hit rate (from the X-Page-Cache
-  header), beside the minimal Django view measured by the same server under the same importer.
+  header), beside the minimal Django view measured by the same server under the same importer;
+- asks as browsers do, accepting gzip (`--accept-encoding identity` asks as wrk alone does).
 
 Two rounds: the page cache on (the product's default) and off (every request renders).
 
@@ -225,8 +226,17 @@ def warm_up(base: str, paths: list[str]) -> None:
     )
 
 
-def run_wrk(url: str, seconds: int, script: Path | None = None, paths_file: Path | None = None) -> dict:
+# What each request says it accepts: "gzip" as every browser does, or "identity" (wrk's own
+# default: no Accept-Encoding header), in which case the page cache inflates what it stored.
+ACCEPT_ENCODINGS = {"gzip": "gzip, deflate", "identity": ""}
+
+
+def run_wrk(
+    url: str, seconds: int, script: Path | None = None, paths_file: Path | None = None, *, accept: str = ""
+) -> dict:
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+    if accept:
+        command += ["-H", f"Accept-Encoding: {accept}"]
     if script:
         command += ["-s", str(script), url, "--", str(paths_file)]
     else:
@@ -253,6 +263,7 @@ def measure(
     profile: Path | None = None,
     importer_nice: int = 0,
     workers: int = 2,
+    accept: str = "",
 ) -> tuple[dict, dict, int, str]:
     """(minimal view, mix, reports imported, the mix by kind of page) with the importer running
     through both runs. `profile`: a py-spy flame graph of each worker during the mix, there.
@@ -300,10 +311,10 @@ def measure(
             text=True,
         )
         time.sleep(3)  # the importer's first report (it loads the reading models first)
-        minimal = run_wrk(base + "/bench/minimal/", max(3, seconds // 2))
+        minimal = run_wrk(base + "/bench/minimal/", max(3, seconds // 2), accept=accept)
         before_mix = access_log.stat().st_size
         profilers = [] if profile is None else start_profilers(server.pid, profile, seconds)
-        mix = run_wrk(base + "/", seconds, LUA, paths_file)
+        mix = run_wrk(base + "/", seconds, LUA, paths_file, accept=accept)
         for profiler in profilers:
             profiler.wait(timeout=60)
         mix_log = paths_file.with_name("mix.log")
@@ -413,7 +424,16 @@ def main() -> int:
         metavar="N[,N...]",
         help="the importer's CPU niceness; several values: one run each, in turn, in every round",
     )
+    parser.add_argument(
+        "--accept-encoding",
+        default="gzip",
+        metavar="gzip|identity[,...]",
+        help="what the readers' requests accept (gzip, as browsers); several: one run each, in turn",
+    )
     args = parser.parse_args()
+    encodings = args.accept_encoding.split(",")
+    if not set(encodings) <= ACCEPT_ENCODINGS.keys():
+        parser.error(f"--accept-encoding: one or more of {', '.join(ACCEPT_ENCODINGS)}")
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: `make system-deps` installs it (Debian package wrk).")
 
@@ -464,7 +484,8 @@ def main() -> int:
         ]:
             if args.only and (args.only == "off") != bool(extra):
                 continue
-            for nice in [int(value) for value in args.importer_nice.split(",")]:
+            runs = [(int(n), e) for n in args.importer_nice.split(",") for e in encodings]
+            for nice, encoding in runs:
                 minimal, mix, imported, kinds = measure(
                     {**env, **extra},
                     paths_file,
@@ -473,9 +494,10 @@ def main() -> int:
                     profile=args.profile,
                     importer_nice=nice,
                     workers=args.workers,
+                    accept=ACCEPT_ENCODINGS[encoding],
                 )
                 niced = f"; the importer at nice {nice}" if nice else ""
-                report(title + niced, minimal, mix, imported, kinds)
+                report(f"{title}{niced}; readers accept {encoding}", minimal, mix, imported, kinds)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         if args.cache_url:

@@ -1,5 +1,7 @@
 """The reader pages' cache: served from memory while the data is unchanged, fresh after any write."""
 
+import gzip
+
 import pytest
 from browse_data import (
     event_with_reports,
@@ -12,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles.browsing import pagecache
 from articles.models import Article, Event, Source
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +196,33 @@ def test_the_one_bump_needs_a_transaction():
         pytest.skip("PostgreSQL's statement triggers need no special handling")
     with pytest.raises(RuntimeError, match="needs a transaction"), one_version_bump():
         pass
+
+
+@pytest.mark.parametrize("state", ["miss", "hit"])
+def test_a_client_taking_gzip_gets_the_stored_compressed_page_and_any_other_the_same_page_plain(
+    client, state
+):
+    event_with_reports("Compressed summit", [outlet("Alpha News"), outlet("Beta Times")])
+    plain = client.get(reverse("articles:home"))
+    if state == "miss":
+        cache.clear()
+    zipped = client.get(reverse("articles:home"), headers={"accept-encoding": "gzip, deflate, br"})
+    assert zipped["X-Page-Cache"] == state
+    assert zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == plain.content
+    again = client.get(reverse("articles:home"))
+    assert again["X-Page-Cache"] == "hit"
+    assert "Content-Encoding" not in again
+    assert again.content == plain.content
+    for response in (plain, zipped, again):
+        assert "Accept-Encoding" in response["Vary"]
+
+
+def test_a_page_too_small_to_gain_is_stored_and_sent_as_it_is(client, monkeypatch):
+    monkeypatch.setattr(pagecache, "GZIP_FROM_BYTES", 10**9)
+    event_with_reports("Small summit", [outlet("Alpha News")])
+    client.get(reverse("articles:home"))
+    hit = client.get(reverse("articles:home"), headers={"accept-encoding": "gzip"})
+    assert hit["X-Page-Cache"] == "hit"
+    assert "Content-Encoding" not in hit
+    assert b"Small summit" in hit.content
