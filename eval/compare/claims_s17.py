@@ -264,36 +264,27 @@ def _close_figures(figures_a: list[dict], figures_b: list[dict]) -> float:
     def key(n):
         return (n["kind"], "" if S.close_noun and n["kind"] == "count" else n.get("measure") or n["unit"])
 
-    usable_a = [
-        n
-        for n in figures_a
-        if isinstance(n["value"], int | float) and n["kind"] not in ("date", "time", "year")
-    ]
-    usable_b = [
-        n
-        for n in figures_b
-        if isinstance(n["value"], int | float) and n["kind"] not in ("date", "time", "year")
-    ]
+    def usable(figures: list[dict]) -> list[dict]:
+        return [
+            n
+            for n in figures
+            if isinstance(n["value"], int | float) and n["kind"] not in ("date", "time", "year")
+        ]
+
+    def close(x: dict, y: dict) -> bool:
+        # Both non-zero: a share of zero is no closeness (and under 1, one zero never passes).
+        bigger = max(abs(x["value"]), abs(y["value"]))
+        return (
+            key(x) == key(y)
+            and bool(x["value"] and y["value"])
+            and abs(x["value"] - y["value"]) <= S.close * bigger
+        )
+
+    usable_a, usable_b = usable(figures_a), usable(figures_b)
     if not usable_a or not usable_b:
         return 0.0
-    hits = sum(
-        any(
-            key(x) == key(y)
-            and x["value"]
-            and abs(x["value"] - y["value"]) <= S.close * max(abs(x["value"]), abs(y["value"]))
-            for y in usable_b
-        )
-        for x in usable_a
-    )
-    hits_b = sum(
-        any(
-            key(x) == key(y)
-            and y["value"]
-            and abs(x["value"] - y["value"]) <= S.close * max(abs(x["value"]), abs(y["value"]))
-            for x in usable_a
-        )
-        for y in usable_b
-    )
+    hits = sum(any(close(x, y) for y in usable_b) for x in usable_a)
+    hits_b = sum(any(close(x, y) for x in usable_a) for y in usable_b)
     return min(max(hits, hits_b) / max(min(len(usable_a), len(usable_b)), 1), 1.0)
 
 
