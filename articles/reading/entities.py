@@ -472,12 +472,7 @@ def _measures(doc, lang: ModuleType) -> set[str]:
                 found.add(short)
     for token in doc[1:-1]:
         short = token.text
-        if (
-            token.is_upper
-            and token.is_alpha
-            and doc[token.i - 1].text == "("
-            and doc[token.i + 1].text == ")"
-        ):
+        if token.is_alpha and _short_form_after(doc, token.i - 1) == short:
             words = doc[max(token.i - 1 - len(short), 0) : token.i - 1]
             spelt = "".join(t.text[:1] for t in words).upper()
             if len(words) == len(short) and spelt == short and all(t.is_lower and t.is_alpha for t in words):
@@ -919,16 +914,12 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     }
     # "The International Maritime Bureau (IMB)": the capitals in brackets after a body's name that
     # they spell are that body, whatever the model called them.
-    body_ends = {end: start for start, end, kind, _ in raw if kind == ORGANISATION}
     marked_bodies.update(
-        doc[start].text.lower()
+        short.lower()
         for start, end, kind, _ in raw
-        if end - start == 1
-        and start >= 2
-        and doc[start - 1].text == "("
-        and doc[start].is_upper
-        and start - 1 in body_ends
-        and spells_initials(doc[start].lower_, doc[body_ends[start - 1] : start - 1].text, lang)
+        if kind == ORGANISATION
+        and (short := _short_form_after(doc, end))
+        and spells_initials(short.lower(), doc[start:end].text, lang)
     )
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, (start, end, kind, titled) in enumerate(raw):
@@ -1105,9 +1096,20 @@ def _speaker_name(doc, subject) -> tuple[int, int]:
     return start, end
 
 
-_KIN = frozenset(
-    "sister brother wife husband mother father son daughter widow widower family parents".split()
-)
+# Relatives whose word says their sex ("whose son Tavita"): as telling as "Mr" for "he" or "she".
+_KIN_SEX = {
+    "son": "mr",
+    "brother": "mr",
+    "husband": "mr",
+    "father": "mr",
+    "widower": "mr",
+    "daughter": "ms",
+    "sister": "ms",
+    "wife": "ms",
+    "mother": "ms",
+    "widow": "ms",
+}
+_KIN = frozenset(_KIN_SEX) | {"family", "parents"}
 _OWNERS = frozenset("his her their whose my our your".split())
 
 
@@ -1223,21 +1225,6 @@ _HONORIFICS = {
     "dame": "ms",
     "lord": "mr",
     "lady": "ms",
-}
-
-
-# Relatives whose word says their sex ("whose son Tavita"): as telling as "Mr" for "he" or "she".
-_KIN_SEX = {
-    "son": "mr",
-    "brother": "mr",
-    "husband": "mr",
-    "father": "mr",
-    "widower": "mr",
-    "daughter": "ms",
-    "sister": "ms",
-    "wife": "ms",
-    "mother": "ms",
-    "widow": "ms",
 }
 
 

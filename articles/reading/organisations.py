@@ -9,7 +9,7 @@ National Commission ..."). Each function here returns token spans; entities.py t
 
 from types import ModuleType
 
-from .identity import known_place
+from .identity import POSSESSIVE, known_place
 
 # Legal suffixes that end only companies' names; "Co", "SA", "AG" are left out (also other words).
 _LEGAL_SUFFIXES = frozenset("inc inc. corp corp. plc llc ltd ltd.".split())
@@ -164,7 +164,7 @@ def without_possessor(doc, start: int, end: int, lang: ModuleType) -> int:
     Commission") or a possessing common noun ("the university's Board of Trustees"): the place
     is named, a common noun names nothing, and the organisation's name starts after either."""
     for k in range(start + 1, end - 1):
-        if doc[k].lower_ in ("'s", "’s"):
+        if doc[k].lower_ in POSSESSIVE:
             owner = doc[start:k].text.lower().removeprefix("the ").strip()
             lower_case = all(t.is_lower for t in doc[start:k] if t.lower_ != "the")
             if known_place(owner, lang) or lower_case:
@@ -190,7 +190,7 @@ def body_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:
     name owns another ("the Central Bank of Nigeria's Monetary Policy Committee"): two bodies,
     each named in full, the second ending in a word for a body. None otherwise."""
     for k in range(start + 1, end - 1):
-        if doc[k].lower_ in ("'s", "’s"):
+        if doc[k].lower_ in POSSESSIVE:
             owned = doc[k + 1 : end]
             if (
                 _body_name(doc[start:k], lang)
@@ -273,7 +273,7 @@ def person_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:
     before it is a person's full name ("Theresa May's Brexit"): two or three capitalised proper
     nouns, none a word of organisation names. None otherwise."""
     for k in range(start + 2, min(start + 4, end - 1)):
-        if doc[k].lower_ in ("'s", "’s"):
+        if doc[k].lower_ in POSSESSIVE:
             owner = doc[start:k]
             if all(
                 t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.lower() not in lang.ORG_SUFFIXES

@@ -487,13 +487,13 @@ PLACE_GENERIC_ACROSS = frozenset("airport international".split())
 # Last words of the names of laws: neither people nor organisations ("British Museum Act").
 LAW_WORDS = frozenset("act bill law treaty amendment accord protocol".split())
 
-# Nouns for a part of a people, which narrow what a count counts when they stand before its noun
-# ("178 adult passengers" are some of "181 passengers"; "12 civilian deaths" some of the deaths).
 # An ordinal's adjectives that say its series runs unbroken, and narrow nothing ("second
 # straight win" ranks the same wins as "third win").
 UNBROKEN_SERIES = frozenset("straight consecutive successive running".split())
 # Prepositions that give the span of time an ordinal counts within ("since 2022", "in two years").
 SERIES_FRAMES = frozenset("since in this within over during".split())
+# Nouns for a part of a people, which narrow what a count counts when they stand before its noun
+# ("178 adult passengers" are some of "181 passengers"; "12 civilian deaths" some of the deaths).
 NARROWING_PEOPLE = frozenset(
     "adult child infant baby civilian woman man teenager teen youth minor pensioner".split()
 )
