@@ -381,6 +381,24 @@ def test_figures_of_sentences_that_name_different_places_do_not_conflict():
     assert len(number_conflicts([row], killed_157, killed_189)) == 1
 
 
+def test_figures_of_sentences_that_name_a_place_and_a_place_within_it_still_conflict():
+    c = compare(
+        "Derailment",
+        "A KTX train derailed near Daejeon Station on Monday, injuring 14 people.",
+        "Derailment",
+        "A bullet train came off the rails in Daejeon on Monday, injuring 17 people.",
+    )
+    assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [(["14 people"], ["17 people"])]
+
+
+def test_places_meet_word_by_word_not_letter_by_letter():
+    from articles.compare.summary import places_meet
+
+    assert places_meet({"g:daejeonstation", ("daejeon", "station")}, {"g:daejeon", ("daejeon",)})
+    assert not places_meet({"g:washington", ("washington",)}, {"g:washingtonville", ("washingtonville",)})
+    assert not places_meet({"g:southkorea", ("south", "korea")}, {"g:southafrica", ("south", "africa")})
+
+
 def test_a_margin_after_by_is_not_set_against_a_tally_as_a_conflict():
     c = compare(
         "Brexit",

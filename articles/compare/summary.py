@@ -241,11 +241,27 @@ def _given_unnamed(figure: dict, numbers: list[dict]) -> bool:
     )
 
 
+def places_meet(where_a: set, where_b: set) -> bool:
+    """Whether two sentences name a place in common: the same place (its key), or one whose name
+    is the start of the other's ("Daejeon" / "Daejeon Station": the station is in the city).
+    Word by word, so "Washington" does not meet "Washingtonville"."""
+    if where_a & where_b:
+        return True
+    words_a = [w for w in where_a if isinstance(w, tuple)]
+    words_b = [w for w in where_b if isinstance(w, tuple)]
+    return any(
+        short == long[: len(short)]
+        for a in words_a
+        for b in words_b
+        for short, long in [sorted((a, b), key=len)]
+    )
+
+
 def number_conflicts(
     rows: list[dict],
     numbers_a: list[dict],
     numbers_b: list[dict],
-    places: tuple[dict[int, set[str]], dict[int, set[str]]] = ({}, {}),
+    places: tuple[dict[int, set], dict[int, set]] = ({}, {}),
 ) -> list[dict]:
     """Figures that disagree inside one claim both reports make.
 
@@ -279,7 +295,7 @@ def number_conflicts(
                 continue
             where_a = set().union(*(places[0].get(n["sentence"], set()) for n in side_a))
             where_b = set().union(*(places[1].get(n["sentence"], set()) for n in side_b))
-            if where_a and where_b and not where_a & where_b:
+            if where_a and where_b and not places_meet(where_a, where_b):
                 continue
             conflicts.append(
                 {
