@@ -114,11 +114,11 @@ def test_on_redis_the_event_page_and_comparison_follow_a_retitled_report(client,
         assert "Beta Times corrects its headline" in client.get(url).content.decode()
 
 
-def _delete_pages_in_redis(prefix: str) -> int:
+def _delete_pages_in_redis(prefix: str, kind: str = "page") -> int:
     import redis
 
     client = redis.Redis.from_url(REDIS_URL)
-    keys = list(client.scan_iter(match=f"{prefix}:*:page:*"))
+    keys = list(client.scan_iter(match=f"{prefix}:*:{kind}:*"))
     if keys:
         client.delete(*keys)
     return len(keys)
@@ -153,3 +153,22 @@ def test_with_no_process_copy_allowed_every_hit_asks_redis(client, redis_cache, 
     client.get(url)
     _delete_pages_in_redis(redis_cache)
     assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_on_redis_a_list_page_rendered_again_takes_its_unchanged_rows_from_the_process_copies(
+    client, redis_cache
+):
+    alpha, beta = outlet("Alpha News"), outlet("Beta Times")
+    event_with_reports("Shared summit", [alpha, beta])
+    url = reverse("articles:event-list")
+    client.get(url)
+    assert _delete_pages_in_redis(redis_cache, "row") >= 1
+    event_with_reports("A second storm", [beta])  # a new site-wide token: the list renders again
+    after = client.get(url)
+    assert after["X-Page-Cache"] == "miss"
+    html = after.content.decode()
+    assert "Shared summit" in html and "A second storm" in html
+    import redis
+
+    stored = [k.decode() for k in redis.Redis.from_url(REDIS_URL).scan_iter(match=f"{redis_cache}:*:row:*")]
+    assert len(stored) == 1  # only the new event's row was rendered and stored

@@ -245,26 +245,3 @@ def test_a_page_too_small_to_gain_is_stored_and_sent_as_it_is(client, monkeypatc
     assert hit["X-Page-Cache"] == "hit"
     assert "Content-Encoding" not in hit
     assert b"Small summit" in hit.content
-
-
-def test_a_process_copy_of_pages_keeps_the_most_recently_used_within_its_bytes(monkeypatch):
-    memo = pagecache._BytesMemo(max_bytes=3 * (100 + pagecache._BytesMemo.ENTRY_OVERHEAD))
-    for name in "abc":
-        memo.put(name, (b"x" * 100, "text/html", ""), 60)
-    assert memo.get("a") is not None  # now the most recently used
-    memo.put("d", (b"x" * 100, "text/html", ""), 60)
-    assert memo.get("b") is None
-    assert [memo.get(name) is not None for name in "acd"] == [True, True, True]
-    memo.put("huge", (b"x" * 10_000, "text/html", ""), 60)
-    assert memo.get("huge") is None and memo.get("a") is not None
-
-
-def test_a_process_copy_of_a_page_goes_at_its_expiry(monkeypatch):
-    memo = pagecache._BytesMemo(max_bytes=10_000)
-    now = [1000.0]
-    monkeypatch.setattr(pagecache.time, "monotonic", lambda: now[0])
-    memo.put("page", (b"<html>", "text/html", ""), 60)
-    now[0] += 59
-    assert memo.get("page") is not None
-    now[0] += 2
-    assert memo.get("page") is None

@@ -20,7 +20,6 @@ import os
 import re
 import sqlite3
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -29,10 +28,11 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import BaseCache, caches
-from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
+
+from . import processcopy
 
 MAX_KEYED_URL = 600  # longer query strings are rendered, not cached (bounded keys)
 CACHE_HEADER = "X-Page-Cache"
@@ -301,67 +301,6 @@ class ProcessMemo[K, V]:
                 self._items.popitem(last=False)
 
 
-class _BytesMemo:
-    """Pages (as the cache stores them) this process served lately, each until its expiry as the
-    shared cache keeps it, bounded by their bytes: past `max_bytes` the least recently used go.
-    Safe between threads."""
-
-    ENTRY_OVERHEAD = 200  # the key and the bookkeeping of a small page count too
-
-    def __init__(self, max_bytes: int) -> None:
-        self._items: OrderedDict[str, tuple[tuple, int, float]] = OrderedDict()
-        self._max_bytes = max_bytes
-        self._total = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> tuple | None:
-        with self._lock:
-            item = self._items.get(key)
-            if item is None:
-                return None
-            if item[2] <= time.monotonic():
-                self._drop(key)
-                return None
-            self._items.move_to_end(key)
-            return item[0]
-
-    def put(self, key: str, stored: tuple, seconds: float) -> None:
-        size = len(stored[0]) + self.ENTRY_OVERHEAD
-        if size > self._max_bytes:
-            return
-        with self._lock:
-            self._drop(key)
-            self._items[key] = (stored, size, time.monotonic() + seconds)
-            self._total += size
-            while self._total > self._max_bytes:
-                self._drop(next(iter(self._items)))
-
-    def _drop(self, key: str) -> None:
-        if (item := self._items.pop(key, None)) is not None:
-            self._total -= item[1]
-
-
-# Pages this process served from a shared cache (Redis), kept in front of it: a page's key names
-# the state it was rendered from (its version tokens, or the site-wide token), so the copy under a
-# key never changes and a process's own copy is as good as the shared one. An event, report or
-# comparison page is found again under the same key after writes elsewhere, so most requests of a
-# live site skip the shared cache's round trip (a fifth of a worker's time in the mix's profile).
-# Created on first use with the size settings give; not used when the page cache is this
-# process's memory already.
-_front: dict[str, _BytesMemo] = {}
-
-
-def _front_of(cache: BaseCache) -> _BytesMemo | None:
-    max_bytes = settings.PAGE_CACHE_LOCAL_MB * 1024 * 1024
-    if isinstance(cache, LocMemCache) or max_bytes <= 0:
-        return None
-    name = f"{settings.BROWSE_PAGE_CACHE}:{max_bytes}"
-    front = _front.get(name)
-    if front is None:
-        front = _front.setdefault(name, _BytesMemo(max_bytes))
-    return front
-
-
 # Page versions a process read, by page, with the site-wide token they were read under (see
 # cached_page's reuse_while_unwritten): a few hundred bytes an entry.
 _states: ProcessMemo[tuple, tuple[str, object]] = ProcessMemo(20_000)
@@ -443,28 +382,16 @@ def cached_page[V: Callable[..., HttpResponse]](
 def _found_or_rendered(
     cache: BaseCache, key: str, seconds: int, request: HttpRequest, render: Callable[[], HttpResponse]
 ) -> HttpResponse:
-    """The page stored under `key` (this process's copy first, see _front), or rendered now and
-    stored there (a full page only)."""
-    front = _front_of(cache)
-    # Under the shared cache's own name of the key (with its prefix): two sites, or two test
-    # runs, on one Redis keep their pages apart there, and so here.
-    front_key = cache.make_key(key) if front is not None else key
-    if front is not None and (stored := front.get(front_key)) is not None:
-        return _hit(request, stored)
-    if (stored := cache.get(key)) is not None:
-        if front is not None:
-            # The copy under a key never changes (no page shows the time of day), so the expiry
-            # only bounds how long a copy nobody asks for is held, as the shared cache's does.
-            front.put(front_key, stored, seconds)
+    """The page stored under `key` (this process's copy first, see processcopy), or rendered
+    now and stored there (a full page only)."""
+    if (stored := processcopy.get(cache, key)) is not None:
         return _hit(request, stored)
     response = render()
     if response.status_code == 200 and not response.streaming:
         if hasattr(response, "render") and callable(response.render):
             response.render()
         content, _, encoding = stored = _stored(response)
-        cache.set(key, stored, seconds)
-        if front is not None:
-            front.put(front_key, stored, seconds)
+        processcopy.put(cache, key, stored, seconds)
         if encoding and _accepts_gzip(request):
             response.content = content
             response["Content-Encoding"] = encoding
