@@ -354,6 +354,23 @@ def test_a_report_giving_another_figure_for_a_claim_is_marked_with_its_figure_no
     assert html.count('class="carried differs"') == 1
     assert "≠ 17 people" in html
     assert "carried by Outlet 1, with another figure: 17 people" in html
+    assert "“≠” gives the figure a report states" in html
+
+
+def test_the_fact_table_explains_the_other_figure_mark_only_where_it_is_used(flood_event):
+    event, _a, _ = flood_event
+    html = render_to_string("articles/_fact_table.html", {"fact_table": event_fact_table(event)})
+    assert "≠ about 3,000 residents" in html and "“≠” gives the figure" in html  # the floods' two counts
+    from articles.compare.facts import fact_table
+
+    texts = ["The council approved the budget on Monday.", "Councillors approved the budget on Monday."]
+    reports = [
+        {"id": n, "outlet": f"Outlet {n}", "title": "Budget", "analysis": read_report("Budget", text)}
+        for n, text in enumerate(texts)
+    ]
+    table = {**fact_table(reports), "event_id": 1, "cache_key": "no-figures"}
+    assert table["claims"][0]["cells"] == [[0], [0]]
+    assert "≠" not in render_to_string("articles/_fact_table.html", {"fact_table": table})
 
 
 def _reading_fails_for(monkeypatch, title: str) -> None:

@@ -139,6 +139,7 @@ def fact_table(reports: list[dict]) -> dict:
     return {
         "reports": [{k: r[k] for k in ("id", "outlet", "title")} for r in reports],
         "claims": rows,
+        "figures_differ": any(any(row["differs"]) for row in rows),
         "claims_total": len(claims),
         "people": _people(reports),
         "quotes": _quotes(reports),
