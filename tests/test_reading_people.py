@@ -321,3 +321,14 @@ def test_an_occupation_opening_a_sentence_is_no_part_of_the_name_after_it():
 def test_a_relative_named_by_a_first_name_after_whose_son_is_a_person():
     body = "Mangere mum Leilani Tuilagi, 31, whose son Malakai, 7, took part, said the difference was huge."
     assert kinds(body).get("Malakai") == "person"
+
+
+def test_an_age_after_a_name_outweighs_a_noun_for_a_body_written_before_it():
+    found = kinds("Bus operator Thabo Mokoena, 52, said the union was right.")
+    assert found.get("Thabo Mokoena") == "person"
+
+
+def test_an_occupation_opening_a_sentence_before_a_full_name_is_no_part_of_it():
+    found = kinds("Veterinarian Imogen Castleford won the seat on Saturday.")
+    assert "Imogen Castleford" in found
+    assert not any(name.startswith("Veterinarian") for name in found)

@@ -143,3 +143,23 @@ def test_peoples_listed_with_peoples_are_neither_places_nor_bodies():
 def test_a_town_before_a_noun_for_its_residents_is_a_place():
     kinds = entity_kinds("Struggling Edinburgh households face a bigger water bill after Thursday's vote.")
     assert kinds.get("Edinburgh") == "place"
+
+
+def test_a_wharf_a_creek_and_a_station_are_places():
+    kinds = entity_kinds(
+        "Fruit worth millions sat in containers at Fenwick Wharf. "
+        "The fire destroyed homes in Otter Creek on Wednesday. "
+        "The train derailed as it approached Halden Station."
+    )
+    for name in ("Fenwick Wharf", "Otter Creek", "Halden Station"):
+        assert kinds.get(name, "place") == "place", name
+
+
+def test_a_canadian_province_written_short_is_the_province_across_reports():
+    assert "British Columbia" in shared_names(
+        "Crews fought a wildfire in British Columbia on Thursday.",
+        "A wildfire in B.C. forced hundreds from their homes on Thursday.",
+    ) or "B.C." in shared_names(
+        "Crews fought a wildfire in British Columbia on Thursday.",
+        "A wildfire in B.C. forced hundreds from their homes on Thursday.",
+    )

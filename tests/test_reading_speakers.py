@@ -298,3 +298,8 @@ def test_she_passes_over_a_man_named_as_someones_husband_to_the_woman_before_him
         '"We can barely pay the rent now," she said.'
     )
     assert speakers(body)[0][0] == "Grace Mwangi"
+
+
+def test_a_quote_the_parser_gives_to_an_abbreviated_rank_is_the_named_officers():
+    body = '"We are still searching the river," said Cpl. Helen Marsh, a spokesperson for the police.'
+    assert speakers(body)[0][0] == "Helen Marsh"

@@ -592,6 +592,17 @@ def _after_a_title(doc, ent, lang: ModuleType) -> bool:
     )
 
 
+def _rank_after_initials(ent, lang: ModuleType) -> int | None:
+    """The index of the title ending a span that is a body's capitals and then that title
+    ("RCMP Cpl", "NYPD Sgt"), which the model takes for one person's name; else None."""
+    if len(ent) < 2 or ent[-1].lower_.rstrip(".") not in lang.TITLES:
+        return None
+    initials_ = ent[:-1]
+    if all(t.is_upper and t.is_alpha and len(t) >= 2 for t in initials_):
+        return ent.end - 1
+    return None
+
+
 def _titled_name(ent, lang: ModuleType) -> bool:
     """A span that is a title then two or more capitalised words not ending as organisations do
     (a hyphen inside a name is no word: "Prof Helena Marsh-Whitby"); the title may follow one
@@ -704,9 +715,18 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     """Cleaned, typed mentions of doc (a spaCy Doc of the report's body), in text order."""
     raw: list[tuple[int, int, str, bool]] = []
     lowercase_words = {t.text for t in doc if t.is_lower}
-    # Names the model tags on their own somewhere in the report ("Nissan"), without an article.
+    joined = joined_entities(doc, lang)
+    # Names the model tags on their own somewhere in the report ("Nissan"), without an article;
+    # not a piece the joins above found to be part of a longer name ("South African Transport").
+    pieces = {(ent.start, ent.end) for ent in doc.ents} - {(s, e) for s, e, _ in joined}
     named_alone = {
-        (ent[1:] if ent[0].lower_ in _LEADING else ent).text for ent in doc.ents if ent.label_ in LABELS
+        (ent[1:] if ent[0].lower_ in _LEADING else ent).text
+        for ent in doc.ents
+        if ent.label_ in LABELS
+        and not (
+            (ent.start, ent.end) in pieces
+            and any(s <= ent.start + (ent[0].lower_ in _LEADING) and ent.end <= e for s, e, _ in joined)
+        )
     }
     # "Hurricane Delphine" once makes every "Delphine" of the report the storm.
     not_people = set()
@@ -731,7 +751,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     vessels = _vessels(doc, lang)  # "the tanker Coral Meridian": a ship
     taken_until = 0  # a span an earlier name ran on through ("... and Monuments") is taken
     plural_names: set[str] = set()  # "Spurs" written once as a plural: a team wherever it stands
-    for ent_start, ent_end, label in joined_entities(doc, lang):
+    for ent_start, ent_end, label in joined:
         ent = doc[ent_start:ent_end]
         kind = LABELS.get(label)
         if kind is None and label in ("PRODUCT", "WORK_OF_ART") and _told_the(doc, ent_start, ent_end):
@@ -766,6 +786,11 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             # "a Tory Brexiteer said", "A State may not": a description or a common noun (names
             # take no indefinite article), unless the name describes what follows ("a Bruno
             # Ferreira da Silva penalty", "a Duluth mayor").
+            continue
+        if kind == PERSON and (rank := _rank_after_initials(ent, lang)) is not None:
+            # "RCMP Cpl. Dana Whitford": the force's initials, then a rank; the name follows
+            raw.append((ent.start, rank, ORGANISATION, False))
+            taken_until = ent.end
             continue
         if kind == ORGANISATION and (_titled_name(ent, lang) or _after_a_title(doc, ent, lang)):
             kind = PERSON  # "General Brent Dufresne", "Governor [Laurent Desrochers]": an organisation to the model

@@ -53,7 +53,8 @@ TITLES = frozenset(
     executive official officials diplomat commissioner mp mep mps pm chancellor
     treasurer attorney sheriff detective inspector superintendent constable trooper coach manager
     striker midfielder defender goalkeeper councillor cllr alderman commissioner grandmother
-    grandfather boss gaffer skipper keeper winger billionaire tycoon mogul""".split()
+    grandfather boss gaffer skipper keeper winger billionaire tycoon mogul
+    cpl corporal sgt lt capt maj supt insp pte""".split()
 )
 # Multi-word titles, matched before single words, lower-cased.
 TITLE_PHRASES = (
@@ -86,7 +87,7 @@ INDUSTRY_WORDS = frozenset(
     biotech biotechnology energy media industries solutions software foods entertainment
     insurance networks brands enterprises ventures robotics semiconductor semiconductors
     electronics petroleum mining logistics communications telecom telecommunications mobility
-    vaccines shipping tankers""".split()
+    vaccines shipping tankers lifesciences sciences healthcare""".split()
 )
 ORG_SUFFIXES = INDUSTRY_WORDS | frozenset(
     """department ministry institute institution center centre university college school company
@@ -179,7 +180,8 @@ OCCUPATION_NOUNS = frozenset(
     teacher nurse surgeon pilot student resident victim suspect businessman businesswoman
     campaigner activist protester journalist photographer historian organizer organiser
     volunteer accountant engineer mechanic farmer electrician plumber cleaner shopkeeper waiter
-    waitress pensioner retiree commuter""".split()
+    waitress pensioner retiree commuter veterinarian vet dentist pharmacist paramedic
+    firefighter midwife""".split()
 )
 # Lower-case nouns for an area or a place of worship that a name before them names: "Vargas
 # state", "the Linwood mosque". Not "hotel" or "store": chains name those ("a Hilton hotel").
@@ -204,7 +206,7 @@ HOLDING_WORDS = frozenset(
 # Last words of places that are also surnames (so not in PLACE_SUFFIXES): they make a place of a
 # name the model calls an organisation, never of one it calls a person.
 PLACE_LAST_WORDS = frozenset(
-    "hill hills hillside heights park hall square gardens field arena village place".split()
+    "hill hills hillside heights park hall square gardens field arena village place point".split()
 )
 # Lower-case nouns for premises and media that a name before them names ("the Cinnamon Grand
 # hotel", "the group's Al Masirah television"): a hotel or a channel, never the person it may
@@ -224,7 +226,8 @@ NOT_ACRONYMS = frozenset(
 PLACE_SUFFIXES = frozenset(
     """river sea ocean lake island islands valley desert strait gulf bay coast peninsula province
     region county district mountains basin delta hotel palace stadium cathedral mosque
-    temple airport harbour harbor boulevard street avenue road square bridge""".split()
+    temple airport harbour harbor boulevard street avenue road square bridge wharf quay creek
+    station""".split()
 )
 # Words that end (or start) names of laws, events and things, not of people.
 NOT_PERSON_LAST_WORDS = frozenset(
@@ -461,7 +464,13 @@ STATE_ABBREVIATIONS = {
     "va.": "virginia", "wash.": "washington", "w.va.": "west virginia", "wis.": "wisconsin",
     "wyo.": "wyoming",
 }  # fmt: skip
-PLACE_ALIASES = {**PLACE_ALIASES, **STATE_ABBREVIATIONS}
+# Canada's provinces as the country's papers shorten them with full stops ("B.C.'s Shuswap").
+PROVINCE_ABBREVIATIONS = {
+    "b.c.": "british columbia", "alta.": "alberta", "sask.": "saskatchewan", "ont.": "ontario",
+    "que.": "quebec", "n.s.": "nova scotia", "n.b.": "new brunswick", "p.e.i.": "prince edward island",
+    "nfld.": "newfoundland",
+}  # fmt: skip
+PLACE_ALIASES = {**PLACE_ALIASES, **STATE_ABBREVIATIONS, **PROVINCE_ABBREVIATIONS}
 # Last words of places that other reports leave out ("Broward County" = "Broward").
 # Titles written after what the office looks after ("Transport Secretary", "Finance Minister").
 PORTFOLIO_TITLES = frozenset({"secretary", "minister"})
