@@ -727,3 +727,32 @@ def test_a_forces_initials_before_a_rank_are_the_force_and_the_name_after_is_som
     assert kinds.get("OPP") == "organisation"
     assert kinds.get("Ray Dunning") == "person"
     assert not any("Sgt" in name for name in kinds)
+
+
+def test_a_word_made_of_a_bodys_name_in_brackets_or_after_known_as_is_its_short_name():
+    entities = read_report(
+        "t",
+        "The line is run by Hallam Railways Corp. (Hallrail), the state operator. "
+        "Hallrail said the track was checked on Friday.",
+    )["entities"]
+    companies = [e for e in entities if e["kind"] == "organisation"]
+    assert [e["name"] for e in companies] == ["Hallam Railways Corp."]
+    assert "Hallrail" in companies[0]["variants"]
+    entities = read_report(
+        "t",
+        "Researchers from the Ruiz Almeida Institute, known as Fioalmeida, released the mosquitoes. "
+        "Fioalmeida will fund more releases next year.",
+    )["entities"]
+    names = {e["name"]: e["variants"] for e in entities if e["kind"] == "organisation"}
+    assert "Fioalmeida" in names.get("Ruiz Almeida Institute", [])
+
+
+def test_a_word_in_brackets_not_made_of_the_name_is_no_short_name():
+    from articles.reading.entities import _made_of_the_words
+    from articles.reading.lang import get_language
+
+    lang = get_language("en")
+    assert _made_of_the_words("Korail", "Korea Railroad Corp.", lang)
+    assert _made_of_the_words("Fiocruz", "Oswaldo Cruz Foundation", lang)
+    assert not _made_of_the_words("Sunrise", "Korea Railroad Corp.", lang)
+    assert not _made_of_the_words("Canada", "Canadian Broadcasting Corp", lang)

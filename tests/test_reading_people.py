@@ -332,3 +332,36 @@ def test_an_occupation_opening_a_sentence_before_a_full_name_is_no_part_of_it():
     found = kinds("Veterinarian Imogen Castleford won the seat on Saturday.")
     assert "Imogen Castleford" in found
     assert not any(name.startswith("Veterinarian") for name in found)
+
+
+def test_a_name_with_an_irish_particle_is_a_person_though_the_model_says_a_body():
+    found = kinds(
+        "Naoise Ó Briain scored 0-9 from frees. Clare rallied after the break, "
+        "and Ó Briain's goal in the 40th minute settled the game."
+    )
+    assert found.get("Naoise Ó Briain") == "person"
+    found = kinds(
+        "Ronan Ó Dálaigh scored 1-7 before being substituted. The wing-back was sent off for a "
+        "high challenge on Fiachra Ó Dálaigh."
+    )
+    assert found.get("Fiachra Ó Dálaigh") == "person"
+    assert "Ó Briain" not in found  # his surname, not a body
+
+
+def test_a_name_owning_a_relative_is_marked_as_someones_but_owning_a_thing_is_not():
+    from articles.reading.entities import _owns_a_relative
+    from articles.reading.models import nlp
+
+    doc = nlp()("He fouled Tadhg, Oisin's younger brother, and then Oisin's goal came.")
+    assert _owns_a_relative(doc, 5)  # "Oisin" + "'s younger brother"
+    assert not _owns_a_relative(doc, 12)  # "Oisin" + "'s goal"
+
+
+def test_a_korean_family_name_the_model_calls_a_people_opens_the_name_and_speaks_alone():
+    body = (
+        "Korail chief executive Han Seung Woo apologised to passengers. "
+        '"This should never have happened, and we will find out why," Han said.'
+    )
+    reading = read_report("t", body)
+    assert "Han Seung Woo" in {e["name"] for e in reading["entities"] if e["kind"] == "person"}
+    assert reading["quotes"][0]["speaker"] == "Han Seung Woo"

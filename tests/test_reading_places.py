@@ -163,3 +163,13 @@ def test_a_canadian_province_written_short_is_the_province_across_reports():
         "Crews fought a wildfire in British Columbia on Thursday.",
         "A wildfire in B.C. forced hundreds from their homes on Thursday.",
     )
+
+
+def test_an_interstate_keeps_its_number_and_its_short_form_is_the_same_road():
+    kinds = entity_kinds("The truck struck her car in a work zone on Interstate 75 on Tuesday.")
+    assert kinds.get("Interstate 75") == "place"
+    assert "Interstate" not in kinds
+    assert "Interstate 75" in shared_names(
+        "The truck struck her car in a work zone on Interstate 75 on Tuesday.",
+        "The state had botched the warning signs on I-75, the company said.",
+    )

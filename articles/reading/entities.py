@@ -85,6 +85,7 @@ class Mention:
     acts: bool = False  # the subject or possessor, not first in its sentence ("..., Obama said")
     entity: int = -1
     honorific: str = ""  # "mr" or "ms" when one stands before the name: tells "he" from "she"
+    long_form: str = ""  # the body's full name a short name was given after ("Korail", "Fiocruz")
 
 
 @dataclass(slots=True)
@@ -167,8 +168,13 @@ def _strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple
             or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
             # "Denpasar on": a name does not end in a lower-case word ("Song-chol" keeps its "chol")
             or (doc[end - 1].is_lower and end - 1 > start and doc[end - 2].whitespace_)
-            # "the Java Sea 13 minutes": a figure after a place
-            or (end - 1 > start and kind == PLACE and doc[end - 1].like_num)
+            # "the Java Sea 13 minutes": a figure after a place, not a road's ("Interstate 75")
+            or (
+                end - 1 > start
+                and kind == PLACE
+                and doc[end - 1].like_num
+                and doc[end - 2].lower_ not in lang.ROAD_WORDS
+            )
         ):
             end -= 1
         else:
@@ -451,6 +457,46 @@ def _named_before(doc, nouns: frozenset[str]) -> set[str]:
 _LETTERED_SUM = re.compile(r"[A-Za-z]{1,3}\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
+def _short_name_after(doc, end: int) -> str | None:
+    """A one-word name written as a word, not in capitals, right after a span: in brackets
+    ("Korea Railroad Corp. (Korail)") or after ", known as" ("..., known as Fiocruz,")."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        word = doc[end + 1]
+    elif end + 3 < len(doc) and [t.lower_ for t in doc[end : end + 3]] == [",", "known", "as"]:
+        word = doc[end + 3]
+    else:
+        return None
+    text = word.text
+    if not (text.isalpha() and len(text) >= 4 and text[:1].isupper() and not text.isupper()):
+        return None
+    return text
+
+
+def _made_of_the_words(short: str, name: str, lang: ModuleType) -> bool:
+    """Whether short is built from name's words: the starts of two of them or more, in order
+    ("Korail" of "Korea Railroad Corp."), or a whole word of four letters or more that is no
+    generic word, with letters before it ("Fiocruz" of "Oswaldo Cruz Foundation")."""
+    if known_place(short, lang):
+        return False
+    words = [w.lower().strip(".,") for w in name.split() if w.lower() not in lang.STOPWORDS]
+    short = short.lower()
+    generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
+    if any(len(w) >= 4 and w not in generic and short.endswith(w) and short != w for w in words):
+        return True
+
+    def built(rest: str, index: int, used: int) -> bool:
+        if not rest:
+            return used >= 2
+        for k in range(index, len(words)):
+            word = words[k]
+            for size in range(min(len(word), len(rest)), 0, -1):
+                if rest.startswith(word[:size]) and built(rest[size:], k + 1, used + 1):
+                    return True
+        return False
+
+    return built(short, 0, 0)
+
+
 def _short_form_after(doc, end: int) -> str | None:
     """The capitals in brackets right after a span ("Monetary Policy Rate (MPR)"), if any."""
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
@@ -589,6 +635,17 @@ def _after_a_title(doc, ent, lang: ModuleType) -> bool:
         and len(words) >= 2
         and all(t.is_title for t in ent)
         and _person_is_plausible(words, lang)
+    )
+
+
+def _gaelic_name(words: list[str], lang: ModuleType) -> bool:
+    """Whether capitalised words make a name with a word only Irish personal names have ("Ó",
+    "Óg", "Ní"; "Og" between two names)."""
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    lower = [w.lower() for w in words]
+    return any(w in lang.GAELIC_NAME_WORDS for w in lower[:-1]) or any(
+        w in lang.GAELIC_MIDDLE_WORDS for w in lower[1:-1]
     )
 
 
@@ -756,6 +813,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         kind = LABELS.get(label)
         if kind is None and label in ("PRODUCT", "WORK_OF_ART") and _told_the(doc, ent_start, ent_end):
             kind = ORGANISATION  # "sources told the Courier": a paper, whatever the model called it
+        if lang.ROAD_SHORT_FORM.fullmatch(ent.text):
+            kind = PLACE  # "I-75": an interstate, a product to the model
         if kind is None or ent_start < taken_until:
             continue
         if _without_possessive(ent).text in not_people and kind != PLACE:
@@ -867,6 +926,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         kind = _kind_by_shape(words, kind, lang)
         if kind != ORGANISATION and _names_a_business(doc, start, end, words, lang):
             kind = ORGANISATION
+        if kind != PERSON and _gaelic_name(words, lang):
+            kind = PERSON  # "Seán Óg Kearney", "Ó Floinn's goal": an organisation to the model
         if kind != PLACE and words[-1].lower() in lang.LAW_WORDS:
             continue  # "the Renters' Reform Bill", "British Museum Act": a law, no one
         if kind == PERSON and doc[end - 1].tag_ in ("NNPS", "NNS"):
@@ -907,6 +968,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         if kind == PERSON and _person_is_plausible(doc[start:end].text.split(), lang)
     ]
     surnames = _surnames(full_names)
+    given_names = {core[0] for core in map(name_parts, full_names) if len(core) >= 2}
     raw = _without_epithets(doc, raw, full_names, lang)
     # Family names written first ("Choe" of "Choe Son Hui", "Ri" of "Ri Yong Ho"): the first
     # word of one full name shaped as Korean and Chinese names are in English (three parts, or
@@ -946,6 +1008,17 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         and (short := _short_form_after(doc, end))
         and spells_initials(short.lower(), doc[start:end].text, lang)
     )
+    # "Korea Railroad Corp. (Korail)", "the Oswaldo Cruz Foundation, known as Fiocruz": a word
+    # made of the name's words given right after it is that body's short name, wherever it
+    # stands and whatever the model called it.
+    short_names = {
+        short: doc[start:end].text
+        for start, end, kind, _ in raw
+        if kind == ORGANISATION
+        and (short := _short_name_after(doc, end))
+        and _made_of_the_words(short, doc[start:end].text, lang)
+    }
+    marked_bodies.update(short.lower() for short in short_names)
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, (start, end, kind, titled) in enumerate(raw):
         if kind == PERSON and not titled and start > 0 and _locative_before(doc, start, end, lang):
@@ -970,6 +1043,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PLACE  # "Sri Lanka's police chief", "Cabo Delgado province": the model's person
         elif kind != PERSON and (doc[start:end].text in surnames or doc[start:end].text in family_first):
             kind = PERSON  # "Trump said": the surname of someone the report names in full
+        elif kind != PERSON and doc[start:end].text in given_names and _owns_a_relative(doc, end):
+            kind = PERSON  # "Cian's younger brother": the first name of someone named in full
         elif kind == PERSON and end - start == 1 and doc[start].text in org_words:
             kind = ORGANISATION
         raw[k] = (start, end, kind, titled)
@@ -1025,8 +1100,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         acts = span.root.dep_ in _ACTING and not doc[start].is_sent_start
         mention = Mention(char_start, char_end, span.text, kind, sentence, titled, acts)
         mention.honorific = _honorific(doc, start)
+        if kind == ORGANISATION:
+            mention.long_form = short_names.get(span.text, "")
         mentions.append(mention)
-    mentions = _with_surname_mentions(doc, mentions, sentence_starts)
+    mentions = _with_surname_mentions(doc, mentions, sentence_starts, family_first)
     return _with_short_name_mentions(doc, mentions, sentence_starts, lang)
 
 
@@ -1257,6 +1334,17 @@ def _honorific(doc, start: int) -> str:
     if start > 1 and doc[start - 2].lower_ in _OWNERS and doc[start - 1].lower_ in _KIN_SEX:
         return _KIN_SEX[doc[start - 1].lower_]
     return _HONORIFICS.get(doc[start - 1].lower_.rstrip("."), "") if start > 0 else ""
+
+
+def _owns_a_relative(doc, end: int) -> bool:
+    """Whether the name owns a relative right after it, an adjective or two between ("Cian's
+    younger brother", "Ana's son"): only people have one."""
+    if end >= len(doc) or doc[end].lower_ not in POSSESSIVE:
+        return False
+    k = end + 1
+    while k < len(doc) and k <= end + 3 and doc[k].pos_ == "ADJ":
+        k += 1
+    return k < len(doc) and doc[k].lower_ in _KIN
 
 
 def _surnames(names) -> set[str]:
@@ -1513,10 +1601,13 @@ def _town_gone_to(doc, start: int, end: int) -> bool:
     return not owns and not doc[start].is_upper and is_place_name(doc[start].text)
 
 
-def _with_surname_mentions(doc, mentions: list[Mention], sentence_starts: list[int]) -> list[Mention]:
+def _with_surname_mentions(
+    doc, mentions: list[Mention], sentence_starts: list[int], family_first: set[str] = frozenset()
+) -> list[Mention]:
     """Later mentions by surname the model did not tag ("Pelosi told reporters") added, when
-    the surname is that of a person the report names in full."""
-    surnames = _surnames(m.text for m in mentions if m.kind == PERSON)
+    the surname is that of a person the report names in full; so are family names written
+    first ("Han said" after "Han Seung Woo")."""
+    surnames = _surnames(m.text for m in mentions if m.kind == PERSON) | family_first
     if not surnames:
         return mentions
     covered = set()
@@ -1625,10 +1716,11 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         if len(m.text.split()) >= 2
         for letters in (initials(m.text, lang, hyphen_parts=False), initials(m.text, lang))
     }
+    by_text = {m.text: m for m in organisations}
     for mention in organisations:
         short = mention.text.replace(".", "")
         target = long_names.get(short.lower()) if short.isupper() and len(short) >= 2 else None
-        source = target or mention
+        source = target or by_text.get(mention.long_form) or mention
         add(mention, org_key(source.text, lang), source.text, ORGANISATION)
     # "B.C." beside "British Columbia": a place written as dotted capitals is the place of two or
     # more words whose initials they spell, when the report names it.

@@ -173,6 +173,8 @@ def org_key(name: str, lang: ModuleType) -> str:
 
 
 def place_key(text: str, lang: ModuleType) -> str:
+    if road := lang.ROAD_SHORT_FORM.fullmatch(text):
+        text = lang.ROAD_SHORT_FORM_NAME.format(road[1])  # "I-75" is "Interstate 75"
     lower = text.lower().strip(".")
     return "g:" + name_key(lang.PLACE_ALIASES.get(lower, lang.PLACE_ALIASES.get(text.lower(), lower)))
 

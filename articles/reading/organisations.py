@@ -86,9 +86,31 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             spans[-1] = (previous[0], ent.end, "ORG")
         elif touching and previous[2] == "PERSON" and ent.label_ != "NORP" and _hyphenated_word(ent):
             spans[-1] = (previous[0], ent.end, "PERSON")  # "Cllr Iain" + "Drummond-Shaw": one name
+        elif (
+            touching
+            and previous[2] == "NORP"
+            and ent.label_ == "PERSON"
+            and _family_name_first(doc, previous, ent)
+        ):
+            spans[-1] = (previous[0], ent.end, "PERSON")  # "Han" + "Seung Woo": one Korean name
         else:
             spans.append((ent.start, ent.end, ent.label_))
     return _pieced_name(doc, _listed_words_opening(doc, spans, lang), lang)
+
+
+def _family_name_first(doc, previous: tuple[int, int, str], ent) -> bool:
+    """Whether a short capitalised word the model took for a people ("Han") is the family name
+    before a Korean given name written as two syllables ("Seung Woo"): one word of two to four
+    letters, then two capitalised syllables of five letters at most."""
+    family = doc[previous[0] : previous[1]]
+    return (
+        len(family) == 1
+        and family[0].is_title
+        and family[0].is_alpha
+        and 2 <= len(family[0]) <= 4
+        and len(ent) == 2
+        and all(t.is_title and t.is_alpha and len(t) <= 5 for t in ent)
+    )
 
 
 def _hyphenated_word(ent) -> bool:

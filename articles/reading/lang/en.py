@@ -425,6 +425,11 @@ def american_spelling(word: str) -> str:
 
 # Lower-case words inside personal names ("Ursula von der Leyen", "Charles de Gaulle").
 NAME_PARTICLES = frozenset("de del della der di da du dos das van von ter ten al bin bint ibn la le".split())
+# Capitalised words that only Irish (and Scottish Gaelic) personal names are built with ("Cian
+# Ó Floinn", "Seán Óg Kearney", "Aoife Ní Bhriain"): a name with one is someone's. "Og" without
+# its accent counts only between two names.
+GAELIC_NAME_WORDS = frozenset("ó ní nic uí óg".split())
+GAELIC_MIDDLE_WORDS = frozenset({"og"})
 # States of the United States: names the model sometimes reads as people ("South Carolina").
 US_STATES = frozenset(
     """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
@@ -464,6 +469,11 @@ STATE_ABBREVIATIONS = {
     "va.": "virginia", "wash.": "washington", "w.va.": "west virginia", "wis.": "wisconsin",
     "wyo.": "wyoming",
 }  # fmt: skip
+# Words before a road's number, which is part of its name ("Interstate 75", "Highway 401"), and
+# the US interstates' short form ("I-75"), which is the same road.
+ROAD_WORDS = frozenset("interstate highway route".split())
+ROAD_SHORT_FORM = re.compile(r"I-(\d{1,3})")
+ROAD_SHORT_FORM_NAME = "interstate {}"
 # Canada's provinces as the country's papers shorten them with full stops ("B.C.'s Shuswap").
 PROVINCE_ABBREVIATIONS = {
     "b.c.": "british columbia", "alta.": "alberta", "sask.": "saskatchewan", "ont.": "ontario",
