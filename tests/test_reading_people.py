@@ -365,3 +365,11 @@ def test_a_korean_family_name_the_model_calls_a_people_opens_the_name_and_speaks
     reading = read_report("t", body)
     assert "Han Seung Woo" in {e["name"] for e in reading["entities"] if e["kind"] == "person"}
     assert reading["quotes"][0]["speaker"] == "Han Seung Woo"
+
+
+def test_an_untagged_name_beside_a_speaking_title_is_whole_though_a_piece_was_taken_for_a_town():
+    found = kinds(
+        'The president of the Union of Primary Nurses, Ireland, Fergal Ó Laoire, said the cuts were "a disgrace".'
+    )
+    assert found.get("Fergal Ó Laoire") == "person"
+    assert "Fergal" not in found

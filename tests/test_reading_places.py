@@ -173,3 +173,21 @@ def test_an_interstate_keeps_its_number_and_its_short_form_is_the_same_road():
         "The truck struck her car in a work zone on Interstate 75 on Tuesday.",
         "The state had botched the warning signs on I-75, the company said.",
     )
+
+
+def test_a_known_town_before_a_colon_opening_a_report_is_its_dateline_place():
+    kinds = entity_kinds("Pune: Tata Motors on Monday announced a new plant for electric buses.")
+    assert kinds.get("Pune") == "place"
+
+
+def test_a_place_one_report_names_is_found_in_the_other_reports_shouted_dateline():
+    assert "Pune" in shared_names(
+        "Pune: The carmaker on Monday announced a new plant for electric buses.",
+        "PUNE, India (Meridian Wire) — The carmaker said on Monday it would build a plant.",
+    )
+
+
+def test_a_field_of_government_before_a_country_is_a_department_not_the_country():
+    kinds = entity_kinds("Environment Canada is forecasting winds gusting to 50 km/h on Friday.")
+    assert kinds.get("Environment Canada") == "organisation"
+    assert "Canada" not in kinds

@@ -11,7 +11,7 @@ sentence alone, and not one part of a longer name the other report writes.
 import re
 from types import ModuleType
 
-from ..reading.identity import ORGANISATION, PERSON, is_initial, known_region, without_leading_place
+from ..reading.identity import ORGANISATION, PERSON, PLACE, is_initial, known_region, without_leading_place
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "la", "von", "van", "&"})
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -59,6 +59,9 @@ def _forms(entity: dict, lang: ModuleType) -> list[str]:
         # city; "the Fed" of "the Boston Fed" is no plural, and stays another bank
         teams = (without_leading_place(name, lang) for name in list(names))
         names |= {team for team in teams if team and _nickname(team, lang)}
+    if entity["kind"] == PLACE:
+        # "HYDERABAD, India (Meridian Wire) —": the other report's dateline shouts the place
+        names |= {name.upper() for name in list(names)}
     if entity["kind"] == PERSON:
         # "Darnell T. Whitacre Jr." is "Darnell Whitacre Jr." to an outlet that leaves out
         # middle initials

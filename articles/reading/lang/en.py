@@ -482,6 +482,12 @@ PROVINCE_ABBREVIATIONS = {
 }  # fmt: skip
 PLACE_ALIASES = {**PLACE_ALIASES, **STATE_ABBREVIATIONS, **PROVINCE_ABBREVIATIONS}
 # Last words of places that other reports leave out ("Broward County" = "Broward").
+# Fields of government that name a department with the country's name after them
+# ("Environment Canada", "Statistics Canada", "Sport England").
+PORTFOLIO_WORDS = frozenset(
+    """environment health statistics transport parks fisheries justice finance defence defense
+    sport heritage employment immigration revenue""".split()
+)
 # Titles written after what the office looks after ("Transport Secretary", "Finance Minister").
 PORTFOLIO_TITLES = frozenset({"secretary", "minister"})
 # Places whose one name joins two with "and": never split into two places.
