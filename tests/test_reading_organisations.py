@@ -756,3 +756,29 @@ def test_a_word_in_brackets_not_made_of_the_name_is_no_short_name():
     assert _made_of_the_words("Fiocruz", "Oswaldo Cruz Foundation", lang)
     assert not _made_of_the_words("Sunrise", "Korea Railroad Corp.", lang)
     assert not _made_of_the_words("Canada", "Canadian Broadcasting Corp", lang)
+
+
+def test_a_car_someone_owns_named_by_its_maker_is_no_body():
+    kinds = entity_kinds("He lost control on the bend and his Toyota rolled into a ditch, police said.")
+    assert "Toyota" not in kinds
+    kinds = entity_kinds("Toyota said on Tuesday it would recall 300,000 cars.")
+    assert kinds.get("Toyota") == "organisation"
+
+
+def test_a_firms_two_opening_words_are_the_firm_named_in_full_with_its_legal_suffix():
+    entities = read_report(
+        "t",
+        "The jury ordered Blue Ridge Haulage Lines Inc. to pay $30 million. "
+        "Blue Ridge's attorney said the company would appeal.",
+    )["entities"]
+    companies = [e for e in entities if e["kind"] == "organisation"]
+    assert [e["name"] for e in companies] == ["Blue Ridge Haulage Lines Inc."]
+    assert "Blue Ridge" in companies[0]["variants"]
+
+
+def test_a_firm_named_with_its_legal_suffix_is_looked_for_without_it_in_the_other_report():
+    from articles.compare.mentions import _forms
+    from articles.reading.lang import get_language
+
+    entity = {"name": "Blue Ridge Haulage Lines Inc.", "kind": "organisation", "variants": []}
+    assert "Blue Ridge Haulage Lines" in _forms(entity, get_language("en"))

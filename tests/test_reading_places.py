@@ -191,3 +191,8 @@ def test_a_field_of_government_before_a_country_is_a_department_not_the_country(
     kinds = entity_kinds("Environment Canada is forecasting winds gusting to 50 km/h on Friday.")
     assert kinds.get("Environment Canada") == "organisation"
     assert "Canada" not in kinds
+
+
+def test_an_untagged_town_of_two_words_after_in_is_a_place():
+    kinds = entity_kinds("Hundreds of evacuees had registered at the community hall in Moose Jaw by Friday.")
+    assert kinds.get("Moose Jaw") == "place"

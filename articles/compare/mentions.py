@@ -50,6 +50,9 @@ def _nickname(words: str, lang: ModuleType) -> bool:
 def _forms(entity: dict, lang: ModuleType) -> list[str]:
     names = {entity["name"], *entity.get("variants", []), *(m["text"] for m in entity.get("mentions", []))}
     if entity["kind"] == ORGANISATION:
+        # "Red Clay Freight Lines Inc." is "Red Clay Freight Lines" to an outlet that leaves out
+        # the legal suffix
+        names |= {" ".join(words) for name in list(names) if len(words := _without_suffix(name, lang)) >= 2}
         # "U.S. Consumer Product Safety Commission", "Minnesota State Patrol": the other report
         # may leave out a national or state body's country or state; never a city, since "the
         # Boston Fed" is not "the Fed"
@@ -69,6 +72,13 @@ def _forms(entity: dict, lang: ModuleType) -> list[str]:
     forms = {re.sub(r"^(?:the|The)\s+", "", name.strip()) for name in names}
     # longest first, so that "Minnesota State Patrol" claims its words before "State Patrol"
     return sorted((f for f in forms if _is_name(f, entity["kind"])), key=len, reverse=True)
+
+
+def _without_suffix(name: str, lang: ModuleType) -> list[str]:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in lang.CORPORATE_SUFFIXES:
+        words.pop()
+    return words
 
 
 def _lower_case_word(word: str, texts: list[str]) -> bool:

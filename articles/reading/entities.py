@@ -655,6 +655,20 @@ def _portfolio_before_country(doc, ent, lang: ModuleType) -> int | None:
     return None
 
 
+def _owned_thing(doc, start: int, end: int) -> bool:
+    """Whether a one-word name, the head of its phrase, follows "his" or "her" ("her Honda was
+    struck", "his Rolex"): a thing someone owns, named by its maker, not the maker. "Our"
+    and "their" are left alone ("our NHS")."""
+    return (
+        end - start == 1
+        and start > 0
+        and doc[start - 1].lower_ in ("his", "her")
+        and doc[start - 1].dep_ == "poss"
+        and doc[start - 1].head.i == start
+        and doc[start].dep_ != "compound"
+    )
+
+
 def _gaelic_name(words: list[str], lang: ModuleType) -> bool:
     """Whether capitalised words make a name with a word only Irish personal names have ("Ó",
     "Óg", "Ní"; "Og" between two names)."""
@@ -905,6 +919,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             operator = start + (doc[start].lower_ in _LEADING)  # "The Lion Air Boeing 737"
             raw.append((operator, end - 1, ORGANISATION, False))
             start = end - 1
+        if kind == ORGANISATION and _owned_thing(doc, start, end):
+            continue  # "her Honda was struck": a car she owned, named by its maker
         if kind == ORGANISATION and _before_its_members(doc, end):
             continue  # "House Republicans", "Senate Democrats": a group of members, not the body
         if kind == ORGANISATION and _names_a_series(doc, start, end):
@@ -978,6 +994,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     if (dateline := _untagged_dateline(doc, raw)) is not None:
         raw.insert(0, (*dateline, PLACE, False))  # "ABUJA (Equatorial Wire) —": where it was filed
     raw = _with_untagged_organisations(doc, raw, lang)
+    raw = sorted(raw + _untagged_places_after_in(doc, raw, lang))  # "the centre in Salmon Arm"
     # "to Niue" (a person to the model), an untagged "Tuvalu": countries' names are places
     raw = with_countries(doc, raw, _surnames(doc[s:e].text for s, e, k, _ in raw if k == PERSON), lang)
     raw = _with_untagged_speakers(doc, raw, lang)
@@ -1559,6 +1576,29 @@ def _places_by_conjunction(
     taken.update(start for start, _, _, _ in untagged)
     untagged += _untagged_beside_places(doc, taken, place_at, surnames)
     return sorted(out + untagged)
+
+
+def _untagged_places_after_in(
+    doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType
+) -> list[tuple[int, int, str, bool]]:
+    """Runs of two or three capitalised words the model tagged nothing in, right after "in",
+    "near" or "outside", that the gazetteer knows as a place and that no word of a body's name
+    ends ("the reception centre in Salmon Arm"): places. A lone word is left alone: towns share
+    their names with people and firms."""
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    found = []
+    for prep in doc[:-2]:
+        if prep.lower_ not in ("in", "near", "outside") or not prep.is_lower:
+            continue
+        start = end = prep.i + 1
+        while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end - start < 2 or (end < len(doc) and doc[end].is_title) or taken.intersection(range(start, end)):
+            continue
+        words = [t.lower_ for t in doc[start:end]]
+        if is_place_name(doc[start:end].text) and not any(w in lang.ORG_SUFFIXES for w in words):
+            found.append((start, end, PLACE, False))
+    return found
 
 
 def _untagged_beside_places(

@@ -252,6 +252,17 @@ def _short_form(short: str, long: str, lang: ModuleType) -> bool:
     keys, long_keys = [name_key(w) for w in kept], [name_key(w) for w in words]
     if len(kept) == 1 and keys == long_keys[:1]:
         return not known_place(kept[0], lang)
+    # "Red Clay" of "Red Clay Freight Lines Inc.": a firm's two opening words, when its name
+    # ends in a legal suffix and goes on for two words or more before it
+    bare = _without_legal_suffix(" ".join(words), lang)
+    if (
+        len(kept) == 2
+        and len(bare) < len(words)
+        and len(bare) >= 4
+        and keys == long_keys[:2]
+        and not known_place(" ".join(kept), lang)
+    ):
+        return True
     if keys == long_keys[-len(kept) :]:
         lead = words[: len(words) - len(kept)]
         return not any(
