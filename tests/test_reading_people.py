@@ -373,3 +373,11 @@ def test_an_untagged_name_beside_a_speaking_title_is_whole_though_a_piece_was_ta
     )
     assert found.get("Fergal Ó Laoire") == "person"
     assert "Fergal" not in found
+
+
+def test_a_name_one_outlet_writes_with_accents_is_found_without_them_in_the_other():
+    from articles.compare.mentions import _forms
+    from articles.reading.lang import get_language
+
+    entity = {"name": "Seán Ó Laoire", "kind": "person", "variants": []}
+    assert "Sean O Laoire" in _forms(entity, get_language("en"))

@@ -152,7 +152,7 @@ def test_a_wharf_a_creek_and_a_station_are_places():
         "The train derailed as it approached Halden Station."
     )
     for name in ("Fenwick Wharf", "Otter Creek", "Halden Station"):
-        assert kinds.get(name, "place") == "place", name
+        assert kinds.get(name) == "place", name
 
 
 def test_a_canadian_province_written_short_is_the_province_across_reports():
@@ -196,3 +196,12 @@ def test_a_field_of_government_before_a_country_is_a_department_not_the_country(
 def test_an_untagged_town_of_two_words_after_in_is_a_place():
     kinds = entity_kinds("Hundreds of evacuees had registered at the community hall in Moose Jaw by Friday.")
     assert kinds.get("Moose Jaw") == "place"
+
+
+def test_a_name_at_one_end_of_a_stretch_from_a_place_is_a_place_too():
+    kinds = entity_kinds(
+        "About a million people live in the districts where the traps were set, from Vila Serrana "
+        "in the north of the state to Sao Paulo in the west."
+    )
+    assert kinds.get("Vila Serrana") == "place"
+    assert kinds.get("Sao Paulo") == "place"

@@ -9,6 +9,7 @@ sentence alone, and not one part of a longer name the other report writes.
 """
 
 import re
+import unicodedata
 from types import ModuleType
 
 from ..reading.identity import ORGANISATION, PERSON, PLACE, is_initial, known_region, without_leading_place
@@ -69,9 +70,16 @@ def _forms(entity: dict, lang: ModuleType) -> list[str]:
         # "Darnell T. Whitacre Jr." is "Darnell Whitacre Jr." to an outlet that leaves out
         # middle initials
         names |= {" ".join(w for w in name.split() if not is_initial(w)) for name in list(names)}
+    # "Cian O Floinn", "Sean Og Kearney": an outlet may leave out the accents
+    names |= {_unaccented(name) for name in list(names)}
     forms = {re.sub(r"^(?:the|The)\s+", "", name.strip()) for name in names}
     # longest first, so that "Minnesota State Patrol" claims its words before "State Patrol"
     return sorted((f for f in forms if _is_name(f, entity["kind"])), key=len, reverse=True)
+
+
+def _unaccented(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def _without_suffix(name: str, lang: ModuleType) -> list[str]:

@@ -655,6 +655,21 @@ def _portfolio_before_country(doc, ent, lang: ModuleType) -> int | None:
     return None
 
 
+def _range_end_of(doc, start: int, end: int, place_at: set[int]) -> bool:
+    """Whether the name is one end of a stretch "from X ... to Y" whose other end is a place
+    ("from Venda Nova in the north of the city to Barreiro"): the parse hangs "from" and
+    "to" on one word, and the name is what one of them governs."""
+    root = doc[start:end].root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("from", "to"):
+        return False
+    other = "to" if root.head.lower_ == "from" else "from"
+    return any(
+        prep.lower_ == other and any(obj.dep_ == "pobj" and obj.i in place_at for obj in prep.children)
+        for prep in root.head.head.children
+        if prep.dep_ == "prep"
+    )
+
+
 def _owned_thing(doc, start: int, end: int) -> bool:
     """Whether a one-word name, the head of its phrase, follows "his" or "her" ("her Honda was
     struck", "his Rolex"): a thing someone owns, named by its maker, not the maker. "Our"
@@ -1058,6 +1073,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         and _made_of_the_words(short, doc[start:end].text, lang)
     }
     marked_bodies.update(short.lower() for short in short_names)
+    place_at = {k for start, end, kind, _ in raw if kind == PLACE for k in range(start, end)}
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, (start, end, kind, titled) in enumerate(raw):
         if kind == PERSON and not titled and start > 0 and _locative_before(doc, start, end, lang):
@@ -1078,6 +1094,13 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             and not is_first_name(doc[start].text)
         ):
             kind = PLACE  # "drive visitors to Glasgow", "sailed to Lomé": the model's person
+        elif (
+            kind == PERSON
+            and not titled
+            and _range_end_of(doc, start, end, place_at)
+            and doc[start].text not in surnames
+        ):
+            kind = PLACE  # "from Venda Nova in the north ... to Barreiro": one end of an area
         elif kind == PERSON and not titled and _known_place_not_person(doc, start, end):
             kind = PLACE  # "Sri Lanka's police chief", "Cabo Delgado province": the model's person
         elif kind != PERSON and (doc[start:end].text in surnames or doc[start:end].text in family_first):
