@@ -1167,7 +1167,20 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         if kind == ORGANISATION:
             mention.long_form = short_names.get(span.text, "")
         mentions.append(mention)
-    mentions = _with_surname_mentions(doc, mentions, sentence_starts, family_first)
+    # Looked for alone in the text ("Han said") only where the full name is shaped as a Korean
+    # one: a family name of four letters at most, then a given name hyphenated or in two short
+    # syllables; "Abdulaziz" of "Abdulaziz bin Salman" is a given name.
+    korean_family = {
+        core[0]
+        for core in map(name_parts, full_names)
+        if core[0] in family_first
+        and len(core[0]) <= 4
+        and (
+            (len(core) == 2 and "-" in core[1])
+            or (len(core) == 3 and all(len(part) <= 5 and part.isalpha() for part in core[1:]))
+        )
+    }
+    mentions = _with_surname_mentions(doc, mentions, sentence_starts, korean_family)
     return _with_short_name_mentions(doc, mentions, sentence_starts, lang)
 
 
