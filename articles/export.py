@@ -29,6 +29,8 @@ def fact_table_json(event: Event, table: dict) -> dict:
                         "outlet": reports[col]["outlet"],
                         "sentence_ids": ids,
                         "text": text,
+                        # The figures this report gives where they disagree with the claim's.
+                        "figures_differ": (claim.get("differs") or [None] * len(reports))[col] or [],
                     }
                     for col, (ids, text) in enumerate(zip(claim["cells"], claim["texts"], strict=True))
                     if ids

@@ -233,6 +233,9 @@ CACHE_URL = os.environ.get("CACHE_URL", "").strip()
 CACHES = {"default": cache_from_url(CACHE_URL)}
 BROWSE_PAGE_CACHE = "default"
 BROWSE_PAGE_CACHE_SECONDS = env_int("BROWSE_PAGE_CACHE_SECONDS", 3600)
+# With a shared cache (CACHE_URL), each process also keeps copies of the pages and rows it served
+# lately, up to this many MB, in front of it (articles.browsing.processcopy). 0: always ask it.
+PAGE_CACHE_LOCAL_MB = env_int("PAGE_CACHE_LOCAL_MB", 32, minimum=0)
 # List rows (an event with its coverage strip, a report) cached by what they show, so that a page
 # rendered after a write reuses the rows that did not change (articles.browsing.fragments). 0: off.
 BROWSE_FRAGMENT_CACHE_SECONDS = env_int("BROWSE_FRAGMENT_CACHE_SECONDS", 3600)

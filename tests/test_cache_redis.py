@@ -112,3 +112,63 @@ def test_on_redis_the_event_page_and_comparison_follow_a_retitled_report(client,
     Article.objects.filter(pk=right.pk).update(title="Beta Times corrects its headline")
     for url in pages:
         assert "Beta Times corrects its headline" in client.get(url).content.decode()
+
+
+def _delete_pages_in_redis(prefix: str, kind: str = "page") -> int:
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = list(client.scan_iter(match=f"{prefix}:*:{kind}:*"))
+    if keys:
+        client.delete(*keys)
+    return len(keys)
+
+
+def test_on_redis_each_process_serves_a_page_it_served_before_without_asking_redis(client, redis_cache):
+    event = event_with_reports("Shared summit", [outlet("Alpha News"), outlet("Beta Times")])
+    url = event.get_absolute_url()
+    first = client.get(url)
+    assert first["X-Page-Cache"] == "miss"
+    assert _delete_pages_in_redis(redis_cache) >= 1
+    again = client.get(url)
+    assert again["X-Page-Cache"] == "hit"  # this process's own copy, under the same key
+    assert again.content == first.content
+
+
+def test_on_redis_the_process_copy_never_outlives_a_write_to_what_the_page_shows(client, redis_cache):
+    event = event_with_reports("Shared summit", [outlet("Alpha News"), outlet("Beta Times")])
+    url = event.get_absolute_url()
+    client.get(url)
+    client.get(url)
+    Event.objects.filter(pk=event.pk).update(title="Shared summit, renamed")
+    after = client.get(url)
+    assert after["X-Page-Cache"] == "miss"
+    assert "Shared summit, renamed" in after.content.decode()
+
+
+def test_with_no_process_copy_allowed_every_hit_asks_redis(client, redis_cache, settings):
+    settings.PAGE_CACHE_LOCAL_MB = 0
+    event = event_with_reports("Shared summit", [outlet("Alpha News"), outlet("Beta Times")])
+    url = event.get_absolute_url()
+    client.get(url)
+    _delete_pages_in_redis(redis_cache)
+    assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_on_redis_a_list_page_rendered_again_takes_its_unchanged_rows_from_the_process_copies(
+    client, redis_cache
+):
+    alpha, beta = outlet("Alpha News"), outlet("Beta Times")
+    event_with_reports("Shared summit", [alpha, beta])
+    url = reverse("articles:event-list")
+    client.get(url)
+    assert _delete_pages_in_redis(redis_cache, "row") >= 1
+    event_with_reports("A second storm", [beta])  # a new site-wide token: the list renders again
+    after = client.get(url)
+    assert after["X-Page-Cache"] == "miss"
+    html = after.content.decode()
+    assert "Shared summit" in html and "A second storm" in html
+    import redis
+
+    stored = [k.decode() for k in redis.Redis.from_url(REDIS_URL).scan_iter(match=f"{redis_cache}:*:row:*")]
+    assert len(stored) == 1  # only the new event's row was rendered and stored

@@ -343,6 +343,27 @@ def test_no_conflict_when_the_other_value_is_also_given_as_a_count_of_nothing_na
     assert [(x["a"], x["b"]) for x in conflicts] == [(["two wickets"], ["four wickets"])]
 
 
+def test_counts_more_than_three_times_apart_are_a_part_and_its_whole_not_a_conflict():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+    # "guilty on all 11 counts" / "acquitted of one count ..., convicted on the remaining 10"
+    assert (
+        number_conflicts([row], [_figure("11 counts", 11, "count")], [_figure("one count", 1, "count")]) == []
+    )
+    # Just under three times apart (the widest annotated count conflict is 38 / 83) still conflicts.
+    conflicts = number_conflicts(
+        [row], [_figure("38 fires", 38, "fire")], [_figure("111 fires", 111, "fire")]
+    )
+    assert [(x["a"], x["b"]) for x in conflicts] == [(["38 fires"], ["111 fires"])]
+    # Amounts are no counts of parts: a tenfold difference in money still disagrees.
+    money = (
+        [_figure("$2 million", 2_000_000, "USD", "amount")],
+        [_figure("$20 million", 20_000_000, "USD", "amount")],
+    )
+    assert len(number_conflicts([row], *money)) == 1
+
+
 def test_two_sentences_that_both_deny_are_not_taken_for_opposites_however_each_words_its_denial():
     c = compare(
         "Data breach",
@@ -379,6 +400,24 @@ def test_figures_of_sentences_that_name_different_places_do_not_conflict():
     assert number_conflicts([row], killed_157, killed_189, (addis, indonesia)) == []
     assert len(number_conflicts([row], killed_157, killed_189, (addis, ethiopia))) == 1
     assert len(number_conflicts([row], killed_157, killed_189)) == 1
+
+
+def test_figures_of_sentences_that_name_a_place_and_a_place_within_it_still_conflict():
+    c = compare(
+        "Derailment",
+        "A KTX train derailed near Daejeon Station on Monday, injuring 14 people.",
+        "Derailment",
+        "A bullet train came off the rails in Daejeon on Monday, injuring 17 people.",
+    )
+    assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [(["14 people"], ["17 people"])]
+
+
+def test_places_meet_word_by_word_not_letter_by_letter():
+    from articles.compare.summary import places_meet
+
+    assert places_meet({"g:daejeonstation", ("daejeon", "station")}, {"g:daejeon", ("daejeon",)})
+    assert not places_meet({"g:washington", ("washington",)}, {"g:washingtonville", ("washingtonville",)})
+    assert not places_meet({"g:southkorea", ("south", "korea")}, {"g:southafrica", ("south", "africa")})
 
 
 def test_a_margin_after_by_is_not_set_against_a_tally_as_a_conflict():

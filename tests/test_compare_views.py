@@ -217,6 +217,26 @@ def test_event_export_json_has_claims_with_outlets_and_sentences(client, flood_e
     assert [r["outlet"] for r in data["reports"]] == ["Riverton Gazette", "County Herald"]
     river = next(c for c in data["claims"] if "6.2 metres" in c["text"])
     assert {x["outlet"] for x in river["carried_by"]} == {"Riverton Gazette", "County Herald"}
+    assert all(x["figures_differ"] == [] for x in river["carried_by"])
+
+
+def test_event_export_json_names_the_figure_a_report_gives_where_it_disagrees(client):
+    event = Event.objects.create(title="Derailment")
+    make_article(
+        "Korea Ledger", "KTX derails", "A KTX train derailed in Daejeon on Monday, injuring 14 people.", event
+    )
+    make_article(
+        "Rim Press",
+        "Train derails",
+        "A bullet train derailed in Daejeon on Monday, injuring 17 people.",
+        event,
+    )
+    data = client.get(reverse("articles:event-export-json", args=[event.pk])).json()
+    lead = next(c for c in data["claims"] if "14 people" in c["text"])
+    assert [(x["outlet"], x["figures_differ"]) for x in lead["carried_by"]] == [
+        ("Korea Ledger", []),
+        ("Rim Press", ["17 people"]),
+    ]
 
 
 def test_event_export_csv_escapes_formula_cells(client):
@@ -310,6 +330,30 @@ def test_a_report_denying_a_claim_gets_no_check_for_it():
     ]
     table = fact_table(reports)
     assert [claim["cells"] for claim in table["claims"]] == [[[0], []], [[], [0]]]
+
+
+def test_a_report_giving_another_figure_for_a_claim_is_marked_with_its_figure_not_a_plain_check():
+    from articles.compare.facts import fact_table
+
+    texts = [
+        "A KTX train derailed near Daejeon Station on Monday, injuring 14 people.",
+        "A bullet train came off the rails in Daejeon on Monday, injuring 17 people.",
+        "A KTX train derailed near Daejeon Station on Monday, injuring 14 people, officials said.",
+    ]
+    reports = [
+        {"id": n, "outlet": f"Outlet {n}", "title": "Derailment", "analysis": read_report("Derailment", text)}
+        for n, text in enumerate(texts)
+    ]
+    table = fact_table(reports)
+    claim = table["claims"][0]
+    assert claim["cells"] == [[0], [0], [0]]
+    assert claim["differs"] == [None, ["17 people"], None]
+    html = render_to_string(
+        "articles/_fact_table.html", {"fact_table": {**table, "event_id": 1, "cache_key": "k"}}
+    )
+    assert html.count('class="carried differs"') == 1
+    assert "≠ 17 people" in html
+    assert "carried by Outlet 1, with another figure: 17 people" in html
 
 
 def _reading_fails_for(monkeypatch, title: str) -> None:

@@ -102,3 +102,47 @@ def test_annotations_that_cannot_be_placed_fail_loudly():
         locate(body, "the House", "pair p")
     sentences = [{"id": 0, "start": 0, "end": 27}, {"id": 1, "start": 28, "end": 63}]
     assert sentence_at(sentences, (20, 40), "x") == 1  # 12 characters in sentence 1, 7 in sentence 0
+
+
+def test_match_errors_name_why_a_same_claim_row_is_wrong_and_list_missed_gold_pairs():
+    from errors import match_errors
+
+    body_a = "The storm killed 12 people. Schools were shut. The mayor spoke."
+    body_b = "Twelve people died in the storm. The mayor spoke. Roads were closed."
+
+    def sentences(body: str) -> list[dict]:
+        out, start = [], 0
+        for k, text in enumerate(body.split(". ")):
+            text = text if text.endswith(".") else text + "."
+            at = body.index(text, start)
+            out.append({"id": k, "text": text, "start": at, "end": at + len(text)})
+            start = at + len(text)
+        return out
+
+    pair = {
+        "id": "storm",
+        "a": {"body": body_a},
+        "b": {"body": body_b},
+        "matches": [
+            {"a": "killed 12 people", "b": "Twelve people died", "level": "same"},
+            {"a": "The mayor spoke", "b": "The mayor spoke", "level": "related"},
+        ],
+        "only_a": ["Schools were shut"],
+        "only_b": ["Roads were closed"],
+    }
+    comparison = {
+        "sentences": {"a": sentences(body_a), "b": sentences(body_b)},
+        "rows": [
+            {"kind": "match", "a": [1], "b": [2], "level": "same", "score": 0.5},
+            {"kind": "match", "a": [2], "b": [1], "level": "same", "score": 0.9},
+            {"kind": "match", "a": [0], "b": [0], "level": "related", "score": 0.4},
+        ],
+    }
+    lines = match_errors(pair, comparison, missed=True)
+    assert [line.split("\n")[0].split("(")[0].strip() for line in lines] == [
+        "MATCH  one side only",
+        "MATCH  gold related",
+        "MISSED same",
+    ]
+    # a row shown only as related is no same-claim row: the gold pair it holds counts as missed
+    assert "Twelve people died in the storm." in lines[2]

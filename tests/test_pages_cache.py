@@ -55,6 +55,25 @@ def test_any_write_makes_the_next_request_render_afresh(client, write):
     assert after != before
 
 
+def test_a_list_page_reads_the_site_token_once_though_its_count_is_kept_under_it(client):
+    event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("articles:article-list"))["X-Page-Cache"] == "miss"
+    tokens = [q for q in queries.captured_queries if q["sql"] == pagecache.VERSION_SQL]
+    assert len(tokens) == 1
+    assert any("COUNT(*)" in q["sql"] for q in queries.captured_queries)  # the count was read
+
+
+def test_a_token_read_for_one_page_is_not_reused_by_the_next_request(client):
+    event_with_reports("Cached summit", [outlet("Alpha News"), outlet("Beta Times")])
+    client.get(reverse("articles:article-list"))
+    report(Article.objects.first().source, title="A brand new report")
+    response = client.get(reverse("articles:article-list"))
+    assert response["X-Page-Cache"] == "miss"
+    assert "A brand new report" in response.content.decode()
+    assert pagecache._page_site_token.get() is None
+
+
 def test_cache_can_be_turned_off(client, settings):
     settings.BROWSE_PAGE_CACHE_SECONDS = 0
     settings.BROWSE_FRAGMENT_CACHE_SECONDS = 0

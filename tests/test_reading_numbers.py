@@ -132,3 +132,29 @@ def test_an_ordinal_measures_its_series_with_the_adjectives_and_the_span_that_na
 
 def test_an_unbroken_series_is_not_narrowed_by_saying_so():
     assert measures("United won a second straight match.") == [("second straight match", "match", "match")]
+
+
+def test_a_count_right_after_a_time_with_no_comma_is_still_a_count():
+    # The model reads "Tuesday 43" as one date, and "last night 43 ships" as a time and nothing.
+    assert [(text, kind, unit) for text, kind, unit, _ in figures("By Tuesday 43 ships were waiting.")] == [
+        ("Tuesday", "date", "date"),
+        ("43 ships", "count", "ship"),
+    ]
+    assert ("43 ships", "count", "ship") in [
+        (text, kind, unit)
+        for text, kind, unit, _ in figures("By last night 43 ships were stuck outside the port.")
+    ]
+    assert ("43 people", "count", "people") in [
+        (text, kind, unit) for text, kind, unit, _ in figures("In 2019 43 people died.")
+    ]
+
+
+def test_the_day_of_a_month_stays_a_date():
+    assert [(text, kind) for text, kind, _, _ in figures("On May 5 fans gathered outside.")] == [
+        ("May 5", "date")
+    ]
+
+
+def test_a_share_the_model_missed_after_a_time_is_a_percentage_not_a_count_of_cents():
+    found = figures("Overnight rates jumped as high as 10 per cent on Tuesday.")
+    assert [(text, kind) for text, kind, _, _ in found if "10" in text] == [("10 per cent", "percent")]

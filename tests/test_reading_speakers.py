@@ -71,6 +71,16 @@ def test_a_shrug_attributes_a_quote_and_a_shouted_name_is_listed_in_ordinary_cas
     assert [q["speaker"] for q in reading["quotes"]] == ["Donald Trump"]
 
 
+def test_a_generational_suffix_in_capitals_is_not_shouting_and_keeps_its_capitals():
+    text = (
+        "Lawyer L. Chris Bowden III told jurors the firm cut corners. "
+        '"This was preventable," Bowden said. Bowden was hired in 2021.'
+    )
+    reading = read_report("", text)
+    people = [e["name"] for e in reading["entities"] if e["kind"] == "person"]
+    assert people == ["L. Chris Bowden III"]
+
+
 def test_a_tabloids_title_or_epithet_before_a_name_is_not_part_of_it():
     text = (
         'Jurgen Klopp was proud. Boss Klopp hailed his heroes as "mentality giants" at full time. '

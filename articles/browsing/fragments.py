@@ -5,7 +5,8 @@ imports every few seconds most requests render the page afresh. Most of a list p
 not changed, though: a row is stored under a digest of exactly the values it shows (title,
 counts, dates, outlet names, which outlets reported the event, the time zone), so it is reused
 until one of those values changes, and a changed value makes a new key at once. Nothing is ever
-invalidated, and nothing stale can be served. One `get_many` per page: on Redis, one round trip.
+invalidated, and nothing stale can be served. One `get_many` per page: on Redis, one round trip,
+and none for the rows this process holds copies of (processcopy).
 """
 
 import hashlib
@@ -17,6 +18,8 @@ from django.core.cache import caches
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django_filters import FilterSet
+
+from . import processcopy
 
 # Bump when a row's markup changes, so that rows rendered by the old code are not reused.
 ROW_MARKUP_VERSION = 1
@@ -46,12 +49,12 @@ def cached_rows[T](
     cache = caches[settings.BROWSE_PAGE_CACHE]
     zone = timezone.get_current_timezone_name()
     keys = [fragment_key(kind, shown(item), zone=zone) for item in items]
-    found: dict[str, str] = cache.get_many(keys)
+    found: dict[str, str] = processcopy.get_many(cache, keys)  # type: ignore[assignment]
     missed = [(item, key) for item, key in zip(items, keys, strict=True) if key not in found]
     if missed:
         fresh = render([item for item, _ in missed])
         rendered = {key: str(html) for (_, key), html in zip(missed, fresh, strict=True) if html is not None}
-        cache.set_many(rendered, seconds)
+        processcopy.put_many(cache, rendered, seconds)
         found |= rendered
     # Markup built by the row renderers with format_html, stored as such. SafeString rather
     # than mark_safe, whose check for lazy strings cost more than the rest of a cached row.
@@ -66,10 +69,10 @@ def cached_fragment(kind: str, state: str, render: Callable[[], str]) -> SafeStr
         return mark_safe(render())  # markup rendered by Django's templates
     cache = caches[settings.BROWSE_PAGE_CACHE]
     key = fragment_key(kind, state)
-    html = cache.get(key)
+    html = processcopy.get(cache, key)
     if html is None:
         html = str(render())
-        cache.set(key, html, seconds)
+        processcopy.put(cache, key, html, seconds)
     return mark_safe(html)
 
 

@@ -23,13 +23,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import BaseCache, caches
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
+
+from . import processcopy
 
 MAX_KEYED_URL = 600  # longer query strings are rendered, not cached (bounded keys)
 CACHE_HEADER = "X-Page-Cache"
@@ -37,6 +40,21 @@ CACHE_HEADER = "X-Page-Cache"
 
 VERSION_SQL = "SELECT token FROM articles_content_version WHERE id = 1"
 _readers = threading.local()
+
+# The site-wide token a page keyed by it was looked up under, while that page renders: what the
+# page reads under the same token (an unfiltered list's count, fixedsql.whole_count) reuses it
+# instead of reading it again. The page's content is read after it, so it is at least as new.
+_page_site_token: ContextVar[str | None] = ContextVar("page_site_token", default=None)
+
+
+class _SiteSeen:
+    """The newest site-wide token this process has read, from any request: a page version kept
+    under an older one (cached_page's reuse_while_unwritten) is known to be stale before asking."""
+
+    token: str | None = None
+
+
+_site_seen = _SiteSeen()
 
 
 def _sqlite_file(settings_dict: dict[str, object]) -> str | None:
@@ -87,12 +105,17 @@ def read_rows(sql: str, params: Sequence[object]) -> list[tuple]:
 
 
 def content_version() -> str:
+    if (known := _page_site_token.get()) is not None:
+        return known
     if connection.vendor == "sqlite" and (path := _sqlite_file(connection.settings_dict)):
-        return read_token_sqlite(path)
-    with connection.cursor() as cursor:
-        cursor.execute(VERSION_SQL)
-        row = cursor.fetchone()
-    return row[0] if row else ""
+        token = read_token_sqlite(path)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(VERSION_SQL)
+            row = cursor.fetchone()
+        token = row[0] if row else ""
+    _site_seen.token = token
+    return token
 
 
 # Tokens of the scopes of migration 0014 (an event, a report, the outlets, the bulk-write epoch).
@@ -112,6 +135,16 @@ LINKED_EVENTS_SQL = (
 )
 
 
+# The site-wide token, read in the same statement as a page version's scopes (see
+# _state_while_unwritten): under a name no scope takes.
+SITE_IN_SCOPES_SQL = " UNION ALL SELECT '*site*', token FROM articles_content_version WHERE id = 1"
+SITE_IN_SCOPES = "*site*"
+# Set while a version that wants the site-wide token with its scopes is read: scope_tokens
+# then adds it to its statement and leaves it here (the last statement's, which the version's
+# state is read as of).
+_site_with_scopes: ContextVar[list[str] | None] = ContextVar("site_with_scopes", default=None)
+
+
 def scope_tokens(
     scopes: Sequence[str], *, reports_events: Sequence[int] = (), linked_to: int | None = None
 ) -> dict[str, str]:
@@ -129,7 +162,13 @@ def scope_tokens(
     if linked_to is not None:
         sql += LINKED_EVENTS_SQL
         params += [linked_to, linked_to]
+    if (site := _site_with_scopes.get()) is not None:
+        sql += SITE_IN_SCOPES_SQL
     rows = dict(read_rows(sql, params))
+    if site is not None:
+        token = rows.pop(SITE_IN_SCOPES, "")
+        site[:] = [token]
+        _site_seen.token = token
     return {name: rows.get(name, "none") for name in names} | rows
 
 
@@ -269,14 +308,26 @@ _states: ProcessMemo[tuple, tuple[str, object]] = ProcessMemo(20_000)
 
 def _state_while_unwritten(version: PageVersion, page: tuple, kwargs: dict[str, object]) -> object:
     """version(**kwargs), or the one this process read for the page while the site-wide token
-    stands: nothing at all has been written since, so it still names the page. The token is
-    read first, so a version read after it is at least as new as the state it names."""
-    site = content_version()
+    stands: nothing at all has been written since, so it still names the page.
+
+    When the process has already seen a newer site-wide token than the one kept with the page
+    (on a site that imports every second, most requests), the kept version is stale before
+    asking: the token is then read in the version's own statement (scope_tokens), one round
+    trip instead of two. The version's state is as of that statement (what it reads before is
+    checked against the tokens it reads there, what it reads after is at least as new)."""
     known = _states.get(page)
-    if known is not None and known[0] == site:
-        return known[1]
-    state = version(**kwargs)
-    _states.put(page, (site, state))
+    if known is not None and known[0] == _site_seen.token:
+        site = content_version()
+        if site == known[0]:
+            return known[1]
+    collected: list[str] = []
+    reset = _site_with_scopes.set(collected)
+    try:
+        state = version(**kwargs)
+    finally:
+        _site_with_scopes.reset(reset)
+    if collected:
+        _states.put(page, (collected[0], state))
     return state
 
 
@@ -294,7 +345,8 @@ def cached_page[V: Callable[..., HttpResponse]](
     `reuse_while_unwritten`: for a page whose version costs more than a primary-key read (the
     event page's reads the tokens of its weeks and linked events), the process keeps the version
     it read with the site-wide token: while nothing at all is written, a request reads that
-    token alone; after a write anywhere, the version too, once."""
+    token alone; after a write anywhere, the version with the token in one statement (see
+    _state_while_unwritten)."""
     if view is None:
         return lambda view: cached_page(view, version=version, reuse_while_unwritten=reuse_while_unwritten)
 
@@ -305,8 +357,11 @@ def cached_page[V: Callable[..., HttpResponse]](
         if not seconds or request.method not in ("GET", "HEAD") or len(full_path) > MAX_KEYED_URL:
             return view(request, *args, **kwargs)
         cache = caches[settings.BROWSE_PAGE_CACHE]
+        site_reset = None
         if version is None:
-            key = _page_key(content_version(), full_path, scoped=False)
+            site = content_version()
+            site_reset = _page_site_token.set(site)
+            key = _page_key(site, full_path, scoped=False)
         else:
             if reuse_while_unwritten:
                 page = (view.__module__, view.__qualname__, tuple(sorted(kwargs.items())))
@@ -315,18 +370,30 @@ def cached_page[V: Callable[..., HttpResponse]](
                 state = version(**kwargs)
             request.page_version = state  # the view may key its own fragments by it (page_version)
             key = _page_key(state, full_path, scoped=True)
-        if (stored := cache.get(key)) is not None:
-            return _hit(request, stored)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            content, _, encoding = stored = _stored(response)
-            cache.set(key, stored, seconds)
-            if encoding and _accepts_gzip(request):
-                response.content = content
-                response["Content-Encoding"] = encoding
-            return _marked(response, "miss")
-        return response
+        try:
+            return _found_or_rendered(cache, key, seconds, request, lambda: view(request, *args, **kwargs))
+        finally:
+            if site_reset is not None:
+                _page_site_token.reset(site_reset)
 
     return wrapper
+
+
+def _found_or_rendered(
+    cache: BaseCache, key: str, seconds: int, request: HttpRequest, render: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """The page stored under `key` (this process's copy first, see processcopy), or rendered
+    now and stored there (a full page only)."""
+    if (stored := processcopy.get(cache, key)) is not None:
+        return _hit(request, stored)
+    response = render()
+    if response.status_code == 200 and not response.streaming:
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        content, _, encoding = stored = _stored(response)
+        processcopy.put(cache, key, stored, seconds)
+        if encoding and _accepts_gzip(request):
+            response.content = content
+            response["Content-Encoding"] = encoding
+        return _marked(response, "miss")
+    return response

@@ -1,5 +1,6 @@
 """One comparison of two analysed reports, as a JSON-safe dict the page, the API and exports share."""
 
+from ..reading.names import name_tokens
 from .align import align
 from .key_differences import key_differences
 from .summary import (
@@ -20,13 +21,18 @@ def with_linked_keys(analysis: dict, mapping: dict[str, str]) -> dict:
     return {**analysis, "entities": entities}
 
 
-def places_by_sentence(analysis: dict) -> dict[int, set[str]]:
-    """The keys of the places each sentence names."""
-    places: dict[int, set[str]] = {}
+def places_by_sentence(analysis: dict) -> dict[int, set[str | tuple[str, ...]]]:
+    """The places each sentence names: each place's key (linked across the reports) and the
+    keys of its name's words, so that "Daejeon Station" and "Daejeon" can be told to meet
+    (summary.places_meet)."""
+    places: dict[int, set[str | tuple[str, ...]]] = {}
     for entity in analysis.get("entities", []):
         if entity.get("kind") == "place":
             for mention in entity.get("mentions", []):
-                places.setdefault(mention["sentence"], set()).add(entity["key"])
+                named = places.setdefault(mention["sentence"], set())
+                named.add(entity["key"])
+                if words := name_tokens(entity.get("name", "")):
+                    named.add(words)
     return places
 
 

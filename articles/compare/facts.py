@@ -17,7 +17,8 @@ import numpy as np
 from ..reading.vectors import unpack
 from .align import MEANING_CANDIDATE, SideText, lead, pair_score, prepare
 from .claims import claim_score, model
-from .summary import link_entities
+from .compare import places_by_sentence
+from .summary import link_entities, number_conflicts
 
 MAX_CLAIMS_SHOWN = 80
 
@@ -119,6 +120,7 @@ def fact_table(reports: list[dict]) -> dict:
             for token in bag:
                 index[token].append(len(claims) - 1)
     claims.sort(key=lambda c: (-len(c["cells"]), c["first"]))
+    places = [places_by_sentence(r["analysis"]) for r in reports]
     rows = [
         {
             "text": claim["text"],
@@ -130,6 +132,7 @@ def fact_table(reports: list[dict]) -> dict:
                 " ".join(sides[col].sentences[i]["text"] for i in claim["cells"].get(str(col), [])) or None
                 for col in range(len(reports))
             ],
+            "differs": _differing_figures(reports, places, claim),
         }
         for claim in claims[:MAX_CLAIMS_SHOWN]
     ]
@@ -140,6 +143,25 @@ def fact_table(reports: list[dict]) -> dict:
         "people": _people(reports),
         "quotes": _quotes(reports),
     }
+
+
+def _differing_figures(reports: list[dict], places: list[dict], claim: dict) -> list[list[str] | None]:
+    """Per report, the figures its sentence gives where they disagree with the claim's first
+    sentence (summary.number_conflicts: same measure, one figure each, no overlap): a ✓ alone
+    would tell a reader that "injuring 17 people" carries "injuring 14 people"."""
+    first_column, first_sentence = claim["first"]
+    first = reports[first_column]["analysis"].get("numbers", [])
+    differs: list[list[str] | None] = []
+    for column, report in enumerate(reports):
+        cell = claim["cells"].get(str(column))
+        if not cell or column == first_column:
+            differs.append(None)
+            continue
+        row = {"kind": "match", "level": "same", "a": [first_sentence], "b": cell}
+        numbers = report["analysis"].get("numbers", [])
+        conflicts = number_conflicts([row], first, numbers, (places[first_column], places[column]))
+        differs.append([text for conflict in conflicts for text in conflict["b"]] or None)
+    return differs
 
 
 def _with_linked_people(reports: list[dict]) -> list[dict]:

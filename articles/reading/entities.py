@@ -1900,8 +1900,13 @@ def _one_more_surname(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return len(short) >= 2 and len(long) == len(short) + 1 and long[: len(short)] == short
 
 
+def _shouted_word(word: str) -> bool:
+    # A generational suffix ("III", "IV") is written in capitals; it is not shouting.
+    return len(word) > 2 and word.isupper() and word.lower() not in SUFFIXES
+
+
 def _shouted(name: str) -> bool:
-    return any(len(word) > 2 and word.isupper() for word in name.split())
+    return any(_shouted_word(word) for word in name.split())
 
 
 def _person_cased(name: str, mentions: list[Mention]) -> str:
@@ -1911,7 +1916,7 @@ def _person_cased(name: str, mentions: list[Mention]) -> str:
     for mention in mentions:
         if mention.text.casefold() == name.casefold() and not _shouted(mention.text):
             return mention.text
-    return " ".join(word.capitalize() if len(word) > 2 and word.isupper() else word for word in name.split())
+    return " ".join(word.capitalize() if _shouted_word(word) else word for word in name.split())
 
 
 def _merged(entities: list[Entity], lang: ModuleType) -> list[Entity]:

@@ -13,6 +13,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from types import ModuleType
 
+from spacy.tokens import Span
+
 AMOUNT, PERCENT, COUNT, QUANTITY, DATE, DURATION, TIME, ORDINAL = (
     "amount",
     "percent",
@@ -279,10 +281,52 @@ def _whole_figure(text: str, start: int, end: int, lang: ModuleType) -> tuple[in
     return start, end
 
 
+def _counts_a_noun_after(token, end: int) -> bool:
+    """Whether a figure's last token counts a noun that comes after `end` ("43 ships")."""
+    return token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i >= end
+
+
+def _figure_spans(doc, lang: ModuleType) -> list:
+    """spaCy's entities, with the counts the model ran into a time or missed after one.
+
+    With no comma after a time, the model reads "By Tuesday 43 ships were waiting" as the date
+    "Tuesday 43", and "By last night 43 ships ..." as a time with no number at all: the count
+    is lost, and with it a conflict with another report's figure. A date or time whose last
+    words are a figure counting a noun after it is cut before the figure, which becomes a count;
+    a figure in digits that counts a noun and is in no entity becomes one too (words such as
+    "two sides" are left to the model: many are no figure a report states)."""
+    spans = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        # The figure: the last word ("43"), with the number before a scale word ("1.2 million").
+        cut = ent.end - 1
+        if doc[cut].lower_ in lang.SCALE_WORDS and cut > ent.start and doc[cut - 1].like_num:
+            cut -= 1
+        if (
+            ent.label_ in ("DATE", "TIME")
+            and ent.start < cut
+            and doc[cut].like_num
+            and doc[cut - 1].lower_ not in lang.MONTHS  # "May 5": the day of a month
+            and _counts_a_noun_after(doc[ent.end - 1], ent.end)
+        ):
+            spans += [Span(doc, ent.start, cut, label=ent.label_), Span(doc, cut, ent.end, label="CARDINAL")]
+        else:
+            spans.append(ent)
+    for token in doc:
+        missed = token.i not in covered and token.text[:1].isdigit() and token.like_num
+        if missed and _counts_a_noun_after(token, token.i + 1):
+            if token.head.lower_ in ("percent", "cent"):  # "10 per cent": a share, not a count of cents
+                spans.append(Span(doc, token.i, token.head.i + 1, label="PERCENT"))
+            else:
+                spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
+    return sorted(spans, key=lambda span: span.start)
+
+
 def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int = 0) -> list[Number]:
     """Typed numbers in doc (a spaCy Doc); offsets are shifted by offset."""
     numbers: list[Number] = []
-    for ent in doc.ents:
+    for ent in _figure_spans(doc, lang):
         label = ent.label_
         start_char, end_char = _whole_figure(doc.text, ent.start_char, ent.end_char, lang)
         text = doc.text[start_char:end_char]

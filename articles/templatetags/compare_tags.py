@@ -33,3 +33,11 @@ def event_fact_table(event: Event) -> dict:
 @register.filter
 def column_outlet(fact_table: dict, column: int) -> str:
     return fact_table["reports"][column]["outlet"]
+
+
+@register.filter
+def figures_differ(claim: dict, column: int) -> str:
+    """The figures a report's sentence gives where they disagree with the claim's ("17 people"),
+    or "" (tables cached before this was read have no "differs")."""
+    differs = claim.get("differs") or []
+    return ", ".join(differs[column] or []) if column < len(differs) else ""

@@ -26,7 +26,7 @@ import claims_s17  # noqa: E402
 import fit_claims  # noqa: E402
 import score  # noqa: E402
 
-DEVELOPMENT = ["pairs", "heldout", "dev2", "heldout2", "heldout3", "heldout4"]
+DEVELOPMENT = ["pairs", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5"]
 
 
 def load(sets: list[str], cache_path: Path) -> tuple[list[dict], dict]:

@@ -1,11 +1,13 @@
 """List the entity and speaker errors of the comparison on annotated pairs, pair by pair.
 
     python eval/compare/errors.py [--pairs DIR] [--kinds person,organisation,place] [--speakers]
+                                  [--matches [--missed]]
 
 Run from the repository root. score.py counts; this names what it counted wrong, so that rules
 can be written for error classes rather than for one name: each listed entity that is not
 right (and why: unknown name, wrong kind, wrong bucket), each gold entity not listed, and each
-quote whose speaker is missing or wrong. Use it on the development pairs only: reading the
+quote whose speaker is missing or wrong; with --matches, each same-claim row the annotation does
+not call the same claim (--missed: and each gold same-claim pair not shown). Use it on the development pairs only: reading the
 held-out pairs' errors would make them development pairs.
 """
 
@@ -82,11 +84,57 @@ def speaker_errors(pair: dict, comparison: dict, gold_entities: list[dict]) -> l
     return lines
 
 
+def match_errors(pair: dict, comparison: dict, missed: bool) -> list[str]:
+    """Same-claim rows that the annotation does not call the same claim (a gold "related" pair,
+    a sentence told by one side only, or neither), and with missed, gold "same" pairs no
+    same-claim row holds."""
+    sentences = comparison.get("sentences", {})
+    bodies = {side: pair[side]["body"] for side in ("a", "b")}
+
+    def sid(side: str, sub: str) -> int:
+        return score.sentence_at(sentences[side], score.locate(bodies[side], sub, pair["id"]), pair["id"])
+
+    same = {(sid("a", m["a"]), sid("b", m["b"])) for m in pair.get("matches", []) if m["level"] == "same"}
+    related = {
+        (sid("a", m["a"]), sid("b", m["b"])) for m in pair.get("matches", []) if m["level"] == "related"
+    }
+    only = {side: {sid(side, s) for s in pair.get(f"only_{side}", [])} for side in ("a", "b")}
+    shown = {
+        (i, j): row.get("score")
+        for row in comparison.get("rows", [])
+        if row.get("kind") in ("match", "moved_b") and row.get("level") != "related"
+        for i in row.get("a", [])
+        for j in row.get("b", [])
+    }
+
+    def texts(i: int, j: int) -> str:
+        return f"\n        A{i}: {sentences['a'][i]['text']}\n        B{j}: {sentences['b'][j]['text']}"
+
+    lines = []
+    for (i, j), row_score in sorted(shown.items()):
+        if (i, j) in same:
+            continue
+        why = (
+            "gold related"
+            if (i, j) in related
+            else "one side only"
+            if i in only["a"] or j in only["b"]
+            else "not the same claim"
+        )
+        lines.append(f"    MATCH  {why} (score {row_score}){texts(i, j)}")
+    if missed:
+        for i, j in sorted(same - shown.keys()):
+            lines.append(f"    MISSED same{texts(i, j)}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=Path, default=score.DEFAULT_PAIRS)
     parser.add_argument("--kinds", default="person,organisation,place")
     parser.add_argument("--speakers", action="store_true", help="list speaker errors too")
+    parser.add_argument("--matches", action="store_true", help="list same-claim rows that are wrong too")
+    parser.add_argument("--missed", action="store_true", help="with --matches: gold same pairs not shown")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(score.REPO))
     from articles.compare.compare import compare_analyses
@@ -100,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         lines = entity_errors(score.predicted_entity_items(comparison.get("entities", {})), gold, kinds)
         if args.speakers:
             lines += speaker_errors(pair, comparison, gold)
+        if args.matches:
+            lines += match_errors(pair, comparison, args.missed)
         if lines:
             print(pair["id"])
             print("\n".join(lines))
