@@ -359,8 +359,8 @@ def test_a_name_owning_a_relative_is_marked_as_someones_but_owning_a_thing_is_no
 
 def test_a_korean_family_name_the_model_calls_a_people_opens_the_name_and_speaks_alone():
     body = (
-        "Korail chief executive Han Seung Woo apologised to passengers. "
-        '"This should never have happened, and we will find out why," Han said.'
+        "The operator's chief executive Han Seung Woo met the families on Tuesday. "
+        '"We owe every passenger an answer and they will have one," Han said.'
     )
     reading = read_report("t", body)
     assert "Han Seung Woo" in {e["name"] for e in reading["entities"] if e["kind"] == "person"}

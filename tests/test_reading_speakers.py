@@ -318,7 +318,7 @@ def test_a_quote_the_parser_gives_to_an_abbreviated_rank_is_the_named_officers()
 def test_a_name_set_beside_a_speaking_title_is_the_speaker_though_the_model_missed_it():
     body = (
         "B.C.'s Minister of Emergency Management, Rajinder S. Sandhu, said the province had asked "
-        'Ottawa for help. "We are throwing everything we have at this fire," Sandhu said.'
+        'Ottawa for more crews. "Every crew we can find is on the line tonight," Sandhu said.'
     )
     reading = read_report("t", body)
     assert "Rajinder S. Sandhu" in {e["name"] for e in reading["entities"] if e["kind"] == "person"}
