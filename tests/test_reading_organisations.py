@@ -659,3 +659,126 @@ def test_a_countrys_adjective_before_a_bodys_name_comes_and_goes_across_reports(
     )
     shared = [e["name"] for e in summary["shared"] if e["kind"] == "organisation"]
     assert len(shared) == 1 and "Ministry of Water Resources" in shared[0]
+
+
+def test_a_bodys_name_opening_with_words_listed_by_commas_and_and_is_one_name():
+    kinds = entity_kinds(
+        "Lena Marsh of the Hunters, Anglers and Trappers Party finished fourth. "
+        "The Marine and Coastal Safety Board has opened an inquiry into the sinking."
+    )
+    assert kinds.get("Hunters, Anglers and Trappers Party") == "organisation"
+    assert kinds.get("Marine and Coastal Safety Board") == "organisation"
+    assert "Trappers Party" not in kinds and "Coastal Safety Board" not in kinds
+
+
+def test_two_bodies_each_with_a_bodys_word_listed_by_and_stay_two():
+    kinds = entity_kinds("Talks between the Labour Party and Green Party collapsed on Friday.")
+    assert "Labour Party and Green Party" not in kinds
+    assert kinds.get("Green Party") == "organisation"
+
+
+def test_one_body_written_ministry_of_x_and_x_ministry_is_one_across_reports():
+    from articles.reading.identity import same_entity
+    from articles.reading.lang import get_language
+
+    lang = get_language("en")
+    ministry = {"name": "Ministry of Defence", "kind": "organisation"}
+    assert same_entity(ministry, {"name": "Defence Ministry", "kind": "organisation"}, lang, across=True)
+    assert not same_entity(ministry, {"name": "Health Ministry", "kind": "organisation"}, lang, across=True)
+    department = {"name": "Department of Justice", "kind": "organisation"}
+    assert same_entity(department, {"name": "Justice Department", "kind": "organisation"}, lang, across=True)
+
+
+def test_a_generic_word_written_short_is_the_same_company_but_another_generic_word_is_not():
+    from articles.reading.identity import same_entity
+    from articles.reading.lang import get_language
+
+    lang = get_language("en")
+    company = {"name": "Orlen Pharmaceuticals Ltd", "kind": "organisation"}
+    assert same_entity(company, {"name": "Orlen Pharma", "kind": "organisation"}, lang, across=True)
+    assert not same_entity(company, {"name": "Orlen Energy", "kind": "organisation"}, lang, across=True)
+
+
+def test_short_forms_keeping_a_countrys_capitals_or_written_as_a_word_spell_the_name():
+    from articles.reading.identity import same_entity
+    from articles.reading.lang import get_language
+
+    lang = get_language("en")
+    agency = {"name": "UK Health Security Agency", "kind": "organisation"}
+    assert same_entity(agency, {"name": "UKHSA", "kind": "organisation"}, lang)
+    union = {"name": "National Union of Metalworkers of South Africa", "kind": "organisation"}
+    assert same_entity(union, {"name": "Numsa", "kind": "organisation"}, lang, across=True)
+    assert not same_entity(union, {"name": "Nuria", "kind": "organisation"}, lang, across=True)
+
+
+def test_a_one_word_firm_is_the_company_whose_name_it_opens_before_a_life_sciences_word():
+    entities = read_report(
+        "t",
+        "Osmond Lifesciences agreed to be bought. The buyer will pay Rs 450 for every Osmond share. "
+        "Osmond, founded in 1994 by Dr. Amit Rao, runs two plants.",
+    )["entities"]
+    companies = [e for e in entities if e["kind"] == "organisation"]
+    assert [e["name"] for e in companies] == ["Osmond Lifesciences"]
+    assert set(companies[0]["variants"]) == {"Osmond Lifesciences", "Osmond"}
+
+
+def test_a_forces_initials_before_a_rank_are_the_force_and_the_name_after_is_someone():
+    kinds = entity_kinds("Officers found the car on a logging road, OPP Cpl. Ray Dunning confirmed.")
+    assert kinds.get("OPP") == "organisation"
+    assert kinds.get("Ray Dunning") == "person"
+    assert not any("Sgt" in name for name in kinds)
+
+
+def test_a_word_made_of_a_bodys_name_in_brackets_or_after_known_as_is_its_short_name():
+    entities = read_report(
+        "t",
+        "The line is run by Hallam Railways Corp. (Hallrail), the state operator. "
+        "Hallrail said the track was checked on Friday.",
+    )["entities"]
+    companies = [e for e in entities if e["kind"] == "organisation"]
+    assert [e["name"] for e in companies] == ["Hallam Railways Corp."]
+    assert "Hallrail" in companies[0]["variants"]
+    entities = read_report(
+        "t",
+        "Researchers from the Ruiz Almeida Institute, known as Fioalmeida, released the mosquitoes. "
+        "Fioalmeida will fund more releases next year.",
+    )["entities"]
+    names = {e["name"]: e["variants"] for e in entities if e["kind"] == "organisation"}
+    assert "Fioalmeida" in names.get("Ruiz Almeida Institute", [])
+
+
+def test_a_word_in_brackets_not_made_of_the_name_is_no_short_name():
+    from articles.reading.entities import _made_of_the_words
+    from articles.reading.lang import get_language
+
+    lang = get_language("en")
+    assert _made_of_the_words("Korail", "Korea Railroad Corp.", lang)
+    assert _made_of_the_words("Fiocruz", "Oswaldo Cruz Foundation", lang)
+    assert not _made_of_the_words("Sunrise", "Korea Railroad Corp.", lang)
+    assert not _made_of_the_words("Canada", "Canadian Broadcasting Corp", lang)
+
+
+def test_a_car_someone_owns_named_by_its_maker_is_no_body():
+    kinds = entity_kinds("He lost control on the bend and his Toyota rolled into a ditch, police said.")
+    assert "Toyota" not in kinds
+    kinds = entity_kinds("Toyota said on Tuesday it would recall 300,000 cars.")
+    assert kinds.get("Toyota") == "organisation"
+
+
+def test_a_firms_two_opening_words_are_the_firm_named_in_full_with_its_legal_suffix():
+    entities = read_report(
+        "t",
+        "The jury ordered Blue Ridge Haulage Lines Inc. to pay $30 million. "
+        "Blue Ridge's attorney said the company would appeal.",
+    )["entities"]
+    companies = [e for e in entities if e["kind"] == "organisation"]
+    assert [e["name"] for e in companies] == ["Blue Ridge Haulage Lines Inc."]
+    assert "Blue Ridge" in companies[0]["variants"]
+
+
+def test_a_firm_named_with_its_legal_suffix_is_looked_for_without_it_in_the_other_report():
+    from articles.compare.mentions import _forms
+    from articles.reading.lang import get_language
+
+    entity = {"name": "Blue Ridge Haulage Lines Inc.", "kind": "organisation", "variants": []}
+    assert "Blue Ridge Haulage Lines" in _forms(entity, get_language("en"))

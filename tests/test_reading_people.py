@@ -321,3 +321,63 @@ def test_an_occupation_opening_a_sentence_is_no_part_of_the_name_after_it():
 def test_a_relative_named_by_a_first_name_after_whose_son_is_a_person():
     body = "Mangere mum Leilani Tuilagi, 31, whose son Malakai, 7, took part, said the difference was huge."
     assert kinds(body).get("Malakai") == "person"
+
+
+def test_an_age_after_a_name_outweighs_a_noun_for_a_body_written_before_it():
+    found = kinds("Bus operator Thabo Mokoena, 52, said the union was right.")
+    assert found.get("Thabo Mokoena") == "person"
+
+
+def test_an_occupation_opening_a_sentence_before_a_full_name_is_no_part_of_it():
+    found = kinds("Veterinarian Imogen Castleford won the seat on Saturday.")
+    assert "Imogen Castleford" in found
+    assert not any(name.startswith("Veterinarian") for name in found)
+
+
+def test_a_name_with_an_irish_particle_is_a_person_though_the_model_says_a_body():
+    found = kinds(
+        "Naoise Ó Briain scored 0-9 from frees. Clare rallied after the break, "
+        "and Ó Briain's goal in the 40th minute settled the game."
+    )
+    assert found.get("Naoise Ó Briain") == "person"
+    found = kinds(
+        "Ronan Ó Dálaigh scored 1-7 before being substituted. The wing-back was sent off for a "
+        "high challenge on Fiachra Ó Dálaigh."
+    )
+    assert found.get("Fiachra Ó Dálaigh") == "person"
+    assert "Ó Briain" not in found  # his surname, not a body
+
+
+def test_a_name_owning_a_relative_is_marked_as_someones_but_owning_a_thing_is_not():
+    from articles.reading.entities import _owns_a_relative
+    from articles.reading.models import nlp
+
+    doc = nlp()("He fouled Tadhg, Oisin's younger brother, and then Oisin's goal came.")
+    assert _owns_a_relative(doc, 5)  # "Oisin" + "'s younger brother"
+    assert not _owns_a_relative(doc, 12)  # "Oisin" + "'s goal"
+
+
+def test_a_korean_family_name_the_model_calls_a_people_opens_the_name_and_speaks_alone():
+    body = (
+        "The operator's chief executive Han Seung Woo met the families on Tuesday. "
+        '"We owe every passenger an answer and they will have one," Han said.'
+    )
+    reading = read_report("t", body)
+    assert "Han Seung Woo" in {e["name"] for e in reading["entities"] if e["kind"] == "person"}
+    assert reading["quotes"][0]["speaker"] == "Han Seung Woo"
+
+
+def test_an_untagged_name_beside_a_speaking_title_is_whole_though_a_piece_was_taken_for_a_town():
+    found = kinds(
+        'The president of the Union of Primary Nurses, Ireland, Fergal Ó Laoire, said the cuts were "a disgrace".'
+    )
+    assert found.get("Fergal Ó Laoire") == "person"
+    assert "Fergal" not in found
+
+
+def test_a_name_one_outlet_writes_with_accents_is_found_without_them_in_the_other():
+    from articles.compare.mentions import _forms
+    from articles.reading.lang import get_language
+
+    entity = {"name": "Seán Ó Laoire", "kind": "person", "variants": []}
+    assert "Sean O Laoire" in _forms(entity, get_language("en"))

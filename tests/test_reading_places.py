@@ -143,3 +143,65 @@ def test_peoples_listed_with_peoples_are_neither_places_nor_bodies():
 def test_a_town_before_a_noun_for_its_residents_is_a_place():
     kinds = entity_kinds("Struggling Edinburgh households face a bigger water bill after Thursday's vote.")
     assert kinds.get("Edinburgh") == "place"
+
+
+def test_a_wharf_a_creek_and_a_station_are_places():
+    kinds = entity_kinds(
+        "Fruit worth millions sat in containers at Fenwick Wharf. "
+        "The fire destroyed homes in Otter Creek on Wednesday. "
+        "The train derailed as it approached Halden Station."
+    )
+    for name in ("Fenwick Wharf", "Otter Creek", "Halden Station"):
+        assert kinds.get(name) == "place", name
+
+
+def test_a_canadian_province_written_short_is_the_province_across_reports():
+    assert "British Columbia" in shared_names(
+        "Crews fought a wildfire in British Columbia on Thursday.",
+        "A wildfire in B.C. forced hundreds from their homes on Thursday.",
+    ) or "B.C." in shared_names(
+        "Crews fought a wildfire in British Columbia on Thursday.",
+        "A wildfire in B.C. forced hundreds from their homes on Thursday.",
+    )
+
+
+def test_an_interstate_keeps_its_number_and_its_short_form_is_the_same_road():
+    kinds = entity_kinds("The truck struck her car in a work zone on Interstate 75 on Tuesday.")
+    assert kinds.get("Interstate 75") == "place"
+    assert "Interstate" not in kinds
+    assert "Interstate 75" in shared_names(
+        "The truck struck her car in a work zone on Interstate 75 on Tuesday.",
+        "The state had botched the warning signs on I-75, the company said.",
+    )
+
+
+def test_a_known_town_before_a_colon_opening_a_report_is_its_dateline_place():
+    kinds = entity_kinds("Pune: Tata Motors on Monday announced a new plant for electric buses.")
+    assert kinds.get("Pune") == "place"
+
+
+def test_a_place_one_report_names_is_found_in_the_other_reports_shouted_dateline():
+    assert "Pune" in shared_names(
+        "Pune: The carmaker on Monday announced a new plant for electric buses.",
+        "PUNE, India (Meridian Wire) — The carmaker said on Monday it would build a plant.",
+    )
+
+
+def test_a_field_of_government_before_a_country_is_a_department_not_the_country():
+    kinds = entity_kinds("Environment Canada is forecasting winds gusting to 50 km/h on Friday.")
+    assert kinds.get("Environment Canada") == "organisation"
+    assert "Canada" not in kinds
+
+
+def test_an_untagged_town_of_two_words_after_in_is_a_place():
+    kinds = entity_kinds("Hundreds of evacuees had registered at the community hall in Moose Jaw by Friday.")
+    assert kinds.get("Moose Jaw") == "place"
+
+
+def test_a_name_at_one_end_of_a_stretch_from_a_place_is_a_place_too():
+    kinds = entity_kinds(
+        "About a million people live in the districts where the traps were set, from Vila Serrana "
+        "in the north of the state to Sao Paulo in the west."
+    )
+    assert kinds.get("Vila Serrana") == "place"
+    assert kinds.get("Sao Paulo") == "place"

@@ -308,3 +308,18 @@ def test_she_passes_over_a_man_named_as_someones_husband_to_the_woman_before_him
         '"We can barely pay the rent now," she said.'
     )
     assert speakers(body)[0][0] == "Grace Mwangi"
+
+
+def test_a_quote_the_parser_gives_to_an_abbreviated_rank_is_the_named_officers():
+    body = '"We are still searching the river," said Cpl. Helen Marsh, a spokesperson for the police.'
+    assert speakers(body)[0][0] == "Helen Marsh"
+
+
+def test_a_name_set_beside_a_speaking_title_is_the_speaker_though_the_model_missed_it():
+    body = (
+        "B.C.'s Minister of Emergency Management, Rajinder S. Sandhu, said the province had asked "
+        'Ottawa for more crews. "Every crew we can find is on the line tonight," Sandhu said.'
+    )
+    reading = read_report("t", body)
+    assert "Rajinder S. Sandhu" in {e["name"] for e in reading["entities"] if e["kind"] == "person"}
+    assert reading["quotes"][0]["speaker"] == "Rajinder S. Sandhu"

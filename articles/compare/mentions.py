@@ -9,9 +9,10 @@ sentence alone, and not one part of a longer name the other report writes.
 """
 
 import re
+import unicodedata
 from types import ModuleType
 
-from ..reading.identity import ORGANISATION, PERSON, is_initial, known_region, without_leading_place
+from ..reading.identity import ORGANISATION, PERSON, PLACE, is_initial, known_region, without_leading_place
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "la", "von", "van", "&"})
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -50,6 +51,9 @@ def _nickname(words: str, lang: ModuleType) -> bool:
 def _forms(entity: dict, lang: ModuleType) -> list[str]:
     names = {entity["name"], *entity.get("variants", []), *(m["text"] for m in entity.get("mentions", []))}
     if entity["kind"] == ORGANISATION:
+        # "Red Clay Freight Lines Inc." is "Red Clay Freight Lines" to an outlet that leaves out
+        # the legal suffix
+        names |= {" ".join(words) for name in list(names) if len(words := _without_suffix(name, lang)) >= 2}
         # "U.S. Consumer Product Safety Commission", "Minnesota State Patrol": the other report
         # may leave out a national or state body's country or state; never a city, since "the
         # Boston Fed" is not "the Fed"
@@ -59,13 +63,30 @@ def _forms(entity: dict, lang: ModuleType) -> list[str]:
         # city; "the Fed" of "the Boston Fed" is no plural, and stays another bank
         teams = (without_leading_place(name, lang) for name in list(names))
         names |= {team for team in teams if team and _nickname(team, lang)}
+    if entity["kind"] == PLACE:
+        # "HYDERABAD, India (Meridian Wire) —": the other report's dateline shouts the place
+        names |= {name.upper() for name in list(names)}
     if entity["kind"] == PERSON:
         # "Darnell T. Whitacre Jr." is "Darnell Whitacre Jr." to an outlet that leaves out
         # middle initials
         names |= {" ".join(w for w in name.split() if not is_initial(w)) for name in list(names)}
+    # "Cian O Floinn", "Sean Og Kearney": an outlet may leave out the accents
+    names |= {_unaccented(name) for name in list(names)}
     forms = {re.sub(r"^(?:the|The)\s+", "", name.strip()) for name in names}
     # longest first, so that "Minnesota State Patrol" claims its words before "State Patrol"
     return sorted((f for f in forms if _is_name(f, entity["kind"])), key=len, reverse=True)
+
+
+def _unaccented(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _without_suffix(name: str, lang: ModuleType) -> list[str]:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in lang.CORPORATE_SUFFIXES:
+        words.pop()
+    return words
 
 
 def _lower_case_word(word: str, texts: list[str]) -> bool:

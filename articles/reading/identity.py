@@ -144,10 +144,24 @@ def initials(name: str, lang: ModuleType, *, hyphen_parts: bool = True) -> str:
     return "".join(letters)
 
 
+def _capitals_whole(name: str, lang: ModuleType) -> str:
+    """name's initials with a word in capitals giving all its letters ("US Food and Drug
+    Administration" -> "usfda"), as short forms that keep a country's letters are written."""
+    return "".join(
+        word.replace(".", "").lower() if word.replace(".", "").isupper() else word[0].lower()
+        for word in name.replace("-", " ").split()
+        if word.isupper() or word.lower() not in lang.STOPWORDS  # "US" is no pronoun here
+    )
+
+
 def spells_initials(letters: str, name: str, lang: ModuleType) -> bool:
     """Whether letters (lower case, no dots) are name's initials, a hyphenated word giving a
-    letter for each part or one for the whole."""
-    return letters in (initials(name, lang), initials(name, lang, hyphen_parts=False))
+    letter for each part or one for the whole, a word in capitals all its letters."""
+    return letters in (
+        initials(name, lang),
+        initials(name, lang, hyphen_parts=False),
+        _capitals_whole(name, lang),
+    )
 
 
 def org_key(name: str, lang: ModuleType) -> str:
@@ -159,6 +173,8 @@ def org_key(name: str, lang: ModuleType) -> str:
 
 
 def place_key(text: str, lang: ModuleType) -> str:
+    if road := lang.ROAD_SHORT_FORM.fullmatch(text):
+        text = lang.ROAD_SHORT_FORM_NAME.format(road[1])  # "I-75" is "Interstate 75"
     lower = text.lower().strip(".")
     return "g:" + name_key(lang.PLACE_ALIASES.get(lower, lang.PLACE_ALIASES.get(text.lower(), lower)))
 
@@ -236,6 +252,17 @@ def _short_form(short: str, long: str, lang: ModuleType) -> bool:
     keys, long_keys = [name_key(w) for w in kept], [name_key(w) for w in words]
     if len(kept) == 1 and keys == long_keys[:1]:
         return not known_place(kept[0], lang)
+    # "Red Clay" of "Red Clay Freight Lines Inc.": a firm's two opening words, when its name
+    # ends in a legal suffix and goes on for two words or more before it
+    bare = _without_legal_suffix(" ".join(words), lang)
+    if (
+        len(kept) == 2
+        and len(bare) < len(words)
+        and len(bare) >= 4
+        and keys == long_keys[:2]
+        and not known_place(" ".join(kept), lang)
+    ):
+        return True
     if keys == long_keys[-len(kept) :]:
         lead = words[: len(words) - len(kept)]
         return not any(
@@ -262,6 +289,29 @@ def _kept_words(a: str, b: str, lang: ModuleType) -> bool:
     return short[-1] == long[-1] and all(word in rest for word in short)
 
 
+def _generic_shortened(a: str, b: str, lang: ModuleType) -> bool:
+    """Whether two names differ only in a generic word that one writes short, as its first
+    letters ("Vardhan Pharma" / "Vardhan Pharmaceuticals Ltd"; "Intl" is no such case)."""
+    tail_a, tail_b = _without_legal_suffix(a, lang)[-1].lower(), _without_legal_suffix(b, lang)[-1].lower()
+    short, long = sorted((tail_a, tail_b), key=len)
+    return len(short) >= 4 and short != long and long.startswith(short)
+
+
+# The bodies a government names both ways: "Ministry of Health" and "Health Ministry".
+_PORTFOLIO_BODIES = frozenset({"ministry", "department"})
+
+
+def _ministry_key(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """("ministry", ("health",)) for "Ministry of Health" and "Health Ministry" alike; None for
+    a name of another shape."""
+    words = [w for w in name.split() if w.lower() != "the"]
+    if len(words) >= 3 and words[0].lower() in _PORTFOLIO_BODIES and words[1].lower() == "of":
+        return words[0].lower(), tuple(name_key(w) for w in words[2:] if w.lower() != "and")
+    if len(words) >= 2 and words[-1].lower() in _PORTFOLIO_BODIES and all(w[:1].isupper() for w in words):
+        return words[-1].lower(), tuple(name_key(w) for w in words[:-1] if w.lower() != "and")
+    return None
+
+
 def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     """Whether two organisations' names are one. Within a report a is the name met first: a
     short form counts there only after its long name, as a surname does after a full name."""
@@ -276,6 +326,10 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     )
     if bare_a == bare_b and (bare_a == whole_a or bare_b == whole_b):
         return True
+    if bare_a and bare_a == bare_b and _generic_shortened(a, b, lang):
+        return True
+    if _ministry_key(a) is not None and _ministry_key(a) == _ministry_key(b):
+        return True
     if _short_form(b, a, lang) or (across and _short_form(a, b, lang)):
         return True
     if across and _kept_words(a, b, lang):
@@ -285,7 +339,9 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
             return True  # "House" = "House of Representatives": the name without its "of ..."
         rest = without_leading_place(long, lang)
         letters = short.replace(".", "")
-        if letters.isupper() and len(letters) >= 2 and len(long.split()) >= 2:
+        # "Satawu", "Nato": short forms written as words, as some countries' papers do
+        as_word = letters.istitle() and letters.isalpha() and len(letters) >= 4
+        if (letters.isupper() or as_word) and len(letters) >= 2 and len(long.split()) >= 2:
             if spells_initials(letters.lower(), long, lang):
                 return True
             # "CPSC" = "U.S. Consumer Product Safety Commission": the short form leaves the place out

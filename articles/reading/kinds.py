@@ -76,11 +76,24 @@ def body_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
     )
 
 
+def aged(doc, end: int) -> bool:
+    """Whether an age in commas follows the name ("Sibusiso Khumalo, 44,"): only people have one."""
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].text.isdigit()
+        and 0 < int(doc[end + 1].text) < 120
+        and doc[end + 2].text == ","
+    )
+
+
 def marked_as_a_body(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether the words around the name say it is a body's: a body noun right before it ("the
-    drug-buying agency Pharmac") or set beside it, or a body's naming of itself."""
+    drug-buying agency Pharmac") or set beside it, or a body's naming of itself. A noun for a
+    body also names a job ("Crane operator Sibusiso Khumalo, 44,"): an age after the name says
+    it is someone's."""
     return (
-        described_kind(doc, start, lang) == ORGANISATION
+        (described_kind(doc, start, lang) == ORGANISATION and not aged(doc, end))
         or body_in_apposition(doc, start, end, lang)
         or named_as_a_body(doc, start, lang)
     )
@@ -237,7 +250,7 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
         ):
             kind, titled = PERSON, titled or described == PERSON
         elif (
-            (described == ORGANISATION and not titled)
+            (described == ORGANISATION and not titled and not aged(doc, end))
             or (kind == PLACE and dotted_initials(doc, start, end, lang))
             or named_as_a_body(doc, start, lang)
             or (not titled and body_in_apposition(doc, start, end, lang))

@@ -86,9 +86,31 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             spans[-1] = (previous[0], ent.end, "ORG")
         elif touching and previous[2] == "PERSON" and ent.label_ != "NORP" and _hyphenated_word(ent):
             spans[-1] = (previous[0], ent.end, "PERSON")  # "Cllr Iain" + "Drummond-Shaw": one name
+        elif (
+            touching
+            and previous[2] == "NORP"
+            and ent.label_ == "PERSON"
+            and _family_name_first(doc, previous, ent)
+        ):
+            spans[-1] = (previous[0], ent.end, "PERSON")  # "Han" + "Seung Woo": one Korean name
         else:
             spans.append((ent.start, ent.end, ent.label_))
-    return _pieced_name(doc, spans, lang)
+    return _pieced_name(doc, _listed_words_opening(doc, spans, lang), lang)
+
+
+def _family_name_first(doc, previous: tuple[int, int, str], ent) -> bool:
+    """Whether a short capitalised word the model took for a people ("Han") is the family name
+    before a Korean given name written as two syllables ("Seung Woo"): one word of two to four
+    letters, then two capitalised syllables of five letters at most."""
+    family = doc[previous[0] : previous[1]]
+    return (
+        len(family) == 1
+        and family[0].is_title
+        and family[0].is_alpha
+        and 2 <= len(family[0]) <= 4
+        and len(ent) == 2
+        and all(t.is_title and t.is_alpha and len(t) <= 5 for t in ent)
+    )
 
 
 def _hyphenated_word(ent) -> bool:
@@ -141,6 +163,57 @@ def _pieced_name(doc, spans: list[tuple[int, int, str]], lang: ModuleType) -> li
         if any(s[0] < left < s[1] or s[0] < end < s[1] for s in out):
             continue
         out = [s for s in out if not (left <= s[0] and s[1] <= end)] + [(left, end, "ORG")]
+    return sorted(out)
+
+
+def _body_word_end(doc, start: int, end: int) -> int:
+    """The end of a tagged span before a bracket inside it ("Allied Workers Union (Satawu")."""
+    return next((k for k in range(start + 1, end) if doc[k].text == "("), end)
+
+
+def _listed_words_opening(
+    doc, spans: list[tuple[int, int, str]], lang: ModuleType
+) -> list[tuple[int, int, str]]:
+    """spans with a body's name that opens with a list of capitalised words made whole: "the",
+    words joined by commas and one "and", then a tagged name ending in a word for a body ("the
+    Aviation and Railway Accident Investigation Board", "the Shooters, Fishers and Farmers
+    Party", "The South African Transport and Allied Workers Union"). The model tags the end
+    alone, or the two halves apart. Not when the words before "and" name something the report
+    tags alone elsewhere, a known place, or a body of their own ("the Labour Party and
+    Conservative Party"): then two names are listed."""
+    out = list(spans)
+    for start, end, label in spans:
+        body_end = _body_word_end(doc, start, end)
+        if label != "ORG" or start < 3 or doc[start - 1].lower_ != "and":
+            continue
+        if not (doc[body_end - 1].is_title and doc[body_end - 1].lower_ in lang.ORG_SUFFIXES):
+            continue
+        joint, left = start - 1, start - 1
+        while left > 0 and (
+            (
+                doc[left - 1].is_title
+                and doc[left - 1].is_alpha
+                and doc[left - 1].lower_ != "the"
+                and doc[left - 1].lower_ not in lang.TITLES
+            )
+            or (doc[left - 1].text == "," and left > 1 and doc[left - 2].is_title)
+        ):
+            left -= 1
+        if left == joint or left == 0 or doc[left - 1].lower_ != "the":
+            continue
+        words = [t for t in doc[left:joint] if t.text != ","]
+        piece = doc[left:joint].text
+        inside = [sp for sp in out if left - 1 <= sp[0] and sp[1] <= joint]
+        elsewhere = any(
+            doc[s:e].text.removeprefix("the ").removeprefix("The ") == piece
+            for s, e, _ in spans
+            if (s, e, _) not in inside
+        )
+        if len(words) > 4 or words[-1].lower_ in lang.ORG_SUFFIXES or known_place(piece, lang) or elsewhere:
+            continue
+        if any(sp[0] < left - 1 < sp[1] for sp in out):
+            continue  # a name tagged across the run's opening
+        out = [sp for sp in out if sp not in inside and sp != (start, end, label)] + [(left, end, "ORG")]
     return sorted(out)
 
 

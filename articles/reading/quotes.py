@@ -295,6 +295,15 @@ class _Reader:
                 entity = self.entity_at(child.idx)
                 if entity is not None and entity.kind == PERSON:
                     return entity
+        # "said Cpl. Dana Whitford": the parser makes the abbreviated rank, which names no one,
+        # the subject; the person named right after it is the one who spoke.
+        after = token.i + 1
+        if after < len(self.doc) and self.doc[after].text == "." and not token.whitespace_:
+            after += 1
+        if token.is_title and token.pos_ == "PROPN" and after < len(self.doc) and after > token.i + 1:
+            entity = self.entity_at(self.doc[after].idx)
+            if entity is not None and entity.kind == PERSON:
+                return entity
         return None
 
     def attribute(

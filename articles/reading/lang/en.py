@@ -53,7 +53,8 @@ TITLES = frozenset(
     executive official officials diplomat commissioner mp mep mps pm chancellor
     treasurer attorney sheriff detective inspector superintendent constable trooper coach manager
     striker midfielder defender goalkeeper councillor cllr alderman commissioner grandmother
-    grandfather boss gaffer skipper keeper winger billionaire tycoon mogul""".split()
+    grandfather boss gaffer skipper keeper winger billionaire tycoon mogul
+    cpl corporal sgt lt capt maj supt insp pte""".split()
 )
 # Multi-word titles, matched before single words, lower-cased.
 TITLE_PHRASES = (
@@ -86,7 +87,7 @@ INDUSTRY_WORDS = frozenset(
     biotech biotechnology energy media industries solutions software foods entertainment
     insurance networks brands enterprises ventures robotics semiconductor semiconductors
     electronics petroleum mining logistics communications telecom telecommunications mobility
-    vaccines shipping tankers""".split()
+    vaccines shipping tankers lifesciences sciences healthcare""".split()
 )
 ORG_SUFFIXES = INDUSTRY_WORDS | frozenset(
     """department ministry institute institution center centre university college school company
@@ -179,7 +180,8 @@ OCCUPATION_NOUNS = frozenset(
     teacher nurse surgeon pilot student resident victim suspect businessman businesswoman
     campaigner activist protester journalist photographer historian organizer organiser
     volunteer accountant engineer mechanic farmer electrician plumber cleaner shopkeeper waiter
-    waitress pensioner retiree commuter""".split()
+    waitress pensioner retiree commuter veterinarian vet dentist pharmacist paramedic
+    firefighter midwife""".split()
 )
 # Lower-case nouns for an area or a place of worship that a name before them names: "Vargas
 # state", "the Linwood mosque". Not "hotel" or "store": chains name those ("a Hilton hotel").
@@ -204,7 +206,7 @@ HOLDING_WORDS = frozenset(
 # Last words of places that are also surnames (so not in PLACE_SUFFIXES): they make a place of a
 # name the model calls an organisation, never of one it calls a person.
 PLACE_LAST_WORDS = frozenset(
-    "hill hills hillside heights park hall square gardens field arena village place".split()
+    "hill hills hillside heights park hall square gardens field arena village place point".split()
 )
 # Lower-case nouns for premises and media that a name before them names ("the Cinnamon Grand
 # hotel", "the group's Al Masirah television"): a hotel or a channel, never the person it may
@@ -224,7 +226,8 @@ NOT_ACRONYMS = frozenset(
 PLACE_SUFFIXES = frozenset(
     """river sea ocean lake island islands valley desert strait gulf bay coast peninsula province
     region county district mountains basin delta hotel palace stadium cathedral mosque
-    temple airport harbour harbor boulevard street avenue road square bridge""".split()
+    temple airport harbour harbor boulevard street avenue road square bridge wharf quay creek
+    station""".split()
 )
 # Words that end (or start) names of laws, events and things, not of people.
 NOT_PERSON_LAST_WORDS = frozenset(
@@ -422,6 +425,11 @@ def american_spelling(word: str) -> str:
 
 # Lower-case words inside personal names ("Ursula von der Leyen", "Charles de Gaulle").
 NAME_PARTICLES = frozenset("de del della der di da du dos das van von ter ten al bin bint ibn la le".split())
+# Capitalised words that only Irish (and Scottish Gaelic) personal names are built with ("Cian
+# Ó Floinn", "Seán Óg Kearney", "Aoife Ní Bhriain"): a name with one is someone's. "Og" without
+# its accent counts only between two names.
+GAELIC_NAME_WORDS = frozenset("ó ní nic uí óg".split())
+GAELIC_MIDDLE_WORDS = frozenset({"og"})
 # States of the United States: names the model sometimes reads as people ("South Carolina").
 US_STATES = frozenset(
     """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
@@ -461,8 +469,25 @@ STATE_ABBREVIATIONS = {
     "va.": "virginia", "wash.": "washington", "w.va.": "west virginia", "wis.": "wisconsin",
     "wyo.": "wyoming",
 }  # fmt: skip
-PLACE_ALIASES = {**PLACE_ALIASES, **STATE_ABBREVIATIONS}
+# Words before a road's number, which is part of its name ("Interstate 75", "Highway 401"), and
+# the US interstates' short form ("I-75"), which is the same road.
+ROAD_WORDS = frozenset("interstate highway route".split())
+ROAD_SHORT_FORM = re.compile(r"I-(\d{1,3})")
+ROAD_SHORT_FORM_NAME = "interstate {}"
+# Canada's provinces as the country's papers shorten them with full stops ("B.C.'s Shuswap").
+PROVINCE_ABBREVIATIONS = {
+    "b.c.": "british columbia", "alta.": "alberta", "sask.": "saskatchewan", "ont.": "ontario",
+    "que.": "quebec", "n.s.": "nova scotia", "n.b.": "new brunswick", "p.e.i.": "prince edward island",
+    "nfld.": "newfoundland",
+}  # fmt: skip
+PLACE_ALIASES = {**PLACE_ALIASES, **STATE_ABBREVIATIONS, **PROVINCE_ABBREVIATIONS}
 # Last words of places that other reports leave out ("Broward County" = "Broward").
+# Fields of government that name a department with the country's name after them
+# ("Environment Canada", "Statistics Canada", "Sport England").
+PORTFOLIO_WORDS = frozenset(
+    """environment health statistics transport parks fisheries justice finance defence defense
+    sport heritage employment immigration revenue""".split()
+)
 # Titles written after what the office looks after ("Transport Secretary", "Finance Minister").
 PORTFOLIO_TITLES = frozenset({"secretary", "minister"})
 # Places whose one name joins two with "and": never split into two places.
