@@ -332,11 +332,12 @@ def number_conflicts(
 ) -> list[dict]:
     """Figures that disagree inside one claim both reports make.
 
-    Only rows that make the same claim; only figures of the same kind measuring the same thing;
+    Only rows that make the same claim; only figures of the same kind measuring the same thing
+    in the same role (references and margins left out, a change against a change: _comparable);
     not two counts so far apart that one is a part of the other's whole (_part_and_whole);
-    only when each side gives exactly one such figure (with two or more, which is set against
-    which cannot be told), and not when the other side gives the same value as a count of nothing
-    named; ranges ("about", "more than") conflict only when they cannot overlap. Not when the two
+    only when each side gives one such figure, or the two about the same thing face each other
+    (_facing: otherwise which is set against which cannot be told), and not when the other side
+    gives the same value anywhere in the claim (_given_elsewhere); ranges ("about", "more than") conflict only when they cannot overlap. Not when the two
     sentences name places and no place in common (places: the place keys each sentence of A and
     of B names, linked across the reports): "157 killed" near Addis Ababa and "189 killed" off
     Indonesia are two crashes, however alike the sentences read.
