@@ -484,3 +484,69 @@ def test_ordinals_of_two_different_series_are_no_conflict_but_of_one_series_are(
     assert [(x["kind"], x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [
         ("ordinal", ["third derailment"], ["second derailment"])
     ]
+
+
+def _role_figure(text: str, value, kind: str = "percent", role: str = "", anchor: str = "", **extra) -> dict:
+    unit = "%" if kind == "percent" else extra.pop("unit", "vote")
+    return {**_figure(text, value, unit, kind), "role": role, "anchor": anchor, **extra}
+
+
+def test_a_figure_set_against_is_left_out_so_the_claims_own_figures_face_each_other():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+    # "to grow 0.9% next year, down from a forecast of 1.2%" / "forecast growth of 1.1 per cent"
+    a = [_role_figure("0.9%", 0.9, role="change"), _role_figure("1.2%", 1.2, role="reference")]
+    conflicts = number_conflicts([row], a, [_role_figure("1.1 per cent", 1.1, role="change")])
+    assert [(x["a"], x["b"]) for x in conflicts] == [(["0.9%"], ["1.1 per cent"])]
+    # a change is not set against a level ("fell by 3%" / "fell to 2%")
+    assert number_conflicts([row], [_role_figure("3%", 3, role="change")], [_role_figure("2%", 2)]) == []
+    # nor against the other side's reference ("23.1 percent" in September / "from 23.1 percent")
+    level = [_role_figure("21.8 percent", 21.8), _role_figure("23.1 percent", 23.1, role="reference")]
+    assert number_conflicts([row], level, [_role_figure("23.1 percent", 23.1)]) == []
+
+
+def test_of_two_figures_the_one_about_the_same_thing_faces_the_other_reports_one():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+    a = [_role_figure("71 percent", 71, role="change", anchor="admission")]
+    b = [
+        _role_figure("63%", 63, role="change", anchor="case"),
+        _role_figure("78%", 78, role="change", anchor="admission"),
+    ]
+    assert [(x["a"], x["b"]) for x in number_conflicts([row], a, b)] == [(["71 percent"], ["78%"])]
+    # a value both sides give may be their agreement, told of another thing than the parse says
+    b_agreeing = [*b, _role_figure("71%", 71, role="change", anchor="area")]
+    assert number_conflicts([row], a, b_agreeing) == []
+    # without a thing in common nothing is claimed
+    a_other = [_role_figure("71 percent", 71, role="change", anchor="death")]
+    assert number_conflicts([row], a_other, b) == []
+
+
+def test_the_losing_side_of_two_tallies_conflicts():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+    a = [
+        _role_figure("312 votes", 312, "count", measure="vote"),
+        _role_figure("287", 287, "count", role="tally_second", measure="vote"),
+    ]
+    b = [
+        _role_figure("312", 312, "count", measure="vote"),
+        _role_figure("260", 260, "count", role="tally_second", measure="vote"),
+    ]
+    assert [(x["a"], x["b"]) for x in number_conflicts([row], a, b)] == [(["287"], ["260"])]
+
+
+def test_about_allows_less_the_more_places_a_figure_is_given_to():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+    about_87 = [{**_role_figure("about 87 percent", 87), "bound": "about"}]
+    assert len(number_conflicts([row], about_87, [_role_figure("78 percent", 78)])) == 1
+    assert number_conflicts([row], about_87, [_role_figure("85 percent", 85)]) == []
+    # a round figure keeps the wide allowance: "about 300" may be 340
+    about_300 = [{**_figure("about 300 homes", 300, "home"), "bound": "about"}]
+    assert number_conflicts([row], about_300, [_figure("340 homes", 340, "home")]) == []
+    assert len(number_conflicts([row], about_300, [_figure("380 homes", 380, "home")])) == 1

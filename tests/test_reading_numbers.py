@@ -158,3 +158,69 @@ def test_the_day_of_a_month_stays_a_date():
 def test_a_share_the_model_missed_after_a_time_is_a_percentage_not_a_count_of_cents():
     found = figures("Overnight rates jumped as high as 10 per cent on Tuesday.")
     assert [(text, kind) for text, kind, _, _ in found if "10" in text] == [("10 per cent", "percent")]
+
+
+def roles(text: str) -> list[tuple]:
+    return [
+        (n["text"], n["role"], n["measure"], n["bound"])
+        for n in read_report("", text)["numbers"]
+        if n["kind"] in ("percent", "amount", "count", "quantity")
+    ]
+
+
+def test_a_figure_another_is_set_against_is_a_reference():
+    assert roles("Inflation eased to 21.8 percent in October from 23.1 percent in September.") == [
+        ("21.8 percent", "", "%", "exact"),
+        ("23.1 percent", "reference", "%", "exact"),
+    ]
+    found = roles("Earnings came in at $1.82, against the $1.21 analysts had expected.")
+    assert [role for _, role, _, _ in found] == ["", "reference"]
+
+
+def test_a_figure_after_by_is_a_change_after_a_verb_of_change_and_a_margin_otherwise():
+    assert roles("Hospital admissions fell by 71 percent in the areas covered.") == [
+        ("71 percent", "change", "%", "exact")
+    ]
+    assert roles("The motion was defeated by a crushing 230 votes.")[0][1:] == ("margin", "vote", "vague")
+    # "By last night" is a time: the count after it is neither a change nor a margin.
+    assert roles("By last night 43 ships were stuck outside the port.") == [("43 ships", "", "ship", "exact")]
+
+
+def test_the_two_sides_of_a_vote_tally_are_counts_of_votes_not_a_span_of_values():
+    assert roles("MPs voted 312 to 260 to back the bill.") == [
+        ("312", "", "vote", "exact"),
+        ("260", "tally_second", "vote", "exact"),
+    ]
+    # without a vote in the sentence "312 to 260" stays a span whose ends cannot be told apart
+    assert [bound for *_, bound in roles("Prices ranged from 312 to 260 pounds.")][-1] == "vague"
+
+
+def test_the_whole_of_three_of_five_counts_what_the_part_counts():
+    assert roles("Candidates backed by the mayor won three of five seats.") == [
+        ("three of five seats", "", "seat", "exact"),
+        ("five seats", "whole", "seat", "exact"),
+    ]
+
+
+def test_a_speed_that_describes_a_noun_measures_that_noun():
+    assert roles("He was traveling at 68 mph in a 55 mph work zone.") == [
+        ("68 mph", "", "mph", "exact"),
+        ("55 mph", "", "mph zone", "exact"),
+    ]
+
+
+def test_a_currency_written_as_a_word_makes_an_amount():
+    assert figures("The device costs KSh 45,000.") == [("KSh 45,000", "amount", "shilling", 45000)]
+    assert figures("The device costs 54,000 shillings.") == [
+        ("54,000 shillings", "amount", "shilling", 54000)
+    ]
+
+
+def test_words_that_make_a_time_approximate_leave_other_figures_exact():
+    numbers = read_report("", "The crew were freed after 52 days in captivity.")["numbers"]
+    assert [(n["text"], n["bound"]) for n in numbers] == [("52 days", "exact")]
+    assert roles("The port's owners offered just 4.5%.") == [("just 4.5%", "", "%", "exact")]
+
+
+def test_synonyms_among_counted_nouns_measure_one_thing():
+    assert roles("By Tuesday afternoon 37 vessels were waiting at anchor.")[-1][2] == "ship"

@@ -148,7 +148,7 @@ def fact_table(reports: list[dict]) -> dict:
 
 def _differing_figures(reports: list[dict], places: list[dict], claim: dict) -> list[list[str] | None]:
     """Per report, the figures its sentence gives where they disagree with the claim's first
-    sentence (summary.number_conflicts: same measure, one figure each, no overlap): a ✓ alone
+    sentence (the comparison's rule, summary.number_conflicts): a ✓ alone
     would tell a reader that "injuring 17 people" carries "injuring 14 people"."""
     first_column, first_sentence = claim["first"]
     first = reports[first_column]["analysis"].get("numbers", [])

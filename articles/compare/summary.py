@@ -176,6 +176,9 @@ def quote_summary(quotes_a: list[dict], quotes_b: list[dict], mapping: dict[str,
 
 
 ABOUT = 0.2  # "about 3,000" is taken as 2,400 to 3,600
+# ... but a figure given to more places is rounded less: "about 87 percent" is 83 to 91 (5%),
+# "about 14,000" 13,000 to 15,000 (its last place), never more than ABOUT.
+ABOUT_AT_LEAST = 0.05
 # Two counts of one thing more than this many times apart are a part and its whole ("acquitted
 # of one count" of "all 11 counts"), not one figure two outlets disagree on: every annotated
 # conflict of the seven development sets is within 2.2 times for counts, 2.9 for any figure.
@@ -189,7 +192,8 @@ def _range(number: dict) -> tuple[float, float] | None:
         return None
     bound = number.get("bound", "exact")
     if bound == "about":
-        return value * (1 - ABOUT), value * (1 + ABOUT)
+        spread = min(ABOUT * abs(value), max(ABOUT_AT_LEAST * abs(value), _last_place(value)))
+        return value - spread, value + spread
     if bound == "at_least":
         return value * (1 - ABOUT), math.inf  # "nearly 20" may be 19
     if bound == "at_most":
@@ -197,6 +201,18 @@ def _range(number: dict) -> tuple[float, float] | None:
     if bound == "vague":
         return None
     return value, value
+
+
+def _last_place(value: float) -> float:
+    """The place of a figure's last non-zero digit (14,000: 1,000; 87: 1; 1.4: 0.1)."""
+    place = 1.0
+    if value == int(value):
+        whole = int(abs(value))
+        while whole and whole % 10 == 0:
+            whole //= 10
+            place *= 10
+        return place
+    return 10.0 ** -len(repr(float(value)).split(".")[1])
 
 
 def _dates_differ(a: str, b: str) -> bool:
@@ -214,16 +230,52 @@ def _dates_differ(a: str, b: str) -> bool:
     return bool(common) and any(parts_a[k] != parts_b[k] for k in common)
 
 
-def _comparable(numbers: list[dict]) -> dict[tuple[str, str], list[dict]]:
-    """Figures grouped by what they measure: kind and measure (the thing counted with the words
-    that narrow it, the currency). A count of nothing named ("the vote was 51") is left out:
-    there is nothing to set it against. Readings stored before measures were read carry units."""
-    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+# Figures that are not the claim's own: one it is set against ("down from 1.2%") and a margin.
+_NOT_COMPARED = frozenset({"reference", "margin"})
+
+
+def _comparable(numbers: list[dict]) -> dict[tuple[str, str, str], list[dict]]:
+    """Figures grouped by what they measure: kind, measure (the thing counted with the words
+    that narrow it, the currency) and role (a change is set against a change, the whole of "three
+    of five" against a whole). A count of nothing named ("the vote was 51") is left out: there is
+    nothing to set it against; so are references and margins. Readings stored before measures
+    were read carry units."""
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for number in numbers:
-        if number["kind"] in ("count", "ordinal", "quantity") and not number["unit"]:
+        measure = number.get("measure") or number["unit"]
+        if number["kind"] in ("count", "ordinal", "quantity") and not measure:
             continue
-        groups[(number["kind"], number.get("measure") or number["unit"])].append(number)
+        if number.get("role", "") in _NOT_COMPARED:
+            continue
+        groups[(number["kind"], measure, number.get("role", ""))].append(number)
     return groups
+
+
+def _facing(side_a: list[dict], side_b: list[dict]) -> tuple[dict, dict] | None:
+    """The one figure of each side that are set against each other: each side's only value, or,
+    when a side gives two or more, the figures whose clauses are about the same thing, that
+    thing named by no other figure of the two sides ("hospital admissions fell by 71 percent"
+    against "cases fell by 63%, and hospital admissions by 78%") and no value given by both.
+    None when it cannot be told."""
+    values_a, values_b = {str(n["value"]) for n in side_a}, {str(n["value"]) for n in side_b}
+    if len(values_a) == 1 and len(values_b) == 1:
+        return side_a[0], side_b[0]
+    if values_a & values_b:
+        # A value both give may be where they agree, told of another subject than the parse
+        # says ("2.1% in November, ... close to the 2% target"): which faces which is unsure.
+        return None
+    anchors_a = defaultdict(list)
+    anchors_b = defaultdict(list)
+    for n in side_a:
+        anchors_a[n.get("anchor", "")].append(n)
+    for n in side_b:
+        anchors_b[n.get("anchor", "")].append(n)
+    facing = [
+        (anchors_a[anchor][0], anchors_b[anchor][0])
+        for anchor in anchors_a.keys() & anchors_b.keys()
+        if anchor and len(anchors_a[anchor]) == 1 and len(anchors_b[anchor]) == 1
+    ]
+    return facing[0] if len(facing) == 1 else None
 
 
 def _conflict(a: dict, b: dict) -> bool:
@@ -246,12 +298,14 @@ def _part_and_whole(a: dict, b: dict) -> bool:
     return small > 0 and big > PART_OF_WHOLE * small
 
 
-def _given_unnamed(figure: dict, numbers: list[dict]) -> bool:
-    """Whether numbers hold figure's value as a count of nothing named: "took two wickets ...,
-    whose four for 78" against "four wickets" may well agree, so no conflict is claimed."""
-    return any(
-        n["kind"] == figure["kind"] and not n["unit"] and n["value"] == figure["value"] for n in numbers
-    )
+def _given_elsewhere(figure: dict, numbers: list[dict]) -> bool:
+    """Whether the other side's figures in the claim hold figure's value, as any figure of its kind:
+    as a count of nothing named ("took two wickets ..., whose four for 78" against "four
+    wickets"), as a figure set against ("eased to 21.8 percent from 23.1 percent" against "23.1
+    percent"), or in a role the parse told apart from this one ("rose 0.3% from August and 3.6%
+    from a year earlier" against "grew 3.6 percent"). The two reports may well agree: no conflict
+    is claimed."""
+    return any(n["kind"] == figure["kind"] and n["value"] == figure["value"] for n in numbers)
 
 
 def places_meet(where_a: set, where_b: set) -> bool:
@@ -278,11 +332,12 @@ def number_conflicts(
 ) -> list[dict]:
     """Figures that disagree inside one claim both reports make.
 
-    Only rows that make the same claim; only figures of the same kind measuring the same thing;
+    Only rows that make the same claim; only figures of the same kind measuring the same thing
+    in the same role (references and margins left out, a change against a change: _comparable);
     not two counts so far apart that one is a part of the other's whole (_part_and_whole);
-    only when each side gives exactly one such figure (with two or more, which is set against
-    which cannot be told), and not when the other side gives the same value as a count of nothing
-    named; ranges ("about", "more than") conflict only when they cannot overlap. Not when the two
+    only when each side gives one such figure, or the two about the same thing face each other
+    (_facing: otherwise which is set against which cannot be told), and not when the other side
+    gives the same value anywhere in the claim (_given_elsewhere); ranges ("about", "more than") conflict only when they cannot overlap. Not when the two
     sentences name places and no place in common (places: the place keys each sentence of A and
     of B names, linked across the reports): "157 killed" near Addis Ababa and "189 killed" off
     Indonesia are two crashes, however alike the sentences read.
@@ -300,12 +355,15 @@ def number_conflicts(
         row_b = [n for j in row["b"] for n in by_sentence_b[j]]
         groups_a, groups_b = _comparable(row_a), _comparable(row_b)
         for measure in groups_a.keys() & groups_b.keys():
-            side_a, side_b = groups_a[measure], groups_b[measure]
-            if len({str(n["value"]) for n in side_a}) != 1 or len({str(n["value"]) for n in side_b}) != 1:
+            facing = _facing(groups_a[measure], groups_b[measure])
+            if facing is None:
                 continue
-            if not _conflict(side_a[0], side_b[0]) or _part_and_whole(side_a[0], side_b[0]):
+            figure_a, figure_b = facing
+            side_a = [n for n in groups_a[measure] if n["value"] == figure_a["value"]]
+            side_b = [n for n in groups_b[measure] if n["value"] == figure_b["value"]]
+            if not _conflict(figure_a, figure_b) or _part_and_whole(figure_a, figure_b):
                 continue
-            if _given_unnamed(side_b[0], row_a) or _given_unnamed(side_a[0], row_b):
+            if _given_elsewhere(figure_b, row_a) or _given_elsewhere(figure_a, row_b):
                 continue
             where_a = set().union(*(places[0].get(n["sentence"], set()) for n in side_a))
             where_b = set().union(*(places[1].get(n["sentence"], set()) for n in side_b))

@@ -35,13 +35,13 @@ _QUALIFIERS = (
         r"less than|fewer than|under|up to|at most|no more than|as few as|as little as|within|inside|"
         r"the first",
     ),
-    (
-        "about",
-        r"about|around|approximately|roughly|some|an estimated|estimated|close to|circa|shortly|"
-        r"just|early|late|before|after|by",
-    ),
+    ("about", r"about|around|approximately|roughly|some|an estimated|estimated|close to|circa"),
 )
 _QUALIFIER_PATTERNS = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _QUALIFIERS]
+# Words that make a date or a time approximate ("shortly after 2 p.m.", "by March", "early 2020"),
+# and only those: "after 52 days in captivity" is 52 days, "a day after six of the nine members
+# voted" six members, "just 4.5%" only 4.5%.
+_TIME_QUALIFIER = re.compile(r"\b(?:shortly|early|late|before|after|by)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A scale stuck to a figure that the tokenizer leaves outside the entity ("$4m", "£2.5bn").
 _STUCK_SCALE = re.compile(r"(?:bn|tn|mn|m|k)\b")
@@ -64,6 +64,13 @@ class Number:
     # What exactly a count counts, where it says more than its unit ("adult passenger" of "178
     # adult passengers"): figures are set against each other only when this is the same.
     measure: str = ""
+    # How the figure stands in its claim (_role): "" a level, "change" the size of a change,
+    # "reference" a figure it is set against, "margin", "whole" (of "three of five seats"),
+    # "tally_second" (the losing side of "312 votes to 287").
+    role: str = ""
+    # The thing the figure's clause is about (_anchor): "admission" of "hospital admissions fell by
+    # 71 percent", to tell which of two figures in one sentence goes with another report's one.
+    anchor: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -76,6 +83,8 @@ class Number:
             "start": self.start,
             "end": self.end,
             "bound": self.bound,
+            "role": self.role,
+            "anchor": self.anchor,
         }
 
 
@@ -118,6 +127,8 @@ def _currency(text: str, lang: ModuleType) -> str:
     for word in re.findall(r"[a-z]+", text.lower()):
         if word in lang.CURRENCY_WORDS:
             return lang.CURRENCY_WORDS[word]
+        if word in lang.CURRENCY_PREFIXES:
+            return lang.CURRENCY_PREFIXES[word]
     return "money"
 
 
@@ -127,6 +138,10 @@ def _counted_noun(span, lang: ModuleType):
     scale token the tokenizer split off ("40m people") is part of the figure, not the thing."""
     root = span.root
     head = root.head
+    if root.dep_ == "quantmod" and head.like_num and head.i > root.i and _of_between(root, head):
+        # "three of five seats": the part counts what the whole counts
+        counted = head.head
+        return counted if head.dep_ == "nummod" and counted.pos_ == "NOUN" else None
     if head.lower_ in lang.SCALE_WORDS and head.i == span.end:
         after = head.nbor(1) if head.i + 1 < len(head.doc) else None
         return after if after is not None and after.pos_ == "NOUN" else None
@@ -153,7 +168,7 @@ def _counted_thing(doc, ent, noun, lang: ModuleType) -> str:
     "first-round draft picks"), so only the nouns for a part of a people narrow it."""
     if noun is None:
         return ""
-    thing = noun.lemma_.lower()
+    thing = lang.COUNTED_SYNONYMS.get(noun.lemma_.lower(), noun.lemma_.lower())
     if noun.i < ent.end:  # "of" counts ("12 of the victims"): the noun alone
         return thing
     narrowing = [
@@ -192,6 +207,105 @@ def _ordinal_thing(ent, head, lang: ModuleType) -> str:
         if t.i > head.i and t.dep_ == "prep" and t.lower_ in lang.SERIES_FRAMES
     ]
     return " ".join([*narrowing, head.lemma_.lower(), *frame])
+
+
+def _of_between(first, second) -> bool:
+    return any(t.lower_ == "of" for t in first.doc[first.i + 1 : second.i])
+
+
+def _is_whole(root, noun) -> bool:
+    """Whether a count is the whole another count of its sentence is a part of: "five" in "three of
+    five seats" and in "four of the five seats"."""
+    part_before = any(
+        c.dep_ == "quantmod" and c.like_num and c.i < root.i and _of_between(c, root) for c in root.children
+    )
+    of_a_part = (
+        noun is not None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.like_num
+        and noun.head.head.i < root.i
+    )
+    return part_before or of_a_part
+
+
+def _changing(token, lang: ModuleType) -> bool:
+    """Whether a word names a change in a quantity, or is the noun of one told with its verb gapped
+    ("cases fell by 63%, and hospital admissions by 78%")."""
+    if token.lemma_.lower() in lang.CHANGE_WORDS:
+        return True
+    return token.dep_ == "conj" and token.pos_ == "NOUN" and token.head.lemma_.lower() in lang.CHANGE_WORDS
+
+
+def _role(root, lang: ModuleType) -> str:
+    """How a figure stands in its clause, from the parse (see Number.role): climbing from the
+    figure to its clause's verb, the first preposition on the way says it. "down from 1.2%",
+    "against the $1.21 analysts had expected", "compared with ... $1.21": a reference; "fell by
+    63%", "grow 0.9%", "growth of 1.1 per cent": a change; "by a crushing 230 votes" after a verb
+    that names no change: a margin; "eased to 21.8 percent" and the rest: a level."""
+    token = root
+    while token.head.i != token.i:
+        head = token.head
+        if head.dep_ in ("prep", "agent") and token.dep_ in ("pobj", "pcomp"):
+            word, governor = head.lower_, head.head
+            if word in lang.REFERENCE_PREPOSITIONS:
+                return "reference"
+            if word in ("with", "to") and governor.lemma_.lower() == "compare":
+                return "reference"
+            if word == "by":
+                return "change" if _changing(governor, lang) else "margin"
+            if word == "of" and governor.pos_ == "NOUN" and governor.lemma_.lower() in lang.CHANGE_WORDS:
+                return "change"
+            if word in ("to", "at") and _changing(governor, lang):
+                return ""
+        if (
+            token.dep_ in ("npadvmod", "dobj")
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() in lang.CHANGE_WORDS
+        ):
+            return "change"
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "pcomp" and token.dep_ != "pcomp":
+            return ""
+        token = head
+    return ""
+
+
+def _anchor(root) -> str:
+    """The noun a figure's clause is about: the subject of its verb ("hospital admissions fell by 71
+    percent": "admission"), or the noun a gapped clause keeps ("and hospital admissions by 78%")."""
+    token = root
+    while token.head.i != token.i:
+        head = token.head
+        if token.dep_ == "prep" and head.pos_ == "NOUN" and head.dep_ == "conj" and head.head.pos_ == "VERB":
+            return head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.pos_ == "PRON":
+                return ""
+            return subject.lemma_.lower()
+        token = head
+    return ""
+
+
+_TALLY_LINK = frozenset({"to", "-", "–"})
+
+
+def _tally(doc, ent) -> str:
+    """ "first" or "second" when a figure is one side of a vote's tally ("by 312 votes to 287",
+    "voted 312 to 260", "52-48" with a vote in the sentence), else "". A tally is two counts of
+    votes, not a span of values nor a margin."""
+    sentence = doc[ent.start].sent
+    if not any(t.lemma_.lower() == "vote" for t in sentence):
+        return ""
+    after = ent.end + (ent.end < len(doc) and doc[ent.end].lemma_.lower() == "vote")
+    if after + 1 < len(doc) and doc[after].lower_ in _TALLY_LINK and doc[after + 1].like_num:
+        return "first"
+    before = ent.start - 1
+    if before >= 1 and doc[before].lower_ in _TALLY_LINK:
+        first = before - 1 - (doc[before - 1].lemma_.lower() == "vote")
+        if first >= 0 and doc[first].like_num:
+            return "second"
+    return ""
 
 
 def _part_of_a_name(root, lang: ModuleType) -> bool:
@@ -249,24 +363,17 @@ _THRESHOLD = re.compile(
 )
 
 
-# A figure after "by" is a difference or a margin, not a level ("rejected by a crushing 230
-# votes" of "432 votes to 202"; "fell by 3%"): set against a level it is no disagreement.
-_MARGIN = re.compile(r"\bby(?: [\w-]+){0,2}\s*$", re.IGNORECASE)
-
-
-def _bound(text: str, before: str, context: str) -> str:
+def _bound(text: str, before: str, context: str, kind: str, margin: bool) -> str:
     """How exact a figure is, from qualifiers inside its span or just before it (`before`: the
-    words since the last comma; `context`: a little more, for the line a claim had to reach)."""
-    if (
-        _THRESHOLD.search(context)
-        or _SPAN_OF_VALUES.search(text)
-        or _SPAN_END.search(before)
-        or _MARGIN.search(before)
-    ):
+    words since the last comma; `context`: a little more, for the line a claim had to reach);
+    margin: the parse puts it after "by" as a margin (_role)."""
+    if _THRESHOLD.search(context) or _SPAN_OF_VALUES.search(text) or _SPAN_END.search(before) or margin:
         return "vague"
     for name, pattern in _QUALIFIER_PATTERNS:
         if pattern.search(text) or pattern.search(before):
             return name
+    if kind in (DATE, TIME) and (_TIME_QUALIFIER.search(text) or _TIME_QUALIFIER.search(before)):
+        return "about"
     return "exact"
 
 
@@ -332,6 +439,23 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         text = doc.text[start_char:end_char]
         value: float | str | None
         unit = measure = ""
+        tally = _tally(doc, ent) if label == "CARDINAL" else ""
+        if label == "CARDINAL" and not tally:
+            # A currency written as a word: before the figure ("KSh 45,000") or as its noun
+            # ("54,000 shillings"); the model takes both for a plain number.
+            prefix = doc[ent.start - 1] if ent.start > 0 else None
+            noun = _counted_noun(ent, lang)
+            if prefix is not None and prefix.lower_ in lang.CURRENCY_PREFIXES:
+                label, start_char = "MONEY", prefix.idx
+            elif (
+                noun is not None
+                and noun.i == ent.end
+                and noun.lower_ in lang.CURRENCY_WORDS
+                and noun.lemma_ != "pound"
+            ):
+                # (not "400 pounds", as often a weight as money)
+                label, end_char = "MONEY", noun.idx + len(noun.text)
+            text = doc.text[start_char:end_char]
         if label in ("MONEY", "CARDINAL", "QUANTITY") and any(
             w in text.lower() for w in ("per cent", "percent", "%")
         ):
@@ -341,13 +465,15 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         elif label == "PERCENT":
             kind, value = PERCENT, parse_value(text, lang)
             unit = "point" if "point" in text.lower() else "%"
-        elif label == "CARDINAL" and _part_of_a_name(ent.root, lang):
+        elif label == "CARDINAL" and not tally and _part_of_a_name(ent.root, lang):
             continue  # "Boeing 737 MAX 8", "FTSE 100", "10 Downing Street": part of a name, no count
         elif label == "CARDINAL":
             noun = _counted_noun(ent, lang)
             kind, value = COUNT, parse_value(text, lang)
             unit = noun.lemma_.lower() if noun is not None else ""
             measure = _counted_thing(doc, ent, noun, lang)
+            if tally:
+                measure = "vote"  # "to 287" counts votes as "312 votes" does
             if noun is not None and 0 <= noun.i - ent.end <= 2:
                 # Shown with what it counts: "2,000 residents", "12 more people".
                 text = doc.text[start_char : noun.idx + len(noun.text)]
@@ -356,6 +482,14 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         elif label == "QUANTITY":
             kind, value = QUANTITY, parse_value(text, lang)
             unit = ent[-1].lemma_.lower()
+            described = ent[-1].head
+            if (
+                ent[-1].dep_ in ("compound", "amod", "nmod")
+                and described.pos_ == "NOUN"
+                and described.i >= ent.end
+            ):
+                # "a 55 mph work zone": the zone's limit, not a speed to set against "68 mph"
+                measure = f"{unit} {described.lemma_.lower()}"
         elif label == "DATE":
             duration = None if re.search(r"\d(st|nd|rd|th)\b", text) else _duration(text, lang)
             if (
@@ -402,7 +536,14 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         start = start_char + offset
         sentence = max(bisect_right(sentence_starts, start) - 1, 0)
         before = doc.text[max(start_char - 16, 0) : start_char].split(",")[-1]
-        bound = _bound(text, before, doc.text[max(start_char - 40, 0) : start_char])
+        role = _role(ent.root, lang) if kind in (AMOUNT, PERCENT, COUNT, QUANTITY) else ""
+        if tally:
+            role = "tally_second" if tally == "second" else ""
+        elif kind == COUNT and _is_whole(ent.root, _counted_noun(ent, lang)):
+            role = "whole"
+        context = doc.text[max(start_char - 40, 0) : start_char]
+        bound = "exact" if tally else _bound(text, before, context, kind, role == "margin")
         end = start_char + len(text) + offset
-        numbers.append(Number(text, value, unit, kind, sentence, start, end, bound, measure))
+        anchor = _anchor(ent.root) if role != "reference" else ""
+        numbers.append(Number(text, value, unit, kind, sentence, start, end, bound, measure, role, anchor))
     return numbers

@@ -14,6 +14,7 @@ held-out pairs' errors would make them development pairs.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -128,6 +129,73 @@ def match_errors(pair: dict, comparison: dict, missed: bool) -> list[str]:
     return lines
 
 
+def _figure_at(text: str, figure: str) -> bool:
+    return re.search(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)", text, re.IGNORECASE) is not None
+
+
+def conflict_errors(pair: dict, comparison: dict, numbers: dict) -> list[str]:
+    """Each gold number conflict not flagged and each flag no gold conflict holds, with both
+    reports' sentences that give the figures, whether a same-claim row pairs them, and the
+    figures the reading found there (kind, value, measure, bound), so that a miss can be put
+    down to its cause: the matching, a figure not read, measures that differ, a guard."""
+    sentences = comparison.get("sentences", {})
+    rows = [
+        row
+        for row in comparison.get("rows", [])
+        if row.get("kind") == "match" and row.get("level", "same") == "same"
+    ]
+    same = {(i, j) for row in rows for i in row["a"] for j in row["b"]}
+    related = {
+        (i, j)
+        for row in comparison.get("rows", [])
+        if row.get("kind") == "match" and row.get("level") == "related"
+        for i in row["a"]
+        for j in row["b"]
+    }
+    predicted = (comparison.get("numbers", {}) or {}).get("conflicts", []) or []
+    used: set[int] = set()
+    lines = []
+
+    def figures(side: str, sentence: int) -> str:
+        return "; ".join(
+            f"{n['text']!r} {n['kind']} {n['value']} [{n.get('measure') or n['unit']}] {n.get('bound', 'exact')}"
+            for n in numbers[side]
+            if n["sentence"] == sentence
+        )
+
+    for g in pair.get("number_conflicts", []):
+        hit = next(
+            (
+                k
+                for k, p in enumerate(predicted)
+                if k not in used
+                and score._texts_contain(p.get("a", []), g["a"])
+                and score._texts_contain(p.get("b", []), g["b"])
+            ),
+            None,
+        )
+        if hit is not None:
+            used.add(hit)
+            continue
+        where = {
+            side: [s["id"] for s in sentences[side] if _figure_at(s["text"], g[side])] for side in ("a", "b")
+        }
+        candidates = [(i, j) for i in where["a"] for j in where["b"]]
+        pairs = [c for c in candidates if c in same] or [c for c in candidates if c in related] or candidates
+        lines.append(f"    MISSED {g['a']!r} / {g['b']!r}")
+        for i, j in pairs:
+            level = "same row" if (i, j) in same else "related row" if (i, j) in related else "NOT MATCHED"
+            lines.append(f"      {level}")
+            lines.append(f"        A{i}: {sentences['a'][i]['text']}")
+            lines.append(f"            {figures('a', i)}")
+            lines.append(f"        B{j}: {sentences['b'][j]['text']}")
+            lines.append(f"            {figures('b', j)}")
+    for k, p in enumerate(predicted):
+        if k not in used:
+            lines.append(f"    FALSE  {p['a']} / {p['b']} ({p['kind']}, {p['unit']})")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=Path, default=score.DEFAULT_PAIRS)
@@ -135,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speakers", action="store_true", help="list speaker errors too")
     parser.add_argument("--matches", action="store_true", help="list same-claim rows that are wrong too")
     parser.add_argument("--missed", action="store_true", help="with --matches: gold same pairs not shown")
+    parser.add_argument("--conflicts", action="store_true", help="list missed and false number conflicts")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(score.REPO))
     from articles.compare.compare import compare_analyses
@@ -150,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
             lines += speaker_errors(pair, comparison, gold)
         if args.matches:
             lines += match_errors(pair, comparison, args.missed)
+        if args.conflicts:
+            numbers = {s: analyses[s].get("numbers", []) for s in ("a", "b")}
+            lines += conflict_errors(pair, comparison, numbers)
         if lines:
             print(pair["id"])
             print("\n".join(lines))

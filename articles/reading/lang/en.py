@@ -350,6 +350,22 @@ CURRENCY_WORDS = {
     "yen": "JPY",
     "won": "KRW",
     "yuan": "CNY",
+    # Currencies several countries name alike ("shilling": Kenya, Uganda, Tanzania) go by the name.
+    "shilling": "shilling",
+    "shillings": "shilling",
+    "rupee": "rupee",
+    "rupees": "rupee",
+    "naira": "NGN",
+    "rand": "ZAR",
+}
+# Currency codes and abbreviations written as a word before a figure ("KSh 45,000", "Rs 500").
+CURRENCY_PREFIXES = {
+    "ksh": "shilling",
+    "kes": "shilling",
+    "rs": "rupee",
+    "inr": "rupee",
+    "ngn": "NGN",
+    "zar": "ZAR",
 }
 DURATION_UNITS = {
     "second": "second",
@@ -519,6 +535,19 @@ UNBROKEN_SERIES = frozenset("straight consecutive successive running".split())
 SERIES_FRAMES = frozenset("since in this within over during".split())
 # Nouns for a part of a people, which narrow what a count counts when they stand before its noun
 # ("178 adult passengers" are some of "181 passengers"; "12 civilian deaths" some of the deaths).
+# Words whose figures are the size of a change, not a level: "fell by 63%", "grow 0.9%", "growth of
+# 1.1 per cent" state how much something moved; "fell to 3%" states where it stands.
+CHANGE_WORDS = frozenset(
+    "rise fall grow growth increase decrease drop decline cut slash reduce reduction climb jump surge "
+    "soar plunge plummet tumble sink slide slip dip ease shrink contract expand raise lower lift boost "
+    "hike trim widen swell".split()
+)
+# Prepositions that put a figure as the one another is set against ("down from 1.2%", "against the
+# $1.21 analysts expected", "well below the 1.8 per cent it projected"): a reference, not the news.
+REFERENCE_PREPOSITIONS = frozenset("from against versus vs below above".split())
+# Plain synonyms among counted nouns, to one word: "37 vessels" and "43 ships" count the same thing.
+# Only words that name the same things in news use, never a kind and its sort ("vehicle", "truck").
+COUNTED_SYNONYMS = {"vessel": "ship", "person": "people", "kid": "child", "firm": "company"}
 NARROWING_PEOPLE = frozenset(
     "adult child infant baby civilian woman man teenager teen youth minor pensioner".split()
 )
