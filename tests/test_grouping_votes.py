@@ -64,6 +64,8 @@ def test_a_leads_vote_counts_are_read_and_ranges_are_not(text: str, tallies: lis
         (["39-48"], {"39-48": 2}, 1.0),
         # One outlet's count a vote off is the same vote.
         (["38-48"], {"39-48": 1}, 1.0),
+        # So is one figure misreported when the other agrees: the comparison flags the conflict.
+        (["260-312"], {"287-312": 1}, 1.0),
         (["42-44"], {"39-48": 2}, VOTE_MISMATCH_FACTOR),
         (["110-116"], {"112-118": 1}, VOTE_MISMATCH_FACTOR),
         # One count in common is enough; a side that states none says nothing.
@@ -76,6 +78,18 @@ def test_a_leads_vote_counts_are_read_and_ranges_are_not(text: str, tallies: lis
 )
 def test_vote_factor_scores_down_only_where_both_sides_state_counts_and_none_agrees(ours, theirs, factor):
     assert vote_factor(ours, theirs) == factor
+
+
+@pytest.mark.django_db(False)
+def test_a_count_cut_by_the_leads_end_is_read_whole():
+    from articles.grouping.features import LEAD_CHARS
+
+    sentence = "The Commons rejected the agreement by 391 votes to 242 in the evening."
+    body = "x" * (LEAD_CHARS - sentence.index("242") - 2) + " " + sentence
+    # The lead's cut falls inside "242".
+    assert body[:LEAD_CHARS].endswith("to 2")
+
+    assert extract_features("Commons rejects deal again", body).tallies == ["242-391"]
 
 
 @pytest.mark.django_db(False)

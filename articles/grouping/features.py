@@ -228,6 +228,13 @@ def day_cues(text: str) -> list[str]:
     return [day for day in WEEKDAYS if day in found]
 
 
+def _lead(body: str) -> str:
+    """The lead as LEAD_CHARS cuts it, with the word or figure at the cut kept whole: "by 391
+    votes to 242" cut after "to 2" would state another count."""
+    rest = re.match(r"\S*", body[LEAD_CHARS:])
+    return body[:LEAD_CHARS] + (rest.group(0) if rest else "")
+
+
 def vote_tallies(text: str) -> list[str]:
     """The vote counts a text states, each as "smaller-larger", sorted: "rejected the deal by
     432 votes to 202" -> ["202-432"]. Which side won is not kept: reports word it both ways
@@ -309,5 +316,5 @@ def extract_features(
         surfaces={stem_: raw for stem_, raw in surfaces.items() if stem_ in terms},
         days=day_cues(f"{title}\n{body[:LEAD_CHARS]}"),
         meaning=meaning_of(reading, title),
-        tallies=vote_tallies(f"{title}\n{body[:LEAD_CHARS]}"),
+        tallies=vote_tallies(f"{title}\n{_lead(body)}"),
     )

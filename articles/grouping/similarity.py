@@ -46,8 +46,8 @@ DAY_MISMATCH_FACTOR = 0.7
 # one vote gives its count, and a saga's next vote (the confidence motion the day after the
 # budget's defeat) has another. Dated or not: the two votes are often a day apart.
 VOTE_MISMATCH_FACTOR = 0.5
-# Reports of one vote may differ by a vote or two (one outlet counts a late or spoiled vote):
-# counts within 1% (at least one vote) are the same count.
+# Reports of one vote may differ by a vote (one outlet counts a late or spoiled vote): figures
+# within 1% (at least one vote) are the same figure.
 VOTE_TOLERANCE = 0.01
 # Cap of the profile (centroid) size: the heaviest terms and names are kept.
 PROFILE_TERMS = 200
@@ -233,12 +233,14 @@ def vote_factor(report_tallies: list[str], event_tallies: Mapping[str, int]) -> 
 
 
 def _same_count(a: str, b: str) -> bool:
-    """ "17-84" and "17-83" are one vote's count as two outlets gave it; "110-116" and
-    "112-118" are two votes."""
-    for x, y in zip(map(int, a.split("-")), map(int, b.split("-")), strict=True):
-        if abs(x - y) > max(1.0, VOTE_TOLERANCE * max(x, y)):
-            return False
-    return True
+    """ "17-84" and "17-83", or "287-312" and "260-312", are one vote's count as two outlets
+    gave it: one figure in common is enough, since an outlet may misreport the other (the
+    comparison flags that conflict; grouping must not split the event over it). "110-116" and
+    "112-118", "202-432" and "306-325" are two votes."""
+    return any(
+        abs(x - y) <= max(1.0, VOTE_TOLERANCE * max(x, y))
+        for x, y in zip(map(int, a.split("-")), map(int, b.split("-")), strict=True)
+    )
 
 
 @dataclass(slots=True)
