@@ -43,6 +43,7 @@ def evidence_html(evidence: dict) -> str:
         ("gap_days", "Days from the event's first report"),
         ("same_outlet", "Penalised: the event has this outlet's report"),
         ("other_day", "Penalised: undated, its lead names another weekday"),
+        ("other_vote", "Penalised: its lead gives another vote's count"),
         ("shared_people", "Shared people"),
         ("shared_organisations", "Shared organisations"),
         ("shared_places", "Shared places"),

@@ -44,6 +44,7 @@ from .similarity import (
     score,
     settle,
     time_factor,
+    vote_factor,
 )
 
 MAX_MEMBERS = 12
@@ -132,6 +133,7 @@ class _Group:
         self.outlets: Counter[int] = Counter()
         self.dates: list = []
         self.days: Counter[str] = Counter()
+        self.tallies: Counter[str] = Counter()
         self.named = 0  # members naming anyone
         self.meaning = MeaningSum()
         self.changed = False
@@ -150,6 +152,7 @@ class _Group:
             self.dates.append(report.published_at)
             self.dates.sort()
         self.days.update(report.days)
+        self.tallies.update(report.tallies)
         self.named += bool(vectors.names.vector)
         self.meaning.add(report.meaning)
 
@@ -162,6 +165,7 @@ class _Group:
         if report.published_at is not None:
             self.dates.remove(report.published_at)
         self.days.subtract(report.days)
+        self.tallies.subtract(report.tallies)
         self.named -= bool(vectors.names.vector)
         self.meaning.add(report.meaning, -1.0)
 
@@ -452,8 +456,20 @@ def _match(member: Member, vectors: _Vectors, group: _Group, *, parts: bool = Fa
         days = group.days - Counter(report.days) if own else group.days
         day = day_factor(report, days, dated_event=bool(dates))
     same_outlet = report.outlet is not None and group.outlets[report.outlet] - own > 0
+    tallies = group.tallies - Counter(report.tallies) if own else group.tallies
+    vote = vote_factor(report.tallies, tallies)
     return settle(
-        text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts, day=day, meaning=meaning
+        text,
+        factor,
+        gap,
+        same_outlet,
+        term_sim,
+        name_sim,
+        term_parts,
+        name_parts,
+        day=day,
+        vote=vote,
+        meaning=meaning,
     )
 
 

@@ -9,7 +9,9 @@ Plain Python. The score combines
 - time proximity when both sides have dates: reports days apart are the same story
   at most; months apart, a different one even with the same leaders and words;
 - when neither side has a date, a mild penalty when both name weekdays in their leads
-  and none in common (the bill's first reading on Tuesday, its passage on Thursday).
+  and none in common (the bill's first reading on Tuesday, its passage on Thursday);
+- dated or not, a penalty when both state a vote's count in their leads and no count is the
+  same (the deal's defeat by 432 to 202, the confidence vote won by 325 to 306 the next day).
 """
 
 import math
@@ -39,6 +41,14 @@ SAME_OUTLET_FACTOR = 0.5
 # their leads (features.day_cues), and no weekday is common: reports of one happening
 # name its day; the next day's follow-up names the next one.
 DAY_MISMATCH_FACTOR = 0.7
+# Multiplies the score when the report's lead states a vote's count (features.vote_tallies),
+# the event's reports state some, and none is the same within VOTE_TOLERANCE: every report of
+# one vote gives its count, and a saga's next vote (the confidence motion the day after the
+# budget's defeat) has another. Dated or not: the two votes are often a day apart.
+VOTE_MISMATCH_FACTOR = 0.5
+# Reports of one vote may differ by a vote (one outlet counts a late or spoiled vote): figures
+# within 1% (at least one vote) are the same figure.
+VOTE_TOLERANCE = 0.01
 # Cap of the profile (centroid) size: the heaviest terms and names are kept.
 PROFILE_TERMS = 200
 PROFILE_NAMES = 60
@@ -64,6 +74,8 @@ class Profile:
     days: dict[str, int] = field(default_factory=dict)
     # The sum of the members' meaning vectors (meaning.py).
     meaning: MeaningSum = field(default_factory=MeaningSum)
+    # Vote count -> how many members state it in their lead (features.vote_tallies).
+    tallies: dict[str, int] = field(default_factory=dict)
 
     def add(self, report: ReportFeatures, terms: "Weighted", names: "Weighted") -> None:
         """Add a member: its features, and its vectors weighted with the current idf."""
@@ -85,6 +97,8 @@ class Profile:
         for day in report.days:
             self.days[day] = self.days.get(day, 0) + 1
         self.meaning.add(report.meaning)
+        for tally in report.tallies:
+            self.tallies[tally] = self.tallies.get(tally, 0) + 1
         when = report.published_at
         if when is not None:
             self.first = when if self.first is None else min(self.first, when)
@@ -104,6 +118,8 @@ class Profile:
         meaning = self.meaning.to_json()
         if meaning is not None:
             data["v"] = meaning
+        if self.tallies:
+            data["y"] = self.tallies
         return data
 
     @classmethod
@@ -118,6 +134,8 @@ class Profile:
             # Profiles stored before day cues have none: no cue, no effect.
             days=dict(data.get("d", {})),
             meaning=MeaningSum.from_json(data.get("v")),
+            # Profiles stored before vote tallies have none: no cue, no effect.
+            tallies=dict(data.get("y", {})),
             first=first,
             last=last,
         )
@@ -157,6 +175,8 @@ class Match:
     other_day: bool = False
     # Mean cosine of the headline-and-lead meaning vectors; None without vectors.
     meaning_similarity: float | None = None
+    # Both leads state a vote's count, and no count is the same (vote_factor).
+    other_vote: bool = False
 
 
 def time_factor(
@@ -194,6 +214,33 @@ def day_factor(report: ReportFeatures, event_days: Mapping[str, int], *, dated_e
     if any(event_days.get(day, 0) > 0 for day in report.days):
         return 1.0
     return DAY_MISMATCH_FACTOR
+
+
+def vote_factor(report_tallies: list[str], event_tallies: Mapping[str, int]) -> float:
+    """VOTE_MISMATCH_FACTOR when both sides state vote counts and none is the same count.
+
+    event_tallies: count -> members stating it (zero counts are ignored). 1.0 when either side
+    states none: most reports of a vote that give no count say nothing either way.
+    """
+    if not report_tallies:
+        return 1.0
+    stated = [tally for tally, members in event_tallies.items() if members > 0]
+    if not stated:
+        return 1.0
+    if any(_same_count(ours, theirs) for ours in report_tallies for theirs in stated):
+        return 1.0
+    return VOTE_MISMATCH_FACTOR
+
+
+def _same_count(a: str, b: str) -> bool:
+    """ "17-84" and "17-83", or "287-312" and "260-312", are one vote's count as two outlets
+    gave it: one figure in common is enough, since an outlet may misreport the other (the
+    comparison flags that conflict; grouping must not split the event over it). "110-116" and
+    "112-118", "202-432" and "306-325" are two votes."""
+    return any(
+        abs(x - y) <= max(1.0, VOTE_TOLERANCE * max(x, y))
+        for x, y in zip(map(int, a.split("-")), map(int, b.split("-")), strict=True)
+    )
 
 
 @dataclass(slots=True)
@@ -250,8 +297,19 @@ def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Pro
     factor, gap = time_factor(report.published_at, profile.first, profile.last)
     day = 1.0 if gap is not None else day_factor(report, profile.days, dated_event=profile.first is not None)
     same_outlet = report.outlet is not None and report.outlet in profile.outlets
+    vote = vote_factor(report.tallies, profile.tallies)
     return settle(
-        text, factor, gap, same_outlet, term_sim, name_sim, term_parts, name_parts, day=day, meaning=meaning
+        text,
+        factor,
+        gap,
+        same_outlet,
+        term_sim,
+        name_sim,
+        term_parts,
+        name_parts,
+        day=day,
+        vote=vote,
+        meaning=meaning,
     )
 
 
@@ -266,11 +324,12 @@ def settle(
     name_parts: list[tuple[float, str]],
     *,
     day: float = 1.0,
+    vote: float = 1.0,
     meaning: tuple[float, float] | None = None,
 ) -> Match:
     """The match: text similarity times the time factor, the weekday factor of undated
-    reports (day_factor) and the same-outlet penalty."""
-    factor *= day
+    reports (day_factor), the vote-count factor (vote_factor) and the same-outlet penalty."""
+    factor *= day * vote
     if same_outlet:
         # An outlet seldom files two reports of one happening; its second report on the
         # same actors is more often the next happening (the resignation after the scandal).
@@ -285,6 +344,7 @@ def settle(
         name_parts=name_parts,
         same_outlet=same_outlet,
         other_day=day < 1.0,
+        other_vote=vote < 1.0,
         meaning_similarity=None if meaning is None else round(meaning[0], 4),
     )
 
