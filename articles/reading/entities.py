@@ -39,7 +39,7 @@ from .identity import (
     same_person,
     spells_initials,
 )
-from .kinds import marked_as_a_body, retyped
+from .kinds import aged, marked_as_a_body, retyped
 from .names import name_key
 from .organisations import (
     body_possessor,
@@ -1314,23 +1314,17 @@ def _someones_name(doc, ent, lang: ModuleType) -> bool:
         return is_first_name(words[0].text)
     # An age in commas ("Dolores Fairbanks-Ruiz, 52, who ..."): no firm is written so, so the
     # first name need not be one the nicknames table knows.
-    return (
-        end + 2 < len(doc)
-        and doc[end].text == ","
-        and doc[end + 1].text.isdigit()
-        and 0 < int(doc[end + 1].text) < 120
-        and doc[end + 2].text == ","
-    )
+    return aged(doc, end)
 
 
 def _marked_as_someone(doc, start: int, end: int) -> bool:
     """Whether a name carries a person's marks around it: an age after it ("Meera Kulkarni-Dunne,
     36,") or a description in lower case right before it ("candidate Craig Ellison-Platt",
     "Mum-of-two Meera ...")."""
-    aged = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num
+    with_age = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num
     before = doc[start - 1] if start > 0 else None
     described = before is not None and before.is_alpha and (before.is_lower or before.like_num)
-    return aged or described
+    return with_age or described
 
 
 def _with_untagged_speakers(
