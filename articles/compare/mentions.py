@@ -12,7 +12,15 @@ import re
 import unicodedata
 from types import ModuleType
 
-from ..reading.identity import ORGANISATION, PERSON, PLACE, is_initial, known_region, without_leading_place
+from ..reading.identity import (
+    ORGANISATION,
+    PERSON,
+    PLACE,
+    is_initial,
+    known_region,
+    without_leading_place,
+    without_legal_suffix,
+)
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "la", "von", "van", "&"})
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -53,7 +61,9 @@ def _forms(entity: dict, lang: ModuleType) -> list[str]:
     if entity["kind"] == ORGANISATION:
         # "Red Clay Freight Lines Inc." is "Red Clay Freight Lines" to an outlet that leaves out
         # the legal suffix
-        names |= {" ".join(words) for name in list(names) if len(words := _without_suffix(name, lang)) >= 2}
+        names |= {
+            " ".join(words) for name in list(names) if len(words := without_legal_suffix(name, lang)) >= 2
+        }
         # "U.S. Consumer Product Safety Commission", "Minnesota State Patrol": the other report
         # may leave out a national or state body's country or state; never a city, since "the
         # Boston Fed" is not "the Fed"
@@ -80,13 +90,6 @@ def _forms(entity: dict, lang: ModuleType) -> list[str]:
 def _unaccented(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
-
-
-def _without_suffix(name: str, lang: ModuleType) -> list[str]:
-    words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(".,") in lang.CORPORATE_SUFFIXES:
-        words.pop()
-    return words
 
 
 def _lower_case_word(word: str, texts: list[str]) -> bool:

@@ -337,10 +337,11 @@ def number_conflicts(
     not two counts so far apart that one is a part of the other's whole (_part_and_whole);
     only when each side gives one such figure, or the two about the same thing face each other
     (_facing: otherwise which is set against which cannot be told), and not when the other side
-    gives the same value anywhere in the claim (_given_elsewhere); ranges ("about", "more than") conflict only when they cannot overlap. Not when the two
-    sentences name places and no place in common (places: the place keys each sentence of A and
-    of B names, linked across the reports): "157 killed" near Addis Ababa and "189 killed" off
-    Indonesia are two crashes, however alike the sentences read.
+    gives the same value anywhere in the claim (_given_elsewhere); ranges ("about", "more than")
+    conflict only when they cannot overlap. Not when the two sentences name places and no place
+    in common (places: what each sentence of A and of B names, linked across the reports; see
+    places_meet): "157 killed" near Addis Ababa and "189 killed" off Indonesia are two crashes,
+    however alike the sentences read.
     """
     by_sentence_a, by_sentence_b = defaultdict(list), defaultdict(list)
     for n in numbers_a:

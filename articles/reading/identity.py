@@ -192,7 +192,7 @@ def _words_without(name: str, drop_last: frozenset[str], lang: ModuleType) -> tu
     return tuple(k for k in (name_key(w) for w in words) if k)
 
 
-def _without_legal_suffix(name: str, lang: ModuleType) -> list[str]:
+def without_legal_suffix(name: str, lang: ModuleType) -> list[str]:
     words = name.split()
     while len(words) > 1 and words[-1].lower().rstrip(".,") in lang.CORPORATE_SUFFIXES:
         words.pop()
@@ -254,7 +254,7 @@ def _short_form(short: str, long: str, lang: ModuleType) -> bool:
         return not known_place(kept[0], lang)
     # "Red Clay" of "Red Clay Freight Lines Inc.": a firm's two opening words, when its name
     # ends in a legal suffix and goes on for two words or more before it
-    bare = _without_legal_suffix(" ".join(words), lang)
+    bare = without_legal_suffix(" ".join(words), lang)
     if (
         len(kept) == 2
         and len(bare) < len(words)
@@ -292,7 +292,7 @@ def _kept_words(a: str, b: str, lang: ModuleType) -> bool:
 def _generic_shortened(a: str, b: str, lang: ModuleType) -> bool:
     """Whether two names differ only in a generic word that one writes short, as its first
     letters ("Vardhan Pharma" / "Vardhan Pharmaceuticals Ltd"; "Intl" is no such case)."""
-    tail_a, tail_b = _without_legal_suffix(a, lang)[-1].lower(), _without_legal_suffix(b, lang)[-1].lower()
+    tail_a, tail_b = without_legal_suffix(a, lang)[-1].lower(), without_legal_suffix(b, lang)[-1].lower()
     short, long = sorted((tail_a, tail_b), key=len)
     return len(short) >= 4 and short != long and long.startswith(short)
 
@@ -381,7 +381,7 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
     if len(kinds) == 2:
         # One word typed two ways ("Duluth", "Brexit"; "Twitter" beside "Twitter Inc"): one
         # thing, whatever its kind.
-        words_a, words_b = _without_legal_suffix(a["name"], lang), _without_legal_suffix(b["name"], lang)
+        words_a, words_b = without_legal_suffix(a["name"], lang), without_legal_suffix(b["name"], lang)
         if len(words_a) == len(words_b) == 1 and name_key(words_a[0]) == name_key(words_b[0]):
             return True
     if PERSON in kinds:

@@ -440,11 +440,12 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         value: float | str | None
         unit = measure = ""
         tally = _tally(doc, ent) if label == "CARDINAL" else ""
+        # What a plain number counts, read once from the parse (a currency, a count, a whole).
+        noun = _counted_noun(ent, lang) if label == "CARDINAL" else None
         if label == "CARDINAL" and not tally:
             # A currency written as a word: before the figure ("KSh 45,000") or as its noun
             # ("54,000 shillings"); the model takes both for a plain number.
             prefix = doc[ent.start - 1] if ent.start > 0 else None
-            noun = _counted_noun(ent, lang)
             if prefix is not None and prefix.lower_ in lang.CURRENCY_PREFIXES:
                 label, start_char = "MONEY", prefix.idx
             elif (
@@ -468,7 +469,6 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         elif label == "CARDINAL" and not tally and _part_of_a_name(ent.root, lang):
             continue  # "Boeing 737 MAX 8", "FTSE 100", "10 Downing Street": part of a name, no count
         elif label == "CARDINAL":
-            noun = _counted_noun(ent, lang)
             kind, value = COUNT, parse_value(text, lang)
             unit = noun.lemma_.lower() if noun is not None else ""
             measure = _counted_thing(doc, ent, noun, lang)
@@ -539,7 +539,7 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         role = _role(ent.root, lang) if kind in (AMOUNT, PERCENT, COUNT, QUANTITY) else ""
         if tally:
             role = "tally_second" if tally == "second" else ""
-        elif kind == COUNT and _is_whole(ent.root, _counted_noun(ent, lang)):
+        elif kind == COUNT and _is_whole(ent.root, noun):
             role = "whole"
         context = doc.text[max(start_char - 40, 0) : start_char]
         bound = "exact" if tally else _bound(text, before, context, kind, role == "margin")
