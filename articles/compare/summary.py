@@ -7,6 +7,7 @@ Nothing here writes text of its own: names, quotes and numbers are the reports' 
 import difflib
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -308,19 +309,42 @@ def _given_elsewhere(figure: dict, numbers: list[dict]) -> bool:
     return any(n["kind"] == figure["kind"] and n["value"] == figure["value"] for n in numbers)
 
 
+@dataclass(frozen=True)
+class Country:
+    """A sentence names this country (an ISO 3166 code)."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class InCountry:
+    """A sentence names a town, province or state that lies in this country, as far as the
+    gazetteer knows (a name some countries share gives one of these for each)."""
+
+    code: str
+
+
 def places_meet(where_a: set, where_b: set) -> bool:
-    """Whether two sentences name a place in common: the same place (its key), or one whose name
-    is the start of the other's ("Daejeon" / "Daejeon Station": the station is in the city).
-    Word by word, so "Washington" does not meet "Washingtonville"."""
-    if where_a & where_b:
+    """Whether two sentences name a place in common: the same place (its key), one whose name
+    is the start of the other's ("Daejeon" / "Daejeon Station": the station is in the city),
+    or a country and a town or province in it ("Pakistan" / "Lahore"). Word by word, so
+    "Washington" does not meet "Washingtonville"; two towns of one country do not meet."""
+    if {w for w in where_a if not isinstance(w, InCountry)} & where_b:
         return True
     words_a = [w for w in where_a if isinstance(w, tuple)]
     words_b = [w for w in where_b if isinstance(w, tuple)]
-    return any(
+    if any(
         short == long[: len(short)]
         for a in words_a
         for b in words_b
         for short, long in [sorted((a, b), key=len)]
+    ):
+        return True
+    return any(
+        InCountry(country.code) in within
+        for countries, within in ((where_a, where_b), (where_b, where_a))
+        for country in countries
+        if isinstance(country, Country)
     )
 
 
