@@ -455,6 +455,23 @@ def test_a_margin_after_by_is_not_set_against_a_tally_as_a_conflict():
     assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [(["12 people"], ["21 people"])]
 
 
+def test_two_margins_of_one_win_conflict_but_a_margin_never_faces_a_level():
+    c = compare(
+        "Special election",
+        "Teresa Baca-Lujan won Tuesday's special election, defeating Gary Whitcomb by 412 votes.",
+        "Special election",
+        "Teresa Baca-Lujan beat Gary Whitcomb by 421 votes in Tuesday's special election.",
+    )
+    assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [(["412 votes"], ["421 votes"])]
+    c = compare(
+        "Special election",
+        "Teresa Baca-Lujan won Tuesday's special election, defeating Gary Whitcomb by 412 votes.",
+        "Special election",
+        "Teresa Baca-Lujan won Tuesday's special election with 3,121 votes, beating Gary Whitcomb.",
+    )
+    assert c["numbers"]["conflicts"] == []
+
+
 def test_a_part_of_a_count_or_the_size_of_a_document_is_not_set_against_the_whole_count():
     c = compare(
         "Crash",

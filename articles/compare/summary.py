@@ -231,15 +231,18 @@ def _dates_differ(a: str, b: str) -> bool:
     return bool(common) and any(parts_a[k] != parts_b[k] for k in common)
 
 
-# Figures that are not the claim's own: one it is set against ("down from 1.2%") and a margin.
-_NOT_COMPARED = frozenset({"reference", "margin"})
+# Figures that are not the claim's own: one it is set against ("down from 1.2%"), and one after
+# a passive's "by", which may count the doers or be a margin ("backed by eight aircraft", "passed
+# by 12 votes"). A margin ("beat Whitcomb by 412 votes") is grouped by its role, so it faces
+# only a margin ("by 421 votes"), never a level or a tally ("by 432 votes to 202").
+_NOT_COMPARED = frozenset({"reference", "agent"})
 
 
 def _comparable(numbers: list[dict]) -> dict[tuple[str, str, str], list[dict]]:
     """Figures grouped by what they measure: kind, measure (the thing counted with the words
     that narrow it, the currency) and role (a change is set against a change, the whole of "three
     of five" against a whole). A count of nothing named ("the vote was 51") is left out: there is
-    nothing to set it against; so are references and margins. Readings stored before measures
+    nothing to set it against; so are references and passives' agents. Readings stored before measures
     were read carry units."""
     groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for number in numbers:
@@ -357,7 +360,8 @@ def number_conflicts(
     """Figures that disagree inside one claim both reports make.
 
     Only rows that make the same claim; only figures of the same kind measuring the same thing
-    in the same role (references and margins left out, a change against a change: _comparable);
+    in the same role (references left out, a change against a change, a margin against a margin:
+    _comparable);
     not two counts so far apart that one is a part of the other's whole (_part_and_whole);
     only when each side gives one such figure, or the two about the same thing face each other
     (_facing: otherwise which is set against which cannot be told), and not when the other side
