@@ -550,3 +550,82 @@ def test_about_allows_less_the_more_places_a_figure_is_given_to():
     about_300 = [{**_figure("about 300 homes", 300, "home"), "bound": "about"}]
     assert number_conflicts([row], about_300, [_figure("340 homes", 340, "home")]) == []
     assert len(number_conflicts([row], about_300, [_figure("380 homes", 380, "home")])) == 1
+
+
+def test_two_final_scores_of_one_match_conflict_but_a_players_scores_do_not():
+    c = compare(
+        "Final",
+        "Limerick beat Cork 2-24 to 1-20 in the Munster final on Sunday. Kearney finished with 0-13 for Cork.",
+        "Final",
+        "Limerick beat Cork 2-23 to 1-20 in the Munster final on Sunday. Kearney kept Cork in it with 0-12.",
+    )
+    assert [(x["kind"], x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [
+        ("score", ["2-24 to 1-20"], ["2-23 to 1-20"])
+    ]
+
+
+def test_one_final_score_told_from_either_side_is_no_conflict():
+    c = compare(
+        "Final",
+        "Limerick beat Cork 2-24 to 1-20 in the Munster final on Sunday.",
+        "Final",
+        "Cork lost 1-20 to 2-24 to Limerick in the Munster final on Sunday.",
+    )
+    assert c["numbers"]["conflicts"] == []
+
+
+def test_a_place_describing_a_company_does_not_keep_two_figures_of_one_claim_apart():
+    c = compare(
+        "Fine",
+        "Harbor Foods, which controls 61 percent of the grocery market in Canada, was fined on Monday.",
+        "Fine",
+        "The Toronto giant, which controls 52 percent of the grocery market, was fined on Monday.",
+    )
+    assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [(["61 percent"], ["52 percent"])]
+
+
+def test_a_place_inside_an_organisations_name_is_not_where_the_claim_happens():
+    from articles.compare.compare import places_by_sentence
+
+    text = "The U.S. District Court for the District of Columbia ruled in Ohio."
+    court = text.index("U.S.")
+    district = text.index("District of")
+    ohio = text.index("Ohio")
+    analysis = {
+        "sentences": [{"id": 0, "start": 0, "end": len(text), "text": text}],
+        "entities": [
+            {
+                "key": "o:court",
+                "name": "U.S. District Court for the District of Columbia",
+                "kind": "organisation",
+                "mentions": [{"start": court, "end": text.index(" ruled"), "sentence": 0, "text": "..."}],
+            },
+            {
+                "key": "g:districtofcolumbia",
+                "name": "District of Columbia",
+                "kind": "place",
+                "mentions": [{"start": district, "end": text.index(" ruled"), "sentence": 0, "text": "..."}],
+            },
+            {
+                "key": "g:ohio",
+                "name": "Ohio",
+                "kind": "place",
+                "mentions": [{"start": ohio, "end": ohio + 4, "sentence": 0, "text": "Ohio"}],
+            },
+        ],
+    }
+    assert places_by_sentence(analysis) == {0: {"g:ohio", ("ohio",)}}
+
+
+def test_a_quote_told_over_two_sentences_is_one_row_with_its_speaker():
+    c = compare(
+        "Strike",
+        "Dock workers walked out on Tuesday. The union said the strike would go on.",
+        "Strike",
+        'Dock workers walked out on Tuesday. "We move the goods. We cannot even feed our families," said '
+        "Sipho Dube, a crane operator.",
+    )
+    quoted = [row for row in c["rows"] if row["kind"] == "only_b"]
+    assert [(row["b"], row["quote"]) for row in quoted] == [([1, 2], 0)]
+    assert c["quotes"]["b"][0]["speaker"] == "Sipho Dube"
+    assert_every_sentence_once(c)

@@ -53,19 +53,30 @@ def _has_counterpart(analysis: dict, other: dict) -> set[int]:
 
 
 def _one_sided(analysis: dict, other: dict, rows: list[dict], side: str) -> list[dict]:
+    """The most central claims only this side makes. A row holding one quote told over several
+    sentences (compare.join_quoted_rows) is one item, its sentences together: half a quote is no
+    claim of its own."""
     kind = f"only_{side}"
     sentences = analysis.get("sentences", [])
     near = _has_counterpart(analysis, other)
-    indices = [
-        i
+    items = [
+        ids
         for row in rows
         if row["kind"] == kind
-        for i in row[side]
-        if len(sentences[i]["text"].split()) >= MIN_WORDS and i not in near
+        for ids in ([row[side]] if "quote" in row else [[i] for i in row[side]])
+        if not near & set(ids) and sum(len(sentences[i]["text"].split()) for i in ids) >= MIN_WORDS
     ]
-    scores = _centrality(analysis, indices)
-    ranked = sorted(indices, key=lambda i: -scores[i])[:ONE_SIDED_SHOWN]
-    return [{"sentence": i, "text": sentences[i]["text"], "centrality": round(scores[i], 3)} for i in ranked]
+    scores = _centrality(analysis, [i for ids in items for i in ids])
+    ranked = sorted(items, key=lambda ids: -max(scores[i] for i in ids))[:ONE_SIDED_SHOWN]
+    return [
+        {
+            "sentence": ids[0],
+            **({"sentences": ids} if len(ids) > 1 else {}),
+            "text": " ".join(sentences[i]["text"] for i in ids),
+            "centrality": round(max(scores[i] for i in ids), 3),
+        }
+        for ids in ranked
+    ]
 
 
 def _quotes_only(quotes: dict, side: str) -> list[dict]:
@@ -94,7 +105,9 @@ def key_differences(analysis_a: dict, analysis_b: dict, comparison: dict) -> dic
         quotes = _quotes_only(comparison["quotes"], side)
         quoted = {i for q in quotes for i in q["sentences"]}  # listed once, as a quote
         found[f"only_{side}"] = [
-            s for s in _one_sided(mine, other, rows, side) if s["sentence"] not in quoted
+            s
+            for s in _one_sided(mine, other, rows, side)
+            if not quoted & set(s.get("sentences", [s["sentence"]]))
         ]
         found[f"quotes_only_{side}"] = quotes
         found[f"people_only_{side}"] = _people_only(comparison["entities"], side)

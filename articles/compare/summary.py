@@ -238,13 +238,16 @@ def _comparable(numbers: list[dict]) -> dict[tuple[str, str, str], list[dict]]:
     """Figures grouped by what they measure: kind, measure (the thing counted with the words
     that narrow it, the currency) and role (a change is set against a change, the whole of "three
     of five" against a whole). A count of nothing named ("the vote was 51") is left out: there is
-    nothing to set it against; so are references and margins. Readings stored before measures
+    nothing to set it against; so are references, margins and scores other than a match's final
+    one. Readings stored before measures
     were read carry units."""
     groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for number in numbers:
         measure = number.get("measure") or number["unit"]
         if number["kind"] in ("count", "ordinal", "quantity") and not measure:
             continue
+        if number["kind"] == "score" and measure != "final score":
+            continue  # a player's score, the one at half-time: which faces which cannot be told
         if number.get("role", "") in _NOT_COMPARED:
             continue
         groups[(number["kind"], measure, number.get("role", ""))].append(number)
@@ -279,6 +282,8 @@ def _facing(side_a: list[dict], side_b: list[dict]) -> tuple[dict, dict] | None:
 
 
 def _conflict(a: dict, b: dict) -> bool:
+    if a["kind"] == "score":
+        return a["value"] != b["value"]  # two final scores of one match, highest side first
     if a["kind"] in ("date", "time"):
         if a["kind"] == "time":
             return a.get("bound") == b.get("bound") == "exact" and a["value"] != b["value"]
