@@ -629,3 +629,19 @@ def test_a_quote_told_over_two_sentences_is_one_row_with_its_speaker():
     assert [(row["b"], row["quote"]) for row in quoted] == [([1, 2], 0)]
     assert c["quotes"]["b"][0]["speaker"] == "Sipho Dube"
     assert_every_sentence_once(c)
+
+
+def test_a_key_difference_from_half_a_quote_shows_the_whole_quote_with_its_attribution():
+    c = compare(
+        "Strike",
+        'Dock workers walked out at the port of Lisbon on Tuesday. "The strike goes on," said Sipho Dube, a crane '
+        "operator.",
+        "Strike",
+        'Dock workers walked out at the port of Lisbon on Tuesday. "We move the goods of this entire country every '
+        'single day. We cannot even feed our own families on these wages," said Sipho Dube, a crane operator.',
+    )
+    texts = [item["text"] for item in c["key_differences"]["only_b"]]
+    assert any(
+        t.startswith('"We move the goods') and t.endswith("said Sipho Dube, a crane operator.") for t in texts
+    )
+    assert '"We move the goods of this entire country every single day.' not in texts

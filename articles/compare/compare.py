@@ -14,6 +14,7 @@ from .summary import (
     link_entities,
     number_conflicts,
     quote_summary,
+    quotes_by_sentence,
     unread_names,
     word_diff,
 )
@@ -67,17 +68,6 @@ def _describes_a_body(mention: dict, sentences: list[dict], lang: ModuleType) ->
     if following is None:
         return False
     return following.group(1) is None or following.group(1) in lang.BODY_NOUNS
-
-
-def quotes_by_sentence(quotes: list[dict]) -> dict[int, int]:
-    """The quote each sentence of a quote told over several sentences belongs to (its index):
-    sentences of one quote are one thing a speaker said, shown together."""
-    found: dict[int, int] = {}
-    for index, quote in enumerate(quotes):
-        if len(quote.get("sentences", [])) > 1:
-            for i in quote["sentences"]:
-                found.setdefault(i, index)
-    return found
 
 
 def join_quoted_rows(rows: list[dict], quotes_a: list[dict], quotes_b: list[dict]) -> list[dict]:

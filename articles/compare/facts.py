@@ -17,8 +17,8 @@ import numpy as np
 from ..reading.vectors import unpack
 from .align import MEANING_CANDIDATE, SideText, lead, pair_score, prepare
 from .claims import claim_score, model
-from .compare import places_by_sentence, quotes_by_sentence
-from .summary import link_entities, number_conflicts
+from .compare import places_by_sentence
+from .summary import link_entities, number_conflicts, quotes_by_sentence
 
 MAX_CLAIMS_SHOWN = 80
 

@@ -16,6 +16,7 @@ carries the sentence ids behind it, so the page links it to its row.
 import numpy as np
 
 from ..reading.vectors import unpack
+from .summary import quotes_by_sentence
 
 ONE_SIDED_SHOWN = 3
 QUOTES_SHOWN = 2
@@ -53,19 +54,26 @@ def _has_counterpart(analysis: dict, other: dict) -> set[int]:
 
 
 def _one_sided(analysis: dict, other: dict, rows: list[dict], side: str) -> list[dict]:
-    """The most central claims only this side makes. A row holding one quote told over several
-    sentences (compare.join_quoted_rows) is one item, its sentences together: half a quote is no
-    claim of its own."""
+    """The most central claims only this side makes. A quote told over several sentences is one
+    item, all its sentences together (compare.join_quoted_rows joins its one-sided rows): half a
+    quote, without its speaker, is no claim of its own."""
     kind = f"only_{side}"
     sentences = analysis.get("sentences", [])
     near = _has_counterpart(analysis, other)
-    items = [
-        ids
-        for row in rows
-        if row["kind"] == kind
-        for ids in ([row[side]] if "quote" in row else [[i] for i in row[side]])
-        if not near & set(ids) and sum(len(sentences[i]["text"].split()) for i in ids) >= MIN_WORDS
-    ]
+    quotes = analysis.get("quotes", [])
+    of_quote = quotes_by_sentence(quotes)
+    items: list[list[int]] = []
+    for row in rows:
+        if row["kind"] != kind:
+            continue
+        for ids in [row[side]] if "quote" in row else [[i] for i in row[side]]:
+            if near & set(ids):
+                continue
+            if ids[0] in of_quote:
+                # Half a quote is shown with the rest of it, even where the rest is matched.
+                ids = quotes[of_quote[ids[0]]]["sentences"]
+            if ids not in items and sum(len(sentences[i]["text"].split()) for i in ids) >= MIN_WORDS:
+                items.append(ids)
     scores = _centrality(analysis, [i for ids in items for i in ids])
     ranked = sorted(items, key=lambda ids: -max(scores[i] for i in ids))[:ONE_SIDED_SHOWN]
     return [

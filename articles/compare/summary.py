@@ -175,6 +175,17 @@ def quote_summary(quotes_a: list[dict], quotes_b: list[dict], mapping: dict[str,
     return {"speakers": ordered, "shared": shared}
 
 
+def quotes_by_sentence(quotes: list[dict]) -> dict[int, int]:
+    """The quote each sentence of a quote told over several sentences belongs to (its index):
+    sentences of one quote are one thing a speaker said, shown together."""
+    found: dict[int, int] = {}
+    for index, quote in enumerate(quotes):
+        if len(quote.get("sentences", [])) > 1:
+            for i in quote["sentences"]:
+                found.setdefault(i, index)
+    return found
+
+
 ABOUT = 0.2  # "about 3,000" is taken as 2,400 to 3,600
 # ... but a figure given to more places is rounded less: "about 87 percent" is 83 to 91 (5%),
 # "about 14,000" 13,000 to 15,000 (its last place), never more than ABOUT.
