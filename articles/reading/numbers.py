@@ -460,8 +460,9 @@ def _score_span(doc, start: int, end: int):
 
 
 def _governed_by_result(span, lang: ModuleType) -> bool:
-    """Whether a score is a match's result: a word of its parse above it, up to its clause's verb,
-    names one ("won 2-24 to 1-20", "beating Cork by ...", "a thrilling 31-24 win")."""
+    """Whether a score is a match's result: a word of its parse above it, up to its clause's verb
+    or the noun it describes, names one ("won 2-24 to 1-20", "beating Cork by ...", "a thrilling
+    31-24 win"; not "lost a 4-1 lead")."""
     for token in span:
         head = token
         while head.head.i != head.i:
@@ -470,8 +471,8 @@ def _governed_by_result(span, lang: ModuleType) -> bool:
                 continue
             if head.lemma_.lower() in lang.RESULT_WORDS:
                 return True
-            if head.pos_ in ("VERB", "AUX"):
-                break
+            if head.pos_ in ("VERB", "AUX", "NOUN"):
+                break  # a noun other than a result: "a 3-0 deficit", "a 4-1 lead"
     return False
 
 
@@ -493,7 +494,8 @@ def _scores(doc, lang: ModuleType) -> list[tuple[int, int, str, bool]]:
     A Gaelic games score ("2-24 to 1-20") is always one; a bare pair of figures ("31-24") is one
     when the parse puts it under the match's result ("beat New Zealand 31-24", "a 3-1 win") or,
     in a report that gives such a score, when it counts nothing ("Kearney finished with 0-13").
-    A score is *final* when it is the result, not told beside the half-time one: only final
+    A score is *final* when it is the result, in a sentence that tells of no half-time, leg,
+    aggregate or shoot-out (lang.NOT_THE_RESULT): only final
     scores of one match are set against each other (a player's 0-13 against another report's
     0-12 may count different things). The value orders the sides from the higher: "2-24 to
     1-20" and "1-20 to 2-24" are one score; a pair's, only when it is final (a Gaelic player's
@@ -505,7 +507,7 @@ def _scores(doc, lang: ModuleType) -> list[tuple[int, int, str, bool]]:
         span = _score_span(doc, match.start(), match.end())
         if span is None or any(t.lemma_.lower() == "vote" for t in span.sent):
             continue
-        final = _governed_by_result(span, lang) and not lang.MID_MATCH.search(span.sent.text)
+        final = _governed_by_result(span, lang) and not lang.NOT_THE_RESULT.search(span.sent.text)
         sides = sorted([(g1, p1), (g2, p2)], key=lambda side: (3 * side[0] + side[1], side), reverse=True)
         value = " to ".join(f"{g}-{p}" for g, p in sides)
         found.append((match.start(), match.end(), value, final))
@@ -523,7 +525,7 @@ def _scores(doc, lang: ModuleType) -> list[tuple[int, int, str, bool]]:
     for match, span, result in pairs:
         if not (result or in_a_match):
             continue
-        final = result and not lang.MID_MATCH.search(span.sent.text)
+        final = result and not lang.NOT_THE_RESULT.search(span.sent.text)
         high, low = sorted((int(match.group(1)), int(match.group(2))), reverse=True)
         value = f"{high}-{low}" if final else match.group().replace("–", "-")
         found.append((match.start(), match.end(), value, final))

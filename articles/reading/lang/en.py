@@ -200,8 +200,14 @@ CONTEST_VERBS = frozenset("beat defeat stun thrash rout edge overcome eliminate 
 RESULT_WORDS = CONTEST_VERBS | frozenset("win lose draw tie victory defeat loss triumph".split())
 # Nouns a score stands before without counting them ("a 3-1 win", "a 17-13 lead").
 SCORE_NOUNS = RESULT_WORDS | frozenset("lead scoreline score advantage".split())
-# Words that date a score to the middle of a match, not its end.
-MID_MATCH = re.compile(r"\b(?:half[- ]?time|the break|the interval|at half)\b", re.IGNORECASE)
+# Words that make a score something other than one match's result: the half-time score, one
+# leg of a tie or the tie's aggregate, a shoot-out after a draw ("drew 1-1 and won 4-2 on
+# penalties": two results of one match).
+NOT_THE_RESULT = re.compile(
+    r"\b(?:half[- ]?time|the break|the interval|at half|aggregate|(?:first|second)[- ]leg|"
+    r"penalt(?:y|ies)|shoot-?out|extra[- ]time)\b",
+    re.IGNORECASE,
+)
 CONTEST_NOUNS = frozenset(
     "victory win defeat triumph comeback draw match final clash derby thrashing rout".split()
 )
