@@ -631,7 +631,8 @@ def test_a_quote_told_over_two_sentences_is_one_row_with_its_speaker():
     assert_every_sentence_once(c)
 
 
-def test_a_key_difference_from_half_a_quote_shows_the_whole_quote_with_its_attribution():
+def test_a_key_difference_never_shows_half_a_quote():
+    # The quote's second sentence is matched: its first half alone is not listed as said only here.
     c = compare(
         "Strike",
         'Dock workers walked out at the port of Lisbon on Tuesday. "The strike goes on," said Sipho Dube, a crane '
@@ -641,7 +642,19 @@ def test_a_key_difference_from_half_a_quote_shows_the_whole_quote_with_its_attri
         'single day. We cannot even feed our own families on these wages," said Sipho Dube, a crane operator.',
     )
     texts = [item["text"] for item in c["key_differences"]["only_b"]]
-    assert any(
-        t.startswith('"We move the goods') and t.endswith("said Sipho Dube, a crane operator.") for t in texts
-    )
     assert '"We move the goods of this entire country every single day.' not in texts
+
+
+def test_a_quote_only_one_report_uses_is_one_key_difference_with_its_attribution():
+    c = compare(
+        "Strike",
+        "Dock workers walked out at the port of Lisbon on Tuesday over a pay offer. "
+        '"The strike goes on," said Sipho Dube, a crane operator.',
+        "Strike",
+        "Dock workers walked out at the port of Lisbon on Tuesday over a pay offer. "
+        '"The strike goes on," said Sipho Dube, a crane operator. "Our children go hungry while ships sit idle '
+        'in the harbour. Nobody in government has answered a single one of our letters," he added.',
+    )
+    assert [
+        (item["sentences"], item["text"].endswith("he added.")) for item in c["key_differences"]["only_b"]
+    ] == [([2, 3], True)]

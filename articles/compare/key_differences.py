@@ -55,7 +55,8 @@ def _has_counterpart(analysis: dict, other: dict) -> set[int]:
 
 def _one_sided(analysis: dict, other: dict, rows: list[dict], side: str) -> list[dict]:
     """The most central claims only this side makes. A quote told over several sentences is one
-    item, all its sentences together (compare.join_quoted_rows joins its one-sided rows): half a
+    item, all its sentences together (compare.join_quoted_rows joins its one-sided rows), and is
+    left out when any of them is close in meaning to a sentence of the other report: half a
     quote, without its speaker, is no claim of its own."""
     kind = f"only_{side}"
     sentences = analysis.get("sentences", [])
@@ -67,12 +68,13 @@ def _one_sided(analysis: dict, other: dict, rows: list[dict], side: str) -> list
         if row["kind"] != kind:
             continue
         for ids in [row[side]] if "quote" in row else [[i] for i in row[side]]:
-            if near & set(ids):
-                continue
             if ids[0] in of_quote:
-                # Half a quote is shown with the rest of it, even where the rest is matched.
+                # Half a quote is shown with the rest of it, and not at all when any of it may be
+                # in the other report in other words.
                 ids = quotes[of_quote[ids[0]]]["sentences"]
-            if ids not in items and sum(len(sentences[i]["text"].split()) for i in ids) >= MIN_WORDS:
+            if near & set(ids) or ids in items:
+                continue
+            if sum(len(sentences[i]["text"].split()) for i in ids) >= MIN_WORDS:
                 items.append(ids)
     scores = _centrality(analysis, [i for ids in items for i in ids])
     ranked = sorted(items, key=lambda ids: -max(scores[i] for i in ids))[:ONE_SIDED_SHOWN]
