@@ -658,3 +658,19 @@ def test_a_quote_only_one_report_uses_is_one_key_difference_with_its_attribution
     assert [
         (item["sentences"], item["text"].endswith("he added.")) for item in c["key_differences"]["only_b"]
     ] == [([2, 3], True)]
+
+
+def test_a_quote_the_other_report_gives_in_other_words_is_not_listed_as_only_one_reports():
+    from articles.compare.key_differences import _echoed_quotes
+
+    lead = "Limerick beat Cork in the Munster final at Thurles on Sunday after a tense second half. "
+    a = (
+        lead
+        + 'Manager Padraig Hanrahan said: "We did not play well for long spells, but we found a way, and that is what this group does."'
+    )
+    echo = lead + 'Manager Padraig Hanrahan said: "That is what this group does. We find a way."'
+    other = (
+        lead + 'Manager Padraig Hanrahan said: "The referee had a fine game and Cork deserved nothing more."'
+    )
+    assert _echoed_quotes(compare("Final", a, "Final", echo)["quotes"], "b", "en") == {0}
+    assert _echoed_quotes(compare("Final", a, "Final", other)["quotes"], "b", "en") == set()

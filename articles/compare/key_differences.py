@@ -15,6 +15,7 @@ carries the sentence ids behind it, so the page links it to its row.
 
 import numpy as np
 
+from ..reading.tokens import content_tokens
 from ..reading.vectors import unpack
 from .summary import quotes_by_sentence
 
@@ -53,7 +54,27 @@ def _has_counterpart(analysis: dict, other: dict) -> set[int]:
     return {int(i) for i in np.nonzero((mine @ theirs.T).max(axis=1) >= COUNTERPART)[0]}
 
 
-def _one_sided(analysis: dict, other: dict, rows: list[dict], side: str) -> list[dict]:
+def _echoed_quotes(quotes: dict, side: str, language: str) -> set[int]:
+    """This side's quotes whose speaker the other report quotes too, in words at least half of
+    which are that quote's ("That's what this group does. We find a way." against "... we found
+    a way, and that's what this group does"): the same quote told another way, not one only this
+    report gives."""
+    other = "b" if side == "a" else "a"
+    echoed: set[int] = set()
+    for entry in quotes.get("speakers", []):
+        if not entry.get("key") or not entry[other]:
+            continue
+        theirs = {w for k in entry[other] for w in content_tokens(quotes[other][k]["text"], language)}
+        for k in entry[side]:
+            mine = set(content_tokens(quotes[side][k]["text"], language))
+            if mine and 2 * len(mine & theirs) >= len(mine):
+                echoed.add(k)
+    return echoed
+
+
+def _one_sided(
+    analysis: dict, other: dict, rows: list[dict], side: str, echoed: frozenset[int] | set[int] = frozenset()
+) -> list[dict]:
     """The most central claims only this side makes. A quote told over several sentences is one
     item, all its sentences together (compare.join_quoted_rows joins its one-sided rows), and is
     left out when any of them is close in meaning to a sentence of the other report: half a
@@ -62,7 +83,7 @@ def _one_sided(analysis: dict, other: dict, rows: list[dict], side: str) -> list
     sentences = analysis.get("sentences", [])
     near = _has_counterpart(analysis, other)
     quotes = analysis.get("quotes", [])
-    of_quote = quotes_by_sentence(quotes)
+    of_quote = quotes_by_sentence(quotes, every=True)
     items: list[list[int]] = []
     for row in rows:
         if row["kind"] != kind:
@@ -72,7 +93,7 @@ def _one_sided(analysis: dict, other: dict, rows: list[dict], side: str) -> list
                 # Half a quote is shown with the rest of it, and not at all when any of it may be
                 # in the other report in other words.
                 ids = quotes[of_quote[ids[0]]]["sentences"]
-            if near & set(ids) or ids in items:
+            if near & set(ids) or ids in items or echoed & {of_quote.get(i, -1) for i in ids}:
                 continue
             if sum(len(sentences[i]["text"].split()) for i in ids) >= MIN_WORDS:
                 items.append(ids)
@@ -114,9 +135,10 @@ def key_differences(analysis_a: dict, analysis_b: dict, comparison: dict) -> dic
     for side, mine, other in (("a", analysis_a, analysis_b), ("b", analysis_b, analysis_a)):
         quotes = _quotes_only(comparison["quotes"], side)
         quoted = {i for q in quotes for i in q["sentences"]}  # listed once, as a quote
+        echoed = _echoed_quotes(comparison["quotes"], side, mine.get("language", "en"))
         found[f"only_{side}"] = [
             s
-            for s in _one_sided(mine, other, rows, side)
+            for s in _one_sided(mine, other, rows, side, echoed)
             if not quoted & set(s.get("sentences", [s["sentence"]]))
         ]
         found[f"quotes_only_{side}"] = quotes

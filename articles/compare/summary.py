@@ -175,12 +175,12 @@ def quote_summary(quotes_a: list[dict], quotes_b: list[dict], mapping: dict[str,
     return {"speakers": ordered, "shared": shared}
 
 
-def quotes_by_sentence(quotes: list[dict]) -> dict[int, int]:
-    """The quote each sentence of a quote told over several sentences belongs to (its index):
-    sentences of one quote are one thing a speaker said, shown together."""
+def quotes_by_sentence(quotes: list[dict], every: bool = False) -> dict[int, int]:
+    """The quote each sentence of a quote told over several sentences (of any quote, with every)
+    belongs to (its index): sentences of one quote are one thing a speaker said, shown together."""
     found: dict[int, int] = {}
     for index, quote in enumerate(quotes):
-        if len(quote.get("sentences", [])) > 1:
+        if every or len(quote.get("sentences", [])) > 1:
             for i in quote["sentences"]:
                 found.setdefault(i, index)
     return found
