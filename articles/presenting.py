@@ -84,6 +84,11 @@ def _rows(comparison: dict, outlet_a: str, outlet_b: str) -> list[dict]:
         elif kind == "only_b":
             item["label"] = f"Row {number}: only in {outlet_b}"
             item["badges"].append(("badge-b", f"Only in {outlet_b}"))
+        if "quote" in row:
+            # One quote told over several sentences (compare.join_quoted_rows), with its speaker.
+            side = "a" if kind == "only_a" else "b"
+            speaker = comparison["quotes"][side][row["quote"]].get("speaker")
+            item["badges"].append(("", f"One quote by {speaker}" if speaker else "One quote"))
         rows.append(item)
     return rows
 

@@ -595,3 +595,128 @@ def test_the_gazetteer_knows_which_countries_hold_a_town_and_names_a_country_by_
     assert {"IN", "PK"} <= countries_holding("Hyderabad")
     assert country_code("Pakistan") == "PK" and country_code("Britain") == "GB"
     assert country_code("Lahore") is None and countries_holding("Kot Lakhpat") == frozenset()
+
+
+def test_two_final_scores_of_one_match_conflict_but_a_players_scores_do_not():
+    c = compare(
+        "Final",
+        "Limerick beat Cork 2-24 to 1-20 in the Munster final on Sunday. Kearney finished with 0-13 for Cork.",
+        "Final",
+        "Limerick beat Cork 2-23 to 1-20 in the Munster final on Sunday. Kearney kept Cork in it with 0-12.",
+    )
+    assert [(x["kind"], x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [
+        ("score", ["2-24 to 1-20"], ["2-23 to 1-20"])
+    ]
+
+
+def test_one_final_score_told_from_either_side_is_no_conflict():
+    c = compare(
+        "Final",
+        "Limerick beat Cork 2-24 to 1-20 in the Munster final on Sunday.",
+        "Final",
+        "Cork lost 1-20 to 2-24 to Limerick in the Munster final on Sunday.",
+    )
+    assert c["numbers"]["conflicts"] == []
+
+
+def test_a_place_describing_a_company_does_not_keep_two_figures_of_one_claim_apart():
+    c = compare(
+        "Fine",
+        "Harbor Foods, which controls 61 percent of the grocery market in Canada, was fined on Monday.",
+        "Fine",
+        "The Toronto giant, which controls 52 percent of the grocery market, was fined on Monday.",
+    )
+    assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [(["61 percent"], ["52 percent"])]
+
+
+def test_a_place_inside_an_organisations_name_is_not_where_the_claim_happens():
+    from articles.compare.compare import places_by_sentence
+    from articles.compare.summary import InCountry
+
+    text = "The U.S. District Court for the District of Columbia ruled in Ohio."
+    court = text.index("U.S.")
+    district = text.index("District of")
+    ohio = text.index("Ohio")
+    analysis = {
+        "sentences": [{"id": 0, "start": 0, "end": len(text), "text": text}],
+        "entities": [
+            {
+                "key": "o:court",
+                "name": "U.S. District Court for the District of Columbia",
+                "kind": "organisation",
+                "mentions": [{"start": court, "end": text.index(" ruled"), "sentence": 0, "text": "..."}],
+            },
+            {
+                "key": "g:districtofcolumbia",
+                "name": "District of Columbia",
+                "kind": "place",
+                "mentions": [{"start": district, "end": text.index(" ruled"), "sentence": 0, "text": "..."}],
+            },
+            {
+                "key": "g:ohio",
+                "name": "Ohio",
+                "kind": "place",
+                "mentions": [{"start": ohio, "end": ohio + 4, "sentence": 0, "text": "Ohio"}],
+            },
+        ],
+    }
+    assert places_by_sentence(analysis) == {0: {"g:ohio", ("ohio",), InCountry("US")}}
+
+
+def test_a_quote_told_over_two_sentences_is_one_row_with_its_speaker():
+    c = compare(
+        "Strike",
+        "Dock workers walked out on Tuesday. The union said the strike would go on.",
+        "Strike",
+        'Dock workers walked out on Tuesday. "We move the goods. We cannot even feed our families," said '
+        "Sipho Dube, a crane operator.",
+    )
+    quoted = [row for row in c["rows"] if row["kind"] == "only_b"]
+    assert [(row["b"], row["quote"]) for row in quoted] == [([1, 2], 0)]
+    assert c["quotes"]["b"][0]["speaker"] == "Sipho Dube"
+    assert_every_sentence_once(c)
+
+
+def test_a_key_difference_never_shows_half_a_quote():
+    # The quote's second sentence is matched: its first half alone is not listed as said only here.
+    c = compare(
+        "Strike",
+        'Dock workers walked out at the port of Lisbon on Tuesday. "The strike goes on," said Sipho Dube, a crane '
+        "operator.",
+        "Strike",
+        'Dock workers walked out at the port of Lisbon on Tuesday. "We move the goods of this entire country every '
+        'single day. We cannot even feed our own families on these wages," said Sipho Dube, a crane operator.',
+    )
+    texts = [item["text"] for item in c["key_differences"]["only_b"]]
+    assert '"We move the goods of this entire country every single day.' not in texts
+
+
+def test_a_quote_only_one_report_uses_is_one_key_difference_with_its_attribution():
+    c = compare(
+        "Strike",
+        "Dock workers walked out at the port of Lisbon on Tuesday over a pay offer. "
+        '"The strike goes on," said Sipho Dube, a crane operator.',
+        "Strike",
+        "Dock workers walked out at the port of Lisbon on Tuesday over a pay offer. "
+        '"The strike goes on," said Sipho Dube, a crane operator. "Our children go hungry while ships sit idle '
+        'in the harbour. Nobody in government has answered a single one of our letters," he added.',
+    )
+    assert [
+        (item["sentences"], item["text"].endswith("he added.")) for item in c["key_differences"]["only_b"]
+    ] == [([2, 3], True)]
+
+
+def test_a_quote_the_other_report_gives_in_other_words_is_not_listed_as_only_one_reports():
+    from articles.compare.key_differences import _echoed_quotes
+
+    lead = "Limerick beat Cork in the Munster final at Thurles on Sunday after a tense second half. "
+    a = (
+        lead
+        + 'Manager Padraig Hanrahan said: "We did not play well for long spells, but we found a way, and that is what this group does."'
+    )
+    echo = lead + 'Manager Padraig Hanrahan said: "That is what this group does. We find a way."'
+    other = (
+        lead + 'Manager Padraig Hanrahan said: "The referee had a fine game and Cork deserved nothing more."'
+    )
+    assert _echoed_quotes(compare("Final", a, "Final", echo)["quotes"], "b", "en") == {0}
+    assert _echoed_quotes(compare("Final", a, "Final", other)["quotes"], "b", "en") == set()

@@ -453,3 +453,39 @@ def test_key_differences_never_say_a_report_has_no_claim_of_its_own_when_its_unm
     assert "No claim clearly its own" in left and "No claim of its own." not in left
     assert "No claim of its own." in right
     assert "No claim, quote, person or figure" not in html
+
+
+STRIKE_A = "Dock workers walked out on Tuesday. The union said the strike would go on until Friday."
+STRIKE_B = (
+    'Dock workers walked out on Tuesday. "We move the goods of this whole country. We cannot even feed '
+    'our own families," said Sipho Dube, a crane operator.'
+)
+
+
+def test_a_quote_told_over_two_sentences_is_shown_as_one_row_with_its_speaker(client):
+    event = Event.objects.create(title="Dock strike")
+    a = make_article("Harbour Times", "Dock strike", STRIKE_A, event)
+    b = make_article("Port Daily", "Dock strike", STRIKE_B, event)
+    html = client.get(reverse("articles:compare", args=[a.pk, b.pk])).content.decode()
+    rows = re.findall(r'<li class="cmp-row.*?</li>', html, re.S)
+    quoted = [row for row in rows if "We move the goods" in row or "We cannot even" in row]
+    assert len(quoted) == 1
+    assert "We move the goods" in quoted[0] and "We cannot even" in quoted[0]
+    assert "One quote by Sipho Dube" in quoted[0]
+
+
+def test_the_fact_table_holds_a_quote_told_over_two_sentences_as_one_claim():
+    from articles.compare.facts import fact_table
+
+    reports = [
+        {
+            "id": n,
+            "outlet": f"Outlet {n}",
+            "title": "Dock strike",
+            "analysis": read_report("Dock strike", text),
+        }
+        for n, text in enumerate((STRIKE_A, STRIKE_B))
+    ]
+    claims = [claim for claim in fact_table(reports)["claims"] if "We move the goods" in claim["text"]]
+    assert [claim["cells"] for claim in claims] == [[[], [1, 2]]]
+    assert "We cannot even" in claims[0]["text"]

@@ -228,3 +228,56 @@ def test_words_that_make_a_time_approximate_leave_other_figures_exact():
 
 def test_synonyms_among_counted_nouns_measure_one_thing():
     assert roles("By Tuesday afternoon 37 vessels were waiting at anchor.")[-1][2] == "ship"
+
+
+def scores(text: str) -> list[tuple]:
+    return [
+        (n["text"], n["value"], n["measure"])
+        for n in read_report("", text)["numbers"]
+        if n["kind"] == "score"
+    ]
+
+
+def test_a_match_score_is_a_score_not_a_span_nor_a_count_and_only_the_result_is_final():
+    assert scores("Limerick won 2-24 to 1-20, and Kearney finished with 0-13.") == [
+        ("2-24 to 1-20", "2-24 to 1-20", "final score"),
+        ("0-13", "0-13", "score"),
+    ]
+    assert scores("South Africa beat New Zealand 31-24 at Ellis Park.") == [("31-24", "31-24", "final score")]
+    assert scores("City claimed a 3-1 win over United.") == [("3-1", "3-1", "final score")]
+    counts = [
+        n["text"] for n in read_report("", "Limerick won 2-24 to 1-20.")["numbers"] if n["kind"] == "count"
+    ]
+    assert counts == []  # not "2" nor "1"
+
+
+def test_a_score_at_half_time_or_a_lead_is_no_final_score():
+    assert scores("Limerick led at half-time, 1-13 to 0-10, after the goal.") == [
+        ("1-13 to 0-10", "1-13 to 0-10", "score")
+    ]
+    assert scores("The Springboks won 31-24 last night. They trailed 17-13 at the break.") == [
+        ("31-24", "31-24", "final score"),
+        ("17-13", "17-13", "score"),
+    ]
+
+
+def test_a_final_score_is_the_same_whichever_side_is_told_first():
+    assert scores("Cork lost 1-20 to 2-24 to Limerick.")[0][1] == scores("Limerick won 2-24 to 1-20.")[0][1]
+    assert scores("Liverpool lost 1-3 to City.")[0][1] == "3-1"
+
+
+def test_pairs_of_figures_outside_a_match_are_no_score():
+    assert scores("Between 10-15 people were hurt in the 2020-21 season, and prices rose 2-3%.") == []
+    assert scores("The Senate voted 52-48 to pass the bill.") == []
+
+
+def test_another_countrys_dollars_are_not_us_dollars_and_keep_their_prefix():
+    found = figures(
+        "Australia committed A$150 million, NZ$40 million came from Wellington and US$12 million from Washington."
+    )
+    assert ("A$150 million", "amount", "AUD", 150e6) in found
+    assert ("US$12 million", "amount", "USD", 12e6) in found
+    assert [unit for _, kind, unit, _ in figures("The deal is worth 150 million Australian dollars.")] == [
+        "AUD"
+    ]
+    assert [unit for _, kind, unit, _ in figures("Ottawa will pay C$2 billion.")] == ["CAD"]

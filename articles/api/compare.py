@@ -89,7 +89,7 @@ class KeyDifferences(Schema):
 class NumberItem(Schema):
     side: Literal["a", "b"]
     text: str
-    kind: str = Field(..., description="amount, percent, duration, date, year, count or ordinal")
+    kind: str = Field(..., description="amount, percent, duration, date, year, count, ordinal or score")
     unit: str
     measure: str = Field(
         ...,

@@ -91,8 +91,19 @@ def prepare(analysis: dict, skip: frozenset[int] | set[int] = frozenset()) -> Si
                 drop = words[:1]
             for word in drop:
                 bags[index].pop(word, None)
-            bags[index][f"N:{number['unit']}={number['value']}"] = 1
+            bags[index][f"N:{_matching_unit(number)}={number['value']}"] = 1
     return SideText(sentences, bags, [len(s["text"]) for s in sentences])
+
+
+# Dollars of any country, as a cue that two sentences tell one thing: whose dollars an amount is,
+# a report often leaves unsaid ("$7 million" bail in a Canadian court against "C$7 million"). The
+# currency read still keeps two currencies' amounts from conflicting.
+_DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD"})
+
+
+def _matching_unit(number: dict) -> str:
+    unit = number["unit"]
+    return "USD" if number["kind"] == "amount" and unit in _DOLLARS else unit
 
 
 def _weights(a: SideText, b: SideText) -> dict[str, float]:

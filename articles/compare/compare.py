@@ -1,6 +1,11 @@
 """One comparison of two analysed reports, as a JSON-safe dict the page, the API and exports share."""
 
+import re
+from types import ModuleType
+
 from ..reading.gazetteer import countries_holding, country_code
+from ..reading.identity import ORGANISATION
+from ..reading.lang import get_language
 from ..reading.names import name_tokens
 from .align import align
 from .key_differences import key_differences
@@ -12,6 +17,7 @@ from .summary import (
     link_entities,
     number_conflicts,
     quote_summary,
+    quotes_by_sentence,
     unread_names,
     word_diff,
 )
@@ -27,7 +33,18 @@ def with_linked_keys(analysis: dict, mapping: dict[str, str]) -> dict:
 def places_by_sentence(analysis: dict) -> dict[int, set[object]]:
     """The places each sentence names: each place's key (linked across the reports), the keys
     of its name's words, so that "Daejeon Station" and "Daejeon" can be told to meet, and the
-    country it is or lies in, so that "Lahore" and "Pakistan" can (summary.places_meet)."""
+    country it is or lies in, so that "Lahore" and "Pakistan" can (summary.places_meet). Only
+    places a claim may happen in: not a place inside an organisation's name ("the District of
+    Columbia" of a court's), nor one describing a body ("the Silicon Valley giant", "the
+    Seattle-based company": _describes_a_body)."""
+    lang = get_language(analysis.get("language", "en"))
+    sentences = analysis.get("sentences", [])
+    bodies = [
+        (m["start"], m["end"])
+        for e in analysis.get("entities", [])
+        if e.get("kind") == ORGANISATION
+        for m in e.get("mentions", [])
+    ]
     places: dict[int, set[object]] = {}
     for entity in analysis.get("entities", []):
         if entity.get("kind") == "place":
@@ -40,8 +57,54 @@ def places_by_sentence(analysis: dict) -> dict[int, set[object]]:
             else:
                 where.update(InCountry(code) for code in countries_holding(name))
             for mention in entity.get("mentions", []):
+                if any(start <= mention["start"] and mention["end"] <= end for start, end in bodies):
+                    continue
+                if _describes_a_body(mention, sentences, lang):
+                    continue
                 places.setdefault(mention["sentence"], set()).update(where)
     return places
+
+
+def _describes_a_body(mention: dict, sentences: list[dict], lang: ModuleType) -> bool:
+    """Whether a place's name stands right before a noun for a body, describing it: "the Silicon
+    Valley giant", "a Seattle firm", "the London-based lender"."""
+    index = mention["sentence"]
+    if not 0 <= index < len(sentences) or "start" not in sentences[index]:
+        return False
+    sentence = sentences[index]
+    after = sentence["text"][mention["end"] - sentence["start"] :]
+    following = re.match(r"(?:-based)?\s+([a-z]+(?:-[a-z]+)?)\b|-based\b", after)
+    if following is None:
+        return False
+    return following.group(1) is None or following.group(1) in lang.BODY_NOUNS
+
+
+def join_quoted_rows(rows: list[dict], quotes_a: list[dict], quotes_b: list[dict]) -> list[dict]:
+    """Rows of one report only, next to each other, that hold sentences of one quote are made one
+    row, carrying the quote's index ("quote"): a quote told over two sentences ("We move this
+    country's goods. We can't even ...," he said.) is one thing its speaker said, not two claims
+    of half a quote each. Rows that match the other report are left as they are."""
+    of_quote = {"a": quotes_by_sentence(quotes_a), "b": quotes_by_sentence(quotes_b)}
+    joined: list[dict] = []
+    for row in rows:
+        side = {"only_a": "a", "only_b": "b"}.get(row["kind"])
+        quote = _one_quote(row[side], of_quote[side]) if side else None
+        previous = joined[-1] if joined else None
+        if (
+            quote is not None
+            and previous is not None
+            and previous["kind"] == row["kind"]
+            and _one_quote(previous[side], of_quote[side]) == quote
+        ):
+            joined[-1] = {**previous, side: previous[side] + row[side], "quote": quote}
+        else:
+            joined.append(row)
+    return joined
+
+
+def _one_quote(sentences: list[int], of_quote: dict[int, int]) -> int | None:
+    quotes = {of_quote.get(i) for i in sentences}
+    return quotes.pop() if len(quotes) == 1 else None
 
 
 def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
@@ -65,6 +128,7 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
             text_b = " ".join(sentences_b[j]["text"] for j in row["b"])
             row["a_parts"], row["b_parts"] = word_diff(text_a, text_b, language)
         rows.append(row)
+    rows = join_quoted_rows(rows, quotes_a, quotes_b)
     conflicts = number_conflicts(
         rows,
         analysis_a.get("numbers", []),

@@ -18,7 +18,7 @@ from ..reading.vectors import unpack
 from .align import MEANING_CANDIDATE, SideText, lead, pair_score, prepare
 from .claims import claim_score, model
 from .compare import places_by_sentence
-from .summary import link_entities, number_conflicts
+from .summary import link_entities, number_conflicts, quotes_by_sentence
 
 MAX_CLAIMS_SHOWN = 80
 
@@ -104,9 +104,20 @@ def fact_table(reports: list[dict]) -> dict:
                 continue
             claims[c]["cells"][str(column)] = [s]
             placed.add(s)
+        of_quote = quotes_by_sentence(reports[column]["analysis"].get("quotes", []))
+        started: dict[int, int] = {}  # quote -> the claim its first left-over sentence started
         for s, bag in enumerate(side.bags):
             if s in placed or not bag:
                 continue
+            quote = of_quote.get(s)
+            if quote in started and claims[started[quote]]["cells"][str(column)][-1] == s - 1:
+                # The rest of a quote told over several sentences: one claim, not half a quote each.
+                claim = claims[started[quote]]
+                claim["cells"][str(column)].append(s)
+                claim["text"] += " " + side.sentences[s]["text"]
+                continue
+            if quote is not None:
+                started[quote] = len(claims)
             claims.append(
                 {
                     "text": side.sentences[s]["text"],

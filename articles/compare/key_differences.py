@@ -15,7 +15,9 @@ carries the sentence ids behind it, so the page links it to its row.
 
 import numpy as np
 
+from ..reading.tokens import content_tokens
 from ..reading.vectors import unpack
+from .summary import quotes_by_sentence
 
 ONE_SIDED_SHOWN = 3
 QUOTES_SHOWN = 2
@@ -52,20 +54,60 @@ def _has_counterpart(analysis: dict, other: dict) -> set[int]:
     return {int(i) for i in np.nonzero((mine @ theirs.T).max(axis=1) >= COUNTERPART)[0]}
 
 
-def _one_sided(analysis: dict, other: dict, rows: list[dict], side: str) -> list[dict]:
+def _echoed_quotes(quotes: dict, side: str, language: str) -> set[int]:
+    """This side's quotes whose speaker the other report quotes too, in words at least half of
+    which are that quote's ("That's what this group does. We find a way." against "... we found
+    a way, and that's what this group does"): the same quote told another way, not one only this
+    report gives."""
+    other = "b" if side == "a" else "a"
+    echoed: set[int] = set()
+    for entry in quotes.get("speakers", []):
+        if not entry.get("key") or not entry[other]:
+            continue
+        theirs = {w for k in entry[other] for w in content_tokens(quotes[other][k]["text"], language)}
+        for k in entry[side]:
+            mine = set(content_tokens(quotes[side][k]["text"], language))
+            if mine and 2 * len(mine & theirs) >= len(mine):
+                echoed.add(k)
+    return echoed
+
+
+def _one_sided(
+    analysis: dict, other: dict, rows: list[dict], side: str, echoed: frozenset[int] | set[int] = frozenset()
+) -> list[dict]:
+    """The most central claims only this side makes. A quote told over several sentences is one
+    item, all its sentences together (compare.join_quoted_rows joins its one-sided rows), and is
+    left out when any of them is close in meaning to a sentence of the other report: half a
+    quote, without its speaker, is no claim of its own."""
     kind = f"only_{side}"
     sentences = analysis.get("sentences", [])
     near = _has_counterpart(analysis, other)
-    indices = [
-        i
-        for row in rows
-        if row["kind"] == kind
-        for i in row[side]
-        if len(sentences[i]["text"].split()) >= MIN_WORDS and i not in near
+    quotes = analysis.get("quotes", [])
+    of_quote = quotes_by_sentence(quotes, every=True)
+    items: list[list[int]] = []
+    for row in rows:
+        if row["kind"] != kind:
+            continue
+        for ids in [row[side]] if "quote" in row else [[i] for i in row[side]]:
+            if ids[0] in of_quote:
+                # Half a quote is shown with the rest of it, and not at all when any of it may be
+                # in the other report in other words.
+                ids = quotes[of_quote[ids[0]]]["sentences"]
+            if near & set(ids) or ids in items or echoed & {of_quote.get(i, -1) for i in ids}:
+                continue
+            if sum(len(sentences[i]["text"].split()) for i in ids) >= MIN_WORDS:
+                items.append(ids)
+    scores = _centrality(analysis, [i for ids in items for i in ids])
+    ranked = sorted(items, key=lambda ids: -max(scores[i] for i in ids))[:ONE_SIDED_SHOWN]
+    return [
+        {
+            "sentence": ids[0],
+            **({"sentences": ids} if len(ids) > 1 else {}),
+            "text": " ".join(sentences[i]["text"] for i in ids),
+            "centrality": round(max(scores[i] for i in ids), 3),
+        }
+        for ids in ranked
     ]
-    scores = _centrality(analysis, indices)
-    ranked = sorted(indices, key=lambda i: -scores[i])[:ONE_SIDED_SHOWN]
-    return [{"sentence": i, "text": sentences[i]["text"], "centrality": round(scores[i], 3)} for i in ranked]
 
 
 def _quotes_only(quotes: dict, side: str) -> list[dict]:
@@ -93,8 +135,11 @@ def key_differences(analysis_a: dict, analysis_b: dict, comparison: dict) -> dic
     for side, mine, other in (("a", analysis_a, analysis_b), ("b", analysis_b, analysis_a)):
         quotes = _quotes_only(comparison["quotes"], side)
         quoted = {i for q in quotes for i in q["sentences"]}  # listed once, as a quote
+        echoed = _echoed_quotes(comparison["quotes"], side, mine.get("language", "en"))
         found[f"only_{side}"] = [
-            s for s in _one_sided(mine, other, rows, side) if s["sentence"] not in quoted
+            s
+            for s in _one_sided(mine, other, rows, side, echoed)
+            if not quoted & set(s.get("sentences", [s["sentence"]]))
         ]
         found[f"quotes_only_{side}"] = quotes
         found[f"people_only_{side}"] = _people_only(comparison["entities"], side)

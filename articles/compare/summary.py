@@ -176,6 +176,17 @@ def quote_summary(quotes_a: list[dict], quotes_b: list[dict], mapping: dict[str,
     return {"speakers": ordered, "shared": shared}
 
 
+def quotes_by_sentence(quotes: list[dict], every: bool = False) -> dict[int, int]:
+    """The quote each sentence of a quote told over several sentences (of any quote, with every)
+    belongs to (its index): sentences of one quote are one thing a speaker said, shown together."""
+    found: dict[int, int] = {}
+    for index, quote in enumerate(quotes):
+        if every or len(quote.get("sentences", [])) > 1:
+            for i in quote["sentences"]:
+                found.setdefault(i, index)
+    return found
+
+
 ABOUT = 0.2  # "about 3,000" is taken as 2,400 to 3,600
 # ... but a figure given to more places is rounded less: "about 87 percent" is 83 to 91 (5%),
 # "about 14,000" 13,000 to 15,000 (its last place), never more than ABOUT.
@@ -242,13 +253,16 @@ def _comparable(numbers: list[dict]) -> dict[tuple[str, str, str], list[dict]]:
     """Figures grouped by what they measure: kind, measure (the thing counted with the words
     that narrow it, the currency) and role (a change is set against a change, the whole of "three
     of five" against a whole). A count of nothing named ("the vote was 51") is left out: there is
-    nothing to set it against; so are references and passives' agents. Readings stored before measures
+    nothing to set it against; so are references, passives' agents and scores other than a
+    match's final one. Readings stored before measures
     were read carry units."""
     groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for number in numbers:
         measure = number.get("measure") or number["unit"]
         if number["kind"] in ("count", "ordinal", "quantity") and not measure:
             continue
+        if number["kind"] == "score" and measure != "final score":
+            continue  # a player's score, the one at half-time: which faces which cannot be told
         if number.get("role", "") in _NOT_COMPARED:
             continue
         groups[(number["kind"], measure, number.get("role", ""))].append(number)
@@ -283,6 +297,8 @@ def _facing(side_a: list[dict], side_b: list[dict]) -> tuple[dict, dict] | None:
 
 
 def _conflict(a: dict, b: dict) -> bool:
+    if a["kind"] == "score":
+        return a["value"] != b["value"]  # two final scores of one match, highest side first
     if a["kind"] in ("date", "time"):
         if a["kind"] == "time":
             return a.get("bound") == b.get("bound") == "exact" and a["value"] != b["value"]

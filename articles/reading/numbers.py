@@ -15,7 +15,7 @@ from types import ModuleType
 
 from spacy.tokens import Span
 
-AMOUNT, PERCENT, COUNT, QUANTITY, DATE, DURATION, TIME, ORDINAL = (
+AMOUNT, PERCENT, COUNT, QUANTITY, DATE, DURATION, TIME, ORDINAL, SCORE = (
     "amount",
     "percent",
     "count",
@@ -24,6 +24,7 @@ AMOUNT, PERCENT, COUNT, QUANTITY, DATE, DURATION, TIME, ORDINAL = (
     "duration",
     "time",
     "ordinal",
+    "score",
 )
 # Words that make a figure a range rather than a value, and which range ("about 3,000" is
 # 2,400 to 3,600; "more than 20" is above 20); "hundreds of" names no figure at all.
@@ -123,6 +124,15 @@ def parse_value(text: str, lang: ModuleType) -> float | None:
 
 
 def _currency(text: str, lang: ModuleType) -> str:
+    """The currency of an amount: "A$150 million" and "150 million Australian dollars" are
+    Australian dollars, "$150 million" US dollars, "KSh 45,000" shillings."""
+    lower = text.lower()
+    prefixed = re.search(r"(?<![a-z.])([a-z]{1,2}|u\.s\.)\$", lower)
+    if prefixed and prefixed.group(1) in lang.DOLLAR_PREFIXES:
+        return lang.DOLLAR_PREFIXES[prefixed.group(1)]
+    for country, code in lang.DOLLAR_COUNTRIES.items():
+        if re.search(rf"(?<![a-z.]){re.escape(country)} dollars?\b", lower):
+            return code
     for symbol, code in lang.CURRENCY_SYMBOLS.items():
         if symbol in text:
             return code
@@ -387,6 +397,11 @@ def _whole_figure(text: str, start: int, end: int, lang: ModuleType) -> tuple[in
     symbol before "44bn" in "$44bn", and the scale after "$4" in "$4m"."""
     if start > 0 and text[start - 1] in lang.CURRENCY_SYMBOLS:
         start -= 1
+    if text[start : start + 1] == "$":
+        # the letters that make it another country's dollar ("A$150 million", "NZ$2 billion")
+        letters = re.search(r"(?<![A-Za-z.])([A-Z]{1,2}|U\.S\.)$", text[max(start - 4, 0) : start])
+        if letters and letters.group(1).lower() in lang.DOLLAR_PREFIXES:
+            start -= len(letters.group(1))
     stuck = _STUCK_SCALE.match(text, end)
     if stuck and text[end - 1 : end].isdigit():
         end = stuck.end()
@@ -435,10 +450,108 @@ def _figure_spans(doc, lang: ModuleType) -> list:
     return sorted(spans, key=lambda span: span.start)
 
 
+# A match's score: Gaelic games' goals and points on both sides ("2-24 to 1-20"), or a bare pair
+# of figures ("31-24", "0-13"), not a year ("2020-21"), a span of a unit ("2-3%") nor a date.
+_GAELIC_SCORE = re.compile(
+    r"(?<![\d.,$£€/:–-])(\d{1,2})[-–](\d{1,2}) to (\d{1,2})[-–](\d{1,2})(?![\d–-]|[.,]\d)"
+)
+_PAIR_SCORE = re.compile(
+    r"(?<![\d.,$£€/:–-])(\d{1,3})[-–](\d{1,3})(?![\d–/:-]|[.,]\d|\s*(?:%|per\b|percent\b))"
+)
+
+
+def _score_span(doc, start: int, end: int):
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _governed_by_result(span, lang: ModuleType) -> bool:
+    """Whether a score is a match's result: a word of its parse above it, up to its clause's verb
+    or the noun it describes, names one ("won 2-24 to 1-20", "beating Cork by ...", "a thrilling
+    31-24 win"; not "lost a 4-1 lead")."""
+    for token in span:
+        head = token
+        while head.head.i != head.i:
+            head = head.head
+            if span.start <= head.i < span.end:
+                continue
+            if head.lemma_.lower() in lang.RESULT_WORDS:
+                return True
+            if head.pos_ in ("VERB", "AUX", "NOUN"):
+                break  # a noun other than a result: "a 3-0 deficit", "a 4-1 lead"
+    return False
+
+
+def _counts_a_thing(span, lang: ModuleType) -> bool:
+    """Whether the word after a pair of figures is a noun they count ("10-15 people"), which makes
+    them a span of values, not a score; a result or a lead ("a 3-1 win") is no such noun."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        after is not None
+        and after.pos_ in ("NOUN", "PROPN")
+        and not after.like_num
+        and after.lemma_.lower() not in lang.SCORE_NOUNS
+    )
+
+
+def _scores(doc, lang: ModuleType) -> list[tuple[int, int, str, bool]]:
+    """(start, end, value, final) of the scores of a match in doc.
+
+    A Gaelic games score ("2-24 to 1-20") is always one; a bare pair of figures ("31-24") is one
+    when the parse puts it under the match's result ("beat New Zealand 31-24", "a 3-1 win") or,
+    in a report that gives such a score, when it counts nothing ("Kearney finished with 0-13").
+    A score is *final* when it is the result, in a sentence that tells of no half-time, leg,
+    aggregate or shoot-out (lang.NOT_THE_RESULT): only final
+    scores of one match are set against each other (a player's 0-13 against another report's
+    0-12 may count different things). The value orders the sides from the higher: "2-24 to
+    1-20" and "1-20 to 2-24" are one score; a pair's, only when it is final (a Gaelic player's
+    "0-13" is goals and points)."""
+    found: list[tuple[int, int, str, bool]] = []
+    taken: list[tuple[int, int]] = []
+    for match in _GAELIC_SCORE.finditer(doc.text):
+        g1, p1, g2, p2 = (int(x) for x in match.groups())
+        span = _score_span(doc, match.start(), match.end())
+        if span is None or any(t.lemma_.lower() == "vote" for t in span.sent):
+            continue
+        final = _governed_by_result(span, lang) and not lang.NOT_THE_RESULT.search(span.sent.text)
+        sides = sorted([(g1, p1), (g2, p2)], key=lambda side: (3 * side[0] + side[1], side), reverse=True)
+        value = " to ".join(f"{g}-{p}" for g, p in sides)
+        found.append((match.start(), match.end(), value, final))
+        taken.append((match.start(), match.end()))
+    pairs = []
+    for match in _PAIR_SCORE.finditer(doc.text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        span = _score_span(doc, match.start(), match.end())
+        if span is None or _counts_a_thing(span, lang) or any(t.lemma_.lower() == "vote" for t in span.sent):
+            continue
+        result = _governed_by_result(span, lang)
+        pairs.append((match, span, result))
+    in_a_match = bool(found) or any(result for _, _, result in pairs)
+    for match, span, result in pairs:
+        if not (result or in_a_match):
+            continue
+        final = result and not lang.NOT_THE_RESULT.search(span.sent.text)
+        high, low = sorted((int(match.group(1)), int(match.group(2))), reverse=True)
+        value = f"{high}-{low}" if final else match.group().replace("–", "-")
+        found.append((match.start(), match.end(), value, final))
+    return sorted(found)
+
+
 def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int = 0) -> list[Number]:
     """Typed numbers in doc (a spaCy Doc); offsets are shifted by offset."""
     numbers: list[Number] = []
+    scores = _scores(doc, lang)
+    for start_char, end_char, value, final in scores:
+        start = start_char + offset
+        sentence = max(bisect_right(sentence_starts, start) - 1, 0)
+        measure = "final score" if final else ""
+        text = doc.text[start_char:end_char]
+        numbers.append(
+            Number(text, value, "score", SCORE, sentence, start, end_char + offset, measure=measure)
+        )
     for ent in _figure_spans(doc, lang):
+        if any(ent.start_char < end and start < ent.end_char for start, end, _, _ in scores):
+            continue  # part of a score ("2" of "2-24 to 1-20")
         label = ent.label_
         start_char, end_char = _whole_figure(doc.text, ent.start_char, ent.end_char, lang)
         text = doc.text[start_char:end_char]
@@ -551,4 +664,4 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         end = start_char + len(text) + offset
         anchor = _anchor(ent.root) if role != "reference" else ""
         numbers.append(Number(text, value, unit, kind, sentence, start, end, bound, measure, role, anchor))
-    return numbers
+    return sorted(numbers, key=lambda number: number.start)

@@ -195,6 +195,19 @@ PLACE_NOUNS = frozenset(
 # the sides are teams, not the towns or countries they are named after. Not "loss" or "game",
 # which countries and firms also have ("Britain's loss of influence").
 CONTEST_VERBS = frozenset("beat defeat stun thrash rout edge overcome eliminate outplay".split())
+# Words for the result of a match ("won 2-24 to 1-20", "beat New Zealand 31-24", "a 3-1 win", "a
+# 1-1 draw"): a score they govern is the match's final score; one a team "led" by is not.
+RESULT_WORDS = CONTEST_VERBS | frozenset("win lose draw tie victory defeat loss triumph".split())
+# Nouns a score stands before without counting them ("a 3-1 win", "a 17-13 lead").
+SCORE_NOUNS = RESULT_WORDS | frozenset("lead scoreline score advantage".split())
+# Words that make a score something other than one match's result: the half-time score, one
+# leg of a tie or the tie's aggregate, a shoot-out after a draw ("drew 1-1 and won 4-2 on
+# penalties": two results of one match).
+NOT_THE_RESULT = re.compile(
+    r"\b(?:half[- ]?time|the break|the interval|at half|aggregate|(?:first|second)[- ]leg|"
+    r"penalt(?:y|ies)|shoot-?out|extra[- ]time)\b",
+    re.IGNORECASE,
+)
 CONTEST_NOUNS = frozenset(
     "victory win defeat triumph comeback draw match final clash derby thrashing rout".split()
 )
@@ -357,6 +370,33 @@ CURRENCY_WORDS = {
     "rupees": "rupee",
     "naira": "NGN",
     "rand": "ZAR",
+    "reais": "BRL",
+}
+# Dollars of other countries, written with a letter or two before the symbol ("A$150 million",
+# "NZ$2 billion") or named after the figure ("150 million Australian dollars"): never US dollars.
+DOLLAR_PREFIXES = {
+    "a": "AUD",
+    "au": "AUD",
+    "c": "CAD",
+    "ca": "CAD",
+    "nz": "NZD",
+    "hk": "HKD",
+    "s": "SGD",
+    "sg": "SGD",
+    "us": "USD",
+    "u.s.": "USD",
+    "r": "BRL",  # the Brazilian real's "R$"; the rand is "R" alone
+}
+DOLLAR_COUNTRIES = {
+    "australian": "AUD",
+    "canadian": "CAD",
+    "new zealand": "NZD",
+    "hong kong": "HKD",
+    "singapore": "SGD",
+    "taiwan": "TWD",
+    "us": "USD",
+    "u.s.": "USD",
+    "american": "USD",
 }
 # Currency codes and abbreviations written as a word before a figure ("KSh 45,000", "Rs 500").
 CURRENCY_PREFIXES = {
