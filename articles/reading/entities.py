@@ -12,6 +12,7 @@ Which names are one entity (keys, spellings, short forms) is identity.py's to sa
 """
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -747,6 +748,9 @@ def _extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int
         and end + 1 < len(doc)
         and doc[end].lower_ == "and"
         and doc[end + 1].is_title
+        # "... of Bernalillo County and Whitcomb by ...": not a singular name the model calls
+        # someone ("and Monuments" is no one)
+        and not (doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].tag_ == "NNP")
         and any(t.lower_ in ("of", "for") for t in doc[start + 1 : end - 1])
     ):
         extended = end + 2
@@ -805,6 +809,9 @@ def _kind_by_shape(words: list[str], kind: str, lang: ModuleType) -> str:
         return PLACE  # "Duluth Entertainment Convention Center": a venue, though "Center" ends firms
     if lower in lang.KNOWN_ORG_PHRASES or last in lang.ORG_SUFFIXES or last_two in lang.ORG_PHRASE_ENDINGS:
         return ORGANISATION
+    of = next((k for k, w in enumerate(words) if w == "of"), None)
+    if kind == ORGANISATION and of and words[of - 1].lower() in lang.ORG_SUFFIXES:
+        return ORGANISATION  # "the Democratic Party of Bernalillo County": the body, of a place
     if last in lang.PLACE_SUFFIXES:
         return PLACE
     if len(words) >= 2 and last in lang.BUILDING_WORDS and is_place_name(words[0]):
@@ -861,6 +868,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = ORGANISATION  # "sources told the Courier": a paper, whatever the model called it
         if lang.ROAD_SHORT_FORM.fullmatch(ent.text):
             kind = PLACE  # "I-75": an interstate, a product to the model
+        if kind is None and label == "NORP" and _people_word_as_place(doc, ent, lowercase_words, lang):
+            kind = PLACE  # "inspections are weak in Punjab", "Islanders in South Uist": somewhere
+        if kind is not None and any(unicodedata.category(ch) == "Sc" for ch in ent.text):
+            continue  # "GH¢180 million": a sum of money, a body to the model
         if kind is None or ent_start < taken_until:
             continue
         if _without_possessive(ent).text in not_people and kind != PLACE:
@@ -874,8 +885,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         described = ent[0].lower_ in _DESCRIBING or (
             ent.start > 0 and doc[ent.start - 1].lower_ in _DESCRIBING
         )
-        if kind == PERSON and len(ent) == 1:
-            # "a no-deal Brexit could cause": the article the parse hangs on the word
+        if kind in (PERSON, ORGANISATION) and len(ent) == 1:
+            # "a no-deal Brexit could cause", "a real-estate PAC": the article the parse hangs on
+            # the word
             described = described or any(
                 c.dep_ == "det" and c.lower_ in _DESCRIBING and c.i < ent.start for c in ent.root.children
             )
@@ -1127,7 +1139,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     # Names written as names at least once: the model also tags a sentence's capitalised opening
     # word that it parses as a common word, and such a word alone is no name.
     named_somewhere = {
-        doc[start:end].text.lower() for start, end, _, _ in raw if not _opening_word(doc, start, end)
+        doc[start:end].text.lower()
+        for start, end, _, _ in raw
+        if not _opening_word(doc, start, end) or _colon_dateline(doc, start, end)
     }
     if dateline is not None:
         named_somewhere.add(doc[dateline[0] : dateline[1]].text.lower())  # "Hyderabad:" opens no sentence
@@ -1146,17 +1160,29 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         kind = PERSON if titled and PERSON in counts else sorted(winners)[0]
         if not titled and span.text.lower() in marked_bodies:
             kind = ORGANISATION
+        written = span.text.lower()
         words = span.text.split()
         grouped = {span.text.lower(), *(w.lower() for w in words)} & groups or span.text.lower() in plurals
         if kind == PERSON and not titled and grouped:
             kind = ORGANISATION
+        if (
+            kind == PERSON
+            and not titled
+            and len(words) >= 3
+            and _opens_with_a_common_word(words, lowercase_words)
+            and is_first_name(words[1])
+        ):
+            # "Neighbour Sharon Doyle said" beside "one neighbour said": a word for who she is,
+            # capitalised as the sentence's first, then her name
+            start += 1
+            span, words = doc[start:end], words[1:]
         if kind == PERSON and not titled and _opens_with_a_common_word(words, lowercase_words):
             continue  # "Vote Leave", "Norwegian [Air Shuttle]": a campaign's or a firm's words
         if kind == PERSON and not _person_is_plausible(words, lang):
             continue
         if _portfolio(doc, start, end, lang):
             continue  # "Transport Secretary Imogen Ashdown-Reeve": an office, not a body
-        if span.text.lower() not in named_somewhere:
+        if written not in named_somewhere:
             continue  # "Heartbroken fans...", "Groups of...": an opening word, not a name
         char_start, char_end = span.start_char, span.end_char
         sentence = max(bisect_right(sentence_starts, char_start) - 1, 0)
@@ -1680,6 +1706,35 @@ def _portfolio(doc, start: int, end: int, lang: ModuleType) -> bool:
         and doc[end].is_title
         and doc[end].lower_ in lang.PORTFOLIO_TITLES
         and not doc[start].is_upper
+    )
+
+
+_DEMONYM_ENDINGS = ("an", "ish", "ese", "ic", "i")
+
+
+def _people_word_as_place(doc, ent, lowercase_words: set[str], lang: ModuleType) -> bool:
+    """Whether a name the model calls a people ("NORP") stands where a place stands: one singular
+    proper noun, the object of "in", "from", "near" ("in Punjab", "Islanders in South Uist"), not
+    shaped as a people's or a language's word ("in Punjabi", "from Spanish") and not a word the
+    report also writes in lower case."""
+    root = ent.root
+    if root.tag_ != "NNP" or root.dep_ != "pobj" or any(t.tag_ not in ("NNP", "DT") for t in ent):
+        return False
+    words = [t.text for t in ent if t.lower_ != "the"]
+    if not words or words[-1].lower().endswith(_DEMONYM_ENDINGS) or words[-1] in lowercase_words:
+        return False
+    before = root.head
+    return before.i == ent.start - 1 and before.lower_ in _LOCATIVE | {"from"} and before.dep_ == "prep"
+
+
+def _colon_dateline(doc, start: int, end: int) -> bool:
+    """Whether the name opens the report before a colon and the gazetteer knows it as a town:
+    a dateline as some countries' papers write them ("Dubai: ...")."""
+    return (
+        end < len(doc)
+        and doc[end].text == ":"
+        and all(t.is_space for t in doc[:start])
+        and is_place_name(doc[start:end].text)
     )
 
 

@@ -401,10 +401,17 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
         # Airport"); within one report "Shannon" and "Shannon Airport" may be the town and its
         # airport, two places.
         generic = lang.PLACE_GENERIC_WORDS | (lang.PLACE_GENERIC_ACROSS if across else frozenset())
-        if _words_without(a["name"], generic, lang) == _words_without(b["name"], generic, lang):
+        if _road_words(_words_without(a["name"], generic, lang), lang) == _road_words(
+            _words_without(b["name"], generic, lang), lang
+        ):
             return True
         return _same_place_shortened(a["name"], b["name"], lang, across)
     return False
+
+
+def _road_words(words: tuple[str, ...], lang: ModuleType) -> tuple[str, ...]:
+    """A place's word keys with a road's word written in full ("hwy" -> "highway")."""
+    return tuple(lang.ROAD_ABBREVIATIONS.get(w, w) for w in words)
 
 
 def _listed_or_gazetteer_place(name: str, lang: ModuleType) -> bool:

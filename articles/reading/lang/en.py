@@ -227,7 +227,7 @@ PLACE_SUFFIXES = frozenset(
     """river sea ocean lake island islands valley desert strait gulf bay coast peninsula province
     region county district mountains basin delta hotel palace stadium cathedral mosque
     temple airport harbour harbor boulevard street avenue road square bridge wharf quay creek
-    station""".split()
+    station port highway hwy""".split()
 )
 # Words that end (or start) names of laws, events and things, not of people.
 NOT_PERSON_LAST_WORDS = frozenset(
@@ -291,6 +291,9 @@ PLACE_ALIASES = {
     "great britain": "united kingdom",
     "kiev": "kyiv",
     "dprk": "north korea",
+    "uae": "united arab emirates",
+    "u.a.e.": "united arab emirates",
+    "drc": "democratic republic of the congo",
 }
 
 NUMBER_WORDS = {
@@ -496,7 +499,20 @@ PROVINCE_ABBREVIATIONS = {
     "que.": "quebec", "n.s.": "nova scotia", "n.b.": "new brunswick", "p.e.i.": "prince edward island",
     "nfld.": "newfoundland",
 }  # fmt: skip
-PLACE_ALIASES = {**PLACE_ALIASES, **STATE_ABBREVIATIONS, **PROVINCE_ABBREVIATIONS}
+# Australia's states and territories as its papers shorten them ("WA's South West"); not "SA",
+# "Vic" or "ACT", which are as often South Africa, a first name or a law.
+AUSTRALIAN_STATE_ABBREVIATIONS = {
+    "nsw": "new south wales", "qld": "queensland", "wa": "western australia", "nt": "northern territory",
+    "tas": "tasmania",
+}  # fmt: skip
+PLACE_ALIASES = {
+    **PLACE_ALIASES,
+    **STATE_ABBREVIATIONS,
+    **PROVINCE_ABBREVIATIONS,
+    **AUSTRALIAN_STATE_ABBREVIATIONS,
+}
+# Words of roads' names as signs and tabloids shorten them ("Brockman Hwy" = "Brockman Highway").
+ROAD_ABBREVIATIONS = {"hwy": "highway", "rd": "road", "ave": "avenue", "blvd": "boulevard"}
 # Last words of places that other reports leave out ("Broward County" = "Broward").
 # Fields of government that name a department with the country's name after them
 # ("Environment Canada", "Statistics Canada", "Sport England").
