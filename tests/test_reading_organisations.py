@@ -782,3 +782,24 @@ def test_a_firm_named_with_its_legal_suffix_is_looked_for_without_it_in_the_othe
 
     entity = {"name": "Blue Ridge Haulage Lines Inc.", "kind": "organisation", "variants": []}
     assert "Blue Ridge Haulage Lines" in _forms(entity, get_language("en"))
+
+
+def test_a_sum_written_with_a_currency_sign_is_no_organisation():
+    kinds = entity_kinds(
+        "The statement said GH¢180 million had been released to the Lands Commission to pay the arrears."
+    )
+    assert kinds.get("Lands Commission") == "organisation"
+    assert not any("¢" in name for name in kinds)
+
+
+def test_a_party_of_a_county_is_one_body_and_stops_before_the_next_candidate():
+    kinds = entity_kinds(
+        "Mia Renn beat Dan Whitlock on Tuesday. "
+        "Renn was endorsed by the Green Party of Dane County and Whitlock by the Madison Teachers Union."
+    )
+    assert kinds.get("Green Party of Dane County") == "organisation"
+    assert "Dane County" not in kinds and "Green Party" not in kinds
+
+
+def test_an_acronym_after_an_indefinite_article_is_a_kind_of_body_not_one_named():
+    assert entity_kinds("A local PAC spent $40,000 on the race.") == {}

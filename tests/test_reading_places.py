@@ -205,3 +205,33 @@ def test_a_name_at_one_end_of_a_stretch_from_a_place_is_a_place_too():
     )
     assert kinds.get("Vila Serrana") == "place"
     assert kinds.get("Sao Paulo") == "place"
+
+
+def test_a_name_the_model_calls_a_people_after_from_or_in_is_a_place():
+    assert entity_kinds("Passengers from Cornwall were stranded.").get("Cornwall") == "place"
+    assert entity_kinds("Passengers from Abkhazia were stranded.").get("Abkhazia") == "place"
+
+
+def test_a_town_the_model_tagged_before_a_colon_opening_a_report_is_its_dateline_place():
+    assert entity_kinds("Dubai: Emaar said on Monday it would build a tower.").get("Dubai") == "place"
+
+
+def test_a_name_ending_in_port_is_a_place_not_a_person():
+    kinds = entity_kinds("Goods pass through Mina Zayed and Khalifa Port each week.")
+    assert kinds.get("Khalifa Port") == "place"
+
+
+def test_the_emirates_and_an_australian_state_written_short_are_the_places_written_in_full():
+    shared = shared_names(
+        "Exports from the United Arab Emirates rose, and fires burned across Western Australia.",
+        "The UAE's exports rose. Fires burned across WA's south as crews fought them.",
+    )
+    assert {"United Arab Emirates", "Western Australia"} <= shared
+
+
+def test_a_highway_written_hwy_in_one_report_is_the_highway_of_the_other():
+    shared = shared_names(
+        "Crews held the fire at the Albany Highway overnight.",
+        "Crews held the fire at the Albany Hwy near Kojonup.",
+    )
+    assert shared & {"Albany Highway", "Albany Hwy"}

@@ -751,6 +751,7 @@ def _extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int
         # "... of Bernalillo County and Whitcomb by ...": not a singular name the model calls
         # someone ("and Monuments" is no one)
         and not (doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].tag_ == "NNP")
+        and doc[end + 1].text not in {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
         and any(t.lower_ in ("of", "for") for t in doc[start + 1 : end - 1])
     ):
         extended = end + 2
