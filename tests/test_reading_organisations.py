@@ -1,5 +1,6 @@
 """Organisations and places the small model mistypes or misses, read from its parse and spans."""
 
+from articles.compare.compare import compare_analyses
 from articles.compare.summary import entity_summary, link_entities
 from articles.reading import read_report
 
@@ -803,3 +804,12 @@ def test_a_party_of_a_county_is_one_body_and_stops_before_the_next_candidate():
 
 def test_an_acronym_after_an_indefinite_article_is_a_kind_of_body_not_one_named():
     assert entity_kinds("A local PAC spent $40,000 on the race.") == {}
+
+
+def test_capitals_in_brackets_spelling_a_body_name_it_in_the_other_report_too():
+    summary = compare_analyses(
+        read_report("a", "The Department of Fire and Emergency Services (DFES) has downgraded the warning."),
+        read_report("b", "Last night DFES downgraded the emergency warning for the town."),
+    )["entities"]
+    assert [e["name"] for e in summary["shared"]] == ["Department of Fire and Emergency Services"]
+    assert summary["only_a"] == [] and summary["only_b"] == []

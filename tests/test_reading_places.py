@@ -235,3 +235,8 @@ def test_a_highway_written_hwy_in_one_report_is_the_highway_of_the_other():
         "Crews held the fire at the Albany Hwy near Kojonup.",
     )
     assert shared & {"Albany Highway", "Albany Hwy"}
+
+
+def test_two_words_opening_with_no_first_name_joined_by_and_to_a_place_are_a_place():
+    kinds = entity_kinds("Crews downgraded the alert for Kojonup and Boyup Brook, but the fire is burning.")
+    assert kinds.get("Boyup Brook") == "place"

@@ -1431,11 +1431,26 @@ def _with_untagged_speakers(
 def _with_short_name_mentions(
     doc, mentions: list[Mention], sentence_starts: list[int], lang: ModuleType
 ) -> list[Mention]:
-    """Mentions of a company by its name without "Inc" added where the model tagged nothing."""
+    """Mentions of a company by its name without "Inc" added where the model tagged nothing,
+    and of a body by the capitals in brackets after its name that spell it ("the Department of
+    Fire and Emergency Services (DFES)"), there and wherever else they stand untagged ("DFES
+    Commissioner Alison Treloar")."""
     names = [m.text for m in mentions if m.kind == ORGANISATION]
     covered = {k for m in mentions for k in range(m.start, m.end)}
+    spans = short_name_mentions(doc, names, covered, lang)
+    initials_of = set()
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        short = _short_form_after(doc, span.end) if m.kind == ORGANISATION and span is not None else None
+        if short and spells_initials(short.lower(), m.text, lang):
+            initials_of.add(short)
+    spans += [
+        (t.i, t.i + 1)
+        for t in doc
+        if t.text in initials_of and not any(k in covered for k in range(t.idx, t.idx + len(t)))
+    ]
     added = []
-    for start, end in short_name_mentions(doc, names, covered, lang):
+    for start, end in sorted(spans):
         span = doc[start:end]
         sentence = max(bisect_right(sentence_starts, span.start_char) - 1, 0)
         added.append(Mention(span.start_char, span.end_char, span.text, ORGANISATION, sentence))
@@ -1594,11 +1609,18 @@ def _untagged_dateline(doc, raw: list[tuple[int, int, str, bool]]) -> tuple[int,
 def _places_by_conjunction(
     doc, raw: list[tuple[int, int, str, bool]], surnames: set[str], lang: ModuleType
 ) -> list[tuple[int, int, str, bool]]:
-    """raw with a lone word, or a name ending as places' names do, joined by "and" or "or" to a
-    place, either way round ("in Lithgow and Katoomba", "at Katoomba and Lithgow", "in Frankwell
-    and Coton Hill") a place too, when nothing marks it as someone (a title, a surname of
-    someone named in full, an acronym)."""
+    """raw with a lone word, a name ending as places' names do, or two words opening with no
+    first name ("Boyup Brook"), joined by "and" or "or" to a place, either way round ("in
+    Lithgow and Katoomba", "at Katoomba and Lithgow", "in Frankwell and Coton Hill") a place
+    too, when nothing marks it as someone (a title, a surname of someone named in full, an
+    acronym)."""
     place_at = {i for start, end, kind, _ in raw if kind == PLACE for i in range(start, end)}
+    # A name the report reads as a place somewhere is one wherever the model typed it otherwise
+    # ("for Bridgetown and Boyup Brook", Bridgetown a body to the model there only).
+    place_names = {doc[start:end].text for start, end, kind, _ in raw if kind == PLACE}
+    place_at.update(
+        i for start, end, _, _ in raw if doc[start:end].text in place_names for i in range(start, end)
+    )
     # A capitalised word the model tagged nothing in, set beside a place by "and" or a comma ("to
     # Rotherham and Barnsley", "in Morningside, Marchmont and Bruntsfield"): a place, unless it
     # opens the sentence or is a first name or someone's surname. Found first, so that a name
@@ -1612,7 +1634,7 @@ def _places_by_conjunction(
         # a longer name only when it ends as places' names do ("Coton Hill"; "Harry Hill" is
         # someone, and a first name opens his name)
         placelike = end - start == 1 or (
-            doc[end - 1].lower_ in lang.PLACE_LAST_WORDS | lang.PLACE_SUFFIXES
+            (doc[end - 1].lower_ in lang.PLACE_LAST_WORDS | lang.PLACE_SUFFIXES or end - start == 2)
             and not is_first_name(doc[start].text)
         )
         if (
