@@ -804,6 +804,7 @@ def test_a_party_of_a_county_is_one_body_and_stops_before_the_next_candidate():
 
 def test_an_acronym_after_an_indefinite_article_is_a_kind_of_body_not_one_named():
     assert entity_kinds("A local PAC spent $40,000 on the race.") == {}
+    assert entity_kinds("Democrats fear an acquittal by a Republican Senate.") == {"Senate": "organisation"}
 
 
 def test_capitals_in_brackets_spelling_a_body_name_it_in_the_other_report_too():

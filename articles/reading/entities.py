@@ -886,9 +886,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         described = ent[0].lower_ in _DESCRIBING or (
             ent.start > 0 and doc[ent.start - 1].lower_ in _DESCRIBING
         )
-        if kind in (PERSON, ORGANISATION) and len(ent) == 1:
+        if len(ent) == 1 and (kind == PERSON or (kind == ORGANISATION and ent.text.isupper())):
             # "a no-deal Brexit could cause", "a real-estate PAC": the article the parse hangs on
-            # the word
+            # the word (not "a Republican Senate", which is still the Senate)
             described = described or any(
                 c.dep_ == "det" and c.lower_ in _DESCRIBING and c.i < ent.start for c in ent.root.children
             )
