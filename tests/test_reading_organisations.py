@@ -814,3 +814,12 @@ def test_capitals_in_brackets_spelling_a_body_name_it_in_the_other_report_too():
     )["entities"]
     assert [e["name"] for e in summary["shared"]] == ["Department of Fire and Emergency Services"]
     assert summary["only_a"] == [] and summary["only_b"] == []
+
+
+def test_a_name_made_of_its_words_clipped_and_run_together_is_the_same_body():
+    summary = compare_analyses(
+        read_report("a", "Highland Seaways confirmed on Monday that the crossing would stay closed."),
+        read_report("b", "The ferry operator HiSea said the crossing would stay closed."),
+    )["entities"]
+    assert [e["name"] for e in summary["shared"]] == ["Highland Seaways"]
+    assert summary["only_a"] == [] and summary["only_b"] == []

@@ -6,6 +6,7 @@ word order and across small spelling differences; an organisation by its name wi
 generic words, by its initials, or by its head before "of"; a place without its generic word.
 """
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from types import ModuleType
@@ -297,6 +298,31 @@ def _generic_shortened(a: str, b: str, lang: ModuleType) -> bool:
     return len(short) >= 4 and short != long and long.startswith(short)
 
 
+_CAPITAL_PIECES = re.compile(r"[A-Z][a-z]+")
+
+
+def _clipped_words(short: str, long: str, lang: ModuleType) -> bool:
+    """Whether short is long's words clipped and run together, each piece capitalised: "CalMac"
+    of "Caledonian MacBrayne", "FedEx" of "Federal Express", "NatWest" of "National
+    Westminster Bank" (a body's generic last word may be left out). Two pieces or more, each
+    of two letters or more."""
+    if " " in short or not short.isalpha() or short.isupper():
+        return False
+    pieces = _CAPITAL_PIECES.findall(short)
+    if len(pieces) < 2 or "".join(pieces) != short:
+        return False
+    words = [w for w in long.split() if w.lower() != "the"]
+    generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
+    while len(words) > len(pieces) and words[-1].lower().strip(".,") in generic:
+        words.pop()
+    pairs = list(zip(words, pieces, strict=False))
+    return (
+        len(words) == len(pieces)
+        and all(w.lower().startswith(p.lower()) for w, p in pairs)
+        and any(len(w) > len(p) for w, p in pairs)
+    )
+
+
 # The bodies a government names both ways: "Ministry of Health" and "Health Ministry".
 _PORTFOLIO_BODIES = frozenset({"ministry", "department"})
 
@@ -331,6 +357,8 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     if _ministry_key(a) is not None and _ministry_key(a) == _ministry_key(b):
         return True
     if _short_form(b, a, lang) or (across and _short_form(a, b, lang)):
+        return True
+    if _clipped_words(b, a, lang) or (across and _clipped_words(a, b, lang)):
         return True
     if across and _kept_words(a, b, lang):
         return True
