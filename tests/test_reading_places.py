@@ -240,3 +240,19 @@ def test_a_highway_written_hwy_in_one_report_is_the_highway_of_the_other():
 def test_two_words_opening_with_no_first_name_joined_by_and_to_a_place_are_a_place():
     kinds = entity_kinds("Crews downgraded the alert for Kojonup and Boyup Brook, but the fire is burning.")
     assert kinds.get("Boyup Brook") == "place"
+
+
+def test_an_untagged_name_before_a_division_word_in_title_case_is_a_place():
+    kinds = entity_kinds("Aomori Prefecture has long had high rates of stroke.")
+    assert kinds.get("Aomori Prefecture") == "place"
+    assert entity_kinds("Akita Prefecture Police said the road was shut.") == {
+        "Akita Prefecture Police": "organisation"
+    }
+
+
+def test_a_word_that_alone_names_no_place_beside_a_clubs_name_it_opens_is_the_club():
+    kinds = entity_kinds(
+        "Lake Shore Athletic beat Dunmore Rovers 2-1 on Sunday. Dunmore led until Lake equalised after River failed to clear."
+    )
+    assert "Lake" not in kinds
+    assert kinds.get("Lake Shore Athletic") == "organisation"

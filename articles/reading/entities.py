@@ -1023,6 +1023,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         raw.insert(0, (*dateline, PLACE, False))  # "ABUJA (Equatorial Wire) —": where it was filed
     raw = _with_untagged_organisations(doc, raw, lang)
     raw = sorted(raw + _untagged_places_after_in(doc, raw, lang))  # "the centre in Salmon Arm"
+    raw = sorted(raw + _untagged_divisions(doc, raw, lang))  # "Yurihonjo, Akita Prefecture"
     # "to Niue" (a person to the model), an untagged "Tuvalu": countries' names are places
     raw = with_countries(doc, raw, _surnames(doc[s:e].text for s, e, k, _ in raw if k == PERSON), lang)
     raw = _with_untagged_speakers(doc, raw, lang)
@@ -1087,6 +1088,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     }
     marked_bodies.update(short.lower() for short in short_names)
     place_at = {k for start, end, kind, _ in raw if kind == PLACE for k in range(start, end)}
+    # first words of bodies' names ("River" of "River Plate")
+    body_openers = {
+        doc[start].text for start, end, kind, _ in raw if kind == ORGANISATION and end - start >= 2
+    }
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, (start, end, kind, titled) in enumerate(raw):
         if kind == PERSON and not titled and start > 0 and _locative_before(doc, start, end, lang):
@@ -1122,6 +1127,13 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PERSON  # "Cian's younger brother": the first name of someone named in full
         elif kind == PERSON and end - start == 1 and doc[start].text in org_words:
             kind = ORGANISATION
+        elif (
+            kind == PLACE
+            and end - start == 1
+            and doc[start].lower_ in lang.PLACE_SUFFIXES
+            and doc[start].text in body_openers
+        ):
+            kind = ORGANISATION  # "River" beside "River Plate": a word that alone names no place
         raw[k] = (start, end, kind, titled)
     raw = _places_by_conjunction(doc, raw, surnames, lang)
     # A name written once as a group's is a group's wherever it stands, and so is a longer
@@ -1677,6 +1689,36 @@ def _untagged_places_after_in(
         words = [t.lower_ for t in doc[start:end]]
         if is_place_name(doc[start:end].text) and not any(w in lang.ORG_SUFFIXES for w in words):
             found.append((start, end, PLACE, False))
+    return found
+
+
+def _untagged_divisions(
+    doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType
+) -> list[tuple[int, int, str, bool]]:
+    """One or two capitalised words the model tagged nothing in, then a word for a country's
+    division in title case ("Yurihonjo, Akita Prefecture", "Herat Province"): a place, unless
+    a capitalised word runs on after it (a body's name: "Akita Prefecture Police"). A
+    sentence's first word counts only as a proper noun ("The County" is no name)."""
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    found = []
+    for word in doc[1:]:
+        if word.lower_ not in lang.DIVISION_WORDS or not word.is_title or word.i in taken:
+            continue
+        start = word.i
+        while (
+            start > word.i - 2
+            and doc[start - 1].is_title
+            and doc[start - 1].is_alpha
+            and (not doc[start - 1].is_sent_start or doc[start - 1].pos_ == "PROPN")
+            and doc[start - 1].lower_ not in lang.STOPWORDS
+        ):
+            start -= 1
+        end = word.i + 1
+        if start == word.i or taken.intersection(range(start, end)):
+            continue
+        if end < len(doc) and doc[end].is_title:
+            continue
+        found.append((start, end, PLACE, False))
     return found
 
 

@@ -538,7 +538,11 @@ PLACES_NAMED_WITH_AND = frozenset(
         "heard and mcdonald islands",
     }
 )
-PLACE_GENERIC_WORDS = frozenset("county city state province region district borough parish river".split())
+PLACE_GENERIC_WORDS = frozenset(
+    "county city state province region district borough parish river prefecture governorate oblast".split()
+)
+# Words for a country's divisions that end their names in title case ("Akita Prefecture").
+DIVISION_WORDS = frozenset("prefecture province governorate oblast county".split())
 # Generic last words two reports may write or leave out of one place's name ("Heathrow Airport").
 PLACE_GENERIC_ACROSS = frozenset("airport international".split())
 # Last words of the names of laws: neither people nor organisations ("British Museum Act").
