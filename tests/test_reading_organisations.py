@@ -823,3 +823,24 @@ def test_a_name_made_of_its_words_clipped_and_run_together_is_the_same_body():
     )["entities"]
     assert [e["name"] for e in summary["shared"]] == ["Highland Seaways"]
     assert summary["only_a"] == [] and summary["only_b"] == []
+
+
+def test_a_name_made_of_the_first_words_of_two_merging_firms_is_a_firm_not_a_person():
+    kinds = entity_kinds(
+        "Faris Maritime Group and Amal Logistics have agreed to merge, the two companies said on Monday. "
+        "Amal shareholders will receive new shares. "
+        "The combined company, to be called Faris Amal, will keep its listing. Amal jumped 14 per cent."
+    )
+    assert kinds == {
+        "Faris Maritime Group": "organisation",
+        "Amal Logistics": "organisation",
+        "Faris Amal": "organisation",
+    }
+
+
+def test_the_two_opening_words_of_a_hospitals_name_are_the_hospital_not_a_person():
+    kinds = entity_kinds(
+        "Wards at Tema Mensah Teaching Hospital were short-staffed. "
+        "Some junior doctors at Tema Mensah also stayed away."
+    )
+    assert kinds == {"Tema Mensah Teaching Hospital": "organisation"}

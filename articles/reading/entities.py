@@ -1030,10 +1030,17 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     raw = retyped(doc, raw, lang)  # "the regulator Ofgem", "Mrs May and Jean-Claude Juncker"
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
+    body_names = [
+        [t.text for t in doc[start:end] if t.lower_ not in _LEADING]
+        for start, end, kind, _ in raw
+        if kind == ORGANISATION and end - start >= 2
+    ]
     full_names = [
         doc[start:end].text
-        for start, end, kind, _ in raw
-        if kind == PERSON and _person_is_plausible(doc[start:end].text.split(), lang)
+        for start, end, kind, titled in raw
+        if kind == PERSON
+        and _person_is_plausible(doc[start:end].text.split(), lang)
+        and (titled or not _names_bodies(doc, start, end, body_names))
     ]
     surnames = _surnames(full_names)
     given_names = {core[0] for core in map(name_parts, full_names) if len(core) >= 2}
@@ -1134,6 +1141,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             and doc[start].text in body_openers
         ):
             kind = ORGANISATION  # "River" beside "River Plate": a word that alone names no place
+        elif kind == PERSON and not titled and _names_bodies(doc, start, end, body_names):
+            kind = ORGANISATION  # "doctors at Korle Bu" (Teaching Hospital); "Sahara Noor" of two firms
         raw[k] = (start, end, kind, titled)
     raw = _places_by_conjunction(doc, raw, surnames, lang)
     # A name written once as a group's is a group's wherever it stands, and so is a longer
@@ -1690,6 +1699,20 @@ def _untagged_places_after_in(
         if is_place_name(doc[start:end].text) and not any(w in lang.ORG_SUFFIXES for w in words):
             found.append((start, end, PLACE, False))
     return found
+
+
+def _names_bodies(doc, start: int, end: int, body_names: list[list[str]]) -> bool:
+    """Whether a two-word "person" opening with no first name is made of bodies' names the
+    report gives in full: the opening words of one that ends in a body's word after them
+    ("Korle Bu" of "Korle Bu Teaching Hospital"), or the first words of two ("Sahara Noor",
+    the merged "Sahara Maritime Group" and "Noor Logistics")."""
+    words = [t.text for t in doc[start:end]]
+    if len(words) != 2 or is_first_name(words[0]):
+        return False
+    if any(len(name) >= 4 and name[:2] == words for name in body_names):
+        return True
+    firsts = [name[0] for name in body_names if len(name) >= 2]
+    return words[0] != words[1] and words[0] in firsts and words[1] in firsts
 
 
 def _untagged_divisions(

@@ -253,12 +253,13 @@ def _short_form(short: str, long: str, lang: ModuleType) -> bool:
     keys, long_keys = [name_key(w) for w in kept], [name_key(w) for w in words]
     if len(kept) == 1 and keys == long_keys[:1]:
         return not known_place(kept[0], lang)
-    # "Red Clay" of "Red Clay Freight Lines Inc.": a firm's two opening words, when its name
-    # ends in a legal suffix and goes on for two words or more before it
+    # "Red Clay" of "Red Clay Freight Lines Inc.", "Korle Bu" of "Korle Bu Teaching Hospital":
+    # a body's two opening words, when its name ends in a legal suffix or a body's word and goes
+    # on for two words or more after them
     bare = without_legal_suffix(" ".join(words), lang)
     if (
         len(kept) == 2
-        and len(bare) < len(words)
+        and (len(bare) < len(words) or words[-1].lower() in lang.ORG_SUFFIXES)
         and len(bare) >= 4
         and keys == long_keys[:2]
         and not known_place(" ".join(kept), lang)
