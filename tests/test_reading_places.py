@@ -210,6 +210,9 @@ def test_a_name_at_one_end_of_a_stretch_from_a_place_is_a_place_too():
 def test_a_name_the_model_calls_a_people_after_from_or_in_is_a_place():
     assert entity_kinds("Passengers from Cornwall were stranded.").get("Cornwall") == "place"
     assert entity_kinds("Passengers from Abkhazia were stranded.").get("Abkhazia") == "place"
+    # a body the model calls a people stays a body
+    assert entity_kinds("Funding from the European Union was cut.") == {"European Union": "organisation"}
+    assert entity_kinds("Engineers from General Electric came.") == {"General Electric": "organisation"}
 
 
 def test_a_town_the_model_tagged_before_a_colon_opening_a_report_is_its_dateline_place():

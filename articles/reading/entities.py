@@ -1804,12 +1804,17 @@ def _people_word_as_place(doc, ent, lowercase_words: set[str], lang: ModuleType)
     """Whether a name the model calls a people ("NORP") stands where a place stands: one singular
     proper noun, the object of "in", "from", "near" ("in Punjab", "Islanders in South Uist"), not
     shaped as a people's or a language's word ("in Punjabi", "from Spanish") and not a word the
-    report also writes in lower case."""
+    report also writes in lower case; a town or region the gazetteer knows, or a name opening
+    with a side ("South", "North")."""
     root = ent.root
     if root.tag_ != "NNP" or root.dep_ != "pobj" or any(t.tag_ not in ("NNP", "DT") for t in ent):
         return False
     words = [t.text for t in ent if t.lower_ != "the"]
     if not words or words[-1].lower().endswith(_DEMONYM_ENDINGS) or words[-1] in lowercase_words:
+        return False
+    # only a place the gazetteer knows or one named by its side of something ("South Uist"):
+    # "from the European Union", "at General Electric" are bodies
+    if not (is_place_name(" ".join(words)) or (len(words) >= 2 and words[0].lower() in _COMPASS)):
         return False
     before = root.head
     return before.i == ent.start - 1 and before.lower_ in _LOCATIVE | {"from"} and before.dep_ == "prep"
