@@ -844,3 +844,8 @@ def test_the_two_opening_words_of_a_hospitals_name_are_the_hospital_not_a_person
         "Some junior doctors at Tema Mensah also stayed away."
     )
     assert kinds == {"Tema Mensah Teaching Hospital": "organisation"}
+
+
+def test_a_paper_told_something_is_an_organisation_though_the_model_calls_it_a_people():
+    kinds = entity_kinds('"It was about whether anyone was listening," Ruiz-Ortega told the Dispatch.')
+    assert kinds.get("Dispatch") == "organisation"

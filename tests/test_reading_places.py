@@ -259,3 +259,9 @@ def test_a_word_that_alone_names_no_place_beside_a_clubs_name_it_opens_is_the_cl
     )
     assert "Lake" not in kinds
     assert kinds.get("Lake Shore Athletic") == "organisation"
+
+
+def test_a_councils_numbered_district_is_a_place():
+    kinds = entity_kinds("Turnout in the District 4 race was low, and Ward 12 voters stayed home.")
+    assert kinds.get("District 4") == "place"
+    assert kinds.get("Ward 12") == "place"

@@ -865,8 +865,15 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     for ent_start, ent_end, label in joined:
         ent = doc[ent_start:ent_end]
         kind = LABELS.get(label)
-        if kind is None and label in ("PRODUCT", "WORK_OF_ART") and _told_the(doc, ent_start, ent_end):
-            kind = ORGANISATION  # "sources told the Courier": a paper, whatever the model called it
+        if (
+            kind is None
+            and label in ("PRODUCT", "WORK_OF_ART", "NORP")
+            and (label != "NORP" or ent.root.tag_ == "NNP")
+            and _told_the(doc, ent_start, ent_end)
+        ):
+            # "sources told the Courier", "she told the Dispatch": a paper, whatever the model
+            # called it (a people is told as "the Americans", a plural)
+            kind = ORGANISATION
         if lang.ROAD_SHORT_FORM.fullmatch(ent.text):
             kind = PLACE  # "I-75": an interstate, a product to the model
         if kind is None and label == "NORP" and _people_word_as_place(doc, ent, lowercase_words, lang):
@@ -1721,11 +1728,22 @@ def _untagged_divisions(
     """One or two capitalised words the model tagged nothing in, then a word for a country's
     division in title case ("Yurihonjo, Akita Prefecture", "Herat Province"): a place, unless
     a capitalised word runs on after it (a body's name: "Akita Prefecture Police"). A
-    sentence's first word counts only as a proper noun ("The County" is no name)."""
+    sentence's first word counts only as a proper noun ("The County" is no name). Also an area
+    word before its number ("District 6", "Ward 12"), untagged."""
     taken = {k for start, end, _, _ in raw for k in range(start, end)}
     found = []
-    for word in doc[1:]:
-        if word.lower_ not in lang.DIVISION_WORDS or not word.is_title or word.i in taken:
+    for word in doc[:-1]:
+        following = doc[word.i + 1]
+        if (
+            word.lower_ in lang.NUMBERED_AREA_WORDS
+            and word.is_title
+            and following.is_digit
+            and len(following) <= 3
+            and not taken.intersection((word.i, following.i))
+        ):
+            found.append((word.i, word.i + 2, PLACE, False))  # "the District 6 seat": a council's area
+            continue
+        if word.i == 0 or word.lower_ not in lang.DIVISION_WORDS or not word.is_title or word.i in taken:
             continue
         start = word.i
         while (

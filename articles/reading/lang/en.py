@@ -543,6 +543,8 @@ PLACE_GENERIC_WORDS = frozenset(
 )
 # Words for a country's divisions that end their names in title case ("Akita Prefecture").
 DIVISION_WORDS = frozenset("prefecture province governorate oblast county".split())
+# Words for a council's or a city's areas named by their number ("District 6", "Ward 12").
+NUMBERED_AREA_WORDS = frozenset("district ward".split())
 # Generic last words two reports may write or leave out of one place's name ("Heathrow Airport").
 PLACE_GENERIC_ACROSS = frozenset("airport international".split())
 # Last words of the names of laws: neither people nor organisations ("British Museum Act").
