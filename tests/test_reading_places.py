@@ -243,6 +243,9 @@ def test_a_highway_written_hwy_in_one_report_is_the_highway_of_the_other():
 def test_two_words_opening_with_no_first_name_joined_by_and_to_a_place_are_a_place():
     kinds = entity_kinds("Crews downgraded the alert for Kojonup and Boyup Brook, but the fire is burning.")
     assert kinds.get("Boyup Brook") == "place"
+    # two words the model took for a body's name stay a body
+    kinds = entity_kinds("Trade between Britain and the European Union fell.")
+    assert kinds.get("European Union") == "organisation"
 
 
 def test_an_untagged_name_before_a_division_word_in_title_case_is_a_place():

@@ -1638,7 +1638,7 @@ def _places_by_conjunction(
     doc, raw: list[tuple[int, int, str, bool]], surnames: set[str], lang: ModuleType
 ) -> list[tuple[int, int, str, bool]]:
     """raw with a lone word, a name ending as places' names do, or two words opening with no
-    first name ("Boyup Brook"), joined by "and" or "or" to a place, either way round ("in
+    first name that the model took for a person ("Boyup Brook"), joined by "and" or "or" to a place, either way round ("in
     Lithgow and Katoomba", "at Katoomba and Lithgow", "in Frankwell and Coton Hill") a place
     too, when nothing marks it as someone (a title, a surname of someone named in full, an
     acronym)."""
@@ -1661,8 +1661,13 @@ def _places_by_conjunction(
         token = doc[start:end].root
         # a longer name only when it ends as places' names do ("Coton Hill"; "Harry Hill" is
         # someone, and a first name opens his name)
+        # two words the model took for someone's name, with no first name ("Boyup Brook"); not
+        # two it took for a body's ("Britain and the European Union", "General Electric")
         placelike = end - start == 1 or (
-            (doc[end - 1].lower_ in lang.PLACE_LAST_WORDS | lang.PLACE_SUFFIXES or end - start == 2)
+            (
+                doc[end - 1].lower_ in lang.PLACE_LAST_WORDS | lang.PLACE_SUFFIXES
+                or (end - start == 2 and kind == PERSON)
+            )
             and not is_first_name(doc[start].text)
         )
         if (
