@@ -268,3 +268,9 @@ def test_a_councils_numbered_district_is_a_place():
     kinds = entity_kinds("Turnout in the District 4 race was low, and Ward 12 voters stayed home.")
     assert kinds.get("District 4") == "place"
     assert kinds.get("Ward 12") == "place"
+
+
+def test_a_quotes_capitalised_first_word_named_nowhere_else_is_no_place():
+    body = 'Rana Aziz spoke at length. "Scale is everything in this business now," Aziz said.'
+    assert "Scale" not in entity_kinds(body)
+    assert entity_kinds('Rana Aziz spoke. "Gaza is burning," Aziz said.').get("Gaza") == "place"

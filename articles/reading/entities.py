@@ -1213,6 +1213,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "Transport Secretary Imogen Ashdown-Reeve": an office, not a body
         if written not in named_somewhere:
             continue  # "Heartbroken fans...", "Groups of...": an opening word, not a name
+        if kind == PLACE and sum(counts.values()) == 1 and _opens_a_quote(doc, start, end, lang):
+            continue  # '"Scale is everything," he said': a quote's capitalised first word
         char_start, char_end = span.start_char, span.end_char
         sentence = max(bisect_right(sentence_starts, char_start) - 1, 0)
         # A capitalised first word of a sentence is as often an ordinary word ("Turnout was").
@@ -1841,6 +1843,17 @@ def _people_word_as_place(doc, ent, lowercase_words: set[str], lang: ModuleType)
         return False
     before = root.head
     return before.i == ent.start - 1 and before.lower_ in _LOCATIVE | {"from"} and before.dep_ == "prep"
+
+
+def _opens_a_quote(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether a one-word name is the first word inside quotation marks and no place the lists
+    or the gazetteer know: as likely a capitalised common word as a sentence's first word."""
+    if end - start != 1 or start == 0 or not doc[start - 1].is_quote:
+        return False
+    before = doc[start - 2] if start >= 2 else None
+    if before is not None and not (before.is_space or before.is_punct or before.is_sent_start):
+        return False
+    return not known_place(doc[start].text, lang) and not is_place_name(doc[start].text)
 
 
 def _colon_dateline(doc, start: int, end: int) -> bool:
