@@ -285,3 +285,13 @@ def test_a_quotes_capitalised_first_word_named_nowhere_else_is_no_place():
     assert not _opens_a_quote(doc, gaza, gaza + 1, lang)
     assert not _opens_a_quote(doc, 0, 1, lang)  # no quotation mark before it
     assert entity_kinds('Rana Aziz spoke. "Gaza is burning," Aziz said.').get("Gaza") == "place"
+
+
+def test_a_name_right_after_a_quotes_closing_mark_is_not_a_quotes_first_word():
+    from articles.reading.entities import _opens_a_quote
+    from articles.reading.lang import get_language
+    from articles.reading.models import nlp
+
+    doc = nlp()('"We are safe," Yallingup residents said.')
+    name = next(t.i for t in doc if t.text == "Yallingup")
+    assert not _opens_a_quote(doc, name, name + 1, get_language("en"))

@@ -1848,7 +1848,9 @@ def _people_word_as_place(doc, ent, lowercase_words: set[str], lang: ModuleType)
 def _opens_a_quote(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether a one-word name is the first word inside quotation marks and no place the lists
     or the gazetteer know: as likely a capitalised common word as a sentence's first word."""
-    if end - start != 1 or start == 0 or not doc[start - 1].is_quote:
+    mark = doc[start - 1] if start else None
+    # an opening mark: the tagger's `` or a curly opening quote; '," Sreelatha said' is no quote's first word
+    if end - start != 1 or mark is None or not mark.is_quote or not (mark.tag_ == "``" or mark.text in "“‘"):
         return False
     before = doc[start - 2] if start >= 2 else None
     if before is not None and not (before.is_space or before.is_punct or before.is_sent_start):
