@@ -787,7 +787,7 @@ def test_a_firm_named_with_its_legal_suffix_is_looked_for_without_it_in_the_othe
 
 def test_a_sum_written_with_a_currency_sign_is_no_organisation():
     kinds = entity_kinds(
-        "The statement said GH¢180 million had been released to the Lands Commission to pay the arrears."
+        "The ministry says GH¢180 million was sent to the Lands Commission to clear the debt."
     )
     assert kinds.get("Lands Commission") == "organisation"
     assert not any("¢" in name for name in kinds)
