@@ -793,6 +793,11 @@ def test_a_sum_written_with_a_currency_sign_is_no_organisation():
     assert not any("¢" in name for name in kinds)
 
 
+def test_a_body_named_with_of_runs_on_after_and_through_words_the_model_calls_someone():
+    kinds = entity_kinds("The Bureau of Mines and Quarry Safety (BMQS) has suspended the permit.")
+    assert kinds.get("Bureau of Mines and Quarry Safety") == "organisation"
+
+
 def test_a_party_of_a_county_is_one_body_and_stops_before_the_next_candidate():
     kinds = entity_kinds(
         "Mia Renn beat Dan Whitlock on Tuesday. "
@@ -809,10 +814,10 @@ def test_an_acronym_after_an_indefinite_article_is_a_kind_of_body_not_one_named(
 
 def test_capitals_in_brackets_spelling_a_body_name_it_in_the_other_report_too():
     summary = compare_analyses(
-        read_report("a", "The Department of Fire and Emergency Services (DFES) has downgraded the warning."),
-        read_report("b", "Last night DFES downgraded the emergency warning for the town."),
+        read_report("a", "The Department of Fire and Emergency Management (DFEM) has lowered the alert."),
+        read_report("b", "Overnight DFEM lowered the alert for the district."),
     )["entities"]
-    assert [e["name"] for e in summary["shared"]] == ["Department of Fire and Emergency Services"]
+    assert [e["name"] for e in summary["shared"]] == ["Department of Fire and Emergency Management"]
     assert summary["only_a"] == [] and summary["only_b"] == []
 
 
@@ -847,5 +852,5 @@ def test_the_two_opening_words_of_a_hospitals_name_are_the_hospital_not_a_person
 
 
 def test_a_paper_told_something_is_an_organisation_though_the_model_calls_it_a_people():
-    kinds = entity_kinds('"It was about whether anyone was listening," Ruiz-Ortega told the Dispatch.')
+    kinds = entity_kinds('"We knocked on every door twice," Ruiz-Ortega told the Dispatch.')
     assert kinds.get("Dispatch") == "organisation"

@@ -748,10 +748,10 @@ def _extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int
         and end + 1 < len(doc)
         and doc[end].lower_ == "and"
         and doc[end + 1].is_title
-        # "... of Bernalillo County and Whitcomb by ...": not a singular name the model calls
-        # someone ("and Monuments" is no one)
-        and not (doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].tag_ == "NNP")
-        and doc[end + 1].text not in {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+        # "... of Bernalillo County and Whitcomb by ...": not a lone singular word the model
+        # calls someone ("and Monuments", "and Quarry Safety" are no one), nor a surname of
+        # someone the report names in full
+        and not _lone_surname(doc, end + 1)
         and any(t.lower_ in ("of", "for") for t in doc[start + 1 : end - 1])
     ):
         extended = end + 2
@@ -770,6 +770,19 @@ def _extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int
     if extended > end and doc[extended - 1].lower_ in lang.ORG_SUFFIXES:
         return extended
     return end
+
+
+def _lone_surname(doc, index: int) -> bool:
+    """Whether the word at index is one word the model tags alone as a person, singular, or the
+    last word of a person's full name elsewhere in the report."""
+    token = doc[index]
+    alone = (
+        token.ent_type_ == "PERSON"
+        and token.ent_iob_ == "B"
+        and (index + 1 >= len(doc) or doc[index + 1].ent_iob_ != "I")
+        and token.tag_ == "NNP"
+    )
+    return alone or token.text in {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
 
 
 def _inside_title(doc, start: int, end: int, lang: ModuleType) -> bool:
