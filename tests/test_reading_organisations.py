@@ -1,5 +1,6 @@
 """Organisations and places the small model mistypes or misses, read from its parse and spans."""
 
+from articles.compare.compare import compare_analyses
 from articles.compare.summary import entity_summary, link_entities
 from articles.reading import read_report
 
@@ -782,3 +783,74 @@ def test_a_firm_named_with_its_legal_suffix_is_looked_for_without_it_in_the_othe
 
     entity = {"name": "Blue Ridge Haulage Lines Inc.", "kind": "organisation", "variants": []}
     assert "Blue Ridge Haulage Lines" in _forms(entity, get_language("en"))
+
+
+def test_a_sum_written_with_a_currency_sign_is_no_organisation():
+    kinds = entity_kinds(
+        "The ministry says GH¢180 million was sent to the Lands Commission to clear the debt."
+    )
+    assert kinds.get("Lands Commission") == "organisation"
+    assert not any("¢" in name for name in kinds)
+
+
+def test_a_body_named_with_of_runs_on_after_and_through_words_the_model_calls_someone():
+    kinds = entity_kinds("The Bureau of Mines and Quarry Safety (BMQS) has suspended the permit.")
+    assert kinds.get("Bureau of Mines and Quarry Safety") == "organisation"
+
+
+def test_a_party_of_a_county_is_one_body_and_stops_before_the_next_candidate():
+    kinds = entity_kinds(
+        "Mia Renn beat Dan Whitlock on Tuesday. "
+        "Renn was endorsed by the Green Party of Dane County and Whitlock by the Madison Teachers Union."
+    )
+    assert kinds.get("Green Party of Dane County") == "organisation"
+    assert "Dane County" not in kinds and "Green Party" not in kinds
+
+
+def test_an_acronym_after_an_indefinite_article_is_a_kind_of_body_not_one_named():
+    assert entity_kinds("A local PAC spent $40,000 on the race.") == {}
+    assert entity_kinds("Democrats fear an acquittal by a Republican Senate.") == {"Senate": "organisation"}
+
+
+def test_capitals_in_brackets_spelling_a_body_name_it_in_the_other_report_too():
+    summary = compare_analyses(
+        read_report("a", "The Department of Fire and Emergency Management (DFEM) has lowered the alert."),
+        read_report("b", "Overnight DFEM lowered the alert for the district."),
+    )["entities"]
+    assert [e["name"] for e in summary["shared"]] == ["Department of Fire and Emergency Management"]
+    assert summary["only_a"] == [] and summary["only_b"] == []
+
+
+def test_a_name_made_of_its_words_clipped_and_run_together_is_the_same_body():
+    summary = compare_analyses(
+        read_report("a", "Highland Seaways confirmed on Monday that the crossing would stay closed."),
+        read_report("b", "The ferry operator HiSea said the crossing would stay closed."),
+    )["entities"]
+    assert [e["name"] for e in summary["shared"]] == ["Highland Seaways"]
+    assert summary["only_a"] == [] and summary["only_b"] == []
+
+
+def test_a_name_made_of_the_first_words_of_two_merging_firms_is_a_firm_not_a_person():
+    kinds = entity_kinds(
+        "Faris Maritime Group and Amal Logistics have agreed to merge, the two companies said on Monday. "
+        "Amal shareholders will receive new shares. "
+        "The combined company, to be called Faris Amal, will keep its listing. Amal jumped 14 per cent."
+    )
+    assert kinds == {
+        "Faris Maritime Group": "organisation",
+        "Amal Logistics": "organisation",
+        "Faris Amal": "organisation",
+    }
+
+
+def test_the_two_opening_words_of_a_hospitals_name_are_the_hospital_not_a_person():
+    kinds = entity_kinds(
+        "Wards at Tema Mensah Teaching Hospital were short-staffed. "
+        "Some junior doctors at Tema Mensah also stayed away."
+    )
+    assert kinds == {"Tema Mensah Teaching Hospital": "organisation"}
+
+
+def test_a_paper_told_something_is_an_organisation_though_the_model_calls_it_a_people():
+    kinds = entity_kinds('"We knocked on every door twice," Ruiz-Ortega told the Dispatch.')
+    assert kinds.get("Dispatch") == "organisation"

@@ -381,3 +381,8 @@ def test_a_name_one_outlet_writes_with_accents_is_found_without_them_in_the_othe
 
     entity = {"name": "Seán Ó Laoire", "kind": "person", "variants": []}
     assert "Sean O Laoire" in _forms(entity, get_language("en"))
+
+
+def test_a_word_for_who_someone_is_capitalised_before_a_first_name_is_not_part_of_the_name():
+    body = "They had lived in the valley, one neighbour said. Neighbour Linda Hearn said the pair were kind."
+    assert people(body) == {"Linda Hearn"}

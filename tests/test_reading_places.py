@@ -205,3 +205,93 @@ def test_a_name_at_one_end_of_a_stretch_from_a_place_is_a_place_too():
     )
     assert kinds.get("Vila Serrana") == "place"
     assert kinds.get("Sao Paulo") == "place"
+
+
+def test_a_name_the_model_calls_a_people_after_from_or_in_is_a_place():
+    assert entity_kinds("Passengers from Cornwall were stranded.").get("Cornwall") == "place"
+    assert entity_kinds("Passengers from Abkhazia were stranded.").get("Abkhazia") == "place"
+    # a body the model calls a people stays a body
+    assert entity_kinds("Funding from the European Union was cut.") == {"European Union": "organisation"}
+    assert entity_kinds("Engineers from General Electric came.") == {"General Electric": "organisation"}
+
+
+def test_a_town_the_model_tagged_before_a_colon_opening_a_report_is_its_dateline_place():
+    assert entity_kinds("Dubai: Emaar said on Monday it would build a tower.").get("Dubai") == "place"
+
+
+def test_a_name_ending_in_port_is_a_place_not_a_person():
+    kinds = entity_kinds("Goods pass through Jebel Ali and Fujairah Port each week.")
+    assert kinds.get("Fujairah Port") == "place"
+
+
+def test_the_emirates_and_an_australian_state_written_short_are_the_places_written_in_full():
+    shared = shared_names(
+        "Exports from the United Arab Emirates rose, and fires burned across Western Australia.",
+        "The UAE's exports rose. Fires burned across WA's south as crews fought them.",
+    )
+    assert {"United Arab Emirates", "Western Australia"} <= shared
+
+
+def test_a_highway_written_hwy_in_one_report_is_the_highway_of_the_other():
+    shared = shared_names(
+        "Crews held the fire at the Albany Highway overnight.",
+        "Crews held the fire at the Albany Hwy near Kojonup.",
+    )
+    assert shared & {"Albany Highway", "Albany Hwy"}
+
+
+def test_two_words_opening_with_no_first_name_joined_by_and_to_a_place_are_a_place():
+    kinds = entity_kinds("Crews downgraded the alert for Kojonup and Nannup Brook, but the fire is burning.")
+    assert kinds.get("Nannup Brook") == "place"
+    # two words the model took for a body's name stay a body
+    kinds = entity_kinds("Trade between Britain and the European Union fell.")
+    assert kinds.get("European Union") == "organisation"
+
+
+def test_an_untagged_name_before_a_division_word_in_title_case_is_a_place():
+    kinds = entity_kinds("Aomori Prefecture has long had high rates of stroke.")
+    assert kinds.get("Aomori Prefecture") == "place"
+    assert entity_kinds("Aomori Prefecture Police said the road was shut.") == {
+        "Aomori Prefecture Police": "organisation"
+    }
+
+
+def test_a_word_that_alone_names_no_place_beside_a_clubs_name_it_opens_is_the_club():
+    kinds = entity_kinds(
+        "Lake Shore Athletic beat Dunmore Rovers 2-1 on Sunday. Dunmore led until Lake equalised after River failed to clear."
+    )
+    assert "Lake" not in kinds
+    assert kinds.get("Lake Shore Athletic") == "organisation"
+
+
+def test_a_councils_numbered_district_is_a_place():
+    kinds = entity_kinds("Turnout in the District 4 race was low, and Ward 12 voters stayed home.")
+    assert kinds.get("District 4") == "place"
+    assert kinds.get("Ward 12") == "place"
+
+
+def test_a_quotes_capitalised_first_word_named_nowhere_else_is_no_place():
+    # The small model tags such a word as a town only in some contexts (heldout6 had one), so
+    # the rule is asked directly: a quote's first word that no list or gazetteer knows is as
+    # likely a common word; a known place there stays a place.
+    from articles.reading.entities import _opens_a_quote
+    from articles.reading.lang import get_language
+    from articles.reading.models import nlp
+
+    lang = get_language("en")
+    doc = nlp()('Rana Aziz spoke. "Scale is everything," Aziz said. "Gaza is burning," she said.')
+    scale, gaza = (next(t.i for t in doc if t.text == word) for word in ("Scale", "Gaza"))
+    assert _opens_a_quote(doc, scale, scale + 1, lang)
+    assert not _opens_a_quote(doc, gaza, gaza + 1, lang)
+    assert not _opens_a_quote(doc, 0, 1, lang)  # no quotation mark before it
+    assert entity_kinds('Rana Aziz spoke. "Gaza is burning," Aziz said.').get("Gaza") == "place"
+
+
+def test_a_name_right_after_a_quotes_closing_mark_is_not_a_quotes_first_word():
+    from articles.reading.entities import _opens_a_quote
+    from articles.reading.lang import get_language
+    from articles.reading.models import nlp
+
+    doc = nlp()('"We are safe," Yallingup residents said.')
+    name = next(t.i for t in doc if t.text == "Yallingup")
+    assert not _opens_a_quote(doc, name, name + 1, get_language("en"))

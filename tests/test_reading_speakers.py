@@ -323,3 +323,16 @@ def test_a_name_set_beside_a_speaking_title_is_the_speaker_though_the_model_miss
     reading = read_report("t", body)
     assert "Rajinder S. Sandhu" in {e["name"] for e in reading["entities"] if e["kind"] == "person"}
     assert reading["quotes"][0]["speaker"] == "Rajinder S. Sandhu"
+
+
+def test_quoted_words_describing_the_noun_after_them_are_not_a_quote():
+    assert speakers('Dana Whitlock ran as the "back to basics" candidate in the ward.') == []
+    assert speakers('Voters backed the "jobs before roads" slate on Tuesday.') == []
+
+
+def test_a_speech_verb_in_the_sentence_before_does_not_claim_a_scare_quote():
+    body = (
+        'The mayor, Tom Reyes, called the plan "a betrayal" and said his town had been "sold out by the state".\n\n'
+        'Reyes, 61, is the last holder of a "lifetime seat" that critics mocked in 2019.'
+    )
+    assert speakers(body) == [("Tom Reyes", "a betrayal"), ("Tom Reyes", "sold out by the state")]

@@ -12,6 +12,7 @@ Which names are one entity (keys, spellings, short forms) is identity.py's to sa
 """
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -747,6 +748,10 @@ def _extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int
         and end + 1 < len(doc)
         and doc[end].lower_ == "and"
         and doc[end + 1].is_title
+        # "... of Bernalillo County and Whitcomb by ...": not a lone singular word the model
+        # calls someone ("and Monuments", "and Quarry Safety" are no one), nor a surname of
+        # someone the report names in full
+        and not _lone_surname(doc, end + 1)
         and any(t.lower_ in ("of", "for") for t in doc[start + 1 : end - 1])
     ):
         extended = end + 2
@@ -765,6 +770,19 @@ def _extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int
     if extended > end and doc[extended - 1].lower_ in lang.ORG_SUFFIXES:
         return extended
     return end
+
+
+def _lone_surname(doc, index: int) -> bool:
+    """Whether the word at index is one word the model tags alone as a person, singular, or the
+    last word of a person's full name elsewhere in the report."""
+    token = doc[index]
+    alone = (
+        token.ent_type_ == "PERSON"
+        and token.ent_iob_ == "B"
+        and (index + 1 >= len(doc) or doc[index + 1].ent_iob_ != "I")
+        and token.tag_ == "NNP"
+    )
+    return alone or token.text in {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
 
 
 def _inside_title(doc, start: int, end: int, lang: ModuleType) -> bool:
@@ -805,6 +823,9 @@ def _kind_by_shape(words: list[str], kind: str, lang: ModuleType) -> str:
         return PLACE  # "Duluth Entertainment Convention Center": a venue, though "Center" ends firms
     if lower in lang.KNOWN_ORG_PHRASES or last in lang.ORG_SUFFIXES or last_two in lang.ORG_PHRASE_ENDINGS:
         return ORGANISATION
+    of = next((k for k, w in enumerate(words) if w == "of"), None)
+    if kind == ORGANISATION and of and words[of - 1].lower() in lang.ORG_SUFFIXES:
+        return ORGANISATION  # "the Democratic Party of Bernalillo County": the body, of a place
     if last in lang.PLACE_SUFFIXES:
         return PLACE
     if len(words) >= 2 and last in lang.BUILDING_WORDS and is_place_name(words[0]):
@@ -857,10 +878,21 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     for ent_start, ent_end, label in joined:
         ent = doc[ent_start:ent_end]
         kind = LABELS.get(label)
-        if kind is None and label in ("PRODUCT", "WORK_OF_ART") and _told_the(doc, ent_start, ent_end):
-            kind = ORGANISATION  # "sources told the Courier": a paper, whatever the model called it
+        if (
+            kind is None
+            and label in ("PRODUCT", "WORK_OF_ART", "NORP")
+            and (label != "NORP" or ent.root.tag_ == "NNP")
+            and _told_the(doc, ent_start, ent_end)
+        ):
+            # "sources told the Courier", "she told the Dispatch": a paper, whatever the model
+            # called it (a people is told as "the Americans", a plural)
+            kind = ORGANISATION
         if lang.ROAD_SHORT_FORM.fullmatch(ent.text):
             kind = PLACE  # "I-75": an interstate, a product to the model
+        if kind is None and label == "NORP" and _people_word_as_place(doc, ent, lowercase_words, lang):
+            kind = PLACE  # "inspections are weak in Punjab", "Islanders in South Uist": somewhere
+        if kind is not None and any(unicodedata.category(ch) == "Sc" for ch in ent.text):
+            continue  # "GH¢180 million": a sum of money, a body to the model
         if kind is None or ent_start < taken_until:
             continue
         if _without_possessive(ent).text in not_people and kind != PLACE:
@@ -874,8 +906,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         described = ent[0].lower_ in _DESCRIBING or (
             ent.start > 0 and doc[ent.start - 1].lower_ in _DESCRIBING
         )
-        if kind == PERSON and len(ent) == 1:
-            # "a no-deal Brexit could cause": the article the parse hangs on the word
+        if len(ent) == 1 and (kind == PERSON or (kind == ORGANISATION and ent.text.isupper())):
+            # "a no-deal Brexit could cause", "a real-estate PAC": the article the parse hangs on
+            # the word (not "a Republican Senate", which is still the Senate)
             described = described or any(
                 c.dep_ == "det" and c.lower_ in _DESCRIBING and c.i < ent.start for c in ent.root.children
             )
@@ -1010,16 +1043,24 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         raw.insert(0, (*dateline, PLACE, False))  # "ABUJA (Equatorial Wire) —": where it was filed
     raw = _with_untagged_organisations(doc, raw, lang)
     raw = sorted(raw + _untagged_places_after_in(doc, raw, lang))  # "the centre in Salmon Arm"
+    raw = sorted(raw + _untagged_divisions(doc, raw, lang))  # "Yurihonjo, Akita Prefecture"
     # "to Niue" (a person to the model), an untagged "Tuvalu": countries' names are places
     raw = with_countries(doc, raw, _surnames(doc[s:e].text for s, e, k, _ in raw if k == PERSON), lang)
     raw = _with_untagged_speakers(doc, raw, lang)
     raw = retyped(doc, raw, lang)  # "the regulator Ofgem", "Mrs May and Jean-Claude Juncker"
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
+    body_names = [
+        [t.text for t in doc[start:end] if t.lower_ not in _LEADING]
+        for start, end, kind, _ in raw
+        if kind == ORGANISATION and end - start >= 2
+    ]
     full_names = [
         doc[start:end].text
-        for start, end, kind, _ in raw
-        if kind == PERSON and _person_is_plausible(doc[start:end].text.split(), lang)
+        for start, end, kind, titled in raw
+        if kind == PERSON
+        and _person_is_plausible(doc[start:end].text.split(), lang)
+        and (titled or not _names_bodies(doc, start, end, body_names))
     ]
     surnames = _surnames(full_names)
     given_names = {core[0] for core in map(name_parts, full_names) if len(core) >= 2}
@@ -1074,6 +1115,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     }
     marked_bodies.update(short.lower() for short in short_names)
     place_at = {k for start, end, kind, _ in raw if kind == PLACE for k in range(start, end)}
+    # first words of bodies' names ("River" of "River Plate")
+    body_openers = {
+        doc[start].text for start, end, kind, _ in raw if kind == ORGANISATION and end - start >= 2
+    }
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, (start, end, kind, titled) in enumerate(raw):
         if kind == PERSON and not titled and start > 0 and _locative_before(doc, start, end, lang):
@@ -1109,6 +1154,15 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PERSON  # "Cian's younger brother": the first name of someone named in full
         elif kind == PERSON and end - start == 1 and doc[start].text in org_words:
             kind = ORGANISATION
+        elif (
+            kind == PLACE
+            and end - start == 1
+            and doc[start].lower_ in lang.PLACE_SUFFIXES
+            and doc[start].text in body_openers
+        ):
+            kind = ORGANISATION  # "River" beside "River Plate": a word that alone names no place
+        elif kind == PERSON and not titled and _names_bodies(doc, start, end, body_names):
+            kind = ORGANISATION  # "doctors at Korle Bu" (Teaching Hospital); "Sahara Noor" of two firms
         raw[k] = (start, end, kind, titled)
     raw = _places_by_conjunction(doc, raw, surnames, lang)
     # A name written once as a group's is a group's wherever it stands, and so is a longer
@@ -1127,7 +1181,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     # Names written as names at least once: the model also tags a sentence's capitalised opening
     # word that it parses as a common word, and such a word alone is no name.
     named_somewhere = {
-        doc[start:end].text.lower() for start, end, _, _ in raw if not _opening_word(doc, start, end)
+        doc[start:end].text.lower()
+        for start, end, _, _ in raw
+        if not _opening_word(doc, start, end) or _colon_dateline(doc, start, end)
     }
     if dateline is not None:
         named_somewhere.add(doc[dateline[0] : dateline[1]].text.lower())  # "Hyderabad:" opens no sentence
@@ -1146,18 +1202,32 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         kind = PERSON if titled and PERSON in counts else sorted(winners)[0]
         if not titled and span.text.lower() in marked_bodies:
             kind = ORGANISATION
+        written = span.text.lower()
         words = span.text.split()
         grouped = {span.text.lower(), *(w.lower() for w in words)} & groups or span.text.lower() in plurals
         if kind == PERSON and not titled and grouped:
             kind = ORGANISATION
+        if (
+            kind == PERSON
+            and not titled
+            and len(words) >= 3
+            and _opens_with_a_common_word(words, lowercase_words)
+            and is_first_name(words[1])
+        ):
+            # "Neighbour Sharon Doyle said" beside "one neighbour said": a word for who she is,
+            # capitalised as the sentence's first, then her name
+            start += 1
+            span, words = doc[start:end], words[1:]
         if kind == PERSON and not titled and _opens_with_a_common_word(words, lowercase_words):
             continue  # "Vote Leave", "Norwegian [Air Shuttle]": a campaign's or a firm's words
         if kind == PERSON and not _person_is_plausible(words, lang):
             continue
         if _portfolio(doc, start, end, lang):
             continue  # "Transport Secretary Imogen Ashdown-Reeve": an office, not a body
-        if span.text.lower() not in named_somewhere:
+        if written not in named_somewhere:
             continue  # "Heartbroken fans...", "Groups of...": an opening word, not a name
+        if kind == PLACE and sum(counts.values()) == 1 and _opens_a_quote(doc, start, end, lang):
+            continue  # '"Scale is everything," he said': a quote's capitalised first word
         char_start, char_end = span.start_char, span.end_char
         sentence = max(bisect_right(sentence_starts, char_start) - 1, 0)
         # A capitalised first word of a sentence is as often an ordinary word ("Turnout was").
@@ -1404,11 +1474,26 @@ def _with_untagged_speakers(
 def _with_short_name_mentions(
     doc, mentions: list[Mention], sentence_starts: list[int], lang: ModuleType
 ) -> list[Mention]:
-    """Mentions of a company by its name without "Inc" added where the model tagged nothing."""
+    """Mentions of a company by its name without "Inc" added where the model tagged nothing,
+    and of a body by the capitals in brackets after its name that spell it ("the Department of
+    Fire and Emergency Services (DFES)"), there and wherever else they stand untagged ("DFES
+    Commissioner Alison Treloar")."""
     names = [m.text for m in mentions if m.kind == ORGANISATION]
     covered = {k for m in mentions for k in range(m.start, m.end)}
+    spans = short_name_mentions(doc, names, covered, lang)
+    initials_of = set()
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        short = _short_form_after(doc, span.end) if m.kind == ORGANISATION and span is not None else None
+        if short and spells_initials(short.lower(), m.text, lang):
+            initials_of.add(short)
+    spans += [
+        (t.i, t.i + 1)
+        for t in doc
+        if t.text in initials_of and not any(k in covered for k in range(t.idx, t.idx + len(t)))
+    ]
     added = []
-    for start, end in short_name_mentions(doc, names, covered, lang):
+    for start, end in sorted(spans):
         span = doc[start:end]
         sentence = max(bisect_right(sentence_starts, span.start_char) - 1, 0)
         added.append(Mention(span.start_char, span.end_char, span.text, ORGANISATION, sentence))
@@ -1567,11 +1652,18 @@ def _untagged_dateline(doc, raw: list[tuple[int, int, str, bool]]) -> tuple[int,
 def _places_by_conjunction(
     doc, raw: list[tuple[int, int, str, bool]], surnames: set[str], lang: ModuleType
 ) -> list[tuple[int, int, str, bool]]:
-    """raw with a lone word, or a name ending as places' names do, joined by "and" or "or" to a
-    place, either way round ("in Lithgow and Katoomba", "at Katoomba and Lithgow", "in Frankwell
-    and Coton Hill") a place too, when nothing marks it as someone (a title, a surname of
-    someone named in full, an acronym)."""
+    """raw with a lone word, a name ending as places' names do, or two words opening with no
+    first name that the model took for a person ("Boyup Brook"), joined by "and" or "or" to a place, either way round ("in
+    Lithgow and Katoomba", "at Katoomba and Lithgow", "in Frankwell and Coton Hill") a place
+    too, when nothing marks it as someone (a title, a surname of someone named in full, an
+    acronym)."""
     place_at = {i for start, end, kind, _ in raw if kind == PLACE for i in range(start, end)}
+    # A name the report reads as a place somewhere is one wherever the model typed it otherwise
+    # ("for Bridgetown and Boyup Brook", Bridgetown a body to the model there only).
+    place_names = {doc[start:end].text for start, end, kind, _ in raw if kind == PLACE}
+    place_at.update(
+        i for start, end, _, _ in raw if doc[start:end].text in place_names for i in range(start, end)
+    )
     # A capitalised word the model tagged nothing in, set beside a place by "and" or a comma ("to
     # Rotherham and Barnsley", "in Morningside, Marchmont and Bruntsfield"): a place, unless it
     # opens the sentence or is a first name or someone's surname. Found first, so that a name
@@ -1584,8 +1676,13 @@ def _places_by_conjunction(
         token = doc[start:end].root
         # a longer name only when it ends as places' names do ("Coton Hill"; "Harry Hill" is
         # someone, and a first name opens his name)
+        # two words the model took for someone's name, with no first name ("Boyup Brook"); not
+        # two it took for a body's ("Britain and the European Union", "General Electric")
         placelike = end - start == 1 or (
-            doc[end - 1].lower_ in lang.PLACE_LAST_WORDS | lang.PLACE_SUFFIXES
+            (
+                doc[end - 1].lower_ in lang.PLACE_LAST_WORDS | lang.PLACE_SUFFIXES
+                or (end - start == 2 and kind == PERSON)
+            )
             and not is_first_name(doc[start].text)
         )
         if (
@@ -1628,6 +1725,61 @@ def _untagged_places_after_in(
         words = [t.lower_ for t in doc[start:end]]
         if is_place_name(doc[start:end].text) and not any(w in lang.ORG_SUFFIXES for w in words):
             found.append((start, end, PLACE, False))
+    return found
+
+
+def _names_bodies(doc, start: int, end: int, body_names: list[list[str]]) -> bool:
+    """Whether a two-word "person" opening with no first name is made of bodies' names the
+    report gives in full: the opening words of one that ends in a body's word after them
+    ("Korle Bu" of "Korle Bu Teaching Hospital"), or the first words of two ("Sahara Noor",
+    the merged "Sahara Maritime Group" and "Noor Logistics")."""
+    words = [t.text for t in doc[start:end]]
+    if len(words) != 2 or is_first_name(words[0]):
+        return False
+    if any(len(name) >= 4 and name[:2] == words for name in body_names):
+        return True
+    firsts = [name[0] for name in body_names if len(name) >= 2]
+    return words[0] != words[1] and words[0] in firsts and words[1] in firsts
+
+
+def _untagged_divisions(
+    doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType
+) -> list[tuple[int, int, str, bool]]:
+    """One or two capitalised words the model tagged nothing in, then a word for a country's
+    division in title case ("Yurihonjo, Akita Prefecture", "Herat Province"): a place, unless
+    a capitalised word runs on after it (a body's name: "Akita Prefecture Police"). A
+    sentence's first word counts only as a proper noun ("The County" is no name). Also an area
+    word before its number ("District 6", "Ward 12"), untagged."""
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    found = []
+    for word in doc[:-1]:
+        following = doc[word.i + 1]
+        if (
+            word.lower_ in lang.NUMBERED_AREA_WORDS
+            and word.is_title
+            and following.is_digit
+            and len(following) <= 3
+            and not taken.intersection((word.i, following.i))
+        ):
+            found.append((word.i, word.i + 2, PLACE, False))  # "the District 6 seat": a council's area
+            continue
+        if word.i == 0 or word.lower_ not in lang.DIVISION_WORDS or not word.is_title or word.i in taken:
+            continue
+        start = word.i
+        while (
+            start > word.i - 2
+            and doc[start - 1].is_title
+            and doc[start - 1].is_alpha
+            and (not doc[start - 1].is_sent_start or doc[start - 1].pos_ == "PROPN")
+            and doc[start - 1].lower_ not in lang.STOPWORDS
+        ):
+            start -= 1
+        end = word.i + 1
+        if start == word.i or taken.intersection(range(start, end)):
+            continue
+        if end < len(doc) and doc[end].is_title:
+            continue
+        found.append((start, end, PLACE, False))
     return found
 
 
@@ -1680,6 +1832,53 @@ def _portfolio(doc, start: int, end: int, lang: ModuleType) -> bool:
         and doc[end].is_title
         and doc[end].lower_ in lang.PORTFOLIO_TITLES
         and not doc[start].is_upper
+    )
+
+
+_DEMONYM_ENDINGS = ("an", "ish", "ese", "ic", "i")
+
+
+def _people_word_as_place(doc, ent, lowercase_words: set[str], lang: ModuleType) -> bool:
+    """Whether a name the model calls a people ("NORP") stands where a place stands: one singular
+    proper noun, the object of "in", "from", "near" ("in Punjab", "Islanders in South Uist"), not
+    shaped as a people's or a language's word ("in Punjabi", "from Spanish") and not a word the
+    report also writes in lower case; a town or region the gazetteer knows, or a name opening
+    with a side ("South", "North")."""
+    root = ent.root
+    if root.tag_ != "NNP" or root.dep_ != "pobj" or any(t.tag_ not in ("NNP", "DT") for t in ent):
+        return False
+    words = [t.text for t in ent if t.lower_ != "the"]
+    if not words or words[-1].lower().endswith(_DEMONYM_ENDINGS) or words[-1] in lowercase_words:
+        return False
+    # only a place the gazetteer knows or one named by its side of something ("South Uist"):
+    # "from the European Union", "at General Electric" are bodies
+    if not (is_place_name(" ".join(words)) or (len(words) >= 2 and words[0].lower() in _COMPASS)):
+        return False
+    before = root.head
+    return before.i == ent.start - 1 and before.lower_ in _LOCATIVE | {"from"} and before.dep_ == "prep"
+
+
+def _opens_a_quote(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether a one-word name is the first word inside quotation marks and no place the lists
+    or the gazetteer know: as likely a capitalised common word as a sentence's first word."""
+    mark = doc[start - 1] if start else None
+    # an opening mark: the tagger's `` or a curly opening quote; '," Sreelatha said' is no quote's first word
+    if end - start != 1 or mark is None or not mark.is_quote or not (mark.tag_ == "``" or mark.text in "“‘"):
+        return False
+    before = doc[start - 2] if start >= 2 else None
+    if before is not None and not (before.is_space or before.is_punct or before.is_sent_start):
+        return False
+    return not known_place(doc[start].text, lang) and not is_place_name(doc[start].text)
+
+
+def _colon_dateline(doc, start: int, end: int) -> bool:
+    """Whether the name opens the report before a colon and the gazetteer knows it as a town:
+    a dateline as some countries' papers write them ("Dubai: ...")."""
+    return (
+        end < len(doc)
+        and doc[end].text == ":"
+        and all(t.is_space for t in doc[:start])
+        and is_place_name(doc[start:end].text)
     )
 
 

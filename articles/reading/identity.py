@@ -6,6 +6,7 @@ word order and across small spelling differences; an organisation by its name wi
 generic words, by its initials, or by its head before "of"; a place without its generic word.
 """
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from types import ModuleType
@@ -252,12 +253,13 @@ def _short_form(short: str, long: str, lang: ModuleType) -> bool:
     keys, long_keys = [name_key(w) for w in kept], [name_key(w) for w in words]
     if len(kept) == 1 and keys == long_keys[:1]:
         return not known_place(kept[0], lang)
-    # "Red Clay" of "Red Clay Freight Lines Inc.": a firm's two opening words, when its name
-    # ends in a legal suffix and goes on for two words or more before it
+    # "Red Clay" of "Red Clay Freight Lines Inc.", "Korle Bu" of "Korle Bu Teaching Hospital":
+    # a body's two opening words, when its name ends in a legal suffix or a body's word and goes
+    # on for two words or more after them
     bare = without_legal_suffix(" ".join(words), lang)
     if (
         len(kept) == 2
-        and len(bare) < len(words)
+        and (len(bare) < len(words) or words[-1].lower() in lang.ORG_SUFFIXES)
         and len(bare) >= 4
         and keys == long_keys[:2]
         and not known_place(" ".join(kept), lang)
@@ -297,6 +299,31 @@ def _generic_shortened(a: str, b: str, lang: ModuleType) -> bool:
     return len(short) >= 4 and short != long and long.startswith(short)
 
 
+_CAPITAL_PIECES = re.compile(r"[A-Z][a-z]+")
+
+
+def _clipped_words(short: str, long: str, lang: ModuleType) -> bool:
+    """Whether short is long's words clipped and run together, each piece capitalised: "CalMac"
+    of "Caledonian MacBrayne", "FedEx" of "Federal Express", "NatWest" of "National
+    Westminster Bank" (a body's generic last word may be left out). Two pieces or more, each
+    of two letters or more."""
+    if " " in short or not short.isalpha() or short.isupper():
+        return False
+    pieces = _CAPITAL_PIECES.findall(short)
+    if len(pieces) < 2 or "".join(pieces) != short:
+        return False
+    words = [w for w in long.split() if w.lower() != "the"]
+    generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
+    while len(words) > len(pieces) and words[-1].lower().strip(".,") in generic:
+        words.pop()
+    pairs = list(zip(words, pieces, strict=False))
+    return (
+        len(words) == len(pieces)
+        and all(w.lower().startswith(p.lower()) for w, p in pairs)
+        and any(len(w) > len(p) for w, p in pairs)
+    )
+
+
 # The bodies a government names both ways: "Ministry of Health" and "Health Ministry".
 _PORTFOLIO_BODIES = frozenset({"ministry", "department"})
 
@@ -331,6 +358,8 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     if _ministry_key(a) is not None and _ministry_key(a) == _ministry_key(b):
         return True
     if _short_form(b, a, lang) or (across and _short_form(a, b, lang)):
+        return True
+    if _clipped_words(b, a, lang) or (across and _clipped_words(a, b, lang)):
         return True
     if across and _kept_words(a, b, lang):
         return True
@@ -401,10 +430,17 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
         # Airport"); within one report "Shannon" and "Shannon Airport" may be the town and its
         # airport, two places.
         generic = lang.PLACE_GENERIC_WORDS | (lang.PLACE_GENERIC_ACROSS if across else frozenset())
-        if _words_without(a["name"], generic, lang) == _words_without(b["name"], generic, lang):
+        if _road_words(_words_without(a["name"], generic, lang), lang) == _road_words(
+            _words_without(b["name"], generic, lang), lang
+        ):
             return True
         return _same_place_shortened(a["name"], b["name"], lang, across)
     return False
+
+
+def _road_words(words: tuple[str, ...], lang: ModuleType) -> tuple[str, ...]:
+    """A place's word keys with a road's word written in full ("hwy" -> "highway")."""
+    return tuple(lang.ROAD_ABBREVIATIONS.get(w, w) for w in words)
 
 
 def _listed_or_gazetteer_place(name: str, lang: ModuleType) -> bool:

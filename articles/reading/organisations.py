@@ -58,11 +58,11 @@ def suffixed_names(doc) -> list[tuple[int, int]]:
 
 def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
     """doc.ents as (start, end, label), a body's name and the place it serves after "for" or
-    "of" joined (_served_place), and two names that touch with only a space between joined
-    into one organisation: two organisations ("Ohio State University" + "Wexner Medical
-    Center"), or a place followed by one word that is not a known place ("Cambridge" +
-    "Analytica", "Paris" + "Saint-Germain"); a name has no two names side by side without
-    punctuation."""
+    "of" joined (_served_place, also where the model's body ends in that "of"), and two names
+    that touch with only a space between joined into one organisation: two organisations
+    ("Ohio State University" + "Wexner Medical Center"), or a place followed by one word that
+    is not a known place ("Cambridge" + "Analytica", "Paris" + "Saint-Germain"); a name has no
+    two names side by side without punctuation."""
     spans: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         previous = spans[-1] if spans else None
@@ -224,6 +224,8 @@ def _served_place(doc, previous: tuple[int, int, str] | None, ent, lang: ModuleT
     if previous is None or previous[2] != "ORG" or ent.label_ not in ("GPE", "LOC"):
         return False
     joint = previous[1]
+    if ent.start == joint and doc[joint - 1].lower_ in ("of", "for") and joint - 1 > previous[0]:
+        return True  # "the Democratic Party of" + "Bernalillo County": the model cut at the place
     return (
         ent.start == joint + 1
         and doc[joint].lower_ in ("for", "of")

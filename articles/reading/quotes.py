@@ -25,6 +25,7 @@ from .speech import PROXY_NOUNS, ROLE_NOUNS, SPEECH_LEMMAS
 
 PRONOUNS = frozenset({"he", "she"})
 MIN_QUOTE_WORDS = 3  # "a word or two" in quotation marks is a scare quote
+MAX_MODIFIER_WORDS = 5  # more words before a noun are someone's ('his "we will not pay a penny" pledge')
 _OPEN = '“"'
 _CLOSE = '”"'
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -386,9 +387,13 @@ class _Reader:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
+        # The parse may join a sentence to the one before ("... said his players had been
+        # 'robbed'. // Villaverde ... is the latest product of a 'youth project'"): a speech
+        # verb of another sentence reports nothing of this one.
+        own = (self.sentences[self.sentence_of(start)].start, self.sentences[self.sentence_of(end - 1)].end)
         for token in span:
             child, head = token, token.head
-            while head.i != child.i:
+            while head.i != child.i and own[0] <= head.idx < own[1]:
                 speaks = head.lemma_.lower() in SPEECH_LEMMAS and head.pos_ == "VERB"
                 if speaks and not _in_quotes(head.idx, quoted):
                     if child.dep_ in ("nsubj", "nsubjpass"):
@@ -484,6 +489,19 @@ class _Reader:
 
 # Abbreviated titles and the office they name ("Gov. Danielle Okafor" is "the governor").
 _ROLE_OF = {"gov": "governor", "sen": "senator", "pres": "president", "rep": "congressman"}
+
+
+def _modifies_next_noun(doc, start: int, end: int) -> bool:
+    """Whether the quoted words, as a whole, describe the noun right after the closing mark
+    ('a "tough on crime" candidate', 'the "too big to fail" banks'): the parse hangs a quoted
+    word on that noun as a modifier, and the quote closes with no comma or stop of its own."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc) or not doc[span.end].is_quote:
+        return False
+    noun = doc[span.end + 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or span[-1].is_punct:
+        return False
+    return any(t.head.i == noun.i and t.dep_ in ("amod", "compound", "nmod") for t in span)
 
 
 def _head_noun(name: str) -> str:
@@ -589,6 +607,13 @@ def read_quotes(
         partial_speaker = reader.partial_quote_speaker(start, end, quoted) if short else None
         if short and partial_speaker is None:
             continue  # a scare quote or a term
+        if (
+            not short
+            and _words(body) <= MAX_MODIFIER_WORDS
+            and _modifies_next_noun(doc, start, end)
+            and reader.partial_quote_speaker(start, end, quoted) is None
+        ):
+            continue  # 'a "back to basics" candidate': words that describe, nobody's
         first, last = reader.sentence_of(start), reader.sentence_of(max(end - 1, start))
         quote = Quote(body, start, end, list(range(first, last + 1)), paragraph_indices)
         # A quote that is part of a sentence ('called it "a disgrace to the office"') is partial.

@@ -240,7 +240,7 @@ PLACE_SUFFIXES = frozenset(
     """river sea ocean lake island islands valley desert strait gulf bay coast peninsula province
     region county district mountains basin delta hotel palace stadium cathedral mosque
     temple airport harbour harbor boulevard street avenue road square bridge wharf quay creek
-    station""".split()
+    station port highway hwy""".split()
 )
 # Words that end (or start) names of laws, events and things, not of people.
 NOT_PERSON_LAST_WORDS = frozenset(
@@ -304,6 +304,9 @@ PLACE_ALIASES = {
     "great britain": "united kingdom",
     "kiev": "kyiv",
     "dprk": "north korea",
+    "uae": "united arab emirates",
+    "u.a.e.": "united arab emirates",
+    "drc": "democratic republic of the congo",
 }
 
 NUMBER_WORDS = {
@@ -536,7 +539,20 @@ PROVINCE_ABBREVIATIONS = {
     "que.": "quebec", "n.s.": "nova scotia", "n.b.": "new brunswick", "p.e.i.": "prince edward island",
     "nfld.": "newfoundland",
 }  # fmt: skip
-PLACE_ALIASES = {**PLACE_ALIASES, **STATE_ABBREVIATIONS, **PROVINCE_ABBREVIATIONS}
+# Australia's states and territories as its papers shorten them ("WA's South West"); not "SA",
+# "Vic" or "ACT", which are as often South Africa, a first name or a law.
+AUSTRALIAN_STATE_ABBREVIATIONS = {
+    "nsw": "new south wales", "qld": "queensland", "wa": "western australia", "nt": "northern territory",
+    "tas": "tasmania",
+}  # fmt: skip
+PLACE_ALIASES = {
+    **PLACE_ALIASES,
+    **STATE_ABBREVIATIONS,
+    **PROVINCE_ABBREVIATIONS,
+    **AUSTRALIAN_STATE_ABBREVIATIONS,
+}
+# Words of roads' names as signs and tabloids shorten them ("Brockman Hwy" = "Brockman Highway").
+ROAD_ABBREVIATIONS = {"hwy": "highway", "rd": "road", "ave": "avenue", "blvd": "boulevard"}
 # Last words of places that other reports leave out ("Broward County" = "Broward").
 # Fields of government that name a department with the country's name after them
 # ("Environment Canada", "Statistics Canada", "Sport England").
@@ -562,7 +578,13 @@ PLACES_NAMED_WITH_AND = frozenset(
         "heard and mcdonald islands",
     }
 )
-PLACE_GENERIC_WORDS = frozenset("county city state province region district borough parish river".split())
+PLACE_GENERIC_WORDS = frozenset(
+    "county city state province region district borough parish river prefecture governorate oblast".split()
+)
+# Words for a country's divisions that end their names in title case ("Akita Prefecture").
+DIVISION_WORDS = frozenset("prefecture province governorate oblast county".split())
+# Words for a council's or a city's areas named by their number ("District 6", "Ward 12").
+NUMBERED_AREA_WORDS = frozenset("district ward".split())
 # Generic last words two reports may write or leave out of one place's name ("Heathrow Airport").
 PLACE_GENERIC_ACROSS = frozenset("airport international".split())
 # Last words of the names of laws: neither people nor organisations ("British Museum Act").
