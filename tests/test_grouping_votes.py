@@ -185,3 +185,19 @@ def test_features_stored_before_the_report_was_read_take_its_counts_when_it_is()
     assert features_for(article)[0].tallies == ["42-44"]
     # and they are stored so
     assert features_for(article)[0].tallies == ["42-44"]
+
+
+@pytest.mark.django_db
+def test_a_regroup_that_reads_features_again_takes_the_counts_from_the_stored_reading():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from articles.models import ReportFeatures as StoredFeatures
+
+    confidence = report("Harbour Post", *CONFIDENCE_VOTE, at("2026-05-06", 18))
+    StoredFeatures.objects.update(data={"t": {}, "n": {}, "l": {}, "s": False, "u": {}})
+
+    call_command("regroup", "--refresh-features", "--no-progress", stdout=StringIO())
+
+    assert StoredFeatures.objects.get(article=confidence).data["y"] == ["42-44"]
