@@ -9,6 +9,7 @@ from articles.grouping.engine import Weights
 from articles.grouping.features import ReportFeatures, extract_features, vote_tallies
 from articles.grouping.refine import Member, _Group, _match, _Vectors
 from articles.grouping.similarity import VOTE_MISMATCH_FACTOR, Profile, score, vote_factor
+from articles.reading import read_report
 
 # Invented events, real places: Slovenia's parliament rejects a pension reform on a Tuesday;
 # the government survives a confidence motion on the Wednesday.
@@ -39,23 +40,36 @@ CONFIDENCE_VOTE = (
 )
 
 
+def read(title: str, body: str, published_at=None) -> ReportFeatures:
+    """A report's features as the import computes them: from its text and its reading."""
+    return extract_features(title, body, published_at, read_report(title, body))
+
+
+@pytest.mark.django_db(False)
 @pytest.mark.parametrize(
     ("text", "tallies"),
     [
-        ("rejected the deal by 432 votes to 202 on Tuesday", ["202-432"]),
-        ("voted down the budget on Tuesday, 116 to 110, after a long debate", ["110-116"]),
-        ("The Senate voted 71-28 to pass the bill", ["28-71"]),
-        ("won by 1,200 votes to 980.", ["980-1200"]),
+        ("MPs rejected the deal by 432 votes to 202 on Tuesday.", ["202-432"]),
+        ("Deputies voted down the budget on Tuesday, 116 to 110, after a long debate.", ["110-116"]),
+        ("The Senate voted 71-28 to pass the bill.", ["28-71"]),
+        ("Councillors approved the closure by six votes to two.", ["2-6"]),
         # Ranges, years, percentages and counts without a vote named are no tallies.
-        ("children aged 12 to 17 were treated", []),
-        ("the vote was the first since he led the council from 2019 to 2023", []),
-        ("support for the plan rose from 45% to 52% before the vote", []),
-        ("rates between 10 to 20 per cent in the voting districts", []),
-        ("the asteroid measures 12 to 27 metres across", []),
+        ("Children aged 12 to 17 were treated.", []),
+        ("The vote was the first since he led the council from 2019 to 2023.", []),
+        ("Support for the plan rose from 45% to 52% before the vote.", []),
+        ("Rates rose to between 10 and 20 per cent in the voting districts.", []),
+        ("The asteroid measures 12 to 27 metres across.", []),
     ],
 )
-def test_a_leads_vote_counts_are_read_and_ranges_are_not(text: str, tallies: list[str]):
-    assert vote_tallies(text) == tallies
+def test_a_leads_vote_counts_are_taken_from_its_reading_and_ranges_are_not(text: str, tallies: list[str]):
+    assert vote_tallies(read_report("Parliament decides", text)) == tallies
+
+
+@pytest.mark.django_db(False)
+def test_a_headlines_vote_count_counts_and_a_reading_without_numbers_states_none():
+    headline = "Commons rejects Brexit deal by 432 votes to 202"
+    assert vote_tallies(read_report(headline, "The deal now goes back to Brussels.")) == ["202-432"]
+    assert vote_tallies(None) == [] and vote_tallies({"title": "x"}) == []
 
 
 @pytest.mark.parametrize(
@@ -81,20 +95,22 @@ def test_vote_factor_scores_down_only_where_both_sides_state_counts_and_none_agr
 
 
 @pytest.mark.django_db(False)
-def test_a_count_cut_by_the_leads_end_is_read_whole():
+def test_a_count_read_beyond_the_lead_is_not_the_leads():
     from articles.grouping.features import LEAD_CHARS
 
     sentence = "The Commons rejected the agreement by 391 votes to 242 in the evening."
-    body = "x" * (LEAD_CHARS - sentence.index("242") - 2) + " " + sentence
-    # The lead's cut falls inside "242".
-    assert body[:LEAD_CHARS].endswith("to 2")
+    at_the_cut = "y" * (LEAD_CHARS - 9 - sentence.index("391")) + " " + sentence
+    # The lead's cut falls between the count's figures: the count is the lead's, whole.
+    assert at_the_cut.index("391") < LEAD_CHARS < at_the_cut.index("242")
+    assert vote_tallies(read_report("Commons rejects deal again", at_the_cut)) == ["242-391"]
 
-    assert extract_features("Commons rejects deal again", body).tallies == ["242-391"]
+    later = "The Commons met.\n\n" + "x " * LEAD_CHARS + sentence
+    assert vote_tallies(read_report("Commons rejects deal again", later)) == []
 
 
 @pytest.mark.django_db(False)
 def test_vote_counts_are_kept_with_the_features_and_counted_in_the_profile():
-    features = extract_features(*CONFIDENCE_VOTE)
+    features = read(*CONFIDENCE_VOTE)
     assert features.tallies == ["42-44"]
     assert ReportFeatures.from_json(features.to_json(), None).tallies == ["42-44"]
     stored_before_tallies = {k: v for k, v in features.to_json().items() if k != "y"}
@@ -110,8 +126,8 @@ def test_vote_counts_are_kept_with_the_features_and_counted_in_the_profile():
 
 @pytest.mark.django_db(False)
 def test_second_thoughts_score_a_vote_count_as_score_does_leaving_the_report_out():
-    defeat = extract_features(*DEFEAT_WIRE, at("2026-05-05", 15))
-    confidence = extract_features(*CONFIDENCE_VOTE, at("2026-05-06", 15))
+    defeat = read(*DEFEAT_WIRE, at("2026-05-05", 15))
+    confidence = read(*CONFIDENCE_VOTE, at("2026-05-06", 15))
     defeat.outlet, confidence.outlet = 1, 2
     weights = Weights(10, {})
     profile = Profile()
@@ -155,3 +171,33 @@ def test_without_the_vote_cue_the_confidence_vote_would_join_the_defeat(monkeypa
     confidence = report("Harbour Post", *CONFIDENCE_VOTE, at("2026-05-06", 18))
 
     assert confidence.event_id == wire.event_id
+
+
+@pytest.mark.django_db
+def test_features_stored_before_the_report_was_read_take_its_counts_when_it_is():
+    from articles.grouping.store import features_for
+
+    article = report("Northwire", *CONFIDENCE_VOTE, assign=False, read=False)
+    assert features_for(article)[0].tallies == []
+
+    article.analysis = read_report(*CONFIDENCE_VOTE)
+    article.save(update_fields=["analysis"])
+    assert features_for(article)[0].tallies == ["42-44"]
+    # and they are stored so
+    assert features_for(article)[0].tallies == ["42-44"]
+
+
+@pytest.mark.django_db
+def test_a_regroup_that_reads_features_again_takes_the_counts_from_the_stored_reading():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from articles.models import ReportFeatures as StoredFeatures
+
+    confidence = report("Harbour Post", *CONFIDENCE_VOTE, at("2026-05-06", 18))
+    StoredFeatures.objects.update(data={"t": {}, "n": {}, "l": {}, "s": False, "u": {}})
+
+    call_command("regroup", "--refresh-features", "--no-progress", stdout=StringIO())
+
+    assert StoredFeatures.objects.get(article=confidence).data["y"] == ["42-44"]

@@ -199,6 +199,21 @@ def test_the_two_sides_of_a_vote_tally_are_counts_of_votes_not_a_span_of_values(
     assert [bound for *_, bound in roles("Prices ranged from 312 to 260 pounds.")][-1] == "vague"
 
 
+def test_a_tally_written_with_a_hyphen_reads_both_counts():
+    # The model takes "413" for a number and leaves "198" out of every entity.
+    assert roles("MEPs voted 413-198 on Wednesday to approve the deal.")[:2] == [
+        ("413", "", "vote", "exact"),
+        ("198", "tally_second", "vote", "exact"),
+    ]
+    assert [n[:2] for n in roles("The committee voted 7-3 to cut the rate.")] == [
+        ("7", ""),
+        ("3", "tally_second"),
+    ]
+    # Only a tally's second count is added: an age range stays out, vote in the sentence or not.
+    assert roles("Children aged 12-17 were treated at the clinic.") == []
+    assert roles("The vote on the plan for children aged 12-17 was delayed.") == []
+
+
 def test_the_whole_of_three_of_five_counts_what_the_part_counts():
     assert roles("Candidates backed by the mayor won three of five seats.") == [
         ("three of five seats", "", "seat", "exact"),

@@ -5,6 +5,7 @@ so that regrouping never re-reads the text.
 """
 
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -47,16 +48,6 @@ _DATELINE_AGENCY = re.compile(
 _CONTEXT = re.compile(r"\b(?:after|following|in the wake of)\b(?:[^.,;:!?\n]|[.,](?=\d))*", re.I)
 # Clause breaks; a full stop or comma inside a number ("4.75", "412,000") is not one.
 _SPLIT = re.compile(r"(?<!\d)[.,](?!\d)|[!?;:\n\"“”()\[\]]")
-# A vote's count as reports state it: "by 432 votes to 202", "on Tuesday, 116 to 110",
-# "325-306". Not a range of amounts or percentages ("from 5% to 6%", "$10-12m").
-_TALLY = re.compile(
-    r"(?<![\w.,$£€%/-])(\d{1,3}(?:,\d{3})*)(\s+votes?)?\s*(?:to|-|\u2013)\s*(\d{1,3}(?:,\d{3})*)"
-    r"(?![\w%/-]|[.,]\d|\s*(?:per\s*cent|percent|%))"
-)
-# Without "votes" after its first figure, a pair counts as a tally only with a vote named
-# just before or after it ("the Senate voted 71 to 28"); "aged 12 to 17" is no tally.
-_VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bballots?\b", re.I)
-_VOTE_WINDOW = (100, 30)
 
 
 def fold(text: str) -> str:
@@ -182,7 +173,7 @@ class ReportFeatures:
     days: list[str] = field(default_factory=list)
     # Headline-and-lead and whole-text meaning vectors (meaning.py); None until read.
     meaning: Meaning | None = None
-    # Vote counts stated in the headline and lead (vote_tallies): "110-116".
+    # Vote counts stated in the headline and lead, from the reading (vote_tallies): "110-116".
     tallies: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -228,27 +219,30 @@ def day_cues(text: str) -> list[str]:
     return [day for day in WEEKDAYS if day in found]
 
 
-def _lead(body: str) -> str:
-    """The lead as LEAD_CHARS cuts it, with the word or figure at the cut kept whole: "by 391
-    votes to 242" cut after "to 2" would state another count."""
-    rest = re.match(r"\S*", body[LEAD_CHARS:])
-    return body[:LEAD_CHARS] + (rest.group(0) if rest else "")
-
-
-def vote_tallies(text: str) -> list[str]:
-    """The vote counts a text states, each as "smaller-larger", sorted: "rejected the deal by
-    432 votes to 202" -> ["202-432"]. Which side won is not kept: reports word it both ways
-    ("116 to 110 against", "110 votes to 116"). Years are no counts ("from 2019 to 2023")."""
+def vote_tallies(reading: dict | None, lead_chars: int = LEAD_CHARS) -> list[str]:
+    """The vote counts the headline and lead state, as the reading layer read them (a figure
+    with the role "tally_second" and the vote count before it: "rejected the deal by 432
+    votes to 202"), each as "smaller-larger", sorted: ["202-432"]. Which side won is not
+    kept: reports word it both ways ("116 to 110 against", "110 votes to 116"). A count
+    counts when its first figure starts in the lead; a reading without numbers (none yet, or
+    stored before tallies were read) states none."""
+    if not reading:
+        return []
     found: set[str] = set()
-    for match in _TALLY.finditer(text):
-        first, votes, second = match.groups()
-        counts = sorted(int(figure.replace(",", "")) for figure in (first, second))
-        if any(1900 <= count <= 2100 for count in counts):
-            continue
-        before, after = _VOTE_WINDOW
-        if not votes and not _VOTE.search(text, max(0, match.start() - before), match.end() + after):
-            continue
-        found.add(f"{counts[0]}-{counts[1]}")
+    for numbers, in_lead in (
+        (reading.get("title_numbers") or [], lambda start: True),
+        (reading.get("numbers") or [], lambda start: start < lead_chars),
+    ):
+        for first, second in itertools.pairwise(numbers):
+            if (
+                second.get("role") == "tally_second"
+                and first.get("measure") == "vote"
+                and first.get("role") != "tally_second"
+                and first.get("sentence") == second.get("sentence")
+                and in_lead(first.get("start", lead_chars))
+            ):
+                counts = sorted(int(number["value"]) for number in (first, second))
+                found.add(f"{counts[0]}-{counts[1]}")
     return sorted(found, key=lambda tally: [int(count) for count in tally.split("-")])
 
 
@@ -285,7 +279,8 @@ def _kinds_read(labels: dict[str, tuple[str, str]], reading: dict | None) -> dic
 def extract_features(
     title: str, body: str, published_at: datetime | None = None, reading: dict | None = None
 ) -> ReportFeatures:
-    """reading: the report's stored reading (articles.reading), for its meaning vectors."""
+    """reading: the report's stored reading (articles.reading), for its meaning vectors, the
+    kinds of its names and the vote counts its lead states."""
     body = _DATELINE_AGENCY.sub(r"\1", body, count=1)
     counts: dict[str, float] = {}
     surfaces: dict[str, str] = {}
@@ -316,5 +311,5 @@ def extract_features(
         surfaces={stem_: raw for stem_, raw in surfaces.items() if stem_ in terms},
         days=day_cues(f"{title}\n{body[:LEAD_CHARS]}"),
         meaning=meaning_of(reading, title),
-        tallies=vote_tallies(f"{title}\n{_lead(body)}"),
+        tallies=vote_tallies(reading),
     )

@@ -59,7 +59,7 @@ def _features(rows: Iterator[tuple[int, str, str, datetime | None, str | None]])
 
 def _feature_readings(ids: list[int]) -> dict[int, dict]:
     """The parts of the stored readings that features use (meaning vectors, the kinds of
-    names), by article id: whole readings of a regroup's worth of reports would not fit in
+    names, vote counts), by article id: whole readings of a regroup's worth of reports would not fit in
     memory."""
     if not ids:
         return {}
@@ -69,10 +69,19 @@ def _feature_readings(ids: list[int]) -> dict[int, dict]:
         KeyTransform("title_vector", "analysis"),
         KeyTransform("vectors", "analysis"),
         KeyTransform("entities", "analysis"),
+        KeyTransform("title_numbers", "analysis"),
+        KeyTransform("numbers", "analysis"),
     )
     return {
-        pk: {"title": title, "title_vector": headline, "vectors": sentences, "entities": entities}
-        for pk, title, headline, sentences, entities in rows
+        pk: {
+            "title": title,
+            "title_vector": headline,
+            "vectors": sentences,
+            "entities": entities,
+            "title_numbers": title_numbers,
+            "numbers": numbers,
+        }
+        for pk, title, headline, sentences, entities, title_numbers, numbers in rows
     }
 
 

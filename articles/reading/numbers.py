@@ -421,7 +421,8 @@ def _figure_spans(doc, lang: ModuleType) -> list:
     is lost, and with it a conflict with another report's figure. A date or time whose last
     words are a figure counting a noun after it is cut before the figure, which becomes a count;
     a figure in digits that counts a noun and is in no entity becomes one too (words such as
-    "two sides" are left to the model: many are no figure a report states)."""
+    "two sides" are left to the model: many are no figure a report states), and so does the
+    second count of a vote's tally that the model left out ("voted 413-198")."""
     spans = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -447,6 +448,19 @@ def _figure_spans(doc, lang: ModuleType) -> list:
                 spans.append(Span(doc, token.i, token.head.i + 1, label="PERCENT"))
             else:
                 spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
+    for ent in list(spans):
+        # A tally written with a hyphen ("voted 413-198", "voted 7-3"): the model takes its
+        # first count for a number and leaves the second out of every entity.
+        second = ent.end + 1 + (ent.end < len(doc) and doc[ent.end].lemma_.lower() == "vote")
+        if (
+            ent.label_ == "CARDINAL"
+            and second < len(doc)
+            and second not in covered
+            and doc[second].text[:1].isdigit()
+            and _tally(doc, ent) == "first"
+        ):
+            covered.add(second)
+            spans.append(Span(doc, second, second + 1, label="CARDINAL"))
     return sorted(spans, key=lambda span: span.start)
 
 
