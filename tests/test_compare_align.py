@@ -550,3 +550,24 @@ def test_about_allows_less_the_more_places_a_figure_is_given_to():
     about_300 = [{**_figure("about 300 homes", 300, "home"), "bound": "about"}]
     assert number_conflicts([row], about_300, [_figure("340 homes", 340, "home")]) == []
     assert len(number_conflicts([row], about_300, [_figure("380 homes", 380, "home")])) == 1
+
+
+def test_a_denial_worded_without_not_is_not_taken_for_the_opposite_of_one_with_not():
+    c = compare(
+        "Trucking verdict",
+        "Judge Alicia Okafor did not allow the state's role in the crash to go before the jury.",
+        "Trucking verdict",
+        "Judge Alicia Okafor refused to let the jury hear about the state's role in the crash.",
+    )
+    assert matched(c, "did not allow", "refused")
+    assert next(r for r in c["rows"] if r["kind"] == "match")["level"] == "same"
+
+
+def test_a_claim_and_its_denial_stay_at_most_related_when_the_other_side_says_no_nowhere():
+    c = compare(
+        "Budget",
+        "The board approved a $2.1 billion operating budget for next year, the agency said.",
+        "Budget",
+        "The board did not take up next year's $2.1 billion operating budget, the agency said.",
+    )
+    assert next(r for r in c["rows"] if r["kind"] == "match")["level"] == "related"
