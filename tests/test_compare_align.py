@@ -571,3 +571,19 @@ def test_a_claim_and_its_denial_stay_at_most_related_when_the_other_side_says_no
         "The board did not take up next year's $2.1 billion operating budget, the agency said.",
     )
     assert next(r for r in c["rows"] if r["kind"] == "match")["level"] == "related"
+
+
+def test_one_clock_time_written_two_ways_is_no_conflict_but_two_times_are():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+
+    def time(text: str, value: str) -> list[dict]:
+        return [_figure(text, value, "time", "time")]
+
+    # "took effect at 15:00 local time" / "took effect at 3pm"
+    assert number_conflicts([row], time("15:00", "15:00"), time("3pm", "3pm")) == []
+    assert number_conflicts([row], time("3:00", "3:00"), time("3pm", "3pm")) == []  # am or pm unsaid
+    assert number_conflicts([row], time("noon", "12pm"), time("12:00", "12:00")) == []
+    assert len(number_conflicts([row], time("15:00", "15:00"), time("5pm", "5pm"))) == 1
+    assert len(number_conflicts([row], time("3am", "3am"), time("3pm", "3pm"))) == 1

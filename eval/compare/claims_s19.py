@@ -24,6 +24,7 @@ Run from the repository root:
 """
 
 import argparse
+import math
 import pickle
 import sys
 import time
@@ -352,6 +353,9 @@ def _agree(x: dict, y: dict) -> bool:
     range_x, range_y = _range(x), _range(y)
     if range_x is None or range_y is None:
         return False
+    if not any(math.isfinite(r[0]) and math.isfinite(r[1]) for r in (range_x, range_y)):
+        # two open bounds always meet ("more than 6 million" / "more than 12 million")
+        return False
     return range_x[0] <= range_y[1] and range_y[0] <= range_x[1]
 
 
@@ -397,6 +401,55 @@ def _use_denial_lex() -> None:
     align._denial_differs = _denial_lex
 
 
+# "speaker": an 8th feature, 1 when both sentences carry words of one speaker (a quote or reported
+# speech the reading gives the same person or organisation, linked across the reports): one
+# speaker's words in two reports are the same claim far more often than two other sentences (42%
+# of such candidate pairs of the 72 development pairs are gold same, against 12% of the others).
+
+
+def _speakers(analysis: dict) -> dict[int, set[str]]:
+    keys = {}
+    for entity in analysis.get("entities", []):
+        for name in (entity.get("name", ""), *entity.get("variants", [])):
+            keys.setdefault(name, entity["key"])
+    out: dict[int, set[str]] = defaultdict(set)
+    for quote in analysis.get("quotes", []):
+        speaker = quote.get("speaker")
+        if not speaker:
+            continue
+        key = keys.get(speaker, quote.get("speaker_key") or speaker)
+        for k in quote.get("sentences", []):
+            out[k].add(key)
+    return out
+
+
+def _prepare_with_speakers(analysis: dict, skip=frozenset()):
+    side = _PREPARE_BEFORE_SPEAKERS(analysis, skip)
+    speakers = _speakers(analysis)
+    side.sentences = [{**s, "_speakers": speakers.get(k, set())} for k, s in enumerate(side.sentences)]
+    return side
+
+
+def _speaker_features(a, b, weights, skip_a, skip_b, cosines=None, lexical=None):
+    out = _FEATURES_BEFORE_SPEAKERS(a, b, weights, skip_a, skip_b, cosines, lexical)
+    return {
+        (i, j): (*f, float(bool(a.sentences[i]["_speakers"] & b.sentences[j]["_speakers"])))
+        for (i, j), f in out.items()
+    }
+
+
+_PREPARE_BEFORE_SPEAKERS = None
+_FEATURES_BEFORE_SPEAKERS = None
+
+
+def _use_speaker() -> None:
+    global _PREPARE_BEFORE_SPEAKERS, _FEATURES_BEFORE_SPEAKERS
+    _PREPARE_BEFORE_SPEAKERS, _FEATURES_BEFORE_SPEAKERS = align.prepare, align.candidate_features
+    align.prepare = _prepare_with_speakers
+    align.candidate_features = _speaker_features
+
+
+VARIANTS["speaker"] = _use_speaker
 VARIANTS["denial_lex"] = _use_denial_lex
 VARIANTS["agree"] = _use_agree
 
