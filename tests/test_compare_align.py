@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from articles.compare.align import NEIGHBOUR_THRESHOLD, closest_both_ways, lead
 from articles.compare.compare import compare_analyses
@@ -587,3 +588,35 @@ def test_one_clock_time_written_two_ways_is_no_conflict_but_two_times_are():
     assert number_conflicts([row], time("noon", "12pm"), time("12:00", "12:00")) == []
     assert len(number_conflicts([row], time("15:00", "15:00"), time("5pm", "5pm"))) == 1
     assert len(number_conflicts([row], time("3am", "3am"), time("3pm", "3pm"))) == 1
+
+
+def _figures_of(sentence: str) -> list[dict]:
+    from articles.compare.align import prepare
+
+    return prepare(read_report("", sentence)).figures[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("About 25,000 people took part in the study.", "The trial enrolled 24,600 volunteers.", True),
+        ("About 3,000 residents were ordered out.", "More than 2,500 people have been told to leave.", True),
+        ("Health care added 52,000 jobs.", "Health care accounted for more than 50,000 jobs.", True),
+        (
+            "The fire has grown to about 14,000 hectares.",
+            "The service puts the fire at 11,800 hectares.",
+            False,
+        ),
+        (
+            "Brazil recorded more than 6 million cases.",
+            "The region recorded more than 12 million cases.",
+            False,
+        ),
+        ("She won 54% of the vote.", "He won 46% of the vote.", False),
+        ("About two trucks caught fire.", "Three people were killed.", False),
+    ],
+)
+def test_figures_agree_when_their_qualifiers_allow_one_value(a, b, agree):
+    from articles.compare.align import agreeing_figures
+
+    assert (agreeing_figures(_figures_of(a), _figures_of(b)) > 0) is agree

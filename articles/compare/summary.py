@@ -186,7 +186,7 @@ ABOUT_AT_LEAST = 0.05
 PART_OF_WHOLE = 3.0
 
 
-def _range(number: dict) -> tuple[float, float] | None:
+def figure_range(number: dict) -> tuple[float, float] | None:
     """The values a figure allows, from its bound ("more than 20": above 20)."""
     value = number["value"]
     if not isinstance(value, int | float):
@@ -232,7 +232,7 @@ def _dates_differ(a: str, b: str) -> bool:
 
 
 # Figures that are not the claim's own: one it is set against ("down from 1.2%") and a margin.
-_NOT_COMPARED = frozenset({"reference", "margin"})
+NOT_COMPARED = frozenset({"reference", "margin"})
 
 
 def _comparable(numbers: list[dict]) -> dict[tuple[str, str, str], list[dict]]:
@@ -246,7 +246,7 @@ def _comparable(numbers: list[dict]) -> dict[tuple[str, str, str], list[dict]]:
         measure = number.get("measure") or number["unit"]
         if number["kind"] in ("count", "ordinal", "quantity") and not measure:
             continue
-        if number.get("role", "") in _NOT_COMPARED:
+        if number.get("role", "") in NOT_COMPARED:
             continue
         groups[(number["kind"], measure, number.get("role", ""))].append(number)
     return groups
@@ -315,7 +315,7 @@ def _conflict(a: dict, b: dict) -> bool:
             exact = a.get("bound") == b.get("bound") == "exact"
             return exact and _clock_times_differ(str(a["value"]), str(b["value"]))
         return _dates_differ(str(a["value"]), str(b["value"]))
-    range_a, range_b = _range(a), _range(b)
+    range_a, range_b = figure_range(a), figure_range(b)
     if range_a is None or range_b is None:
         return False
     return range_a[1] < range_b[0] or range_b[1] < range_a[0]
