@@ -613,6 +613,7 @@ def _figures_of(sentence: str) -> list[dict]:
             False,
         ),
         ("She won 54% of the vote.", "He won 46% of the vote.", False),
+        ("More than 1,800 students sat exams in Irish.", "About 5,900 students got results in Cork.", False),
         ("About two trucks caught fire.", "Three people were killed.", False),
     ],
 )

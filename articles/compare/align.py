@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from ..reading.tokens import content_tokens
 from ..reading.vectors import cosine_matrix, unpack
 from .claims import RELATED_LEVEL, SAME, features, level, model
-from .summary import NOT_COMPARED, figure_range
+from .summary import ABOUT, NOT_COMPARED, figure_range
 
 NEIGHBOUR_THRESHOLD = 0.2  # a claim probability from which a pair next to a matched pair is matched
 MEANING_CANDIDATE = 0.35  # pairs sharing no word are scored from this cosine up
@@ -143,7 +143,7 @@ def figures_agree(x: dict, y: dict) -> bool:
     one thing, or both be counts of LARGE_COUNT or more (a large count names its event whatever
     its noun: "volunteers" / "people"; "two trucks" is not "two dead"); one must allow a bounded
     range (two open bounds always meet: "more than 6 million" / "more than 12 million"); two
-    exact figures never agree ("54%" / "46%"). Figures set against others ("down from 1.2%")
+    exact figures never agree ("54%" / "46%"), nor two more than ABOUT apart. Figures set against others ("down from 1.2%")
     and margins are left out, as number conflicts leave them out."""
     if x["kind"] != y["kind"] or x["value"] == y["value"]:
         return False
@@ -160,6 +160,8 @@ def figures_agree(x: dict, y: dict) -> bool:
         return False
     if not any(math.isfinite(low) and math.isfinite(high) for low, high in (range_x, range_y)):
         return False
+    if abs(x["value"] - y["value"]) > ABOUT * max(abs(x["value"]), abs(y["value"])):
+        return False  # an open bound meets any figure beyond it: "more than 1,800" / "about 5,900"
     return range_x[0] <= range_y[1] and range_y[0] <= range_x[1]
 
 
