@@ -143,8 +143,10 @@ def figures_agree(x: dict, y: dict) -> bool:
     one thing, or both be counts of LARGE_COUNT or more (a large count names its event whatever
     its noun: "volunteers" / "people"; "two trucks" is not "two dead"); one must allow a bounded
     range (two open bounds always meet: "more than 6 million" / "more than 12 million"); two
-    exact figures never agree ("54%" / "46%"), nor two more than ABOUT apart. Figures set against others ("down from 1.2%")
-    and margins are left out, as number conflicts leave them out."""
+    exact figures never agree ("54%" / "46%"), nor two more than ABOUT apart. Figures set
+    against others ("down from 1.2%") and margins are left out, as number conflicts leave them
+    out. (Sessions 16 to 18 counted any two figures within 20% as shared: that matched two
+    different figures of one measure, "24%" / "22%" coral cover; see eval/compare/RESULTS.md.)"""
     if x["kind"] != y["kind"] or x["value"] == y["value"]:
         return False
     if x.get("bound", "exact") == y.get("bound", "exact") == "exact":
