@@ -450,6 +450,15 @@ def _use_speaker() -> None:
 
 
 VARIANTS["speaker"] = _use_speaker
+_AGREEING = align.agreeing_figures
+
+
+def _use_no_agree() -> None:
+    """The product without its agreeing figures (align.figures_agree, kept in this session)."""
+    align.agreeing_figures = lambda figures_a, figures_b: 0.0
+
+
+VARIANTS["noagree"] = _use_no_agree
 VARIANTS["denial_lex"] = _use_denial_lex
 VARIANTS["agree"] = _use_agree
 
@@ -457,6 +466,7 @@ VARIANTS["agree"] = _use_agree
 def apply(variant: str) -> None:
     for name, function in _ORIGINAL.items():
         setattr(align, name, function)
+    align.agreeing_figures = _AGREEING
     for part in variant.split("+"):
         if part != "base":
             VARIANTS[part]()
