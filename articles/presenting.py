@@ -205,6 +205,14 @@ def _key_differences(comparison: dict) -> dict:
         out[f"quotes_only_{side}"] = sentences(side, found.get(f"quotes_only_{side}", []), "sentences")
         out[f"people_only_{side}"] = sentences(side, found.get(f"people_only_{side}", []), "sentences")
     out["any"] = any(out[k] for k in out)
+    # Sentences left unmatched but kept off the list (a line of a few words, or one close in
+    # meaning to the other report's): the page must not then say the report has no claim of its
+    # own.
+    for side in ("a", "b"):
+        out[f"unlisted_{side}"] = not out[f"only_{side}"] and any(
+            row["kind"] == f"only_{side}" for row in comparison.get("rows", [])
+        )
+    out["any"] = out["any"] or out["unlisted_a"] or out["unlisted_b"]
     return out
 
 

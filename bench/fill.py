@@ -91,14 +91,22 @@ def _reports_per_event(rng: random.Random, events: int, total: int, outlets: int
 
 
 def refresh_all_event_stats() -> None:
-    """Event.refresh_stats() for every event at once, as one UPDATE."""
+    """Event.refresh_stats() for every event at once, as one UPDATE.
+
+    From one grouped pass over the reports, not four correlated subqueries an event: right after
+    the bulk insert PostgreSQL has no statistics for the table yet and may plan each subquery as
+    a full scan (5,000 events x 4 scans of 100,000 rows ran for over 17 minutes)."""
     with connection.cursor() as cursor:
         cursor.execute(
             """
             UPDATE articles_event SET
-              first_published_at = (SELECT min(published_at) FROM articles_article a WHERE a.event_id = articles_event.id),
-              last_published_at = (SELECT max(published_at) FROM articles_article a WHERE a.event_id = articles_event.id),
-              article_count = (SELECT count(*) FROM articles_article a WHERE a.event_id = articles_event.id),
-              source_count = (SELECT count(DISTINCT source_id) FROM articles_article a WHERE a.event_id = articles_event.id)
+              first_published_at = s.first, last_published_at = s.last,
+              article_count = s.reports, source_count = s.outlets
+            FROM (
+              SELECT event_id, min(published_at) AS first, max(published_at) AS last,
+                     count(*) AS reports, count(DISTINCT source_id) AS outlets
+              FROM articles_article WHERE event_id IS NOT NULL GROUP BY event_id
+            ) AS s
+            WHERE s.event_id = articles_event.id
             """
         )

@@ -421,6 +421,25 @@ def test_places_meet_word_by_word_not_letter_by_letter():
     assert not places_meet({"g:southkorea", ("south", "korea")}, {"g:southafrica", ("south", "africa")})
 
 
+def test_figures_of_a_sentence_naming_a_country_and_one_naming_a_town_in_it_still_conflict():
+    c = compare(
+        "Fire verdict",
+        "A court in Lahore on Tuesday sentenced the factory owner to seven years over a fire that killed 23 workers.",
+        "Fire verdict",
+        "A court in Pakistan on Tuesday jailed the factory owner for five years over a fire that killed 23 workers.",
+    )
+    assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [(["seven years"], ["five years"])]
+
+
+def test_a_country_meets_its_towns_but_two_towns_of_one_country_do_not_meet():
+    from articles.compare.summary import Country, InCountry, places_meet
+
+    assert places_meet({"g:pakistan", Country("PK")}, {"g:lahore", InCountry("PK")})
+    assert places_meet({"g:hyderabad", InCountry("IN"), InCountry("PK")}, {"g:pakistan", Country("PK")})
+    assert not places_meet({"g:addisababa", InCountry("ET")}, {"g:indonesia", Country("ID")})
+    assert not places_meet({"g:lahore", InCountry("PK")}, {"g:karachi", InCountry("PK")})
+
+
 def test_a_margin_after_by_is_not_set_against_a_tally_as_a_conflict():
     c = compare(
         "Brexit",
@@ -435,6 +454,23 @@ def test_a_margin_after_by_is_not_set_against_a_tally_as_a_conflict():
         "Storm", "The storm killed 12 people in the city.", "Storm", "The storm killed 21 people in the city."
     )
     assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [(["12 people"], ["21 people"])]
+
+
+def test_two_margins_of_one_win_conflict_but_a_margin_never_faces_a_level():
+    c = compare(
+        "Special election",
+        "Teresa Baca-Lujan won Tuesday's special election, defeating Gary Whitcomb by 412 votes.",
+        "Special election",
+        "Teresa Baca-Lujan beat Gary Whitcomb by 421 votes in Tuesday's special election.",
+    )
+    assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [(["412 votes"], ["421 votes"])]
+    c = compare(
+        "Special election",
+        "Teresa Baca-Lujan won Tuesday's special election, defeating Gary Whitcomb by 412 votes.",
+        "Special election",
+        "Teresa Baca-Lujan won Tuesday's special election with 3,121 votes, beating Gary Whitcomb.",
+    )
+    assert c["numbers"]["conflicts"] == []
 
 
 def test_a_part_of_a_count_or_the_size_of_a_document_is_not_set_against_the_whole_count():
@@ -621,3 +657,12 @@ def test_figures_agree_when_their_qualifiers_allow_one_value(a, b, agree):
     from articles.compare.align import agreeing_figures
 
     assert (agreeing_figures(_figures_of(a), _figures_of(b)) > 0) is agree
+
+
+def test_the_gazetteer_knows_which_countries_hold_a_town_and_names_a_country_by_its_short_name():
+    from articles.reading.gazetteer import countries_holding, country_code
+
+    assert countries_holding("Lahore") == {"PK"}
+    assert {"IN", "PK"} <= countries_holding("Hyderabad")
+    assert country_code("Pakistan") == "PK" and country_code("Britain") == "GB"
+    assert country_code("Lahore") is None and countries_holding("Kot Lakhpat") == frozenset()

@@ -432,3 +432,24 @@ def test_the_compare_page_explains_a_report_that_cannot_be_analysed_and_caches_n
     assert "“Garbled page” from Valley Times could not be analysed" in re.sub(r"<[^>]+>", "", text)
     monkeypatch.undo()  # the reading works again (a fixed reading layer): the comparison shows
     assert client.get(reverse("articles:compare", args=[a.pk, c.pk])).status_code == 200
+
+
+def test_key_differences_never_say_a_report_has_no_claim_of_its_own_when_its_unmatched_lines_were_left_off():
+    from articles.presenting import _key_differences
+
+    empty = {"conflicts": [], "only_a": [], "only_b": [], "quotes_only_a": [], "quotes_only_b": []}
+    empty |= {"people_only_a": [], "people_only_b": []}
+    comparison = {
+        # A's sentence 3 is matched by nothing, but close in meaning to one of B's: not listed.
+        "rows": [{"kind": "match", "a": [0], "b": [0]}, {"kind": "only_a", "a": [3], "b": []}],
+        "key_differences": empty,
+    }
+    key = _key_differences(comparison)
+    sides = [{"key": "a", "outlet": "Left Wire"}, {"key": "b", "outlet": "Right Post"}]
+    context = {"key": key, "sides": sides, "a": sides[0], "b": sides[1]}
+    html = render_to_string("articles/_key_differences.html", context)
+    left = html[html.index("Only Left Wire says") : html.index("Only Right Post says")]
+    right = html[html.index("Only Right Post says") :]
+    assert "No claim clearly its own" in left and "No claim of its own." not in left
+    assert "No claim of its own." in right
+    assert "No claim, quote, person or figure" not in html

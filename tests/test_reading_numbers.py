@@ -181,7 +181,11 @@ def test_a_figure_after_by_is_a_change_after_a_verb_of_change_and_a_margin_other
     assert roles("Hospital admissions fell by 71 percent in the areas covered.") == [
         ("71 percent", "change", "%", "exact")
     ]
-    assert roles("The motion was defeated by a crushing 230 votes.")[0][1:] == ("margin", "vote", "vague")
+    assert roles("MPs rejected the motion by a crushing 230 votes.")[0][1:] == ("margin", "vote", "exact")
+    assert roles("MPs rejected the motion by about 230 votes.")[0][1:] == ("margin", "vote", "about")
+    # After a passive's "by" the figure may count the doers as well as be a margin.
+    assert roles("The motion was defeated by a crushing 230 votes.")[0][1] == "agent"
+    assert roles("Firefighters were backed by eight aircraft.")[0][1:3] == ("agent", "aircraft")
     # "By last night" is a time: the count after it is neither a change nor a margin.
     assert roles("By last night 43 ships were stuck outside the port.") == [("43 ships", "", "ship", "exact")]
 

@@ -120,11 +120,16 @@ def content_version() -> str:
 
 # Tokens of the scopes of migration 0014 (an event, a report, the outlets, the bulk-write epoch).
 SCOPES_SQL = "SELECT scope, token FROM articles_page_version WHERE scope IN ({})"
-# The tokens of the events some reports are in, found through the reports in the same query. A
-# join, not one scalar subquery per report: PostgreSQL planned 50 of those in 6 ms.
+# The tokens of the events some reports are in, found through the reports in the same query:
+# one correlated lookup, planned once and run once a report through the primary key. As a join
+# it left the choice to PostgreSQL's planner, which took a full scan of the version table and a
+# hash join (2.4 ms, plus 1.5 ms of planning) once the table had grown and bloated under writes;
+# a lookup cannot become a hash join. A report in no event, or in an event whose scope has no row
+# yet, yields a NULL token, left out by scope_tokens as the join left it out. (Not one statement
+# a report: PostgreSQL planned 50 of those in 6 ms.)
 REPORTS_EVENTS_SQL = (
-    " UNION ALL SELECT v.scope, v.token FROM articles_article a"
-    " JOIN articles_page_version v ON v.scope = 'event:' || a.event_id WHERE a.id IN ({})"
+    " UNION ALL SELECT 'event:' || a.event_id, (SELECT v.token FROM articles_page_version v"
+    " WHERE v.scope = 'event:' || a.event_id) FROM articles_article a WHERE a.id IN ({})"
 )
 # The tokens of the events linked to one as possibly the same story, in the same query.
 LINKED_EVENTS_SQL = (
@@ -164,7 +169,7 @@ def scope_tokens(
         params += [linked_to, linked_to]
     if (site := _site_with_scopes.get()) is not None:
         sql += SITE_IN_SCOPES_SQL
-    rows = dict(read_rows(sql, params))
+    rows = {scope: token for scope, token in read_rows(sql, params) if token is not None}
     if site is not None:
         token = rows.pop(SITE_IN_SCOPES, "")
         site[:] = [token]

@@ -143,16 +143,17 @@ def figures_agree(x: dict, y: dict) -> bool:
     one thing, or both be counts of LARGE_COUNT or more (a large count names its event whatever
     its noun: "volunteers" / "people"; "two trucks" is not "two dead"); one must allow a bounded
     range (two open bounds always meet: "more than 6 million" / "more than 12 million"); two
-    exact figures never agree ("54%" / "46%"), nor two more than ABOUT apart. Figures set
-    against others ("down from 1.2%") and margins are left out, as number conflicts leave them
-    out. (Sessions 16 to 18 counted any two figures within 20% as shared: that matched two
+    exact figures never agree ("54%" / "46%"), nor two more than ABOUT apart. Figures of two
+    roles never agree, and references ("down from 1.2%") and passives' agents never do, as in
+    number conflicts. (Sessions 16 to 18 counted any two figures within 20% as shared: that matched two
     different figures of one measure, "24%" / "22%" coral cover; see eval/compare/RESULTS.md.)"""
     if x["kind"] != y["kind"] or x["value"] == y["value"]:
         return False
     if x.get("bound", "exact") == y.get("bound", "exact") == "exact":
         return False
-    if x.get("role", "") in NOT_COMPARED or y.get("role", "") in NOT_COMPARED:
-        return False
+    role = x.get("role", "")
+    if role != y.get("role", "") or role in NOT_COMPARED:
+        return False  # as conflicts: a margin faces a margin only; references and agents neither
     one_measure = (x.get("measure") or x["unit"]) == (y.get("measure") or y["unit"])
     large_counts = x["kind"] == "count" and min(abs(x["value"]), abs(y["value"])) >= LARGE_COUNT
     if not (one_measure or large_counts):

@@ -1,9 +1,12 @@
 """One comparison of two analysed reports, as a JSON-safe dict the page, the API and exports share."""
 
+from ..reading.gazetteer import countries_holding, country_code
 from ..reading.names import name_tokens
 from .align import align
 from .key_differences import key_differences
 from .summary import (
+    Country,
+    InCountry,
     entity_summary,
     headline_summary,
     link_entities,
@@ -21,18 +24,23 @@ def with_linked_keys(analysis: dict, mapping: dict[str, str]) -> dict:
     return {**analysis, "entities": entities}
 
 
-def places_by_sentence(analysis: dict) -> dict[int, set[str | tuple[str, ...]]]:
-    """The places each sentence names: each place's key (linked across the reports) and the
-    keys of its name's words, so that "Daejeon Station" and "Daejeon" can be told to meet
-    (summary.places_meet)."""
-    places: dict[int, set[str | tuple[str, ...]]] = {}
+def places_by_sentence(analysis: dict) -> dict[int, set[object]]:
+    """The places each sentence names: each place's key (linked across the reports), the keys
+    of its name's words, so that "Daejeon Station" and "Daejeon" can be told to meet, and the
+    country it is or lies in, so that "Lahore" and "Pakistan" can (summary.places_meet)."""
+    places: dict[int, set[object]] = {}
     for entity in analysis.get("entities", []):
         if entity.get("kind") == "place":
+            name = entity.get("name", "")
+            where: set[object] = {entity["key"]}
+            if words := name_tokens(name):
+                where.add(words)
+            if code := country_code(name):
+                where.add(Country(code))
+            else:
+                where.update(InCountry(code) for code in countries_holding(name))
             for mention in entity.get("mentions", []):
-                named = places.setdefault(mention["sentence"], set())
-                named.add(entity["key"])
-                if words := name_tokens(entity.get("name", "")):
-                    named.add(words)
+                places.setdefault(mention["sentence"], set()).update(where)
     return places
 
 

@@ -8,6 +8,7 @@ import difflib
 import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -231,15 +232,18 @@ def _dates_differ(a: str, b: str) -> bool:
     return bool(common) and any(parts_a[k] != parts_b[k] for k in common)
 
 
-# Figures that are not the claim's own: one it is set against ("down from 1.2%") and a margin.
-NOT_COMPARED = frozenset({"reference", "margin"})
+# Figures that are not the claim's own: one it is set against ("down from 1.2%"), and one after
+# a passive's "by", which may count the doers or be a margin ("backed by eight aircraft", "passed
+# by 12 votes"). A margin ("beat Whitcomb by 412 votes") is grouped by its role, so it faces
+# only a margin ("by 421 votes"), never a level or a tally ("by 432 votes to 202").
+NOT_COMPARED = frozenset({"reference", "agent"})
 
 
 def _comparable(numbers: list[dict]) -> dict[tuple[str, str, str], list[dict]]:
     """Figures grouped by what they measure: kind, measure (the thing counted with the words
     that narrow it, the currency) and role (a change is set against a change, the whole of "three
     of five" against a whole). A count of nothing named ("the vote was 51") is left out: there is
-    nothing to set it against; so are references and margins. Readings stored before measures
+    nothing to set it against; so are references and passives' agents. Readings stored before measures
     were read carry units."""
     groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for number in numbers:
@@ -340,19 +344,42 @@ def _given_elsewhere(figure: dict, numbers: list[dict]) -> bool:
     return any(n["kind"] == figure["kind"] and n["value"] == figure["value"] for n in numbers)
 
 
+@dataclass(frozen=True)
+class Country:
+    """A sentence names this country (an ISO 3166 code)."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class InCountry:
+    """A sentence names a town, province or state that lies in this country, as far as the
+    gazetteer knows (a name some countries share gives one of these for each)."""
+
+    code: str
+
+
 def places_meet(where_a: set, where_b: set) -> bool:
-    """Whether two sentences name a place in common: the same place (its key), or one whose name
-    is the start of the other's ("Daejeon" / "Daejeon Station": the station is in the city).
-    Word by word, so "Washington" does not meet "Washingtonville"."""
-    if where_a & where_b:
+    """Whether two sentences name a place in common: the same place (its key), one whose name
+    is the start of the other's ("Daejeon" / "Daejeon Station": the station is in the city),
+    or a country and a town or province in it ("Pakistan" / "Lahore"). Word by word, so
+    "Washington" does not meet "Washingtonville"; two towns of one country do not meet."""
+    if {w for w in where_a if not isinstance(w, InCountry)} & where_b:
         return True
     words_a = [w for w in where_a if isinstance(w, tuple)]
     words_b = [w for w in where_b if isinstance(w, tuple)]
-    return any(
+    if any(
         short == long[: len(short)]
         for a in words_a
         for b in words_b
         for short, long in [sorted((a, b), key=len)]
+    ):
+        return True
+    return any(
+        InCountry(country.code) in within
+        for countries, within in ((where_a, where_b), (where_b, where_a))
+        for country in countries
+        if isinstance(country, Country)
     )
 
 
@@ -365,7 +392,8 @@ def number_conflicts(
     """Figures that disagree inside one claim both reports make.
 
     Only rows that make the same claim; only figures of the same kind measuring the same thing
-    in the same role (references and margins left out, a change against a change: _comparable);
+    in the same role (references left out, a change against a change, a margin against a margin:
+    _comparable);
     not two counts so far apart that one is a part of the other's whole (_part_and_whole);
     only when each side gives one such figure, or the two about the same thing face each other
     (_facing: otherwise which is set against which cannot be told), and not when the other side

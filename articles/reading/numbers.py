@@ -65,8 +65,10 @@ class Number:
     # adult passengers"): figures are set against each other only when this is the same.
     measure: str = ""
     # How the figure stands in its claim (_role): "" a level, "change" the size of a change,
-    # "reference" a figure it is set against, "margin", "whole" (of "three of five seats"),
-    # "tally_second" (the losing side of "312 votes to 287").
+    # "reference" a figure it is set against, "margin" ("beat Whitcomb by 421 votes"), "agent"
+    # (after a passive's "by": "backed by eight aircraft", "passed by 12 votes": the doers
+    # counted or a margin, which the parse does not tell apart), "whole" (of "three of five
+    # seats"), "tally_second" (the losing side of "312 votes to 287").
     role: str = ""
     # The thing the figure's clause is about (_anchor): "admission" of "hospital admissions fell by
     # 71 percent", to tell which of two figures in one sentence goes with another report's one.
@@ -253,7 +255,9 @@ def _role(root, lang: ModuleType) -> str:
             if word in ("with", "to") and governor.lemma_.lower() == "compare":
                 return "reference"
             if word == "by":
-                return "change" if _changing(governor, lang) else "margin"
+                if _changing(governor, lang):
+                    return "change"
+                return "agent" if head.dep_ == "agent" else "margin"
             if word == "of" and governor.pos_ == "NOUN" and governor.lemma_.lower() in lang.CHANGE_WORDS:
                 return "change"
             if word in ("to", "at") and _changing(governor, lang):
@@ -363,11 +367,12 @@ _THRESHOLD = re.compile(
 )
 
 
-def _bound(text: str, before: str, context: str, kind: str, margin: bool) -> str:
+def _bound(text: str, before: str, context: str, kind: str) -> str:
     """How exact a figure is, from qualifiers inside its span or just before it (`before`: the
-    words since the last comma; `context`: a little more, for the line a claim had to reach);
-    margin: the parse puts it after "by" as a margin (_role)."""
-    if _THRESHOLD.search(context) or _SPAN_OF_VALUES.search(text) or _SPAN_END.search(before) or margin:
+    words since the last comma; `context`: a little more, for the line a claim had to reach).
+    A margin ("won by 412 votes") is as exact as its words say: the comparison sets a margin
+    against margins only."""
+    if _THRESHOLD.search(context) or _SPAN_OF_VALUES.search(text) or _SPAN_END.search(before):
         return "vague"
     for name, pattern in _QUALIFIER_PATTERNS:
         if pattern.search(text) or pattern.search(before):
@@ -542,7 +547,7 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         elif kind == COUNT and _is_whole(ent.root, noun):
             role = "whole"
         context = doc.text[max(start_char - 40, 0) : start_char]
-        bound = "exact" if tally else _bound(text, before, context, kind, role == "margin")
+        bound = "exact" if tally else _bound(text, before, context, kind)
         end = start_char + len(text) + offset
         anchor = _anchor(ent.root) if role != "reference" else ""
         numbers.append(Number(text, value, unit, kind, sentence, start, end, bound, measure, role, anchor))
