@@ -17,10 +17,19 @@ claim under the step that loses it:
 - "many-to-one": one of its sentences is gold same with another sentence too and that pair is
   shown (one-to-one keeps one).
 
+"guards" lists every row a guard demotes (denial, time, closest-both-ways) with the
+annotation's word on it. "cv" runs fit_claims.cross_validate with variants in place; "diff" lists
+the rows gained and lost between the first variant and the others (claims_s18's predictions);
+"real" writes real_claims.py's listing with a variant in place and the stored model. Variants
+("+"-joined): "base" (the product), "denial_lex" (the experiment's form of the denial words now
+in reading/document.py), "agree" (the experiment's form of align.figures_agree), "noagree" (the
+product without it), "speaker" (an 8th feature, one speaker's words on both sides; not kept).
+Figures and what was kept are in RESULTS.md, "Session 19: same-claim recall, fifth step".
 Run from the repository root:
 
-    .venv/bin/python eval/compare/claims_s19.py diagnose [--sets pairs,heldout,...] [--examples]
+    .venv/bin/python eval/compare/claims_s19.py diagnose [--sets pairs,heldout,...] [--examples N]
     .venv/bin/python eval/compare/claims_s19.py cv --variants base,... [--folds 4]
+    .venv/bin/python eval/compare/claims_s19.py diff --variants noagree,base --folds 5
 """
 
 import argparse
