@@ -22,7 +22,8 @@ annotation's word on it. "cv" runs fit_claims.cross_validate with variants in pl
 the rows gained and lost between the first variant and the others (claims_s18's predictions);
 "real" writes real_claims.py's listing with a variant in place and the stored model. Variants
 ("+"-joined): "base" (the product), "denial_lex" (the experiment's form of the denial words now
-in reading/document.py), "agree" (the experiment's form of align.figures_agree), "noagree" (the
+in reading/document.py), "agree" (the experiment's form of align.figures_agree: on top of
+the product it counts twice; compare noagree with base instead), "noagree" (the
 product without it), "speaker" (an 8th feature, one speaker's words on both sides; not kept).
 Figures and what was kept are in RESULTS.md, "Session 19: same-claim recall, fifth step".
 Run from the repository root:
