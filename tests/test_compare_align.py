@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from articles.compare.align import NEIGHBOUR_THRESHOLD, closest_both_ways, lead
 from articles.compare.compare import compare_analyses
@@ -586,6 +587,76 @@ def test_about_allows_less_the_more_places_a_figure_is_given_to():
     about_300 = [{**_figure("about 300 homes", 300, "home"), "bound": "about"}]
     assert number_conflicts([row], about_300, [_figure("340 homes", 340, "home")]) == []
     assert len(number_conflicts([row], about_300, [_figure("380 homes", 380, "home")])) == 1
+
+
+def test_a_denial_worded_without_not_is_not_taken_for_the_opposite_of_one_with_not():
+    c = compare(
+        "Trucking verdict",
+        "Judge Alicia Okafor did not allow the state's role in the crash to go before the jury.",
+        "Trucking verdict",
+        "Judge Alicia Okafor refused to let the jury hear about the state's role in the crash.",
+    )
+    assert matched(c, "did not allow", "refused")
+    assert next(r for r in c["rows"] if r["kind"] == "match")["level"] == "same"
+
+
+def test_a_claim_and_its_denial_stay_at_most_related_when_the_other_side_says_no_nowhere():
+    c = compare(
+        "Budget",
+        "The board approved a $2.1 billion operating budget for next year, the agency said.",
+        "Budget",
+        "The board did not take up next year's $2.1 billion operating budget, the agency said.",
+    )
+    assert next(r for r in c["rows"] if r["kind"] == "match")["level"] == "related"
+
+
+def test_one_clock_time_written_two_ways_is_no_conflict_but_two_times_are():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+
+    def time(text: str, value: str) -> list[dict]:
+        return [_figure(text, value, "time", "time")]
+
+    # "took effect at 15:00 local time" / "took effect at 3pm"
+    assert number_conflicts([row], time("15:00", "15:00"), time("3pm", "3pm")) == []
+    assert number_conflicts([row], time("3:00", "3:00"), time("3pm", "3pm")) == []  # am or pm unsaid
+    assert number_conflicts([row], time("noon", "12pm"), time("12:00", "12:00")) == []
+    assert len(number_conflicts([row], time("15:00", "15:00"), time("5pm", "5pm"))) == 1
+    assert len(number_conflicts([row], time("3am", "3am"), time("3pm", "3pm"))) == 1
+
+
+def _figures_of(sentence: str) -> list[dict]:
+    from articles.compare.align import prepare
+
+    return prepare(read_report("", sentence)).figures[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("About 25,000 people took part in the study.", "The trial enrolled 24,600 volunteers.", True),
+        ("About 3,000 residents were ordered out.", "More than 2,500 people have been told to leave.", True),
+        ("Health care added 52,000 jobs.", "Health care accounted for more than 50,000 jobs.", True),
+        (
+            "The fire has grown to about 14,000 hectares.",
+            "The service puts the fire at 11,800 hectares.",
+            False,
+        ),
+        (
+            "Brazil recorded more than 6 million cases.",
+            "The region recorded more than 12 million cases.",
+            False,
+        ),
+        ("She won 54% of the vote.", "He won 46% of the vote.", False),
+        ("More than 1,800 students sat exams in Irish.", "About 5,900 students got results in Cork.", False),
+        ("About two trucks caught fire.", "Three people were killed.", False),
+    ],
+)
+def test_figures_agree_when_their_qualifiers_allow_one_value(a, b, agree):
+    from articles.compare.align import agreeing_figures
+
+    assert (agreeing_figures(_figures_of(a), _figures_of(b)) > 0) is agree
 
 
 def test_the_gazetteer_knows_which_countries_hold_a_town_and_names_a_country_by_its_short_name():

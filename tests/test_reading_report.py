@@ -384,3 +384,24 @@ def test_one_word_two_reports_type_differently_is_one_entity_of_the_non_person_k
     summary = entity_summary(a, b, link_entities(a, b))
     assert [(e["name"], e["kind"]) for e in summary["shared"]] == [("Brexit", "organisation")]
     assert summary["only_a"] == summary["only_b"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denies"),
+    [
+        ("Judge Okafor refused to let the jury hear the argument.", True),
+        ("The museum is barred from disposing of items in its collection.", True),
+        ("Republicans lack the votes to override the veto.", True),
+        ("Nissan declined to comment on the arrest.", True),
+        ("The law leaves most rural basins unregulated.", True),
+        ("Tottenham were without their leading scorer.", True),
+        ("It is the first increase in the base fare since 2018.", True),
+        ("Phoenix had its hottest May day ever recorded.", True),
+        ("Renault said its investigation had uncovered questionable payments.", False),
+        ("Shares declined 3% in early trading.", False),
+        ("The United Nations said the figure was unique.", False),
+        ("The board approved the budget on Tuesday.", False),
+    ],
+)
+def test_a_sentence_that_says_no_in_words_of_its_own_denies_something(sentence, denies):
+    assert read_report("", sentence)["sentences"][0]["denies"] is denies

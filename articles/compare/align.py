@@ -6,7 +6,8 @@ the two reports weigh more (inverse document frequency over their sentences). A 
 overlap is the mean of its weighted Dice overlap and its overlap relative to the shorter
 sentence, so that a short claim inside a long sentence still counts; with the cosine of the
 sentences' meaning vectors and the names and figures they share it makes the same-claim model's
-probability (claims.py). Identical sentences are matched first; pairs above the "related" level
+probability (claims.py); two figures count as shared when equal, or when what qualifies them
+allows one value ("about 25,000" / "24,600": figures_agree). Identical sentences are matched first; pairs above the "related" level
 (and pairs quoting the same words) are then assigned globally, best first, one-to-one; a weaker
 pair right next to a matched pair is accepted too, since reworded sentences keep their place in
 the story. A sentence left over that continues its neighbour's match (one outlet split what the
@@ -24,12 +25,14 @@ from dataclasses import dataclass, field
 from ..reading.tokens import content_tokens
 from ..reading.vectors import cosine_matrix, unpack
 from .claims import RELATED_LEVEL, SAME, features, level, model
+from .summary import ABOUT, NOT_COMPARED, figure_range
 
 NEIGHBOUR_THRESHOLD = 0.2  # a claim probability from which a pair next to a matched pair is matched
 MEANING_CANDIDATE = 0.35  # pairs sharing no word are scored from this cosine up
 QUOTE_PAIR_SCORE = 0.6  # the least score of two sentences quoting the same words
 ENTITY_WEIGHT = 1.5
 NUMBER_WEIGHT = 1.2
+LARGE_COUNT = 100  # a count from which it names its event whatever it counts ("24,600 volunteers")
 
 
 @dataclass(slots=True)
@@ -39,6 +42,7 @@ class SideText:
     sentences: list[dict]
     bags: list[dict[str, int]]  # token -> count, per sentence
     lengths: list[int]
+    figures: list[list[dict]] = field(default_factory=list)  # per sentence, those agreeing_figures weighs
 
 
 @dataclass(slots=True)
@@ -92,7 +96,17 @@ def prepare(analysis: dict, skip: frozenset[int] | set[int] = frozenset()) -> Si
             for word in drop:
                 bags[index].pop(word, None)
             bags[index][f"N:{_matching_unit(number)}={number['value']}"] = 1
-    return SideText(sentences, bags, [len(s["text"]) for s in sentences])
+    figures: list[list[dict]] = [[] for _ in sentences]
+    for number in analysis.get("numbers", []):
+        index = number["sentence"]
+        if (
+            0 <= index < len(figures)
+            and index not in skip
+            and isinstance(number["value"], int | float)
+            and number["kind"] not in ("date", "time", "year")
+        ):
+            figures[index].append(number)
+    return SideText(sentences, bags, [len(s["text"]) for s in sentences], figures)
 
 
 # Dollars of any country, as a cue that two sentences tell one thing: whose dollars an amount is,
@@ -132,6 +146,46 @@ def pair_score(common: float, mass_a: float, mass_b: float) -> float:
     dice = 2 * common / (mass_a + mass_b)
     containment = common / min(mass_a, mass_b)
     return min((dice + containment) / 2, 1.0)
+
+
+def figures_agree(x: dict, y: dict) -> bool:
+    """Whether two different figures may be one, given what qualifies them: "about 25,000" /
+    "24,600", "more than 2,500" / "about 3,000", "more than 50,000" / "52,000". Both must measure
+    one thing, or both be counts of LARGE_COUNT or more (a large count names its event whatever
+    its noun: "volunteers" / "people"; "two trucks" is not "two dead"); one must allow a bounded
+    range (two open bounds always meet: "more than 6 million" / "more than 12 million"); two
+    exact figures never agree ("54%" / "46%"), nor two more than ABOUT apart. Figures of two
+    roles never agree, and references ("down from 1.2%") and passives' agents never do, as in
+    number conflicts. (Sessions 16 to 18 counted any two figures within 20% as shared: that matched two
+    different figures of one measure, "24%" / "22%" coral cover; see eval/compare/RESULTS.md.)"""
+    if x["kind"] != y["kind"] or x["value"] == y["value"]:
+        return False
+    if x.get("bound", "exact") == y.get("bound", "exact") == "exact":
+        return False
+    role = x.get("role", "")
+    if role != y.get("role", "") or role in NOT_COMPARED:
+        return False  # as conflicts: a margin faces a margin only; references and agents neither
+    one_measure = (x.get("measure") or x["unit"]) == (y.get("measure") or y["unit"])
+    large_counts = x["kind"] == "count" and min(abs(x["value"]), abs(y["value"])) >= LARGE_COUNT
+    if not (one_measure or large_counts):
+        return False
+    range_x, range_y = figure_range(x), figure_range(y)
+    if range_x is None or range_y is None:
+        return False
+    if not any(math.isfinite(low) and math.isfinite(high) for low, high in (range_x, range_y)):
+        return False
+    if abs(x["value"] - y["value"]) > ABOUT * max(abs(x["value"]), abs(y["value"])):
+        return False  # an open bound meets any figure beyond it: "more than 1,800" / "about 5,900"
+    return range_x[0] <= range_y[1] and range_y[0] <= range_x[1]
+
+
+def agreeing_figures(figures_a: list[dict], figures_b: list[dict]) -> float:
+    """Share of the figures of the sentence giving fewer that the other gives in other words
+    (figures_agree), to add to the share both give alike."""
+    if not figures_a or not figures_b:
+        return 0.0
+    hits = len({id(x) for x in figures_a for y in figures_b if figures_agree(x, y)})
+    return hits / min(len(figures_a), len(figures_b))
 
 
 def identical_pairs(sentences_a: list[dict], sentences_b: list[dict]) -> list[tuple[float, int, int]]:
@@ -216,12 +270,14 @@ def candidate_features(
             i, j = int(i), int(j)
             if i not in skip_a and j not in skip_b and a.bags[i] and b.bags[j]:
                 lexical.setdefault((i, j), (0.0, 0.0, 0.0))
+    figures_a = a.figures or [[] for _ in a.bags]
+    figures_b = b.figures or [[] for _ in b.bags]
     return {
         (i, j): features(
             words,
             float(cosines[i, j]) if cosines is not None else None,
             names,
-            figures,
+            min(figures + agreeing_figures(figures_a[i], figures_b[j]), 1.0),
             leads=float(i == lead_a and j == lead_b),
         )
         for (i, j), (words, names, figures) in lexical.items()

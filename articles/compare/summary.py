@@ -6,6 +6,7 @@ Nothing here writes text of its own: names, quotes and numbers are the reports' 
 
 import difflib
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -197,7 +198,7 @@ ABOUT_AT_LEAST = 0.05
 PART_OF_WHOLE = 3.0
 
 
-def _range(number: dict) -> tuple[float, float] | None:
+def figure_range(number: dict) -> tuple[float, float] | None:
     """The values a figure allows, from its bound ("more than 20": above 20)."""
     value = number["value"]
     if not isinstance(value, int | float):
@@ -246,7 +247,7 @@ def _dates_differ(a: str, b: str) -> bool:
 # a passive's "by", which may count the doers or be a margin ("backed by eight aircraft", "passed
 # by 12 votes"). A margin ("beat Whitcomb by 412 votes") is grouped by its role, so it faces
 # only a margin ("by 421 votes"), never a level or a tally ("by 432 votes to 202").
-_NOT_COMPARED = frozenset({"reference", "agent"})
+NOT_COMPARED = frozenset({"reference", "agent"})
 
 
 def _comparable(numbers: list[dict]) -> dict[tuple[str, str, str], list[dict]]:
@@ -263,7 +264,7 @@ def _comparable(numbers: list[dict]) -> dict[tuple[str, str, str], list[dict]]:
             continue
         if number["kind"] == "score" and measure != "final score":
             continue  # a player's score, the one at half-time: which faces which cannot be told
-        if number.get("role", "") in _NOT_COMPARED:
+        if number.get("role", "") in NOT_COMPARED:
             continue
         groups[(number["kind"], measure, number.get("role", ""))].append(number)
     return groups
@@ -296,14 +297,45 @@ def _facing(side_a: list[dict], side_b: list[dict]) -> tuple[dict, dict] | None:
     return facing[0] if len(facing) == 1 else None
 
 
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?(am|pm)?")
+
+
+def _minutes(time: str) -> tuple[int, bool] | None:
+    """Minutes after midnight of a time as the reading gives it ("3pm", "15:00", "11:30am"), and
+    whether it is known to be so (a time of 12 or under with no am or pm may be either half
+    of the day); None when it is no clock time."""
+    found = _CLOCK.fullmatch(time)
+    if not found:
+        return None
+    hour, minute, half = int(found[1]), int(found[2] or 0), found[3]
+    if hour > 24 or minute > 59:
+        return None
+    if half:
+        return (hour % 12 + (12 if half == "pm" else 0)) * 60 + minute, True
+    return hour * 60 + minute, hour > 12 or hour == 0
+
+
+def _clock_times_differ(a: str, b: str) -> bool:
+    """Two clock times differ when no reading of them is one time ("15:00" is "3pm"; "3:00"
+    may be either "3am" or "3pm"). Times read in no known form differ when they differ as text."""
+    minutes_a, minutes_b = _minutes(a), _minutes(b)
+    if minutes_a is None or minutes_b is None:
+        return a != b
+    (x, sure_x), (y, sure_y) = minutes_a, minutes_b
+    if sure_x and sure_y:
+        return x != y
+    return x % 720 != y % 720
+
+
 def _conflict(a: dict, b: dict) -> bool:
     if a["kind"] == "score":
         return a["value"] != b["value"]  # two final scores of one match, highest side first
     if a["kind"] in ("date", "time"):
         if a["kind"] == "time":
-            return a.get("bound") == b.get("bound") == "exact" and a["value"] != b["value"]
+            exact = a.get("bound") == b.get("bound") == "exact"
+            return exact and _clock_times_differ(str(a["value"]), str(b["value"]))
         return _dates_differ(str(a["value"]), str(b["value"]))
-    range_a, range_b = _range(a), _range(b)
+    range_a, range_b = figure_range(a), figure_range(b)
     if range_a is None or range_b is None:
         return False
     return range_a[1] < range_b[0] or range_b[1] < range_a[0]
