@@ -35,7 +35,6 @@ Run from the repository root:
 
 import argparse
 import math
-import pickle
 import sys
 import time
 from collections import Counter, defaultdict
@@ -47,30 +46,15 @@ sys.path.insert(0, str(HERE))
 
 import fit_claims  # noqa: E402
 import score  # noqa: E402
+from claims_s18 import load  # noqa: E402  (readings kept in a pickle checked against READING_VERSION)
 
 from articles.compare import align, claims, compare  # noqa: E402
-from articles.reading.document import READING_VERSION  # noqa: E402
+from articles.reading.document import (  # noqa: E402
+    _DENYING_VERBS,
+    _DENYING_WITH_CLAUSE,
+)
 
 DEVELOPMENT = ["pairs", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"]
-
-
-def load(sets: list[str], cache_path: Path) -> tuple[list[dict], dict]:
-    pairs = []
-    for name in sets:
-        for p in score.load_pairs(HERE / name):
-            p["set"] = name
-            pairs.append(p)
-    cache: dict = {}
-    if cache_path.exists():
-        stored = pickle.loads(cache_path.read_bytes())
-        if stored.get("version") == READING_VERSION:
-            cache = stored["readings"]
-    before = len(cache)
-    for pair in pairs:
-        fit_claims.read(pair, cache)
-    if len(cache) != before:
-        cache_path.write_bytes(pickle.dumps({"version": READING_VERSION, "readings": cache}))
-    return pairs, cache
 
 
 # ---------------------------------------------------------------- tracing the alignment
@@ -271,25 +255,9 @@ def diagnose(pairs: list[dict], cache: dict, examples: int) -> None:
 # "denial_lex": a sentence that says no with a word of its own ("refused", "barred", "lacks",
 # "unregulated", "the first since", "the hottest ever") denies something, as one saying "not" does,
 # so that the denial guard does not set it against the other side's "did not".
-DENYING_LEMMAS = frozenset(
-    {
-        "refuse",
-        "deny",
-        "reject",
-        "lack",
-        "bar",
-        "ban",
-        "forbid",
-        "prohibit",
-        "prevent",
-        "stop",
-        "halt",
-        "cancel",
-    }
-)
-WITH_CLAUSE = frozenset(
-    {"decline", "fail"}
-)  # only with a clause: "declined to comment", not "shares declined"
+# The product's own lists since the change was kept (reading/document.py).
+DENYING_LEMMAS = _DENYING_VERBS
+WITH_CLAUSE = _DENYING_WITH_CLAUSE
 NOT_UN = ("uni", "under", "unti", "unle")  # "unique", "united", "underlying", "until", "unless"
 _PARSES: dict[str, object] = {}
 
