@@ -791,3 +791,13 @@ def test_a_quote_the_other_report_gives_in_other_words_is_not_listed_as_only_one
     )
     assert _echoed_quotes(compare("Final", a, "Final", echo)["quotes"], "b", "en") == {0}
     assert _echoed_quotes(compare("Final", a, "Final", other)["quotes"], "b", "en") == set()
+
+
+def test_two_tallies_over_different_numbers_of_games_are_no_conflict():
+    c = compare(
+        "Transfer",
+        "The striker scored 12 goals in 40 league appearances for the club before his move.",
+        "Transfer",
+        "The striker managed just 15 goals in 52 games for the club before his move.",
+    )
+    assert c["numbers"]["conflicts"] == []

@@ -296,3 +296,19 @@ def test_another_countrys_dollars_are_not_us_dollars_and_keep_their_prefix():
         "AUD"
     ]
     assert [unit for _, kind, unit, _ in figures("Ottawa will pay C$2 billion.")] == ["CAD"]
+
+
+def test_a_count_counted_within_a_number_of_other_things_carries_them_in_its_measure():
+    assert roles("The striker scored 12 goals in 40 league appearances.")[0][:3] == (
+        "12 goals",
+        "",
+        "goal in appearance",
+    )
+    assert roles("She won 30 races in 45 starts.")[0][2] == "race in start"
+    # Counted within nothing counted: the noun alone.
+    assert roles("The striker scored 12 goals in the league.")[0][2] == "goal"
+
+
+def test_near_before_a_figure_makes_it_approximate():
+    assert roles("The currency was trading near 9,500 per euro.")[0][3] == "about"
+    assert roles("Nearly 20 people were hurt.")[0][3] == "at_least"

@@ -36,7 +36,7 @@ _QUALIFIERS = (
         r"less than|fewer than|under|up to|at most|no more than|as few as|as little as|within|inside|"
         r"the first",
     ),
-    ("about", r"about|around|approximately|roughly|some|an estimated|estimated|close to|circa"),
+    ("about", r"about|around|approximately|roughly|some|an estimated|estimated|close to|circa|near"),
 )
 _QUALIFIER_PATTERNS = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _QUALIFIERS]
 # Words that make a date or a time approximate ("shortly after 2 p.m.", "by March", "early 2020"),
@@ -192,11 +192,33 @@ def _counted_thing(doc, ent, noun, lang: ModuleType) -> str:
             or (t.dep_ == "compound" and t.lemma_.lower() in lang.NARROWING_PEOPLE)
         )
     ]
-    thing = " ".join([*narrowing, thing])
+    thing = " ".join([*narrowing, thing, *_counted_within(noun)])
     hyphenated = ent.end_char < len(doc.text) and doc.text[ent.end_char] in "-‐–" and noun.i - ent.end <= 1
     if hyphenated and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
         return f"{thing} {noun.head.lemma_.lower()}"
     return thing
+
+
+# Prepositions after which a counted number of things is what the count was counted within.
+_WITHIN = frozenset({"in", "from", "over", "across"})
+
+
+def _counted_within(noun) -> list[str]:
+    """The things a count was counted within when they are counted too ("11 goals in 58 Premier
+    League appearances": "in appearance"; "14 goals in 79 games": "in game"): the same count over
+    a different number of other things is another tally, not the same figure told two ways. The
+    phrase may hang on the noun or on the verb the noun is the object of."""
+    holders = [noun]
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        holders.append(noun.head)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _WITHIN or prep.i < noun.i:
+                continue
+            for thing in prep.children:
+                if thing.dep_ == "pobj" and any(c.dep_ == "nummod" for c in thing.children):
+                    return [prep.lower_, thing.lemma_.lower()]
+    return []
 
 
 def _ordinal_thing(ent, head, lang: ModuleType) -> str:
