@@ -45,7 +45,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 sys.path.insert(0, str(HERE))
 
 import fit_claims  # noqa: E402
-import score  # noqa: E402
+from claims_s18 import gold as claims_s18_gold  # noqa: E402
 from claims_s18 import load  # noqa: E402  (readings kept in a pickle checked against READING_VERSION)
 
 from articles.compare import align, claims, compare  # noqa: E402
@@ -129,15 +129,8 @@ def install_trace() -> None:
 
 
 def gold(pair: dict, sentences: dict) -> tuple[set, set, dict]:
-    def sid(side: str, sub: str) -> int:
-        return score.sentence_at(
-            sentences[side], score.locate(pair[side]["body"], sub, pair["id"]), pair["id"]
-        )
-
-    same = {(sid("a", m["a"]), sid("b", m["b"])) for m in pair["matches"] if m["level"] == "same"}
-    related = {(sid("a", m["a"]), sid("b", m["b"])) for m in pair["matches"] if m["level"] == "related"}
-    only = {side: {sid(side, s) for s in pair.get(f"only_{side}", [])} for side in "ab"}
-    return same, related - same, only
+    """claims_s18.gold, from the sentences alone."""
+    return claims_s18_gold(pair, {"sentences": sentences})
 
 
 def shown(comparison: dict) -> tuple[set, set]:
