@@ -7,6 +7,7 @@ import pytest
 
 from articles.compare.align import NEIGHBOUR_THRESHOLD, closest_both_ways, lead
 from articles.compare.compare import compare_analyses
+from articles.compare.summary import Country, InCountry
 from articles.reading import read_report
 from tests.compare_texts import FLOOD_A, FLOOD_B, QUOTES, UNRELATED, WIRE_A, WIRE_B
 
@@ -432,7 +433,7 @@ def test_figures_of_a_sentence_naming_a_country_and_one_naming_a_town_in_it_stil
 
 
 def test_a_country_meets_its_towns_but_two_towns_of_one_country_do_not_meet():
-    from articles.compare.summary import Country, InCountry, places_meet
+    from articles.compare.summary import places_meet
 
     assert places_meet({"g:pakistan", Country("PK")}, {"g:lahore", InCountry("PK")})
     assert places_meet({"g:hyderabad", InCountry("IN"), InCountry("PK")}, {"g:pakistan", Country("PK")})
@@ -659,13 +660,30 @@ def test_figures_agree_when_their_qualifiers_allow_one_value(a, b, agree):
     assert (agreeing_figures(_figures_of(a), _figures_of(b)) > 0) is agree
 
 
-def test_the_gazetteer_knows_which_countries_hold_a_town_and_names_a_country_by_its_short_name():
+def test_the_gazetteer_knows_which_countries_hold_a_town_and_which_country_a_name_names():
     from articles.reading.gazetteer import countries_holding, country_code
 
     assert countries_holding("Lahore") == {"PK"}
     assert {"IN", "PK"} <= countries_holding("Hyderabad")
-    assert country_code("Pakistan") == "PK" and country_code("Britain") == "GB"
+    assert country_code("Pakistan") == "PK" and country_code("United Kingdom") == "GB"
     assert country_code("Lahore") is None and countries_holding("Kot Lakhpat") == frozenset()
+
+
+@pytest.mark.parametrize(
+    "sentence, name, where",
+    [
+        ("Flights from the UK resumed on Monday.", "UK", Country("GB")),
+        ("Flights from the UAE resumed on Monday.", "UAE", Country("AE")),
+        ("Bushfires burned across NSW on Monday.", "NSW", InCountry("AU")),
+        ("Flights from Pakistan resumed on Monday.", "Pakistan", Country("PK")),
+    ],
+)
+def test_a_place_named_by_its_short_form_is_placed_in_its_country(sentence, name, where):
+    from articles.compare.compare import places_by_sentence
+
+    analysis = read_report("Flights", sentence)
+    assert any(e["kind"] == "place" and e["name"] == name for e in analysis["entities"])
+    assert where in places_by_sentence(analysis)[0]
 
 
 def test_two_final_scores_of_one_match_conflict_but_a_players_scores_do_not():

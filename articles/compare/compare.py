@@ -52,10 +52,15 @@ def places_by_sentence(analysis: dict) -> dict[int, set[object]]:
             where: set[object] = {entity["key"]}
             if words := name_tokens(name):
                 where.add(words)
-            if code := country_code(name):
+            # Through the language's short forms first: "UK" is the United Kingdom, "NSW" a
+            # state of Australia.
+            folded = name.lower()
+            if code := country_code(lang.COUNTRY_ALIASES.get(folded, name)):
                 where.add(Country(code))
             else:
-                where.update(InCountry(code) for code in countries_holding(name))
+                where.update(
+                    InCountry(code) for code in countries_holding(lang.PLACE_ALIASES.get(folded, name))
+                )
             for mention in entity.get("mentions", []):
                 if any(start <= mention["start"] and mention["end"] <= end for start, end in bodies):
                     continue

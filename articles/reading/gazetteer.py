@@ -101,14 +101,10 @@ def _countries_holding() -> dict[str, frozenset[str]]:
     return {name: frozenset(codes) for name, codes in holding.items()}
 
 
-# Short names English news gives the countries whose names in the lists above are long.
-_SHORT_NAMES = {"britain": "GB", "great britain": "GB", "uk": "GB", "us": "US", "usa": "US", "america": "US"}
-
-
 def country_code(name: str) -> str | None:
-    """The ISO 3166 code of the country the name names ("Pakistan": "PK"), else None."""
-    folded = _folded(name)
-    return _country_codes().get(folded) or _SHORT_NAMES.get(folded)
+    """The ISO 3166 code of the country the name names ("Pakistan": "PK"), else None; short
+    forms ("UK") are the language's to resolve first (lang.COUNTRY_ALIASES)."""
+    return _country_codes().get(_folded(name))
 
 
 def countries_holding(name: str) -> frozenset[str]:

@@ -292,8 +292,8 @@ CITIES = frozenset(
     auckland jakarta manila singapore shanghai taipei dhaka lagos nairobi johannesburg
     pretoria riyadh dubai doha caracas bogota lima santiago brasilia havana""".split()
 )
-# Short forms that name the same place.
-PLACE_ALIASES = {
+# Short forms that name a country (also the gazetteer's way to a country's code: "UK" is GB).
+COUNTRY_ALIASES = {
     "us": "united states",
     "u.s.": "united states",
     "usa": "united states",
@@ -302,12 +302,13 @@ PLACE_ALIASES = {
     "u.k.": "united kingdom",
     "britain": "united kingdom",
     "great britain": "united kingdom",
-    "kiev": "kyiv",
     "dprk": "north korea",
     "uae": "united arab emirates",
     "u.a.e.": "united arab emirates",
     "drc": "democratic republic of the congo",
 }
+# Short forms that name the same place.
+PLACE_ALIASES = {**COUNTRY_ALIASES, "kiev": "kyiv"}
 
 NUMBER_WORDS = {
     "zero": 0,
