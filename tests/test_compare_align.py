@@ -819,3 +819,23 @@ def test_two_tallies_over_different_numbers_of_games_are_no_conflict():
         "The striker managed just 15 goals in 52 games for the club before his move.",
     )
     assert c["numbers"]["conflicts"] == []
+
+
+def test_two_ages_of_one_person_conflict_beside_a_contract_length_both_give():
+    c = compare(
+        "Transfer",
+        "Galatasaray have signed 26-year-old striker Mirko Dragasevic from Aston Villa on a four-year contract.",
+        "Transfer",
+        "Aston Villa have sold striker Mirko Dragasevic to Galatasaray, the 27-year-old joining on a four-year deal.",
+    )
+    assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [(["26-year-old"], ["27-year-old"])]
+
+
+def test_an_age_in_months_is_not_set_against_an_age_in_years():
+    c = compare(
+        "Rescue",
+        "Rescuers pulled an 18-month-old girl from the rubble of the house in Izmir on Monday.",
+        "Rescue",
+        "Rescuers pulled a two-year-old girl from the rubble of the house in Izmir on Monday.",
+    )
+    assert c["numbers"]["conflicts"] == []

@@ -652,6 +652,10 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
                 and _date_value(text, lang) is None
             ):
                 kind, (value, unit) = DURATION, duration
+                if text.lower().endswith("old"):
+                    # "the 26-year-old striker": an age, not set against the length of "a
+                    # four-year contract" in the same claim
+                    measure = f"{unit} of age"
             else:
                 kind, value, unit = DATE, _date_value(text, lang), "date"
         elif label == "TIME" and re.search(r"\d(st|nd|rd|th)\b", text) and _duration(text, lang):
