@@ -202,6 +202,22 @@ def test_a_search_that_matched_nothing_finds_a_report_written_since():
     assert _ranked(limit=5) == [found.pk]
 
 
+def test_a_search_inside_a_transaction_that_wrote_sees_its_writes_but_keeps_nothing():
+    # Its own uncommitted report would stay in a kept ranking after a rollback, with no log row
+    # left to take it out.
+    source = outlet("Alpha News")
+    _harbour_reports(source, 3)
+    _ranked(limit=2)
+    kept = _kept(2)
+    with transaction.atomic():
+        own = report(source, title="Harbour crane", body="The harbour crane moved. " * 9)
+        assert _ranked(limit=2)[0] == own.pk
+        assert standing._ranked_afresh(QUERY, 2).oldest is None
+        transaction.set_rollback(True)
+    assert _kept(2) == kept
+    assert own.pk not in _ranked(limit=2)
+
+
 @pytest.mark.parametrize("writes_before_the_snapshot", [True, False])
 def test_a_write_running_when_a_ranking_was_kept_is_counted_once_it_commits(writes_before_the_snapshot):
     # The writer has its transaction id before the kept ranking's snapshot, and writes the report

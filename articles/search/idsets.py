@@ -1,6 +1,6 @@
 """Sets of report ids kept small in the cache: sorted, stored as the gaps between neighbours in
 the narrowest integer type that holds the widest gap, compressed. 10,000 ids drawn at random
-from 100,000 pack into 6.6 KB (a pickled list of them takes 37 KB); the 10,195 reports matching
+from 100,000 pack into 6.6 KB (a pickled list of them takes 37 KB); the 10,135 reports matching
 "Warsaw" in the benchmark's fill, which come in events, into 2.4 KB."""
 
 import zlib
