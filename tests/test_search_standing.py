@@ -283,13 +283,14 @@ def test_many_writes_of_every_kind_leave_the_kept_ranking_equal_to_one_from_scra
     assert _matches() > 4  # the count went through the kept set, not only the best
 
 
-def test_more_writes_than_the_log_read_takes_rank_afresh():
+def test_more_writes_than_a_ranking_from_scratch_costs_rank_afresh():
     source = outlet("Alpha News")
     _harbour_reports(source, 3)
     _ranked(limit=2)
-    for i in range(4):
-        report(source, title=f"Crane {i}", body="The harbour crane moved. " * (i + 1))
-    with mock.patch.object(standing, "MAX_LOGGED", 3), CaptureQueriesContext(connection) as queries:
+    # Past 64 rows and half the three matches.
+    for i in range(standing.MOST_LOGGED + 2):
+        report(source, title=f"Airport notice {i}", body="Flights resumed.")
+    with CaptureQueriesContext(connection) as queries:
         _ranked(limit=2)
     assert _statements(queries) == ["since", "afresh"]
 

@@ -39,9 +39,10 @@ from .query import SearchQuery
 KEEP_SECONDS = 600  # migration 0018 keeps log rows twice as long
 # Log rows since a kept snapshot that a search reads again before it keeps a newer snapshot.
 RESCORE_BEFORE_KEEPING = 32
-# Past this many log rows since the kept snapshot (a bulk import), testing each logged report
-# costs about what ranking every match from scratch does at 10,000 matches.
-MAX_LOGGED = 2000
+# Past this many log rows since the kept snapshot (a bulk import) and half as many more as there
+# are matches, a ranking from scratch costs less: at 100,000 reports it took 9 to 40 us a match
+# (more for more words), and testing a logged report 10 to 30 us (its vector read from the table).
+MOST_LOGGED = 64
 
 # The snapshot's point: NULL in a transaction that has written (its statements see its own
 # uncommitted writes, which a rollback would take back, log rows and all), whose rankings answer
@@ -67,8 +68,8 @@ _ALL = f"""
            (SELECT array_agg(b.score ORDER BY b.score DESC, b.id DESC) FROM b)
     FROM articles_search_state st
 """
-# The log rows since the kept snapshot's oldest running transaction (by index, at most
-# MAX_LOGGED + 1), and each logged report's score now: NULL when it is gone or does not match.
+# The log rows since the kept snapshot's oldest running transaction (by index, at most one past
+# _most_logged), and each logged report's score now: NULL when it is gone or does not match.
 _SINCE = f"""
     WITH q AS (SELECT plainto_tsquery('english', %s) AS tsq),
     logged AS (
@@ -136,7 +137,7 @@ def _brought_up_to_date(query: SearchQuery, kept: Standing, limit: int) -> tuple
     if not rows:
         return None  # no state row: the migration's table emptied by hand
     oldest, generation, prunes, complete, logged = rows[0][:5]
-    if generation != kept.generation or not complete or logged > MAX_LOGGED:
+    if generation != kept.generation or not complete or logged > _most_logged(kept):
         return None
     now = {pk: score for *_, pk, score in rows if pk is not None}  # score None: not a match now
     best = dict(kept.best)
@@ -157,10 +158,14 @@ def _brought_up_to_date(query: SearchQuery, kept: Standing, limit: int) -> tuple
     return Standing(generation, prunes, oldest, matching.size, merged, idsets.pack(matching)), True, logged
 
 
+def _most_logged(kept: Standing) -> int:
+    return MOST_LOGGED + kept.total // 2
+
+
 def _since_params(kept: Standing) -> list[object]:
-    """The log read's parameters: from the kept snapshot's point, at most MAX_LOGGED + 1 rows;
-    what the snapshot saw of pruning."""
-    return [str(kept.oldest), MAX_LOGGED + 1, kept.prunes, str(kept.oldest)]
+    """The log read's parameters: from the kept snapshot's point, at most one row past
+    _most_logged; what the snapshot saw of pruning."""
+    return [str(kept.oldest), _most_logged(kept) + 1, kept.prunes, str(kept.oldest)]
 
 
 def _fetch(sql: str, params: list[object]) -> list[tuple]:
