@@ -21,7 +21,7 @@
 # with no worker or schedule to deploy, and the cost (a DELETE of a minute's rows from a table of
 # twenty minutes' writes) falls on a write, never on a reader. Rows are kept 1,200 s, twice the
 # longest a ranking is kept in the cache (standing.KEEP_SECONDS), so a kept ranking almost never
-# finds the rows it needs pruned; when it does, complete_from says so and it ranks afresh.
+# finds rows it needs pruned; when it might, the state row says so and it ranks afresh.
 #
 # The triggers are named to fire after "articles_article_version" and the "_version_scopes_" ones
 # (PostgreSQL fires them in name order): like those, a writer takes the site-wide token's row lock
