@@ -138,3 +138,11 @@ def test_written_reports_leave_searches_a_short_pending_list_to_scan():
         cursor.execute("SELECT gin_clean_pending_list('article_search_vector_idx')")
         pending_pages = cursor.fetchone()[0]
     assert pending_pages <= 256 * 1024 // 8192
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite keeps no log of writes")
+def test_the_log_of_writes_for_kept_rankings_is_not_made_on_sqlite():
+    # Migration 0018 is PostgreSQL's: SQLite's engine ranks from the FTS5 table at each search.
+    tables = connection.introspection.table_names()
+    assert "articles_article_fts" in tables
+    assert not {"articles_search_change", "articles_search_state"} & set(tables)
