@@ -1,6 +1,8 @@
 """Names the comparison lists as named by both reports or by one: short forms, names one
 report's reading missed, and words that only look like a missed name."""
 
+import pytest
+
 from articles.compare.compare import compare_analyses
 from articles.compare.summary import entity_summary, link_entities, unread_names
 from articles.reading import read_report
@@ -211,3 +213,23 @@ def test_a_two_letter_short_form_and_a_names_english_nickname_are_the_same_perso
     assert same_entity(person("Bobby Firmino"), person("Roberto Firmino"), lang, across=True)
     assert not same_entity(person("Serena Williams"), person("Venus Williams"), lang, across=True)
     assert not same_entity(person("Michael Obama"), person("Michelle Obama"), lang, across=True)
+
+
+@pytest.mark.parametrize(
+    "name, other, same",
+    [
+        ("Shakeel Ansari", "Shakil Ansari", True),
+        ("Mohammed Rahim", "Mohamed Rahim", True),
+        ("Yousef Haddad", "Yusef Haddad", True),
+        ("Daniel Okafor", "Danielle Okafor", False),
+        ("Paul Brennan", "Paula Brennan", False),
+        ("Louis Martin", "Louise Martin", False),
+    ],
+)
+def test_one_given_name_romanised_two_ways_is_one_person_but_a_name_and_its_feminine_are_two(
+    name, other, same
+):
+    assert (
+        same_entity({"name": name, "kind": "person"}, {"name": other, "kind": "person"}, lang, across=True)
+        is same
+    )

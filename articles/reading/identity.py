@@ -82,14 +82,38 @@ def same_person(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
     if tokens[-1] == other[-1] and len(tokens) == len(other) == 2:
         # "Greg Tillman" / "Gregory Tillman": a short form of the same first name
         short, long = sorted((tokens[0], other[0]), key=len)
+        if long.startswith(short) and long[len(short) :] in _FEMININE_ENDINGS:
+            return False  # "Paul" / "Paula": two people, whatever a table of nicknames says
         if len(short) >= 2 and long.startswith(short):
             return True  # "Mo Salah" / "Mohamed Salah" too
         if is_nickname(tokens[0], other[0]):
             return True  # "Jim Mattis" / "James Mattis", "Angie" / "Angela Ruiz-Calder"
         if long[-1] in "ao" and len(long) > 4 and is_nickname(short, long[:-1]):
             return True  # "Bobby Firmino" / "Roberto Firmino": the name's English form
+        if _romanised_alike(tokens[0], other[0]):
+            return True  # "Shakeel Ansari" / "Shakil Ansari": one name romanised two ways
     # "Kim Yong-chol" / "Kim Yong Chol"
     return tokens[0] == other[0] and fuzz.ratio("".join(tokens), "".join(other)) >= SAME_SPELLING
+
+
+# Endings that make a given name its feminine form ("Paul" / "Paula", "Daniel" / "Danielle",
+# "Louis" / "Louise"): a husband and wife, a brother and sister, not one name cut short.
+_FEMININE_ENDINGS = frozenset({"a", "e", "le", "lle", "ette", "ine"})
+# Spellings by which one name is romanised differently ("Shakeel" / "Shakil", "Mohammed" /
+# "Mohamed", "Yousef" / "Yusef"): a long vowel doubled or written as a pair, a letter doubled, an
+# "h" after a consonant or at the end. Not a vowel added or changed at the end, which makes
+# another name in many languages ("Daniel" / "Danielle", "Paul" / "Paula").
+_ROMANISED_ALIKE = ((re.compile(r"ee|ie"), "i"), (re.compile(r"oo|ou"), "u"), (re.compile(r"y"), "i"),
+                    (re.compile(r"(?<=[^aeiou])h|h$"), ""), (re.compile(r"(.)\1"), r"\1"))  # fmt: skip
+
+
+def _romanised_alike(first: str, other: str) -> bool:
+    """Whether two given names are one name romanised two ways (see _ROMANISED_ALIKE)."""
+    if first == other or first[:1] != other[:1] or min(len(first), len(other)) < 4:
+        return False
+    for pattern, replacement in _ROMANISED_ALIKE:
+        first, other = pattern.sub(replacement, first), pattern.sub(replacement, other)
+    return first == other
 
 
 def generation(name: str) -> str:
