@@ -839,3 +839,23 @@ def test_an_age_in_months_is_not_set_against_an_age_in_years():
         "Rescuers pulled a two-year-old girl from the rubble of the house in Izmir on Monday.",
     )
     assert c["numbers"]["conflicts"] == []
+
+
+@pytest.mark.parametrize(
+    "a, b, conflict",
+    [
+        ("killing at least 23 people", "killing at least 24 people", True),
+        ("killing more than 500 people", "killing more than 600 people", True),
+        ("killing more than 20 people", "killing at least 21 people", False),
+        ("killing at least 23 people", "killing 24 people", False),
+        ("killing at least 23 people", "killing at least 23 people", False),
+    ],
+)
+def test_two_floors_told_in_the_same_words_differ_when_their_figures_do(a, b, conflict):
+    c = compare(
+        "Bus",
+        f"A bus plunged into a ravine in central Peru on Sunday, {a}.",
+        "Bus",
+        f"A bus fell into a gorge in central Peru on Sunday, {b}.",
+    )
+    assert bool(c["numbers"]["conflicts"]) is conflict

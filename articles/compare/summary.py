@@ -335,10 +335,27 @@ def _conflict(a: dict, b: dict) -> bool:
             exact = a.get("bound") == b.get("bound") == "exact"
             return exact and _clock_times_differ(str(a["value"]), str(b["value"]))
         return _dates_differ(str(a["value"]), str(b["value"]))
+    if _same_bound_words(a, b):
+        # "at least 23 people" / "at least 24 people": each outlet's floor is the figure it
+        # stands by, and the two differ, though neither range rules the other out
+        return a["value"] != b["value"]
     range_a, range_b = figure_range(a), figure_range(b)
     if range_a is None or range_b is None:
         return False
     return range_a[1] < range_b[0] or range_b[1] < range_a[0]
+
+
+_LEADING_WORDS = re.compile(r"^([^\W\d]+(?:\s+[^\W\d]+)*)\s+\d")
+
+
+def _same_bound_words(a: dict, b: dict) -> bool:
+    """Whether two figures are bounds of one side told in the same words before their digits
+    ("at least 23" and "at least 24", "more than 500" and "more than 600"); not "more than 20"
+    and "at least 21", which may be one figure."""
+    if a.get("bound") != b.get("bound") or a.get("bound") not in ("at_least", "at_most"):
+        return False
+    words_a, words_b = _LEADING_WORDS.match(a["text"].lower()), _LEADING_WORDS.match(b["text"].lower())
+    return bool(words_a and words_b and words_a.group(1) == words_b.group(1))
 
 
 def _part_and_whole(a: dict, b: dict) -> bool:
