@@ -859,3 +859,24 @@ def test_two_floors_told_in_the_same_words_differ_when_their_figures_do(a, b, co
         f"A bus fell into a gorge in central Peru on Sunday, {b}.",
     )
     assert bool(c["numbers"]["conflicts"]) is conflict
+
+
+def test_a_toll_over_three_countries_is_not_set_against_a_toll_over_one_of_them():
+    three = "killing more than 1,000 people in Mozambique, Zimbabwe and Malawi."
+    one = "killed more than 600 people in Mozambique and left Sofala province under water."
+    c = compare(
+        "Idai",
+        f"Cyclone Idai struck Beira on March 14, {three}",
+        "Idai",
+        f"Cyclone Idai, which hit Beira, {one}",
+    )
+    assert c["numbers"]["conflicts"] == []
+    c = compare(
+        "Idai",
+        "Cyclone Idai struck Beira on March 14, killing more than 1,000 people in Mozambique.",
+        "Idai",
+        f"Cyclone Idai, which hit Beira, {one}",
+    )
+    assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [
+        (["more than 1,000 people"], ["more than 600 people"])
+    ]

@@ -416,6 +416,24 @@ def places_meet(where_a: set, where_b: set) -> bool:
     )
 
 
+def same_countries(where_a: set, where_b: set) -> bool:
+    """Whether two sentences' figures count over the same countries, as far as their places
+    tell: not when one names a country the other's places are not in ("more than 1,000 people
+    in Mozambique, Zimbabwe and Malawi" / "more than 600 people in Mozambique": two tolls of two
+    scopes). A town several countries have a town of may be in any of them."""
+    named_a = {w.code for w in where_a if isinstance(w, Country)}
+    named_b = {w.code for w in where_b if isinstance(w, Country)}
+    within_a = named_a | {w.code for w in where_a if isinstance(w, InCountry)}
+    within_b = named_b | {w.code for w in where_b if isinstance(w, InCountry)}
+    if named_a and named_b:
+        return named_a == named_b
+    if named_a and within_b:
+        return named_a <= within_b
+    if named_b and within_a:
+        return named_b <= within_a
+    return True
+
+
 def number_conflicts(
     rows: list[dict],
     numbers_a: list[dict],
@@ -434,7 +452,8 @@ def number_conflicts(
     conflict only when they cannot overlap. Not when the two sentences name places and no place
     in common (places: what each sentence of A and of B names, linked across the reports; see
     places_meet): "157 killed" near Addis Ababa and "189 killed" off Indonesia are two crashes,
-    however alike the sentences read.
+    however alike the sentences read; nor when one names a country the other's places are not in
+    (same_countries): a toll over three countries is not a toll over one.
     """
     by_sentence_a, by_sentence_b = defaultdict(list), defaultdict(list)
     for n in numbers_a:
@@ -461,7 +480,11 @@ def number_conflicts(
                 continue
             where_a = set().union(*(places[0].get(n["sentence"], set()) for n in side_a))
             where_b = set().union(*(places[1].get(n["sentence"], set()) for n in side_b))
-            if where_a and where_b and not places_meet(where_a, where_b):
+            if (
+                where_a
+                and where_b
+                and not (places_meet(where_a, where_b) and same_countries(where_a, where_b))
+            ):
                 continue
             conflicts.append(
                 {
