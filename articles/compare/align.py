@@ -445,16 +445,22 @@ def second_partners(
     matched_a = {i for m in matches for i in m.a}
     matched_b = {j for m in matches for j in m.b}
     together = {(i, j) for m in matches for i in m.a for j in m.b}
+    seconded_a: set[int] = set()
+    seconded_b: set[int] = set()
     added: list[Match] = []
     for score, i, j in sorted(pairs, reverse=True):
         if score < SECOND_PARTNER_LEVEL:
             break
         if (i, j) in together or (i not in matched_a and j not in matched_b):
             continue
+        if i in seconded_a or j in seconded_b:
+            continue  # one second partner a sentence: a sentence telling three is rarely told thrice
         if i not in of_b[j] and j not in of_a[i]:
             continue
         added.append(Match([i], [j], score, second=True))
         together.add((i, j))
+        seconded_a.add(i)
+        seconded_b.add(j)
     return added
 
 
@@ -633,6 +639,11 @@ def _rows(matches: list[Match], n_a: int, n_b: int) -> list[dict]:
         flush_a(match.a[0])
         flush_b(match.b[0])
         rows.append(row("match", match.a, match.b, match))
+        # another match starting at the same sentence (a second partner's) has its row here too
+        rows.extend(row("match", m.a, m.b, m) for m in matches_of_a[match.a[0]] if m.moved and m.a[0] == match.a[0])
+        rows.extend(
+            row("moved_b", m.a, m.b, m) for m in matches_of_b[match.b[0]] if m.moved and m.b[0] == match.b[0]
+        )
         next_a = max(next_a, match.a[0] + 1)
         next_b = max(next_b, match.b[0] + 1)
     flush_a(n_a)
