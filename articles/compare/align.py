@@ -278,6 +278,14 @@ def candidate_features(
                 lexical.setdefault((i, j), (0.0, 0.0, 0.0))
     figures_a = a.figures or [[] for _ in a.bags]
     figures_b = b.figures or [[] for _ in b.bags]
+    # Figures that agree in other words ("About 1,900 members" / "Nearly 2,000 dockers") share
+    # no token, so the index above does not see them: they make a candidate too.
+    with_figures_b = [j for j, figures in enumerate(figures_b) if figures and j not in skip_b and b.bags[j]]
+    for i, figures in enumerate(figures_a):
+        if figures and i not in skip_a and a.bags[i]:
+            for j in with_figures_b:
+                if (i, j) not in lexical and agreeing_figures(figures, figures_b[j]):
+                    lexical[(i, j)] = (0.0, 0.0, 0.0)
     return {
         (i, j): features(
             words,

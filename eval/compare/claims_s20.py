@@ -9,10 +9,13 @@ Run it before and after a change and diff the two listings:
     .venv/bin/python eval/compare/claims_s20.py rows > /tmp/rows_before.txt
 
 "real" writes real_claims.py's listing (claims_s18.real_listing: readings kept in a pickle).
+"refit" fits the same-claim model on --fit (fit_claims.fit_on), installs it, prints it, the rows
+and, with --real, the real copies' listing; --write stores it as claim_model.json.
 Figures and what was kept are in RESULTS.md, "Session 20: same-claim recall, sixth step".
 """
 
 import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,9 +25,10 @@ sys.path.insert(0, str(HERE.parent.parent))
 sys.path.insert(0, str(HERE))
 
 import claims_s18  # noqa: E402
+import fit_claims  # noqa: E402
 import score  # noqa: E402
 
-from articles.compare import compare  # noqa: E402
+from articles.compare import claims, compare  # noqa: E402
 
 DEVELOPMENT = [
     "pairs", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
@@ -76,7 +80,10 @@ def rows(pairs: list[dict], cache: dict) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=("rows", "real"))
+    parser.add_argument("mode", choices=("rows", "real", "refit"))
+    parser.add_argument("--fit", default=",".join(DEVELOPMENT), help="refit: the sets fitted on")
+    parser.add_argument("--write", action="store_true", help="refit: store the model as claim_model.json")
+    parser.add_argument("--real", type=Path, help="refit: write real_claims.py's listing here")
     parser.add_argument("--sets", default=",".join(DEVELOPMENT))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/claims_s20_readings.pkl"))
     parser.add_argument("--out", type=Path, default=Path("/tmp/claims_s20_real.txt"))
@@ -85,6 +92,26 @@ def main() -> None:
         claims_s18.real_listing(args.out)
         return
     pairs, cache = claims_s18.load(args.sets.split(","), args.cache)
+    if args.mode == "refit":
+        fitted = [p for p in pairs if p["set"] in args.fit.split(",")]
+        weights, bias, same, related, figures = fit_claims.fit_on(fitted, cache)
+        fit_claims.install(weights, bias, same, related)
+        model = {
+            "features": list(claims.FEATURES),
+            "weights": [round(float(w), 4) for w in weights],
+            "bias": round(bias, 4),
+            "same": same,
+            "related": related,
+            "fitted_on": f"{len(fitted)} annotated pairs ({', '.join(args.fit.split(','))})"
+            " by eval/compare/fit_claims.py",
+        }
+        print(f"# in-sample P / R / kept {figures}\n# {json.dumps(model)}", flush=True)
+        if args.write:
+            claims.MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        # the rounded model, as the product will load it
+        fit_claims.install(model["weights"], model["bias"], same, related)
+        if args.real:
+            claims_s18.real_listing(args.real)
     rows(pairs, cache)
 
 
