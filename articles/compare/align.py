@@ -648,7 +648,9 @@ def _rows(matches: list[Match], n_a: int, n_b: int) -> list[dict]:
         flush_b(match.b[0])
         rows.append(row("match", match.a, match.b, match))
         # another match starting at the same sentence (a second partner's) has its row here too
-        rows.extend(row("match", m.a, m.b, m) for m in matches_of_a[match.a[0]] if m.moved and m.a[0] == match.a[0])
+        rows.extend(
+            row("match", m.a, m.b, m) for m in matches_of_a[match.a[0]] if m.moved and m.a[0] == match.a[0]
+        )
         rows.extend(
             row("moved_b", m.a, m.b, m) for m in matches_of_b[match.b[0]] if m.moved and m.b[0] == match.b[0]
         )
