@@ -33,9 +33,28 @@ def diff_html(parts: list[list[str]]) -> SafeString:
     return mark_safe("".join(out))  # every piece of text above is escaped
 
 
-def _side_cells(side: str, ids: list[int], sentences: list[dict], parts: list[list[str]] | None) -> dict:
+def _side_cells(
+    side: str,
+    ids: list[int],
+    sentences: list[dict],
+    parts: list[list[str]] | None,
+    shown: dict[str, int] | None = None,
+    number: int = 0,
+) -> dict:
+    """shown: element id -> the row that holds it already. A sentence may make the claims of two
+    rows (one report says in one sentence what the other says in two): its anchor stays with its
+    first row, and later rows give it an id of their own so that no id is used twice."""
+    element_ids = []
+    for i in ids:
+        element = f"{side}-{i}"
+        if shown is not None:
+            if element in shown:
+                element = f"{element}-row-{number}"
+            else:
+                shown[element] = number
+        element_ids.append(element)
     return {
-        "ids": [f"{side}-{i}" for i in ids],
+        "ids": element_ids,
         "html": diff_html(parts) if parts else " ".join(sentences[i]["text"] for i in ids),
         "anchor": _anchor(side, ids),
     }
@@ -50,6 +69,7 @@ def _rows(comparison: dict, outlet_a: str, outlet_b: str) -> list[dict]:
             (tuple(conflict["a_sentences"]), tuple(conflict["b_sentences"])), []
         ).append(conflict)
     rows = []
+    shown: dict[str, int] = {}
     for number, row in enumerate(comparison["rows"], start=1):
         kind = row["kind"]
         item = {"number": number, "kind": kind, "moved": row["moved"], "badges": []}
@@ -60,8 +80,12 @@ def _rows(comparison: dict, outlet_a: str, outlet_b: str) -> list[dict]:
             item["badges"].append(("", "Matched elsewhere"))
             item["label"] = f"Row {number}: link to a matched sentence of {outlet_b}"
         else:
-            item["a"] = _side_cells("a", row["a"], sentences_a, row.get("a_parts"))
-            item["b"] = _side_cells("b", row["b"], sentences_b, row.get("b_parts"))
+            item["a"] = _side_cells("a", row["a"], sentences_a, row.get("a_parts"), shown, number)
+            item["b"] = _side_cells("b", row["b"], sentences_b, row.get("b_parts"), shown, number)
+            for side, outlet in (("a", outlet_a), ("b", outlet_b)):
+                again = sorted({shown[f"{side}-{i}"] for i in row[side]} - {number})
+                if again:
+                    item["badges"].append(("", f"{outlet}'s sentence also in row {again[0]}"))
         item["level"] = row.get("level")
         if kind == "match" and row.get("level") == "related":
             item["label"] = f"Row {number}: related sentences, not the same claim"

@@ -5,7 +5,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from articles.compare.align import NEIGHBOUR_THRESHOLD, closest_both_ways, lead
+from articles.compare.align import (
+    NEIGHBOUR_THRESHOLD,
+    SECOND_PARTNER_LEVEL,
+    Match,
+    _rows,
+    closest_both_ways,
+    lead,
+    second_partners,
+)
 from articles.compare.compare import compare_analyses
 from articles.compare.summary import Country, InCountry
 from articles.reading import read_report
@@ -44,9 +52,14 @@ def kind_of(comparison: dict, words: str) -> str:
 
 
 def assert_every_sentence_once(comparison: dict) -> None:
+    """Every sentence has a row; one stands in a second row only as the shared sentence of two
+    matches (a second partner), never as a one-sided row besides a match."""
     rows = [r for r in comparison["rows"] if r["kind"] != "moved_b"]
-    assert sorted(i for r in rows for i in r["a"]) == list(range(len(comparison["sentences"]["a"])))
-    assert sorted(j for r in rows for j in r["b"]) == list(range(len(comparison["sentences"]["b"])))
+    for side in ("a", "b"):
+        shown = [i for r in rows for i in r[side]]
+        assert sorted(set(shown)) == list(range(len(comparison["sentences"][side])))
+        repeated = {i for i in shown if shown.count(i) > 1}
+        assert all(r["kind"] == "match" for r in rows if repeated & set(r[side]))
 
 
 def test_paraphrased_and_reordered_reports_match_claim_by_claim():
@@ -880,3 +893,51 @@ def test_a_toll_over_three_countries_is_not_set_against_a_toll_over_one_of_them(
     assert [(x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [
         (["more than 1,000 people"], ["more than 600 people"])
     ]
+
+
+# A lead saying in one sentence what the other report says in two (A0 / B0 and B1). Word
+# overlaps: B1 is closer in words to A0 than to A1.
+LEXICAL_LEAD = {(0, 0): (0.5, 0.0, 0.0), (0, 1): (0.4, 0.0, 0.0), (1, 1): (0.1, 0.0, 0.0)}
+
+
+def test_a_sentence_takes_a_second_partner_that_scores_high_and_has_it_as_its_closest():
+    matches = [Match([0], [0], 0.9)]
+    added = second_partners(matches, [(0.9, 0, 0), (0.85, 0, 1)], LEXICAL_LEAD)
+    assert [(m.a, m.b, m.second) for m in added] == [([0], [1], True)]
+
+
+def test_no_second_partner_under_the_second_partner_level():
+    matches = [Match([0], [0], 0.9)]
+    just_under = SECOND_PARTNER_LEVEL - 0.01
+    assert second_partners(matches, [(0.9, 0, 0), (just_under, 0, 1)], LEXICAL_LEAD) == []
+
+
+def test_no_second_partner_when_neither_sentence_is_the_others_closest():
+    matches = [Match([0], [0], 0.9), Match([1], [1], 0.9)]
+    lexical = {(0, 0): (0.5, 0.0, 0.0), (0, 1): (0.3, 0.0, 0.0), (1, 1): (0.6, 0.0, 0.0)}
+    assert second_partners(matches, [(0.9, 0, 0), (0.85, 0, 1), (0.9, 1, 1)], lexical) == []
+
+
+def test_a_sentence_takes_one_second_partner_at_most_and_the_best_scored_one():
+    matches = [Match([0], [0], 0.9)]
+    lexical = {**LEXICAL_LEAD, (0, 2): (0.45, 0.0, 0.0)}
+    added = second_partners(matches, [(0.9, 0, 0), (0.82, 0, 1), (0.88, 0, 2)], lexical)
+    assert [(m.a, m.b) for m in added] == [([0], [2])]
+
+
+def test_two_sentences_matched_with_nothing_are_left_to_the_one_to_one_assignment():
+    lexical = {(0, 0): (0.5, 0.0, 0.0)}
+    assert second_partners([], [(0.9, 0, 0)], lexical) == []
+
+
+def test_a_sentence_shared_by_two_matches_has_a_match_row_with_each_and_every_sentence_a_row():
+    # A0 tells what B0 and B2 tell; B1 is told by A0's neighbour A1 (kept in order), B3 by nobody.
+    first, second, neighbour = Match([0], [0], 0.9), Match([0], [2], 0.85, second=True), Match([1], [1], 0.8)
+    matches = sorted([first, second, neighbour], key=lambda m: m.a[0])
+    second.moved = True  # two matches of one sentence cannot both be in order in B
+    rows = _rows(matches, 2, 4)
+    kinds = [(r["kind"], r["a"], r["b"]) for r in rows]
+    assert ("match", [0], [0]) in kinds and ("match", [0], [2]) in kinds and ("match", [1], [1]) in kinds
+    assert ("moved_b", [0], [2]) in kinds and ("only_b", [], [3]) in kinds
+    comparison = {"rows": rows, "sentences": {"a": [{}] * 2, "b": [{}] * 4}}
+    assert_every_sentence_once(comparison)

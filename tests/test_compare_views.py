@@ -489,3 +489,22 @@ def test_the_fact_table_holds_a_quote_told_over_two_sentences_as_one_claim():
     claims = [claim for claim in fact_table(reports)["claims"] if "We move the goods" in claim["text"]]
     assert [claim["cells"] for claim in claims] == [[[], [1, 2]]]
     assert "We cannot even" in claims[0]["text"]
+
+
+def test_a_sentence_shown_in_two_rows_keeps_one_anchor_and_its_later_row_says_where_else_it_stands():
+    from articles.presenting import _rows
+
+    def match(a: list[int], b: list[int]) -> dict:
+        return {"kind": "match", "a": a, "b": b, "score": 0.9, "level": "same", "moved": False}
+
+    comparison = {
+        "sentences": {"a": [{"text": "Lead telling two things."}], "b": [{"text": "One."}, {"text": "Two."}]},
+        "numbers": {"conflicts": []},
+        "rows": [match([0], [0]), match([0], [1])],
+    }
+    rows = _rows(comparison, "Gazette", "Herald")
+    element_ids = [i for row in rows for side in ("a", "b") for i in row[side]["ids"]]
+    assert len(element_ids) == len(set(element_ids))
+    assert rows[0]["a"]["ids"] == ["a-0"] and rows[1]["a"]["anchor"] == "#a-0"
+    assert ("", "Gazette's sentence also in row 1") in rows[1]["badges"]
+    assert not any("also in row" in text for _, text in rows[0]["badges"])

@@ -104,7 +104,12 @@ class Comparison(Schema):
     a: ReportRef
     b: ReportRef
     similarity: float = Field(..., ge=0, le=1)
-    rows: list[Row] = Field(..., description="every sentence of both reports exactly once, in reading order")
+    rows: list[Row] = Field(
+        ...,
+        description="every sentence of both reports, in reading order; a sentence stands in two"
+        " 'match' rows when it makes the claims of both (one report says in one sentence what the"
+        " other says in two), and in one row otherwise",
+    )
     key_differences: KeyDifferences
     entities: Entities
     quotes: list[QuoteItem]
