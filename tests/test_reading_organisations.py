@@ -749,14 +749,14 @@ def test_a_word_made_of_a_bodys_name_in_brackets_or_after_known_as_is_its_short_
 
 
 def test_a_word_in_brackets_not_made_of_the_name_is_no_short_name():
-    from articles.reading.entities import _made_of_the_words
     from articles.reading.lang import get_language
+    from articles.reading.short_forms import made_of_the_words
 
     lang = get_language("en")
-    assert _made_of_the_words("Korail", "Korea Railroad Corp.", lang)
-    assert _made_of_the_words("Fiocruz", "Oswaldo Cruz Foundation", lang)
-    assert not _made_of_the_words("Sunrise", "Korea Railroad Corp.", lang)
-    assert not _made_of_the_words("Canada", "Canadian Broadcasting Corp", lang)
+    assert made_of_the_words("Korail", "Korea Railroad Corp.", lang)
+    assert made_of_the_words("Fiocruz", "Oswaldo Cruz Foundation", lang)
+    assert not made_of_the_words("Sunrise", "Korea Railroad Corp.", lang)
+    assert not made_of_the_words("Canada", "Canadian Broadcasting Corp", lang)
 
 
 def test_a_car_someone_owns_named_by_its_maker_is_no_body():

@@ -349,12 +349,12 @@ def test_a_name_with_an_irish_particle_is_a_person_though_the_model_says_a_body(
 
 
 def test_a_name_owning_a_relative_is_marked_as_someones_but_owning_a_thing_is_not():
-    from articles.reading.entities import _owns_a_relative
+    from articles.reading.kin import owns_a_relative
     from articles.reading.models import nlp
 
     doc = nlp()("He fouled Tadhg, Oisin's younger brother, and then Oisin's goal came.")
-    assert _owns_a_relative(doc, 5)  # "Oisin" + "'s younger brother"
-    assert not _owns_a_relative(doc, 12)  # "Oisin" + "'s goal"
+    assert owns_a_relative(doc, 5)  # "Oisin" + "'s younger brother"
+    assert not owns_a_relative(doc, 12)  # "Oisin" + "'s goal"
 
 
 def test_a_korean_family_name_the_model_calls_a_people_opens_the_name_and_speaks_alone():

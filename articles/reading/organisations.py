@@ -4,7 +4,7 @@ The small model misses names in places news text makes plain: the agency in a wi
 ("WASHINGTON (Transcontinental Wire) —"), a company named with its legal suffix ("Walmart Inc"),
 and the same company named again without it ("Walmart said"). It also cuts one name in two
 ("Ohio State University" + "Wexner Medical Center") or takes a possessor into it ("Nigeria's
-National Commission ..."). Each function here returns token spans; entities.py types and links them.
+National Commission ..."). Each function here returns token spans; collecting.py types them and linking.py links them.
 """
 
 from types import ModuleType
