@@ -854,3 +854,10 @@ def test_the_two_opening_words_of_a_hospitals_name_are_the_hospital_not_a_person
 def test_a_paper_told_something_is_an_organisation_though_the_model_calls_it_a_people():
     kinds = entity_kinds('"We knocked on every door twice," Ruiz-Ortega told the Dispatch.')
     assert kinds.get("Dispatch") == "organisation"
+
+
+def test_a_name_a_drugmaker_is_set_beside_is_an_organisation():
+    kinds = entity_kinds(
+        "The contract went to Farmacéuticos Río Bravo, a Monterrey-based drugmaker, for a weekly pill."
+    )
+    assert kinds.get("Farmacéuticos Río Bravo") == "organisation"

@@ -295,3 +295,22 @@ def test_a_name_right_after_a_quotes_closing_mark_is_not_a_quotes_first_word():
     doc = nlp()('"We are safe," Yallingup residents said.')
     name = next(t.i for t in doc if t.text == "Yallingup")
     assert not opens_a_quote(doc, name, name + 1, get_language("en"))
+
+
+def test_a_state_and_the_river_named_after_it_are_two_places_in_one_report():
+    kinds = entity_kinds(
+        "Floods have displaced 40,000 people in Pahang. The Pahang River burst its banks at Temerloh on Sunday."
+    )
+    assert kinds.get("Pahang") == "place"
+    assert kinds.get("Pahang River") == "place"
+
+
+def test_a_name_before_based_is_where_a_body_is_based():
+    assert entity_kinds("The Wrocław-based firm said the fault lay in a pin.") == {"Wrocław": "place"}
+
+
+def test_a_place_written_with_a_letter_english_copy_drops_is_named_by_both():
+    assert shared_names(
+        "The factory in Łódź employs 300 people, the company said.",
+        "The factory in Lodz employs 300 people, the company said.",
+    ) == {"Łódź"}

@@ -72,6 +72,7 @@ from .people import (
     without_epithets,
 )
 from .place_cues import (
+    based_in,
     known_place_not_person,
     locative_before,
     lone_place_word,
@@ -104,7 +105,7 @@ from .spans import (
     strip_span,
     without_possessive,
 )
-from .speaking_names import with_untagged_speakers
+from .speaking_names import with_untagged_aged_names, with_untagged_speakers
 from .surnames import surnames_of, with_surname_mentions
 
 LABELS = {
@@ -328,6 +329,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     # "to Niue" (a person to the model), an untagged "Tuvalu": countries' names are places
     raw = with_countries(doc, raw, surnames_of(doc[s:e].text for s, e, k, _ in raw if k == PERSON), lang)
     raw = with_untagged_speakers(doc, raw, lang)
+    raw = with_untagged_aged_names(doc, raw, lang)  # "Anwen Price-Jenkins, 29,": someone
     raw = retyped(doc, raw, lang)  # "the regulator Ofgem", "Mrs May and Jean-Claude Juncker"
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
@@ -406,6 +408,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PLACE  # "in Riverton", "near Fort Lauderdale": somewhere, not someone
         elif kind != PLACE and is_dateline(doc, start, end):
             kind = PLACE  # "FRANKFURT (Reuters) —", "SHANNON, Ireland —": where the report is filed
+        elif kind != PLACE and not titled and based_in(doc, end):
+            kind = PLACE  # "the Lodz-based company": where a body is based
         elif kind == ORGANISATION and site_or_river(doc, start, end, lang):
             kind = PLACE  # "the Abqaiq plant", "the banks of the Seine": somewhere, not a body
         elif kind == ORGANISATION and town_of_its_people(doc, start, end, lang):
@@ -468,6 +472,25 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     }
     if dateline is not None:
         named_somewhere.add(doc[dateline[0] : dateline[1]].text.lower())  # "Hyderabad:" opens no sentence
+    # A lone word called a person but never titled nor acting as one anywhere is no one to list
+    # (linking.py leaves it out); where the model also typed it as a body ("made by Lodz-based
+    # Bociek") and it opens a sentence as the subject ("Bociek blamed ..."), it is that body.
+    # Not a word the model only ever types as a place or an object ("deliver Brexit").
+    marked_people = {
+        doc[start:end].text.lower()
+        for start, end, kind, titled in raw
+        if titled or (doc[start:end].root.dep_ in _ACTING and not doc[start].is_sent_start)
+    }
+    unmarked_people = {
+        doc[start:end].text.lower()
+        for start, end, kind, _ in raw
+        if kind == PERSON and end - start == 1 and doc[start].text not in surnames | given_names
+    } - marked_people
+    opening_subjects = {
+        doc[start:end].text.lower()
+        for start, end, _, _ in raw
+        if doc[start].is_sent_start and doc[start:end].root.dep_ in ("nsubj", "nsubjpass")
+    }
     mentions = []
     for start, end, kind, titled in raw:
         span = doc[start:end]
@@ -481,6 +504,12 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             # takes towns for bodies far more often than a body stands where places stand.
             winners = [PLACE]
         kind = PERSON if titled and PERSON in counts else sorted(winners)[0]
+        if (
+            kind == PERSON
+            and ORGANISATION in counts
+            and span.text.lower() in unmarked_people & opening_subjects
+        ):
+            kind = ORGANISATION
         if not titled and span.text.lower() in marked_bodies:
             kind = ORGANISATION
         written = span.text.lower()

@@ -69,10 +69,15 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
                 entity.name = mention.text
     last_names: dict[str, list[Mention]] = defaultdict(list)
     first_names: dict[str, list[Mention]] = defaultdict(list)
+    # "Alejandro Ruelas Montiel" ... "Mr Ruelas": a Spanish name of three words carries the
+    # father's surname second and the mother's last, and a report goes on with the father's.
+    fathers_surnames: dict[str, list[Mention]] = defaultdict(list)
     for mention in full:
         core = name_parts(mention.text)
         last_names[name_key(core[-1])].append(mention)
         first_names[name_key(core[0])].append(mention)
+        if len(core) == 3:
+            fathers_surnames[name_key(core[1])].append(mention)
     for mention in people:
         if mention.entity >= 0:
             continue
@@ -84,6 +89,8 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         # cannot tell ("Kim" beside Kim Jong-un and Kim Yong-chol).
         word = name_key(core[-1])
         candidates = last_names.get(word) or first_names.get(word) or []
+        if not candidates and len(core) == 1:
+            candidates = fathers_surnames.get(word, [])
         keys = {entities[m.entity].key for m in candidates}
         if len(keys) > 1 and len({core_tokens(m.text) for m in candidates}) > 1:
             continue

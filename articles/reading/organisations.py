@@ -87,6 +87,13 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
         elif touching and previous[2] == "PERSON" and ent.label_ != "NORP" and _hyphenated_word(ent):
             spans[-1] = (previous[0], ent.end, "PERSON")  # "Cllr Iain" + "Drummond-Shaw": one name
         elif (
+            touching and previous[2] == ent.label_ == "PERSON" and doc[ent.start - 1].lower_ not in POSSESSIVE
+        ):
+            # "Datuk [Nik Faizal] [Nik Hassan] said": two people are never written side by side
+            # without a comma or "and" between them, so the two spans are one long name (not
+            # "[Theresa May's] [Brexit]": what the first owns)
+            spans[-1] = (previous[0], ent.end, "PERSON")
+        elif (
             touching
             and previous[2] == "NORP"
             and ent.label_ == "PERSON"

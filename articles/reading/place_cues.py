@@ -148,3 +148,16 @@ def town_gone_to(doc, start: int, end: int) -> bool:
         return False
     owns = end < len(doc) and doc[end].lower_ in POSSESSIVE
     return not owns and not doc[start].is_upper and is_place_name(doc[start].text)
+
+
+def based_in(doc, end: int) -> bool:
+    """Whether "-based" is joined to the name's end ("a Querétaro-based drugmaker", "the
+    Lodz-based company"): the name is where a body is based, a place, whatever the model
+    called it."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "‐")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].lower_ == "based"
+    )

@@ -1,11 +1,13 @@
-"""Full names that are the subject of a verb of speech, where the model tagged nothing or
-took them for somewhere: whoever says something is someone, or a body."""
+"""Full names with a person's marks where the model tagged nothing or took them for somewhere:
+the subject of a verb of speech (whoever says something is someone, or a body), or a name
+with an age in commas after it ("Anwen Price-Jenkins, 29, a nurse")."""
 
 from types import ModuleType
 
 from .identity import PERSON, PLACE, is_first_name, known_place
-from .kinds import kind_by_shape
+from .kinds import aged, kind_by_shape
 from .not_names import DESCRIBING
+from .people import opens_with_a_common_word
 from .spans import hyphenated_end, strip_span
 from .speech import SPEECH_LEMMAS
 
@@ -109,3 +111,40 @@ def with_untagged_speakers(
                 if old_kind == PLACE and kind == PERSON and not known_place(doc[s:e].text, lang):
                     out[k] = (s, e, PERSON, old_titled or titled)
     return sorted(out)
+
+
+def with_untagged_aged_names(
+    doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType
+) -> list[tuple[int, int, str, bool]]:
+    """raw with the full names the model tagged nothing in that an age in commas follows
+    ("Anwen Price-Jenkins, 29, a nurse at ...", where a sentence's first words leave the small
+    model unsure): no body and no place is written with an age, so the capitalised proper nouns
+    before it are someone's name."""
+    out = list(raw)
+    lowercase_words = {t.text for t in doc if t.is_lower}
+    for last in doc[:-3]:
+        if last.pos_ != "PROPN" or not aged(doc, last.i + 1):
+            continue
+        start, end, titled = strip_span(doc, *_speaker_name(doc, last), PERSON, lang)
+        words = [t.text for t in doc[start:end] if t.text not in ("-", "‐")]
+        if len(words) < 2 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+            continue
+        if any(known_place(w, lang) for w in words) or kind_by_shape(words, PERSON, lang) != PERSON:
+            continue
+        if opens_with_a_common_word(words, lowercase_words):
+            continue  # "Passenger Meera Kulkarni-Dunne, 36,": who she is, capitalised, then her name
+        # the model may have tagged a piece of it ("Lloyd-Hughes" of "Carys Lloyd-Hughes, 33,"):
+        # the whole name replaces its pieces, unless a tagged name crosses its edge; a person's
+        # name of two words or more keeps the model's bounds ("Passenger [Meera Kulkarni-Dunne]")
+        pieces = [span for span in out if span[0] < end and start < span[1]]
+        if all(
+            start <= s and e <= end and e - s < end - start and (k != PERSON or _one_word(doc, s, e))
+            for s, e, k, _ in pieces
+        ):
+            out = [span for span in out if span not in pieces] + [(start, end, PERSON, titled)]
+    return sorted(out)
+
+
+def _one_word(doc, start: int, end: int) -> bool:
+    """Whether the tokens are one word, hyphenated parts included ("Lloyd-Hughes")."""
+    return not any(t.whitespace_ for t in doc[start : end - 1])
