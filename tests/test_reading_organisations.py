@@ -861,3 +861,14 @@ def test_a_name_a_drugmaker_is_set_beside_is_an_organisation():
         "The contract went to Farmacéuticos Río Bravo, a Monterrey-based drugmaker, for a weekly pill."
     )
     assert kinds.get("Farmacéuticos Río Bravo") == "organisation"
+
+
+def test_a_short_name_in_brackets_built_from_the_names_words_in_another_order_is_that_body():
+    body = (
+        "The Kenyan Meteorological Department (MetKenya) has warned of heavy rain until Friday. "
+        "MetKenya said the rains would ease next week."
+    )
+    names = {
+        e["name"]: e["variants"] for e in read_report("t", body)["entities"] if e["kind"] == "organisation"
+    }
+    assert names == {"Kenyan Meteorological Department": ["Kenyan Meteorological Department", "MetKenya"]}

@@ -26,8 +26,10 @@ def short_name_after(doc, end: int) -> str | None:
 
 def made_of_the_words(short: str, name: str, lang: ModuleType) -> bool:
     """Whether short is built from name's words: the starts of two of them or more, in order
-    ("Korail" of "Korea Railroad Corp."), or a whole word of four letters or more that is no
-    generic word, with letters before it ("Fiocruz" of "Oswaldo Cruz Foundation")."""
+    ("Korail" of "Korea Railroad Corp.") or, three letters each at least, in another order
+    ("MetMalaysia" of "Malaysian Meteorological Department"), or a whole word of four letters
+    or more that is no generic word, with letters before it ("Fiocruz" of "Oswaldo Cruz
+    Foundation")."""
     if known_place(short, lang):
         return False
     words = [w.lower().strip(".,") for w in name.split() if w.lower() not in lang.STOPWORDS]
@@ -46,7 +48,17 @@ def made_of_the_words(short: str, name: str, lang: ModuleType) -> bool:
                     return True
         return False
 
-    return built(short, 0, 0)
+    def reordered(rest: str, used: frozenset[int]) -> bool:
+        if not rest:
+            return len(used) >= 2
+        return any(
+            rest.startswith(word[:size]) and reordered(rest[size:], used | {k})
+            for k, word in enumerate(words)
+            if k not in used
+            for size in range(min(len(word), len(rest)), 2, -1)
+        )
+
+    return built(short, 0, 0) or reordered(short, frozenset())
 
 
 def short_form_after(doc, end: int) -> str | None:
