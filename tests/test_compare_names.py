@@ -233,3 +233,17 @@ def test_one_given_name_romanised_two_ways_is_one_person_but_a_name_and_its_femi
         same_entity({"name": name, "kind": "person"}, {"name": other, "kind": "person"}, lang, across=True)
         is same
     )
+
+
+def test_a_spanish_name_without_its_mothers_surname_is_the_person_the_other_report_calls_by_the_fathers():
+    with_bare_surname = read_report(
+        "a",
+        "Chief executive Lucía Ferrán Ortega said the plant would open in May. Ms Ferrán said prices would fall.",
+    )
+    without = read_report("a", "Chief executive Lucía Ferrán Ortega said the plant would open in May.")
+    other = read_report("b", "Chief executive Lucia Ferran told reporters the plant would open in May.")
+    shared = compare_analyses(with_bare_surname, other)["entities"]["shared"]
+    assert [(e["kind"], e["name"]) for e in shared] == [("person", "Lucía Ferrán Ortega")]
+    # "Kwabena Asante" may be someone else than "Kwabena Asante Mensah": without the bare
+    # surname in use, the two full names stay apart
+    assert compare_analyses(without, other)["entities"]["shared"] == []

@@ -749,14 +749,14 @@ def test_a_word_made_of_a_bodys_name_in_brackets_or_after_known_as_is_its_short_
 
 
 def test_a_word_in_brackets_not_made_of_the_name_is_no_short_name():
-    from articles.reading.entities import _made_of_the_words
     from articles.reading.lang import get_language
+    from articles.reading.short_forms import made_of_the_words
 
     lang = get_language("en")
-    assert _made_of_the_words("Korail", "Korea Railroad Corp.", lang)
-    assert _made_of_the_words("Fiocruz", "Oswaldo Cruz Foundation", lang)
-    assert not _made_of_the_words("Sunrise", "Korea Railroad Corp.", lang)
-    assert not _made_of_the_words("Canada", "Canadian Broadcasting Corp", lang)
+    assert made_of_the_words("Korail", "Korea Railroad Corp.", lang)
+    assert made_of_the_words("Fiocruz", "Oswaldo Cruz Foundation", lang)
+    assert not made_of_the_words("Sunrise", "Korea Railroad Corp.", lang)
+    assert not made_of_the_words("Canada", "Canadian Broadcasting Corp", lang)
 
 
 def test_a_car_someone_owns_named_by_its_maker_is_no_body():
@@ -854,3 +854,21 @@ def test_the_two_opening_words_of_a_hospitals_name_are_the_hospital_not_a_person
 def test_a_paper_told_something_is_an_organisation_though_the_model_calls_it_a_people():
     kinds = entity_kinds('"We knocked on every door twice," Ruiz-Ortega told the Dispatch.')
     assert kinds.get("Dispatch") == "organisation"
+
+
+def test_a_name_a_drugmaker_is_set_beside_is_an_organisation():
+    kinds = entity_kinds(
+        "The contract went to Farmacéuticos Río Bravo, a Monterrey-based drugmaker, for a weekly pill."
+    )
+    assert kinds.get("Farmacéuticos Río Bravo") == "organisation"
+
+
+def test_a_short_name_in_brackets_built_from_the_names_words_in_another_order_is_that_body():
+    body = (
+        "The Kenyan Meteorological Department (MetKenya) has warned of heavy rain until Friday. "
+        "MetKenya said the rains would ease next week."
+    )
+    names = {
+        e["name"]: e["variants"] for e in read_report("t", body)["entities"] if e["kind"] == "organisation"
+    }
+    assert names == {"Kenyan Meteorological Department": ["Kenyan Meteorological Department", "MetKenya"]}

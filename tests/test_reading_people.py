@@ -349,12 +349,12 @@ def test_a_name_with_an_irish_particle_is_a_person_though_the_model_says_a_body(
 
 
 def test_a_name_owning_a_relative_is_marked_as_someones_but_owning_a_thing_is_not():
-    from articles.reading.entities import _owns_a_relative
+    from articles.reading.kin import owns_a_relative
     from articles.reading.models import nlp
 
     doc = nlp()("He fouled Tadhg, Oisin's younger brother, and then Oisin's goal came.")
-    assert _owns_a_relative(doc, 5)  # "Oisin" + "'s younger brother"
-    assert not _owns_a_relative(doc, 12)  # "Oisin" + "'s goal"
+    assert owns_a_relative(doc, 5)  # "Oisin" + "'s younger brother"
+    assert not owns_a_relative(doc, 12)  # "Oisin" + "'s goal"
 
 
 def test_a_korean_family_name_the_model_calls_a_people_opens_the_name_and_speaks_alone():
@@ -386,3 +386,41 @@ def test_a_name_one_outlet_writes_with_accents_is_found_without_them_in_the_othe
 def test_a_word_for_who_someone_is_capitalised_before_a_first_name_is_not_part_of_the_name():
     body = "They had lived in the valley, one neighbour said. Neighbour Linda Hearn said the pair were kind."
     assert people(body) == {"Linda Hearn"}
+
+
+def test_two_people_the_model_tags_side_by_side_after_a_malaysian_title_are_one_person():
+    body = (
+        "Flood waters rose across the state on Sunday.\n\n"
+        "Johor Menteri Besar Datuk Onn Hafiz Onn Ghazi said the state government would pay RM500 "
+        "to each family."
+    )
+    assert people(body) == {"Onn Hafiz Onn Ghazi"}
+
+
+def test_a_name_with_an_age_in_commas_is_a_person_in_full_when_the_model_tags_only_a_piece_of_it():
+    body = (
+        "The scaffold collapsed onto the street.\n\n"
+        "Carys Lloyd-Hughes, 33, a nurse at Singleton Hospital, suffered a broken leg and spent "
+        "12 days in hospital."
+    )
+    assert people(body) == {"Carys Lloyd-Hughes"}
+
+
+def test_mr_and_the_second_of_three_names_is_the_person_named_in_full():
+    body = (
+        "The plan was announced by health secretary Jorge Alcocer Varela on Monday. "
+        "Mr Alcocer said the first doses would arrive in March."
+    )
+    entities = [e for e in read_report("t", body)["entities"] if e["kind"] == "person"]
+    assert [(e["name"], e["variants"]) for e in entities] == [
+        ("Jorge Alcocer Varela", ["Jorge Alcocer Varela", "Alcocer"])
+    ]
+
+
+def test_a_lone_word_never_titled_nor_acting_as_a_person_takes_the_other_kind_the_model_gave_it():
+    body = (
+        "The seats were made by Gdansk-based Fotelik.\n\n"
+        "Fotelik blamed a supplier.\n\n"
+        "Fotelik says new parts will arrive soon."
+    )
+    assert kinds(body).get("Fotelik") == "organisation"

@@ -336,3 +336,12 @@ def test_a_speech_verb_in_the_sentence_before_does_not_claim_a_scare_quote():
         'Reyes, 61, is the last holder of a "lifetime seat" that critics mocked in 2019.'
     )
     assert speakers(body) == [("Tom Reyes", "a betrayal"), ("Tom Reyes", "sold out by the state")]
+
+
+def test_the_person_holding_a_bodys_post_speaks_when_the_parse_makes_the_body_the_subject():
+    body = (
+        "Interest rates rose again on Tuesday.\n\n"
+        'Harbour Savings Bank (HSB) chief economist Priya Natarajan Holt said the rise was "a cold shower" '
+        "for borrowers."
+    )
+    assert speakers(body) == [("Priya Natarajan Holt", "a cold shower")]

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..reading.identity import PERSON, same_entity
+from ..reading.identity import PERSON, name_parts, same_entity
 from ..reading.lang import get_language
+from ..reading.names import name_key
 from ..reading.tokens import DIFF_TOKEN, content_tokens, diff_key
 from .mentions import absorbed, unread_mentions
 
@@ -38,9 +39,30 @@ def link_entities(entities_a: list[dict], entities_b: list[dict], language: str 
             other = next((e for e in entities_a if e["kind"] != PERSON and words & _mention_texts(e)), None)
         if other is None:
             other = next((e for e in entities_a if same_entity(e, entity, lang, across=True)), None)
+        if other is None and entity["kind"] == PERSON:
+            other = next((e for e in entities_a if _maternal_surname_left_out(e, entity)), None)
         if other is not None:
             mapping[entity["key"]] = other["key"]
     return mapping
+
+
+def _maternal_surname_left_out(a: dict, b: dict) -> bool:
+    """Whether one person's name is the other's without its last word, when the report with
+    three words also calls the person by the second alone: "Mariana Echeverria" / "Mariana
+    Echeverría Lozano ... Ms Echeverría", a Spanish name whose mother's surname one outlet
+    leaves out. Without that bare mention, "Kwabena Asante" may be someone else than "Kwabena
+    Asante Mensah" (identity.same_person keeps them apart)."""
+    if a["kind"] != PERSON or b["kind"] != PERSON:
+        return False
+    for full, short in ((a, b), (b, a)):
+        words = [name_key(w) for w in name_parts(full["name"])]
+        other = [name_key(w) for w in name_parts(short["name"])]
+        if len(words) != 3 or other != words[:2]:
+            continue
+        bare = {name_key(v) for v in full.get("variants", []) if len(name_parts(v)) == 1}
+        if words[1] in bare:
+            return True
+    return False
 
 
 def _mention_texts(entity: dict) -> set[str]:

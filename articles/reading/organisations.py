@@ -4,7 +4,7 @@ The small model misses names in places news text makes plain: the agency in a wi
 ("WASHINGTON (Transcontinental Wire) —"), a company named with its legal suffix ("Walmart Inc"),
 and the same company named again without it ("Walmart said"). It also cuts one name in two
 ("Ohio State University" + "Wexner Medical Center") or takes a possessor into it ("Nigeria's
-National Commission ..."). Each function here returns token spans; entities.py types and links them.
+National Commission ..."). Each function here returns token spans; collecting.py types them and linking.py links them.
 """
 
 from types import ModuleType
@@ -86,6 +86,13 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             spans[-1] = (previous[0], ent.end, "ORG")
         elif touching and previous[2] == "PERSON" and ent.label_ != "NORP" and _hyphenated_word(ent):
             spans[-1] = (previous[0], ent.end, "PERSON")  # "Cllr Iain" + "Drummond-Shaw": one name
+        elif (
+            touching and previous[2] == ent.label_ == "PERSON" and doc[ent.start - 1].lower_ not in POSSESSIVE
+        ):
+            # "Datuk [Nik Faizal] [Nik Hassan] said": two people are never written side by side
+            # without a comma or "and" between them, so the two spans are one long name (not
+            # "[Theresa May's] [Brexit]": what the first owns)
+            spans[-1] = (previous[0], ent.end, "PERSON")
         elif (
             touching
             and previous[2] == "NORP"

@@ -282,6 +282,16 @@ class _Reader:
     def speaker_of(self, token) -> Entity | None:
         """The named person or organisation a subject token stands for."""
         entity = self.entity_at(token.idx)
+        if entity is not None and entity.kind == ORGANISATION:
+            # "Bank Central Asia (BCA) chief economist Dian Kartika Sari said": the parse makes
+            # the body the subject and the person holding its post its apposition, or the
+            # apposition of the post ("economist"); the person speaks
+            posts = [c for c in token.children if c.dep_ == "appos"]
+            posts += [c for post in posts for c in post.children if c.dep_ == "appos"]
+            for child in posts:
+                person = self.entity_at(child.idx)
+                if person is not None and person.kind == PERSON:
+                    return person
         if entity is not None:
             return entity if entity.kind in (PERSON, ORGANISATION) else None
         # "a spokeswoman, Maria Chen" / "the company's chief, Ann Lee": the apposition names it.

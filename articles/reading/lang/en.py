@@ -54,7 +54,8 @@ TITLES = frozenset(
     treasurer attorney sheriff detective inspector superintendent constable trooper coach manager
     striker midfielder defender goalkeeper councillor cllr alderman commissioner grandmother
     grandfather boss gaffer skipper keeper winger billionaire tycoon mogul
-    cpl corporal sgt lt capt maj supt insp pte""".split()
+    cpl corporal sgt lt capt maj supt insp pte
+    datuk dato datin menteri besar""".split()  # Malaysia's honorifics, a state's "Menteri Besar"
 )
 # Multi-word titles, matched before single words, lower-cased.
 TITLE_PHRASES = (
@@ -168,8 +169,9 @@ BODY_NOUNS = frozenset(
     """regulator watchdog agency service gang group company firm union charity party bank lender
     insurer retailer supermarket airline carrier broadcaster newspaper publisher club council
     authority organisation organization ministry department network chain carmaker automaker
-    manufacturer maker startup start-up giant operator conglomerate consultancy broker exchange
-    institute university college militia movement outlet""".split()
+    manufacturer maker drugmaker chipmaker planemaker steelmaker startup start-up giant operator
+    conglomerate consultancy broker exchange institute university college militia movement
+    outlet""".split()
 )
 # Lower-case nouns for what a person does, besides TITLES, written before or beside a name:
 # "the fast bowler Arjun Venkatesh", "Marta Ruiz, a lawyer for the family".
@@ -580,14 +582,15 @@ PLACES_NAMED_WITH_AND = frozenset(
     }
 )
 PLACE_GENERIC_WORDS = frozenset(
-    "county city state province region district borough parish river prefecture governorate oblast".split()
+    "county city state province region district borough parish prefecture governorate oblast".split()
 )
 # Words for a country's divisions that end their names in title case ("Akita Prefecture").
 DIVISION_WORDS = frozenset("prefecture province governorate oblast county".split())
 # Words for a council's or a city's areas named by their number ("District 6", "Ward 12").
 NUMBERED_AREA_WORDS = frozenset("district ward".split())
 # Generic last words two reports may write or leave out of one place's name ("Heathrow Airport").
-PLACE_GENERIC_ACROSS = frozenset("airport international".split())
+# Within one report "Kelantan" and "the Kelantan River" are the state and its river: two places.
+PLACE_GENERIC_ACROSS = frozenset("airport international river".split())
 # Last words of the names of laws: neither people nor organisations ("British Museum Act").
 LAW_WORDS = frozenset("act bill law treaty amendment accord protocol".split())
 

@@ -1,0 +1,139 @@
+"""Whether a name is a body's: two bodies the model took as one span, a business a word
+describes, a paper someone told something, a department named before its country, bodies
+the model left untagged. Plain Python, no Django."""
+
+from types import ModuleType
+
+from .gazetteer import is_country_name
+from .identity import ORGANISATION, PLACE, is_first_name, known_place
+from .organisations import dateline_agency, speaking_bodies, suffixed_names
+from .speech import SPEECH_LEMMAS
+
+
+def two_bodies(
+    doc, start: int, end: int, named_alone: set[str], lang: ModuleType
+) -> list[tuple[int, int, str, bool]]:
+    """The two names of a span the model took whole across "and" ("Nissan and Mitsubishi
+    Motors", "Southwest Airlines and American Airlines"), when the part before "and" names
+    something on its own: the report tags it alone elsewhere, the lists know it as a place, or
+    it is two words or more ending as companies' names do. One body's name with "and" in it
+    ("Securities and Exchange Commission", "Ministry of Foreign Affairs and Trade") or of two
+    places ("England and Wales Cricket Board") stays whole.
+    [] when the span is one name."""
+    joints = [k for k in range(start + 1, end - 1) if doc[k].lower_ == "and"]
+    if len(joints) != 1:
+        return []
+    joint = joints[0]
+    first, second = doc[start:joint], doc[joint + 1 : end]
+    if not all(t.is_title or t.is_upper for t in (*first, *second)):
+        return []
+    place = known_place(first.text, lang)
+    if place and known_place(second[0].text, lang):
+        return []  # "England and Wales Cricket Board": one body of two places
+    company = len(first) >= 2 and first[-1].lower_ in lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
+    if not (place or company or first.text in named_alone):
+        return []
+    return [(start, joint, PLACE if place else ORGANISATION, False), (joint + 1, end, ORGANISATION, False)]
+
+
+def before_its_members(doc, end: int) -> bool:
+    """Whether a body's name modifies a plural word for a people or a party's members right after
+    it, which the parse makes the head ("House Republicans say", "Senate Democrats"): the two
+    name a group of people, which the guide does not list, and not the body."""
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return (
+        after.ent_type_ == "NORP"
+        and after.tag_ in ("NNPS", "NNS")
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+    )
+
+
+def portfolio_before_country(doc, ent, lang: ModuleType) -> int | None:
+    """The index of an untagged capitalised word for a field of government that the parse
+    joins to a country's name right after it ("Environment Canada", "Sport England"), else None."""
+    if ent.start == 0 or len(ent) != 1 or not is_country_name(ent.text):
+        return None
+    lead = doc[ent.start - 1]
+    if (
+        lead.ent_iob_ == "O"
+        and lead.is_title
+        and lead.dep_ == "compound"
+        and lead.head.i == ent.start
+        and lead.lower_ in lang.PORTFOLIO_WORDS
+    ):
+        return lead.i
+    return None
+
+
+def names_a_business(doc, start: int, end: int, words: list[str], lang: ModuleType) -> bool:
+    """ "the Carrs grocery", "Boeing shares": a name that modifies a word for a business or its
+    stock is the company's, unless it is a place the lists know ("a Texas plant")."""
+    head = doc[end - 1]
+    if head.dep_ != "compound" or head.head.i < end or head.head.lemma_.lower() not in lang.BUSINESS_NOUNS:
+        return False
+    return not known_place(" ".join(words), lang)
+
+
+def generic_body(word: str, lang: ModuleType) -> bool:
+    lower = word.lower()
+    return lower in lang.ORG_SUFFIXES and lower not in lang.KNOWN_ORG_PHRASES
+
+
+def with_untagged_organisations(
+    doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType
+) -> list[tuple[int, int, str, bool]]:
+    """raw with the dateline's agency, "X Inc" names and bodies that speak ("Transport for
+    Wales said") the model left untagged, in text order."""
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    found = suffixed_names(doc)
+    agency = dateline_agency(doc)
+    if agency is not None:
+        found.append(agency)
+    added = [(s, e, ORGANISATION, False) for s, e in found if not taken.intersection(range(s, e))]
+    # A body that speaks replaces the parts of its name the model tagged apart ("Kent Fire" +
+    # "Rescue Service"), unless a tagged name crosses its edge.
+    for s, e in speaking_bodies(doc, taken, SPEECH_LEMMAS, lang):
+        inside = [r for r in raw if s <= r[0] and r[1] <= e]
+        crossing = [r for r in raw if r[0] < e and s < r[1] and r not in inside]
+        if not crossing:
+            raw = [r for r in raw if r not in inside]
+            added.append((s, e, ORGANISATION, False))
+    return sorted(raw + added)
+
+
+TOLD_TO = frozenset({"speak", "talk", "say", "write", "explain", "confirm", "complain", "admit"})
+
+
+def told_the(doc, start: int, end: int) -> bool:
+    """Whether the name, after "the", is who is told something ("Corliss told the Valley
+    Courier", "said to the Gazette", "spoke to the Herald"): a newspaper or a body, since
+    nobody tells a person named with an article, nor a place."""
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return False
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
+        return True
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in TOLD_TO
+    )
+
+
+def names_bodies(doc, start: int, end: int, body_names: list[list[str]]) -> bool:
+    """Whether a two-word "person" opening with no first name is made of bodies' names the
+    report gives in full: the opening words of one that ends in a body's word after them
+    ("Korle Bu" of "Korle Bu Teaching Hospital"), or the first words of two ("Sahara Noor",
+    the merged "Sahara Maritime Group" and "Noor Logistics")."""
+    words = [t.text for t in doc[start:end]]
+    if len(words) != 2 or is_first_name(words[0]):
+        return False
+    if any(len(name) >= 4 and name[:2] == words for name in body_names):
+        return True
+    firsts = [name[0] for name in body_names if len(name) >= 2]
+    return words[0] != words[1] and words[0] in firsts and words[1] in firsts

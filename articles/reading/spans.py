@@ -1,0 +1,275 @@
+"""Where a name starts and ends inside the span the model tagged: articles, titles, possessives,
+scores and punctuation cut off; names the model cut at a hyphen, an initial, a particle or an
+"of" run on. Plain Python, no Django.
+"""
+
+import re
+from types import ModuleType
+
+from .identity import ORGANISATION, PERSON, PLACE, POSSESSIVE, is_first_name, is_initial
+from .kin import KIN, OWNERS
+from .place_cues import COMPASS
+
+LEADING = frozenset({"the", "a", "an"})
+
+_PUNCTUATION = ",.;:!?\"'“”‘’()[]—–-"
+
+_SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
+
+
+def strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple[int, int, bool]:
+    """Token bounds of the name inside an entity span: leading articles, titles (for people)
+    and a trailing possessive or punctuation removed. Also whether a title went."""
+    titled = False
+    while start < end and (doc[start].lower_ in LEADING or doc[start].is_space):
+        start += 1
+    # "west London", "central Paris": a part of the place, which is named without the word
+    while kind == PLACE and start < end - 1 and doc[start].is_lower and doc[start].lower_ in COMPASS:
+        start += 1
+    # "N17\n\nAjax", "Twitter\n\nBillionaire": no name runs on across a line break
+    end = next((k for k in range(start, end) if "\n" in doc[k].text), end)
+    if kind == PERSON:
+        # "Broward Sheriff Gregory Tillman", "House Speaker Nancy Pelosi": the name follows the
+        # last title word; a span ending in a title ("Broward Sheriff") names nobody.
+        last_title = max(
+            (k for k in range(start, end) if doc[k].lower_.rstrip(".") in lang.TITLES), default=None
+        )
+        if last_title is not None:
+            start, titled = last_title + 1, True
+        while start < end and doc[start].text in _PUNCTUATION:
+            start += 1
+        # "Injured Mo Salah", "Cheeky Trent Alexander-Arnold": a tabloid's epithet, no name
+        while start < end - 1 and doc[start].pos_ in ("ADJ", "VERB") and doc[start + 1].pos_ == "PROPN":
+            start += 1
+        # "Accountant Priya Ramasamy, 29,": what someone does, capitalised as a sentence opens;
+        # only before two more words ("Minnie Driver" is a name)
+        if end - start >= 3 and doc[start].is_title and doc[start].lower_ in lang.OCCUPATION_NOUNS:
+            start, titled = start + 1, True
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in lang.TITLES:
+            titled = True
+        # "whose son Tavita, 8,", "her husband Marek": someone's relative, named by a first name
+        if start > 1 and doc[start - 1].lower_ in KIN and doc[start - 2].lower_ in OWNERS:
+            titled = True
+        # "Will Bashir go to The Hague?": a question's modal, put before its subject, is no name
+        modal = doc[start]
+        if start < end - 1 and modal.tag_ == "MD" and modal.dep_ == "aux" and modal.head.i >= end:
+            start += 1
+    # "the Commons on Monday": the model ran the name on into when it happened
+    while (
+        end - start > 2
+        and doc[end - 2].lower_ in ("on", "in", "at", "by", "since", "until")
+        and (doc[end - 1].lower_ in lang.WEEKDAYS or doc[end - 1].lower_ in lang.MONTHS)
+    ):
+        end -= 2
+    while end > start:
+        # "Barcelona 4-0": a score, as one token or split into "4", "-", "0"
+        score = next((n for n in (1, 3) if end - n > start and _SCORE.fullmatch(doc[end - n : end].text)), 0)
+        if score:
+            end -= score
+        elif (
+            doc[end - 1].is_space
+            or (doc[end - 1].text in _PUNCTUATION and not _abbreviation_dot(doc, start, end - 1))
+            or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+            # "Denpasar on": a name does not end in a lower-case word ("Song-chol" keeps its "chol")
+            or (doc[end - 1].is_lower and end - 1 > start and doc[end - 2].whitespace_)
+            # "the Java Sea 13 minutes": a figure after a place, not a road's ("Interstate 75")
+            or (
+                end - 1 > start
+                and kind == PLACE
+                and doc[end - 1].like_num
+                and doc[end - 2].lower_ not in lang.ROAD_WORDS
+            )
+        ):
+            end -= 1
+        else:
+            break
+    return start, end, titled
+
+
+def _abbreviation_dot(doc, start: int, index: int) -> bool:
+    """Whether the full stop at index ends "Sr." or "Jr." (split off by the tokenizer)."""
+    return (
+        doc[index].text == "."
+        and index > start
+        and not doc[index - 1].whitespace_
+        and doc[index - 1].lower_ in ("sr", "jr")
+    )
+
+
+def hyphenated_end(doc, start: int, end: int) -> int:
+    """A name the model cut at a hyphen ("Baumgartner" of "Baumgartner-Keller") runs on; so does
+    a Korean given name, whose second syllable is written in lower case ("Moon Jae" of "Moon
+    Jae-in"): a family name and a short capitalised syllable, then one short lower-case one."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "‐")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and (
+            doc[end + 1].is_title
+            or (
+                end - start == 2
+                and doc[start].is_title
+                and doc[end - 1].is_title
+                and len(doc[end - 1]) <= 4
+                and doc[end + 1].is_lower
+                and doc[end + 1].is_alpha
+                and len(doc[end + 1]) <= 5
+            )
+        )
+    ):
+        end += 2
+    return end
+
+
+def first_name_start(doc, start: int, kind: str, lang: ModuleType) -> int:
+    """A person's name the model began at a middle initial ("J. Brennan-Moore" of "Tayla J.
+    Brennan-Moore") starts at the first name before it; so does one it began after the first
+    name, between a title and the rest ("Boss Priya [Natarajan Holt]"), or right after a first
+    name it left out ("Marguerite [Dunleavy Ortiz]")."""
+    if kind != PERSON or start == 0:
+        return start
+    before = doc[start - 1]
+    if not (before.pos_ == "PROPN" and before.is_title and before.whitespace_):
+        return start
+    untagged = before.ent_iob_ == "O"
+    after_title = start > 1 and doc[start - 2].lower_.rstrip(".") in lang.TITLES
+    if untagged and after_title:
+        return start - 1
+    if is_initial(doc[start].text) and before.lower_.rstrip(".") not in lang.TITLES:
+        return start - 1
+    if untagged and before.dep_ == "compound" and is_first_name(before.text):
+        return start - 1
+    return start
+
+
+def particle_start(doc, start: int, lang: ModuleType) -> int:
+    """A person's name the model began at or right after a lower-case particle ("bin Salman" of
+    "Prince Abdulaziz bin Salman", "Stegen" of "Marc-Andre ter Stegen") starts at the given
+    names before the particle, a hyphenated one included; a title before them is not taken."""
+    if doc[start].is_lower and doc[start].lower_ in lang.NAME_PARTICLES:
+        particle = start
+    elif start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in lang.NAME_PARTICLES:
+        particle = start - 1
+    else:
+        return start
+    begin = particle
+    while begin > 0:
+        before = doc[begin - 1]
+        if before.is_title and before.pos_ == "PROPN" and before.lower_.rstrip(".") not in lang.TITLES:
+            begin -= 1
+        elif before.text in ("-", "‐") and not before.whitespace_ and begin > 1 and doc[begin - 2].is_title:
+            begin -= 2  # "Marc-Andre"
+        else:
+            break
+        if doc[begin].is_sent_start:
+            break
+    return begin if begin < particle else start
+
+
+_INSIDE_NO_NAME = frozenset({"on", "in", "at", "near"})
+
+
+def name_end(doc, start: int, end: int) -> int:
+    """Where a name the model ran on ends: before a bracket ("CARACAS (Paxwire) -": the wire's
+    name follows its dateline) or a lower-case "on", "in", "at" or "near" standing alone
+    ("Pangkal Pinang on Bangka"; "Stoke-on-Trent" keeps its hyphens)."""
+    for k in range(start + 1, end):
+        token = doc[k]
+        if token.text in ("(", "["):
+            return k
+        alone = token.whitespace_ and doc[k - 1].whitespace_
+        if token.lower_ in _INSIDE_NO_NAME and token.is_lower and alone:
+            return k
+    return end
+
+
+def before_a_title(doc, start: int, end: int, lang: ModuleType) -> int:
+    """The end of a place's or body's name the model ran on into the title of the person named
+    next ("Wabasha County Sheriff Marcus Delahoussaye", "Bank of England Governor Mark
+    Carney"): capitalised title words at its end, before a capitalised name, are the person's.
+    A name does not end in a lower-case word ("Department of Justice Inspector General ...")."""
+    if end >= len(doc) or not (doc[end].is_title and doc[end].pos_ == "PROPN"):
+        return end
+    cut = end
+    while cut - 1 > start and doc[cut - 1].is_title and doc[cut - 1].lower_.rstrip(".") in lang.TITLES:
+        cut -= 1
+    if cut < end and doc[cut - 1].is_lower:
+        cut += 1
+    return cut
+
+
+def without_possessive(span):
+    """The span without a possessive "'s" the model took into it ("Cyclone Kenneth's")."""
+    return span[:-1] if len(span) > 1 and span[-1].lower_ in POSSESSIVE else span
+
+
+def extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int:
+    """An organisation's name the model cut before "for", "of" or "and" runs on through the
+    capitalised words after it, when they end as organisations' names do ("Center for
+    International and Strategic Studies"), or when the name already has its "of" or "for"
+    and goes on with "and" ("Commission for Museums and Monuments"); "Washington and
+    Pyongyang" stays two names."""
+    if kind == PERSON:
+        # "Choe Son" tagged, "Hui" left out: a name's last word that the parse joins to a
+        # following proper noun outside any entity runs on into it.
+        while (
+            end < len(doc)
+            and doc[end - 1].dep_ == "compound"
+            and doc[end - 1].head.i == end
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_title
+            and doc[end].ent_iob_ == "O"
+            and doc[end - 1].whitespace_
+        ):
+            end += 1
+        return end
+    if (
+        kind == ORGANISATION
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "and"
+        and doc[end + 1].is_title
+        # "... of Bernalillo County and Whitcomb by ...": not a lone singular word the model
+        # calls someone ("and Monuments", "and Quarry Safety" are no one), nor a surname of
+        # someone the report names in full
+        and not _lone_surname(doc, end + 1)
+        and any(t.lower_ in ("of", "for") for t in doc[start + 1 : end - 1])
+    ):
+        extended = end + 2
+        while extended < len(doc) and doc[extended].is_title and not doc[extended].is_sent_start:
+            extended += 1
+        return extended
+    extended = end
+    while (
+        extended + 1 < len(doc)
+        and doc[extended].lower_ in ("for", "of", "and")
+        and doc[extended + 1].is_title
+    ):
+        extended += 2
+        while extended < len(doc) and doc[extended].is_title and not doc[extended].is_sent_start:
+            extended += 1
+    if extended > end and doc[extended - 1].lower_ in lang.ORG_SUFFIXES:
+        return extended
+    return end
+
+
+def _lone_surname(doc, index: int) -> bool:
+    """Whether the word at index is one word the model tags alone as a person, singular, or the
+    last word of a person's full name elsewhere in the report."""
+    token = doc[index]
+    alone = (
+        token.ent_type_ == "PERSON"
+        and token.ent_iob_ == "B"
+        and (index + 1 >= len(doc) or doc[index + 1].ent_iob_ != "I")
+        and token.tag_ == "NNP"
+    )
+    return alone or token.text in {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+
+
+def owned_name_end(doc, end: int) -> int:
+    """The end of the name a saint's name begins ("St Anthony" of "St Anthony's Shrine")."""
+    if end + 1 < len(doc) and doc[end].lower_ in POSSESSIVE and doc[end + 1].is_title:
+        end += 2
+        while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+            end += 1
+    return end
