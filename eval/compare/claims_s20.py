@@ -96,15 +96,9 @@ def main() -> None:
         fitted = [p for p in pairs if p["set"] in args.fit.split(",")]
         weights, bias, same, related, figures = fit_claims.fit_on(fitted, cache)
         fit_claims.install(weights, bias, same, related)
-        model = {
-            "features": list(claims.FEATURES),
-            "weights": [round(float(w), 4) for w in weights],
-            "bias": round(bias, 4),
-            "same": same,
-            "related": related,
-            "fitted_on": f"{len(fitted)} annotated pairs ({', '.join(args.fit.split(','))})"
-            " by eval/compare/fit_claims.py",
-        }
+        model = fit_claims.model_record(
+            weights, bias, same, related, f"{len(fitted)} annotated pairs ({', '.join(args.fit.split(','))})"
+        )
         print(f"# in-sample P / R / kept {figures}\n# {json.dumps(model)}", flush=True)
         if args.write:
             claims.MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")

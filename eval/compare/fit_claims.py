@@ -129,6 +129,18 @@ def fit_on(pairs: list[dict], cache: dict) -> tuple[np.ndarray, float, float, fl
     return weights, bias, same, related, figures
 
 
+def model_record(weights: np.ndarray, bias: float, same: float, related: float, fitted_on: str) -> dict:
+    """The model as claims.MODEL_PATH stores it."""
+    return {
+        "features": list(claims.FEATURES),
+        "weights": [round(float(w), 4) for w in weights],
+        "bias": round(bias, 4),
+        "same": same,
+        "related": related,
+        "fitted_on": f"{fitted_on} by eval/compare/fit_claims.py",
+    }
+
+
 def cross_validate(pairs: list[dict], cache: dict, folds: int) -> Counter:
     """Match counts of every pair, each scored by a model fitted (thresholds included) on the
     other folds only."""
@@ -192,14 +204,9 @@ def main() -> None:
         )
     weights, bias, same, related, figures = fit_on(pairs, cache)
     print(f"fitted on all {len(pairs)} pairs (same >= {same}):", fmt.format(*figures))
-    model = {
-        "features": list(claims.FEATURES),
-        "weights": [round(float(w), 4) for w in weights],
-        "bias": round(bias, 4),
-        "same": same,
-        "related": related,
-        "fitted_on": f"{len(pairs)} annotated pairs ({', '.join(f.name for f in folders)}) by eval/compare/fit_claims.py",
-    }
+    model = model_record(
+        weights, bias, same, related, f"{len(pairs)} annotated pairs ({', '.join(f.name for f in folders)})"
+    )
     print(json.dumps(model))
     if not args.dry_run:
         claims.MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
