@@ -247,3 +247,13 @@ def test_a_spanish_name_without_its_mothers_surname_is_the_person_the_other_repo
     # "Kwabena Asante" may be someone else than "Kwabena Asante Mensah": without the bare
     # surname in use, the two full names stay apart
     assert compare_analyses(without, other)["entities"]["shared"] == []
+
+
+def test_a_first_given_name_and_the_fathers_surname_are_the_person_with_two_of_each():
+    def person(name: str) -> dict:
+        return {"name": name, "kind": "person"}
+
+    full = person("Luisa Fernanda Ortiz Mejía")
+    assert same_entity(person("Luisa Ortiz"), full, lang, across=True)
+    assert not same_entity(person("Luisa Mejía"), full, lang, across=True)
+    assert not same_entity(person("Fernanda Ortiz"), full, lang, across=True)

@@ -79,6 +79,11 @@ def same_person(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
         return True  # "Klaus-Dieter Oberholzer" / "Klaus Dieter Oberholzer"
     if tokens[0] == other[0] and tokens[-1] == other[-1] and abs(len(tokens) - len(other)) == 1:
         return True  # "Kwabena Asante Mensah" / "Kwabena Mensah": the middle name left out
+    short, long = sorted((tokens, other), key=len)
+    if len(short) == 2 and len(long) == 4 and short[0] == long[0] and short[1] == long[2]:
+        return (
+            True  # "Luisa Ortiz" / "Luisa Fernanda Ortiz Mejía": a first given name and the father's surname
+        )
     if tokens[-1] == other[-1] and len(tokens) == len(other) == 2:
         # "Greg Tillman" / "Gregory Tillman": a short form of the same first name
         short, long = sorted((tokens[0], other[0]), key=len)
