@@ -337,21 +337,29 @@ def closest_both_ways(
     event are all on one topic, so many of their sentences score alike; a pair neither of whose
     sentences has a closer partner in the other report is far more often the same claim (on
     real page copies, two in three "same" rows failing this test paired different claims)."""
-    closest: set[tuple[int, int]] = set()
+    meaning_a, meaning_b, words_a, words_b = _closest_each_way(lexical, cosines)
+    return (meaning_a & meaning_b) | (words_a & words_b)
+
+
+def _closest_each_way(
+    lexical: dict[tuple[int, int], tuple[float, float, float]], cosines=None
+) -> tuple[set[tuple[int, int]], ...]:
+    """The pairs (i, j) whose B sentence is the closest to its A sentence, and those whose A
+    sentence is the closest to its B sentence: in meaning (the greatest cosine), then in words
+    (the greatest word overlap, above none)."""
+    meaning_a: set[tuple[int, int]] = set()
+    meaning_b: set[tuple[int, int]] = set()
     if cosines is not None and cosines.size:
-        best_b_of_a, best_a_of_b = cosines.argmax(axis=1), cosines.argmax(axis=0)
-        closest |= {(i, int(j)) for i, j in enumerate(best_b_of_a) if int(best_a_of_b[j]) == i}
+        meaning_a = {(i, int(j)) for i, j in enumerate(cosines.argmax(axis=1))}
+        meaning_b = {(int(i), j) for j, i in enumerate(cosines.argmax(axis=0))}
     best_a: dict[int, float] = defaultdict(float)
     best_b: dict[int, float] = defaultdict(float)
     for (i, j), (words, _, _) in lexical.items():
         best_a[i] = max(best_a[i], words)
         best_b[j] = max(best_b[j], words)
-    closest |= {
-        (i, j)
-        for (i, j), (words, _, _) in lexical.items()
-        if words > 0 and words >= max(best_a[i], best_b[j])
-    }
-    return closest
+    words_a = {(i, j) for (i, j), (words, _, _) in lexical.items() if words > 0 and words >= best_a[i]}
+    words_b = {(i, j) for (i, j), (words, _, _) in lexical.items() if words > 0 and words >= best_b[j]}
+    return meaning_a, meaning_b, words_a, words_b
 
 
 def _assign(pairs: list[tuple[float, int, int]], n_a: int, n_b: int) -> dict[int, tuple[int, float]]:
@@ -412,31 +420,6 @@ def _merge_split_sentences(
         del score
 
 
-def _closest_of(
-    lexical: dict[tuple[int, int], tuple[float, float, float]], cosines=None
-) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
-    """For each sentence of A, and of B, the other report's sentences closest to it in meaning
-    or in words (closest_both_ways' test, one way)."""
-    of_a: dict[int, set[int]] = defaultdict(set)
-    of_b: dict[int, set[int]] = defaultdict(set)
-    if cosines is not None and cosines.size:
-        for i, j in enumerate(cosines.argmax(axis=1)):
-            of_a[i].add(int(j))
-        for j, i in enumerate(cosines.argmax(axis=0)):
-            of_b[j].add(int(i))
-    best_a: dict[int, float] = defaultdict(float)
-    best_b: dict[int, float] = defaultdict(float)
-    for (i, j), (words, _, _) in lexical.items():
-        best_a[i] = max(best_a[i], words)
-        best_b[j] = max(best_b[j], words)
-    for (i, j), (words, _, _) in lexical.items():
-        if words > 0 and words >= best_a[i]:
-            of_a[i].add(j)
-        if words > 0 and words >= best_b[j]:
-            of_b[j].add(i)
-    return of_a, of_b
-
-
 def second_partners(
     matches: list[Match],
     pairs: list[tuple[float, int, int]],
@@ -449,7 +432,7 @@ def second_partners(
     sentence with another match, when the model alone scores it at SECOND_PARTNER_LEVEL or more
     and one of its sentences is the other's closest in meaning or in words. Pairs that are
     already in one match, or whose sentences are both unmatched, are left alone."""
-    of_a, of_b = _closest_of(lexical, cosines)
+    closest_one_way = set().union(*_closest_each_way(lexical, cosines))
     matched_a = {i for m in matches for i in m.a}
     matched_b = {j for m in matches for j in m.b}
     together = {(i, j) for m in matches for i in m.a for j in m.b}
@@ -463,7 +446,7 @@ def second_partners(
             continue
         if i in seconded_a or j in seconded_b:
             continue  # one second partner a sentence: a sentence telling three is rarely told thrice
-        if i not in of_b[j] and j not in of_a[i]:
+        if (i, j) not in closest_one_way:
             continue
         added.append(Match([i], [j], score, second=True))
         together.add((i, j))

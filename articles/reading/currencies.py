@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 import pycountry
-from babel import Locale, localedata
+from babel import localedata
 from babel.numbers import get_currency_name
 
 # Names that are also everyday English words after a figure ("a 2 real gain", "Grade 5 mark",
@@ -64,7 +64,12 @@ def _signs() -> dict[str, str]:
     for identifier in localedata.locale_identifiers():
         if "_" in identifier and not identifier.startswith("en_"):
             continue  # the base locale and English ones name every sign a report uses
-        for code, sign in Locale.parse(identifier).currency_symbols.items():
+        # A locale's own entries only: what it inherits is its parents' (root, the language),
+        # which this loop reads too, and merging them for every locale would take four times as
+        # long on the first reading of each process.
+        for code, sign in (
+            localedata.load(identifier, merge_inherited=False).get("currency_symbols", {}).items()
+        ):
             if code in codes and sign != code:
                 seen.setdefault(sign, set()).add(code)
     signs = {
