@@ -341,3 +341,31 @@ def test_one_amount_in_a_currencys_sign_and_in_its_name_is_one_currency():
     (sign,) = [f for f in figures("He took RM340,000 in bribes.") if f[1] == "amount"]
     (name,) = [f for f in figures("He took 340,000 ringgit in bribes.") if f[1] == "amount"]
     assert sign[2:] == name[2:]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Some 8.2 lakh people took refuge in shelters.",
+            ("Some 8.2 lakh people", "count", "people", 820000.0),
+        ),
+        (
+            "Crops on around 1.3 lakh hectares were damaged.",
+            ("1.3 lakh hectares", "count", "hectare", 130000.0),
+        ),
+        ("The state will spend ₹1,200 crore on roads.", ("₹1,200 crore", "amount", "INR", 1.2e10)),
+    ],
+)
+def test_lakh_and_crore_scale_a_figure_as_south_asian_english_writes_them(text, expected):
+    assert expected in figures(text)
+
+
+def test_a_scaled_figure_equals_the_same_figure_written_in_full():
+    # 8.2 * 1e6 is 8199999.999999999 in floating point: read so, it would "differ" from 8,200,000
+    assert figures("It cost $8.2 million.")[0][3] == figures("It cost $8,200,000.")[0][3] == 8200000.0
+    assert figures("It cost Rs 4.1 crore.")[0][3] == figures("It cost Rs 41,000,000.")[0][3]
+
+
+def test_a_currency_sign_the_model_leaves_outside_the_figure_gives_its_currency():
+    assert ("₦5 billion", "amount", "NGN", 5e9) in figures("The project cost ₦5 billion.")

@@ -120,7 +120,9 @@ def parse_value(text: str, lang: ModuleType) -> float | None:
         scale = lang.SCALE_WORDS.get(word)
         # "m", "bn", "k" scale only when stuck to the figure ("$5bn", "40m"): "5 m" is metres.
         if scale and (len(word) > 2 or (match and lower[match.end() : match.end() + len(word)] == word)):
-            value *= scale
+            # to 12 significant digits: 8.2 * 1e6 is 8199999.999999999 in floating point, which
+            # an exact "8,200,000" in the other report would not equal
+            value = float(f"{value * scale:.12g}")
             break
     return value
 
@@ -159,6 +161,8 @@ def _counted_noun(span, lang: ModuleType):
     the object of "of" after it ("12 of the victims"); None when it counts nothing named. A
     scale token the tokenizer split off ("40m people") is part of the figure, not the thing."""
     root = span.root
+    if root.dep_ == "det" and len(span) > 1 and span[-1].head == root.head:
+        root = span[-1]  # "Some 8.2 lakh people": the parse hangs "Some" and the figure from the noun
     head = root.head
     if root.dep_ == "quantmod" and head.like_num and head.i > root.i and _of_between(root, head):
         # "three of five seats": the part counts what the whole counts
@@ -427,8 +431,9 @@ def _bound(text: str, before: str, context: str, kind: str) -> str:
 def _whole_figure(text: str, start: int, end: int, lang: ModuleType) -> tuple[int, int]:
     """The entity's text with what the small model tends to leave outside it: the currency
     symbol before "44bn" in "$44bn", and the scale after "$4" in "$4m"."""
-    if start > 0 and text[start - 1] in lang.CURRENCY_SYMBOLS:
-        start -= 1
+    before = text[start - 1] if start > 0 else ""
+    if before in lang.CURRENCY_SYMBOLS or (before and not before.isalnum() and currency_of_sign(before)):
+        start -= 1  # "$44bn", "₹1,200 crore", "₦5 billion"
     if text[start : start + 1] == "$":
         # the letters that make it another country's dollar ("A$150 million", "NZ$2 billion")
         letters = re.search(r"(?<![A-Za-z.])([A-Z]{1,2}|U\.S\.)$", text[max(start - 4, 0) : start])
@@ -458,6 +463,15 @@ def _figure_spans(doc, lang: ModuleType) -> list:
     spans = []
     covered: set[int] = set()
     for ent in doc.ents:
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            after is not None
+            and len(after) > 2
+            and after.lower_ in lang.SCALE_WORDS
+            and doc[ent.end - 1].like_num
+        ):
+            # "Some 8.2 lakh people": the model leaves out a scale word it rarely sees
+            ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)
         covered.update(range(ent.start, ent.end))
         # The figure: the last word ("43"), with the number before a scale word ("1.2 million").
         cut = ent.end - 1

@@ -357,6 +357,12 @@ SCALE_WORDS = {
     "trillion": 1e12,
     "tn": 1e12,
     "k": 1e3,
+    # South Asian English writes a hundred thousand and ten million as words of their own
+    # ("8.2 lakh people", "Rs 450 crore"): a figure read without them is off by 10^5 or 10^7.
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₩": "KRW"}
 CURRENCY_WORDS = {
