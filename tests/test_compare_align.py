@@ -941,3 +941,19 @@ def test_a_sentence_shared_by_two_matches_has_a_match_row_with_each_and_every_se
     assert ("moved_b", [0], [2]) in kinds and ("only_b", [], [3]) in kinds
     comparison = {"rows": rows, "sentences": {"a": [{}] * 2, "b": [{}] * 4}}
     assert_every_sentence_once(comparison)
+
+
+def test_a_line_the_other_report_may_say_in_other_words_is_not_a_key_difference():
+    from articles.compare.key_differences import COUNTERPART, _has_counterpart
+    from articles.reading.vectors import pack
+
+    def reading(vectors: list[list[float]]) -> dict:
+        return {"vectors": pack(np.asarray(vectors, dtype=np.float32))}
+
+    # Unit vectors: cosines of 0.34 and 0.1 with the other report's only sentence. A paraphrase
+    # the sentence model sees as weakly alike ("All 19 were brought to surface alive" / "Nineteen
+    # miners were yesterday brought to the surface alive", 0.29) is too often the same claim.
+    mine = reading([[0.34, (1 - 0.34**2) ** 0.5], [0.1, (1 - 0.1**2) ** 0.5]])
+    theirs = reading([[1.0, 0.0]])
+    assert COUNTERPART <= 0.34
+    assert _has_counterpart(mine, theirs) == {0}

@@ -23,7 +23,12 @@ ONE_SIDED_SHOWN = 3
 QUOTES_SHOWN = 2
 PEOPLE_SHOWN = 5
 MIN_WORDS = 6
-COUNTERPART = 0.4  # a cosine from which another report may say the same in other words
+# A cosine from which another report may say the same in other words. Measured on the eleven
+# annotated sets (1,223 one-sided sentences of six words or more): at 0.4, 24% of the lines this
+# list showed were claims the other report makes in other words ("All 19 were brought to
+# surface alive" / "Nineteen miners were yesterday brought to the surface alive", cosine 0.29);
+# at 0.3, 13%, with the list shorter (188 lines in 88 pairs, from 415).
+COUNTERPART = 0.3
 
 
 def _centrality(analysis: dict, indices: list[int]) -> dict[int, float]:
