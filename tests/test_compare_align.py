@@ -9,6 +9,8 @@ from articles.compare.align import (
     NEIGHBOUR_THRESHOLD,
     SECOND_PARTNER_LEVEL,
     Match,
+    Told,
+    _one_speaker_two_things,
     _rows,
     closest_both_ways,
     lead,
@@ -941,3 +943,68 @@ def test_a_sentence_shared_by_two_matches_has_a_match_row_with_each_and_every_se
     assert ("moved_b", [0], [2]) in kinds and ("only_b", [], [3]) in kinds
     comparison = {"rows": rows, "sentences": {"a": [{}] * 2, "b": [{}] * 4}}
     assert_every_sentence_once(comparison)
+
+
+def _parts(sentence: dict, key: str) -> list[str]:
+    start = sentence["start"]
+    return [sentence["text"][s - start : e - start] for s, e in sentence[key]]
+
+
+def test_a_sentence_reads_who_is_speaking_apart_from_what_was_said():
+    body = (
+        "Harbour board chairwoman Ingrid Palsson said the new pier would open in the spring. "
+        '"We have waited far too long for this," said Ingrid Palsson, the harbour board chairwoman. '
+        "The pier cost 40 million kroner, according to the city council. "
+        "The mayor, Lars Berg, told reporters on Monday that the ferry would run twice a day. "
+        "The ferry will run twice a day."
+    )
+    sentences = read_report("Pier", body)["sentences"]
+    assert [_parts(s, "attribution") for s in sentences] == [
+        ["Harbour board chairwoman Ingrid Palsson said"],
+        ["said Ingrid Palsson, the harbour board chairwoman"],
+        ["according to the city council"],
+        ["The mayor, Lars Berg, told reporters"],
+        [],
+    ]
+    assert _parts(sentences[1], "speaker") == ["Ingrid Palsson, the harbour board chairwoman"]
+    assert _parts(sentences[3], "speaker") == ["The mayor, Lars Berg,"]
+
+
+def test_two_things_one_speaker_said_that_share_no_word_are_at_most_related():
+    said = "Harbour board chairwoman Ingrid Palsson said the new pier would open in the spring."
+    c = compare(
+        "Pier",
+        said,
+        "Pier",
+        '"We have waited far too long for this," said Ingrid Palsson, the harbour board chairwoman.',
+    )
+    assert [(r["kind"], r["level"]) for r in c["rows"]] == [("match", "related")]
+    # a speaker known by surname alone on one side is the same speaker
+    c = compare(
+        "Pier",
+        "Palsson said the pier would open in the spring.",
+        "Pier",
+        '"We have waited far too long," Palsson said.',
+    )
+    assert all(r["level"] != "same" for r in c["rows"])
+
+
+def test_one_speaker_telling_one_thing_in_other_words_is_still_the_same_claim():
+    c = compare(
+        "Pier",
+        "Harbour board chairwoman Ingrid Palsson said the new pier would open in the spring.",
+        "Pier",
+        "The new pier will open in the spring, said Ingrid Palsson, the harbour board chairwoman.",
+    )
+    assert [(r["kind"], r["level"]) for r in c["rows"]] == [("match", "same")]
+
+
+def test_a_sentence_telling_nothing_beyond_who_spoke_is_not_set_against_the_others_words():
+    told = {0: Told({"E:p:ingrid-palsson"}, set())}
+    other = {0: Told({"E:p:ingrid-palsson"}, {"pier", "open"})}
+    assert not _one_speaker_two_things(Match([0], [0], 0.9), told, other)
+    assert _one_speaker_two_things(Match([0], [0], 0.9), {0: Told({"E:p:ingrid-palsson"}, {"wait"})}, other)
+    # a side with a sentence in its own voice is left to the model
+    assert not _one_speaker_two_things(
+        Match([0, 1], [0], 0.9), {0: Told({"E:p:ingrid-palsson"}, {"wait"})}, other
+    )

@@ -20,7 +20,7 @@ from .vectors import encode, pack
 
 # Bump when what is stored changes; stored readings of an older version are read again
 # (on the fly by comparisons, for good by `manage.py reanalyse_articles`).
-READING_VERSION = 31
+READING_VERSION = 32
 BATCH = 8  # reports a batch: as fast as 32 here, and a worker peaks 190 MB lower (bench_reading.py)
 
 
@@ -136,6 +136,54 @@ def _time(span) -> str | None:
     return None
 
 
+# Words of the subject's own that stay with who spoke, not with what was said ("said on Tuesday",
+# "told reporters"); a prepositional phrase is left out, since the parse often hangs the clause
+# said on it ("told reporters outside the mission that Pyongyang wanted ...").
+_TELLING_CHILDREN = frozenset({"aux", "auxpass", "advmod", "npadvmod"})
+_AUDIENCES = frozenset({"reporters", "journalists"})
+
+
+def _attribution(span) -> tuple[list[list[int]], list[list[int]]]:
+    """Where the sentence says who is speaking, as [start, end] offsets: a speech verb at the
+    top of the sentence with the whole of its subject ("Unite regional officer Bobby Kershaw
+    said", "said Kamrul Hasan Chowdhury, the ministry's additional secretary"), and an
+    "according to" phrase. The rest is what was said; two sentences of one speaker that share
+    none of it tell two things that speaker said, not one."""
+    if span is None:
+        return [], []
+    telling: set[int] = set()
+    speaking: set[int] = set()
+    for token in span:
+        top = token.dep_ == "ROOT" or (token.dep_ in ("parataxis", "advcl") and token.head.dep_ == "ROOT")
+        if top and token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS:
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects:
+                continue
+            telling.add(token.i)
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    speaking.update(t.i for t in child.subtree)
+                elif child.dep_ in _TELLING_CHILDREN or (child.dep_ == "dobj" and child.lower_ in _AUDIENCES):
+                    telling.update(t.i for t in child.subtree)
+        elif token.lower_ == "according" and token.dep_ == "prep":
+            speaking.update(t.i for t in token.subtree if t.i != token.i)
+            telling.add(token.i)
+    return _runs(span, telling | speaking), _runs(span, speaking)
+
+
+def _runs(span, indices: set[int]) -> list[list[int]]:
+    """[start, end] offsets of the runs of consecutive tokens among indices, inside span."""
+    runs: list[list[int]] = []
+    for i in sorted(t for t in indices if span.start <= t < span.end):
+        token = span.doc[i]
+        start, end = token.idx, token.idx + len(token)
+        if runs and runs[-1][2] == i - 1:
+            runs[-1][1], runs[-1][2] = end, i
+        else:
+            runs.append([start, end, i])
+    return [[start, end] for start, end, _ in runs]
+
+
 def _sentence(sentence, span) -> dict:
     """A sentence of the reading: where it stands, its text, and what its parse (`span`, or
     None where the parse's tokens do not cover it) says of its main claim."""
@@ -148,6 +196,7 @@ def _sentence(sentence, span) -> dict:
         "negated": _negated(span),
         "denies": _denies_something(span),
         "time": _time(span),
+        **dict(zip(("attribution", "speaker"), _attribution(span), strict=True)),
     }
 
 
