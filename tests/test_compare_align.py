@@ -10,6 +10,7 @@ from articles.compare.align import (
     SECOND_PARTNER_LEVEL,
     Match,
     Told,
+    _merge_split_sentences,
     _one_speaker_two_things,
     _rows,
     closest_both_ways,
@@ -1008,3 +1009,20 @@ def test_a_sentence_telling_nothing_beyond_who_spoke_is_not_set_against_the_othe
     assert not _one_speaker_two_things(
         Match([0, 1], [0], 0.9), {0: Told({"E:p:ingrid-palsson"}, {"wait"})}, other
     )
+
+
+def test_a_leftover_sentence_joins_a_neighbours_match_only_when_the_shared_sentence_is_its_closest():
+    # B's sentence 1 comes right after B's sentence 0, matched to A's sentence 0
+    pairs = [(0.9, 0, 0), (0.4, 0, 1)]
+    closer_elsewhere = (set(), {(2, 1)}, set(), set())  # B1's closest in meaning is A2
+    matches = [Match([0], [0], 0.9)]
+    _merge_split_sentences(matches, pairs, 3, 2, closer_elsewhere)
+    assert (matches[0].a, matches[0].b) == ([0], [0])
+    closest_here = (set(), {(0, 1)}, set(), set())
+    matches = [Match([0], [0], 0.9)]
+    _merge_split_sentences(matches, pairs, 3, 2, closest_here)
+    assert (matches[0].a, matches[0].b) == ([0], [0, 1])
+    # and the same from A's side: A1's closest in words is B0
+    matches = [Match([0], [0], 0.9)]
+    _merge_split_sentences(matches, [(0.9, 0, 0), (0.4, 1, 0)], 2, 3, (set(), set(), {(1, 0)}, set()))
+    assert (matches[0].a, matches[0].b) == ([0, 1], [0])

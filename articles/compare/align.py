@@ -398,14 +398,30 @@ def _assign_between_neighbours(
 
 
 def _merge_split_sentences(
-    matches: list[Match], pairs: list[tuple[float, int, int]], n_a: int, n_b: int
+    matches: list[Match],
+    pairs: list[tuple[float, int, int]],
+    n_a: int,
+    n_b: int,
+    closest: tuple[set[tuple[int, int]], ...],
 ) -> None:
-    """Attach a leftover sentence to its neighbour's match when it matches the same sentence."""
+    """Attach a leftover sentence to its neighbour's match when it matches the same sentence and
+    that sentence is its closest in the other report, in meaning or in words (closest: from
+    _closest_each_way). A leftover closer to another sentence tells something else: without
+    that test a lead took the sentence after the other lead whatever it said ("Walmart reported
+    quarterly profit above estimates" / "Wal-Mart, the retailer that built its empire on
+    sprawling supercentres, is increasingly winning its customers on their phones")."""
+    meaning_a, meaning_b, words_a, words_b = closest
+    closest_to_a = meaning_a | words_a  # (i, j): j is i's closest
+    closest_to_b = meaning_b | words_b  # (i, j): i is j's closest
     used_a = {i for m in matches for i in m.a}
     used_b = {j for m in matches for j in m.b}
     by_a = {i: m for m in matches for i in m.a}
     by_b = {j: m for m in matches for j in m.b}
     for score, i, j in sorted(pairs, reverse=True):
+        if i in used_a and (i, j) not in closest_to_b:
+            continue  # B's sentence is closer to another of A's: it tells something else
+        if j in used_b and (i, j) not in closest_to_a:
+            continue
         if i in used_a and j not in used_b:
             match = by_a[i]
             if len(match.a) == 1 and any(abs(j - k) == 1 for k in match.b):
@@ -508,7 +524,7 @@ def align(
     assigned = _assign(identical + pairs, len(a.bags), len(b.bags))
     _assign_between_neighbours(assigned, weak)
     matches = [Match([i], [j], score) for i, (j, score) in assigned.items()]
-    _merge_split_sentences(matches, pairs, len(a.bags), len(b.bags))
+    _merge_split_sentences(matches, pairs, len(a.bags), len(b.bags), _closest_each_way(lexical, cosines))
     seconds = second_partners(matches, pairs, lexical, cosines)
     for match in matches:
         if len(match.a) + len(match.b) > 2:
