@@ -286,6 +286,19 @@ def test_the_time_of_a_claim_is_read_from_its_verb_and_not_from_the_tense_of_who
     assert times == ["past", "ahead", "ahead", None, None, "ahead", None]
 
 
+def test_a_sentence_telling_both_a_done_and_an_ahead_happening_has_no_one_time():
+    body = (
+        "The goalkeeper completed a medical in Leeds on Monday and will sign a three-year contract. "
+        "Savers will have to wait longer for cheaper loans, after the central bank yesterday declined to cut its rate. "
+        "The old mayor retired in 2021; his deputy will take over the office. "
+        "Prices would have risen by 8 per cent without the subsidy, the ministry said. "
+        "The goalkeeper will sign a three-year contract after a medical on Monday. "
+        "The central bank kept its rate unchanged yesterday."
+    )
+    times = [s["time"] for s in read_report("t", body)["sentences"]]
+    assert times == [None, None, None, None, "ahead", "past"]
+
+
 def test_a_promise_told_with_a_speech_verb_and_without_one_can_be_the_same_claim():
     c = compare(
         "Notre-Dame",

@@ -341,3 +341,17 @@ def test_one_amount_in_a_currencys_sign_and_in_its_name_is_one_currency():
     (sign,) = [f for f in figures("He took RM340,000 in bribes.") if f[1] == "amount"]
     (name,) = [f for f in figures("He took 340,000 ringgit in bribes.") if f[1] == "amount"]
     assert sign[2:] == name[2:]
+
+
+def test_a_term_with_an_option_to_extend_it_is_its_floor_not_its_length():
+    def bounds(body: str) -> list[tuple[str, str]]:
+        return [(n["text"], n["bound"]) for n in read_report("t", body)["numbers"] if n["kind"] == "duration"]
+
+    assert bounds("The goalkeeper signed a three-year contract with the option of a further season.") == [
+        ("three-year", "at_least")
+    ]
+    assert bounds("The council took a ten-year lease, with an option for another five.")[0] == (
+        "ten-year",
+        "at_least",
+    )
+    assert bounds("The goalkeeper signed a three-year contract on Monday.") == [("three-year", "exact")]

@@ -110,7 +110,11 @@ def _time(span) -> str | None:
     """When the sentence's main claim happens, from its verb: "past" ("broke down"), "ahead"
     ("will resume", "are due to resume", "said workers would walk out") or None when the parse
     cannot tell. Told, a past tense is only the teller's ("said Switzerland was ready" is
-    still so), and a present perfect or an intention ("vowed to appeal") is not over: None."""
+    still so), and a present perfect or an intention ("vowed to appeal") is not over: None.
+    A sentence telling both times, in a verb joined to the main one or in a clause of its own
+    ("completed a medical on Monday and will sign a four-year contract", "will have to wait
+    longer after the bank yesterday declined to move its rate"), is None too: either report
+    may tell the half the other tells."""
     if span is None:
         return None
     verb = next((t for t in span if t.dep_ == "ROOT"), None)
@@ -124,9 +128,33 @@ def _time(span) -> str | None:
         if said is None:
             return None
         verb = said
+    time = _verb_time(verb, told)
+    if time is not None and any(_joined_time(c, told) not in (None, time) for c in verb.children):
+        return None
+    return time
+
+
+def _joined_time(clause, told: bool) -> str | None:
+    """The time a clause joined to the main verb tells ("and will sign", "after the bank
+    yesterday declined to move", "; his daughter will join"): a past tense is past here
+    whatever follows it."""
+    if clause.dep_ not in ("conj", "parataxis", "advcl", "ccomp", "dep") or clause.pos_ not in (
+        "VERB",
+        "AUX",
+    ):
+        return None
+    has_auxiliary = any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    if clause.tag_ == "VBD" and not has_auxiliary:
+        return "past"
+    return _verb_time(clause, told)
+
+
+def _verb_time(verb, told: bool) -> str | None:
+    """The time one verb tells (see _time)."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & _AHEAD_AUX:
-        return "ahead"
+        # "would have risen": what would have been, not what will be
+        return None if "have" in auxiliaries and verb.tag_ == "VBN" else "ahead"
     frame = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
     if any(t.lower_ in _AHEAD_FRAMES and any(c.dep_ == "xcomp" for c in t.children) for t in frame):
         return "ahead"
