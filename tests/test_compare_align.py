@@ -9,6 +9,9 @@ from articles.compare.align import (
     NEIGHBOUR_THRESHOLD,
     SECOND_PARTNER_LEVEL,
     Match,
+    Told,
+    _merge_split_sentences,
+    _one_speaker_two_things,
     _rows,
     closest_both_ways,
     lead,
@@ -281,6 +284,19 @@ def test_the_time_of_a_claim_is_read_from_its_verb_and_not_from_the_tense_of_who
     )
     times = [s["time"] for s in read_report("t", body)["sentences"]]
     assert times == ["past", "ahead", "ahead", None, None, "ahead", None]
+
+
+def test_a_sentence_telling_both_a_done_and_an_ahead_happening_has_no_one_time():
+    body = (
+        "The goalkeeper completed a medical in Leeds on Monday and will sign a three-year contract. "
+        "Savers will have to wait longer for cheaper loans, after the central bank yesterday declined to cut its rate. "
+        "The old mayor retired in 2021; his deputy will take over the office. "
+        "Prices would have risen by 8 per cent without the subsidy, the ministry said. "
+        "The goalkeeper will sign a three-year contract after a medical on Monday. "
+        "The central bank kept its rate unchanged yesterday."
+    )
+    times = [s["time"] for s in read_report("t", body)["sentences"]]
+    assert times == [None, None, None, None, "ahead", "past"]
 
 
 def test_a_promise_told_with_a_speech_verb_and_without_one_can_be_the_same_claim():
@@ -957,3 +973,85 @@ def test_a_line_the_other_report_may_say_in_other_words_is_not_a_key_difference(
     theirs = reading([[1.0, 0.0]])
     assert COUNTERPART <= 0.34
     assert _has_counterpart(mine, theirs) == {0}
+
+
+def _parts(sentence: dict, key: str) -> list[str]:
+    start = sentence["start"]
+    return [sentence["text"][s - start : e - start] for s, e in sentence[key]]
+
+
+def test_a_sentence_reads_who_is_speaking_apart_from_what_was_said():
+    body = (
+        "Harbour board chairwoman Ingrid Palsson said the new pier would open in the spring. "
+        '"We have waited far too long for this," said Ingrid Palsson, the harbour board chairwoman. '
+        "The pier cost 40 million kroner, according to the city council. "
+        "The mayor, Lars Berg, told reporters on Monday that the ferry would run twice a day. "
+        "The ferry will run twice a day."
+    )
+    sentences = read_report("Pier", body)["sentences"]
+    assert [_parts(s, "attribution") for s in sentences] == [
+        ["Harbour board chairwoman Ingrid Palsson said"],
+        ["said Ingrid Palsson, the harbour board chairwoman"],
+        ["according to the city council"],
+        ["The mayor, Lars Berg, told reporters"],
+        [],
+    ]
+    assert _parts(sentences[1], "speaker") == ["Ingrid Palsson, the harbour board chairwoman"]
+    assert _parts(sentences[3], "speaker") == ["The mayor, Lars Berg,"]
+
+
+def test_two_things_one_speaker_said_that_share_no_word_are_at_most_related():
+    said = "Harbour board chairwoman Ingrid Palsson said the new pier would open in the spring."
+    c = compare(
+        "Pier",
+        said,
+        "Pier",
+        '"We have waited far too long for this," said Ingrid Palsson, the harbour board chairwoman.',
+    )
+    assert [(r["kind"], r["level"]) for r in c["rows"]] == [("match", "related")]
+    # a speaker known by surname alone on one side is the same speaker
+    c = compare(
+        "Pier",
+        "Palsson said the pier would open in the spring.",
+        "Pier",
+        '"We have waited far too long," Palsson said.',
+    )
+    assert all(r["level"] != "same" for r in c["rows"])
+
+
+def test_one_speaker_telling_one_thing_in_other_words_is_still_the_same_claim():
+    c = compare(
+        "Pier",
+        "Harbour board chairwoman Ingrid Palsson said the new pier would open in the spring.",
+        "Pier",
+        "The new pier will open in the spring, said Ingrid Palsson, the harbour board chairwoman.",
+    )
+    assert [(r["kind"], r["level"]) for r in c["rows"]] == [("match", "same")]
+
+
+def test_a_sentence_telling_nothing_beyond_who_spoke_is_not_set_against_the_others_words():
+    told = {0: Told({"E:p:ingrid-palsson"}, set())}
+    other = {0: Told({"E:p:ingrid-palsson"}, {"pier", "open"})}
+    assert not _one_speaker_two_things(Match([0], [0], 0.9), told, other)
+    assert _one_speaker_two_things(Match([0], [0], 0.9), {0: Told({"E:p:ingrid-palsson"}, {"wait"})}, other)
+    # a side with a sentence in its own voice is left to the model
+    assert not _one_speaker_two_things(
+        Match([0, 1], [0], 0.9), {0: Told({"E:p:ingrid-palsson"}, {"wait"})}, other
+    )
+
+
+def test_a_leftover_sentence_joins_a_neighbours_match_only_when_the_shared_sentence_is_its_closest():
+    # B's sentence 1 comes right after B's sentence 0, matched to A's sentence 0
+    pairs = [(0.9, 0, 0), (0.4, 0, 1)]
+    closer_elsewhere = (set(), {(2, 1)}, set(), set())  # B1's closest in meaning is A2
+    matches = [Match([0], [0], 0.9)]
+    _merge_split_sentences(matches, pairs, 3, 2, closer_elsewhere)
+    assert (matches[0].a, matches[0].b) == ([0], [0])
+    closest_here = (set(), {(0, 1)}, set(), set())
+    matches = [Match([0], [0], 0.9)]
+    _merge_split_sentences(matches, pairs, 3, 2, closest_here)
+    assert (matches[0].a, matches[0].b) == ([0], [0, 1])
+    # and the same from A's side: A1's closest in words is B0
+    matches = [Match([0], [0], 0.9)]
+    _merge_split_sentences(matches, [(0.9, 0, 0), (0.4, 1, 0)], 2, 3, (set(), set(), {(1, 0)}, set()))
+    assert (matches[0].a, matches[0].b) == ([0, 1], [0])

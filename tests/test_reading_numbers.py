@@ -369,3 +369,17 @@ def test_a_scaled_figure_equals_the_same_figure_written_in_full():
 
 def test_a_currency_sign_the_model_leaves_outside_the_figure_gives_its_currency():
     assert ("₦5 billion", "amount", "NGN", 5e9) in figures("The project cost ₦5 billion.")
+
+
+def test_a_term_with_an_option_to_extend_it_is_its_floor_not_its_length():
+    def bounds(body: str) -> list[tuple[str, str]]:
+        return [(n["text"], n["bound"]) for n in read_report("t", body)["numbers"] if n["kind"] == "duration"]
+
+    assert bounds("The goalkeeper signed a three-year contract with the option of a further season.") == [
+        ("three-year", "at_least")
+    ]
+    assert bounds("The council took a ten-year lease, with an option for another five.")[0] == (
+        "ten-year",
+        "at_least",
+    )
+    assert bounds("The goalkeeper signed a three-year contract on Monday.") == [("three-year", "exact")]

@@ -13,9 +13,10 @@ pair right next to a matched pair is accepted too, since reworded sentences keep
 the story. A sentence left over that continues its neighbour's match (one outlet split what the
 other said in one sentence) joins that match. A match is shown as the same claim only when its
 sentences are each other's closest in meaning or in words; otherwise it is at most related (one
-topic, not one claim). Rows follow both reports' reading order along the in-order chain of
-matches with the greatest total score; a match outside that chain stays at its place in the
-first report and gets a link at its place in the second.
+topic, not one claim); so is a match of two sentences telling what one speaker said that share
+no word of what was said (two of the speaker's remarks). Rows follow both reports' reading
+order along the in-order chain of matches with the greatest total score; a match outside that
+chain stays at its place in the first report and gets a link at its place in the second.
 """
 
 import math
@@ -397,14 +398,30 @@ def _assign_between_neighbours(
 
 
 def _merge_split_sentences(
-    matches: list[Match], pairs: list[tuple[float, int, int]], n_a: int, n_b: int
+    matches: list[Match],
+    pairs: list[tuple[float, int, int]],
+    n_a: int,
+    n_b: int,
+    closest: tuple[set[tuple[int, int]], ...],
 ) -> None:
-    """Attach a leftover sentence to its neighbour's match when it matches the same sentence."""
+    """Attach a leftover sentence to its neighbour's match when it matches the same sentence and
+    that sentence is its closest in the other report, in meaning or in words (closest: from
+    _closest_each_way). A leftover closer to another sentence tells something else: without
+    that test a lead took the sentence after the other lead whatever it said ("Walmart reported
+    quarterly profit above estimates" / "Wal-Mart, the retailer that built its empire on
+    sprawling supercentres, is increasingly winning its customers on their phones")."""
+    meaning_a, meaning_b, words_a, words_b = closest
+    closest_to_a = meaning_a | words_a  # (i, j): j is i's closest
+    closest_to_b = meaning_b | words_b  # (i, j): i is j's closest
     used_a = {i for m in matches for i in m.a}
     used_b = {j for m in matches for j in m.b}
     by_a = {i: m for m in matches for i in m.a}
     by_b = {j: m for m in matches for j in m.b}
     for score, i, j in sorted(pairs, reverse=True):
+        if i in used_a and (i, j) not in closest_to_b:
+            continue  # B's sentence is closer to another of A's: it tells something else
+        if j in used_b and (i, j) not in closest_to_a:
+            continue
         if i in used_a and j not in used_b:
             match = by_a[i]
             if len(match.a) == 1 and any(abs(j - k) == 1 for k in match.b):
@@ -507,7 +524,7 @@ def align(
     assigned = _assign(identical + pairs, len(a.bags), len(b.bags))
     _assign_between_neighbours(assigned, weak)
     matches = [Match([i], [j], score) for i, (j, score) in assigned.items()]
-    _merge_split_sentences(matches, pairs, len(a.bags), len(b.bags))
+    _merge_split_sentences(matches, pairs, len(a.bags), len(b.bags), _closest_each_way(lexical, cosines))
     seconds = second_partners(matches, pairs, lexical, cosines)
     for match in matches:
         if len(match.a) + len(match.b) > 2:
@@ -517,9 +534,11 @@ def align(
             match.score = max(match.score, pair_score(common, _mass(bag_a, weights), _mass(bag_b, weights)))
     sentences_a, sentences_b = analysis_a.get("sentences", []), analysis_b.get("sentences", [])
     matches = matches + seconds
+    told_a, told_b = told_by(analysis_a), told_by(analysis_b)
     for match in matches:
         differs = (
             _denial_differs(match, sentences_a, sentences_b)
+            or _one_speaker_two_things(match, told_a, told_b)
             or _times_differ(match, sentences_a, sentences_b)
             or _asks(match.a, sentences_a) != _asks(match.b, sentences_b)
         )
@@ -567,6 +586,68 @@ def _denial_differs(match: Match, sentences_a: list[dict], sentences_b: list[dic
     main_a, some_a = sides(match.a, sentences_a)
     main_b, some_b = sides(match.b, sentences_b)
     return (main_a and not some_b) or (main_b and not some_a)
+
+
+@dataclass(slots=True)
+class Told:
+    """What a sentence says someone said: who (the words of the speaker's part and the keys of
+    the entities named there) and the words of what they said (the sentence's words outside who
+    spoke and the speech verb)."""
+
+    speakers: set[str]
+    words: set[str]
+
+
+def told_by(analysis: dict) -> dict[int, Told]:
+    """The sentences of a reading that say who is speaking (a sentence's "attribution" and its
+    "speaker", read from its parse), by index. A reading from before attributions were stored
+    has none."""
+    language = analysis.get("language", "en")
+    sentences = analysis.get("sentences", [])
+    told: dict[int, Told] = {}
+    for k, sentence in enumerate(sentences):
+        spans = sentence.get("attribution") or []
+        if not spans:
+            continue
+        said = _blank_outside(sentence, spans, keep=False)
+        speaker = _blank_outside(sentence, sentence.get("speaker") or [], keep=True)
+        # The speaker's own words count as well as their entity: a body the entity layer did
+        # not name in one report ("The Malaysian Anti-Corruption Commission, which brought the
+        # case, said ...") is still the one speaker.
+        told[k] = Told(set(content_tokens(speaker, language)), set(content_tokens(said, language)))
+    for entity in analysis.get("entities", []):
+        for mention in entity.get("mentions", []):
+            k = mention.get("sentence")
+            speaker = (sentences[k].get("speaker") or []) if k in told else []
+            if any(s < mention["end"] and mention["start"] < e for s, e in speaker):
+                told[k].speakers.add("E:" + entity["key"])
+    return told
+
+
+def _blank_outside(sentence: dict, spans: list[list[int]], keep: bool) -> str:
+    """The sentence's text with the characters in spans kept (keep) or blanked (not keep)."""
+    start = sentence["start"]
+    return "".join(
+        ch if any(s <= start + c < e for s, e in spans) == keep else " "
+        for c, ch in enumerate(sentence["text"])
+    )
+
+
+def _one_speaker_two_things(match: Match, told_a: dict[int, Told], told_b: dict[int, Told]) -> bool:
+    """Whether both sides tell what one speaker said, and what they said shares no word: a
+    speaker says several things to a press conference or in a statement, and two reports quoting
+    two of them meet on the speaker's name and title alone ("Unite regional officer Bobby Kershaw
+    said the offer was below inflation" / "'The money is there,' said Bobby Kershaw, the union's
+    regional officer"). Where a side tells nothing beyond who spoke ("Solberg-Haugen conceded"),
+    there is nothing to set against the other."""
+    sides = []
+    for ids, told in ((match.a, told_a), (match.b, told_b)):
+        parts = [told[k] for k in ids if k in told]
+        if len(parts) != len(ids):
+            return False  # a side's sentence tells something in its own voice
+        sides.append((set().union(*(p.speakers for p in parts)), set().union(*(p.words for p in parts))))
+    (speakers_a, words_a), (speakers_b, words_b) = sides
+    return bool(speakers_a & speakers_b) and bool(words_a) and bool(words_b) and not words_a & words_b
 
 
 def _times_differ(match: Match, sentences_a: list[dict], sentences_b: list[dict]) -> bool:

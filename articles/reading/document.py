@@ -20,7 +20,7 @@ from .vectors import encode, pack
 
 # Bump when what is stored changes; stored readings of an older version are read again
 # (on the fly by comparisons, for good by `manage.py reanalyse_articles`).
-READING_VERSION = 32
+READING_VERSION = 33
 BATCH = 8  # reports a batch: as fast as 32 here, and a worker peaks 190 MB lower (bench_reading.py)
 
 
@@ -110,7 +110,11 @@ def _time(span) -> str | None:
     """When the sentence's main claim happens, from its verb: "past" ("broke down"), "ahead"
     ("will resume", "are due to resume", "said workers would walk out") or None when the parse
     cannot tell. Told, a past tense is only the teller's ("said Switzerland was ready" is
-    still so), and a present perfect or an intention ("vowed to appeal") is not over: None."""
+    still so), and a present perfect or an intention ("vowed to appeal") is not over: None.
+    A sentence telling both times, in a verb joined to the main one or in a clause of its own
+    ("completed a medical on Monday and will sign a four-year contract", "will have to wait
+    longer after the bank yesterday declined to move its rate"), is None too: either report
+    may tell the half the other tells."""
     if span is None:
         return None
     verb = next((t for t in span if t.dep_ == "ROOT"), None)
@@ -124,9 +128,33 @@ def _time(span) -> str | None:
         if said is None:
             return None
         verb = said
+    time = _verb_time(verb, told)
+    if time is not None and any(_joined_time(c, told) not in (None, time) for c in verb.children):
+        return None
+    return time
+
+
+def _joined_time(clause, told: bool) -> str | None:
+    """The time a clause joined to the main verb tells ("and will sign", "after the bank
+    yesterday declined to move", "; his daughter will join"): a past tense is past here
+    whatever follows it."""
+    if clause.dep_ not in ("conj", "parataxis", "advcl", "ccomp", "dep") or clause.pos_ not in (
+        "VERB",
+        "AUX",
+    ):
+        return None
+    has_auxiliary = any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+    if clause.tag_ == "VBD" and not has_auxiliary:
+        return "past"
+    return _verb_time(clause, told)
+
+
+def _verb_time(verb, told: bool) -> str | None:
+    """The time one verb tells (see _time)."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & _AHEAD_AUX:
-        return "ahead"
+        # "would have risen": what would have been, not what will be
+        return None if "have" in auxiliaries and verb.tag_ == "VBN" else "ahead"
     frame = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
     if any(t.lower_ in _AHEAD_FRAMES and any(c.dep_ == "xcomp" for c in t.children) for t in frame):
         return "ahead"
@@ -134,6 +162,54 @@ def _time(span) -> str | None:
     if verb.tag_ == "VBD" and not told and not intends and not auxiliaries:
         return "past"
     return None
+
+
+# Words of the subject's own that stay with who spoke, not with what was said ("said on Tuesday",
+# "told reporters"); a prepositional phrase is left out, since the parse often hangs the clause
+# said on it ("told reporters outside the mission that Pyongyang wanted ...").
+_TELLING_CHILDREN = frozenset({"aux", "auxpass", "advmod", "npadvmod"})
+_AUDIENCES = frozenset({"reporters", "journalists"})
+
+
+def _attribution(span) -> tuple[list[list[int]], list[list[int]]]:
+    """Where the sentence says who is speaking, as [start, end] offsets: a speech verb at the
+    top of the sentence with the whole of its subject ("Unite regional officer Bobby Kershaw
+    said", "said Kamrul Hasan Chowdhury, the ministry's additional secretary"), and an
+    "according to" phrase. The rest is what was said; two sentences of one speaker that share
+    none of it tell two things that speaker said, not one."""
+    if span is None:
+        return [], []
+    telling: set[int] = set()
+    speaking: set[int] = set()
+    for token in span:
+        top = token.dep_ == "ROOT" or (token.dep_ in ("parataxis", "advcl") and token.head.dep_ == "ROOT")
+        if top and token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS:
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects:
+                continue
+            telling.add(token.i)
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    speaking.update(t.i for t in child.subtree)
+                elif child.dep_ in _TELLING_CHILDREN or (child.dep_ == "dobj" and child.lower_ in _AUDIENCES):
+                    telling.update(t.i for t in child.subtree)
+        elif token.lower_ == "according" and token.dep_ == "prep":
+            speaking.update(t.i for t in token.subtree if t.i != token.i)
+            telling.add(token.i)
+    return _runs(span, telling | speaking), _runs(span, speaking)
+
+
+def _runs(span, indices: set[int]) -> list[list[int]]:
+    """[start, end] offsets of the runs of consecutive tokens among indices, inside span."""
+    runs: list[list[int]] = []
+    for i in sorted(t for t in indices if span.start <= t < span.end):
+        token = span.doc[i]
+        start, end = token.idx, token.idx + len(token)
+        if runs and runs[-1][2] == i - 1:
+            runs[-1][1], runs[-1][2] = end, i
+        else:
+            runs.append([start, end, i])
+    return [[start, end] for start, end, _ in runs]
 
 
 def _sentence(sentence, span) -> dict:
@@ -148,6 +224,7 @@ def _sentence(sentence, span) -> dict:
         "negated": _negated(span),
         "denies": _denies_something(span),
         "time": _time(span),
+        **dict(zip(("attribution", "speaker"), _attribution(span), strict=True)),
     }
 
 

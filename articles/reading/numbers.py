@@ -413,7 +413,16 @@ _THRESHOLD = re.compile(
 )
 
 
-def _bound(text: str, before: str, context: str, kind: str) -> str:
+# A term with an option to extend it is its floor, not its length ("a four-year contract with the
+# option of a further year" may run five years; "a two-year lease with an option for another").
+_EXTENSIBLE = re.compile(
+    r"^(?:[\w-]+,?\s+){0,3}?(?:with|plus|and)\s+(?:the|an|a)\s+option\s+(?:of|for|on|to\s+\w+)\s+"
+    r"(?:a\s+|an\s+)?(?:further|another|extra|additional)\b",
+    re.IGNORECASE,
+)
+
+
+def _bound(text: str, before: str, context: str, kind: str, after: str = "") -> str:
     """How exact a figure is, from qualifiers inside its span or just before it (`before`: the
     words since the last comma; `context`: a little more, for the line a claim had to reach).
     A margin ("won by 412 votes") is as exact as its words say: the comparison sets a margin
@@ -423,6 +432,8 @@ def _bound(text: str, before: str, context: str, kind: str) -> str:
     for name, pattern in _QUALIFIER_PATTERNS:
         if pattern.search(text) or pattern.search(before):
             return name
+    if kind == DURATION and _EXTENSIBLE.search(after):
+        return "at_least"
     if kind in (DATE, TIME) and (_TIME_QUALIFIER.search(text) or _TIME_QUALIFIER.search(before)):
         return "about"
     return "exact"
@@ -736,7 +747,8 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         elif kind == COUNT and _is_whole(ent.root, noun):
             role = "whole"
         context = doc.text[max(start_char - 40, 0) : start_char]
-        bound = "exact" if tally else _bound(text, before, context, kind)
+        after = doc.text[start_char + len(text) : start_char + len(text) + 80].lstrip(" ")
+        bound = "exact" if tally else _bound(text, before, context, kind, after)
         end = start_char + len(text) + offset
         anchor = _anchor(ent.root) if role != "reference" else ""
         numbers.append(Number(text, value, unit, kind, sentence, start, end, bound, measure, role, anchor))
