@@ -1055,3 +1055,24 @@ def test_a_leftover_sentence_joins_a_neighbours_match_only_when_the_shared_sente
     matches = [Match([0], [0], 0.9)]
     _merge_split_sentences(matches, [(0.9, 0, 0), (0.4, 1, 0)], 2, 3, (set(), set(), {(1, 0)}, set()))
     assert (matches[0].a, matches[0].b) == ([0, 1], [0])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What do we know so far about the storm?",
+        "Under the terms of her release, Ms. Meng must:",
+        "(Reporting by the Maputo bureau; Writing by Ruth Achterberg; Editing by Alan Prior)",
+    ],
+)
+def test_a_line_that_states_nothing_is_no_key_difference(line):
+    lead = "Cyclone Idai made landfall near the port city of Beira late on Thursday, officials said."
+    c = compare("Storm", lead, "Storm", lead + " " + line)
+    assert c["key_differences"]["only_b"] == []
+
+
+def test_a_statement_ending_in_a_quote_is_still_a_key_difference():
+    from articles.compare.key_differences import _states_nothing
+
+    assert not _states_nothing('The minister said the rescue had been "a race against time."')
+    assert not _states_nothing("Aid agencies say they have lost contact with colleagues in the city.")

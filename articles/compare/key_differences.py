@@ -6,7 +6,8 @@ carries the sentence ids behind it, so the page links it to its row.
 - number conflicts inside claims both make (always shown: a reader must see them first);
 - claims only one report makes, the most central first: a sentence is central when its meaning
   is close to its report's headline and to the rest of its report, and when it comes early
-  (news puts what matters first); a line of a few words ("Leave a Reply") is never central, and
+  (news puts what matters first); a line of a few words ("Leave a Reply"), a question, a list's
+  lead-in and a bracketed aside (a wire credit) make no claim and are never listed, and
   a sentence close in meaning to one of the other report is left out (it may say the same in
   other words: a false "only this report says it" is worse than a shorter list);
 - quotes only one report uses, from speakers the other does not quote;
@@ -29,6 +30,15 @@ MIN_WORDS = 6
 # surface alive" / "Nineteen miners were yesterday brought to the surface alive", cosine 0.29);
 # at 0.3, 13%, with the list shorter (188 lines in 88 pairs, from 415).
 COUNTERPART = 0.3
+
+
+def _states_nothing(text: str) -> bool:
+    """Whether a line makes no claim of its own: a question ("What do we know so far?"), the
+    lead-in to a list ("Under the terms of her release, Ms. Meng must:") or an aside wholly in
+    brackets, as wire credits are ("(Reporting by ...; Editing by ...)")."""
+    text = text.strip()
+    bare = text.rstrip(" \"'”’")
+    return bare.endswith(("?", ":")) or (text.startswith("(") and text.endswith(")"))
 
 
 def _centrality(analysis: dict, indices: list[int]) -> dict[int, float]:
@@ -100,7 +110,9 @@ def _one_sided(
                 ids = quotes[of_quote[ids[0]]]["sentences"]
             if near & set(ids) or ids in items or echoed & {of_quote.get(i, -1) for i in ids}:
                 continue
-            if sum(len(sentences[i]["text"].split()) for i in ids) >= MIN_WORDS:
+            if sum(len(sentences[i]["text"].split()) for i in ids) >= MIN_WORDS and not _states_nothing(
+                " ".join(sentences[i]["text"] for i in ids)
+            ):
                 items.append(ids)
     scores = _centrality(analysis, [i for ids in items for i in ids])
     ranked = sorted(items, key=lambda ids: -max(scores[i] for i in ids))[:ONE_SIDED_SHOWN]
