@@ -383,3 +383,16 @@ def test_a_term_with_an_option_to_extend_it_is_its_floor_not_its_length():
         "at_least",
     )
     assert bounds("The goalkeeper signed a three-year contract on Monday.") == [("three-year", "exact")]
+
+
+def test_a_share_that_is_its_clauses_subject_is_about_what_it_is_a_share_of():
+    # Not about "cent" or "%": two such shares in two reports would face each other as told of
+    # one thing whatever they are shares of.
+    def anchors(text: str) -> list[tuple[str, str]]:
+        return [(n["text"], n["anchor"]) for n in read_report("", text)["numbers"] if n["kind"] == "percent"]
+
+    assert anchors("Of the ballots cast, 74.1 per cent were for repealing the law.") == [
+        ("74.1 per cent", "")
+    ]
+    assert anchors("Results show 99% of polling stations have reported.") == [("99%", "station")]
+    assert anchors("Unemployment fell to 4.1 percent in May.") == [("4.1 percent", "unemployment")]

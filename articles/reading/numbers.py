@@ -332,8 +332,22 @@ def _anchor(root) -> str:
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None or subject.pos_ == "PRON":
                 return ""
+            if subject.i == root.i:
+                # The figure is the subject ("74.1 per cent were for repealing", "99% of polling
+                # stations counted"): its clause is about what it is a share of, if it says.
+                return _share_of(root)
             return subject.lemma_.lower()
         token = head
+    return ""
+
+
+def _share_of(root) -> str:
+    """The noun after a figure's "of" ("99% of polling stations": "station"), else ""."""
+    for child in root.children:
+        if child.lower_ == "of":
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+                return noun.lemma_.lower()
     return ""
 
 
