@@ -424,3 +424,22 @@ def test_a_lone_word_never_titled_nor_acting_as_a_person_takes_the_other_kind_th
         "Fotelik says new parts will arrive soon."
     )
     assert kinds(body).get("Fotelik") == "organisation"
+
+
+def test_a_family_word_before_a_full_name_is_not_part_of_the_name():
+    body = (
+        'Grandad Tomas Ravnholt, 81, from Aalborg, was sent home with new pills. "I feel fine now," he said.'
+    )
+    assert people(body) == {"Tomas Ravnholt"}
+
+
+def test_a_town_near_which_something_happened_stays_a_town_beside_a_person_of_that_surname():
+    body = (
+        "The stolen van was found burnt out near Holstebro on Sunday. "
+        '"It was planned," said Chief Inspector Lars Holstebro. Holstebro said the gang had help.'
+    )
+    entities = {e["name"]: e for e in read_report("t", body)["entities"]}
+    assert entities["Holstebro"]["kind"] == "place"
+    assert entities["Lars Holstebro"]["kind"] == "person"
+    # "Holstebro said" is still the inspector
+    assert set(entities["Lars Holstebro"]["variants"]) == {"Lars Holstebro", "Holstebro"}

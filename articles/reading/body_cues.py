@@ -25,6 +25,8 @@ def two_bodies(
         return []
     joint = joints[0]
     first, second = doc[start:joint], doc[joint + 1 : end]
+    if start < joint and second.start <= doc[joint - 1].head.i < end:
+        return []  # "the Colombian Petroleum and Gas Association": the words before "and" describe its body
     if not all(t.is_title or t.is_upper for t in (*first, *second)):
         return []
     place = known_place(first.text, lang)

@@ -225,12 +225,20 @@ def opens_a_quote(doc, start: int, end: int, lang: ModuleType) -> bool:
 
 
 def opening_word(doc, start: int, end: int) -> bool:
-    """A one-word mention that opens its sentence and that the parser reads as a common word
-    (noun, adjective, verb), written in lower case but for its place: "Heartbroken fans"."""
+    """A one-word mention that opens its sentence, or the quote that opens it, and that the
+    parser reads as a common word (noun, adjective, verb) or a plural ("Households in the
+    north already pay more"), written in capitals only for its place: "Heartbroken fans"."""
     token = doc[start]
+    before = doc[start - 1] if start else None
+    opens_quote = (
+        before is not None
+        and before.is_quote
+        and (before.tag_ == "``" or before.text in "“‘")
+        and before.is_sent_start
+    )
     return (
         end - start == 1
-        and token.is_sent_start
-        and token.pos_ in ("NOUN", "ADJ", "VERB")
+        and (token.is_sent_start or opens_quote)
+        and (token.pos_ in ("NOUN", "ADJ", "VERB") or token.tag_ == "NNPS")
         and not token.is_upper
     )

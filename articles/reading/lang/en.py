@@ -515,8 +515,12 @@ US_STATES = frozenset(
 
 # Words before a name that make it a storm, an operation or a plan, not a person.
 NOT_PERSON_BEFORE = frozenset("hurricane storm typhoon cyclone tornado operation project".split())
-# Last words of company names that other reports leave out ("Twitter Inc" = "Twitter").
-CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. corporation co co. ltd ltd. plc llc ag sa nv".split())
+# Last words of company names that other reports leave out ("Twitter Inc" = "Twitter"): the
+# legal forms of English-speaking and European company law, which make a name a company's.
+CORPORATE_SUFFIXES = frozenset(
+    """inc inc. corp corp. corporation co co. ltd ltd. limited plc llc llp ag sa s.a s.a. nv bv gmbh
+    spa s.p.a s.p.a. asa oyj srl pty bhd berhad tbk""".split()
+)
 # The Associated Press's abbreviations of US states, as datelines use them ("BENTONVILLE, Ark.").
 STATE_ABBREVIATIONS = {
     "ala.": "alabama", "ariz.": "arizona", "ark.": "arkansas", "calif.": "california",
