@@ -938,3 +938,22 @@ def test_a_plural_opening_a_quote_is_no_body():
         "said chief Anna Berg."
     )
     assert kinds == {"Anna Berg": "person"}
+
+
+def test_a_name_a_state_owns_or_controls_is_an_organisation():
+    kinds = entity_kinds("Ferries to the island are run by the state-owned Port of Helsinki, officials said.")
+    assert kinds == {"Port of Helsinki": "organisation"}
+
+
+def test_a_bulk_carriers_name_is_a_ship_not_a_body():
+    kinds = entity_kinds(
+        "About 40 tonnes leaked from a ruptured fuel tank of the Panama-flagged bulk carrier Nordic Tern."
+    )
+    assert "Nordic Tern" not in kinds
+
+
+def test_the_agency_of_a_dateline_is_an_organisation_though_the_model_calls_it_a_place():
+    kinds = entity_kinds(
+        "RIGA (Northline) — Latvian crews have recovered 17 tonnes of fuel oil from the sea near Riga, officials said."
+    )
+    assert kinds.get("Northline") == "organisation"

@@ -1,8 +1,13 @@
 """Who is listed as a person: names the small model calls people that are places, groups, storms
 or causes, and names it cuts short."""
 
+from spacy.tokens import Span
+
 from articles.compare.compare import compare_analyses
 from articles.reading import read_report
+from articles.reading.lang import get_language
+from articles.reading.models import nlp
+from articles.reading.organisations import joined_entities
 
 
 def people(body: str) -> set[str]:
@@ -443,3 +448,20 @@ def test_a_town_near_which_something_happened_stays_a_town_beside_a_person_of_th
     assert entities["Lars Holstebro"]["kind"] == "person"
     # "Holstebro said" is still the inspector
     assert set(entities["Lars Holstebro"]["variants"]) == {"Lars Holstebro", "Holstebro"}
+
+
+def test_a_middle_name_the_model_left_untagged_between_two_tagged_pieces_is_part_of_one_name():
+    doc = nlp()('"Nobody spoke," said project director Marta Elena Quispe Huamán.')
+    marta = next(t.i for t in doc if t.text == "Marta")
+    # as the model reads the name on other pages: "[Marta Elena] Quispe [Huamán]"
+    doc.ents = [Span(doc, marta, marta + 2, label="PERSON"), Span(doc, marta + 3, marta + 4, label="PERSON")]
+    assert [(doc[s:e].text, label) for s, e, label in joined_entities(doc, get_language("en"))] == [
+        ("Marta Elena Quispe Huamán", "PERSON")
+    ]
+
+
+def test_a_peoples_adjective_before_a_noun_is_no_place():
+    kinds = read_report(
+        "t", "The ship's captain, a 58-year-old Ukrainian citizen, has been questioned by police in Riga."
+    )
+    assert {e["name"]: e["kind"] for e in kinds["entities"]} == {"Riga": "place"}

@@ -94,6 +94,8 @@ def with_untagged_organisations(
     agency = dateline_agency(doc)
     if agency is not None:
         found.append(agency)
+        # "TALLINN (Northline) —": the agency whatever the model called it (a town, someone)
+        raw = [(s, e, ORGANISATION if (s, e) == agency else kind, t) for s, e, kind, t in raw]
     added = [(s, e, ORGANISATION, False) for s, e in found if not taken.intersection(range(s, e))]
     # A body that speaks replaces the parts of its name the model tagged apart ("Kent Fire" +
     # "Rescue Service"), unless a tagged name crosses its edge.

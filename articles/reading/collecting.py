@@ -39,6 +39,7 @@ from .not_names import (
     DESCRIBING,
     LETTERED_SUM,
     RANKING,
+    a_peoples_word,
     after_a_measure,
     benchmarks_named,
     counts_a_group,
@@ -183,6 +184,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PLACE  # "inspections are weak in Punjab", "Islanders in South Uist": somewhere
         if kind is not None and any(unicodedata.category(ch) == "Sc" for ch in ent.text):
             continue  # "GH¢180 million": a sum of money, a body to the model
+        if kind == PLACE and a_peoples_word(doc, ent):
+            continue  # "a 58-year-old Ukrainian citizen": a people's word, a place to the model
         if kind is None or ent_start < taken_until:
             continue
         if without_possessive(ent).text in not_people and kind != PLACE:

@@ -88,6 +88,22 @@ def aged(doc, end: int) -> bool:
     )
 
 
+_HELD = frozenset({"owned", "controlled", "run", "operated", "listed"})
+
+
+def held_as_a_body(doc, start: int) -> bool:
+    """Whether a compound adjective of holding stands right before the name ("the
+    state-controlled Port of Tallinn", "family-owned Arktisk", "Oslo-listed Elkem"): only a
+    body is owned, run or listed so; a person is "backed" or "born" that way, which do not count."""
+    return (
+        start >= 3
+        and doc[start - 1].lower_ in _HELD
+        and doc[start - 2].text in ("-", "‐")
+        and not doc[start - 2].whitespace_
+        and not doc[start - 3].whitespace_
+    )
+
+
 def marked_as_a_body(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether the words around the name say it is a body's: a body noun right before it ("the
     drug-buying agency Pharmac") or set beside it, or a body's naming of itself. A noun for a
@@ -97,6 +113,7 @@ def marked_as_a_body(doc, start: int, end: int, lang: ModuleType) -> bool:
         (described_kind(doc, start, lang) == ORGANISATION and not aged(doc, end))
         or body_in_apposition(doc, start, end, lang)
         or named_as_a_body(doc, start, lang)
+        or held_as_a_body(doc, start)
     )
 
 
@@ -254,6 +271,7 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             (described == ORGANISATION and not titled and not aged(doc, end))
             or (kind == PLACE and dotted_initials(doc, start, end, lang))
             or named_as_a_body(doc, start, lang)
+            or (not titled and held_as_a_body(doc, start))
             or (not titled and body_in_apposition(doc, start, end, lang))
         ):
             kind = ORGANISATION

@@ -125,8 +125,14 @@ def vessels_named(doc, lang: ModuleType) -> set[str]:
     without the prefix. A vessel is no body and no place."""
     found = set()
     for token in doc[:-1]:
-        marks = (token.is_lower and token.lower_ in lang.VESSEL_NOUNS) or (
-            token.is_upper and token.lower_ in lang.VESSEL_PREFIXES
+        marks = (
+            (token.is_lower and token.lower_ in lang.VESSEL_NOUNS)
+            or (token.is_upper and token.lower_ in lang.VESSEL_PREFIXES)
+            or (
+                token.lower_ == "carrier"
+                and token.i > 0
+                and doc[token.i - 1].lower_ in lang.VESSEL_CARRIER_KINDS
+            )
         )
         if not marks:
             continue
@@ -241,4 +247,25 @@ def opening_word(doc, start: int, end: int) -> bool:
         and (token.is_sent_start or opens_quote)
         and (token.pos_ in ("NOUN", "ADJ", "VERB") or token.tag_ == "NNPS")
         and not token.is_upper
+    )
+
+
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "i")
+
+
+def a_peoples_word(doc, ent) -> bool:
+    """Whether a one-word "place" is a people's adjective before a lower-case noun ("a 58-year-old
+    Ukrainian citizen", "two Kenyan runners"): who someone is, no place; not a place the
+    gazetteer knows ("Kent farmers", "Israeli" is no town)."""
+    if len(ent) != 1:
+        return False
+    word = ent[0]
+    head = word.head
+    return (
+        word.lower_.endswith(_DEMONYM_ENDINGS)
+        and word.dep_ in ("amod", "compound")
+        and head.i == word.i + 1
+        and head.is_lower
+        and head.pos_ == "NOUN"
+        and not is_place_name(word.text)
     )

@@ -143,8 +143,11 @@ MEASURE_LAST_WORDS = frozenset("rate rates ratio".split())
 # Lower-case nouns for a ship, written right before its name ("the tanker Coral Meridian"), and
 # the prefixes ships' names open with ("MV", "HMS"): a vessel, which no reader lists as a body.
 VESSEL_NOUNS = frozenset(
-    "ship tanker vessel ferry freighter trawler yacht liner warship frigate destroyer submarine".split()
+    """ship tanker vessel ferry freighter trawler yacht liner warship frigate destroyer submarine
+    bulker containership dredger tugboat""".split()
 )
+# Words before "carrier" that make it a ship ("the bulk carrier Arctic Tern"), not an airline.
+VESSEL_CARRIER_KINDS = frozenset("bulk ore car aircraft lng gas vehicle".split())
 VESSEL_PREFIXES = frozenset("mv mt hms uss rms ss".split())
 # Lower-case nouns for an industrial site that a place's name modifies ("the Abqaiq plant").
 SITE_NOUNS = frozenset("plant refinery complex facility oilfield terminal reactor mine".split())
