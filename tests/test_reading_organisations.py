@@ -957,3 +957,15 @@ def test_the_agency_of_a_dateline_is_an_organisation_though_the_model_calls_it_a
         "RIGA (Northline) — Latvian crews have recovered 17 tonnes of fuel oil from the sea near Riga, officials said."
     )
     assert kinds.get("Northline") == "organisation"
+
+
+def test_capitals_in_brackets_after_a_bodys_name_are_its_short_name_though_they_spell_another_language():
+    body = (
+        "The appeal was filed by the Venezuelan Chamber of Hydrocarbons (CVH), which represents oil "
+        "firms. The CVH said it would go to the Supreme Court."
+    )
+    names = {
+        e["name"]: e["variants"] for e in read_report("t", body)["entities"] if e["kind"] == "organisation"
+    }
+    assert names["Venezuelan Chamber of Hydrocarbons"] == ["Venezuelan Chamber of Hydrocarbons", "CVH"]
+    assert "CVH" not in names

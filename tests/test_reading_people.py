@@ -465,3 +465,9 @@ def test_a_peoples_adjective_before_a_noun_is_no_place():
         "t", "The ship's captain, a 58-year-old Ukrainian citizen, has been questioned by police in Riga."
     )
     assert {e["name"]: e["kind"] for e in kinds["entities"]} == {"Riga": "place"}
+
+
+def test_what_a_family_calls_a_relative_is_no_name_on_its_own():
+    assert people(
+        "Her son, Peter Hale, 44, said: \u201cMum has been a shadow of herself since that day.\u201d"
+    ) == {"Peter Hale"}

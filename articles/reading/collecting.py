@@ -403,6 +403,21 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         and (short := short_name_after(doc, end))
         and made_of_the_words(short, doc[start:end].text, lang)
     }
+    # "the Colombian Petroleum and Gas Association (ACP)", "the Finnish Environment Institute
+    # (SYKE)": capitals in brackets right after a body's name of two words or more are its short
+    # name though they spell it in its own language, not in English.
+    short_names.update(
+        (short, doc[start:end].text)
+        for start, end, kind, _ in raw
+        if kind == ORGANISATION
+        and end - start >= 2
+        and (short := short_form_after(doc, end))
+        and short.isalpha()
+        and 2 <= len(short) <= 6
+        and short.lower() not in lang.NOT_ACRONYMS
+        and not known_place(short, lang)
+        and short not in short_names
+    )
     marked_bodies.update(short.lower() for short in short_names)
     place_at = {k for start, end, kind, _ in raw if kind == PLACE for k in range(start, end)}
     # first words of bodies' names ("River" of "River Plate")
@@ -549,6 +564,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             # 78,": a word for who she is (capitalised as the sentence's first), then the name
             start += 1
             span, words = doc[start:end], words[1:]
+        if kind == PERSON and not titled and len(words) == 1 and words[0].lower() in RELATIVE_WORDS:
+            continue  # '"Mum has been a shadow of herself"': what a family calls her, no name
         if kind == PERSON and not titled and opens_with_a_common_word(words, lowercase_words):
             continue  # "Vote Leave", "Norwegian [Air Shuttle]": a campaign's or a firm's words
         if kind == PERSON and not person_is_plausible(words, lang):
