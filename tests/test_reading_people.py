@@ -471,3 +471,32 @@ def test_what_a_family_calls_a_relative_is_no_name_on_its_own():
     assert people(
         "Her son, Peter Hale, 44, said: \u201cMum has been a shadow of herself since that day.\u201d"
     ) == {"Peter Hale"}
+
+
+def test_a_name_written_after_initials_is_what_the_report_goes_on_to_call_the_person():
+    body = (
+        "Tamil Nadu Health Minister M. K. Anbarasi told reporters the lab was ready.\n\n"
+        '"There is no reason for panic," Anbarasi said.'
+    )
+    entities = read_report("t", body)["entities"]
+    assert [(e["name"], e["kind"], e["variants"]) for e in entities] == [
+        ("M. K. Anbarasi", "person", ["M. K. Anbarasi", "Anbarasi"])
+    ]
+
+
+def test_a_players_position_before_a_full_name_makes_it_a_person_the_model_took_for_a_place():
+    assert (
+        kinds(
+            "The Boks trailed 17-13 at the break after All Blacks centre Tamati Waikanae grabbed a double."
+        )["Tamati Waikanae"]
+        == "person"
+    )
+
+
+def test_a_players_position_before_a_full_name_makes_it_a_person_the_model_took_for_a_body():
+    assert (
+        kinds(
+            "The Wallabies trailed 17-13 at the break after All Blacks centre Rawiri Tekoraha grabbed a double."
+        )["Rawiri Tekoraha"]
+        == "person"
+    )

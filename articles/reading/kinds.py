@@ -31,7 +31,11 @@ def described_kind(doc, start: int, lang: ModuleType) -> str | None:
         return None
     if before.lower_ in lang.BODY_NOUNS:
         return ORGANISATION
-    if before.lower_ in lang.TITLES or before.lower_ in lang.OCCUPATION_NOUNS:
+    if (
+        before.lower_ in lang.TITLES
+        or before.lower_ in lang.OCCUPATION_NOUNS
+        or before.lower_ in lang.PLAYING_POSITIONS
+    ):
         return PERSON
     return None
 
@@ -255,7 +259,11 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             kind = ORGANISATION
         described = described_kind(doc, start, lang)
         shaped = person_shaped(doc, start, end, lang)
-        if (
+        if kind == PLACE and shaped and described == PERSON and not titled:
+            # "All Blacks centre Tamati Rangihuna": a player's position before a full name; the
+            # model took the unfamiliar name for a place
+            kind = PERSON
+        elif (
             kind == ORGANISATION
             and shaped
             and (

@@ -188,6 +188,12 @@ OCCUPATION_NOUNS = frozenset(
     waitress pensioner retiree commuter veterinarian vet dentist pharmacist paramedic
     firefighter midwife""".split()
 )
+# Players' positions, written right before a name as a job is ("All Blacks centre Tamati
+# Rangihuna", "hooker Bongani Khumalo-Reid"); only there, since "the centre of Leeds" names none.
+PLAYING_POSITIONS = frozenset(
+    """striker midfielder defender goalkeeper keeper winger centre center hooker flanker prop lock
+    fullback full-back fly-half scrum-half""".split()
+)
 # Lower-case nouns for an area or a place of worship that a name before them names: "Vargas
 # state", "the Linwood mosque". Not "hotel" or "store": chains name those ("a Hilton hotel").
 PLACE_NOUNS = frozenset(
