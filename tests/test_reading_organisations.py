@@ -872,3 +872,100 @@ def test_a_short_name_in_brackets_built_from_the_names_words_in_another_order_is
         e["name"]: e["variants"] for e in read_report("t", body)["entities"] if e["kind"] == "organisation"
     }
     assert names == {"Kenyan Meteorological Department": ["Kenyan Meteorological Department", "MetKenya"]}
+
+
+def test_a_body_whose_words_before_and_describe_its_head_is_one_body():
+    kinds = entity_kinds(
+        "The suit was brought by the Peruvian Mining and Energy Society, which represents the big miners."
+    )
+    assert kinds == {"Peruvian Mining and Energy Society": "organisation"}
+
+
+def test_a_name_a_long_description_of_a_body_is_set_beside_is_an_organisation():
+    kinds = entity_kinds(
+        "The group represents firms including Petrobras, the majority state-controlled oil giant, "
+        "and two smaller drillers."
+    )
+    assert kinds == {"Petrobras": "organisation"}
+
+
+def test_a_name_with_a_companys_legal_form_is_an_organisation_and_so_is_the_name_without_it():
+    body = (
+        "Nineteen miners were rescued from Kalahari Deep Nickel Limited's No 2 shaft. "
+        "Kalahari Deep Nickel chief executive John Banda said the company would pay compensation."
+    )
+    entities = {e["name"]: e for e in read_report("t", body)["entities"]}
+    assert entities["Kalahari Deep Nickel Limited"]["kind"] == "organisation"
+    assert "Kalahari Deep Nickel" in entities["Kalahari Deep Nickel Limited"]["variants"]
+    assert "Kalahari Deep Nickel" not in entities
+
+
+def test_a_company_one_report_names_with_its_legal_form_is_shared_though_the_other_reads_a_person():
+    summary = summary_of(
+        "Nineteen miners were rescued from Kalahari Deep Nickel Limited's No 2 shaft on Thursday. "
+        "Kalahari Deep Nickel chief executive John Banda said the company would pay compensation.",
+        "Kalahari Deep Nickel has halted mining on the affected level of its underground nickel mine "
+        "after a fall of ground killed four workers. Kalahari Deep Nickel produced 41,000 tonnes of "
+        "nickel last year.",
+    )
+    assert [(e["name"], e["kind"]) for e in summary["shared"]] == [
+        ("Kalahari Deep Nickel Limited", "organisation")
+    ]
+    assert summary["only_b"] == []
+
+
+def test_a_unions_name_runs_on_through_the_country_after_of():
+    body = "Nurses Union of Kenya (NUK) general secretary Grace Phiri said the union had warned officials in March."
+    names = {
+        e["name"]: e["variants"] for e in read_report("t", body)["entities"] if e["kind"] == "organisation"
+    }
+    assert names == {"Nurses Union of Kenya": ["Nurses Union of Kenya", "NUK"]}
+
+
+def test_a_storm_named_once_untagged_is_no_body_where_its_name_stands_alone():
+    body = (
+        "KHULNA (Bay Wire) — Cyclone Shapla slammed into Bangladesh's southwestern coast on Sunday "
+        "night, killing at least 13 people.\n\nFlights at Kolkata's airport were suspended for 12 "
+        "hours.\n\nShapla weakened into a deep depression as it moved inland towards Jessore, the BMD said."
+    )
+    assert "Shapla" not in entity_kinds(body)
+
+
+def test_a_plural_opening_a_quote_is_no_body():
+    kinds = entity_kinds(
+        "Prices could have risen by 6 per cent, the authority said.\n\n"
+        '"Households in the west already pay more for fuel than anywhere else in the country," '
+        "said chief Anna Berg."
+    )
+    assert kinds == {"Anna Berg": "person"}
+
+
+def test_a_name_a_state_owns_or_controls_is_an_organisation():
+    kinds = entity_kinds("Ferries to the island are run by the state-owned Port of Helsinki, officials said.")
+    assert kinds == {"Port of Helsinki": "organisation"}
+
+
+def test_a_bulk_carriers_name_is_a_ship_not_a_body():
+    kinds = entity_kinds(
+        "About 40 tonnes leaked from a ruptured fuel tank of the Panama-flagged bulk carrier Nordic Tern."
+    )
+    assert "Nordic Tern" not in kinds
+
+
+def test_the_agency_of_a_dateline_is_an_organisation_though_the_model_calls_it_a_place():
+    kinds = entity_kinds(
+        "RIGA (Northline) — Latvian crews have recovered 17 tonnes of fuel oil from the sea near Riga, officials said."
+    )
+    assert kinds.get("Northline") == "organisation"
+
+
+def test_capitals_in_brackets_after_a_bodys_name_are_its_short_name_though_they_spell_another_language():
+    body = (
+        "The appeal was filed by the Venezuelan Chamber of Hydrocarbons (CVH), which represents oil "
+        "firms. The CVH said it would go to the Supreme Court."
+    )
+    names = {
+        e["name"]: e["variants"] for e in read_report("t", body)["entities"] if e["kind"] == "organisation"
+    }
+    assert names["Venezuelan Chamber of Hydrocarbons"] == ["Venezuelan Chamber of Hydrocarbons", "CVH"]
+    assert "CVH" not in names

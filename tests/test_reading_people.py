@@ -1,8 +1,13 @@
 """Who is listed as a person: names the small model calls people that are places, groups, storms
 or causes, and names it cuts short."""
 
+from spacy.tokens import Span
+
 from articles.compare.compare import compare_analyses
 from articles.reading import read_report
+from articles.reading.lang import get_language
+from articles.reading.models import nlp
+from articles.reading.organisations import joined_entities
 
 
 def people(body: str) -> set[str]:
@@ -424,3 +429,74 @@ def test_a_lone_word_never_titled_nor_acting_as_a_person_takes_the_other_kind_th
         "Fotelik says new parts will arrive soon."
     )
     assert kinds(body).get("Fotelik") == "organisation"
+
+
+def test_a_family_word_before_a_full_name_is_not_part_of_the_name():
+    body = (
+        'Grandad Tomas Ravnholt, 81, from Aalborg, was sent home with new pills. "I feel fine now," he said.'
+    )
+    assert people(body) == {"Tomas Ravnholt"}
+
+
+def test_a_town_near_which_something_happened_stays_a_town_beside_a_person_of_that_surname():
+    body = (
+        "The stolen van was found burnt out near Holstebro on Sunday. "
+        '"It was planned," said Chief Inspector Lars Holstebro. Holstebro said the gang had help.'
+    )
+    entities = {e["name"]: e for e in read_report("t", body)["entities"]}
+    assert entities["Holstebro"]["kind"] == "place"
+    assert entities["Lars Holstebro"]["kind"] == "person"
+    # "Holstebro said" is still the inspector
+    assert set(entities["Lars Holstebro"]["variants"]) == {"Lars Holstebro", "Holstebro"}
+
+
+def test_a_middle_name_the_model_left_untagged_between_two_tagged_pieces_is_part_of_one_name():
+    doc = nlp()('"Nobody spoke," said project director Marta Elena Quispe Huamán.')
+    marta = next(t.i for t in doc if t.text == "Marta")
+    # as the model reads the name on other pages: "[Marta Elena] Quispe [Huamán]"
+    doc.ents = [Span(doc, marta, marta + 2, label="PERSON"), Span(doc, marta + 3, marta + 4, label="PERSON")]
+    assert [(doc[s:e].text, label) for s, e, label in joined_entities(doc, get_language("en"))] == [
+        ("Marta Elena Quispe Huamán", "PERSON")
+    ]
+
+
+def test_a_peoples_adjective_before_a_noun_is_no_place():
+    kinds = read_report(
+        "t", "The ship's captain, a 58-year-old Ukrainian citizen, has been questioned by police in Riga."
+    )
+    assert {e["name"]: e["kind"] for e in kinds["entities"]} == {"Riga": "place"}
+
+
+def test_what_a_family_calls_a_relative_is_no_name_on_its_own():
+    assert people(
+        "Her son, Peter Hale, 44, said: \u201cMum has been a shadow of herself since that day.\u201d"
+    ) == {"Peter Hale"}
+
+
+def test_a_name_written_after_initials_is_what_the_report_goes_on_to_call_the_person():
+    body = (
+        "Tamil Nadu Health Minister M. K. Anbarasi told reporters the lab was ready.\n\n"
+        '"There is no reason for panic," Anbarasi said.'
+    )
+    entities = read_report("t", body)["entities"]
+    assert [(e["name"], e["kind"], e["variants"]) for e in entities] == [
+        ("M. K. Anbarasi", "person", ["M. K. Anbarasi", "Anbarasi"])
+    ]
+
+
+def test_a_players_position_before_a_full_name_makes_it_a_person_the_model_took_for_a_place():
+    assert (
+        kinds(
+            "The Boks trailed 17-13 at the break after All Blacks centre Tamati Waikanae grabbed a double."
+        )["Tamati Waikanae"]
+        == "person"
+    )
+
+
+def test_a_players_position_before_a_full_name_makes_it_a_person_the_model_took_for_a_body():
+    assert (
+        kinds(
+            "The Wallabies trailed 17-13 at the break after All Blacks centre Rawiri Tekoraha grabbed a double."
+        )["Rawiri Tekoraha"]
+        == "person"
+    )

@@ -314,3 +314,16 @@ def test_a_place_written_with_a_letter_english_copy_drops_is_named_by_both():
         "The factory in Łódź employs 300 people, the company said.",
         "The factory in Lodz employs 300 people, the company said.",
     ) == {"Łódź"}
+
+
+def test_a_town_after_from_nearby_is_a_place_though_the_model_calls_it_a_person():
+    kinds = entity_kinds('"The river is our life," said Ana Sofía Gil, a fisherwoman from nearby Sogamoso.')
+    assert kinds.get("Sogamoso") == "place"
+
+
+def test_a_town_goods_pass_through_is_a_place_though_the_model_calls_it_a_body():
+    kinds = entity_kinds(
+        "Colombia's gas reserves have fallen, and the country began importing liquefied natural gas "
+        "through Barranquilla in 2024."
+    )
+    assert kinds.get("Barranquilla") == "place"

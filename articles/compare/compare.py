@@ -157,6 +157,7 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
             analysis_b.get("entities", []),
             mapping,
             unread_names(analysis_a, analysis_b, mapping),
+            language=language,
         ),
         "quotes": {"a": quotes_a, "b": quotes_b, **quotes},
         "numbers": {

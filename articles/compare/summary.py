@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..reading.identity import PERSON, name_parts, same_entity
+from ..reading.identity import ORGANISATION, PERSON, name_parts, same_entity, without_legal_suffix
 from ..reading.lang import get_language
 from ..reading.names import name_key
 from ..reading.tokens import DIFF_TOKEN, content_tokens, diff_key
@@ -31,12 +31,27 @@ def link_entities(entities_a: list[dict], entities_b: list[dict], language: str 
         if entity["key"] in by_key:
             continue
         other = None
+        words = _mention_texts(entity)
         if entity["kind"] != PERSON:
             # Both readings put the same words under one name, however each wrote that name in
             # full: "Northstar" under "Northstar Atlantic Airways" in one report and under a name
             # the model cut wrong in the other. The surest link, so it comes first.
-            words = _mention_texts(entity)
-            other = next((e for e in entities_a if e["kind"] != PERSON and words & _mention_texts(e)), None)
+            other = next(
+                (
+                    e
+                    for e in entities_a
+                    if (e["kind"] != PERSON or _legal_name(entity, lang)) and words & _mention_texts(e)
+                ),
+                None,
+            )
+        else:
+            # The same words one report gives as a company's with its legal form ("Luanshya Deep
+            # Copper" under "Luanshya Deep Copper Limited"), which the other's model took for a
+            # person's: the company.
+            other = next(
+                (e for e in entities_a if _legal_name(e, lang) and words & _mention_texts(e) - {e["name"]}),
+                None,
+            )
         if other is None:
             other = next((e for e in entities_a if same_entity(e, entity, lang, across=True)), None)
         if other is None and entity["kind"] == PERSON:
@@ -65,16 +80,25 @@ def _maternal_surname_left_out(a: dict, b: dict) -> bool:
     return False
 
 
+def _legal_name(entity: dict, lang) -> bool:
+    """Whether an organisation is named with a company's legal form ("... Limited", "... Oyj")."""
+    return entity["kind"] == ORGANISATION and len(without_legal_suffix(entity["name"], lang)) < len(
+        entity["name"].split()
+    )
+
+
 def _mention_texts(entity: dict) -> set[str]:
     return {m["text"].removeprefix("the ").removeprefix("The ") for m in entity.get("mentions", [])}
 
 
-def _agreed_kind(a: dict, b: dict) -> str:
+def _agreed_kind(a: dict, b: dict, lang) -> str:
     """The kind of an entity two reports type differently: a full name is a person (the model
     took one side's for an organisation); a lone word one side calls a person is what the other
     side calls it ("Brexit", "Twitter"); otherwise the first report's."""
     if a["kind"] == b["kind"]:
         return a["kind"]
+    if _legal_name(a, lang) or _legal_name(b, lang):
+        return ORGANISATION  # "Luanshya Deep Copper Limited": a company, though the other model read a person
     full_person = any(e["kind"] == PERSON and len(e["name"].split()) >= 2 for e in (a, b))
     if full_person:
         return PERSON
@@ -115,11 +139,13 @@ def entity_summary(
     entities_b: list[dict],
     mapping: dict[str, str],
     found: dict[str, dict] | None = None,
+    language: str = "en",
 ) -> dict:
     """Shared and one-sided entities. found (unread_names): names one side's reading missed,
     which make an entity shared; an entity whose every mention lies inside such a name is a
     part of it ("State" of "State Patrol") and is not listed."""
     found = found or {"a": {}, "b": {}}
+    lang = get_language(language)
     in_a = [m for mentions in found["a"].values() for m in mentions]
     in_b = [m for mentions in found["b"].values() for m in mentions]
     entities_a = [e for e in entities_a if not absorbed(e, in_a)]
@@ -140,7 +166,7 @@ def entity_summary(
         }
         if other:
             item["variants_b"] = other["variants"]
-            item["kind"] = _agreed_kind(entity, other)
+            item["kind"] = _agreed_kind(entity, other, lang)
             shared.append(item)
         elif unread:
             item["variants_b"] = sorted({m["text"] for m in unread})

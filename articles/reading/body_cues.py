@@ -25,6 +25,8 @@ def two_bodies(
         return []
     joint = joints[0]
     first, second = doc[start:joint], doc[joint + 1 : end]
+    if start < joint and second.start <= doc[joint - 1].head.i < end:
+        return []  # "the Colombian Petroleum and Gas Association": the words before "and" describe its body
     if not all(t.is_title or t.is_upper for t in (*first, *second)):
         return []
     place = known_place(first.text, lang)
@@ -92,6 +94,8 @@ def with_untagged_organisations(
     agency = dateline_agency(doc)
     if agency is not None:
         found.append(agency)
+        # "TALLINN (Northline) —": the agency whatever the model called it (a town, someone)
+        raw = [(s, e, ORGANISATION if (s, e) == agency else kind, t) for s, e, kind, t in raw]
     added = [(s, e, ORGANISATION, False) for s, e in found if not taken.intersection(range(s, e))]
     # A body that speaks replaces the parts of its name the model tagged apart ("Kent Fire" +
     # "Rescue Service"), unless a tagged name crosses its edge.

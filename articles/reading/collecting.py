@@ -32,13 +32,14 @@ from .identity import (
     name_parts,
     spells_initials,
 )
-from .kin import honorific_before, owns_a_relative
-from .kinds import kind_by_shape, marked_as_a_body, retyped
+from .kin import RELATIVE_WORDS, honorific_before, owns_a_relative
+from .kinds import company_stem, kind_by_shape, marked_as_a_body, retyped, spatial_before
 from .mention import Mention
 from .not_names import (
     DESCRIBING,
     LETTERED_SUM,
     RANKING,
+    a_peoples_word,
     after_a_measure,
     benchmarks_named,
     counts_a_group,
@@ -140,6 +141,12 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     not_people = set()
     # "737 Max" once makes every "Max" of the report the jet, tagged there or not.
     not_people.update(t.text for t in doc[1:] if model_number(doc[t.i - 1].text) and t.text[:1].isupper())
+    # "Cyclone Shapla" left untagged still makes a later "Shapla weakened" the storm.
+    not_people.update(
+        t.text
+        for t in doc[1:]
+        if doc[t.i - 1].lower_ in lang.NOT_PERSON_BEFORE and t.text[:1].isupper() and t.ent_iob_ == "O"
+    )
     for ent in doc.ents:
         if ent.start > 0 and doc[ent.start - 1].lower_ in lang.NOT_PERSON_BEFORE:
             not_people.add(ent.text)
@@ -177,6 +184,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PLACE  # "inspections are weak in Punjab", "Islanders in South Uist": somewhere
         if kind is not None and any(unicodedata.category(ch) == "Sc" for ch in ent.text):
             continue  # "GH¢180 million": a sum of money, a body to the model
+        if kind == PLACE and a_peoples_word(doc, ent):
+            continue  # "a 58-year-old Ukrainian citizen": a people's word, a place to the model
         if kind is None or ent_start < taken_until:
             continue
         if without_possessive(ent).text in not_people and kind != PLACE:
@@ -359,16 +368,14 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         if len(core) >= 3 or (len(core) == 2 and "-" in core[1])
     )
     family_first = {word for word, n in firsts.items() if n == 1 and not known_place(word, lang)}
-    # "Twitter" beside "Twitter Inc", "Castellan" beside "Castellan Biosciences": the lone word
-    # is the company, not a person (but "Duluth" beside "Duluth Entertainment Convention
-    # Center" is not the centre).
-    company_words = lang.CORPORATE_SUFFIXES | lang.INDUSTRY_WORDS
+    # "Twitter" beside "Twitter Inc", "Castellan" beside "Castellan Biosciences", "Luanshya Deep
+    # Copper" beside "Luanshya Deep Copper Limited": the name without its company words is the
+    # company, not a person (but "Duluth" beside "Duluth Entertainment Convention Center" is
+    # not the centre).
     org_words = {
-        doc[start].text
+        stem
         for start, end, kind, _ in raw
-        if kind == ORGANISATION
-        and end - start >= 2
-        and all(t.lower_ in company_words for t in doc[start + 1 : end])
+        if kind == ORGANISATION and (stem := company_stem(doc[start:end], lang))
     }
     # "the drug-buying agency Pharmac" once makes every "Pharmac" of the report the body, however
     # often the model calls it someone elsewhere ("Pharmac refused").
@@ -396,6 +403,21 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         and (short := short_name_after(doc, end))
         and made_of_the_words(short, doc[start:end].text, lang)
     }
+    # "the Colombian Petroleum and Gas Association (ACP)", "the Finnish Environment Institute
+    # (SYKE)": capitals in brackets right after a body's name of two words or more are its short
+    # name though they spell it in its own language, not in English.
+    short_names.update(
+        (short, doc[start:end].text)
+        for start, end, kind, _ in raw
+        if kind == ORGANISATION
+        and end - start >= 2
+        and (short := short_form_after(doc, end))
+        and short.isalpha()
+        and 2 <= len(short) <= 6
+        and short.lower() not in lang.NOT_ACRONYMS
+        and not known_place(short, lang)
+        and short not in short_names
+    )
     marked_bodies.update(short.lower() for short in short_names)
     place_at = {k for start, end, kind, _ in raw if kind == PLACE for k in range(start, end)}
     # first words of bodies' names ("River" of "River Plate")
@@ -403,6 +425,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         doc[start].text for start, end, kind, _ in raw if kind == ORGANISATION and end - start >= 2
     }
     votes: dict[str, Counter] = defaultdict(Counter)
+    # "Viborg said" after "Henrik Viborg": someone, whatever the report's other "Viborg"s are
+    said_by_surname: set[tuple[int, int]] = set()
     for k, (start, end, kind, titled) in enumerate(raw):
         if kind == PERSON and not titled and start > 0 and locative_before(doc, start, end, lang):
             kind = PLACE  # "in Riverton", "near Fort Lauderdale": somewhere, not someone
@@ -433,11 +457,20 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PLACE  # "from Venda Nova in the north ... to Barreiro": one end of an area
         elif kind == PERSON and not titled and known_place_not_person(doc, start, end):
             kind = PLACE  # "Sri Lanka's police chief", "Cabo Delgado province": the model's person
-        elif kind != PERSON and (doc[start:end].text in surnames or doc[start:end].text in family_first):
-            kind = PERSON  # "Trump said": the surname of someone the report names in full
+        elif (
+            kind != PERSON
+            and (doc[start:end].text in surnames or doc[start:end].text in family_first)
+            and not (kind == PLACE and spatial_before(doc, start, end))
+        ):
+            # "Trump said": the surname of someone the report names in full; but "a forest near
+            # Viborg" beside "Chief Inspector Henrik Viborg" is a town ("a story in Origi" is
+            # not: only a preposition that takes nothing but somewhere tells)
+            kind = PERSON
+            if doc[start:end].root.dep_ in _ACTING:
+                said_by_surname.add((start, end))
         elif kind != PERSON and doc[start:end].text in given_names and owns_a_relative(doc, end):
             kind = PERSON  # "Cian's younger brother": the first name of someone named in full
-        elif kind == PERSON and end - start == 1 and doc[start].text in org_words:
+        elif kind == PERSON and doc[start:end].text in org_words:
             kind = ORGANISATION
         elif (
             kind == PLACE
@@ -503,7 +536,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             # As often "in Frankwell" as the model's organisation "Frankwell": the small model
             # takes towns for bodies far more often than a body stands where places stand.
             winners = [PLACE]
-        kind = PERSON if titled and PERSON in counts else sorted(winners)[0]
+        someones = titled or (start, end) in said_by_surname
+        kind = PERSON if someones and PERSON in counts else sorted(winners)[0]
         if (
             kind == PERSON
             and ORGANISATION in counts
@@ -521,13 +555,17 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind == PERSON
             and not titled
             and len(words) >= 3
-            and opens_with_a_common_word(words, lowercase_words)
-            and is_first_name(words[1])
+            and (
+                (opens_with_a_common_word(words, lowercase_words) and is_first_name(words[1]))
+                or words[0].lower() in RELATIVE_WORDS
+            )
         ):
-            # "Neighbour Sharon Doyle said" beside "one neighbour said": a word for who she is,
-            # capitalised as the sentence's first, then her name
+            # "Neighbour Sharon Doyle said" beside "one neighbour said", "Grandad Bent Mikkelsen,
+            # 78,": a word for who she is (capitalised as the sentence's first), then the name
             start += 1
             span, words = doc[start:end], words[1:]
+        if kind == PERSON and not titled and len(words) == 1 and words[0].lower() in RELATIVE_WORDS:
+            continue  # '"Mum has been a shadow of herself"': what a family calls her, no name
         if kind == PERSON and not titled and opens_with_a_common_word(words, lowercase_words):
             continue  # "Vote Leave", "Norwegian [Air Shuttle]": a campaign's or a firm's words
         if kind == PERSON and not person_is_plausible(words, lang):

@@ -19,6 +19,13 @@ _KIN_SEX = {
 
 KIN = frozenset(_KIN_SEX) | {"family", "parents"}
 
+# What a family calls a relative, written before the name as a title is ("Grandad Bent
+# Mikkelsen, 78,"): who the person is to someone, not part of the name. Not "nan" or "gran",
+# which are also given names and surnames.
+RELATIVE_WORDS = frozenset(
+    "grandad granddad grandpa grandma granny grandmother grandfather mum mom dad uncle aunt auntie aunty".split()
+)
+
 OWNERS = frozenset("his her their whose my our your".split())
 
 HONORIFICS = {

@@ -31,7 +31,11 @@ def described_kind(doc, start: int, lang: ModuleType) -> str | None:
         return None
     if before.lower_ in lang.BODY_NOUNS:
         return ORGANISATION
-    if before.lower_ in lang.TITLES or before.lower_ in lang.OCCUPATION_NOUNS:
+    if (
+        before.lower_ in lang.TITLES
+        or before.lower_ in lang.OCCUPATION_NOUNS
+        or before.lower_ in lang.PLAYING_POSITIONS
+    ):
         return PERSON
     return None
 
@@ -67,12 +71,13 @@ def role_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
 
 def body_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether a comma and a lower-case noun for a body follow the name, set beside it by the
-    parse ("Unison, the largest union at the council, said")."""
+    parse ("Unison, the largest union at the council, said"; "Ecopetrol, the majority
+    state-owned oil giant": the noun ends the words set beside it, however many describe it)."""
     if end >= len(doc) or doc[end].text != ",":
         return False
     return any(
         t.dep_ == "appos" and start <= t.head.i < end and t.is_lower and t.lower_ in lang.BODY_NOUNS
-        for t in doc[end + 1 : min(end + 6, len(doc))]
+        for t in doc[end + 1 : min(end + 10, doc[end].sent.end)]
     )
 
 
@@ -87,6 +92,22 @@ def aged(doc, end: int) -> bool:
     )
 
 
+_HELD = frozenset({"owned", "controlled", "run", "operated", "listed"})
+
+
+def held_as_a_body(doc, start: int) -> bool:
+    """Whether a compound adjective of holding stands right before the name ("the
+    state-controlled Port of Tallinn", "family-owned Arktisk", "Oslo-listed Elkem"): only a
+    body is owned, run or listed so; a person is "backed" or "born" that way, which do not count."""
+    return (
+        start >= 3
+        and doc[start - 1].lower_ in _HELD
+        and doc[start - 2].text in ("-", "‐")
+        and not doc[start - 2].whitespace_
+        and not doc[start - 3].whitespace_
+    )
+
+
 def marked_as_a_body(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether the words around the name say it is a body's: a body noun right before it ("the
     drug-buying agency Pharmac") or set beside it, or a body's naming of itself. A noun for a
@@ -96,6 +117,7 @@ def marked_as_a_body(doc, start: int, end: int, lang: ModuleType) -> bool:
         (described_kind(doc, start, lang) == ORGANISATION and not aged(doc, end))
         or body_in_apposition(doc, start, end, lang)
         or named_as_a_body(doc, start, lang)
+        or held_as_a_body(doc, start)
     )
 
 
@@ -237,7 +259,11 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             kind = ORGANISATION
         described = described_kind(doc, start, lang)
         shaped = person_shaped(doc, start, end, lang)
-        if (
+        if kind == PLACE and shaped and described == PERSON and not titled:
+            # "All Blacks centre Tamati Rangihuna": a player's position before a full name; the
+            # model took the unfamiliar name for a place
+            kind = PERSON
+        elif (
             kind == ORGANISATION
             and shaped
             and (
@@ -253,6 +279,7 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             (described == ORGANISATION and not titled and not aged(doc, end))
             or (kind == PLACE and dotted_initials(doc, start, end, lang))
             or named_as_a_body(doc, start, lang)
+            or (not titled and held_as_a_body(doc, start))
             or (not titled and body_in_apposition(doc, start, end, lang))
         ):
             kind = ORGANISATION
@@ -281,6 +308,8 @@ def kind_by_shape(words: list[str], kind: str, lang: ModuleType) -> str:
         return PLACE  # "Duluth Entertainment Convention Center": a venue, though "Center" ends firms
     if lower in lang.KNOWN_ORG_PHRASES or last in lang.ORG_SUFFIXES or last_two in lang.ORG_PHRASE_ENDINGS:
         return ORGANISATION
+    if len(words) >= 2 and last.rstrip(".,") in lang.CORPORATE_SUFFIXES:
+        return ORGANISATION  # "Luanshya Deep Copper Limited", "Wärtsilä Oyj": a company's legal form
     of = next((k for k, w in enumerate(words) if w == "of"), None)
     if kind == ORGANISATION and of and words[of - 1].lower() in lang.ORG_SUFFIXES:
         return ORGANISATION  # "the Democratic Party of Bernalillo County": the body, of a place
@@ -291,3 +320,18 @@ def kind_by_shape(words: list[str], kind: str, lang: ModuleType) -> str:
     if kind != PERSON and len(words) >= 2 and last in lang.PLACE_LAST_WORDS:
         return PLACE  # "Capitol Hill" tagged as an organisation; as a person's name it is a surname
     return kind
+
+
+def company_stem(span, lang: ModuleType) -> str:
+    """A company's name without the words that say it is one, its legal form and its trade
+    ("Twitter" of "Twitter Inc", "Castellan" of "Castellan Biosciences", "Luanshya Deep Copper"
+    of "Luanshya Deep Copper Limited"): how reports go on to call it. "" when no such word
+    ends the name, or nothing is left without them."""
+    company_words = lang.CORPORATE_SUFFIXES | lang.INDUSTRY_WORDS
+    words = [t for t in span if t.lower_ not in POSSESSIVE]
+    end = len(words)
+    while end > 1 and words[end - 1].lower_.rstrip(".,") in company_words:
+        end -= 1
+    if end == len(words) or end == 0:
+        return ""
+    return span.doc[words[0].i : words[end - 1].i + 1].text

@@ -125,8 +125,14 @@ def vessels_named(doc, lang: ModuleType) -> set[str]:
     without the prefix. A vessel is no body and no place."""
     found = set()
     for token in doc[:-1]:
-        marks = (token.is_lower and token.lower_ in lang.VESSEL_NOUNS) or (
-            token.is_upper and token.lower_ in lang.VESSEL_PREFIXES
+        marks = (
+            (token.is_lower and token.lower_ in lang.VESSEL_NOUNS)
+            or (token.is_upper and token.lower_ in lang.VESSEL_PREFIXES)
+            or (
+                token.lower_ == "carrier"
+                and token.i > 0
+                and doc[token.i - 1].lower_ in lang.VESSEL_CARRIER_KINDS
+            )
         )
         if not marks:
             continue
@@ -225,12 +231,41 @@ def opens_a_quote(doc, start: int, end: int, lang: ModuleType) -> bool:
 
 
 def opening_word(doc, start: int, end: int) -> bool:
-    """A one-word mention that opens its sentence and that the parser reads as a common word
-    (noun, adjective, verb), written in lower case but for its place: "Heartbroken fans"."""
+    """A one-word mention that opens its sentence, or the quote that opens it, and that the
+    parser reads as a common word (noun, adjective, verb) or a plural ("Households in the
+    north already pay more"), written in capitals only for its place: "Heartbroken fans"."""
     token = doc[start]
+    before = doc[start - 1] if start else None
+    opens_quote = (
+        before is not None
+        and before.is_quote
+        and (before.tag_ == "``" or before.text in "“‘")
+        and before.is_sent_start
+    )
     return (
         end - start == 1
-        and token.is_sent_start
-        and token.pos_ in ("NOUN", "ADJ", "VERB")
+        and (token.is_sent_start or opens_quote)
+        and (token.pos_ in ("NOUN", "ADJ", "VERB") or token.tag_ == "NNPS")
         and not token.is_upper
+    )
+
+
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "i")
+
+
+def a_peoples_word(doc, ent) -> bool:
+    """Whether a one-word "place" is a people's adjective before a lower-case noun ("a 58-year-old
+    Ukrainian citizen", "two Kenyan runners"): who someone is, no place; not a place the
+    gazetteer knows ("Kent farmers", "Israeli" is no town)."""
+    if len(ent) != 1:
+        return False
+    word = ent[0]
+    head = word.head
+    return (
+        word.lower_.endswith(_DEMONYM_ENDINGS)
+        and word.dep_ in ("amod", "compound")
+        and head.i == word.i + 1
+        and head.is_lower
+        and head.pos_ == "NOUN"
+        and not is_place_name(word.text)
     )

@@ -94,6 +94,14 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             # "[Theresa May's] [Brexit]": what the first owns)
             spans[-1] = (previous[0], ent.end, "PERSON")
         elif (
+            previous is not None
+            and previous[2] == ent.label_ == "PERSON"
+            and _one_untagged_name_between(doc, previous, ent)
+        ):
+            # "Dr [Rosa Elena] Quispe [Huamán]": a name's middle word the model left out between
+            # two pieces it tagged is part of one long name
+            spans[-1] = (previous[0], ent.end, "PERSON")
+        elif (
             touching
             and previous[2] == "NORP"
             and ent.label_ == "PERSON"
@@ -103,6 +111,22 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
         else:
             spans.append((ent.start, ent.end, ent.label_))
     return _pieced_name(doc, _listed_words_opening(doc, spans, lang), lang)
+
+
+def _one_untagged_name_between(doc, previous: tuple[int, int, str], ent) -> bool:
+    """Whether one capitalised proper noun outside any entity stands between two names, with
+    only spaces around it ("Rosa Elena" Quispe "Huamán")."""
+    if previous[1] + 1 != ent.start:
+        return False
+    middle = doc[previous[1]]
+    return (
+        middle.ent_iob_ == "O"
+        and middle.pos_ == "PROPN"
+        and middle.is_title
+        and middle.is_alpha
+        and doc[previous[1] - 1].whitespace_ == " "
+        and middle.whitespace_ == " "
+    )
 
 
 def _family_name_first(doc, previous: tuple[int, int, str], ent) -> bool:

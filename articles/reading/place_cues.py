@@ -116,7 +116,9 @@ def people_word_as_place(doc, ent, lowercase_words: set[str], lang: ModuleType) 
     return before.i == ent.start - 1 and before.lower_ in _LOCATIVE | {"from"} and before.dep_ == "prep"
 
 
-_TOWARDS = frozenset({"at", "from", "to", "between", "via", "into"})
+_TOWARDS = frozenset({"at", "from", "to", "between", "via", "into", "through"})
+# Words for how near a town is, between the preposition and its name ("from nearby Tiverton")
+_NEARNESS = frozenset({"nearby", "neighbouring", "neighboring"})
 
 
 def lone_place_word(doc, start: int, end: int, lang: ModuleType) -> bool:
@@ -138,12 +140,15 @@ _NOT_GOING = TOLD_TO | frozenset({"according", "listen", "reply", "respond", "be
 
 
 def town_gone_to(doc, start: int, end: int) -> bool:
-    """Whether a one-word name is a town the gazetteer knows, after "to", "from", "at", "into"
-    or "via" where one goes or comes ("came to Bloomington", "sailed to Lomé"), not after a
-    verb of telling ("spoke to Warren") and not owning what follows ("from Leeds's owners")."""
+    """Whether a one-word name is a town the gazetteer knows, after "to", "from", "at", "into",
+    "via" or "through" where one goes or comes ("came to Bloomington", "sailed to Lomé", "a
+    fisherman from nearby Tiverton"), not after a verb of telling ("spoke to Warren") and not
+    owning what follows ("from Leeds's owners")."""
     if end - start != 1 or start == 0:
         return False
     before = doc[start - 1]
+    if before.lower_ in _NEARNESS and start >= 2:
+        before = doc[start - 2]
     if before.lower_ not in _TOWARDS or before.dep_ == "prt" or before.head.lemma_.lower() in _NOT_GOING:
         return False
     owns = end < len(doc) and doc[end].lower_ in POSSESSIVE

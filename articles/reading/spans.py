@@ -6,6 +6,7 @@ scores and punctuation cut off; names the model cut at a hyphen, an initial, a p
 import re
 from types import ModuleType
 
+from .gazetteer import is_place_name
 from .identity import ORGANISATION, PERSON, PLACE, POSSESSIVE, is_first_name, is_initial
 from .kin import KIN, OWNERS
 from .place_cues import COMPASS
@@ -224,6 +225,22 @@ def extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int:
         ):
             end += 1
         return end
+    if (
+        kind == ORGANISATION
+        and end + 1 < len(doc)
+        and doc[end - 1].lower_ in lang.ORG_SUFFIXES
+        and doc[end].lower_ == "of"
+        and (
+            (doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ in ("GPE", "LOC"))
+            or (doc[end + 1].ent_iob_ == "O" and doc[end + 1].is_title and is_place_name(doc[end + 1].text))
+        )
+    ):
+        # "the Mineworkers Union" + "of Zambia": a body's name ends in its country, which the
+        # model tagged apart or not at all
+        extended = end + 2
+        while extended < len(doc) and doc[extended].ent_iob_ == "I":
+            extended += 1
+        return extended
     if (
         kind == ORGANISATION
         and end + 1 < len(doc)

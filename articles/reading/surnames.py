@@ -3,15 +3,21 @@ often leaves untagged or reads as another word ("May said")."""
 
 from bisect import bisect_right
 
-from .identity import PERSON, name_parts
+from .identity import PERSON, is_initial, name_parts
 from .kin import honorific_before
 from .mention import Mention
 from .spans import hyphenated_end
 
 
 def surnames_of(names) -> set[str]:
-    """The last names of the people named in full among names."""
-    return {core[-1] for core in map(name_parts, names) if len(core) >= 2}
+    """The last names of the people named in full among names: two words or more, or one
+    after initials ("K. R. Sreelatha", as South Indian names are written: the initials stand
+    for the father's name and the place, the word is what the report goes on to call her)."""
+    return {
+        core[-1]
+        for name in names
+        if len(core := name_parts(name)) >= 2 or (core and any(is_initial(w) for w in name.split()[:-1]))
+    }
 
 
 def _names_someone(token) -> bool:

@@ -143,8 +143,11 @@ MEASURE_LAST_WORDS = frozenset("rate rates ratio".split())
 # Lower-case nouns for a ship, written right before its name ("the tanker Coral Meridian"), and
 # the prefixes ships' names open with ("MV", "HMS"): a vessel, which no reader lists as a body.
 VESSEL_NOUNS = frozenset(
-    "ship tanker vessel ferry freighter trawler yacht liner warship frigate destroyer submarine".split()
+    """ship tanker vessel ferry freighter trawler yacht liner warship frigate destroyer submarine
+    bulker containership dredger tugboat""".split()
 )
+# Words before "carrier" that make it a ship ("the bulk carrier Arctic Tern"), not an airline.
+VESSEL_CARRIER_KINDS = frozenset("bulk ore car aircraft lng gas vehicle".split())
 VESSEL_PREFIXES = frozenset("mv mt hms uss rms ss".split())
 # Lower-case nouns for an industrial site that a place's name modifies ("the Abqaiq plant").
 SITE_NOUNS = frozenset("plant refinery complex facility oilfield terminal reactor mine".split())
@@ -184,6 +187,12 @@ OCCUPATION_NOUNS = frozenset(
     volunteer accountant engineer mechanic farmer electrician plumber cleaner shopkeeper waiter
     waitress pensioner retiree commuter veterinarian vet dentist pharmacist paramedic
     firefighter midwife""".split()
+)
+# Players' positions, written right before a name as a job is ("All Blacks centre Tamati
+# Rangihuna", "hooker Bongani Khumalo-Reid"); only there, since "the centre of Leeds" names none.
+PLAYING_POSITIONS = frozenset(
+    """striker midfielder defender goalkeeper keeper winger centre center hooker flanker prop lock
+    fullback full-back fly-half scrum-half""".split()
 )
 # Lower-case nouns for an area or a place of worship that a name before them names: "Vargas
 # state", "the Linwood mosque". Not "hotel" or "store": chains name those ("a Hilton hotel").
@@ -521,8 +530,12 @@ US_STATES = frozenset(
 
 # Words before a name that make it a storm, an operation or a plan, not a person.
 NOT_PERSON_BEFORE = frozenset("hurricane storm typhoon cyclone tornado operation project".split())
-# Last words of company names that other reports leave out ("Twitter Inc" = "Twitter").
-CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. corporation co co. ltd ltd. plc llc ag sa nv".split())
+# Last words of company names that other reports leave out ("Twitter Inc" = "Twitter"): the
+# legal forms of English-speaking and European company law, which make a name a company's.
+CORPORATE_SUFFIXES = frozenset(
+    """inc inc. corp corp. corporation co co. ltd ltd. limited plc llc llp ag sa s.a s.a. nv bv gmbh
+    spa s.p.a s.p.a. asa oyj srl pty bhd berhad tbk""".split()
+)
 # The Associated Press's abbreviations of US states, as datelines use them ("BENTONVILLE, Ark.").
 STATE_ABBREVIATIONS = {
     "ala.": "alabama", "ariz.": "arizona", "ark.": "arkansas", "calif.": "california",
