@@ -25,7 +25,8 @@ from ..models import Article, Event, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
 from .engine import report_keys
 from .features import ReportFeatures
-from .service import assign_article
+from .last_look import last_look
+from .service import apply_refinement, assign_article
 from .similarity import Profile
 from .store import ALL_REPORTS, CHUNK, DatabaseStore, features_of
 from .summaries import MEMBERS_READ, OPENING_CHARS
@@ -240,3 +241,14 @@ def group_articles(article_ids: list[int]) -> dict[int, str]:
             failures[article.pk] = f"could not be grouped: {error}"
     store.flush()
     return failures
+
+
+def look_again(article_ids: list[int]) -> int:
+    """The last look (last_look.py) at the reports left alone among `article_ids`, an import's
+    grouped reports once its last run is grouped; returns how many moved. The caller holds the
+    grouping lock in its transaction, as for group_articles."""
+    event_ids = Article.objects.filter(pk__in=article_ids, event__isnull=False).values_list("event_id", flat=True)
+    store = DatabaseStore()
+    refinement = last_look(store, set(event_ids))
+    apply_refinement(refinement, store)
+    return len(refinement.moves)
