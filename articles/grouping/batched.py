@@ -247,7 +247,9 @@ def look_again(article_ids: list[int]) -> int:
     """The last look (last_look.py) at the reports left alone among `article_ids`, an import's
     grouped reports once its last run is grouped; returns how many moved. The caller holds the
     grouping lock in its transaction, as for group_articles."""
-    event_ids = Article.objects.filter(pk__in=article_ids, event__isnull=False).values_list("event_id", flat=True)
+    event_ids = Article.objects.filter(pk__in=article_ids, event__isnull=False).values_list(
+        "event_id", flat=True
+    )
     store = DatabaseStore()
     refinement = last_look(store, set(event_ids))
     apply_refinement(refinement, store)
