@@ -4,7 +4,7 @@ its story formed meanwhile, if that now scores at least the threshold."""
 import pytest
 from grouping_helpers import report
 
-from articles.grouping import engine, refine
+from articles.grouping import batched, engine, refine
 from articles.grouping.batched import look_again
 from articles.models import Article, Event, GroupingStatus
 
@@ -51,14 +51,16 @@ def _alone(monkeypatch: pytest.MonkeyPatch, outlet: str, title: str, body: str) 
 
 
 @pytest.mark.django_db
-def test_a_report_left_alone_joins_the_event_its_story_formed_once_the_import_is_grouped(monkeypatch):
+@pytest.mark.parametrize("chunk", [batched.CHUNK, 1], ids=["one-run", "a-run-per-event"])
+def test_a_report_left_alone_joins_the_event_its_story_formed_once_the_import_is_grouped(monkeypatch, chunk):
+    monkeypatch.setattr(batched, "CHUNK", chunk)
     wire = report("Wire", *FERRY_WIRE)
     paper = report("Paper", *FERRY_PAPER)
     assert wire.event_id == paper.event_id
     tabloid = _alone(monkeypatch, "Tabloid", *FERRY_TABLOID)
     own_event = tabloid.event_id
 
-    moved = look_again([wire.pk, paper.pk, tabloid.pk])
+    moved = look_again([wire.event_id, tabloid.event_id])
 
     tabloid.refresh_from_db()
     assert moved == 1
@@ -78,7 +80,7 @@ def test_a_report_of_another_story_left_alone_stays_alone(monkeypatch):
     report("Paper", *FERRY_PAPER)
     tram = _alone(monkeypatch, "Paper", *OTHER_STORY)
 
-    assert look_again([wire.pk, tram.pk]) == 0
+    assert look_again([wire.event_id, tram.event_id]) == 0
 
     tram.refresh_from_db()
     assert Event.objects.get(pk=tram.event_id).article_count == 1
@@ -91,7 +93,7 @@ def test_a_report_staff_placed_alone_is_not_moved_by_the_last_look(monkeypatch):
     tabloid = _alone(monkeypatch, "Tabloid", *FERRY_TABLOID)
     Article.objects.filter(pk=tabloid.pk).update(grouping_status=GroupingStatus.MANUAL)
 
-    assert look_again([wire.pk, tabloid.pk]) == 0
+    assert look_again([wire.event_id, tabloid.event_id]) == 0
 
     tabloid.refresh_from_db()
     assert tabloid.event_id != wire.event_id

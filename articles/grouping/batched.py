@@ -243,14 +243,19 @@ def group_articles(article_ids: list[int]) -> dict[int, str]:
     return failures
 
 
-def look_again(article_ids: list[int]) -> int:
-    """The last look (last_look.py) at the reports left alone among `article_ids`, an import's
-    grouped reports once its last run is grouped; returns how many moved. The caller holds the
-    grouping lock in its transaction, as for group_articles."""
-    event_ids = Article.objects.filter(pk__in=article_ids, event__isnull=False).values_list(
-        "event_id", flat=True
-    )
-    store = DatabaseStore()
-    refinement = last_look(store, set(event_ids))
-    apply_refinement(refinement, store)
-    return len(refinement.moves)
+def look_again(event_ids: Iterable[int]) -> int:
+    """The last look (last_look.py) at the reports left alone in `event_ids`, the events of an
+    import's grouped reports once its last run is grouped; returns how many moved. The caller
+    holds the grouping lock in its transaction, as for group_articles.
+
+    In runs of CHUNK events by id, each stored before the next is read: the same moves as one
+    look over all of them (a look skips an event a move filled and never offers an emptied one),
+    without an IN list as long as the import, which SQLite refuses past its variable limit."""
+    moved = 0
+    ordered = sorted(set(event_ids))
+    for start in range(0, len(ordered), CHUNK):
+        store = DatabaseStore()
+        refinement = last_look(store, ordered[start : start + CHUNK])
+        apply_refinement(refinement, store)
+        moved += len(refinement.moves)
+    return moved

@@ -234,7 +234,11 @@ def group_next(batch_id: int | None) -> int:
             )
             if not queue.exists():
                 # The import's last run: its reports left alone look once more (last_look.py).
-                look_again(list(Article.objects.filter(batch_id=batch_id).values_list("id", flat=True)))
+                look_again(
+                    Article.objects.filter(batch_id=batch_id, event__isnull=False)
+                    .values_list("event_id", flat=True)
+                    .distinct()
+                )
                 ImportBatch.objects.filter(pk=batch_id).update(
                     analysis_status=ImportStatus.DONE,
                     analysis_finished_at=timezone.now(),
