@@ -70,6 +70,7 @@ def test_a_report_left_alone_joins_the_event_its_story_formed_once_the_import_is
     assert tabloid.grouping_evidence["explanation"].startswith(
         f"moved here from event #{own_event}, where it was alone"
     )
+    assert tabloid.grouping_evidence["moved_from_event_id"] == own_event
     assert not Event.objects.filter(pk=own_event).exists()
     assert Event.objects.get(pk=wire.event_id).article_count == 3
 

@@ -57,6 +57,7 @@ def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
         match, target = scored[0]
         explain(match, report, profiles[target])
         evidence = match_evidence("joined", match, target, store.title(target), THRESHOLD, scored)
+        evidence["moved_from_event_id"] = event_id
         evidence["explanation"] = (
             f"moved here from event #{event_id}, where it was alone, once the reports around it were "
             f"grouped; {evidence['explanation']}"
