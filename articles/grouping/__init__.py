@@ -24,6 +24,9 @@ Layout
 - refine.py: second thoughts after each decision: reports of the events in play move to
   another one that fits them clearly better (leave-one-out average linkage), so an early
   report decided on thin evidence does not stay in the wrong event.
+- last_look.py: once an import is grouped (and at the end of a regroup), each report still
+  alone in its event is scored again against the events the index finds for it, and joins
+  the best at the threshold: a report that started alone before its story's event formed.
 - store.py (database) and memory.py (in memory, for regroup) implement the Store.
 - service.py: assign_article(), one report. batched.py: group_articles(), the stored reports
   stage two of an import hands over, in publication order, with the document frequencies
@@ -45,6 +48,9 @@ Article.grouping_evidence (JSON) keys
   against the event without the report), plus "moved_from_event_id" and
   "moved_after_article_id" (the report whose arrival prompted the move); the
   explanation starts "moved here from event #N when a related report arrived".
+- reports moved by the last look: decision "joined" with the keys above, plus
+  "moved_from_event_id" (the event it was alone in, now deleted); the explanation starts
+  "moved here from event #N, where it was alone, once the reports around it were grouped".
 - manual decisions: "action" ("moved" | "split" | "merged" | "detached"), "by" (username),
   "at" (ISO time), "from_event_id", "event_id", "event_title"
 """

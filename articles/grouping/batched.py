@@ -25,7 +25,8 @@ from ..models import Article, Event, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
 from .engine import report_keys
 from .features import ReportFeatures
-from .service import assign_article
+from .last_look import last_look
+from .service import apply_refinement, assign_article
 from .similarity import Profile
 from .store import ALL_REPORTS, CHUNK, DatabaseStore, features_of
 from .summaries import MEMBERS_READ, OPENING_CHARS
@@ -240,3 +241,21 @@ def group_articles(article_ids: list[int]) -> dict[int, str]:
             failures[article.pk] = f"could not be grouped: {error}"
     store.flush()
     return failures
+
+
+def look_again(event_ids: Iterable[int]) -> int:
+    """The last look (last_look.py) at the reports left alone in `event_ids`, the events of an
+    import's grouped reports once its last run is grouped; returns how many moved. The caller
+    holds the grouping lock in its transaction, as for group_articles.
+
+    In runs of CHUNK events by id, each stored before the next is read: the same moves as one
+    look over all of them (a look skips an event a move filled and never offers an emptied one),
+    without an IN list as long as the import, which SQLite refuses past its variable limit."""
+    moved = 0
+    ordered = sorted(set(event_ids))
+    for start in range(0, len(ordered), CHUNK):
+        store = DatabaseStore()
+        refinement = last_look(store, ordered[start : start + CHUNK])
+        apply_refinement(refinement, store)
+        moved += len(refinement.moves)
+    return moved

@@ -23,6 +23,7 @@ from ..models import ReportFeatures as StoredFeatures
 from . import bulk, near_misses
 from .engine import Weights, decide, report_keys
 from .features import ReportFeatures, extract_features
+from .last_look import last_look
 from .memory import MemoryEvent, MemoryStore
 from .refine import reconsider, split_evidence
 from .service import candidate, serialise_grouping
@@ -220,6 +221,12 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
                 for article_id in split.article_ids:
                     evidence = split_evidence(split, article_id, new_id, title)
                     outcomes[article_id] = ("joined", split.scores[article_id], evidence)
+
+    # As after an import's run (batched.group_articles): the reports left alone look once more.
+    looked = last_look(store, {store.event_of[pk] for pk in outcomes if pk in store.event_of})
+    store.apply_refinement(looked)
+    for move in looked.moves:
+        outcomes[move.article_id] = ("joined", move.score, move.evidence)
 
     updates = [
         (store.event_of.get(pk) if status != "review" else None, status, score, evidence, pk)

@@ -17,6 +17,9 @@ waits, an admin request for a small paste) then run `analyse_stored`, which repe
    grouping.batched.group_articles, marked "done" and counted, in one transaction. A report
    read early by a second worker waits for the reports before it, so several workers make
    exactly the events one worker makes.
+4. Last look: with the batch's last run, each of its reports left alone in its event is scored
+   once more against the events the whole import formed (grouping.last_look), in the same
+   transaction.
 
 Crash safety: every write is one transaction that moves reports one stage on together with
 the batch's counts, so a killed process leaves each report either untouched or finished. Its
@@ -33,7 +36,7 @@ from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from ..grouping.batched import group_articles
+from ..grouping.batched import group_articles, look_again
 from ..grouping.service import serialise_grouping
 from ..models import Article, ImportBatch, ImportStatus, IngestStage
 from ..models.batches import analysis_lease_until
@@ -230,6 +233,12 @@ def group_next(batch_id: int | None) -> int:
                 analysis_lease_expires_at=analysis_lease_until(),
             )
             if not queue.exists():
+                # The import's last run: its reports left alone look once more (last_look.py).
+                look_again(
+                    Article.objects.filter(batch_id=batch_id, event__isnull=False)
+                    .values_list("event_id", flat=True)
+                    .distinct()
+                )
                 ImportBatch.objects.filter(pk=batch_id).update(
                     analysis_status=ImportStatus.DONE,
                     analysis_finished_at=timezone.now(),

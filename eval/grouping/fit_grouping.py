@@ -148,7 +148,7 @@ def main() -> None:
     if args.threshold is not None:
         thresholds["join"] = args.threshold
     fitted["thresholds"] = thresholds
-    fitted["fitted_on"] = [str(p.relative_to(REPO)) for p in args.corpus]
+    fitted["fitted_on"] = [str(p.resolve().relative_to(REPO)) for p in args.corpus]
     FITTED.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {FITTED.relative_to(REPO)}")
 

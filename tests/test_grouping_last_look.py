@@ -1,0 +1,100 @@
+"""The last look: once an import is grouped, a report left alone in its event joins the event
+its story formed meanwhile, if that now scores at least the threshold."""
+
+import pytest
+from grouping_helpers import report
+
+from articles.grouping import batched, engine, refine
+from articles.grouping.batched import look_again
+from articles.models import Article, Event, GroupingStatus
+
+FERRY_WIRE = (
+    "Ferry Aurora runs aground off Vestmanna, all 212 passengers rescued",
+    "The passenger ferry Aurora ran aground on rocks off Vestmanna in the Faroe Islands on Friday "
+    "evening, and all 212 passengers and 31 crew were taken off by lifeboats and fishing boats, "
+    "the Faroese coastguard said. Captain Jonas Midjord reported a steering failure minutes after "
+    "the ferry left Torshavn for Hirtshals. Smyril Line, which operates the Aurora, said the hull "
+    "was breached in two places and divers would inspect it on Saturday.",
+)
+FERRY_PAPER = (
+    "All 212 rescued as Smyril Line ferry Aurora hits rocks off Vestmanna",
+    "Lifeboats and fishing boats took all 212 passengers and 31 crew off the ferry Aurora after it "
+    "ran aground off Vestmanna in the Faroe Islands, the coastguard said. Captain Jonas Midjord "
+    "told the coastguard the steering failed soon after leaving Torshavn for Hirtshals. Smyril "
+    "Line said the hull of the Aurora was breached and divers would inspect it.",
+)
+FERRY_TABLOID = (
+    "ROCKED! Terror at sea as Faroes ferry Aurora hits rocks off Vestmanna",
+    "Terrified passengers on the ferry Aurora were plucked from the deck by lifeboats and fishing "
+    "boats after it ran aground off Vestmanna in the Faroe Islands. All 212 passengers and 31 crew "
+    "were rescued, the coastguard said. Smyril Line said Captain Jonas Midjord reported a steering "
+    "failure after the ferry left Torshavn.",
+)
+OTHER_STORY = (
+    "Lisbon council approves tram line to Loures",
+    "Lisbon city council approved a new tram line to Loures on Tuesday, with works due to start "
+    "next spring and the first trams running in 2029, the mayor's office said. The line will run "
+    "for twelve kilometres from Cais do Sodre through Alcantara and Benfica, with nineteen stops, "
+    "and is expected to carry 60,000 passengers a day. Opposition councillors said the budget of "
+    "EUR 420 million left out the depot and the new trams, which will be ordered separately.",
+)
+
+
+def _alone(monkeypatch: pytest.MonkeyPatch, outlet: str, title: str, body: str) -> Article:
+    """A report decided on thinner evidence than now: it started an event of its own."""
+    with monkeypatch.context() as patched:
+        patched.setattr(engine, "THRESHOLD", 0.99)
+        patched.setattr(refine, "THRESHOLD", 0.99)
+        alone = report(outlet, title, body)
+    assert Event.objects.get(pk=alone.event_id).article_count == 1
+    return alone
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("chunk", [batched.CHUNK, 1], ids=["one-run", "a-run-per-event"])
+def test_a_report_left_alone_joins_the_event_its_story_formed_once_the_import_is_grouped(monkeypatch, chunk):
+    monkeypatch.setattr(batched, "CHUNK", chunk)
+    wire = report("Wire", *FERRY_WIRE)
+    paper = report("Paper", *FERRY_PAPER)
+    assert wire.event_id == paper.event_id
+    tabloid = _alone(monkeypatch, "Tabloid", *FERRY_TABLOID)
+    own_event = tabloid.event_id
+
+    moved = look_again([wire.event_id, tabloid.event_id])
+
+    tabloid.refresh_from_db()
+    assert moved == 1
+    assert tabloid.event_id == wire.event_id
+    assert tabloid.grouping_status == GroupingStatus.JOINED
+    assert tabloid.grouping_score >= engine.THRESHOLD
+    assert tabloid.grouping_evidence["explanation"].startswith(
+        f"moved here from event #{own_event}, where it was alone"
+    )
+    assert tabloid.grouping_evidence["moved_from_event_id"] == own_event
+    assert not Event.objects.filter(pk=own_event).exists()
+    assert Event.objects.get(pk=wire.event_id).article_count == 3
+
+
+@pytest.mark.django_db
+def test_a_report_of_another_story_left_alone_stays_alone(monkeypatch):
+    wire = report("Wire", *FERRY_WIRE)
+    report("Paper", *FERRY_PAPER)
+    tram = _alone(monkeypatch, "Paper", *OTHER_STORY)
+
+    assert look_again([wire.event_id, tram.event_id]) == 0
+
+    tram.refresh_from_db()
+    assert Event.objects.get(pk=tram.event_id).article_count == 1
+
+
+@pytest.mark.django_db
+def test_a_report_staff_placed_alone_is_not_moved_by_the_last_look(monkeypatch):
+    wire = report("Wire", *FERRY_WIRE)
+    report("Paper", *FERRY_PAPER)
+    tabloid = _alone(monkeypatch, "Tabloid", *FERRY_TABLOID)
+    Article.objects.filter(pk=tabloid.pk).update(grouping_status=GroupingStatus.MANUAL)
+
+    assert look_again([wire.event_id, tabloid.event_id]) == 0
+
+    tabloid.refresh_from_db()
+    assert tabloid.event_id != wire.event_id
