@@ -169,3 +169,39 @@ def test_a_write_landing_while_a_list_reads_its_rows_shows_on_the_next_request(c
     state, html = _get(client, url)
     assert state == "miss"
     assert "Landed in between" in html
+
+
+def test_a_search_page_stays_cached_after_a_write_that_leaves_its_ranking_as_it_was(client):
+    alpha = outlet("Alpha News")
+    event_with_reports("Harbour strike", [alpha, outlet("Beta Times")])
+    url = reverse("articles:search")
+    assert _get(client, url, q="harbour")[0] == "miss"
+    report(alpha, title="Storm in the mountains", body="Snow closed the pass.", published_at=BASE_TIME)
+    state, html = _get(client, url, q="harbour")
+    assert state == "hit"
+    assert "Storm in the mountains" not in html
+
+
+@pytest.mark.parametrize("write", ["new match", "retitled match", "deleted match"])
+def test_a_search_page_shows_a_write_to_what_it_ranks_at_once(client, write):
+    alpha = outlet("Alpha News")
+    event = event_with_reports("Harbour strike", [alpha, outlet("Beta Times")])
+    url = reverse("articles:search")
+    _, before = _get(client, url, q="harbour")
+    shown = Article.objects.filter(event=event).order_by("id")
+    if write == "new match":
+        report(alpha, title="Harbour cranes idle", body="The harbour stayed shut.", published_at=BASE_TIME)
+        expected, gone = "cranes idle", None
+    elif write == "retitled match":
+        Article.objects.filter(pk=shown[0].pk).update(title="Harbour strike spreads inland")
+        expected, gone = "spreads inland", None
+    else:
+        gone = shown[0].title
+        delete_articles(shown[:1])
+        expected = shown.last().title
+    state, html = _get(client, url, q="harbour")
+    assert state == "miss"
+    assert html != before
+    assert expected in html
+    if gone:
+        assert gone not in html

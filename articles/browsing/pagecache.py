@@ -309,6 +309,9 @@ class ProcessMemo[K, V]:
 # Page versions a process read, by page, with the site-wide token they were read under (see
 # cached_page's reuse_while_unwritten): a few hundred bytes an entry.
 _states: ProcessMemo[tuple, tuple[str, object]] = ProcessMemo(20_000)
+# What list and search pages showed (cached_page's `shows`), by page, with the site-wide token
+# read before it: a few kB an entry (a page's ids and tokens), so fewer of them.
+_shown: ProcessMemo[tuple, tuple[str, object]] = ProcessMemo(4_000)
 
 
 def _state_while_unwritten(version: PageVersion, page: tuple, kwargs: dict[str, object]) -> object:
@@ -346,12 +349,12 @@ def _shown_while_unwritten(shows: ShownVersion, view: Callable, site: str, reque
     as new as the state the token names; if a write landed in between, the token has changed for
     good (tokens are random and never come back), so the kept pair is never used again."""
     page = (view.__module__, view.__qualname__, request.get_full_path())
-    known = _states.get(page)
+    known = _shown.get(page)
     if known is not None and known[0] == site:
         return known[1]
     state = shows(request)
     if state is not None:
-        _states.put(page, (site, state))
+        _shown.put(page, (site, state))
     return state
 
 
