@@ -70,7 +70,9 @@ django.setup()
 from articles.comparisons import reanalyse
 from articles.models import Article, Event
 rng = random.Random(5)
-event_ids = list(Event.objects.filter(article_count__gte=2).values_list("pk", flat=True))
+# In id order: without an order, PostgreSQL returns rows as they lie on disk, which every write
+# moves, so a run on a reused database drew other events, whose reports it then read (minutes).
+event_ids = list(Event.objects.filter(article_count__gte=2).order_by("pk").values_list("pk", flat=True))
 events = rng.sample(event_ids, min({events}, len(event_ids)))
 # The product stores each report's reading at import; the fill does not (spaCy on 100,000 reports
 # takes an hour), so read the reports the mix's event pages and comparisons show, as import would.
@@ -78,7 +80,7 @@ started = time.perf_counter()
 from articles.reading import READING_VERSION
 analysed = reanalyse(Article.objects.filter(event_id__in=events).exclude(analysis_version=READING_VERSION))
 print(f"  read {{analysed}} reports of the sampled events in {{time.perf_counter() - started:.0f}} s", file=sys.stderr)
-article_ids = list(Article.objects.values_list("pk", flat=True))
+article_ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
 articles = rng.sample(article_ids, min({count}, len(article_ids)))
 pairs = []
 for event_id in events:
@@ -167,32 +169,61 @@ def kind_of(path: str) -> str:
     }.get((first, detail), "compare" if first == "compare" else first)
 
 
-# Gunicorn's access log, one line a request: path, query, time in the worker (microseconds), and
-# the page cache's answer. The worker's time leaves out the wait in the listen queue, which is
-# most of a request's latency when 16 connections share 2 workers; it shows which pages cost it.
-ACCESS_LOG_FORMAT = "%(U)s?%(q)s %(D)s %({x-page-cache}o)s"
+# Gunicorn's access log, one line a request: path, query, time in the worker (microseconds), the
+# page cache's answer, and the CPU time and garbage collection the request cost its worker
+# (bench/middleware.py). The worker's time leaves out the wait in the listen queue, which is
+# most of a request's latency when 16 connections share 2 workers; it shows which pages cost it,
+# and its CPU time how much of that was the page's own work rather than waiting (for PostgreSQL,
+# Redis, or a core).
+ACCESS_LOG_FORMAT = "%(U)s?%(q)s %(D)s %({x-page-cache}o)s %({x-worker-cpu}o)s %({x-worker-gc}o)s"
 
 
-def by_kind(access_log: Path) -> str:
-    """Per kind of page: requests, median and p99 of the worker's time, and page-cache hits."""
+def by_kind(access_log: Path, *, busy_seconds: float) -> str:
+    """Per kind of page: requests, median and p99 of the worker's time, and page-cache hits;
+    then every request together, and how busy the workers were (`busy_seconds`: the workers'
+    count times the run's length). With wrk's 16 connections each waiting for its answer before
+    asking again, a request's latency is its wait behind the requests queued before it plus its
+    own time, so the mix's p99 follows the workers' load and their slowest requests, not one
+    kind's p99 alone."""
     times: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
     hits: dict[str, int] = {}
+    collected = 0.0
     for line in access_log.read_text().splitlines():
-        path, micros, state = line.rsplit(" ", 2)
+        path, micros, state, cpu_micros, gc_micros = line.rsplit(" ", 4)
         kind = kind_of(path.removesuffix("?"))
         times.setdefault(kind, []).append(int(micros) / 1000)
+        cpu.setdefault(kind, []).append(int(cpu_micros) / 1000 if cpu_micros.isdigit() else 0.0)
+        collected += int(gc_micros) / 1000 if gc_micros.isdigit() else 0.0
         hits[kind] = hits.get(kind, 0) + (state == "hit")
+    times["all"] = [spent for kind in MIX for spent in times.get(kind, [])]
+    cpu["all"] = [spent for kind in MIX for spent in cpu.get(kind, [])]
+    hits["all"] = sum(hits.get(kind, 0) for kind in MIX)
     lines = []
-    for kind in MIX:
-        if kind not in times:
+    for kind in [*MIX, "all"]:
+        if not times.get(kind):
             continue
-        spent = sorted(times[kind])
-        p99 = spent[min(len(spent) - 1, int(len(spent) * 0.99))]
+        spent, own = sorted(times[kind]), sorted(cpu[kind])
         lines.append(
             f"    {kind:13} {len(spent):6d} req  median {statistics.median(spent):6.1f} ms  "
-            f"p99 {p99:6.1f} ms  total {sum(spent) / 1000:5.1f} s  hits {hits[kind] / len(spent):4.0%}"
+            f"p99 {_p99(spent):6.1f} ms  total {sum(spent) / 1000:5.1f} s  hits {hits[kind] / len(spent):4.0%}"
+            f"  CPU median {statistics.median(own):5.1f} p99 {_p99(own):5.1f} total {sum(own) / 1000:5.1f} s"
+        )
+    everything = sorted(times["all"])
+    if everything:
+        slow = sum(spent for spent in everything if spent >= 20)
+        lines.append(
+            f"    workers busy {sum(everything) / 1000 / busy_seconds:.0%} of the run, on their own CPU "
+            f"{sum(cpu['all']) / 1000 / busy_seconds:.0%}, in garbage collection {collected:.0f} ms; "
+            f"requests of 20 ms or more: {sum(spent >= 20 for spent in everything)}, "
+            f"{slow / sum(everything):.0%} of the workers' time"
         )
     return "\n".join(lines)
+
+
+def _p99(values: list[float]) -> float:
+    """The 99th percentile of sorted values."""
+    return values[min(len(values) - 1, int(len(values) * 0.99))]
 
 
 def warm_up(base: str, paths: list[str]) -> None:
@@ -264,11 +295,13 @@ def measure(
     importer_nice: int = 0,
     workers: int = 2,
     accept: str = "",
+    keep_log: Path | None = None,
 ) -> tuple[dict, dict, int, str]:
     """(minimal view, mix, reports imported, the mix by kind of page) with the importer running
     through both runs. `profile`: a py-spy flame graph of each worker during the mix, there.
     `importer_nice`: the importer's CPU niceness, as a deployment sharing one machine between
-    the web workers and the task worker might set it."""
+    the web workers and the task worker might set it. `keep_log`: a copy of the mix's access
+    log, there."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     gunicorn = str(Path(PY).parent / "gunicorn")
@@ -321,7 +354,11 @@ def measure(
         with access_log.open("rb") as log:
             log.seek(before_mix)
             mix_log.write_bytes(log.read())
-        kinds = by_kind(mix_log) + "\n" + memory_in_use(server.pid, env.get("CACHE_URL", ""))
+        if keep_log is not None:
+            keep_log.mkdir(parents=True, exist_ok=True)
+            shutil.copy(mix_log, keep_log / f"mix-{time.strftime('%H%M%S')}.log")
+        kinds = by_kind(mix_log, busy_seconds=workers * seconds) + "\n"
+        kinds += memory_in_use(server.pid, env.get("CACHE_URL", ""))
     finally:
         imported = 0
         if importer is not None:
@@ -416,6 +453,7 @@ def main() -> int:
         "--reuse", metavar="DATABASE_URL", help="an already filled database (kept; the imported reports stay)"
     )
     parser.add_argument("--profile", type=Path, metavar="DIR", help="py-spy each worker during the mix")
+    parser.add_argument("--keep-log", type=Path, metavar="DIR", help="keep each mix's access log there")
     parser.add_argument("--only", choices=["on", "off"], help="one round: the page cache on, or off")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (one a core is the advice)")
     parser.add_argument(
@@ -495,6 +533,7 @@ def main() -> int:
                     importer_nice=nice,
                     workers=args.workers,
                     accept=ACCEPT_ENCODINGS[encoding],
+                    keep_log=args.keep_log,
                 )
                 niced = f"; the importer at nice {nice}" if nice else ""
                 report(f"{title}{niced}; readers accept {encoding}", minimal, mix, imported, kinds)

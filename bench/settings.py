@@ -13,3 +13,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
+# First, so that it counts every other middleware's cost too (bench_live.py logs what it sends).
+MIDDLEWARE = ["bench.middleware.request_costs", *MIDDLEWARE]  # noqa: F405

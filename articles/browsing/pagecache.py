@@ -309,6 +309,9 @@ class ProcessMemo[K, V]:
 # Page versions a process read, by page, with the site-wide token they were read under (see
 # cached_page's reuse_while_unwritten): a few hundred bytes an entry.
 _states: ProcessMemo[tuple, tuple[str, object]] = ProcessMemo(20_000)
+# What list and search pages showed (cached_page's `shows`), by page, with the site-wide token
+# read before it: a few kB an entry (a page's ids and tokens), so fewer of them.
+_shown: ProcessMemo[tuple, tuple[str, object]] = ProcessMemo(4_000)
 
 
 def _state_while_unwritten(version: PageVersion, page: tuple, kwargs: dict[str, object]) -> object:
@@ -336,8 +339,31 @@ def _state_while_unwritten(version: PageVersion, page: tuple, kwargs: dict[str, 
     return state
 
 
+# A list page's version from its request (see cached_page's `shows`); None: the site-wide token.
+type ShownVersion = Callable[[HttpRequest], object | None]
+
+
+def _shown_while_unwritten(shows: ShownVersion, view: Callable, site: str, request: HttpRequest) -> object:
+    """What the list page shows, as read under the site-wide token `site` (read before it): kept
+    by the process with that token, reused while it stands. Read after the token, it is at least
+    as new as the state the token names; if a write landed in between, the token has changed for
+    good (tokens are random and never come back), so the kept pair is never used again."""
+    page = (view.__module__, view.__qualname__, request.get_full_path())
+    known = _shown.get(page)
+    if known is not None and known[0] == site:
+        return known[1]
+    state = shows(request)
+    if state is not None:
+        _shown.put(page, (site, state))
+    return state
+
+
 def cached_page[V: Callable[..., HttpResponse]](
-    view: V | None = None, *, version: PageVersion | None = None, reuse_while_unwritten: bool = False
+    view: V | None = None,
+    *,
+    version: PageVersion | None = None,
+    reuse_while_unwritten: bool = False,
+    shows: ShownVersion | None = None,
 ) -> V | Callable[[V], V]:
     """Serve a GET from the cache when the data has not changed since it was rendered.
 
@@ -351,9 +377,17 @@ def cached_page[V: Callable[..., HttpResponse]](
     event page's reads the tokens of its weeks and linked events), the process keeps the version
     it read with the site-wide token: while nothing at all is written, a request reads that
     token alone; after a write anywhere, the version with the token in one statement (see
-    _state_while_unwritten)."""
+    _state_while_unwritten).
+
+    `shows(request)`: for a list page, what it shows (its rows' ids and tokens, its count; see
+    browsing.listing), read only after a write: while the site-wide token stands, the process
+    reuses what it read under it. A write that leaves the page's rows and count as they were (a
+    report read or grouped elsewhere, a new report further down another list) leaves the page
+    cached. None from `shows`: the page is keyed by the site-wide token (a filtered list)."""
     if view is None:
-        return lambda view: cached_page(view, version=version, reuse_while_unwritten=reuse_while_unwritten)
+        return lambda view: cached_page(
+            view, version=version, reuse_while_unwritten=reuse_while_unwritten, shows=shows
+        )
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
@@ -366,7 +400,12 @@ def cached_page[V: Callable[..., HttpResponse]](
         if version is None:
             site = content_version()
             site_reset = _page_site_token.set(site)
-            key = _page_key(site, full_path, scoped=False)
+            state = None if shows is None else _shown_while_unwritten(shows, view, site, request)
+            if state is None:
+                key = _page_key(site, full_path, scoped=False)
+            else:
+                request.page_version = state
+                key = _page_key(state, full_path, scoped=True)
         else:
             if reuse_while_unwritten:
                 page = (view.__module__, view.__qualname__, tuple(sorted(kwargs.items())))

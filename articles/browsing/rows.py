@@ -13,7 +13,8 @@ Content read after its token is never older than the token names, so nothing sta
 a write between the two only stores newer content under a key no later request reads.
 """
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.utils.safestring import SafeString, mark_safe
@@ -22,7 +23,7 @@ from ..models import Article, Event
 from ..templatetags.browsing import event_item, report_item
 from .coverage import attach_coverage_strips
 from .fragments import cached_rows
-from .pagecache import scope_tokens
+from .pagecache import scope_tokens, versions_of
 
 
 def joined(rows: list[SafeString]) -> SafeString:
@@ -36,11 +37,39 @@ def row_ids(rows: QuerySet, *columns: str) -> list[tuple]:
     return list(rows.values_list(*columns))
 
 
-def event_rows(ids: Sequence[int]) -> list[SafeString]:
-    """Each event's row: title, counts, dates and its coverage strip."""
+def event_scopes(ids: Sequence[int]) -> list[str]:
+    """The scopes (migration 0014) of what the events' rows show (with the outlets and the epoch
+    that scope_tokens adds)."""
+    return [f"event:{pk}" for pk in ids]
+
+
+def report_scopes(pairs: Sequence[tuple[int, int | None]], *, show_event: bool = False) -> list[str]:
+    """The scopes of what the reports' rows show, from (report id, event id) pairs."""
+    events = {event_id for _, event_id in pairs if show_event and event_id}
+    return [f"article:{pk}" for pk, _ in pairs] + [f"event:{pk}" for pk in sorted(events)]
+
+
+@dataclass(frozen=True)
+class ShownRows:
+    """What a list page shows (its str() keys the page, see pagecache.cached_page's `shows`):
+    its count (None when it shows none), the ids of its rows as its rows take them (see
+    views.listing.RowListView.row_columns), and the tokens of everything those rows show, which
+    the page renders its rows by."""
+
+    count: int | None
+    ids: tuple[tuple, ...]
+    tokens: Mapping[str, str]
+
+    def __str__(self) -> str:
+        return f"rows|{self.count}|{self.ids}|{versions_of(self.tokens)}"
+
+
+def event_rows(ids: Sequence[int], *, tokens: Mapping[str, str] | None = None) -> list[SafeString]:
+    """Each event's row: title, counts, dates and its coverage strip. `tokens`: the rows'
+    tokens as already read (see ShownRows), else read now."""
     if not ids:
         return []
-    tokens = scope_tokens([f"event:{pk}" for pk in ids])
+    tokens = tokens or scope_tokens(event_scopes(ids))
     shared = (tokens["outlets"], tokens["epoch"])
 
     def shown(pk: int) -> Hashable:
@@ -54,13 +83,17 @@ def event_rows(ids: Sequence[int]) -> list[SafeString]:
     return cached_rows(ids, kind="event", shown=shown, render=render)
 
 
-def report_rows(pairs: Sequence[tuple[int, int | None]], *, show_event: bool = False) -> list[SafeString]:
+def report_rows(
+    pairs: Sequence[tuple[int, int | None]],
+    *,
+    show_event: bool = False,
+    tokens: Mapping[str, str] | None = None,
+) -> list[SafeString]:
     """Each report's row, from (report id, event id) pairs: headline, outlet, time and (if
-    asked) its event."""
+    asked) its event. `tokens`: as for event_rows."""
     if not pairs:
         return []
-    events = {event_id for _, event_id in pairs if show_event and event_id}
-    tokens = scope_tokens([f"article:{pk}" for pk, _ in pairs] + [f"event:{pk}" for pk in sorted(events)])
+    tokens = tokens or scope_tokens(report_scopes(pairs, show_event=show_event))
     shared = (tokens["outlets"], tokens["epoch"])
 
     def shown(pair: tuple[int, int | None]) -> Hashable:

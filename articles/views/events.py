@@ -1,32 +1,35 @@
 """Events: the filtered list and the event page (who covered it, when, and who did not)."""
 
 import hashlib
+from collections.abc import Mapping
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
 from ..browsing.coverage import event_page_version
 from ..browsing.pagecache import cached_page, page_version
 from ..browsing.pages import EventPage
-from ..browsing.rows import event_rows
+from ..browsing.rows import event_rows, event_scopes
 from ..filters import EventFilter
 from ..models import Event, MergedEvent
 from .listing import RowListView
 
 
-@method_decorator([require_safe, cached_page], name="dispatch")
 class EventListView(RowListView):
     filterset_class = EventFilter
     queryset = Event.objects.with_reports().latest_first()
     template_name = "articles/event_list.html"
     paginate_by = 30
 
-    def rows(self, ids: list[tuple]) -> list[SafeString]:
-        return event_rows([pk for (pk,) in ids])
+    def rows(self, ids: list[tuple], *, tokens: Mapping[str, str] | None = None) -> list[SafeString]:
+        return event_rows([pk for (pk,) in ids], tokens=tokens)
+
+    @classmethod
+    def row_scopes(cls, ids: list[tuple]) -> list[str]:
+        return event_scopes([pk for (pk,) in ids])
 
 
 @require_safe

@@ -1,23 +1,22 @@
 """Reports (articles): the filtered list and the article page."""
 
 import hashlib
+from collections.abc import Mapping
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
 from ..browsing.pagecache import cached_page, page_version, scope_versions
 from ..browsing.pages import ArticlePage
-from ..browsing.rows import report_rows
+from ..browsing.rows import report_rows, report_scopes
 from ..filters import ArticleFilter
 from ..models import Article
 from .listing import RowListView
 
 
-@method_decorator([require_safe, cached_page], name="dispatch")
 class ArticleListView(RowListView):
     filterset_class = ArticleFilter
     queryset = Article.objects.latest_first()
@@ -26,8 +25,12 @@ class ArticleListView(RowListView):
 
     row_columns = ("id", "event_id")
 
-    def rows(self, ids: list[tuple]) -> list[SafeString]:
-        return report_rows(ids, show_event=True)
+    def rows(self, ids: list[tuple], *, tokens: Mapping[str, str] | None = None) -> list[SafeString]:
+        return report_rows(ids, show_event=True, tokens=tokens)
+
+    @classmethod
+    def row_scopes(cls, ids: list[tuple]) -> list[str]:
+        return report_scopes(ids, show_event=True)
 
 
 def article_page_version(pk: int) -> str:
