@@ -146,3 +146,20 @@ def test_the_log_of_writes_for_kept_rankings_is_not_made_on_sqlite():
     tables = connection.introspection.table_names()
     assert "articles_article_fts" in tables
     assert not {"articles_search_change", "articles_search_state"} & set(tables)
+
+
+def test_a_kept_ranking_never_outlives_a_write(client):
+    # SQLite keeps a search's ranking under the site-wide content token; PostgreSQL keeps its own
+    # (standing.py). Either way, a report written after a search is found by the next one.
+    from articles.search.service import rank
+
+    source = outlet("Alpha News")
+    first = report(source, title="Zanzibar ferry sinks", body="A ferry sank off Zanzibar.")
+    assert rank(parse_query("zanzibar ferry")).ids == [first.pk]
+    assert rank(parse_query("zanzibar ferry")).ids == [first.pk]  # asked again: the kept one
+    second = report(source, title="Zanzibar ferry toll rises", body="The Zanzibar ferry toll rose.")
+    assert set(rank(parse_query("zanzibar ferry")).ids) == {first.pk, second.pk}
+    first.delete()
+    assert rank(parse_query("zanzibar ferry")).ids == [second.pk]
+    page = client.get(reverse("articles:search"), {"q": "zanzibar ferry"})
+    assert "toll rises" in page.content.decode() and "Zanzibar ferry sinks" not in page.content.decode()
