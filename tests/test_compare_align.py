@@ -1076,3 +1076,64 @@ def test_a_statement_ending_in_a_quote_is_still_a_key_difference():
 
     assert not _states_nothing('The minister said the rescue had been "a race against time."')
     assert not _states_nothing("Aid agencies say they have lost contact with colleagues in the city.")
+
+
+def test_a_rounded_figure_allows_what_rounds_to_it_but_not_more():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+
+    def money(text: str, value: float) -> dict:
+        return _role_figure(text, value, "amount", unit="GBP", measure="GBP")
+
+    # "a record £96m fine" / "fined £96.4 million": the tabloid rounds
+    assert number_conflicts([row], [money("£96.4 million", 96.4e6)], [money("£96m", 96e6)]) == []
+    # "£96m" / "£97.4 million": more than rounding
+    assert len(number_conflicts([row], [money("£97.4 million", 97.4e6)], [money("£96m", 96e6)])) == 1
+    # a round thousand is no licence for a fifth more
+    people = {"unit": "people", "measure": "people"}
+    one_thousand = [_role_figure("1,000 people", 1000, "count", **people)]
+    assert (
+        len(number_conflicts([row], one_thousand, [_role_figure("1,200 people", 1200, "count", **people)]))
+        == 1
+    )
+
+
+def test_running_totals_told_as_of_two_times_are_no_conflict():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+    quakes = {"unit": "earthquake", "measure": "earthquake", "bound": "at_least"}
+    a = [_role_figure("more than 1,200 earthquakes", 1200, "count", **quakes)]
+    b = [_role_figure("More than 1,900 earthquakes", 1900, "count", **quakes)]
+    told = (
+        [{"text": "Seismometers recorded more than 1,200 earthquakes by midnight."}],
+        [{"text": "More than 1,900 earthquakes had been recorded by Wednesday afternoon."}],
+    )
+    assert number_conflicts([row], a, b, sentences=told) == []
+    same_time = (told[0], [{"text": "More than 1,900 earthquakes had been recorded by midnight."}])
+    assert len(number_conflicts([row], a, b, sentences=same_time)) == 1
+
+
+def test_figures_told_of_two_people_are_no_conflict():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+    gap = {"unit": "second", "measure": "second"}
+    # "Kuipers was third, a further eight seconds back" / "Ashby-Reid was second, 18 seconds behind"
+    a = [_role_figure("eight seconds", 8, "duration", anchor="kuipers", **gap)]
+    b = [_role_figure("18 seconds", 18, "duration", anchor="reid", **gap)]
+    people = frozenset({"sem", "kuipers", "callum", "ashby", "reid"})
+    assert number_conflicts([row], a, b, people=people) == []
+    b_same_rider = [_role_figure("18 seconds", 18, "duration", anchor="kuipers", **gap)]
+    assert len(number_conflicts([row], a, b_same_rider, people=people)) == 1
+
+
+def test_a_round_figure_a_few_units_off_is_still_a_conflict():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+    affiliates = {"unit": "affiliate", "measure": "affiliate"}
+    a = [_role_figure("70 affiliates", 70, "count", **affiliates)]
+    b = [_role_figure("68 of its affiliates", 68, "count", **affiliates)]
+    assert len(number_conflicts([row], a, b)) == 1

@@ -396,3 +396,12 @@ def test_a_share_that_is_its_clauses_subject_is_about_what_it_is_a_share_of():
     ]
     assert anchors("Results show 99% of polling stations have reported.") == [("99%", "station")]
     assert anchors("Unemployment fell to 4.1 percent in May.") == [("4.1 percent", "unemployment")]
+
+
+def test_a_rate_measures_its_period_too():
+    def measures(text: str) -> list[tuple[str, str]]:
+        return [(n["text"], n["measure"]) for n in read_report("", text)["numbers"] if n["kind"] == "amount"]
+
+    assert measures("Bills will rise by £123 a year by 2030.") == [("£123", "GBP a year")]
+    assert measures("Bills are set to soar by £2.37 a week.") == [("£2.37", "GBP a week")]
+    assert measures("The firm earned $3 million a year earlier.") == [("$3 million", "USD")]

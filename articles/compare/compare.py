@@ -112,6 +112,18 @@ def _one_quote(sentences: list[int], of_quote: dict[int, int]) -> int | None:
     return quotes.pop() if len(quotes) == 1 else None
 
 
+def _people_words(*analyses: dict) -> frozenset[str]:
+    """The lower-cased words of the people's names both readings give (a figure's anchor is its
+    clause's subject in lower case: "kuipers")."""
+    return frozenset(
+        word.lower()
+        for analysis in analyses
+        for entity in analysis.get("entities", [])
+        if entity.get("kind") == "person"
+        for word in re.findall(r"[^\W\d_]+", entity.get("name", ""))
+    )
+
+
 def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
     """Rows, similarity and summary of two reports' analyses (see articles.reading.read_report)."""
     language = analysis_a.get("language", "en")
@@ -139,6 +151,8 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
         analysis_a.get("numbers", []),
         analysis_b.get("numbers", []),
         (places_by_sentence(analysis_a), places_by_sentence(linked_b)),
+        (sentences_a, sentences_b),
+        _people_words(analysis_a, analysis_b),
     )
     counts = {
         "shared": sum(r["kind"] == "match" and r.get("level") != "related" for r in rows),

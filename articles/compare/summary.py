@@ -244,6 +244,9 @@ ABOUT_AT_LEAST = 0.05
 # of one count" of "all 11 counts"), not one figure two outlets disagree on: every annotated
 # conflict of the seven development sets is within 2.2 times for counts, 2.9 for any figure.
 PART_OF_WHOLE = 3.0
+# How far a figure rounded to its last place may be from a precise one and still be the same
+# figure (_conflict): a reporter's rounding ("£96m" for £96.4 million) is under 1%.
+ROUNDING = 0.01
 
 
 def figure_range(number: dict) -> tuple[float, float] | None:
@@ -387,6 +390,13 @@ def _conflict(a: dict, b: dict) -> bool:
         # "at least 23 people" / "at least 24 people": each outlet's floor is the figure it
         # stands by, and the two differ, though neither range rules the other out
         return a["value"] != b["value"]
+    if a.get("bound", "exact") == b.get("bound", "exact") == "exact":
+        # A figure rounded to its last place allows what rounds to it ("a record £96m" / "£96.4
+        # million", "53,000" / "53,394"), within ROUNDING of the larger: "1,000" / "1,200" and
+        # "70 affiliates" / "68 of its affiliates" still differ.
+        rounding = max(_last_place(a["value"]), _last_place(b["value"])) / 2
+        largest = max(abs(a["value"]), abs(b["value"]))
+        return abs(a["value"] - b["value"]) > min(rounding, ROUNDING * largest)
     range_a, range_b = figure_range(a), figure_range(b)
     if range_a is None or range_b is None:
         return False
@@ -482,11 +492,36 @@ def same_countries(where_a: set, where_b: set) -> bool:
     return True
 
 
+# A running total told as of a time ("more than 1,200 earthquakes by midnight", "230 oiled birds
+# by Tuesday evening"): two such totals as of two times both hold.
+_AS_OF = re.compile(
+    r"\bby\s+((?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?(?:midnight|noon|midday|dawn|dusk|nightfall"
+    r"|(?:this|last|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?:\s+\d{1,2})?|\d{4}))",
+    re.IGNORECASE,
+)
+
+
+def _as_of(sentences: list[dict], ids: set[int]) -> set[str]:
+    """The times the sentences tell their figures as of ("by midnight"), lower-cased."""
+    return {
+        found.group(1).lower()
+        for i in ids
+        if 0 <= i < len(sentences)
+        for found in _AS_OF.finditer(sentences[i]["text"])
+    }
+
+
 def number_conflicts(
     rows: list[dict],
     numbers_a: list[dict],
     numbers_b: list[dict],
     places: tuple[dict[int, set], dict[int, set]] = ({}, {}),
+    sentences: tuple[list[dict], list[dict]] = ([], []),
+    people: frozenset[str] = frozenset(),
 ) -> list[dict]:
     """Figures that disagree inside one claim both reports make.
 
@@ -501,7 +536,11 @@ def number_conflicts(
     in common (places: what each sentence of A and of B names, linked across the reports; see
     places_meet): "157 killed" near Addis Ababa and "189 killed" off Indonesia are two crashes,
     however alike the sentences read; nor when one names a country the other's places are not in
-    (same_countries): a toll over three countries is not a toll over one.
+    (same_countries): a toll over three countries is not a toll over one. Not two running totals
+    told as of two times ("by midnight" / "by Wednesday afternoon"; sentences: the two reports'
+    sentences), nor figures told of two people (their clauses' subjects two words of the reports'
+    people's names, `people`: "Kuipers was third, a further eight seconds back" / "Ashby-Reid was
+    second, 18 seconds behind").
     """
     by_sentence_a, by_sentence_b = defaultdict(list), defaultdict(list)
     for n in numbers_a:
@@ -525,6 +564,13 @@ def number_conflicts(
             if not _conflict(figure_a, figure_b) or _part_and_whole(figure_a, figure_b):
                 continue
             if _given_elsewhere(figure_b, row_a) or _given_elsewhere(figure_a, row_b):
+                continue
+            anchor_a, anchor_b = figure_a.get("anchor", ""), figure_b.get("anchor", "")
+            if anchor_a != anchor_b and anchor_a in people and anchor_b in people:
+                continue
+            times_a = _as_of(sentences[0], {n["sentence"] for n in side_a})
+            times_b = _as_of(sentences[1], {n["sentence"] for n in side_b})
+            if times_a and times_b and times_a != times_b:
                 continue
             where_a = set().union(*(places[0].get(n["sentence"], set()) for n in side_a))
             where_b = set().union(*(places[1].get(n["sentence"], set()) for n in side_b))

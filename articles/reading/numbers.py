@@ -341,6 +341,26 @@ def _anchor(root) -> str:
     return ""
 
 
+# A rate: a figure for each period ("£123 a year", "£2.37 a week", "twice a day", "5% annually");
+# not "a year ago", "a year earlier", which date it.
+_PER_PERIOD = re.compile(
+    r"^(?:(?:a|an|per|each|every)\s+(year|month|week|day|hour|annum)\b(?!\s+(?:ago|earlier|later|before|after|on)\b)"
+    r"|(annually|yearly|monthly|weekly|daily|hourly)\b)",
+    re.IGNORECASE,
+)
+_PERIOD_WORDS = {"annually": "year", "yearly": "year", "annum": "year", "monthly": "month",
+                 "weekly": "week", "daily": "day", "hourly": "hour"}  # fmt: skip
+
+
+def _per_period(after: str) -> str:
+    """The period a figure is for, from the words right after it ("a year": "year"), else ""."""
+    found = _PER_PERIOD.match(after)
+    if not found:
+        return ""
+    word = (found.group(1) or found.group(2)).lower()
+    return _PERIOD_WORDS.get(word, word)
+
+
 def _share_of(root) -> str:
     """The noun after a figure's "of" ("99% of polling stations": "station"), else ""."""
     for child in root.children:
@@ -765,5 +785,7 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         bound = "exact" if tally else _bound(text, before, context, kind, after)
         end = start_char + len(text) + offset
         anchor = _anchor(ent.root) if role != "reference" else ""
+        if kind in (AMOUNT, COUNT, QUANTITY, PERCENT) and (period := _per_period(after)):
+            measure = f"{measure or unit} a {period}"  # "£123 a year" is not set against "£2.37 a week"
         numbers.append(Number(text, value, unit, kind, sentence, start, end, bound, measure, role, anchor))
     return sorted(numbers, key=lambda number: number.start)
