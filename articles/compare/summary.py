@@ -390,7 +390,8 @@ def _conflict(a: dict, b: dict) -> bool:
         # "at least 23 people" / "at least 24 people": each outlet's floor is the figure it
         # stands by, and the two differ, though neither range rules the other out
         return a["value"] != b["value"]
-    if a.get("bound", "exact") == b.get("bound", "exact") == "exact":
+    numeric = all(isinstance(n["value"], int | float) for n in (a, b))
+    if numeric and a.get("bound", "exact") == b.get("bound", "exact") == "exact":
         # A figure rounded to its last place allows what rounds to it ("a record £96m" / "£96.4
         # million", "53,000" / "53,394"), within ROUNDING of the larger: "1,000" / "1,200" and
         # "70 affiliates" / "68 of its affiliates" still differ.
