@@ -565,10 +565,15 @@ def align(
     return Alignment(matches, rows, similarity)
 
 
+def asks(text: str) -> bool:
+    """Whether a sentence is a question ("What does Iran say?"): it states nothing."""
+    return text.rstrip(" \"'”’)").endswith("?")
+
+
 def _asks(ids: list[int], sentences: list[dict]) -> bool:
-    """Whether a side of a match only asks ("What does Iran say?"): a question states nothing,
-    so it makes no claim that a statement could share."""
-    return all(sentences[i]["text"].rstrip(" \"'”’)").endswith("?") for i in ids)
+    """Whether a side of a match only asks: a question makes no claim that a statement could
+    share."""
+    return all(asks(sentences[i]["text"]) for i in ids)
 
 
 def _denial_differs(match: Match, sentences_a: list[dict], sentences_b: list[dict]) -> bool:

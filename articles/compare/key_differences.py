@@ -18,6 +18,7 @@ import numpy as np
 
 from ..reading.tokens import content_tokens
 from ..reading.vectors import unpack
+from .align import asks
 from .summary import quotes_by_sentence
 
 ONE_SIDED_SHOWN = 3
@@ -37,8 +38,8 @@ def _states_nothing(text: str) -> bool:
     lead-in to a list ("Under the terms of her release, Ms. Meng must:") or an aside wholly in
     brackets, as wire credits are ("(Reporting by ...; Editing by ...)")."""
     text = text.strip()
-    bare = text.rstrip(" \"'”’")
-    return bare.endswith(("?", ":")) or (text.startswith("(") and text.endswith(")"))
+    lead_in = text.rstrip(" \"'”’").endswith(":")
+    return asks(text) or lead_in or (text.startswith("(") and text.endswith(")"))
 
 
 def _centrality(analysis: dict, indices: list[int]) -> dict[int, float]:

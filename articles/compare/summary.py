@@ -36,12 +36,9 @@ def link_entities(entities_a: list[dict], entities_b: list[dict], language: str 
             # Both readings put the same words under one name, however each wrote that name in
             # full: "Northstar" under "Northstar Atlantic Airways" in one report and under a name
             # the model cut wrong in the other. The surest link, so it comes first.
+            legal = _legal_name(entity, lang)
             other = next(
-                (
-                    e
-                    for e in entities_a
-                    if (e["kind"] != PERSON or _legal_name(entity, lang)) and words & _mention_texts(e)
-                ),
+                (e for e in entities_a if (e["kind"] != PERSON or legal) and words & _mention_texts(e)),
                 None,
             )
         else:
