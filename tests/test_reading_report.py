@@ -26,6 +26,14 @@ def test_abbreviations_and_initials_do_not_end_sentences():
     ]
 
 
+def test_a_plural_title_before_a_list_of_names_does_not_end_a_sentence():
+    body = "Sens. Harold Brandvold and Corinne Maddox voted yes. Reps. Ana Ortiz and Dr. Lee did not."
+    assert texts(body) == [
+        "Sens. Harold Brandvold and Corinne Maddox voted yes.",
+        "Reps. Ana Ortiz and Dr. Lee did not.",
+    ]
+
+
 def test_initialism_at_the_end_of_a_sentence_ends_it_before_a_sentence_opener():
     assert texts("He lives in the U.S. The rest is history.") == [
         "He lives in the U.S.",

@@ -9,11 +9,13 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     no nos vol vols fig figs pp ed eds est approx dept univ assn bros corp inc ltd co plc
     vs etc al cf ibid ie eg am pm ft in lb lbs oz km cm mm kg sq yr yrs mos hr hrs min
-    ave blvd rd jr""".split()
+    ave blvd rd jr sens reps govs drs profs gens atty""".split()
 )
 # Abbreviations that are almost never followed by the end of a sentence (titles before names).
 ABBREVIATIONS_BEFORE_NAMES = frozenset(
-    "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev hon st mt messrs".split()
+    # Plural titles lead a list of names: "Sens. Harold Brandvold and Corinne Maddox".
+    """mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev hon st mt messrs
+    sens reps govs drs profs gens maj brig cpl pte insp det supt atty""".split()
 )
 # Abbreviations only when a number follows ("No. 10"); otherwise ordinary words ("No. It is not").
 ABBREVIATIONS_BEFORE_NUMBERS = frozenset("no nos vol vols fig figs pp".split())
@@ -54,7 +56,7 @@ TITLES = frozenset(
     treasurer attorney sheriff detective inspector superintendent constable trooper coach manager
     striker midfielder defender goalkeeper councillor cllr alderman commissioner grandmother
     grandfather boss gaffer skipper keeper winger billionaire tycoon mogul
-    cpl corporal sgt lt capt maj supt insp pte
+    cpl corporal sgt lt capt maj supt insp pte sens reps drs
     datuk dato datin menteri besar""".split()  # Malaysia's honorifics, a state's "Menteri Besar"
 )
 # Multi-word titles, matched before single words, lower-cased.
