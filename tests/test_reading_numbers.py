@@ -332,6 +332,19 @@ def test_the_worlds_currencies_are_money_by_their_sign_or_their_name(text, figur
     assert figure in figures(text)
 
 
+@pytest.mark.parametrize(
+    "text, currency",
+    [
+        ("The IFRC appealed for 4.2 million Swiss francs on Monday.", "CHF"),
+        ("The IFRC appealed for CHF 4.8 million on Monday.", "CHF"),
+        ("The loan is worth 500 million Egyptian pounds.", "EGP"),
+        ("The bid was worth 2 billion Norwegian kroner.", "NOK"),
+    ],
+)
+def test_a_currencys_full_name_tells_it_where_its_last_word_would_not(text, currency):
+    assert [f[2] for f in figures(text) if f[1] == "amount"] == [currency]
+
+
 @pytest.mark.parametrize("text", ["He drove a MK2 Golf to the VT100 show.", "The plant makes 3 units a day."])
 def test_letters_on_a_model_number_and_a_word_that_names_a_currency_elsewhere_are_no_money(text):
     assert all(kind != "amount" for _, kind, _, _ in figures(text))

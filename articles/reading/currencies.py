@@ -55,6 +55,28 @@ def _words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _full_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A currency's full English name of two words or more, singular or plural ("Swiss francs",
+    "Norwegian kroner", "Egyptian pounds"), which tells one currency where its last word alone
+    does not ("francs": Swiss, CFA, Guinean ...) or names another ("pounds": sterling)."""
+    names: dict[str, str] = {}
+    for code in _codes():
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale="en").lower()
+            if " " in name and not any(c.isdigit() or c in "()" for c in name):
+                names.setdefault(name, code)
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), names
+
+
+def currency_of_name(text: str) -> str | None:
+    """The currency a full name in text names ("4.2 million Swiss francs": "CHF"), else None."""
+    pattern, codes = _full_names()
+    found = pattern.search(text.lower())
+    return codes[found.group(0)] if found else None
+
+
+@lru_cache(maxsize=1)
 def _signs() -> dict[str, str]:
     """Local signs of one currency only ("RM": MYR, "Rp": IDR, "₱": PHP, "zł": PLN), as the base
     locales and the English ones of every territory write them, and the ISO codes themselves.

@@ -15,7 +15,7 @@ from types import ModuleType
 
 from spacy.tokens import Span
 
-from .currencies import currency_of_sign, currency_of_word
+from .currencies import currency_of_name, currency_of_sign, currency_of_word
 
 AMOUNT, PERCENT, COUNT, QUANTITY, DATE, DURATION, TIME, ORDINAL, SCORE = (
     "amount",
@@ -140,6 +140,8 @@ def _currency(text: str, lang: ModuleType) -> str:
     for symbol, code in lang.CURRENCY_SYMBOLS.items():
         if symbol in text:
             return code
+    if code := currency_of_name(text):
+        return code  # before the words: "Swiss francs" is one currency, "Egyptian pounds" no sterling
     for word in re.findall(r"[a-z]+", text.lower()):
         if word in lang.CURRENCY_WORDS:
             return lang.CURRENCY_WORDS[word]
@@ -692,6 +694,13 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             text = doc.text[start_char:end_char]
         if label == "QUANTITY" and currency_of_word(ent[-1].lower_):
             label = "MONEY"  # "3.4 billion kroner": the model takes a currency it rarely sees for a unit
+        if label == "QUANTITY" and currency_of_name(text):
+            label = "MONEY"
+        elif label == "CARDINAL" and not tally and noun is not None and 0 <= noun.i - ent.end <= 2:
+            through_noun = doc.text[start_char : noun.idx + len(noun.text)]
+            if currency_of_name(through_noun):
+                # "2 billion Norwegian kroner": a count of kroner to the model
+                label, text = "MONEY", through_noun
         if label in ("MONEY", "CARDINAL", "QUANTITY") and any(
             w in text.lower() for w in ("per cent", "percent", "%")
         ):
