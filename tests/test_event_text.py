@@ -124,6 +124,22 @@ def test_summary_comes_from_the_most_central_report_only():
     assert "schools" not in summary
 
 
+def test_summary_prefers_a_report_that_neither_shouts_nor_frames_like_the_title():
+    tabloid = Candidate(
+        "POO-LLUTERS: Sewage firm hit with record fine!",
+        {},
+        opening="SEWAGE-spewing Pennine Water has been slapped with a record fine for pumping filth into rivers.",
+    )
+    broadsheet = Candidate(
+        "Pennine Water fined a record sum for sewage spills",
+        {},
+        opening="Pennine Water has been fined a record sum for thousands of sewage spills into rivers.",
+    )
+    assert central_extract([tabloid, broadsheet], Profile()) == broadsheet.opening
+    # With no other report to take it from, the framed report's lead is still the summary.
+    assert central_extract([tabloid], Profile()) == tabloid.opening
+
+
 @pytest.mark.django_db
 def test_event_title_and_summary_from_stored_readings_are_unframed_text_of_the_reports():
     bodies = {

@@ -7,7 +7,8 @@ reports' headlines, and whose terms are closest to the event's centroid.
 Title: that report's headline, unless it shouts or frames ("'Jail!' Trump slams 'crooked'
 aide", "Trump CAVES"): then the most central headline that does neither, if there is one.
 Summary: whole sentences from the start of the most central report's lead, its dateline
-removed, never opening with a conjunction or a quotation mark.
+removed, never opening with a conjunction or a quotation mark; from a report that neither
+shouts nor frames in its headline or lead when there is one.
 
 Everything depends on the membership alone (no corpus statistics), so regrouping and
 incremental assignment give the same result. Plain Python and numpy.
@@ -121,12 +122,19 @@ def representative_title(candidates: Sequence[Candidate], profile: Profile) -> s
 
 
 def central_extract(candidates: Sequence[Candidate], profile: Profile) -> str:
-    """Whole sentences from the lead of the most central report that has a usable one."""
+    """Whole sentences from the lead of the most central report that has a usable one,
+    preferring, as the title does, a report whose headline and lead neither shout nor frame:
+    a tabloid's "SEWAGE-spewing Pennine Water has been slapped with ..." under a broadsheet's
+    title reads as the site's own voice."""
+    fallback = ""
     for i in _by_centrality(candidates[:SUMMARY_MEMBERS], profile):
         summary = lead_sentences(candidates[i].opening)
-        if summary:
+        if not summary:
+            continue
+        if not framing_flags(candidates[i].headline) and not _SHOUTED.search(summary):
             return summary
-    return ""
+        fallback = fallback or summary
+    return fallback
 
 
 def lead_sentences(opening: str) -> str:
