@@ -418,3 +418,21 @@ def test_a_rate_measures_its_period_too():
     assert measures("Bills will rise by £123 a year by 2030.") == [("£123", "GBP a year")]
     assert measures("Bills are set to soar by £2.37 a week.") == [("£2.37", "GBP a week")]
     assert measures("The firm earned $3 million a year earlier.") == [("$3 million", "USD")]
+
+
+def test_a_count_of_weeks_or_days_is_a_length_of_time():
+    assert ("at least four more weeks", "duration", "week", 4) in figures(
+        "Islanders face at least four more weeks without the service."
+    )
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("The plume reached about 9 km.", ("about 9 km", "quantity", "kilometre", 9.0)),
+        ("The column rose to 11 kilometres.", ("11 kilometres", "quantity", "kilometre", 11.0)),
+        ("The parcel weighed 5 kg.", ("5 kg", "quantity", "kilogram", 5.0)),
+    ],
+)
+def test_a_units_abbreviation_and_its_name_are_one_unit(text, figure):
+    assert figure in figures(text)

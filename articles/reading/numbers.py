@@ -712,6 +712,17 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             unit = "point" if "point" in text.lower() else "%"
         elif label == "CARDINAL" and not tally and _part_of_a_name(ent.root, lang):
             continue  # "Boeing 737 MAX 8", "FTSE 100", "10 Downing Street": part of a name, no count
+        elif (
+            label == "CARDINAL"
+            and not tally
+            and noun is not None
+            and 0 <= noun.i - ent.end <= 1
+            and noun.lower_ in lang.DURATION_UNITS
+        ):
+            # "at least four more weeks": a length of time, as "another three weeks" the model
+            # calls a date is, not a count of weeks that could never face it
+            kind, value, unit = DURATION, parse_value(text, lang), lang.DURATION_UNITS[noun.lower_]
+            text = doc.text[start_char : noun.idx + len(noun.text)]
         elif label == "CARDINAL":
             kind, value = COUNT, parse_value(text, lang)
             unit = noun.lemma_.lower() if noun is not None else ""
@@ -726,6 +737,7 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         elif label == "QUANTITY":
             kind, value = QUANTITY, parse_value(text, lang)
             unit = ent[-1].lemma_.lower()
+            unit = lang.UNIT_NAMES.get(unit, unit)  # "9 km" and "11 kilometres" measure one thing
             described = ent[-1].head
             if (
                 ent[-1].dep_ in ("compound", "amod", "nmod")

@@ -448,6 +448,27 @@ DURATION_UNITS = {
     "decade": "decade",
     "decades": "decade",
 }
+# A unit's abbreviation or other spelling, as the model's lemma gives it, to one name.
+UNIT_NAMES = {
+    "km": "kilometre",
+    "kilometer": "kilometre",
+    "kms": "kilometre",
+    "m": "metre",
+    "meter": "metre",
+    "cm": "centimetre",
+    "centimeter": "centimetre",
+    "mm": "millimetre",
+    "millimeter": "millimetre",
+    "mi": "mile",
+    "ft": "foot",
+    "feet": "foot",
+    "kg": "kilogram",
+    "kgs": "kilogram",
+    "kilo": "kilogram",
+    "lb": "pound",
+    "lbs": "pound",
+    "ha": "hectare",
+}
 MONTHS = {
     "january": 1,
     "jan": 1,
