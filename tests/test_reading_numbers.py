@@ -436,3 +436,8 @@ def test_a_count_of_weeks_or_days_is_a_length_of_time():
 )
 def test_a_units_abbreviation_and_its_name_are_one_unit(text, figure):
     assert figure in figures(text)
+
+
+def test_one_of_a_group_is_no_figure_but_one_person_is():
+    assert figures("Matteo Ruggeri of Italy, one of the favourites, crashed.") == []
+    assert ("One person", "count", "person", 1) in figures("One person died in the fire.")

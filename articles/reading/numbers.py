@@ -729,11 +729,13 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             measure = _counted_thing(doc, ent, noun, lang)
             if tally:
                 measure = "vote"  # "to 287" counts votes as "312 votes" does
+            if text.lower() in ("one", "a", "an") and (
+                noun is None or (ent.end < len(doc) and doc[ent.end].lower_ == "of")
+            ):
+                continue  # "one of the favourites", "one of them": no figure; "one person" is
             if noun is not None and 0 <= noun.i - ent.end <= 2:
                 # Shown with what it counts: "2,000 residents", "12 more people".
                 text = doc.text[start_char : noun.idx + len(noun.text)]
-            if text.lower() in ("one", "a", "an"):
-                continue  # "one of the ...": no figure
         elif label == "QUANTITY":
             kind, value = QUANTITY, parse_value(text, lang)
             unit = ent[-1].lemma_.lower()
