@@ -365,7 +365,7 @@ def test_one_amount_in_a_currencys_sign_and_in_its_name_is_one_currency():
         ),
         (
             "Crops on around 1.3 lakh hectares were damaged.",
-            ("1.3 lakh hectares", "count", "hectare", 130000.0),
+            ("1.3 lakh hectares", "quantity", "hectare", 130000.0),
         ),
         ("The state will spend ₹1,200 crore on roads.", ("₹1,200 crore", "amount", "INR", 1.2e10)),
     ],
@@ -441,3 +441,11 @@ def test_a_units_abbreviation_and_its_name_are_one_unit(text, figure):
 def test_one_of_a_group_is_no_figure_but_one_person_is():
     assert figures("Matteo Ruggeri of Italy, one of the favourites, crashed.") == []
     assert ("One person", "count", "person", 1) in figures("One person died in the fire.")
+
+
+def test_a_length_the_model_calls_a_count_is_a_measure_of_what_it_describes():
+    assert figures("The fire burned 3,000 hectares.") == [("3,000 hectares", "quantity", "hectare", 3000.0)]
+    numbers = read_report("t", "He won the 17km race.")["numbers"]
+    assert [(n["kind"], n["unit"], n["measure"]) for n in numbers] == [
+        ("quantity", "kilometre", "kilometre race")
+    ]

@@ -723,6 +723,23 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             # calls a date is, not a count of weeks that could never face it
             kind, value, unit = DURATION, parse_value(text, lang), lang.DURATION_UNITS[noun.lower_]
             text = doc.text[start_char : noun.idx + len(noun.text)]
+        elif (
+            label == "CARDINAL"
+            and not tally
+            and noun is not None
+            and noun.i == ent.end
+            and (unit := lang.UNIT_NAMES.get(noun.lemma_.lower(), noun.lemma_.lower())) in lang.MEASURE_UNITS
+        ):
+            # "17km", "500 acres": a measure the model took for a count of kilometres
+            kind, value = QUANTITY, parse_value(text, lang)
+            text = doc.text[start_char : noun.idx + len(noun.text)]
+            described = noun.head
+            if (
+                noun.dep_ in ("compound", "amod", "nmod")
+                and described.pos_ == "NOUN"
+                and described.i > noun.i
+            ):
+                measure = f"{unit} {described.lemma_.lower()}"  # "a 17km climb" is no race's length
         elif label == "CARDINAL":
             kind, value = COUNT, parse_value(text, lang)
             unit = noun.lemma_.lower() if noun is not None else ""

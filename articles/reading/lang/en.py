@@ -469,6 +469,11 @@ UNIT_NAMES = {
     "lbs": "pound",
     "ha": "hectare",
 }
+# Units of length, area and weight whose figure is a measure, however the model labels it
+# (not "pound": as often money as a weight).
+MEASURE_UNITS = frozenset(
+    "kilometre metre centimetre millimetre mile foot yard inch kilogram gram tonne hectare acre".split()
+)
 MONTHS = {
     "january": 1,
     "jan": 1,
