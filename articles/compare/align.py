@@ -36,6 +36,13 @@ QUOTE_PAIR_SCORE = 0.6  # the least score of two sentences quoting the same word
 # (0.73 from 0.7, 0.69 from 0.6; eval/compare/RESULTS.md, session 20), and a second partner has
 # no competition of the one-to-one assignment to weed it out.
 SECOND_PARTNER_LEVEL = 0.8
+JOIN_LEVEL = 0.0
+LEAD_LEVEL = 2.0
+MEANING_SAME = 2.0
+LEAD_ONE_WAY = 0.0
+NEIGHBOUR_SAME = 2.0
+NEIGHBOUR_CLOSEST = 0.0
+NEIGHBOUR_PROMOTE = 0.0
 ENTITY_WEIGHT = 1.5
 NUMBER_WEIGHT = 1.2
 LARGE_COUNT = 100  # a count from which it names its event whatever it counts ("24,600 volunteers")
@@ -320,13 +327,14 @@ def candidate_pairs(
     skip_b: set[int],
     cosines=None,
     lexical: dict[tuple[int, int], tuple[float, float, float]] | None = None,
+    floor: float = NEIGHBOUR_THRESHOLD,
 ) -> list[tuple[float, int, int]]:
-    """(claim probability, i, j) of every candidate pair the alignment may use."""
+    """(claim probability, i, j) of every candidate pair the alignment may use (from floor)."""
     current = model()
     pairs = []
     for (i, j), pair_features in candidate_features(a, b, weights, skip_a, skip_b, cosines, lexical).items():
         score = current.probability(pair_features)
-        if score >= NEIGHBOUR_THRESHOLD:
+        if score >= floor:
             pairs.append((score, i, j))
     return pairs
 
@@ -418,6 +426,8 @@ def _merge_split_sentences(
     by_a = {i: m for m in matches for i in m.a}
     by_b = {j: m for m in matches for j in m.b}
     for score, i, j in sorted(pairs, reverse=True):
+        if score < JOIN_LEVEL:
+            break
         if i in used_a and (i, j) not in closest_to_b:
             continue  # B's sentence is closer to another of A's: it tells something else
         if j in used_b and (i, j) not in closest_to_a:
@@ -434,7 +444,6 @@ def _merge_split_sentences(
                 match.a = sorted([*match.a, i])
                 used_a.add(i)
                 by_a[i] = match
-        del score
 
 
 def second_partners(
@@ -510,7 +519,11 @@ def align(
     weights = _weights(a, b)
     cosines = sentence_cosines(analysis_a, analysis_b, a, b)
     lexical = lexical_pairs(a, b, weights, same_a, same_b)
-    pairs = candidate_pairs(a, b, weights, same_a, same_b, cosines, lexical)
+    pairs = candidate_pairs(
+        a, b, weights, same_a, same_b, cosines, lexical, floor=min(NEIGHBOUR_THRESHOLD, NEIGHBOUR_SAME)
+    )
+    faint = {(i, j): score for score, i, j in pairs if score < NEIGHBOUR_THRESHOLD}
+    pairs = [p for p in pairs if p[0] >= NEIGHBOUR_THRESHOLD]
     closest = closest_both_ways(lexical, cosines)
     if shared_quotes:
         scored = {(i, j): score for score, i, j in pairs}
@@ -535,6 +548,8 @@ def align(
     sentences_a, sentences_b = analysis_a.get("sentences", []), analysis_b.get("sentences", [])
     matches = matches + seconds
     told_a, told_b = told_by(analysis_a), told_by(analysis_b)
+    lead_a, lead_b = lead(sentences_a), lead(sentences_b)
+    one_way = set().union(*_closest_each_way(lexical, cosines))
     for match in matches:
         differs = (
             _denial_differs(match, sentences_a, sentences_b)
@@ -544,12 +559,28 @@ def align(
         )
         match.level = level(match.score, differs) or RELATED_LEVEL
         if (
+            match.level == RELATED_LEVEL
+            and not differs
+            and cosines is not None
+            and len(match.a) == len(match.b) == 1
+            and float(cosines[match.a[0], match.b[0]]) >= MEANING_SAME
+        ):
+            match.level = SAME
+        if (
             match.level == SAME
             and match.score < 1.0
             and not match.second
             and not any((i, j) in closest for i in match.a for j in match.b)
+            and not (
+                lead_a in match.a
+                and lead_b in match.b
+                and match.score >= LEAD_LEVEL
+                and (not LEAD_ONE_WAY or (lead_a, lead_b) in one_way)
+            )
         ):
             match.level = RELATED_LEVEL  # a sentence closer to another: at most related
+    if NEIGHBOUR_SAME < 1.0:
+        matches += _same_neighbours(matches, faint, closest, sentences_a, sentences_b, told_a, told_b, (lead_a, lead_b))
     matches.sort(key=lambda m: m.a[0])
     in_order = _longest_in_order(matches)
     for k, match in enumerate(matches):
@@ -563,6 +594,50 @@ def align(
     )
     similarity = round(covered / total, 3) if total else 1.0
     return Alignment(matches, rows, similarity)
+
+
+def _same_neighbours(matches, faint, closest, sentences_a, sentences_b, told_a, told_b, leads=None) -> list[Match]:
+    taken_a = {i for m in matches for i in m.a}
+    taken_b = {j for m in matches for j in m.b}
+    added = []
+    single = {(m.a[0], m.b[0]): m for m in matches if len(m.a) == len(m.b) == 1}
+    anchors = [m for m in matches if m.level == SAME and len(m.a) == len(m.b) == 1]
+    for m in anchors:
+        i0, j0 = m.a[0], m.b[0]
+        for i, j in ((i0 - 1, j0 - 1), (i0 + 1, j0 + 1)):
+            other = single.get((i, j))
+            if NEIGHBOUR_PROMOTE and other is not None and other.level != SAME and other.score >= NEIGHBOUR_SAME:
+                if NEIGHBOUR_PROMOTE == 2 and (i, j) not in closest:
+                    continue
+                if NEIGHBOUR_PROMOTE == 3 and (i, j) not in closest and (i, j) == leads:
+                    continue
+                differs = (
+                    _denial_differs(other, sentences_a, sentences_b)
+                    or _one_speaker_two_things(other, told_a, told_b)
+                    or _times_differ(other, sentences_a, sentences_b)
+                    or _asks(other.a, sentences_a) != _asks(other.b, sentences_b)
+                )
+                if not differs:
+                    other.level = SAME
+                continue
+            score = faint.get((i, j))
+            if score is None or score < NEIGHBOUR_SAME or i in taken_a or j in taken_b:
+                continue
+            if NEIGHBOUR_CLOSEST and (i, j) not in closest:
+                continue
+            match = Match([i], [j], score)
+            differs = (
+                _denial_differs(match, sentences_a, sentences_b)
+                or _one_speaker_two_things(match, told_a, told_b)
+                or _times_differ(match, sentences_a, sentences_b)
+                or _asks(match.a, sentences_a) != _asks(match.b, sentences_b)
+            )
+            if differs:
+                continue
+            taken_a.add(i)
+            taken_b.add(j)
+            added.append(match)
+    return added
 
 
 def asks(text: str) -> bool:
