@@ -43,6 +43,8 @@ LEAD_ONE_WAY = 0.0
 NEIGHBOUR_SAME = 2.0
 NEIGHBOUR_CLOSEST = 0.0
 NEIGHBOUR_PROMOTE = 0.0
+NEIGHBOUR_ROUNDS = 1.0
+RANKS = 0.0
 ENTITY_WEIGHT = 1.5
 NUMBER_WEIGHT = 1.2
 LARGE_COUNT = 100  # a count from which it names its event whatever it counts ("24,600 volunteers")
@@ -551,12 +553,7 @@ def align(
     lead_a, lead_b = lead(sentences_a), lead(sentences_b)
     one_way = set().union(*_closest_each_way(lexical, cosines))
     for match in matches:
-        differs = (
-            _denial_differs(match, sentences_a, sentences_b)
-            or _one_speaker_two_things(match, told_a, told_b)
-            or _times_differ(match, sentences_a, sentences_b)
-            or _asks(match.a, sentences_a) != _asks(match.b, sentences_b)
-        )
+        differs = _differs(match, sentences_a, sentences_b, told_a, told_b)
         match.level = level(match.score, differs) or RELATED_LEVEL
         if (
             match.level == RELATED_LEVEL
@@ -580,7 +577,11 @@ def align(
         ):
             match.level = RELATED_LEVEL  # a sentence closer to another: at most related
     if NEIGHBOUR_SAME < 1.0:
-        matches += _same_neighbours(matches, faint, closest, sentences_a, sentences_b, told_a, told_b, (lead_a, lead_b))
+        for _ in range(int(NEIGHBOUR_ROUNDS)):
+            before = sum(m.level == SAME for m in matches)
+            matches += _same_neighbours(matches, faint, closest, sentences_a, sentences_b, told_a, told_b, (lead_a, lead_b))
+            if sum(m.level == SAME for m in matches) == before:
+                break
     matches.sort(key=lambda m: m.a[0])
     in_order = _longest_in_order(matches)
     for k, match in enumerate(matches):
@@ -611,13 +612,7 @@ def _same_neighbours(matches, faint, closest, sentences_a, sentences_b, told_a, 
                     continue
                 if NEIGHBOUR_PROMOTE == 3 and (i, j) not in closest and (i, j) == leads:
                     continue
-                differs = (
-                    _denial_differs(other, sentences_a, sentences_b)
-                    or _one_speaker_two_things(other, told_a, told_b)
-                    or _times_differ(other, sentences_a, sentences_b)
-                    or _asks(other.a, sentences_a) != _asks(other.b, sentences_b)
-                )
-                if not differs:
+                if not _differs(other, sentences_a, sentences_b, told_a, told_b):
                     other.level = SAME
                 continue
             score = faint.get((i, j))
@@ -626,18 +621,40 @@ def _same_neighbours(matches, faint, closest, sentences_a, sentences_b, told_a, 
             if NEIGHBOUR_CLOSEST and (i, j) not in closest:
                 continue
             match = Match([i], [j], score)
-            differs = (
-                _denial_differs(match, sentences_a, sentences_b)
-                or _one_speaker_two_things(match, told_a, told_b)
-                or _times_differ(match, sentences_a, sentences_b)
-                or _asks(match.a, sentences_a) != _asks(match.b, sentences_b)
-            )
-            if differs:
+            if _differs(match, sentences_a, sentences_b, told_a, told_b):
                 continue
             taken_a.add(i)
             taken_b.add(j)
             added.append(match)
     return added
+
+
+def _differs(
+    match: Match,
+    sentences_a: list[dict],
+    sentences_b: list[dict],
+    told_a: dict[int, "Told"],
+    told_b: dict[int, "Told"],
+) -> bool:
+    """Whether the two sides of a match tell two things however alike they read: one denies what
+    the other asserts, one speaker's two remarks, a thing done against a thing ahead, a question
+    against a statement, two places in a series."""
+    return (
+        _denial_differs(match, sentences_a, sentences_b)
+        or _one_speaker_two_things(match, told_a, told_b)
+        or _times_differ(match, sentences_a, sentences_b)
+        or _asks(match.a, sentences_a) != _asks(match.b, sentences_b)
+        or (RANKS and _ranks_differ(match, sentences_a, sentences_b))
+    )
+
+
+def _ranks_differ(match: Match, sentences_a: list[dict], sentences_b: list[dict]) -> bool:
+    """Whether the two sides are about two places in a series ("It is the third KTX derailment
+    since 2022" / "It was the second serious KTX derailment in two years"; the reading's
+    "rank"): two counts, of one series or two, and at most related."""
+    ranks_a = {sentences_a[i].get("rank") for i in match.a} - {None}
+    ranks_b = {sentences_b[j].get("rank") for j in match.b} - {None}
+    return bool(ranks_a) and bool(ranks_b) and not ranks_a & ranks_b
 
 
 def asks(text: str) -> bool:

@@ -5,6 +5,7 @@ Reports are read in batches (spaCy's nlp.pipe, one encoder call for all their se
 is several times faster than one at a time; read_report is the batch of one.
 """
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -12,7 +13,7 @@ from .entities import collect_mentions, link_mentions
 from .identity import PERSON
 from .lang import get_language
 from .models import nlp
-from .numbers import read_numbers
+from .numbers import ORDINAL_WORDS, read_numbers
 from .quotes import read_quotes
 from .sentences import split_paragraphs, split_sentences
 from .speech import SPEECH_LEMMAS
@@ -233,6 +234,29 @@ def _runs(span, indices: set[int]) -> list[list[int]]:
     return [[start, end] for start, end, _ in runs]
 
 
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def _rank(span) -> int | None:
+    """The place in a series that the sentence is about ("It is the third KTX derailment since
+    2022", "Tuesday was the ninth consecutive day above 105 degrees"): an ordinal describing
+    what a "be" at its root says the subject is. Two reports giving two places ("the second
+    serious derailment in two years") count two series, or one differently: not one claim."""
+    if span is None:
+        return None
+    for token in span:
+        if token.dep_ == "ROOT" and token.lemma_.lower() == "be":
+            for attr in token.children:
+                if attr.dep_ != "attr":
+                    continue
+                for child in attr.children:
+                    word = child.lower_
+                    digits = _ORDINAL_DIGITS.match(word)
+                    if child.dep_ == "amod" and (word in ORDINAL_WORDS or digits):
+                        return ORDINAL_WORDS.get(word) or int(digits.group(1))
+    return None
+
+
 def _sentence(sentence, span) -> dict:
     """A sentence of the reading: where it stands, its text, and what its parse (`span`, or
     None where the parse's tokens do not cover it) says of its main claim."""
@@ -245,6 +269,7 @@ def _sentence(sentence, span) -> dict:
         "negated": _negated(span),
         "denies": _denies_something(span),
         "time": _time(span),
+        "rank": _rank(span),
         **dict(zip(("attribution", "speaker"), _attribution(span), strict=True)),
     }
 

@@ -94,13 +94,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("mode", choices=("matches", "rows", "real"))
     parser.add_argument("--variant", default="", help='align constants, "NAME=value,..."')
-    parser.add_argument("--out", type=Path, default=Path("/tmp/claims_s22_real.txt"))
+    parser.add_argument("--out", type=Path, default=Path("/tmp/claims_s22_real_listing.txt"))
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/claims_s22_readings.pkl"))
     args = parser.parse_args()
     apply(args.variant)
     if args.mode == "real":
-        claims_s18.real_listing(args.out)
+        claims_s18.real_listing(args.out, Path("/tmp/claims_s22_real.pkl"))
         return
     pairs, cache = claims_s18.load(args.sets.split(","), args.cache)
     if args.mode == "matches":
