@@ -9,6 +9,12 @@ twelve sets (readings in a pickle). Run from the repository root:
 
     .venv/bin/python eval/compare/claims_s22.py matches > /tmp/matches.txt
     .venv/bin/python eval/compare/claims_s22.py rows > /tmp/rows.txt
+    .venv/bin/python eval/compare/claims_s22.py causes > /tmp/causes.txt
+    .venv/bin/python eval/compare/claims_s22.py real --out /tmp/real.txt
+
+"causes" sorts the gold same pairs missed into the causes of the session 22 table; "real" writes
+real_claims.py's listing (its readings kept in their own pickle). --variant sets align's module
+constants for the run ("NEIGHBOUR_SAME_LEVEL=0.1").
 """
 
 import argparse
@@ -81,6 +87,53 @@ def matches(pairs: list[dict], cache: dict) -> None:
                     print(f"    A: {sentences['a'][i]['text'][:180]}\n    B: {sentences['b'][j]['text'][:180]}")
 
 
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def causes(pairs: list[dict], cache: dict) -> None:
+    """The gold same pairs the comparison misses (claims_s19.classify's step) sorted into the
+    brief's causes: two leads, a quote against reported speech of one speaker, a guard, a split
+    (many-to-one), the one-to-one assignment's other partner, the closest-both-ways test, and
+    paraphrase under the model's line (scored low, never scored, or matched under the same
+    level). The first that applies names the cause; one line per miss follows the table."""
+    claims_s19.install_trace()
+    records = []
+    for pair in pairs:
+        analysis_a, analysis_b = fit_claims.read(pair, cache)
+        told_a, told_b = align.told_by(analysis_a), align.told_by(analysis_b)
+        lead_a, lead_b = align.lead(analysis_a["sentences"]), align.lead(analysis_b["sentences"])
+        for r in claims_s19.classify(pair, cache):
+            i, j, step = r["i"], r["j"], r["cause"]
+            quoted = [any(q in text for q in _QUOTE_MARKS) for text in (r["a"], r["b"])]
+            one_speaker = i in told_a and j in told_b and told_a[i].speakers & told_b[j].speakers
+            if i == lead_a and j == lead_b:
+                cause = "two leads"
+            elif quoted[0] != quoted[1] and one_speaker:
+                cause = "quote against reported speech of one speaker"
+            elif step.startswith("matched, demoted: denial") or step.startswith("matched, demoted: time"):
+                cause = "a guard (" + step.split(": ")[1] + ")"
+            elif step.startswith("matched, demoted: other"):
+                cause = "a guard (speaker, question or merged score)"
+            elif step == "many-to-one":
+                cause = "split: one sentence told in two, one part matched"
+            elif step.startswith("lost"):
+                cause = "one-to-one took another partner"
+            elif step == "matched, demoted: not closest both ways":
+                cause = "closest-both-ways test (not leads)"
+            else:
+                cause = "paraphrase under the line (" + step + ")"
+            records.append((cause, r))
+    counts: dict[str, list] = {}
+    for cause, r in records:
+        counts.setdefault(cause, []).append(r)
+    print(f"{len(records)} gold same pairs missed")
+    for cause, rs in sorted(counts.items(), key=lambda kv: -len(kv[1])):
+        print(f"| {cause} | {len(rs)} |")
+    for cause, r in sorted(records, key=lambda cr: cr[0]):
+        p = f"{r['p']:.2f}" if r["p"] is not None else "-"
+        print(f"{cause} | {r['key']} A{r['i']} B{r['j']} p {p}\n    A: {r['a'][:160]}\n    B: {r['b'][:160]}")
+
+
 def apply(variant: str) -> None:
     """Set align's module constants for a run: "NAME=value,NAME=value"."""
     for part in filter(None, variant.split(",")):
@@ -92,7 +145,7 @@ def apply(variant: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=("matches", "rows", "real"))
+    parser.add_argument("mode", choices=("matches", "rows", "real", "causes"))
     parser.add_argument("--variant", default="", help='align constants, "NAME=value,..."')
     parser.add_argument("--out", type=Path, default=Path("/tmp/claims_s22_real_listing.txt"))
     parser.add_argument("--sets", default=",".join(SETS))
@@ -105,6 +158,8 @@ def main() -> None:
     pairs, cache = claims_s18.load(args.sets.split(","), args.cache)
     if args.mode == "matches":
         matches(pairs, cache)
+    elif args.mode == "causes":
+        causes(pairs, cache)
     else:
         claims_s20.rows(pairs, cache)
 
