@@ -1060,6 +1060,19 @@ def test_a_leftover_sentence_joins_a_neighbours_match_only_when_the_shared_sente
     assert (matches[0].a, matches[0].b) == ([0, 1], [0])
 
 
+def test_a_leftover_sentence_joins_a_neighbours_match_only_when_its_own_pair_is_the_same_claim():
+    from articles.compare.claims import model
+
+    closest_here = (set(), {(0, 1)}, set(), set())
+    matches = [Match([0], [0], 0.9)]
+    related_only = model().same - 0.01
+    _merge_split_sentences(matches, [(0.9, 0, 0), (related_only, 0, 1)], 3, 2, closest_here)
+    assert (matches[0].a, matches[0].b) == ([0], [0])
+    matches = [Match([0], [0], 0.9)]
+    _merge_split_sentences(matches, [(0.9, 0, 0), (model().same, 0, 1)], 3, 2, closest_here)
+    assert (matches[0].a, matches[0].b) == ([0], [0, 1])
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -11,8 +11,8 @@ allows one value ("about 25,000" / "24,600": figures_agree). Identical sentences
 (and pairs quoting the same words) are then assigned globally, best first, one-to-one; a weaker
 pair right next to a matched pair is accepted too, since reworded sentences keep their place in
 the story. A sentence left over that continues its neighbour's match (one outlet split what the
-other said in one sentence) joins that match. A match is shown as the same claim only when its
-sentences are each other's closest in meaning or in words; otherwise it is at most related (one
+other said in one sentence) joins that match when its own pair reaches the same-claim level. A
+match is shown as the same claim only when its sentences are each other's closest in meaning or in words; otherwise it is at most related (one
 topic, not one claim); so is a match of two sentences telling what one speaker said that share
 no word of what was said (two of the speaker's remarks), and a match of two sentences each
 about a different place in a series ("the third derailment" / "the second"). The sentences
@@ -420,8 +420,13 @@ def _merge_split_sentences(
     _closest_each_way). A leftover closer to another sentence tells something else: without
     that test a lead took the sentence after the other lead whatever it said ("Walmart reported
     quarterly profit above estimates" / "Wal-Mart, the retailer that built its empire on
-    sprawling supercentres, is increasingly winning its customers on their phones")."""
+    sprawling supercentres, is increasingly winning its customers on their phones"). The leftover's
+    own pair must reach the same-claim level: it is shown inside a same-claim row, and a pair
+    at the related level joined to a match lifted the whole row with the score of the joined
+    bags ("The rocket lifted off from Kourou just after 21:00" joined to "Ariane 6 placed the
+    satellite into orbit on Tuesday evening"; session 22 in eval/compare/RESULTS.md)."""
     meaning_a, meaning_b, words_a, words_b = closest
+    same_level = model().same
     closest_to_a = meaning_a | words_a  # (i, j): j is i's closest
     closest_to_b = meaning_b | words_b  # (i, j): i is j's closest
     used_a = {i for m in matches for i in m.a}
@@ -429,6 +434,8 @@ def _merge_split_sentences(
     by_a = {i: m for m in matches for i in m.a}
     by_b = {j: m for m in matches for j in m.b}
     for score, i, j in sorted(pairs, reverse=True):
+        if score < same_level:
+            break
         if i in used_a and (i, j) not in closest_to_b:
             continue  # B's sentence is closer to another of A's: it tells something else
         if j in used_b and (i, j) not in closest_to_a:
@@ -445,7 +452,6 @@ def _merge_split_sentences(
                 match.a = sorted([*match.a, i])
                 used_a.add(i)
                 by_a[i] = match
-        del score
 
 
 def second_partners(
