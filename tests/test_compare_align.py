@@ -12,8 +12,8 @@ from articles.compare.align import (
     Match,
     Sides,
     Told,
-    _neighbours_of_same_claims,
     _merge_split_sentences,
+    _neighbours_of_same_claims,
     _one_speaker_two_things,
     _rows,
     closest_both_ways,
@@ -1217,7 +1217,10 @@ def _sides(n: int, **by_index) -> Sides:
     """Guards' view of two reports of n sentences each that deny nothing and ask nothing; by_index
     ("a1": {...}) changes one sentence's reading."""
     sentences = {
-        side: [{"text": f"Sentence {side}{k} states a fact.", "negated": False, "denies": False} for k in range(n)]
+        side: [
+            {"text": f"Sentence {side}{k} states a fact.", "negated": False, "denies": False}
+            for k in range(n)
+        ]
         for side in "ab"
     }
     for key, change in by_index.items():
@@ -1243,7 +1246,11 @@ def test_a_faint_pair_next_to_a_same_claim_match_stays_apart_when_a_guard_object
 
 
 def test_a_related_match_next_to_a_same_claim_match_becomes_the_same_claim_unless_a_guard_objects():
-    anchor, weak, denied = Match([1], [1], 0.9), Match([2], [2], 0.27, level="related"), Match([3], [3], 0.6, level="related")
+    anchor, weak, denied = (
+        Match([1], [1], 0.9),
+        Match([2], [2], 0.27, level="related"),
+        Match([3], [3], 0.6, level="related"),
+    )
     sides = _sides(4, b3={"negated": True})
     assert _neighbours_of_same_claims([anchor, weak], {}, {(1, 1)}, (0, 0), sides) == []
     assert weak.level == "same"

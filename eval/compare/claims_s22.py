@@ -84,7 +84,9 @@ def matches(pairs: list[dict], cache: dict) -> None:
                     print(
                         f"{key} A{i} B{j} {tags} shown={m.level} mscore={m.score:.2f} {feats} {' '.join(flags)}"
                     )
-                    print(f"    A: {sentences['a'][i]['text'][:180]}\n    B: {sentences['b'][j]['text'][:180]}")
+                    print(
+                        f"    A: {sentences['a'][i]['text'][:180]}\n    B: {sentences['b'][j]['text'][:180]}"
+                    )
 
 
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
