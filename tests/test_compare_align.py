@@ -6,11 +6,14 @@ import numpy as np
 import pytest
 
 from articles.compare.align import (
+    NEIGHBOUR_SAME_LEVEL,
     NEIGHBOUR_THRESHOLD,
     SECOND_PARTNER_LEVEL,
     Match,
+    Sides,
     Told,
     _merge_split_sentences,
+    _neighbours_of_same_claims,
     _one_speaker_two_things,
     _rows,
     closest_both_ways,
@@ -1057,6 +1060,19 @@ def test_a_leftover_sentence_joins_a_neighbours_match_only_when_the_shared_sente
     assert (matches[0].a, matches[0].b) == ([0, 1], [0])
 
 
+def test_a_leftover_sentence_joins_a_neighbours_match_only_when_its_own_pair_is_the_same_claim():
+    from articles.compare.claims import model
+
+    closest_here = (set(), {(0, 1)}, set(), set())
+    matches = [Match([0], [0], 0.9)]
+    related_only = model().same - 0.01
+    _merge_split_sentences(matches, [(0.9, 0, 0), (related_only, 0, 1)], 3, 2, closest_here)
+    assert (matches[0].a, matches[0].b) == ([0], [0])
+    matches = [Match([0], [0], 0.9)]
+    _merge_split_sentences(matches, [(0.9, 0, 0), (model().same, 0, 1)], 3, 2, closest_here)
+    assert (matches[0].a, matches[0].b) == ([0], [0, 1])
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -1151,3 +1167,115 @@ def test_figures_of_a_related_row_conflict_but_of_sentences_left_apart_do_not():
     assert len(number_conflicts([related], a, b)) == 1
     apart = [{"kind": "only_a", "a": [0], "b": []}, {"kind": "only_b", "a": [], "b": [0]}]
     assert number_conflicts(apart, a, b) == []
+
+
+def test_a_subject_that_is_no_one_denies_the_main_claim_and_an_instruction_not_to_denies_nothing():
+    body = (
+        "No new talks have been scheduled with the union. "
+        "Nobody was hurt in the blast. "
+        "Swimmers at Whalley were told not to enter the water. "
+        "Shoppers are being urged not to eat the sandwiches. "
+        "The mayor decided not to run again. "
+        "Crews found no survivors in the wreck."
+    )
+    negated = [s["negated"] for s in read_report("t", body)["sentences"]]
+    assert negated == [True, True, False, False, True, False]
+
+
+def test_an_instruction_not_to_do_a_thing_and_a_warning_to_keep_from_it_are_the_same_claim():
+    c = compare(
+        "E. coli",
+        "Swimmers at Whalley were told in August not to enter the river after tests found E. coli.",
+        "E. coli",
+        "Swimmers at Whalley were warned in August to stay out of the river after tests found E. coli.",
+    )
+    row = next(r for r in c["rows"] if r["kind"] == "match")
+    assert row["level"] == "same"
+
+
+def test_no_talks_scheduled_is_at_most_related_to_talks_scheduled():
+    c = compare(
+        "Strike",
+        "No new talks have been scheduled between Lufthansa and the pilots' union.",
+        "Strike",
+        "New talks have been scheduled between Lufthansa and the pilots' union.",
+    )
+    row = next(r for r in c["rows"] if r["kind"] == "match")
+    assert row["level"] == "related"
+
+
+def test_the_rank_of_a_sentence_is_the_place_in_a_series_it_says_something_is():
+    body = (
+        "It is the third KTX derailment since 2022. "
+        "Tuesday was also the ninth consecutive day above 105 degrees. "
+        "It was the 12th day this year to reach 105 degrees. "
+        "The fire started in the third carriage. "
+        "It was a second blow for the club."
+    )
+    ranks = [s["rank"] for s in read_report("t", body)["sentences"]]
+    assert ranks == [3, 9, 12, None, 2]
+
+
+def test_two_places_in_two_series_are_not_the_same_claim():
+    c = compare(
+        "Final",
+        "Limerick beat Cork in the Munster final on Sunday. It is Limerick's sixth Munster title in seven years.",
+        "Final",
+        "Limerick beat Cork in the Munster final on Sunday. It was Limerick's fifth Munster title on the trot.",
+    )
+    assert not matched(c, "sixth Munster title", "fifth Munster title")
+    assert c["numbers"]["conflicts"] == []
+
+
+def _sides(n: int, **by_index) -> Sides:
+    """Guards' view of two reports of n sentences each that deny nothing and ask nothing; by_index
+    ("a1": {...}) changes one sentence's reading."""
+    sentences = {
+        side: [
+            {"text": f"Sentence {side}{k} states a fact.", "negated": False, "denies": False}
+            for k in range(n)
+        ]
+        for side in "ab"
+    }
+    for key, change in by_index.items():
+        sentences[key[0]][int(key[1:])].update(change)
+    return Sides((sentences["a"], sentences["b"]), ({}, {}), ({}, {}))
+
+
+def test_a_faint_pair_next_to_a_same_claim_match_is_the_same_claim_from_the_neighbour_level():
+    anchor = Match([1], [1], 0.9)
+    faint = {(2, 2): NEIGHBOUR_SAME_LEVEL, (0, 0): NEIGHBOUR_SAME_LEVEL - 0.01, (2, 0): 0.19}
+    added = _neighbours_of_same_claims([anchor], faint, {(1, 1)}, (0, 0), _sides(3))
+    # (0, 0) is under the level; (2, 0) is not next to the match in both reports
+    assert [(m.a, m.b, m.level) for m in added] == [([2], [2], "same")]
+
+
+def test_a_faint_pair_next_to_a_same_claim_match_stays_apart_when_a_guard_objects():
+    anchor = Match([1], [1], 0.9)
+    faint = {(2, 2): 0.19}
+    denied = _sides(3, a2={"negated": True})
+    assert _neighbours_of_same_claims([anchor], faint, {(1, 1)}, (0, 0), denied) == []
+    taken = Match([2], [0], 0.3, level="related")
+    assert _neighbours_of_same_claims([anchor, taken], faint, {(1, 1)}, (0, 0), _sides(3)) == []
+
+
+def test_a_related_match_next_to_a_same_claim_match_becomes_the_same_claim_unless_a_guard_objects():
+    anchor, weak, denied = (
+        Match([1], [1], 0.9),
+        Match([2], [2], 0.27, level="related"),
+        Match([3], [3], 0.6, level="related"),
+    )
+    sides = _sides(4, b3={"negated": True})
+    assert _neighbours_of_same_claims([anchor, weak], {}, {(1, 1)}, (0, 0), sides) == []
+    assert weak.level == "same"
+    _neighbours_of_same_claims([Match([2], [2], 0.9), denied], {}, {(2, 2)}, (0, 0), sides)
+    assert denied.level == "related"
+
+
+def test_two_leads_next_to_a_same_claim_match_stay_related_unless_each_is_the_others_closest():
+    anchor = Match([1], [1], 0.9)
+    leads = Match([0], [0], 0.7, level="related")
+    _neighbours_of_same_claims([anchor, leads], {}, {(1, 1)}, (0, 0), _sides(2))
+    assert leads.level == "related"
+    _neighbours_of_same_claims([anchor, leads], {}, {(1, 1), (0, 0)}, (0, 0), _sides(2))
+    assert leads.level == "same"

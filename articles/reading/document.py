@@ -5,6 +5,7 @@ Reports are read in batches (spaCy's nlp.pipe, one encoder call for all their se
 is several times faster than one at a time; read_report is the batch of one.
 """
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -12,7 +13,7 @@ from .entities import collect_mentions, link_mentions
 from .identity import PERSON
 from .lang import get_language
 from .models import nlp
-from .numbers import read_numbers
+from .numbers import ORDINAL_WORDS, read_numbers
 from .quotes import read_quotes
 from .sentences import split_paragraphs, split_sentences
 from .speech import SPEECH_LEMMAS
@@ -20,21 +21,42 @@ from .vectors import encode, pack
 
 # Bump when what is stored changes; stored readings of an older version are read again
 # (on the fly by comparisons, for good by `manage.py reanalyse_articles`).
-READING_VERSION = 37
+READING_VERSION = 38
 BATCH = 8  # reports a batch: as fast as 32 here, and a worker peaks 190 MB lower (bench_reading.py)
+
+
+# Verbs that tell someone what to do: "were told not to eat" gives an instruction, it denies
+# nothing that happened (the recall it reports is the same claim as "recalled").
+_DIRECTIVE_VERBS = frozenset(
+    {"tell", "ask", "urge", "warn", "advise", "order", "instruct", "caution", "beg", "remind", "request"}
+)
+_NOBODY = frozenset({"nobody", "nothing", "none", "noone"})
 
 
 def _negated(span) -> bool:
     """Whether the sentence (a spaCy span) denies its main claim ("did not pass"): a negation
-    attached to its root verb, outside quotation marks."""
+    attached to its root verb or a clause it governs, or a subject that is no one ("No new talks
+    have been scheduled", "Nobody was hurt"). A negated instruction ("were told not to enter the
+    water") denies nothing."""
     if span is None:
         return False
     roots = {t.i for t in span if t.dep_ == "ROOT"}
-    return any(
-        t.dep_ == "neg"
-        and (t.head.i in roots or (t.head.dep_ in ("ccomp", "xcomp") and t.head.head.i in roots))
-        for t in span
-    )
+
+    def main(verb) -> bool:
+        return verb.i in roots or (verb.dep_ in ("ccomp", "xcomp") and verb.head.i in roots)
+
+    for t in span:
+        if t.dep_ == "neg" and main(t.head):
+            directive = t.head.dep_ == "xcomp" and t.head.head.lemma_.lower() in _DIRECTIVE_VERBS
+            if not directive:
+                return True
+        if (
+            t.dep_ in ("nsubj", "nsubjpass")
+            and main(t.head)
+            and (t.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children))
+        ):
+            return True
+    return False
 
 
 _DENYING_WORDS = frozenset(
@@ -212,6 +234,29 @@ def _runs(span, indices: set[int]) -> list[list[int]]:
     return [[start, end] for start, end, _ in runs]
 
 
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def _rank(span) -> int | None:
+    """The place in a series that the sentence is about ("It is the third KTX derailment since
+    2022", "Tuesday was the ninth consecutive day above 105 degrees"): an ordinal describing
+    what a "be" at its root says the subject is. Two reports giving two places ("the second
+    serious derailment in two years") count two series, or one differently: not one claim."""
+    if span is None:
+        return None
+    for token in span:
+        if token.dep_ == "ROOT" and token.lemma_.lower() == "be":
+            for attr in token.children:
+                if attr.dep_ != "attr":
+                    continue
+                for child in attr.children:
+                    word = child.lower_
+                    digits = _ORDINAL_DIGITS.match(word)
+                    if child.dep_ == "amod" and (word in ORDINAL_WORDS or digits):
+                        return ORDINAL_WORDS.get(word) or int(digits.group(1))
+    return None
+
+
 def _sentence(sentence, span) -> dict:
     """A sentence of the reading: where it stands, its text, and what its parse (`span`, or
     None where the parse's tokens do not cover it) says of its main claim."""
@@ -224,6 +269,7 @@ def _sentence(sentence, span) -> dict:
         "negated": _negated(span),
         "denies": _denies_something(span),
         "time": _time(span),
+        "rank": _rank(span),
         **dict(zip(("attribution", "speaker"), _attribution(span), strict=True)),
     }
 

@@ -50,7 +50,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _STUCK_SCALE = re.compile(r"(?:bn|tn|mn|m|k)\b")
 # Nouns an ordinal does not count a figure of ("first time", "second term", "third quarter").
 _ORDINAL_NOT_COUNTING = frozenset("time term place half quarter round step stage phase".split())
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
 
 
@@ -794,7 +794,7 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
                 continue  # "tonight", "this morning"
         elif label == "ORDINAL":
             word = text.lower().strip()
-            value = _ORDINALS.get(word) or parse_value(word, lang)
+            value = ORDINAL_WORDS.get(word) or parse_value(word, lang)
             head = ent.root.head
             # "first" rarely counts ("first sign", "first reported"); "second summit" does.
             if (

@@ -404,7 +404,7 @@ def show_scores(variant: str, sets: list[str], cache: dict) -> None:
         reading.read_report = read_report
 
 
-def real_listing(path: Path) -> None:
+def real_listing(path: Path, store: Path = Path("/tmp/claims_s18_real.pkl")) -> None:
     """real_claims.py's listing of the real copies with the model and variant in place, and
     the number conflicts it flags; the readings are kept in a pickle beside the others."""
     import contextlib
@@ -414,7 +414,6 @@ def real_listing(path: Path) -> None:
 
     import articles.reading as reading
 
-    store = Path("/tmp/claims_s18_real.pkl")
     cache: dict = {}
     if store.exists():
         stored = pickle.loads(store.read_bytes())
