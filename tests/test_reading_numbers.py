@@ -449,3 +449,28 @@ def test_a_length_the_model_calls_a_count_is_a_measure_of_what_it_describes():
     assert [(n["kind"], n["unit"], n["measure"]) for n in numbers] == [
         ("quantity", "kilometre", "kilometre race")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("Turnout was about 62 per cent.", ("about 62 per cent", "percent", "%", 62.0)),
+        ("Renault shares fell more than 8 per cent.", ("more than 8 per cent", "percent", "%", 8.0)),
+        ("The Fed cut its rate to a range of 2 to 2.25 per cent.", ("2", "percent", "%", 2.0)),
+    ],
+)
+def test_a_qualified_figure_before_per_cent_is_a_percentage(text, figure):
+    assert figure in figures(text)
+
+
+def test_a_clock_time_the_model_calls_a_number_is_a_time():
+    assert ("8.38am", "time", "time", "838am") in figures("Flight ET 302 took off at 8.38am local time.")
+
+
+def test_the_second_half_is_no_length_of_one_second():
+    assert figures("Spurs scored three times in the second half.") == [("three times", "count", "time", 3)]
+    assert ("30-second", "duration", "second", 30.0) in figures("A 30-second advert ran on Sunday.")
+
+
+def test_a_figure_with_a_capital_written_onto_it_is_a_name_not_a_count():
+    assert figures("Huawei builds 5G networks in 30 countries.") == [("30 countries", "count", "country", 30.0)]

@@ -428,7 +428,15 @@ def _date_value(text: str, lang: ModuleType) -> str | None:
 
 def _duration(text: str, lang: ModuleType) -> tuple[float, str] | None:
     words = re.findall(r"[a-z]+", text.lower())
-    unit = next((lang.DURATION_UNITS[w] for w in words if w in lang.DURATION_UNITS), None)
+    unit = next(
+        (
+            lang.DURATION_UNITS[w]
+            for i, w in enumerate(words)
+            # "the second half", "second-half": an ordinal, not a length of one second
+            if w in lang.DURATION_UNITS and not (w == "second" and i < len(words) - 1)
+        ),
+        None,
+    )
     value = parse_value(text, lang)
     if unit is None or value is None:
         return None
@@ -495,6 +503,17 @@ def _whole_figure(text: str, start: int, end: int, lang: ModuleType) -> tuple[in
 def _counts_a_noun_after(token, end: int) -> bool:
     """Whether a figure's last token counts a noun that comes after `end` ("43 ships")."""
     return token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i >= end
+
+
+# A percent sign or word right after a figure, or after the range it opens ("2 to 2.25 per cent").
+_PERCENT_AFTER = re.compile(
+    r"(?:\s?(?P<sign>per ?cent|percent|%)|\s*(?:to|-|–|and)\s*\d[\d.,]*\s?(?:per ?cent|percent|%))(?!\w)",
+    re.IGNORECASE,
+)
+# A figure with a capital letter written onto it: a technology's or a model's name.
+_CODE = re.compile(r"\d+[A-Z]\d*(?![\w-])")
+# A clock time written with a dot or colon and am/pm ("8.38am", "7:15 p.m.").
+_CLOCK = re.compile(r"\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?)", re.IGNORECASE)
 
 
 def _figure_spans(doc, lang: ModuleType) -> list:
@@ -705,6 +724,14 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             w in text.lower() for w in ("per cent", "percent", "%")
         ):
             label = "PERCENT"  # the model sometimes calls "3 per cent" money
+        elif label == "CARDINAL" and (sign := _PERCENT_AFTER.match(doc.text, end_char)):
+            # "about 62 per cent", "more than 8 per cent": the model leaves the sign out of
+            # a figure with a qualifier; "2 to 2.25 per cent": a range's first figure is one too
+            label = "PERCENT"
+            if sign.group("sign"):
+                text = doc.text[start_char : sign.end()]
+        elif label == "CARDINAL" and _CLOCK.fullmatch(text.strip()):
+            label = "TIME"  # "8.38am", which the model calls a number
         if label == "MONEY":
             kind, value, unit = AMOUNT, parse_value(text, lang), _currency(text, lang)
         elif label == "PERCENT":
@@ -712,6 +739,8 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             unit = "point" if "point" in text.lower() else "%"
         elif label == "CARDINAL" and not tally and _part_of_a_name(ent.root, lang):
             continue  # "Boeing 737 MAX 8", "FTSE 100", "10 Downing Street": part of a name, no count
+        elif label == "CARDINAL" and _CODE.match(doc.text, ent.start_char):
+            continue  # "5G", "3D", "7M8": a name written with a figure, no count
         elif (
             label == "CARDINAL"
             and not tally
