@@ -200,6 +200,17 @@ PLACE_NOUNS = frozenset(
     """state province region county district prefecture governorate oblast municipality suburb
     township neighbourhood neighborhood island mosque church cathedral temple synagogue shrine
     chapel""".split()
+) | frozenset("volcano glacier peninsula plain".split())
+# The landforms among them, which no person's name modifies ("the Mýrdalsjökull glacier", "the
+# Reykjanes peninsula"), while churches and mosques are named after saints and founders.
+LANDFORM_NOUNS = frozenset("island volcano glacier peninsula plain".split())
+# Lower-case nouns for a settlement or a landform that, set beside a name after a comma, make
+# it a place ("Uliastai, the capital of Zavkhan", "Oia, the village famous for its sunsets",
+# "Katla, the volcano beneath ..."). Not "home" or "base", which bodies and people have.
+PLACE_APPOSITION_NOUNS = frozenset(
+    """capital city town village hamlet island islet archipelago volcano peninsula province region
+    county district suburb neighbourhood neighborhood municipality mountain river lake glacier
+    port""".split()
 )
 # Verbs that set one side against another in a contest ("Liverpool beat Barcelona", "England
 # stunned India") and nouns for its result ("a victory over Tottenham", "Tottenham's defeat"):
@@ -501,7 +512,7 @@ def american_spelling(word: str) -> str:
 
 
 # Lower-case words inside personal names ("Ursula von der Leyen", "Charles de Gaulle").
-NAME_PARTICLES = frozenset("de del della der di da du dos das van von ter ten al bin bint ibn la le".split())
+NAME_PARTICLES = frozenset("de del della der den des di da do du dos das van von ter ten al bin bint ibn la le".split())
 # Capitalised words that only Irish (and Scottish Gaelic) personal names are built with ("Cian
 # Ó Floinn", "Seán Óg Kearney", "Aoife Ní Bhriain"): a name with one is someone's. "Og" without
 # its accent counts only between two names.
@@ -612,6 +623,9 @@ NUMBERED_AREA_WORDS = frozenset("district ward".split())
 PLACE_GENERIC_ACROSS = frozenset("airport international river".split())
 # Last words of the names of laws: neither people nor organisations ("British Museum Act").
 LAW_WORDS = frozenset("act bill law treaty amendment accord protocol".split())
+# Words that open the names of rivers, lakes and mountains ("the River Ribble", "Lake Tana",
+# "Mount Kenya", "Loch Ness"): such a name is a place whatever the model labelled it.
+FEATURE_OPENERS = frozenset("river lake mount loch".split())
 
 # An ordinal's adjectives that say its series runs unbroken, and narrow nothing ("second
 # straight win" ranks the same wins as "third win").
