@@ -77,6 +77,7 @@ from .people import (
 from .place_cues import (
     based_in,
     known_place_not_person,
+    landmark_after_the,
     locative_before,
     lone_place_word,
     places_in_apposition,
@@ -319,6 +320,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             plural_names.add(doc[start:end].text)
         if kind != ORGANISATION and told_the(doc, start, end):
             kind = ORGANISATION  # "Abernathy told the Siren": a paper or a body, not someone or somewhere
+        if kind == PERSON and not someone and landmark_after_the(doc, start, end):
+            kind = PLACE  # "crashed on the Koppenberg": a climb, no one
         if kind == PERSON and not someone and names_no_one(doc, start, end):
             continue  # "Spurs", "the Houthis", "Sri Lankan police": a team, a group, a people
         if kind == PERSON and names_premises(doc, start, end, lang):
@@ -625,4 +628,4 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         )
     }
     mentions = with_surname_mentions(doc, mentions, sentence_starts, korean_family)
-    return with_short_name_mentions(doc, mentions, sentence_starts, lang)
+    return with_short_name_mentions(doc, mentions, sentence_starts, lang, short_names)

@@ -250,9 +250,10 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
         and (titled or doc[s:e].root.dep_ in ("nsubj", "nsubjpass", "poss"))
     }
     # "Karen Ashby-Reid" beside the model's organisation "Callum Ashby-Reid": a family's name
-    family_names = {
-        _last_word(doc, s, e) for s, e, kind, _ in raw if kind == PERSON and not _one_word(doc, s, e)
-    }
+    family_names: dict[str, set[str]] = {}
+    for s, e, kind, _ in raw:
+        if kind == PERSON and not _one_word(doc, s, e):
+            family_names.setdefault(_last_word(doc, s, e), set()).add(doc[s].text)
     # Once a side in a contest, a town's or country's name is the team's wherever the report
     # does not put something in it ("fans in Liverpool").
     teams = {
@@ -281,7 +282,11 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
                 or chained_to(doc, start, end, people)
                 or byline(doc, start)
                 or _last_word(doc, start, end) in acting_lone
-                or (_last_word(doc, start, end) in family_names and len(doc[start:end].text.split()) == 2)
+                or (
+                    # another given name: the same two words typed two ways ("Coop Norge") are no family
+                    len(doc[start:end].text.split()) == 2
+                    and doc[start].text not in family_names.get(_last_word(doc, start, end), {doc[start].text})
+                )
             )
         ):
             kind, titled = PERSON, titled or described == PERSON

@@ -212,3 +212,24 @@ def places_in_apposition(
     ]
     marked.update(doc[s:e].text.lower() for s, e, _, _ in added)
     return marked, added
+
+
+# Prepositions of a way over or along ground: "over the Paterberg", "on the Koppenberg".
+_OVER_GROUND = frozenset("on over up down along across through onto atop".split())
+
+
+def landmark_after_the(doc, start: int, end: int) -> bool:
+    """Whether a one-word name the model calls a person stands after "the" and a preposition of
+    a way over ground, with no noun after it ("crashed on the Koppenberg", "the chase over the
+    Paterberg"): a climb, a hill or a road, since no one is named with an article."""
+    if end - start != 1 or start < 2 or doc[start - 1].lower_ != "the":
+        return False
+    token, prep = doc[start], doc[start - 2]
+    described = end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")
+    return (
+        token.tag_ == "NNP"
+        and token.dep_ == "pobj"
+        and token.head.i == prep.i
+        and prep.lower_ in _OVER_GROUND
+        and not described
+    )
