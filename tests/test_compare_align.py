@@ -1137,3 +1137,21 @@ def test_a_round_figure_a_few_units_off_is_still_a_conflict():
     a = [_role_figure("70 affiliates", 70, "count", **affiliates)]
     b = [_role_figure("68 of its affiliates", 68, "count", **affiliates)]
     assert len(number_conflicts([row], a, b)) == 1
+
+
+def test_a_name_one_reading_missed_counts_as_the_same_name_in_both_reports_for_the_alignment():
+    from articles.compare.align import prepare
+    from articles.compare.compare import with_unread_names
+
+    analysis = {
+        "language": "en",
+        "sentences": [{"id": 0, "text": "Katla last erupted in 1918."}],
+        "entities": [],
+        "numbers": [],
+    }
+    found = {"g:katla": [{"start": 0, "end": 5, "text": "Katla", "sentence": 0}]}
+    bags = prepare(with_unread_names(analysis, found, {"g:katla": "place"})).bags
+    # the other report's entity token stands for the name, not the bare word
+    assert bags[0]["E:g:katla"] == 1
+    assert "katla" not in bags[0]
+    assert prepare(analysis).bags[0]["katla"] == 1
