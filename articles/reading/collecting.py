@@ -51,6 +51,7 @@ from .not_names import (
     named_before,
     names_a_day_or_an_office,
     names_a_portfolio,
+    names_a_race,
     names_a_series,
     names_premises,
     opening_word,
@@ -194,6 +195,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "a 58-year-old Ukrainian citizen": a people's word, a place to the model
         if kind is None or ent_start < taken_until:
             continue
+        if names_a_race(ent, lang):
+            continue  # "the Tour of Flanders": a race, a building to the model
         if without_possessive(ent).text in not_people and kind != PLACE:
             continue  # "Hurricane Delphine", "Operation Sandstorm", "737 Max": a storm, a plan, a jet
         if len(ent) == 1 and ent.text.lower().strip(".") in lang.NOT_ACRONYMS:

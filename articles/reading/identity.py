@@ -273,6 +273,8 @@ def _short_form(short: str, long: str, lang: ModuleType) -> bool:
     form, nor a place ("Boston" of "Boston Celtics"), nor the end left after a place: "the Fed"
     of "the Boston Fed" is another bank."""
     generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
+    # "Brannock & Lowe" of "Brannock & Lowe Home Inc.": two names joined by "&" are one word here
+    short, long = short.replace(" & ", "&"), long.replace(" & ", "&")
     words = [w for w in long.split() if w.lower() != "the"]
     kept = [w for w in short.split() if w.lower() != "the"]
     if not kept or len(kept) >= len(words) or len(kept) > 2 or len(words) > 5:

@@ -69,6 +69,20 @@ def role_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
     )
 
 
+def role_before_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether the name is set after a comma beside a person's role written before it ("A herder
+    in Zavkhan, Tsogt-Ochir, said"): the parse hangs the name on the role."""
+    if start == 0 or doc[start - 1].text != ",":
+        return False
+    if doc[start:end].root.dep_ != "appos":
+        return False
+    head = doc[start:end].root.head
+    # the parse may hang the name on the place the role is in ("herder in Zavkhan")
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+        head = head.head.head
+    return head.i < start and head.is_lower and (head.lower_ in lang.TITLES or head.lower_ in lang.OCCUPATION_NOUNS)
+
+
 def body_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether a comma and a lower-case noun for a body follow the name, set beside it by the
     parse ("Unison, the largest union at the council, said"; "Ecopetrol, the majority
@@ -279,6 +293,7 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             and (
                 described == PERSON
                 or role_in_apposition(doc, start, end, lang)
+                or role_before_in_apposition(doc, start, end, lang)
                 or chained_to(doc, start, end, people)
                 or byline(doc, start)
                 or _last_word(doc, start, end) in acting_lone
@@ -289,7 +304,8 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
                 )
             )
         ):
-            kind, titled = PERSON, titled or described == PERSON
+            # a role before the name, or beside it before a comma, is as good as a title
+            kind, titled = PERSON, titled or described == PERSON or role_before_in_apposition(doc, start, end, lang)
         elif (
             (described == ORGANISATION and not titled and not aged(doc, end))
             or (kind == PLACE and dotted_initials(doc, start, end, lang))

@@ -186,7 +186,7 @@ OCCUPATION_NOUNS = frozenset(
     campaigner activist protester journalist photographer historian organizer organiser
     volunteer accountant engineer mechanic farmer electrician plumber cleaner shopkeeper waiter
     waitress pensioner retiree commuter veterinarian vet dentist pharmacist paramedic
-    firefighter midwife""".split()
+    firefighter midwife herder shepherd fisherman miner""".split()
 )
 # Players' positions, written right before a name as a job is ("All Blacks centre Tamati
 # Rangihuna", "hooker Bongani Khumalo-Reid"); only there, since "the centre of Leeds" names none.
@@ -241,7 +241,7 @@ HOLDING_WORDS = frozenset(
 # Last words of places that are also surnames (so not in PLACE_SUFFIXES): they make a place of a
 # name the model calls an organisation, never of one it calls a person.
 PLACE_LAST_WORDS = frozenset(
-    "hill hills hillside heights park hall square gardens field arena village place point".split()
+    "hill hills hillside heights park hall square gardens field arena village place point ridge".split()
 )
 # Lower-case nouns for premises and media that a name before them names ("the Cinnamon Grand
 # hotel", "the group's Al Masirah television"): a hotel or a channel, never the person it may
@@ -623,6 +623,9 @@ NUMBERED_AREA_WORDS = frozenset("district ward".split())
 PLACE_GENERIC_ACROSS = frozenset("airport international river".split())
 # Last words of the names of laws: neither people nor organisations ("British Museum Act").
 LAW_WORDS = frozenset("act bill law treaty amendment accord protocol".split())
+# Words that open the names of stage races before "of", "de" or "a" ("the Tour of Flanders",
+# "Giro d'Italia", "Vuelta a España"): a race is no place and no body.
+RACE_OPENERS = frozenset("tour giro vuelta".split())
 # Words that open the names of rivers, lakes and mountains ("the River Ribble", "Lake Tana",
 # "Mount Kenya", "Loch Ness"): such a name is a place whatever the model labelled it.
 FEATURE_OPENERS = frozenset("river lake mount loch".split())
