@@ -1014,3 +1014,11 @@ def test_a_bodys_name_runs_on_through_of_and_an_untagged_country_of_two_words():
 def test_a_bodys_name_cut_before_for_the_and_its_task_is_one_name():
     body = "The UN Office for the Coordination of Humanitarian Affairs (OCHA) said a wider plan would follow."
     assert entity_kinds(body) == {"UN Office for the Coordination of Humanitarian Affairs": "organisation"}
+
+
+def test_a_firm_of_two_names_joined_by_an_ampersand_is_named_by_them_without_its_other_words():
+    body = "Harlow & Finch Outdoor Inc. filed for bankruptcy on Monday. Harlow & Finch employs about 2,000 people."
+    entities = read_report("t", body)["entities"]
+    assert [(e["name"], e["variants"]) for e in entities] == [
+        ("Harlow & Finch Outdoor Inc.", ["Harlow & Finch Outdoor Inc.", "Harlow & Finch"])
+    ]

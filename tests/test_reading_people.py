@@ -543,3 +543,17 @@ def test_an_untagged_given_name_after_a_comma_is_part_of_the_name_the_parse_join
 def test_someone_of_a_body_who_speaks_is_the_person_and_the_body():
     body = '"The council has ignored us for years," said Fiona Corran of Friends Against Landfill.'
     assert kinds(body) == {"Fiona Corran": "person", "Friends Against Landfill": "organisation"}
+
+
+def test_a_name_set_after_a_comma_beside_a_role_is_someones():
+    assert kinds("A miner at the pit, Sibusiso Dlamini-Khoza, said the shaft had flooded.").get(
+        "Sibusiso Dlamini-Khoza"
+    ) == "person"
+    # one hyphenated word, the role standing in for a title
+    assert kinds(
+        "A herder in Bayankhongor, Bat-Ochir, said by telephone that he had lost 60 of his 300 goats."
+    ).get("Bat-Ochir") == "person"
+    reading = read_report(
+        "t", 'A shepherd near Gisborne, Tama Whaanga-Ruru, said he had lost 200 ewes.\n\n"We had no warning," he said.'
+    )
+    assert [q["speaker"] for q in reading["quotes"]] == ["Tama Whaanga-Ruru"]

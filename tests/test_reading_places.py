@@ -368,3 +368,7 @@ def test_a_name_opening_with_river_lake_or_mount_is_a_feature_whatever_the_model
     assert opens_with_a_feature(doc[3:6], lang)  # "the River Ribble", a law to the model on real text
     assert opens_with_a_feature(doc[8:10], lang)  # "Lake Tana"
     assert not opens_with_a_feature(doc[11:15], lang)  # "the Ribble Valley Authority"
+
+
+def test_a_stage_race_is_no_place_nor_body():
+    assert entity_kinds("She finished second at the Tour of Flanders on Sunday, her best result of the spring.") == {}

@@ -283,7 +283,7 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             kind = PLACE  # "the Mýrdalsjökull glacier": a person to the model, a glacier's name
         described = described_kind(doc, start, lang)
         shaped = person_shaped(doc, start, end, lang)
-        if kind == PLACE and shaped and described == PERSON and not titled:
+        if kind == PLACE and shaped and not titled and (described == PERSON or role_before_in_apposition(doc, start, end, lang)):
             # "All Blacks centre Tamati Rangihuna": a player's position before a full name; the
             # model took the unfamiliar name for a place
             kind = PERSON
