@@ -972,7 +972,9 @@ def test_capitals_in_brackets_after_a_bodys_name_are_its_short_name_though_they_
 
 
 def test_a_body_named_by_its_first_word_clipped_is_one_organisation_in_a_report_and_across():
-    kinds = entity_kinds("The Federal Reserve raised interest rates on Wednesday. The Fed said inflation was too high.")
+    kinds = entity_kinds(
+        "The Federal Reserve raised interest rates on Wednesday. The Fed said inflation was too high."
+    )
     assert kinds == {"Federal Reserve": "organisation"}
     summary = summary_of(
         "The Estonian Meteorological Office warned of heavy snow.",

@@ -519,7 +519,9 @@ def test_a_relatives_full_name_makes_the_models_body_of_the_same_surname_a_perso
 
 
 def test_a_job_before_a_name_keeps_a_surname_the_tagger_reads_as_a_plural():
-    assert kinds("Belgian rider Wout Peeters was fourth, twelve seconds back.").get("Wout Peeters") == "person"
+    assert (
+        kinds("Belgian rider Wout Peeters was fourth, twelve seconds back.").get("Wout Peeters") == "person"
+    )
 
 
 def test_lower_case_particles_such_as_den_are_part_of_a_name():
@@ -546,14 +548,21 @@ def test_someone_of_a_body_who_speaks_is_the_person_and_the_body():
 
 
 def test_a_name_set_after_a_comma_beside_a_role_is_someones():
-    assert kinds("A miner at the pit, Sibusiso Dlamini-Khoza, said the shaft had flooded.").get(
-        "Sibusiso Dlamini-Khoza"
-    ) == "person"
+    assert (
+        kinds("A miner at the pit, Sibusiso Dlamini-Khoza, said the shaft had flooded.").get(
+            "Sibusiso Dlamini-Khoza"
+        )
+        == "person"
+    )
     # one hyphenated word, the role standing in for a title
-    assert kinds(
-        "A herder in Bayankhongor, Bat-Ochir, said by telephone that he had lost 60 of his 300 goats."
-    ).get("Bat-Ochir") == "person"
+    assert (
+        kinds(
+            "A herder in Bayankhongor, Bat-Ochir, said by telephone that he had lost 60 of his 300 goats."
+        ).get("Bat-Ochir")
+        == "person"
+    )
     reading = read_report(
-        "t", 'A shepherd near Gisborne, Tama Whaanga-Ruru, said he had lost 200 ewes.\n\n"We had no warning," he said.'
+        "t",
+        'A shepherd near Gisborne, Tama Whaanga-Ruru, said he had lost 200 ewes.\n\n"We had no warning," he said.',
     )
     assert [q["speaker"] for q in reading["quotes"]] == ["Tama Whaanga-Ruru"]

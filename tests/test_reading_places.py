@@ -331,17 +331,26 @@ def test_a_town_goods_pass_through_is_a_place_though_the_model_calls_it_a_body()
 
 def test_a_settlement_or_landform_noun_set_beside_a_name_makes_it_a_place():
     for body, name in (
-        ("The main road to Tosontsengel, the largest town in the valley, was reopened on Tuesday.", "Tosontsengel"),
-        ("Supplies reached the main square of Bayantal, the capital of the district, only on Friday.", "Bayantal"),
+        (
+            "The main road to Tosontsengel, the largest town in the valley, was reopened on Tuesday.",
+            "Tosontsengel",
+        ),
+        (
+            "Supplies reached the main square of Bayantal, the capital of the district, only on Friday.",
+            "Bayantal",
+        ),
         ("The ash cloud from Grímsfell, the volcano beneath the ice cap, reached 9 km.", "Grímsfell"),
     ):
         assert entity_kinds(body).get(name) == "place", body
 
 
 def test_a_name_modifying_a_landform_noun_is_a_place():
-    assert entity_kinds("Meltwater poured from beneath the Mýrdalsjökull glacier on Tuesday.").get(
-        "Mýrdalsjökull"
-    ) == "place"
+    assert (
+        entity_kinds("Meltwater poured from beneath the Mýrdalsjökull glacier on Tuesday.").get(
+            "Mýrdalsjökull"
+        )
+        == "place"
+    )
     assert entity_kinds("Ash fell on the Reykjanes peninsula overnight.").get("Reykjanes") == "place"
 
 
@@ -371,4 +380,7 @@ def test_a_name_opening_with_river_lake_or_mount_is_a_feature_whatever_the_model
 
 
 def test_a_stage_race_is_no_place_nor_body():
-    assert entity_kinds("She finished second at the Tour of Flanders on Sunday, her best result of the spring.") == {}
+    assert (
+        entity_kinds("She finished second at the Tour of Flanders on Sunday, her best result of the spring.")
+        == {}
+    )

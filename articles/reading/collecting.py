@@ -55,8 +55,8 @@ from .not_names import (
     names_a_series,
     names_premises,
     opening_word,
-    opens_with_a_feature,
     opens_a_quote,
+    opens_with_a_feature,
     owned_thing,
     vessels_named,
     without_index_word,
@@ -81,8 +81,8 @@ from .place_cues import (
     landmark_after_the,
     locative_before,
     lone_place_word,
-    places_in_apposition,
     people_word_as_place,
+    places_in_apposition,
     range_end_of,
     site_or_river,
     town_gone_to,
@@ -185,7 +185,11 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = ORGANISATION
         if lang.ROAD_SHORT_FORM.fullmatch(ent.text):
             kind = PLACE  # "I-75": an interstate, a product to the model
-        if kind is None and label in ("LAW", "WORK_OF_ART", "PRODUCT", "EVENT") and opens_with_a_feature(ent, lang):
+        if (
+            kind is None
+            and label in ("LAW", "WORK_OF_ART", "PRODUCT", "EVENT")
+            and opens_with_a_feature(ent, lang)
+        ):
             kind = PLACE  # "the River Ribble", "Lake Tana": a river or a lake, a law to the model
         if kind is None and label == "NORP" and people_word_as_place(doc, ent, lowercase_words, lang):
             kind = PLACE  # "inspections are weak in Punjab", "Islanders in South Uist": somewhere

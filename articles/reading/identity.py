@@ -366,7 +366,12 @@ def _clipped_first_word(short: str, long: str, lang: ModuleType) -> bool:
     words = [w for w in long.split() if w.lower() != "the"]
     if not kept or len(words) < 2:
         return False
-    if len(kept) >= 2 and len(words) >= 4 and words[-2].lower() == "of" and name_key(kept[0]) == name_key(words[-1]):
+    if (
+        len(kept) >= 2
+        and len(words) >= 4
+        and words[-2].lower() == "of"
+        and name_key(kept[0]) == name_key(words[-1])
+    ):
         kept, words = kept[1:], words[:-2]  # "Minneapolis Fed": the place the long name ends with
     rest = without_leading_place(" ".join(words), lang, _place_or_its_people)
     if rest is not None and len(rest.split()) >= 2:

@@ -80,7 +80,11 @@ def role_before_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bo
     # the parse may hang the name on the place the role is in ("herder in Zavkhan")
     if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
         head = head.head.head
-    return head.i < start and head.is_lower and (head.lower_ in lang.TITLES or head.lower_ in lang.OCCUPATION_NOUNS)
+    return (
+        head.i < start
+        and head.is_lower
+        and (head.lower_ in lang.TITLES or head.lower_ in lang.OCCUPATION_NOUNS)
+    )
 
 
 def body_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
@@ -279,11 +283,21 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
     for start, end, kind, titled in raw:
         if kind == PLACE and doc[start:end].text in teams and not _somewhere_in(doc, start):
             kind = ORGANISATION
-        if kind == PERSON and not titled and end - start == 1 and modifies_a_place_noun(doc, end, lang, landform=True):
+        if (
+            kind == PERSON
+            and not titled
+            and end - start == 1
+            and modifies_a_place_noun(doc, end, lang, landform=True)
+        ):
             kind = PLACE  # "the Mýrdalsjökull glacier": a person to the model, a glacier's name
         described = described_kind(doc, start, lang)
         shaped = person_shaped(doc, start, end, lang)
-        if kind == PLACE and shaped and not titled and (described == PERSON or role_before_in_apposition(doc, start, end, lang)):
+        if (
+            kind == PLACE
+            and shaped
+            and not titled
+            and (described == PERSON or role_before_in_apposition(doc, start, end, lang))
+        ):
             # "All Blacks centre Tamati Rangihuna": a player's position before a full name; the
             # model took the unfamiliar name for a place
             kind = PERSON
@@ -300,12 +314,16 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
                 or (
                     # another given name: the same two words typed two ways ("Coop Norge") are no family
                     len(doc[start:end].text.split()) == 2
-                    and doc[start].text not in family_names.get(_last_word(doc, start, end), {doc[start].text})
+                    and doc[start].text
+                    not in family_names.get(_last_word(doc, start, end), {doc[start].text})
                 )
             )
         ):
             # a role before the name, or beside it before a comma, is as good as a title
-            kind, titled = PERSON, titled or described == PERSON or role_before_in_apposition(doc, start, end, lang)
+            kind, titled = (
+                PERSON,
+                titled or described == PERSON or role_before_in_apposition(doc, start, end, lang),
+            )
         elif (
             (described == ORGANISATION and not titled and not aged(doc, end))
             or (kind == PLACE and dotted_initials(doc, start, end, lang))

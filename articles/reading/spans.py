@@ -251,7 +251,12 @@ def extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int:
         while extended < len(doc) and doc[extended].ent_iob_ == "I":
             extended += 1
         return extended
-    if kind == ORGANISATION and end + 1 < len(doc) and doc[end - 1].lower_ in lang.ORG_SUFFIXES and doc[end].lower_ == "of":
+    if (
+        kind == ORGANISATION
+        and end + 1 < len(doc)
+        and doc[end - 1].lower_ in lang.ORG_SUFFIXES
+        and doc[end].lower_ == "of"
+    ):
         # ... or left untagged, in one word or more ("the Public Utilities Commission" + "of Sri
         # Lanka (PUCSL)")
         for size in (3, 2, 1):

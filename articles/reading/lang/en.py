@@ -512,7 +512,9 @@ def american_spelling(word: str) -> str:
 
 
 # Lower-case words inside personal names ("Ursula von der Leyen", "Charles de Gaulle").
-NAME_PARTICLES = frozenset("de del della der den des di da do du dos das van von ter ten al bin bint ibn la le".split())
+NAME_PARTICLES = frozenset(
+    "de del della der den des di da do du dos das van von ter ten al bin bint ibn la le".split()
+)
 # Capitalised words that only Irish (and Scottish Gaelic) personal names are built with ("Cian
 # Ó Floinn", "Seán Óg Kearney", "Aoife Ní Bhriain"): a name with one is someone's. "Og" without
 # its accent counts only between two names.
