@@ -1279,3 +1279,21 @@ def test_two_leads_next_to_a_same_claim_match_stay_related_unless_each_is_the_ot
     assert leads.level == "related"
     _neighbours_of_same_claims([anchor, leads], {}, {(1, 1), (0, 0)}, (0, 0), _sides(2))
     assert leads.level == "same"
+
+
+def test_a_name_one_reading_missed_counts_as_the_same_name_in_both_reports_for_the_alignment():
+    from articles.compare.align import prepare
+    from articles.compare.compare import with_unread_names
+
+    analysis = {
+        "language": "en",
+        "sentences": [{"id": 0, "text": "Katla last erupted in 1918."}],
+        "entities": [],
+        "numbers": [],
+    }
+    found = {"g:katla": [{"start": 0, "end": 5, "text": "Katla", "sentence": 0}]}
+    bags = prepare(with_unread_names(analysis, found, {"g:katla": "place"})).bags
+    # the other report's entity token stands for the name, not the bare word
+    assert bags[0]["E:g:katla"] == 1
+    assert "katla" not in bags[0]
+    assert prepare(analysis).bags[0]["katla"] == 1

@@ -473,4 +473,6 @@ def test_the_second_half_is_no_length_of_one_second():
 
 
 def test_a_figure_with_a_capital_written_onto_it_is_a_name_not_a_count():
-    assert figures("Huawei builds 5G networks in 30 countries.") == [("30 countries", "count", "country", 30.0)]
+    assert figures("Huawei builds 5G networks in 30 countries.") == [
+        ("30 countries", "count", "country", 30.0)
+    ]

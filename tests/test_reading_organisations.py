@@ -969,3 +969,58 @@ def test_capitals_in_brackets_after_a_bodys_name_are_its_short_name_though_they_
     }
     assert names["Venezuelan Chamber of Hydrocarbons"] == ["Venezuelan Chamber of Hydrocarbons", "CVH"]
     assert "CVH" not in names
+
+
+def test_a_body_named_by_its_first_word_clipped_is_one_organisation_in_a_report_and_across():
+    kinds = entity_kinds(
+        "The Federal Reserve raised interest rates on Wednesday. The Fed said inflation was too high."
+    )
+    assert kinds == {"Federal Reserve": "organisation"}
+    summary = summary_of(
+        "The Estonian Meteorological Office warned of heavy snow.",
+        "The Met Office issued a red warning for the coast.",
+    )
+    assert [e["name"] for e in summary["shared"]] == ["Estonian Meteorological Office"]
+
+
+def test_a_word_in_brackets_after_a_bodys_name_is_its_short_name_however_it_is_made():
+    body = (
+        "The Coastal Waters Regulation Authority (Tidewat) found that the company had broken its "
+        "licence. In its ruling, Tidewat said the breaches were deliberate."
+    )
+    entities = read_report("t", body)["entities"]
+    assert [(e["name"], e["variants"]) for e in entities] == [
+        ("Coastal Waters Regulation Authority", ["Coastal Waters Regulation Authority", "Tidewat"])
+    ]
+
+
+def test_capitals_in_brackets_after_a_bodys_name_name_it_wherever_they_stand_untagged():
+    body = (
+        "The International Federation of Red Cross and Red Crescent Societies (IFRC) has asked "
+        "donors for help.\n\nThe funds will buy blankets and fuel, the IFRC said."
+    )
+    entities = read_report("t", body)["entities"]
+    assert [(e["name"], e["variants"]) for e in entities] == [
+        (
+            "International Federation of Red Cross and Red Crescent Societies",
+            ["International Federation of Red Cross and Red Crescent Societies", "IFRC"],
+        )
+    ]
+
+
+def test_a_bodys_name_runs_on_through_of_and_an_untagged_country_of_two_words():
+    body = "Under the deal, the Energy Regulatory Commission of Sri Lanka (ERCSL) will raise tariffs by 8 per cent."
+    assert entity_kinds(body) == {"Energy Regulatory Commission of Sri Lanka": "organisation"}
+
+
+def test_a_bodys_name_cut_before_for_the_and_its_task_is_one_name():
+    body = "The UN Office for the Coordination of Humanitarian Affairs (OCHA) said a wider plan would follow."
+    assert entity_kinds(body) == {"UN Office for the Coordination of Humanitarian Affairs": "organisation"}
+
+
+def test_a_firm_of_two_names_joined_by_an_ampersand_is_named_by_them_without_its_other_words():
+    body = "Harlow & Finch Outdoor Inc. filed for bankruptcy on Monday. Harlow & Finch employs about 2,000 people."
+    entities = read_report("t", body)["entities"]
+    assert [(e["name"], e["variants"]) for e in entities] == [
+        ("Harlow & Finch Outdoor Inc.", ["Harlow & Finch Outdoor Inc.", "Harlow & Finch"])
+    ]

@@ -500,3 +500,69 @@ def test_a_players_position_before_a_full_name_makes_it_a_person_the_model_took_
         )["Rawiri Tekoraha"]
         == "person"
     )
+
+
+def test_a_relatives_full_name_makes_the_models_body_of_the_same_surname_a_person():
+    body = (
+        "HEARTBREAK for Callum Rudd-Harper as the British star was beaten in Ghent.\n\n"
+        'Rudd-Harper, who rides for Team Corvid, said: "I had nothing left."\n\n'
+        "His mother, Karen Rudd-Harper, 52, flew out from Leeds."
+    )
+    reading = read_report("t", body)
+    people = {e["name"]: e["variants"] for e in reading["entities"] if e["kind"] == "person"}
+    # the bare surname, written before his mother is named, can only be his
+    assert people == {
+        "Callum Rudd-Harper": ["Callum Rudd-Harper", "Rudd-Harper"],
+        "Karen Rudd-Harper": ["Karen Rudd-Harper"],
+    }
+    assert [q["speaker"] for q in reading["quotes"]] == ["Callum Rudd-Harper"]
+
+
+def test_a_job_before_a_name_keeps_a_surname_the_tagger_reads_as_a_plural():
+    assert (
+        kinds("Belgian rider Wout Peeters was fourth, twelve seconds back.").get("Wout Peeters") == "person"
+    )
+
+
+def test_lower_case_particles_such_as_den_are_part_of_a_name():
+    body = (
+        "Jasper Van den Berghe won the race for the second time on Sunday.\n\n"
+        "Van den Berghe first won it three years ago."
+    )
+    assert kinds(body).get("Jasper Van den Berghe") == "person"
+
+
+def test_someone_of_a_state_listed_with_places_is_a_person():
+    body = "Sens. Harold Mertz of Kansas and Corrine Talbot of Maine were the only Republicans to vote yes."
+    assert kinds(body).get("Corrine Talbot") == "person"
+
+
+def test_an_untagged_given_name_after_a_comma_is_part_of_the_name_the_parse_joins_it_to():
+    body = "The mayor of Húsavík, Þórdís Anna Gunnarsdóttir, said the harbour would stay closed."
+    assert "Þórdís Anna Gunnarsdóttir" in people(body)
+
+
+def test_someone_of_a_body_who_speaks_is_the_person_and_the_body():
+    body = '"The council has ignored us for years," said Fiona Corran of Friends Against Landfill.'
+    assert kinds(body) == {"Fiona Corran": "person", "Friends Against Landfill": "organisation"}
+
+
+def test_a_name_set_after_a_comma_beside_a_role_is_someones():
+    assert (
+        kinds("A miner at the pit, Sibusiso Dlamini-Khoza, said the shaft had flooded.").get(
+            "Sibusiso Dlamini-Khoza"
+        )
+        == "person"
+    )
+    # one hyphenated word, the role standing in for a title
+    assert (
+        kinds(
+            "A herder in Bayankhongor, Bat-Ochir, said by telephone that he had lost 60 of his 300 goats."
+        ).get("Bat-Ochir")
+        == "person"
+    )
+    reading = read_report(
+        "t",
+        'A shepherd near Gisborne, Tama Whaanga-Ruru, said he had lost 200 ewes.\n\n"We had no warning," he said.',
+    )
+    assert [q["speaker"] for q in reading["quotes"]] == ["Tama Whaanga-Ruru"]

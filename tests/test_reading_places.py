@@ -327,3 +327,60 @@ def test_a_town_goods_pass_through_is_a_place_though_the_model_calls_it_a_body()
         "through Barranquilla in 2024."
     )
     assert kinds.get("Barranquilla") == "place"
+
+
+def test_a_settlement_or_landform_noun_set_beside_a_name_makes_it_a_place():
+    for body, name in (
+        (
+            "The main road to Tosontsengel, the largest town in the valley, was reopened on Tuesday.",
+            "Tosontsengel",
+        ),
+        (
+            "Supplies reached the main square of Bayantal, the capital of the district, only on Friday.",
+            "Bayantal",
+        ),
+        ("The ash cloud from Grímsfell, the volcano beneath the ice cap, reached 9 km.", "Grímsfell"),
+    ):
+        assert entity_kinds(body).get(name) == "place", body
+
+
+def test_a_name_modifying_a_landform_noun_is_a_place():
+    assert (
+        entity_kinds("Meltwater poured from beneath the Mýrdalsjökull glacier on Tuesday.").get(
+            "Mýrdalsjökull"
+        )
+        == "place"
+    )
+    assert entity_kinds("Ash fell on the Reykjanes peninsula overnight.").get("Reykjanes") == "place"
+
+
+def test_a_climb_after_over_the_or_on_the_is_a_place_not_a_person():
+    kinds = entity_kinds("He led the chase over the Taaienberg but never got closer than ten seconds.")
+    assert kinds.get("Taaienberg") == "place"
+
+
+def test_a_town_spelt_in_two_languages_is_one_place_across_reports():
+    shared = shared_names(
+        "Thousands of fans lined the route from Cologne on Sunday.",
+        "Some 10,000 spectators watched the start in Köln, police said.",
+    )
+    assert shared == {"Cologne"}
+
+
+def test_a_name_opening_with_river_lake_or_mount_is_a_feature_whatever_the_model_labelled_it():
+    from articles.reading.lang import get_language
+    from articles.reading.models import nlp
+    from articles.reading.not_names import opens_with_a_feature
+
+    lang = get_language("en")
+    doc = nlp()("Waste poured into the River Ribble, past Lake Tana and the Ribble Valley Authority.")
+    assert opens_with_a_feature(doc[3:6], lang)  # "the River Ribble", a law to the model on real text
+    assert opens_with_a_feature(doc[8:10], lang)  # "Lake Tana"
+    assert not opens_with_a_feature(doc[11:15], lang)  # "the Ribble Valley Authority"
+
+
+def test_a_stage_race_is_no_place_nor_body():
+    assert (
+        entity_kinds("She finished second at the Tour of Flanders on Sunday, her best result of the spring.")
+        == {}
+    )

@@ -30,6 +30,27 @@ def with_linked_keys(analysis: dict, mapping: dict[str, str]) -> dict:
     return {**analysis, "entities": entities}
 
 
+def with_unread_names(analysis: dict, found: dict[str, list[dict]], kinds: dict[str, str]) -> dict:
+    """analysis with the names its reading missed that the other report's found there
+    (summary.unread_names: {entity key: mentions}) as entities of their own under the other's
+    key, so that the alignment counts "Katla" in both reports as one name, not as a name in one
+    and a word in the other."""
+    if not found:
+        return analysis
+    added = [
+        {
+            "key": key,
+            "name": mentions[0]["text"],
+            "kind": kinds.get(key, ""),
+            "variants": sorted({m["text"] for m in mentions}),
+            "sentences": sorted({m["sentence"] for m in mentions}),
+            "mentions": mentions,
+        }
+        for key, mentions in found.items()
+    ]
+    return {**analysis, "entities": [*analysis.get("entities", []), *added]}
+
+
 def places_by_sentence(analysis: dict) -> dict[int, set[object]]:
     """The places each sentence names: each place's key (linked across the reports), the keys
     of its name's words, so that "Daejeon Station" and "Daejeon" can be told to meet, and the
@@ -134,7 +155,14 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
         (quotes_a[p["a"]]["sentences"][0], quotes_b[p["b"]]["sentences"][0]) for p in quotes["shared"]
     ]
     linked_b = with_linked_keys(analysis_b, mapping)
-    alignment = align(analysis_a, linked_b, quoted_pairs)
+    found = unread_names(analysis_a, analysis_b, mapping)
+    kinds_a = {e["key"]: e["kind"] for e in analysis_a.get("entities", [])}
+    kinds_b = {e["key"]: e["kind"] for e in linked_b.get("entities", [])}
+    alignment = align(
+        with_unread_names(analysis_a, {mapping.get(k, k): m for k, m in found["a"].items()}, kinds_b),
+        with_unread_names(linked_b, found["b"], kinds_a),
+        quoted_pairs,
+    )
     sentences_a = analysis_a.get("sentences", [])
     sentences_b = analysis_b.get("sentences", [])
     rows = []
@@ -170,7 +198,7 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
             analysis_a.get("entities", []),
             analysis_b.get("entities", []),
             mapping,
-            unread_names(analysis_a, analysis_b, mapping),
+            found,
             language=language,
         ),
         "quotes": {"a": quotes_a, "b": quotes_b, **quotes},

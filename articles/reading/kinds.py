@@ -69,6 +69,24 @@ def role_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
     )
 
 
+def role_before_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether the name is set after a comma beside a person's role written before it ("A herder
+    in Zavkhan, Tsogt-Ochir, said"): the parse hangs the name on the role."""
+    if start == 0 or doc[start - 1].text != ",":
+        return False
+    if doc[start:end].root.dep_ != "appos":
+        return False
+    head = doc[start:end].root.head
+    # the parse may hang the name on the place the role is in ("herder in Zavkhan")
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+        head = head.head.head
+    return (
+        head.i < start
+        and head.is_lower
+        and (head.lower_ in lang.TITLES or head.lower_ in lang.OCCUPATION_NOUNS)
+    )
+
+
 def body_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether a comma and a lower-case noun for a body follow the name, set beside it by the
     parse ("Unison, the largest union at the council, said"; "Ecopetrol, the majority
@@ -188,15 +206,15 @@ def spatial_before(doc, start: int, end: int) -> bool:
     return root.dep_ == "pobj" and root.head.i == k
 
 
-def modifies_a_place_noun(doc, end: int, lang: ModuleType) -> bool:
+def modifies_a_place_noun(doc, end: int, lang: ModuleType, *, landform: bool = False) -> bool:
     """Whether the name's last word modifies a lower-case noun for an area or a place of worship
-    right after it ("Vargas state", "the Linwood mosque"): the name is that place's."""
+    right after it ("Vargas state", "the Linwood mosque"): the name is that place's. landform:
+    only a noun for a landform counts ("the Reykjanes peninsula")."""
     if end >= len(doc):
         return False
     last, after = doc[end - 1], doc[end]
-    return (
-        last.dep_ == "compound" and last.head.i == end and after.is_lower and after.lower_ in lang.PLACE_NOUNS
-    )
+    nouns = lang.LANDFORM_NOUNS if landform else lang.PLACE_NOUNS
+    return last.dep_ == "compound" and last.head.i == end and after.is_lower and after.lower_ in nouns
 
 
 def dotted_initials(doc, start: int, end: int, lang: ModuleType) -> bool:
@@ -241,11 +259,19 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
     report calls a person only by its last word ("Saikawa said", after "Hiroto Saikawa" was
     tagged a body) is that person."""
     people = {(s, e) for s, e, kind, _ in raw if kind == PERSON}
+    # a hyphenated surname is one word of three tokens ("Ashby-Reid")
     acting_lone = {
-        doc[s].text
+        doc[s:e].text
         for s, e, kind, titled in raw
-        if kind == PERSON and e - s == 1 and (titled or doc[s].dep_ in ("nsubj", "nsubjpass", "poss"))
+        if kind == PERSON
+        and _one_word(doc, s, e)
+        and (titled or doc[s:e].root.dep_ in ("nsubj", "nsubjpass", "poss"))
     }
+    # "Karen Ashby-Reid" beside the model's organisation "Callum Ashby-Reid": a family's name
+    family_names: dict[str, set[str]] = {}
+    for s, e, kind, _ in raw:
+        if kind == PERSON and not _one_word(doc, s, e):
+            family_names.setdefault(_last_word(doc, s, e), set()).add(doc[s].text)
     # Once a side in a contest, a town's or country's name is the team's wherever the report
     # does not put something in it ("fans in Liverpool").
     teams = {
@@ -257,9 +283,21 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
     for start, end, kind, titled in raw:
         if kind == PLACE and doc[start:end].text in teams and not _somewhere_in(doc, start):
             kind = ORGANISATION
+        if (
+            kind == PERSON
+            and not titled
+            and end - start == 1
+            and modifies_a_place_noun(doc, end, lang, landform=True)
+        ):
+            kind = PLACE  # "the Mýrdalsjökull glacier": a person to the model, a glacier's name
         described = described_kind(doc, start, lang)
         shaped = person_shaped(doc, start, end, lang)
-        if kind == PLACE and shaped and described == PERSON and not titled:
+        if (
+            kind == PLACE
+            and shaped
+            and not titled
+            and (described == PERSON or role_before_in_apposition(doc, start, end, lang))
+        ):
             # "All Blacks centre Tamati Rangihuna": a player's position before a full name; the
             # model took the unfamiliar name for a place
             kind = PERSON
@@ -269,12 +307,23 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             and (
                 described == PERSON
                 or role_in_apposition(doc, start, end, lang)
+                or role_before_in_apposition(doc, start, end, lang)
                 or chained_to(doc, start, end, people)
                 or byline(doc, start)
-                or doc[end - 1].text in acting_lone
+                or _last_word(doc, start, end) in acting_lone
+                or (
+                    # another given name: the same two words typed two ways ("Coop Norge") are no family
+                    len(doc[start:end].text.split()) == 2
+                    and doc[start].text
+                    not in family_names.get(_last_word(doc, start, end), {doc[start].text})
+                )
             )
         ):
-            kind, titled = PERSON, titled or described == PERSON
+            # a role before the name, or beside it before a comma, is as good as a title
+            kind, titled = (
+                PERSON,
+                titled or described == PERSON or role_before_in_apposition(doc, start, end, lang),
+            )
         elif (
             (described == ORGANISATION and not titled and not aged(doc, end))
             or (kind == PLACE and dotted_initials(doc, start, end, lang))
@@ -295,6 +344,19 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             kind = PLACE
         out.append((start, end, kind, titled))
     return out
+
+
+def _one_word(doc, start: int, end: int) -> bool:
+    """Whether the tokens are one word, hyphenated parts included ("Ashby-Reid")."""
+    return not any(t.whitespace_ for t in doc[start : end - 1])
+
+
+def _last_word(doc, start: int, end: int) -> str:
+    """A name's last word, with the parts a hyphen joins to it ("Ashby-Reid")."""
+    k = end - 1
+    while k > start and not doc[k - 1].whitespace_:
+        k -= 1
+    return doc[k:end].text
 
 
 def kind_by_shape(words: list[str], kind: str, lang: ModuleType) -> str:

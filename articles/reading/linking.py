@@ -93,7 +93,13 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
             candidates = fathers_surnames.get(word, [])
         keys = {entities[m.entity].key for m in candidates}
         if len(keys) > 1 and len({core_tokens(m.text) for m in candidates}) > 1:
-            continue
+            # "Callum Ashby-Reid ... Ashby-Reid said ... his mum, Karen Ashby-Reid": before the
+            # second is named, the surname can only be the first's
+            before = [m for m in candidates if m.start < mention.start]
+            if len({entities[m.entity].key for m in before}) != 1:
+                continue
+            candidates = before
+            keys = {entities[m.entity].key for m in before}
         # A father and son of one name ("Jr."/"Sr."): the surname alone is the one named first.
         if keys:
             target = entities[candidates[0].entity]

@@ -269,3 +269,22 @@ def a_peoples_word(doc, ent) -> bool:
         and head.pos_ == "NOUN"
         and not is_place_name(word.text)
     )
+
+
+def opens_with_a_feature(ent, lang: ModuleType) -> bool:
+    """Whether a name opens (after "the") with a word that names a river, a lake or a mountain
+    and goes on in title case ("the River Ribble", "Lake Tana", "Mount Kenya"): a place, whatever
+    the model labelled it (a law, a work, a product)."""
+    words = [t for t in ent if t.lower_ != "the"]
+    return len(words) >= 2 and words[0].lower_ in lang.FEATURE_OPENERS and all(t.is_title for t in words)
+
+
+def names_a_race(ent, lang: ModuleType) -> bool:
+    """Whether a name opens (after "the") with a word for a stage race followed by "of", "de" or
+    "a" ("the Tour of Flanders", "Tour de France", "Vuelta a España"): a race, no place or body."""
+    words = [t for t in ent if t.lower_ != "the"]
+    return (
+        len(words) >= 3
+        and words[0].lower_ in lang.RACE_OPENERS
+        and words[1].lower_ in ("of", "de", "a", "d'")
+    )

@@ -9,7 +9,8 @@ National Commission ..."). Each function here returns token spans; collecting.py
 
 from types import ModuleType
 
-from .identity import POSSESSIVE, known_place
+from .gazetteer import is_place_name
+from .identity import POSSESSIVE, is_first_name, known_place
 
 # Legal suffixes that end only companies' names; "Co", "SA", "AG" are left out (also other words).
 _LEGAL_SUFFIXES = frozenset("inc inc. corp corp. plc llc ltd ltd.".split())
@@ -84,6 +85,9 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             )
         ):
             spans[-1] = (previous[0], ent.end, "ORG")
+        elif _body_for_a_task(doc, previous, ent, lang):
+            # "the UN Office" + "for" + "the Coordination of Humanitarian Affairs": one body
+            spans[-1] = (previous[0], ent.end, "ORG")
         elif touching and previous[2] == "PERSON" and ent.label_ != "NORP" and _hyphenated_word(ent):
             spans[-1] = (previous[0], ent.end, "PERSON")  # "Cllr Iain" + "Drummond-Shaw": one name
         elif (
@@ -111,6 +115,25 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
         else:
             spans.append((ent.start, ent.end, ent.label_))
     return _pieced_name(doc, _listed_words_opening(doc, spans, lang), lang)
+
+
+def _body_for_a_task(doc, previous: tuple[int, int, str] | None, ent, lang: ModuleType) -> bool:
+    """Whether a body's name the model cut before "for" or "of" goes on in the body it tagged
+    next ("the UN Office" + "for the Coordination of Humanitarian Affairs"): the first ends in
+    a body's word, one "for" or "of" stands between, and the second, in title case after "the",
+    names a task, not a body of its own (it ends in no body's word: "the Bank of England for
+    the World Bank" names two)."""
+    if previous is None or previous[2] != "ORG" or ent.label_ != "ORG" or ent.start != previous[1] + 1:
+        return False
+    words = [t for t in ent if t.lower_ not in ("the", "of", "and", "for")]
+    return (
+        doc[previous[1] - 1].lower_ in lang.ORG_SUFFIXES
+        and doc[previous[1] - 1].is_title
+        and doc[previous[1]].lower_ in ("for", "of")
+        and bool(words)
+        and all(t.is_title for t in words)
+        and words[-1].lower_ not in lang.ORG_SUFFIXES
+    )
 
 
 def _one_untagged_name_between(doc, previous: tuple[int, int, str], ent) -> bool:
@@ -367,11 +390,35 @@ def speaking_bodies(
                 continue
             if words[0].lower_ in _CONNECTORS or any(t.lower_.rstrip(".") in lang.TITLES for t in words):
                 continue  # "Bank of England Governor Mark Carney said": a person, titled
+            if (body := _body_after_someone(doc, start, end, lang)) is not None:
+                # "said Fiona MacAllister of Surfers Against Sewage": someone, then her body
+                spans.append(body)
+                continue
             suffixed = words[-1].lower_ in lang.ORG_SUFFIXES
             # "of" or "for" joins a body's words, "and" as often two names ("Smith and Jones")
             if suffixed or any(t.lower_ in ("of", "for") for t in words):
                 spans.append((start, end))
     return spans
+
+
+def _body_after_someone(doc, start: int, end: int, lang: ModuleType) -> tuple[int, int] | None:
+    """The body's name after "of" when a subject opens with a person's full name ("Fiona
+    MacAllister of Surfers Against Sewage"): two or three capitalised words, the first a first
+    name the nicknames table knows, none a body's word; then two capitalised words or more that
+    are no place the lists or the gazetteer know ("Jo Hart of West Yorkshire" is from there).
+    None for any other subject."""
+    cut = next((k for k in range(start, end) if doc[k].lower_ == "of"), None)
+    if cut is None or not 2 <= cut - start <= 3 or end - cut - 1 < 2:
+        return None
+    person = doc[start:cut]
+    if not is_first_name(person[0].text) or any(
+        not t.text[:1].isupper() or not t.is_alpha or t.lower_ in lang.ORG_SUFFIXES for t in person
+    ):
+        return None
+    body = doc[cut + 1 : end]
+    if known_place(body.text, lang) or is_place_name(body.text):
+        return None
+    return cut + 1, end
 
 
 def person_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:

@@ -6,7 +6,7 @@ from types import ModuleType
 
 from .body_cues import TOLD_TO
 from .gazetteer import is_place_name
-from .identity import POSSESSIVE, is_first_name
+from .identity import PLACE, POSSESSIVE, is_first_name
 
 COMPASS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast southwest".split()
@@ -165,4 +165,71 @@ def based_in(doc, end: int) -> bool:
         and not doc[end - 1].whitespace_
         and not doc[end].whitespace_
         and doc[end + 1].lower_ == "based"
+    )
+
+
+def _place_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether a comma and a lower-case noun for a settlement or a landform follow the name, set
+    beside it by the parse ("Uliastai, the capital of Zavkhan", "Oia, the village famous for
+    its sunsets", "Katla, the volcano beneath ..."): the name is that place's."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    root = doc[start:end].root
+    return any(
+        t.dep_ == "appos"
+        and t.head.i == root.i
+        and t.is_lower
+        and t.pos_ == "NOUN"
+        and t.lower_ in lang.PLACE_APPOSITION_NOUNS
+        for t in doc[end + 1 : min(end + 6, root.sent.end)]
+    )
+
+
+def places_in_apposition(
+    doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType
+) -> tuple[set[str], list[tuple[int, int, str, bool]]]:
+    """The names (lower case) the report sets beside a noun for a settlement or a landform once
+    (_place_in_apposition), which are that place wherever they stand untitled, and such names
+    of one capitalised word the model tagged nothing in, as new place spans ("Shop owners in
+    Oia, the village famous for its sunsets")."""
+    marked = {
+        doc[start:end].text.lower()
+        for start, end, _, titled in raw
+        if not titled and _place_in_apposition(doc, start, end, lang)
+    }
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    lowercase_words = {t.lower_ for t in doc if t.is_lower}
+    added = [
+        (t.i, t.i + 1, PLACE, False)
+        for t in doc
+        if t.i not in taken
+        and t.is_title
+        and t.is_alpha
+        and t.pos_ in ("PROPN", "NOUN")
+        and not is_first_name(t.text)
+        and t.lower_ not in lowercase_words
+        and _place_in_apposition(doc, t.i, t.i + 1, lang)
+    ]
+    marked.update(doc[s:e].text.lower() for s, e, _, _ in added)
+    return marked, added
+
+
+# Prepositions of a way over or along ground: "over the Paterberg", "on the Koppenberg".
+_OVER_GROUND = frozenset("on over up down along across through onto atop".split())
+
+
+def landmark_after_the(doc, start: int, end: int) -> bool:
+    """Whether a one-word name the model calls a person stands after "the" and a preposition of
+    a way over ground, with no noun after it ("crashed on the Koppenberg", "the chase over the
+    Paterberg"): a climb, a hill or a road, since no one is named with an article."""
+    if end - start != 1 or start < 2 or doc[start - 1].lower_ != "the":
+        return False
+    token, prep = doc[start], doc[start - 2]
+    described = end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN")
+    return (
+        token.tag_ == "NNP"
+        and token.dep_ == "pobj"
+        and token.head.i == prep.i
+        and prep.lower_ in _OVER_GROUND
+        and not described
     )

@@ -177,10 +177,16 @@ def places_by_conjunction(
             )
             and not is_first_name(doc[start].text)
         )
+        # "Sens. Harold Brandvold of North Dakota and Corrine Maddox of Maine": someone from
+        # somewhere, whatever the parse hangs the name on
+        from_somewhere = (
+            kind == PERSON and end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in place_at
+        )
         if (
             kind != PLACE
             and placelike
             and not titled
+            and not from_somewhere
             and doc[start:end].text not in surnames
             and not token.is_upper  # "in China, the EU and Canada": an acronym names a body
             and (

@@ -69,12 +69,19 @@ def short_form_after(doc, end: int) -> str | None:
 
 
 def with_short_name_mentions(
-    doc, mentions: list[Mention], sentence_starts: list[int], lang: ModuleType
+    doc,
+    mentions: list[Mention],
+    sentence_starts: list[int],
+    lang: ModuleType,
+    short_names: dict[str, str] | None = None,
 ) -> list[Mention]:
     """Mentions of a company by its name without "Inc" added where the model tagged nothing,
     and of a body by the capitals in brackets after its name that spell it ("the Department of
     Fire and Emergency Services (DFES)"), there and wherever else they stand untagged ("DFES
-    Commissioner Alison Treloar")."""
+    Commissioner Alison Treloar"). short_names: other short names given right after a body's
+    name ("(IFRC)" after "the International Federation of Red Cross and Red Crescent
+    Societies"), each to that name, found untagged wherever they stand in capitals."""
+    short_names = short_names or {}
     names = [m.text for m in mentions if m.kind == ORGANISATION]
     covered = {k for m in mentions for k in range(m.start, m.end)}
     spans = short_name_mentions(doc, names, covered, lang)
@@ -84,14 +91,19 @@ def with_short_name_mentions(
         short = short_form_after(doc, span.end) if m.kind == ORGANISATION and span is not None else None
         if short and spells_initials(short.lower(), m.text, lang):
             initials_of.add(short)
+    capitals = {short for short in short_names if short.isupper()}
     spans += [
         (t.i, t.i + 1)
         for t in doc
-        if t.text in initials_of and not any(k in covered for k in range(t.idx, t.idx + len(t)))
+        if (t.text in initials_of or t.text in capitals)
+        and not any(k in covered for k in range(t.idx, t.idx + len(t)))
     ]
     added = []
-    for start, end in sorted(spans):
+    for start, end in sorted(set(spans)):
         span = doc[start:end]
         sentence = max(bisect_right(sentence_starts, span.start_char) - 1, 0)
-        added.append(Mention(span.start_char, span.end_char, span.text, ORGANISATION, sentence))
+        mention = Mention(span.start_char, span.end_char, span.text, ORGANISATION, sentence)
+        if span.text in capitals and span.text not in initials_of:
+            mention.long_form = short_names[span.text]
+        added.append(mention)
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions

@@ -7,7 +7,7 @@ import re
 from types import ModuleType
 
 from .gazetteer import is_place_name
-from .identity import ORGANISATION, PERSON, PLACE, POSSESSIVE, is_first_name, is_initial
+from .identity import ORGANISATION, PERSON, PLACE, POSSESSIVE, is_first_name, is_initial, known_place
 from .kin import KIN, OWNERS
 from .place_cues import COMPASS
 
@@ -141,6 +141,18 @@ def first_name_start(doc, start: int, kind: str, lang: ModuleType) -> int:
         return start - 1
     if untagged and before.dep_ == "compound" and is_first_name(before.text):
         return start - 1
+    if (
+        untagged
+        and before.dep_ == "compound"
+        and start >= 2
+        and doc[start - 2].text == ","
+        and before.lower_.rstrip(".") not in lang.TITLES
+        and not known_place(before.text, lang)
+        and before.head.i >= start
+    ):
+        # "The mayor of Mýrdalshreppur, Ásdís [Lilja Kristjánsdóttir]," set after a comma: a
+        # given name the nicknames table does not know, which the parse joins to the rest
+        return start - 1
     return start
 
 
@@ -230,17 +242,32 @@ def extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int:
         and end + 1 < len(doc)
         and doc[end - 1].lower_ in lang.ORG_SUFFIXES
         and doc[end].lower_ == "of"
-        and (
-            (doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ in ("GPE", "LOC"))
-            or (doc[end + 1].ent_iob_ == "O" and doc[end + 1].is_title and is_place_name(doc[end + 1].text))
-        )
+        and doc[end + 1].ent_iob_ == "B"
+        and doc[end + 1].ent_type_ in ("GPE", "LOC")
     ):
         # "the Mineworkers Union" + "of Zambia": a body's name ends in its country, which the
-        # model tagged apart or not at all
+        # model tagged apart
         extended = end + 2
         while extended < len(doc) and doc[extended].ent_iob_ == "I":
             extended += 1
         return extended
+    if (
+        kind == ORGANISATION
+        and end + 1 < len(doc)
+        and doc[end - 1].lower_ in lang.ORG_SUFFIXES
+        and doc[end].lower_ == "of"
+    ):
+        # ... or left untagged, in one word or more ("the Public Utilities Commission" + "of Sri
+        # Lanka (PUCSL)")
+        for size in (3, 2, 1):
+            place = doc[end + 1 : end + 1 + size]
+            if (
+                len(place) == size
+                and all(t.ent_iob_ == "O" and t.is_title for t in place)
+                and not (end + 1 + size < len(doc) and doc[end + 1 + size].is_title)
+                and is_place_name(place.text)
+            ):
+                return end + 1 + size
     if (
         kind == ORGANISATION
         and end + 1 < len(doc)

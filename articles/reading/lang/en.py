@@ -188,7 +188,7 @@ OCCUPATION_NOUNS = frozenset(
     campaigner activist protester journalist photographer historian organizer organiser
     volunteer accountant engineer mechanic farmer electrician plumber cleaner shopkeeper waiter
     waitress pensioner retiree commuter veterinarian vet dentist pharmacist paramedic
-    firefighter midwife""".split()
+    firefighter midwife herder shepherd fisherman miner""".split()
 )
 # Players' positions, written right before a name as a job is ("All Blacks centre Tamati
 # Rangihuna", "hooker Bongani Khumalo-Reid"); only there, since "the centre of Leeds" names none.
@@ -202,6 +202,17 @@ PLACE_NOUNS = frozenset(
     """state province region county district prefecture governorate oblast municipality suburb
     township neighbourhood neighborhood island mosque church cathedral temple synagogue shrine
     chapel""".split()
+) | frozenset("volcano glacier peninsula plain".split())
+# The landforms among them, which no person's name modifies ("the Mýrdalsjökull glacier", "the
+# Reykjanes peninsula"), while churches and mosques are named after saints and founders.
+LANDFORM_NOUNS = frozenset("island volcano glacier peninsula plain".split())
+# Lower-case nouns for a settlement or a landform that, set beside a name after a comma, make
+# it a place ("Uliastai, the capital of Zavkhan", "Oia, the village famous for its sunsets",
+# "Katla, the volcano beneath ..."). Not "home" or "base", which bodies and people have.
+PLACE_APPOSITION_NOUNS = frozenset(
+    """capital city town village hamlet island islet archipelago volcano peninsula province region
+    county district suburb neighbourhood neighborhood municipality mountain river lake glacier
+    port""".split()
 )
 # Verbs that set one side against another in a contest ("Liverpool beat Barcelona", "England
 # stunned India") and nouns for its result ("a victory over Tottenham", "Tottenham's defeat"):
@@ -529,7 +540,9 @@ def american_spelling(word: str) -> str:
 
 
 # Lower-case words inside personal names ("Ursula von der Leyen", "Charles de Gaulle").
-NAME_PARTICLES = frozenset("de del della der di da du dos das van von ter ten al bin bint ibn la le".split())
+NAME_PARTICLES = frozenset(
+    "de del della der den des di da do du dos das van von ter ten al bin bint ibn la le".split()
+)
 # Capitalised words that only Irish (and Scottish Gaelic) personal names are built with ("Cian
 # Ó Floinn", "Seán Óg Kearney", "Aoife Ní Bhriain"): a name with one is someone's. "Og" without
 # its accent counts only between two names.
@@ -640,6 +653,12 @@ NUMBERED_AREA_WORDS = frozenset("district ward".split())
 PLACE_GENERIC_ACROSS = frozenset("airport international river".split())
 # Last words of the names of laws: neither people nor organisations ("British Museum Act").
 LAW_WORDS = frozenset("act bill law treaty amendment accord protocol".split())
+# Words that open the names of stage races before "of", "de" or "a" ("the Tour of Flanders",
+# "Giro d'Italia", "Vuelta a España"): a race is no place and no body.
+RACE_OPENERS = frozenset("tour giro vuelta".split())
+# Words that open the names of rivers, lakes and mountains ("the River Ribble", "Lake Tana",
+# "Mount Kenya", "Loch Ness"): such a name is a place whatever the model labelled it.
+FEATURE_OPENERS = frozenset("river lake mount loch".split())
 
 # An ordinal's adjectives that say its series runs unbroken, and narrow nothing ("second
 # straight win" ranks the same wins as "third win").
