@@ -17,9 +17,15 @@ Plain Python; no Django.
 from collections.abc import Iterable
 from typing import Protocol
 
-from .engine import CANDIDATES, QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, match_evidence, report_keys
-from .refine import Move, Refinement, RefineStore
+from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, match_evidence, report_keys
+from .refine import MAX_MEMBERS, Member, Move, Refinement, RefineStore
 from .similarity import THRESHOLD, Profile, explain, score
+
+
+# Events scored per report. Twice a decision's CANDIDATES: the look runs once per report left
+# alone, and such a report's own story is often ranked under the bigger related events that took
+# the decision's places (the strike's tabloid under the strike's ballot and its pay deal).
+LOOK_CANDIDATES = 4
 
 
 class LookStore(RefineStore, Protocol):
@@ -28,8 +34,14 @@ class LookStore(RefineStore, Protocol):
 
 def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
     """Moves of the reports alone in `event_ids`' events to the event that now takes them, with
-    the profiles they change (an emptied event's has no members)."""
+    the profiles they change (an emptied event's has no members).
+
+    An event of up to MAX_MEMBERS reports is scored as rebuilt from its members with the document
+    frequencies of now, as second thoughts score one: its stored profile weighs each member with
+    the frequencies of the moment it joined, and early in an import, when few reports are counted,
+    a story's common words weigh as rare ones, which the look at the end would hold against it."""
     result = Refinement()
+    moved_in: dict[int, list[Member]] = {}  # event id -> the reports this look moved into it
     singles = store.members(sorted(set(event_ids)), 1)
     for event_id, members in sorted(singles.items()):
         if event_id in result.profiles:
@@ -42,12 +54,25 @@ def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
         weights = Weights(reports, frequencies)
         terms, names = weights.vectors(report)
         query = heaviest_keys(terms.vector, names.vector, QUERY_TERMS, QUERY_NAMES)
-        found = store.candidates(query, report.published_at, CANDIDATES + 1)
+        found = store.candidates(query, report.published_at, LOOK_CANDIDATES + 1)
         emptied = {e for e, p in result.profiles.items() if not p.members}
-        others = [e for e in found if e != event_id and e not in emptied][:CANDIDATES]
+        others = [e for e in found if e != event_id and e not in emptied][:LOOK_CANDIDATES]
         loaded = store.profiles(others)
-        # An event a report of this look joined is scored as it now is.
-        profiles = {e: result.profiles.get(e, p) for e, p in loaded.items()}
+        small = store.members(list(loaded), MAX_MEMBERS)
+        for other in small:
+            small[other] = sorted([*small[other], *moved_in.get(other, [])], key=lambda m: m.article_id)
+        keys = {
+            key
+            for m in [member, *(m for group in small.values() for m in group)]
+            for key in report_keys(m.report)
+        }
+        weights = Weights(*store.frequencies(keys))
+        terms, names = weights.vectors(report)
+        profiles = {
+            # A big event a report of this look joined is scored as it now is.
+            e: _rebuilt(small[e], weights) if e in small else result.profiles.get(e, p)
+            for e, p in loaded.items()
+        }
         scored = sorted(
             ((score(report, terms, names, profile), e) for e, profile in profiles.items()),
             key=lambda m: (-m[0].score, m[1]),
@@ -66,5 +91,14 @@ def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
         joined.add(report, terms, names)
         result.profiles[target] = joined
         result.profiles[event_id] = Profile()
+        moved_in.setdefault(target, []).append(member)
         result.moves.append(Move(member.article_id, event_id, target, match.score, evidence))
     return result
+
+
+def _rebuilt(members: list[Member], weights: Weights) -> Profile:
+    """An event's profile from its members (by id), each weighed with `weights`."""
+    profile = Profile()
+    for member in members:
+        profile.add(member.report, *weights.vectors(member.report))
+    return profile
