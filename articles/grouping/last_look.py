@@ -17,10 +17,9 @@ Plain Python; no Django.
 from collections.abc import Iterable
 from typing import Protocol
 
-from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, match_evidence, report_keys
+from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, match_evidence, report_keys
 from .refine import MAX_MEMBERS, Member, Move, Refinement, RefineStore
 from .similarity import THRESHOLD, Profile, explain, score
-
 
 # Events scored per report. Twice a decision's CANDIDATES: the look runs once per report left
 # alone, and such a report's own story is often ranked under the bigger related events that took
@@ -102,3 +101,18 @@ def _rebuilt(members: list[Member], weights: Weights) -> Profile:
     for member in members:
         profile.add(member.report, *weights.vectors(member.report))
     return profile
+
+
+def singles_near(store: LookStore, event_ids: Iterable[int]) -> set[int]:
+    """The events of one report, outside `event_ids`, that the index finds for those of
+    `event_ids` holding more than one report: the reports of an earlier import left alone that
+    this import's stories may now take (a feed's tabloid that arrived the day before its story's
+    other reports). Each event asks the index as a report would, with the keys it is indexed
+    under; the reports found then take the last look as the import's own do."""
+    ids = sorted(set(event_ids))
+    found: set[int] = set()
+    for _, profile in sorted(store.profiles(ids).items()):
+        if profile.members > 1:
+            found.update(store.candidates(index_keys(profile), profile.last, LOOK_CANDIDATES + 1))
+    found.difference_update(ids)
+    return set(store.members(sorted(found), 1))
