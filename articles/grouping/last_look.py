@@ -9,6 +9,10 @@ scored again against the events the index finds for it (its own left out), and j
 one if that scores at least the threshold: the decision's own rule, with the events as they now
 are. A report in company is left alone: second thoughts already weigh it with its event.
 
+Reports of an earlier import left alone are looked at again too when this import forms or grows
+a story the index finds for them (singles_near): a feed's tabloid may arrive a run before its
+story's other reports.
+
 Both stores run this same code at the end of a run (batched.group_articles after an import's
 chunk, regroup after all its reports), so one import and a regroup of it make the same events.
 Plain Python; no Django.
