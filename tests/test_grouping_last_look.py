@@ -6,7 +6,7 @@ from grouping_helpers import report
 
 from articles.grouping import batched, engine, refine
 from articles.grouping.batched import look_again
-from articles.models import Article, Event, GroupingStatus
+from articles.models import Article, Event, EventProfile, GroupingStatus
 
 FERRY_WIRE = (
     "Ferry Aurora runs aground off Vestmanna, all 212 passengers rescued",
@@ -98,3 +98,49 @@ def test_a_report_staff_placed_alone_is_not_moved_by_the_last_look(monkeypatch):
 
     tabloid.refresh_from_db()
     assert tabloid.event_id != wire.event_id
+
+
+@pytest.mark.django_db
+def test_the_last_look_scores_an_event_as_its_members_weigh_now_not_as_its_stored_profile_does(monkeypatch):
+    wire = report("Wire", *FERRY_WIRE)
+    report("Paper", *FERRY_PAPER)
+    tabloid = _alone(monkeypatch, "Tabloid", *FERRY_TABLOID)
+    # A stored profile that no longer says what its members share (as one weighed with the few
+    # reports counted early in an import may not): the look rebuilds the event from its members.
+    EventProfile.objects.filter(event_id=wire.event_id).update(data={"m": 2, "t": {}, "n": {}, "o": []})
+
+    assert look_again([wire.event_id, tabloid.event_id]) == 1
+
+    tabloid.refresh_from_db()
+    assert tabloid.event_id == wire.event_id
+    assert tabloid.grouping_score >= engine.THRESHOLD
+
+
+@pytest.mark.django_db
+def test_a_report_an_earlier_import_left_alone_joins_the_story_a_later_import_formed(monkeypatch):
+    wire = report("Wire", *FERRY_WIRE)
+    paper = report("Paper", *FERRY_PAPER)
+    assert wire.event_id == paper.event_id
+    tabloid = _alone(monkeypatch, "Tabloid", *FERRY_TABLOID)
+    own_event = tabloid.event_id
+
+    # The later import's look is handed the events of its own reports only: not the tabloid's.
+    assert look_again([wire.event_id]) == 1
+
+    tabloid.refresh_from_db()
+    assert tabloid.event_id == wire.event_id
+    assert tabloid.grouping_evidence["moved_from_event_id"] == own_event
+    assert not Event.objects.filter(pk=own_event).exists()
+    assert Event.objects.get(pk=wire.event_id).article_count == 3
+
+
+@pytest.mark.django_db
+def test_a_report_of_another_story_an_earlier_import_left_alone_stays_alone(monkeypatch):
+    wire = report("Wire", *FERRY_WIRE)
+    report("Paper", *FERRY_PAPER)
+    tram = _alone(monkeypatch, "Paper", *OTHER_STORY)
+
+    assert look_again([wire.event_id]) == 0
+
+    tram.refresh_from_db()
+    assert Event.objects.get(pk=tram.event_id).article_count == 1

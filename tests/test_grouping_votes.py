@@ -53,6 +53,7 @@ def read(title: str, body: str, published_at=None) -> ReportFeatures:
         ("Deputies voted down the budget on Tuesday, 116 to 110, after a long debate.", ["110-116"]),
         ("The Senate voted 71-28 to pass the bill.", ["28-71"]),
         ("Councillors approved the closure by six votes to two.", ["2-6"]),
+        ("A staggering 432 MPs voted against her plan, with just 202 backing it.", ["202-432"]),
         # Ranges, years, percentages and counts without a vote named are no tallies.
         ("Children aged 12 to 17 were treated.", []),
         ("The vote was the first since he led the council from 2019 to 2023.", []),

@@ -216,6 +216,28 @@ def test_a_tally_written_with_a_hyphen_reads_both_counts():
     assert roles("The vote on the plan for children aged 12-17 was delayed.") == []
 
 
+def test_a_tally_told_in_words_with_a_verb_for_each_side_reads_both_counts():
+    assert [
+        n[:3] for n in roles("A staggering 432 MPs voted against her plan, with just 202 backing it.")
+    ] == [
+        ("432 MPs", "", "vote"),
+        ("just 202", "tally_second", "vote"),
+    ]
+    assert [n[:3] for n in roles("The motion passed with 325 votes in favour and 306 against.")] == [
+        ("325 votes", "", "vote"),
+        ("306", "tally_second", "vote"),
+    ]
+    # Abstentions and a count of rebels beside the vote are no second side of a tally.
+    assert [n[1] for n in roles("Some 500 delegates voted in favour and 2 abstained.")] == ["", ""]
+    assert [
+        n[1]
+        for n in roles("In all, 118 Conservative MPs voted against the deal, and 3 Labour MPs backed it.")
+    ] == [
+        "",
+        "",
+    ]
+
+
 def test_the_whole_of_three_of_five_counts_what_the_part_counts():
     assert roles("Candidates backed by the mayor won three of five seats.") == [
         ("three of five seats", "", "seat", "exact"),

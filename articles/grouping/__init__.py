@@ -25,8 +25,10 @@ Layout
   another one that fits them clearly better (leave-one-out average linkage), so an early
   report decided on thin evidence does not stay in the wrong event.
 - last_look.py: once an import is grouped (and at the end of a regroup), each report still
-  alone in its event is scored again against the events the index finds for it, and joins
-  the best at the threshold: a report that started alone before its story's event formed.
+  alone in its event is scored again against the events the index finds for it, each rebuilt
+  from its members with today's frequencies, and joins the best at the threshold: a report
+  that started alone before its story's event formed. An import's look also takes the reports
+  of earlier imports left alone that the index finds for the import's stories.
 - store.py (database) and memory.py (in memory, for regroup) implement the Store.
 - service.py: assign_article(), one report. batched.py: group_articles(), the stored reports
   stage two of an import hands over, in publication order, with the document frequencies

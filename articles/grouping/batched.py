@@ -25,7 +25,7 @@ from ..models import Article, Event, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
 from .engine import report_keys
 from .features import ReportFeatures
-from .last_look import last_look
+from .last_look import last_look, singles_near
 from .service import apply_refinement, assign_article
 from .similarity import Profile
 from .store import ALL_REPORTS, CHUNK, DatabaseStore, features_of
@@ -255,7 +255,9 @@ def look_again(event_ids: Iterable[int]) -> int:
     ordered = sorted(set(event_ids))
     for start in range(0, len(ordered), CHUNK):
         store = DatabaseStore()
-        refinement = last_look(store, ordered[start : start + CHUNK])
+        run = ordered[start : start + CHUNK]
+        # Reports of earlier imports left alone near this import's stories look again with them.
+        refinement = last_look(store, [*run, *singles_near(store, run)])
         apply_refinement(refinement, store)
         moved += len(refinement.moves)
     return moved

@@ -9,6 +9,10 @@ scored again against the events the index finds for it (its own left out), and j
 one if that scores at least the threshold: the decision's own rule, with the events as they now
 are. A report in company is left alone: second thoughts already weigh it with its event.
 
+Reports of an earlier import left alone are looked at again too when this import forms or grows
+a story the index finds for them (singles_near): a feed's tabloid may arrive a run before its
+story's other reports.
+
 Both stores run this same code at the end of a run (batched.group_articles after an import's
 chunk, regroup after all its reports), so one import and a regroup of it make the same events.
 Plain Python; no Django.
@@ -17,9 +21,14 @@ Plain Python; no Django.
 from collections.abc import Iterable
 from typing import Protocol
 
-from .engine import CANDIDATES, QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, match_evidence, report_keys
-from .refine import Move, Refinement, RefineStore
+from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, match_evidence, report_keys
+from .refine import MAX_MEMBERS, Member, Move, Refinement, RefineStore
 from .similarity import THRESHOLD, Profile, explain, score
+
+# Events scored per report. Twice a decision's CANDIDATES: the look runs once per report left
+# alone, and such a report's own story is often ranked under the bigger related events that took
+# the decision's places (the strike's tabloid under the strike's ballot and its pay deal).
+LOOK_CANDIDATES = 4
 
 
 class LookStore(RefineStore, Protocol):
@@ -28,8 +37,14 @@ class LookStore(RefineStore, Protocol):
 
 def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
     """Moves of the reports alone in `event_ids`' events to the event that now takes them, with
-    the profiles they change (an emptied event's has no members)."""
+    the profiles they change (an emptied event's has no members).
+
+    An event of up to MAX_MEMBERS reports is scored as rebuilt from its members with the document
+    frequencies of now, as second thoughts score one: its stored profile weighs each member with
+    the frequencies of the moment it joined, and early in an import, when few reports are counted,
+    a story's common words weigh as rare ones, which the look at the end would hold against it."""
     result = Refinement()
+    moved_in: dict[int, list[Member]] = {}  # event id -> the reports this look moved into it
     singles = store.members(sorted(set(event_ids)), 1)
     for event_id, members in sorted(singles.items()):
         if event_id in result.profiles:
@@ -42,12 +57,25 @@ def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
         weights = Weights(reports, frequencies)
         terms, names = weights.vectors(report)
         query = heaviest_keys(terms.vector, names.vector, QUERY_TERMS, QUERY_NAMES)
-        found = store.candidates(query, report.published_at, CANDIDATES + 1)
+        found = store.candidates(query, report.published_at, LOOK_CANDIDATES + 1)
         emptied = {e for e, p in result.profiles.items() if not p.members}
-        others = [e for e in found if e != event_id and e not in emptied][:CANDIDATES]
+        others = [e for e in found if e != event_id and e not in emptied][:LOOK_CANDIDATES]
         loaded = store.profiles(others)
-        # An event a report of this look joined is scored as it now is.
-        profiles = {e: result.profiles.get(e, p) for e, p in loaded.items()}
+        small = store.members(list(loaded), MAX_MEMBERS)
+        for other in small:
+            small[other] = sorted([*small[other], *moved_in.get(other, [])], key=lambda m: m.article_id)
+        keys = {
+            key
+            for m in [member, *(m for group in small.values() for m in group)]
+            for key in report_keys(m.report)
+        }
+        weights = Weights(*store.frequencies(keys))
+        terms, names = weights.vectors(report)
+        profiles = {
+            # A big event a report of this look joined is scored as it now is.
+            e: _rebuilt(small[e], weights) if e in small else result.profiles.get(e, p)
+            for e, p in loaded.items()
+        }
         scored = sorted(
             ((score(report, terms, names, profile), e) for e, profile in profiles.items()),
             key=lambda m: (-m[0].score, m[1]),
@@ -66,5 +94,29 @@ def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
         joined.add(report, terms, names)
         result.profiles[target] = joined
         result.profiles[event_id] = Profile()
+        moved_in.setdefault(target, []).append(member)
         result.moves.append(Move(member.article_id, event_id, target, match.score, evidence))
     return result
+
+
+def _rebuilt(members: list[Member], weights: Weights) -> Profile:
+    """An event's profile from its members (by id), each weighed with `weights`."""
+    profile = Profile()
+    for member in members:
+        profile.add(member.report, *weights.vectors(member.report))
+    return profile
+
+
+def singles_near(store: LookStore, event_ids: Iterable[int]) -> set[int]:
+    """The events of one report, outside `event_ids`, that the index finds for those of
+    `event_ids` holding more than one report: the reports of an earlier import left alone that
+    this import's stories may now take (a feed's tabloid that arrived the day before its story's
+    other reports). Each event asks the index as a report would, with the keys it is indexed
+    under; the reports found then take the last look as the import's own do."""
+    ids = sorted(set(event_ids))
+    found: set[int] = set()
+    for _, profile in sorted(store.profiles(ids).items()):
+        if profile.members > 1:
+            found.update(store.candidates(index_keys(profile), profile.last, LOOK_CANDIDATES + 1))
+    found.difference_update(ids)
+    return set(store.members(sorted(found), 1))

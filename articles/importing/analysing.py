@@ -19,7 +19,8 @@ waits, an admin request for a small paste) then run `analyse_stored`, which repe
    exactly the events one worker makes.
 4. Last look: with the batch's last run, each of its reports left alone in its event is scored
    once more against the events the whole import formed (grouping.last_look), in the same
-   transaction.
+   transaction; so is each report of an earlier import left alone that the index finds for
+   one of this import's stories.
 
 Crash safety: every write is one transaction that moves reports one stage on together with
 the batch's counts, so a killed process leaves each report either untouched or finished. Its

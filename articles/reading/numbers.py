@@ -376,13 +376,38 @@ def _share_of(root) -> str:
 _TALLY_LINK = frozenset({"to", "-", "–"})
 
 
+# A tally told in words, each side with its own verb ("432 MPs voted against her plan, with just
+# 202 backing it", "325 votes in favour and 306 against"): the first count, a vote for or against,
+# then within the clause the second count and what its side did.
+_WORDED_TALLY = re.compile(
+    r"(\d[\d,]*)\s+(?:[A-Za-z'-]+\s+){0,2}?(?:votes?|voted|voting)\s+(?:in\s+favou?r|for|against)\b"
+    r"[^.;:!?]{0,80}?\b(?:with|and|while)\s+(?:just\s+|only\s+|a\s+mere\s+)?(\d[\d,]*)\s+"
+    r"(?:[A-Za-z'-]+\s+)??(?:backing|supporting|opposing|voting|votes?|for|against|in\s+favou?r)\b"
+)
+
+
+def _worded_tally(sentence, ent) -> str:
+    """ "first" or "second" when the figure is one side of a tally told in words (_WORDED_TALLY)."""
+    text, base = sentence.text, sentence.start_char
+    for found in _WORDED_TALLY.finditer(text):
+        # The entity may hold a qualifier before its figure ("just 202").
+        if ent.start_char <= found.start(1) + base < ent.end_char:
+            return "first"
+        if ent.start_char <= found.start(2) + base < ent.end_char:
+            return "second"
+    return ""
+
+
 def _tally(doc, ent) -> str:
     """ "first" or "second" when a figure is one side of a vote's tally ("by 312 votes to 287",
-    "voted 312 to 260", "52-48" with a vote in the sentence), else "". A tally is two counts of
-    votes, not a span of values nor a margin."""
+    "voted 312 to 260", "52-48" with a vote in the sentence, "432 voted against, with 202
+    backing it"), else "". A tally is two counts of votes, not a span of values nor a margin."""
     sentence = doc[ent.start].sent
     if not any(t.lemma_.lower() == "vote" for t in sentence):
         return ""
+    worded = _worded_tally(sentence, ent)
+    if worded:
+        return worded
     after = ent.end + (ent.end < len(doc) and doc[ent.end].lemma_.lower() == "vote")
     if after + 1 < len(doc) and doc[after].lower_ in _TALLY_LINK and doc[after + 1].like_num:
         return "first"
