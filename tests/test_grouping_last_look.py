@@ -106,8 +106,10 @@ def test_the_last_look_scores_an_event_as_its_members_weigh_now_not_as_its_store
     report("Paper", *FERRY_PAPER)
     tabloid = _alone(monkeypatch, "Tabloid", *FERRY_TABLOID)
     # A stored profile that no longer says what its members share (as one weighed with the few
-    # reports counted early in an import may not): the look rebuilds the event from its members.
-    EventProfile.objects.filter(event_id=wire.event_id).update(data={"m": 2, "t": {}, "n": {}, "o": []})
+    # reports counted early in an import may not), though the tabloid still scores near the line
+    # against it: the look rebuilds the event from its members.
+    stored = EventProfile.objects.get(event_id=wire.event_id).data
+    EventProfile.objects.filter(event_id=wire.event_id).update(data={**stored, "t": {}, "n": {}})
 
     assert look_again([wire.event_id, tabloid.event_id]) == 1
 
@@ -144,3 +146,20 @@ def test_a_report_of_another_story_an_earlier_import_left_alone_stays_alone(monk
 
     tram.refresh_from_db()
     assert Event.objects.get(pk=tram.event_id).article_count == 1
+
+
+@pytest.mark.django_db
+def test_the_last_look_rebuilds_no_event_when_every_candidate_scores_far_under_the_line(monkeypatch):
+    from articles.grouping import last_look
+
+    wire = report("Wire", *FERRY_WIRE)
+    report("Paper", *FERRY_PAPER)
+    tabloid = _alone(monkeypatch, "Tabloid", *FERRY_TABLOID)
+    # A stored profile that shares nothing with the tabloid: rebuilt, no event scored more than
+    # 1.35 times its stored score on the grouping corpora, so from under 0.25 none is weighed again.
+    EventProfile.objects.filter(event_id=wire.event_id).update(data={"m": 2, "t": {}, "n": {}, "o": []})
+    rebuilt = []
+    monkeypatch.setattr(last_look, "_rebuilt", lambda *args: rebuilt.append(args))
+
+    assert look_again([wire.event_id, tabloid.event_id]) == 0
+    assert rebuilt == []
