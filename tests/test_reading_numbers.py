@@ -498,3 +498,8 @@ def test_a_figure_with_a_capital_written_onto_it_is_a_name_not_a_count():
     assert figures("Huawei builds 5G networks in 30 countries.") == [
         ("30 countries", "count", "country", 30.0)
     ]
+
+
+def test_numbers_after_their_noun_name_things_and_count_nothing():
+    assert figures("He invoked articles 233, 333 and 350 of the Venezuelan constitution.") == []
+    assert ("333 points", "count", "point", 333.0) in figures("The Dow fell 333 points on Monday.")

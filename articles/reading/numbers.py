@@ -186,6 +186,23 @@ def _counted_noun(span, lang: ModuleType):
     return None
 
 
+def _names_a_thing(span) -> bool:
+    """A number after the noun it belongs to ("articles 233, 333 and 350", "flights 302 and 303")
+    names the things, as a label does; counts come before their noun. Each number of a list is
+    taken back to the list's first."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.like_num and root.head.i < root.i:
+        root = root.head
+    head = root.head
+    return (
+        root.dep_ in ("nummod", "appos", "npadvmod", "dep")
+        and head.pos_ == "NOUN"
+        and head.tag_ in ("NNS", "NN")
+        and head.i < root.i
+        and not span.start <= head.i < span.end
+    )
+
+
 def _counted_thing(doc, ent, noun, lang: ModuleType) -> str:
     """What a count counts, as its figure is set against another report's: the noun with the
     words that narrow it ("178 adult passengers": "adult passenger", never set against "181
@@ -764,6 +781,8 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             unit = "point" if "point" in text.lower() else "%"
         elif label == "CARDINAL" and not tally and _part_of_a_name(ent.root, lang):
             continue  # "Boeing 737 MAX 8", "FTSE 100", "10 Downing Street": part of a name, no count
+        elif label == "CARDINAL" and not tally and _names_a_thing(ent):
+            continue  # "articles 233, 333 and 350", "flights 302 and 303": numbers naming things
         elif label == "CARDINAL" and _CODE.match(doc.text, ent.start_char):
             continue  # "5G", "3D", "7M8": a name written with a figure, no count
         elif (
