@@ -15,6 +15,7 @@ from articles.compare.align import (
     _merge_split_sentences,
     _neighbours_of_same_claims,
     _one_speaker_two_things,
+    _two_speakers_two_quotes,
     _rows,
     closest_both_ways,
     lead,
@@ -1041,6 +1042,40 @@ def test_a_sentence_telling_nothing_beyond_who_spoke_is_not_set_against_the_othe
     assert not _one_speaker_two_things(
         Match([0, 1], [0], 0.9), {0: Told({"E:p:ingrid-palsson"}, {"wait"})}, other
     )
+
+
+def test_two_speakers_quoted_saying_two_things_are_at_most_related():
+    c = compare(
+        "Fed",
+        "The Treasury said in a statement that the new governor would bring "
+        '"sound judgment and long experience of farm lending" to the board.',
+        "Fed",
+        'Marguerite Olsen said in a statement that she was "deeply honoured by the trust of the Senate" '
+        "and would serve.",
+    )
+    assert [(r["kind"], r["level"]) for r in c["rows"]] == [("match", "related")]
+
+
+def test_two_speakers_are_set_apart_only_when_both_quote_and_their_quoted_words_share_none():
+    told_a = {0: Told({"E:o:treasury"}, {"governor", "bring"})}
+    told_b = {0: Told({"E:p:marguerite-olsen"}, {"honour", "serve"})}
+    match = Match([0], [0], 0.9)
+    assert _two_speakers_two_quotes(match, (told_a, told_b), ({0: {"judgment"}}, {0: {"honour"}}))
+    # one word in common of five quoted is still two things said
+    five = {"deep", "knowledge", "ordinary", "american", "borrow"}
+    assert _two_speakers_two_quotes(match, (told_a, told_b), ({0: five}, {0: {"honour", "trust", "senate", "serve", "american"}}))
+    # quoted words largely in common: one thing two sources quote alike
+    assert not _two_speakers_two_quotes(match, (told_a, told_b), ({0: {"judgment"}}, {0: {"judgment", "honour"}}))
+    # a side without quotation marks: one fact two sources tell in their own words
+    assert not _two_speakers_two_quotes(match, (told_a, told_b), ({0: {"judgment"}}, {}))
+    # one speaker on both sides is _one_speaker_two_things' to judge
+    same_speaker = {0: Told({"E:o:treasury"}, {"honour"})}
+    assert not _two_speakers_two_quotes(match, (told_a, same_speaker), ({0: {"judgment"}}, {0: {"honour"}}))
+    # a side telling something in its own voice
+    assert not _two_speakers_two_quotes(match, ({}, told_b), ({0: {"judgment"}}, {0: {"honour"}}))
+    # a side telling what was said mostly in the reporter's words, quoting a few of them
+    paraphrase = {0: Told({"E:o:huawei"}, {"given", "little", "information", "charge", "aware", "just", "conclusion"})}
+    assert not _two_speakers_two_quotes(match, (told_a, paraphrase), ({0: {"judgment"}}, {0: {"just", "conclusion"}}))
 
 
 def test_a_leftover_sentence_joins_a_neighbours_match_only_when_the_shared_sentence_is_its_closest():
