@@ -19,6 +19,7 @@ from articles.compare.align import (
     _rows,
     closest_both_ways,
     lead,
+    one_figure,
     second_partners,
 )
 from articles.compare.compare import compare_analyses
@@ -943,6 +944,48 @@ def test_a_sentence_takes_one_second_partner_at_most_and_the_best_scored_one():
     lexical = {**LEXICAL_LEAD, (0, 2): (0.45, 0.0, 0.0)}
     added = second_partners(matches, [(0.9, 0, 0), (0.82, 0, 1), (0.88, 0, 2)], lexical)
     assert [(m.a, m.b) for m in added] == [([0], [2])]
+
+
+def _given(kind: str, value: float, unit: str) -> dict:
+    return {"kind": kind, "value": value, "unit": unit, "measure": unit}
+
+
+def test_one_telling_figure_is_an_amount_a_share_or_a_count_of_some_size_given_alike():
+    dollars = [_given("amount", 144_000_000.0, "USD")]
+    assert one_figure(dollars, [_given("amount", 144_000_000.0, "USD")])
+    assert one_figure([_given("percent", 54.3, "%")], [_given("percent", 54.3, "%")])
+    assert one_figure([_given("count", 4300, "taxpayer")], [_given("count", 4300, "taxpayer")])
+    # another value, another currency, a length of time, a small count: no cue
+    assert not one_figure(dollars, [_given("amount", 140_000_000.0, "USD")])
+    assert not one_figure(dollars, [_given("amount", 144_000_000.0, "EUR")])
+    assert not one_figure([_given("duration", 3, "year")], [_given("duration", 3, "year")])
+    assert not one_figure([_given("count", 2, "people")], [_given("count", 2, "people")])
+
+
+def test_a_second_partner_giving_one_telling_figure_alike_is_taken_from_the_same_claim_level():
+    matches = [Match([0], [0], 0.9)]
+    pairs = [(0.9, 0, 0), (0.35, 0, 1)]
+    dollars = [_given("amount", 144_000_000.0, "USD")]
+    figures = ([dollars], [[], dollars])
+    added = second_partners(matches, pairs, LEXICAL_LEAD, figures=figures)
+    assert [(m.a, m.b, m.second) for m in added] == [([0], [1], True)]
+    # without the figure, or under the same-claim level, the pair is left out
+    assert second_partners(matches, pairs, LEXICAL_LEAD, figures=([dollars], [[], []])) == []
+    assert second_partners(matches, [(0.9, 0, 0), (0.2, 0, 1)], LEXICAL_LEAD, figures=figures) == []
+
+
+def test_a_match_giving_one_telling_figure_alike_stays_the_same_claim_when_not_closest_both_ways():
+    c = compare(
+        "Car seats recalled",
+        "A Polish maker has recalled a child car seat after a buckle failed in tests. "
+        "About 9,500 of the seats were sold in the UK, mostly through online retailers, the regulator said. "
+        "Parents should stop using the seats at once.",
+        "Car seats recalled",
+        "Parents are being told to stop using a child car seat after its buckle failed in crash tests. "
+        "Some 9,500 of the seats, made by a firm in Lodz, were sold here.",
+    )
+    assert matched(c, "About 9,500 of the seats", "Some 9,500 of the seats")
+    assert kind_of(c, "About 9,500 of the seats") == "match"
 
 
 def test_two_sentences_matched_with_nothing_are_left_to_the_one_to_one_assignment():
