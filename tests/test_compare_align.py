@@ -12,7 +12,6 @@ from articles.compare.align import (
     Match,
     Sides,
     Told,
-    _closest_or_one_figure,
     _merge_split_sentences,
     _neighbours_of_same_claims,
     _one_speaker_two_things,
@@ -973,15 +972,6 @@ def test_a_second_partner_giving_one_telling_figure_alike_is_taken_from_the_same
     # without the figure, or under the same-claim level, the pair is left out
     assert second_partners(matches, pairs, LEXICAL_LEAD, figures=([dollars], [[], []])) == []
     assert second_partners(matches, [(0.9, 0, 0), (0.2, 0, 1)], LEXICAL_LEAD, figures=figures) == []
-
-
-def test_a_match_giving_one_telling_figure_alike_may_stay_the_same_claim_when_not_closest_both_ways():
-    match = Match([1], [1], 0.4)
-    seats = [_given("count", 9500, "seat")]
-    assert _closest_or_one_figure(match, {(1, 1)}, ([[], []], [[], []]))
-    assert _closest_or_one_figure(match, {(1, 2)}, ([[], seats], [[], seats]))
-    assert not _closest_or_one_figure(match, {(1, 2)}, ([[], seats], [[], []]))
-    assert not _closest_or_one_figure(match, {(1, 2)}, ([[], [_given("duration", 3, "year")]], [[], [_given("duration", 3, "year")]]))
 
 
 def test_two_sentences_matched_with_nothing_are_left_to_the_one_to_one_assignment():

@@ -601,7 +601,7 @@ def align(
             match.level == SAME
             and match.score < 1.0
             and not match.second
-            and not _closest_or_one_figure(match, closest, (a.figures, b.figures))
+            and not any((i, j) in closest for i in match.a for j in match.b)
         ):
             match.level = RELATED_LEVEL  # a sentence closer to another: at most related
     matches += _neighbours_of_same_claims(
@@ -620,18 +620,6 @@ def align(
     )
     similarity = round(covered / total, 3) if total else 1.0
     return Alignment(matches, rows, similarity)
-
-
-def _closest_or_one_figure(
-    match: Match, closest: set[tuple[int, int]], figures: tuple[list[list[dict]], list[list[dict]]]
-) -> bool:
-    """Whether a match may stay the same claim: its sentences are each other's closest, or they
-    give one telling figure alike (one_figure), a second cue beside the model's score ("About
-    9,500 of the seats were sold in the UK" / "Some 9,500 of the Orbita 360 seats ... were sold
-    here", where another sentence is closer in words)."""
-    return any((i, j) in closest for i in match.a for j in match.b) or any(
-        one_figure(figures[0][i], figures[1][j]) for i in match.a for j in match.b
-    )
 
 
 def _neighbours_of_same_claims(
