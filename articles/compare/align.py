@@ -14,7 +14,8 @@ the story. A sentence left over that continues its neighbour's match (one outlet
 other said in one sentence) joins that match when its own pair reaches the same-claim level. A
 match is shown as the same claim only when its sentences are each other's closest in meaning or in words; otherwise it is at most related (one
 topic, not one claim); so is a match of two sentences telling what one speaker said that share
-no word of what was said (two of the speaker's remarks), and a match of two sentences each
+no word of what was said (two of the speaker's remarks), a match of two speakers each quoted
+saying another thing, and a match of two sentences each
 about a different place in a series ("the third derailment" / "the second"). The sentences
 right before or after both sentences of a same-claim match are the same claim too when the
 model gives them a fair chance and no guard objects. Rows follow both reports' reading
@@ -491,9 +492,11 @@ def second_partners(
     """Matches of a sentence with a second sentence of the other report: one report often says
     in one sentence (a lead above all) what the other says in two. The one-to-one assignment
     keeps one partner per sentence; a pair it left out becomes a match of its own, sharing a
-    sentence with another match, when the model alone scores it at SECOND_PARTNER_LEVEL or more
-    and one of its sentences is the other's closest in meaning or in words. Pairs that are
-    already in one match, or whose sentences are both unmatched, are left alone."""
+    sentence with another match, when the model alone scores it at SECOND_PARTNER_LEVEL or more,
+    or at the same-claim level when the two give one telling figure alike (one_figure: figures
+    from each side's SideText, as (A, B)), and one of its sentences is the other's closest in
+    meaning or in words. Pairs that are already in one match, or whose sentences are both
+    unmatched, are left alone."""
     closest_one_way = set().union(*_closest_each_way(lexical, cosines))
     matched_a = {i for m in matches for i in m.a}
     matched_b = {j for m in matches for j in m.b}
