@@ -15,8 +15,8 @@ from articles.compare.align import (
     _merge_split_sentences,
     _neighbours_of_same_claims,
     _one_speaker_two_things,
-    _two_speakers_two_quotes,
     _rows,
+    _two_speakers_two_quotes,
     closest_both_ways,
     lead,
     one_figure,
@@ -1092,9 +1092,13 @@ def test_two_speakers_are_set_apart_only_when_both_quote_and_their_quoted_words_
     assert _two_speakers_two_quotes(match, (told_a, told_b), ({0: {"judgment"}}, {0: {"honour"}}))
     # one word in common of five quoted is still two things said
     five = {"deep", "knowledge", "ordinary", "american", "borrow"}
-    assert _two_speakers_two_quotes(match, (told_a, told_b), ({0: five}, {0: {"honour", "trust", "senate", "serve", "american"}}))
+    assert _two_speakers_two_quotes(
+        match, (told_a, told_b), ({0: five}, {0: {"honour", "trust", "senate", "serve", "american"}})
+    )
     # quoted words largely in common: one thing two sources quote alike
-    assert not _two_speakers_two_quotes(match, (told_a, told_b), ({0: {"judgment"}}, {0: {"judgment", "honour"}}))
+    assert not _two_speakers_two_quotes(
+        match, (told_a, told_b), ({0: {"judgment"}}, {0: {"judgment", "honour"}})
+    )
     # a side without quotation marks: one fact two sources tell in their own words
     assert not _two_speakers_two_quotes(match, (told_a, told_b), ({0: {"judgment"}}, {}))
     # one speaker on both sides is _one_speaker_two_things' to judge
@@ -1103,8 +1107,12 @@ def test_two_speakers_are_set_apart_only_when_both_quote_and_their_quoted_words_
     # a side telling something in its own voice
     assert not _two_speakers_two_quotes(match, ({}, told_b), ({0: {"judgment"}}, {0: {"honour"}}))
     # a side telling what was said mostly in the reporter's words, quoting a few of them
-    paraphrase = {0: Told({"E:o:huawei"}, {"given", "little", "information", "charge", "aware", "just", "conclusion"})}
-    assert not _two_speakers_two_quotes(match, (told_a, paraphrase), ({0: {"judgment"}}, {0: {"just", "conclusion"}}))
+    paraphrase = {
+        0: Told({"E:o:huawei"}, {"given", "little", "information", "charge", "aware", "just", "conclusion"})
+    }
+    assert not _two_speakers_two_quotes(
+        match, (told_a, paraphrase), ({0: {"judgment"}}, {0: {"just", "conclusion"}})
+    )
 
 
 def test_a_leftover_sentence_joins_a_neighbours_match_only_when_the_shared_sentence_is_its_closest():

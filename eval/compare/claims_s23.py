@@ -1,6 +1,6 @@
-"""Session 23 on same-claim recall (issue 13): the pairs of sentences that give one figure
-alike, with their annotation, over all thirteen development sets, so that a rule lifting such
-pairs can be read off before it is built. Run from the repository root:
+"""Session 22, branch claims-s23, on same-claim recall (issue 13): the pairs of sentences that
+give one figure alike, with their annotation, over all thirteen development sets, so that a rule
+lifting such pairs can be read off before it is built. Run from the repository root:
 
     .venv/bin/python eval/compare/claims_s23.py figures > /tmp/figures.txt
     .venv/bin/python eval/compare/claims_s23.py real --out /tmp/real.txt
