@@ -16,8 +16,10 @@ from articles.compare.align import (
     _neighbours_of_same_claims,
     _one_speaker_two_things,
     _rows,
+    _two_speakers_two_quotes,
     closest_both_ways,
     lead,
+    one_figure,
     second_partners,
 )
 from articles.compare.compare import compare_analyses
@@ -944,6 +946,34 @@ def test_a_sentence_takes_one_second_partner_at_most_and_the_best_scored_one():
     assert [(m.a, m.b) for m in added] == [([0], [2])]
 
 
+def _given(kind: str, value: float, unit: str) -> dict:
+    return {"kind": kind, "value": value, "unit": unit, "measure": unit}
+
+
+def test_one_telling_figure_is_an_amount_a_share_or_a_count_of_some_size_given_alike():
+    dollars = [_given("amount", 144_000_000.0, "USD")]
+    assert one_figure(dollars, [_given("amount", 144_000_000.0, "USD")])
+    assert one_figure([_given("percent", 54.3, "%")], [_given("percent", 54.3, "%")])
+    assert one_figure([_given("count", 4300, "taxpayer")], [_given("count", 4300, "taxpayer")])
+    # another value, another currency, a length of time, a small count: no cue
+    assert not one_figure(dollars, [_given("amount", 140_000_000.0, "USD")])
+    assert not one_figure(dollars, [_given("amount", 144_000_000.0, "EUR")])
+    assert not one_figure([_given("duration", 3, "year")], [_given("duration", 3, "year")])
+    assert not one_figure([_given("count", 2, "people")], [_given("count", 2, "people")])
+
+
+def test_a_second_partner_giving_one_telling_figure_alike_is_taken_from_the_same_claim_level():
+    matches = [Match([0], [0], 0.9)]
+    pairs = [(0.9, 0, 0), (0.35, 0, 1)]
+    dollars = [_given("amount", 144_000_000.0, "USD")]
+    figures = ([dollars], [[], dollars])
+    added = second_partners(matches, pairs, LEXICAL_LEAD, figures=figures)
+    assert [(m.a, m.b, m.second) for m in added] == [([0], [1], True)]
+    # without the figure, or under the same-claim level, the pair is left out
+    assert second_partners(matches, pairs, LEXICAL_LEAD, figures=([dollars], [[], []])) == []
+    assert second_partners(matches, [(0.9, 0, 0), (0.2, 0, 1)], LEXICAL_LEAD, figures=figures) == []
+
+
 def test_two_sentences_matched_with_nothing_are_left_to_the_one_to_one_assignment():
     lexical = {(0, 0): (0.5, 0.0, 0.0)}
     assert second_partners([], [(0.9, 0, 0)], lexical) == []
@@ -1040,6 +1070,48 @@ def test_a_sentence_telling_nothing_beyond_who_spoke_is_not_set_against_the_othe
     # a side with a sentence in its own voice is left to the model
     assert not _one_speaker_two_things(
         Match([0, 1], [0], 0.9), {0: Told({"E:p:ingrid-palsson"}, {"wait"})}, other
+    )
+
+
+def test_two_speakers_quoted_saying_two_things_are_at_most_related():
+    c = compare(
+        "Fed",
+        "The Treasury said in a statement that the new governor would bring "
+        '"sound judgment and long experience of farm lending" to the board.',
+        "Fed",
+        'Marguerite Olsen said in a statement that she was "deeply honoured by the trust of the Senate" '
+        "and would serve.",
+    )
+    assert [(r["kind"], r["level"]) for r in c["rows"]] == [("match", "related")]
+
+
+def test_two_speakers_are_set_apart_only_when_both_quote_and_their_quoted_words_share_none():
+    told_a = {0: Told({"E:o:treasury"}, {"governor", "bring"})}
+    told_b = {0: Told({"E:p:marguerite-olsen"}, {"honour", "serve"})}
+    match = Match([0], [0], 0.9)
+    assert _two_speakers_two_quotes(match, (told_a, told_b), ({0: {"judgment"}}, {0: {"honour"}}))
+    # one word in common of five quoted is still two things said
+    five = {"deep", "knowledge", "ordinary", "american", "borrow"}
+    assert _two_speakers_two_quotes(
+        match, (told_a, told_b), ({0: five}, {0: {"honour", "trust", "senate", "serve", "american"}})
+    )
+    # quoted words largely in common: one thing two sources quote alike
+    assert not _two_speakers_two_quotes(
+        match, (told_a, told_b), ({0: {"judgment"}}, {0: {"judgment", "honour"}})
+    )
+    # a side without quotation marks: one fact two sources tell in their own words
+    assert not _two_speakers_two_quotes(match, (told_a, told_b), ({0: {"judgment"}}, {}))
+    # one speaker on both sides is _one_speaker_two_things' to judge
+    same_speaker = {0: Told({"E:o:treasury"}, {"honour"})}
+    assert not _two_speakers_two_quotes(match, (told_a, same_speaker), ({0: {"judgment"}}, {0: {"honour"}}))
+    # a side telling something in its own voice
+    assert not _two_speakers_two_quotes(match, ({}, told_b), ({0: {"judgment"}}, {0: {"honour"}}))
+    # a side telling what was said mostly in the reporter's words, quoting a few of them
+    paraphrase = {
+        0: Told({"E:o:huawei"}, {"given", "little", "information", "charge", "aware", "just", "conclusion"})
+    }
+    assert not _two_speakers_two_quotes(
+        match, (told_a, paraphrase), ({0: {"judgment"}}, {0: {"just", "conclusion"}})
     )
 
 

@@ -14,7 +14,8 @@ the story. A sentence left over that continues its neighbour's match (one outlet
 other said in one sentence) joins that match when its own pair reaches the same-claim level. A
 match is shown as the same claim only when its sentences are each other's closest in meaning or in words; otherwise it is at most related (one
 topic, not one claim); so is a match of two sentences telling what one speaker said that share
-no word of what was said (two of the speaker's remarks), and a match of two sentences each
+no word of what was said (two of the speaker's remarks), a match of two speakers each quoted
+saying another thing, and a match of two sentences each
 about a different place in a series ("the third derailment" / "the second"). The sentences
 right before or after both sentences of a same-claim match are the same claim too when the
 model gives them a fair chance and no guard objects. Rows follow both reports' reading
@@ -39,6 +40,13 @@ QUOTE_PAIR_SCORE = 0.6  # the least score of two sentences quoting the same word
 # (0.73 from 0.7, 0.69 from 0.6; eval/compare/RESULTS.md, session 20), and a second partner has
 # no competition of the one-to-one assignment to weed it out.
 SECOND_PARTNER_LEVEL = 0.8
+# A pair of sentences giving one telling figure alike (one_figure) takes a second partner from
+# the same-claim level instead: one report's long sentence gives the figure the other gives in a
+# sentence of its own ("signed a bill that will divert $144 million ..." / "The state has set
+# aside $144 million for the first year"). Counts under DISTINCT_COUNT ("two people") and
+# lengths of time recur across a story's happenings and are no such cue.
+TELLING_FIGURES = frozenset({"amount", "percent", "quantity", "count"})
+DISTINCT_COUNT = 10
 # The claim probability from which two sentences next to a same-claim match, in both reports'
 # order, are the same claim too (_neighbours_of_same_claims): reworded sentences keep their
 # place in the story. From 0.15 up, 8 of the 9 such pairs of the twelve development sets are
@@ -48,6 +56,11 @@ SECOND_PARTNER_LEVEL = 0.8
 NEIGHBOUR_SAME_LEVEL = 0.15
 ENTITY_WEIGHT = 1.5
 NUMBER_WEIGHT = 1.2
+# Two speakers' quoted words sharing under this share of the shorter quote's words say two
+# things: "independent judgment and a deep knowledge of how ordinary Americans borrow" /
+# "honored by the trust of the Senate ... serve all Americans" share one word of five.
+QUOTES_APART = 0.25
+MOSTLY_QUOTED = 0.5  # ...when at least this share of the words of what each side says is quoted
 LARGE_COUNT = 100  # a count from which it names its event whatever it counts ("24,600 volunteers")
 
 
@@ -454,18 +467,36 @@ def _merge_split_sentences(
                 by_a[i] = match
 
 
+def one_figure(figures_a: list[dict], figures_b: list[dict]) -> bool:
+    """Whether two sentences give one telling figure alike: an amount, a share, a quantity or a
+    count of DISTINCT_COUNT or more, of one kind, unit and value ("$144 million" / "$144
+    million", "54.3 per cent" / "54.3%", "About 4,300 of the canton's taxpayers" / "roughly
+    4,300 taxpayers"). Lengths of time ("over three years", "four minutes"), places in a series
+    and small counts recur across a story's different happenings and tell nothing."""
+    for x in figures_a:
+        if x["kind"] not in TELLING_FIGURES or (x["kind"] == "count" and abs(x["value"]) < DISTINCT_COUNT):
+            continue
+        for y in figures_b:
+            if x["kind"] == y["kind"] and x["value"] == y["value"] and _matching_unit(x) == _matching_unit(y):
+                return True
+    return False
+
+
 def second_partners(
     matches: list[Match],
     pairs: list[tuple[float, int, int]],
     lexical: dict[tuple[int, int], tuple[float, float, float]],
     cosines=None,
+    figures: tuple[list[list[dict]], list[list[dict]]] | None = None,
 ) -> list[Match]:
     """Matches of a sentence with a second sentence of the other report: one report often says
     in one sentence (a lead above all) what the other says in two. The one-to-one assignment
     keeps one partner per sentence; a pair it left out becomes a match of its own, sharing a
-    sentence with another match, when the model alone scores it at SECOND_PARTNER_LEVEL or more
-    and one of its sentences is the other's closest in meaning or in words. Pairs that are
-    already in one match, or whose sentences are both unmatched, are left alone."""
+    sentence with another match, when the model alone scores it at SECOND_PARTNER_LEVEL or more,
+    or at the same-claim level when the two give one telling figure alike (one_figure: figures
+    from each side's SideText, as (A, B)), and one of its sentences is the other's closest in
+    meaning or in words. Pairs that are already in one match, or whose sentences are both
+    unmatched, are left alone."""
     closest_one_way = set().union(*_closest_each_way(lexical, cosines))
     matched_a = {i for m in matches for i in m.a}
     matched_b = {j for m in matches for j in m.b}
@@ -473,9 +504,12 @@ def second_partners(
     seconded_a: set[int] = set()
     seconded_b: set[int] = set()
     added: list[Match] = []
+    same_level = model().same
     for score, i, j in sorted(pairs, reverse=True):
-        if score < SECOND_PARTNER_LEVEL:
+        if score < same_level:
             break
+        if score < SECOND_PARTNER_LEVEL and not (figures and one_figure(figures[0][i], figures[1][j])):
+            continue
         if (i, j) in together or (i not in matched_a and j not in matched_b):
             continue
         if i in seconded_a or j in seconded_b:
@@ -547,7 +581,7 @@ def align(
     _assign_between_neighbours(assigned, weak)
     matches = [Match([i], [j], score) for i, (j, score) in assigned.items()]
     _merge_split_sentences(matches, pairs, len(a.bags), len(b.bags), _closest_each_way(lexical, cosines))
-    seconds = second_partners(matches, pairs, lexical, cosines)
+    seconds = second_partners(matches, pairs, lexical, cosines, (a.figures, b.figures))
     for match in matches:
         if len(match.a) + len(match.b) > 2:
             bag_a: Counter[str] = sum((Counter(a.bags[i]) for i in match.a), Counter())
@@ -558,7 +592,10 @@ def align(
     matches = matches + seconds
     told_a, told_b = told_by(analysis_a), told_by(analysis_b)
     sides = Sides(
-        (sentences_a, sentences_b), (told_a, told_b), (ordinal_series(analysis_a), ordinal_series(analysis_b))
+        (sentences_a, sentences_b),
+        (told_a, told_b),
+        (ordinal_series(analysis_a), ordinal_series(analysis_b)),
+        (quoted_words(analysis_a), quoted_words(analysis_b)),
     )
     for match in matches:
         differs = _differs(match, sides)
@@ -636,21 +673,24 @@ def _neighbours_of_same_claims(
 @dataclass(slots=True)
 class Sides:
     """What the guards (_differs) read of the two reports: their sentences, who tells what
-    (told_by) and the series their ordinals rank (ordinal_series), each as (A, B)."""
+    (told_by), the series their ordinals rank (ordinal_series) and the words each sentence
+    quotes (quoted_words), each as (A, B)."""
 
     sentences: tuple[list[dict], list[dict]]
     told: tuple[dict[int, "Told"], dict[int, "Told"]]
     series: tuple[dict[int, set[str]], dict[int, set[str]]]
+    quoted: tuple[dict[int, set[str]], dict[int, set[str]]] = ({}, {})
 
 
 def _differs(match: Match, sides: Sides) -> bool:
     """Whether the two sides of a match tell two things however alike they read: one denies what
     the other asserts, one speaker's two remarks, a thing done against a thing ahead, a question
-    against a statement, two places in two series."""
+    against a statement, two places in two series, two speakers quoted saying two things."""
     sentences_a, sentences_b = sides.sentences
     return (
         _denial_differs(match, sentences_a, sentences_b)
         or _one_speaker_two_things(match, *sides.told)
+        or _two_speakers_two_quotes(match, sides.told, sides.quoted)
         or _times_differ(match, sentences_a, sentences_b)
         or _asks(match.a, sentences_a) != _asks(match.b, sentences_b)
         or _ranks_differ(match, sides)
@@ -771,6 +811,48 @@ def _one_speaker_two_things(match: Match, told_a: dict[int, Told], told_b: dict[
         sides.append((set().union(*(p.speakers for p in parts)), set().union(*(p.words for p in parts))))
     (speakers_a, words_a), (speakers_b, words_b) = sides
     return bool(speakers_a & speakers_b) and bool(words_a) and bool(words_b) and not words_a & words_b
+
+
+def quoted_words(analysis: dict) -> dict[int, set[str]]:
+    """The words each sentence quotes (the reading's quotes, scare quotes left out), by sentence."""
+    language = analysis.get("language", "en")
+    quoted: dict[int, set[str]] = defaultdict(set)
+    for quote in analysis.get("quotes", []):
+        words = set(content_tokens(quote["text"], language))
+        for k in quote.get("sentences", []):
+            quoted[k] |= words
+    return quoted
+
+
+def _two_speakers_two_quotes(
+    match: Match,
+    told: tuple[dict[int, Told], dict[int, Told]],
+    quoted: tuple[dict[int, set[str]], dict[int, set[str]]],
+) -> bool:
+    """Whether the two sides quote two speakers saying two things: every sentence of each side
+    tells what someone said, the speakers named share nothing, and the words each side quotes
+    share next to none (under QUOTES_APART of the shorter quote's words), each side telling what
+    was said mostly in the quoted words (MOSTLY_QUOTED of them): "The White House said
+    in a statement that she would bring 'independent judgment ...' to the board" /
+    "Whitfield-Ames said in a statement that she was 'honored by the trust of the Senate'".
+    Two sources telling one fact in their own words (no quotation marks on a side, quoted
+    words in common, or a few words quoted at the end of a paraphrase: "Huawei said it had been
+    given very little information ..., adding that it believed the ... legal systems would
+    reach 'a just conclusion'") are left to the model: a rule on speakers alone lost 23 right rows
+    (session 22 in eval/compare/RESULTS.md)."""
+    sides = []
+    for ids, told_side, quoted_side in ((match.a, told[0], quoted[0]), (match.b, told[1], quoted[1])):
+        if not all(k in told_side for k in ids):
+            return False  # a sentence in the report's own voice
+        speakers = set().union(*(told_side[k].speakers for k in ids))
+        words = set().union(*(quoted_side.get(k, set()) for k in ids))
+        said = set().union(*(told_side[k].words for k in ids))
+        if not speakers or not words or len(words) < MOSTLY_QUOTED * len(said):
+            return False  # what is said is told mostly in the reporter's words
+        sides.append((speakers, words))
+    (speakers_a, words_a), (speakers_b, words_b) = sides
+    shared = len(words_a & words_b) / min(len(words_a), len(words_b))
+    return not speakers_a & speakers_b and shared < QUOTES_APART
 
 
 def _times_differ(match: Match, sentences_a: list[dict], sentences_b: list[dict]) -> bool:
