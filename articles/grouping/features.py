@@ -257,7 +257,8 @@ def vote_tallies(reading: dict | None, lead_chars: int = LEAD_CHARS) -> list[str
 # range's second figure ("from 2 to 2.25 per cent": the figure before "to" is the range's start)
 # nor a bound ("up to 30 per cent").
 _NEW_LEVEL_BEFORE = re.compile(
-    r"(?<!\bup)\s+to\s+(?:an?\s+(?:new\s+|record\s+)?(?:\w+\s+)?range\s+of\s+|just\s+|only\s+)?$", re.IGNORECASE
+    r"(?<!\bup)\s+to\s+(?:an?\s+(?:new\s+|record\s+)?(?:\w+\s+)?range\s+of\s+|just\s+|only\s+)?$",
+    re.IGNORECASE,
 )
 _RANGE_START = re.compile(r"\d\s*(?:%|per\s*cent|percent)?\s+to\s+$", re.IGNORECASE)
 

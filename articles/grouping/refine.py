@@ -41,10 +41,10 @@ from .similarity import (
     Weighted,
     day_factor,
     explain,
+    level_factor,
     score,
     settle,
     time_factor,
-    level_factor,
     vote_factor,
 )
 
