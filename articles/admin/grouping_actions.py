@@ -44,6 +44,7 @@ def evidence_html(evidence: dict) -> str:
         ("same_outlet", "Penalised: the event has this outlet's report"),
         ("other_day", "Penalised: undated, its lead names another weekday"),
         ("other_vote", "Penalised: its lead gives another vote's count"),
+        ("other_level", "Penalised: its lead gives another new rate or level"),
         ("shared_people", "Shared people"),
         ("shared_organisations", "Shared organisations"),
         ("shared_places", "Shared places"),

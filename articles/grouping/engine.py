@@ -289,6 +289,7 @@ def match_evidence(
         "same_outlet": match.same_outlet,
         "other_day": match.other_day,
         "other_vote": match.other_vote,
+        "other_level": match.other_level,
         "candidates": [{"event_id": eid, "score": m.score} for m, eid in scored[:3]],
     }
     evidence["explanation"] = _sentence(evidence)
@@ -320,6 +321,8 @@ def _penalty_clause(evidence: dict) -> str:
         parts.append("undated, its lead names another weekday than the event's reports")
     if evidence.get("other_vote"):
         parts.append("its lead gives another vote's count than the event's reports")
+    if evidence.get("other_level"):
+        parts.append("its lead gives another new rate or level than the event's reports")
     if evidence.get("same_outlet"):
         parts.append("the event already has a report from this outlet")
     return f"scored down: {'; '.join(parts)}" if parts else ""

@@ -175,6 +175,8 @@ class ReportFeatures:
     meaning: Meaning | None = None
     # Vote counts stated in the headline and lead, from the reading (vote_tallies): "110-116".
     tallies: list[str] = field(default_factory=list)
+    # New values of a rate or level stated in the headline and lead (new_levels): "2.75%".
+    levels: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         data = {
@@ -190,6 +192,8 @@ class ReportFeatures:
             data["v"] = self.meaning.to_json()
         if self.tallies:
             data["y"] = self.tallies
+        if self.levels:
+            data["r"] = self.levels
         return data
 
     @classmethod
@@ -207,6 +211,8 @@ class ReportFeatures:
             meaning=Meaning.from_json(data.get("v")),
             # Features stored before vote tallies have none: no cue, no effect.
             tallies=data.get("y", []),
+            # Features stored before new levels have none: no cue, no effect.
+            levels=data.get("r", []),
         )
 
 
@@ -246,6 +252,40 @@ def vote_tallies(reading: dict | None, lead_chars: int = LEAD_CHARS) -> list[str
     return sorted(found, key=lambda tally: [int(count) for count in tally.split("-")])
 
 
+# The words just before a percentage that make it the new value of what moved: "cut the cash rate
+# to 2.75%", "to a target range of 1.75% to 2%", "lifts the levy to just 45 per cent". Not a
+# range's second figure ("from 2 to 2.25 per cent": the figure before "to" is the range's start)
+# nor a bound ("up to 30 per cent").
+_NEW_LEVEL_BEFORE = re.compile(
+    r"(?<!\bup)\s+to\s+(?:an?\s+(?:new\s+|record\s+)?(?:\w+\s+)?range\s+of\s+|just\s+|only\s+)?$",
+    re.IGNORECASE,
+)
+_RANGE_START = re.compile(r"\d\s*(?:%|per\s*cent|percent)?\s+to\s+$", re.IGNORECASE)
+
+
+def new_levels(title: str, body: str, reading: dict | None, lead_chars: int = LEAD_CHARS) -> list[str]:
+    """The new values the headline and lead give a rate or level, as "2.75%", sorted: a
+    percentage the reading read as a level (role "", not a change, a reference or a margin)
+    right after "to" ("lowered the official cash rate to 2.75% from 3.25%": ["2.75%"]). Every
+    report of a rate decision gives the rate it was set to; the saga's next decision sets
+    another. body: the text the reading's offsets count in (the report's body as stored)."""
+    if not reading:
+        return []
+    found: set[float] = set()
+    for numbers, text, in_lead in (
+        (reading.get("title_numbers") or [], title, lambda start: True),
+        (reading.get("numbers") or [], body, lambda start: start < lead_chars),
+    ):
+        for number in numbers:
+            value, start = number.get("value"), number.get("start", lead_chars)
+            if number.get("kind") != "percent" or number.get("role") or not isinstance(value, (int, float)):
+                continue
+            before = text[max(0, start - 40) : start]
+            if in_lead(start) and _NEW_LEVEL_BEFORE.search(before) and not _RANGE_START.search(before):
+                found.add(round(float(value), 2))
+    return [f"{value:g}%" for value in sorted(found)]
+
+
 def heaviest(weights: dict[str, float], limit: int) -> dict[str, float]:
     """The `limit` heaviest entries, heaviest first (a report's terms, a profile's sums)."""
     if len(weights) <= limit:
@@ -281,6 +321,7 @@ def extract_features(
 ) -> ReportFeatures:
     """reading: the report's stored reading (articles.reading), for its meaning vectors, the
     kinds of its names and the vote counts its lead states."""
+    levels = new_levels(title, body, reading)
     body = _DATELINE_AGENCY.sub(r"\1", body, count=1)
     counts: dict[str, float] = {}
     surfaces: dict[str, str] = {}
@@ -312,4 +353,5 @@ def extract_features(
         days=day_cues(f"{title}\n{body[:LEAD_CHARS]}"),
         meaning=meaning_of(reading, title),
         tallies=vote_tallies(reading),
+        levels=levels,
     )

@@ -41,6 +41,7 @@ from .similarity import (
     Weighted,
     day_factor,
     explain,
+    level_factor,
     score,
     settle,
     time_factor,
@@ -134,6 +135,7 @@ class _Group:
         self.dates: list = []
         self.days: Counter[str] = Counter()
         self.tallies: Counter[str] = Counter()
+        self.levels: Counter[str] = Counter()
         self.named = 0  # members naming anyone
         self.meaning = MeaningSum()
         self.changed = False
@@ -153,6 +155,7 @@ class _Group:
             self.dates.sort()
         self.days.update(report.days)
         self.tallies.update(report.tallies)
+        self.levels.update(report.levels)
         self.named += bool(vectors.names.vector)
         self.meaning.add(report.meaning)
 
@@ -166,6 +169,7 @@ class _Group:
             self.dates.remove(report.published_at)
         self.days.subtract(report.days)
         self.tallies.subtract(report.tallies)
+        self.levels.subtract(report.levels)
         self.named -= bool(vectors.names.vector)
         self.meaning.add(report.meaning, -1.0)
 
@@ -458,6 +462,8 @@ def _match(member: Member, vectors: _Vectors, group: _Group, *, parts: bool = Fa
     same_outlet = report.outlet is not None and group.outlets[report.outlet] - own > 0
     tallies = group.tallies - Counter(report.tallies) if own else group.tallies
     vote = vote_factor(report.tallies, tallies)
+    levels = group.levels - Counter(report.levels) if own else group.levels
+    level = level_factor(report.levels, levels)
     return settle(
         text,
         factor,
@@ -469,6 +475,7 @@ def _match(member: Member, vectors: _Vectors, group: _Group, *, parts: bool = Fa
         name_parts,
         day=day,
         vote=vote,
+        level=level,
         meaning=meaning,
     )
 

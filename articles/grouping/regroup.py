@@ -60,8 +60,8 @@ def _features(rows: Iterator[tuple[int, str, str, datetime | None, str | None]])
 
 def _feature_readings(ids: list[int]) -> dict[int, dict]:
     """The parts of the stored readings that features use (meaning vectors, the kinds of
-    names, vote counts), by article id: whole readings of a regroup's worth of reports would not fit in
-    memory."""
+    names, vote counts, new levels), by article id: whole readings of a regroup's worth of reports
+    would not fit in memory."""
     if not ids:
         return {}
     rows = Article.objects.filter(id__in=ids).values_list(

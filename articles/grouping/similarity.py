@@ -11,7 +11,9 @@ Plain Python. The score combines
 - when neither side has a date, a mild penalty when both name weekdays in their leads
   and none in common (the bill's first reading on Tuesday, its passage on Thursday);
 - dated or not, a penalty when both state a vote's count in their leads and no count is the
-  same (the deal's defeat by 432 to 202, the confidence vote won by 325 to 306 the next day).
+  same (the deal's defeat by 432 to 202, the confidence vote won by 325 to 306 the next day);
+- dated or not, a penalty when both give a rate's new value in their leads and no value is the
+  same (the cash rate cut to 2.75%, then a week later to 2%).
 """
 
 import math
@@ -49,6 +51,11 @@ VOTE_MISMATCH_FACTOR = 0.5
 # Reports of one vote may differ by a vote (one outlet counts a late or spoiled vote): figures
 # within 1% (at least one vote) are the same figure.
 VOTE_TOLERANCE = 0.01
+# Multiplies the score when the report's lead gives a rate's or level's new value
+# (features.new_levels), the event's reports give some, and none is the same: every report of
+# a rate decision gives the rate it was set to, and the saga's next decision sets another
+# (the Fed's cut to 2-2.25%, then to 1.75-2%). As strong as the vote cue, for the same reason.
+LEVEL_MISMATCH_FACTOR = 0.5
 # Cap of the profile (centroid) size: the heaviest terms and names are kept.
 PROFILE_TERMS = 200
 PROFILE_NAMES = 60
@@ -76,6 +83,8 @@ class Profile:
     meaning: MeaningSum = field(default_factory=MeaningSum)
     # Vote count -> how many members state it in their lead (features.vote_tallies).
     tallies: dict[str, int] = field(default_factory=dict)
+    # New value -> how many members give it in their lead (features.new_levels).
+    levels: dict[str, int] = field(default_factory=dict)
 
     def add(self, report: ReportFeatures, terms: "Weighted", names: "Weighted") -> None:
         """Add a member: its features, and its vectors weighted with the current idf."""
@@ -99,6 +108,8 @@ class Profile:
         self.meaning.add(report.meaning)
         for tally in report.tallies:
             self.tallies[tally] = self.tallies.get(tally, 0) + 1
+        for level in report.levels:
+            self.levels[level] = self.levels.get(level, 0) + 1
         when = report.published_at
         if when is not None:
             self.first = when if self.first is None else min(self.first, when)
@@ -120,6 +131,8 @@ class Profile:
             data["v"] = meaning
         if self.tallies:
             data["y"] = self.tallies
+        if self.levels:
+            data["r"] = self.levels
         return data
 
     @classmethod
@@ -136,6 +149,8 @@ class Profile:
             meaning=MeaningSum.from_json(data.get("v")),
             # Profiles stored before vote tallies have none: no cue, no effect.
             tallies=dict(data.get("y", {})),
+            # Profiles stored before new levels have none: no cue, no effect.
+            levels=dict(data.get("r", {})),
             first=first,
             last=last,
         )
@@ -177,6 +192,8 @@ class Match:
     meaning_similarity: float | None = None
     # Both leads state a vote's count, and no count is the same (vote_factor).
     other_vote: bool = False
+    # Both leads give a rate's new value, and no value is the same (level_factor).
+    other_level: bool = False
 
 
 def time_factor(
@@ -230,6 +247,19 @@ def vote_factor(report_tallies: list[str], event_tallies: Mapping[str, int]) -> 
     if any(_same_count(ours, theirs) for ours in report_tallies for theirs in stated):
         return 1.0
     return VOTE_MISMATCH_FACTOR
+
+
+def level_factor(report_levels: list[str], event_levels: Mapping[str, int]) -> float:
+    """LEVEL_MISMATCH_FACTOR when both sides give new values of a rate or level and none is the
+    same value. event_levels: value -> members giving it (zero counts are ignored). 1.0 when
+    either side gives none: a report of the decision that names no figure says nothing either way.
+    """
+    if not report_levels:
+        return 1.0
+    stated = {level for level, members in event_levels.items() if members > 0}
+    if not stated or stated.intersection(report_levels):
+        return 1.0
+    return LEVEL_MISMATCH_FACTOR
 
 
 def _same_count(a: str, b: str) -> bool:
@@ -298,6 +328,7 @@ def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Pro
     day = 1.0 if gap is not None else day_factor(report, profile.days, dated_event=profile.first is not None)
     same_outlet = report.outlet is not None and report.outlet in profile.outlets
     vote = vote_factor(report.tallies, profile.tallies)
+    level = level_factor(report.levels, profile.levels)
     return settle(
         text,
         factor,
@@ -309,6 +340,7 @@ def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Pro
         name_parts,
         day=day,
         vote=vote,
+        level=level,
         meaning=meaning,
     )
 
@@ -325,11 +357,13 @@ def settle(
     *,
     day: float = 1.0,
     vote: float = 1.0,
+    level: float = 1.0,
     meaning: tuple[float, float] | None = None,
 ) -> Match:
     """The match: text similarity times the time factor, the weekday factor of undated
-    reports (day_factor), the vote-count factor (vote_factor) and the same-outlet penalty."""
-    factor *= day * vote
+    reports (day_factor), the vote-count factor (vote_factor), the new-level factor (level_factor)
+    and the same-outlet penalty."""
+    factor *= day * vote * level
     if same_outlet:
         # An outlet seldom files two reports of one happening; its second report on the
         # same actors is more often the next happening (the resignation after the scandal).
@@ -345,6 +379,7 @@ def settle(
         same_outlet=same_outlet,
         other_day=day < 1.0,
         other_vote=vote < 1.0,
+        other_level=level < 1.0,
         meaning_similarity=None if meaning is None else round(meaning[0], 4),
     )
 

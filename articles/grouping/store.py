@@ -22,7 +22,7 @@ from .engine import (
     index_keys,
     rank_candidates,
 )
-from .features import ReportFeatures, extract_features, vote_tallies
+from .features import ReportFeatures, extract_features, new_levels, vote_tallies
 from .meaning import meaning_of
 from .refine import Member
 from .similarity import Profile
@@ -268,9 +268,11 @@ def features_of(article: Article, stored: dict | None) -> tuple[ReportFeatures, 
         report = ReportFeatures.from_json(stored, article.published_at)
         write = False
         if report.meaning is None and (meaning := meaning_of(article.analysis, article.title)) is not None:
-            # Read since its features were stored: the reading's vote counts join them too.
+            # Read since its features were stored: the reading's vote counts and new levels
+            # join them too.
             report.meaning = meaning
             report.tallies = vote_tallies(article.analysis)
+            report.levels = new_levels(article.title, article.body_text, article.analysis)
             write = True
     report.outlet = grouping_outlet(article.source_id, article.outlet_assumed)
     return report, write
