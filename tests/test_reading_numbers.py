@@ -503,3 +503,16 @@ def test_a_figure_with_a_capital_written_onto_it_is_a_name_not_a_count():
 def test_numbers_after_their_noun_name_things_and_count_nothing():
     assert figures("He invoked articles 233, 333 and 350 of the Venezuelan constitution.") == []
     assert ("333 points", "count", "point", 333.0) in figures("The Dow fell 333 points on Monday.")
+
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    return [(n["text"], n["role"]) for n in read_report("t", text)["numbers"]]
+
+
+def test_by_and_from_after_a_thing_say_who_not_a_margin_or_a_reference():
+    # Who brought the claims and where the attorneys come from: counts another report may give
+    assert ("41 states", "") in _roles("It settled claims by 41 states on Tuesday.")
+    assert ("39 states", "") in _roles("It reached a deal with attorneys general from 39 states.")
+    # A defeat's margin and a fall's starting point keep their roles
+    assert ("230 votes", "margin") in _roles("The deal's defeat by 230 votes was historic.")
+    assert ("3%", "reference") in _roles("Sales fell to 2% from 3%.")

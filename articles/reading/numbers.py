@@ -315,6 +315,12 @@ def _role(root, lang: ModuleType) -> str:
         head = token.head
         if head.dep_ in ("prep", "agent") and token.dep_ in ("pobj", "pcomp"):
             word, governor = head.lower_, head.head
+            # (an adjective of a noun phrase too: "attorneys [general] from 39 states")
+            of_a_thing = (
+                governor.pos_ in ("NOUN", "PROPN") or (governor.pos_ == "ADJ" and governor.dep_ == "amod")
+            ) and governor.lemma_.lower() not in lang.CHANGE_WORDS
+            if word == "from" and of_a_thing:
+                return ""  # "attorneys general from 39 states": where they come from, no reference
             if word in lang.REFERENCE_PREPOSITIONS:
                 return "reference"
             if word in ("with", "to") and governor.lemma_.lower() == "compare":
@@ -322,6 +328,8 @@ def _role(root, lang: ModuleType) -> str:
             if word == "by":
                 if _changing(governor, lang):
                     return "change"
+                if of_a_thing and governor.lemma_.lower() not in lang.MARGIN_NOUNS:
+                    return ""  # "claims by 41 states": who made them, counted, not a margin
                 return "agent" if head.dep_ == "agent" else "margin"
             if word == "of" and governor.pos_ == "NOUN" and governor.lemma_.lower() in lang.CHANGE_WORDS:
                 return "change"

@@ -590,6 +590,8 @@ STATE_ABBREVIATIONS = {
     "s.c.": "south carolina", "s.d.": "south dakota", "tenn.": "tennessee", "vt.": "vermont",
     "va.": "virginia", "wash.": "washington", "w.va.": "west virginia", "wis.": "wisconsin",
     "wyo.": "wyoming",
+    # The federal district as reports write it after "Washington, " or alone.
+    "d.c.": "district of columbia", "dc": "district of columbia",
 }  # fmt: skip
 # Words before a road's number, which is part of its name ("Interstate 75", "Highway 401"), and
 # the US interstates' short form ("I-75"), which is the same road.
@@ -674,6 +676,9 @@ CHANGE_WORDS = frozenset(
     "soar plunge plummet tumble sink slide slip dip ease shrink contract expand raise lower lift boost "
     "hike trim widen swell".split()
 )
+# Nouns whose "by" gives a margin ("a defeat by 230 votes"); after other nouns "by" gives who
+# made the thing ("claims by 41 states").
+MARGIN_NOUNS = frozenset("defeat win victory majority loss lead margin".split())
 # Prepositions that put a figure as the one another is set against ("down from 1.2%", "against the
 # $1.21 analysts expected", "well below the 1.8 per cent it projected"): a reference, not the news.
 REFERENCE_PREPOSITIONS = frozenset("from against versus vs below above".split())
