@@ -110,20 +110,26 @@ def title_inside_a_body(ent, lang: ModuleType) -> int | None:
     lower-case word ("Department of" + "Justice Inspector General")."""
     doc = ent.doc
     start = ent.start + (ent[0].lower_ in ("the",))
-    for k in range(start + 2, ent.end - 2):
-        if not (doc[k].is_title and doc[k].lower_.rstrip(".") in lang.TITLES) or doc[k - 1].is_lower:
+
+    def title(k: int) -> bool:
+        return doc[k].is_title and doc[k].lower_.rstrip(".") in lang.TITLES
+
+    for j in range(start + 2, ent.end - 1):
+        if not title(j - 1) or title(j):
             continue
-        j = k
-        while j < ent.end and doc[j].is_title and doc[j].lower_.rstrip(".") in lang.TITLES:
-            j += 1
         words = [t.text for t in doc[j : ent.end]]
-        if (
-            len(words) >= 2
-            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[j : ent.end])
+        if not (
+            all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[j : ent.end])
             and words[-1].lower() not in lang.ORG_SUFFIXES
             and person_is_plausible(words, lang)
         ):
-            return k
+            continue
+        k = j - 1
+        while k - 1 > start and title(k - 1):
+            k -= 1
+        if doc[k - 1].is_lower:
+            k += 1
+        return k if k - start >= 2 and k < j else None
     return None
 
 
