@@ -642,8 +642,10 @@ def read_quotes(
             speaker, cue, attributed = partial_speaker, "partial", True
         else:
             speaker, cue, attributed = reader.attribute(start, end, quoted)
-        if speaker is None and not attributed and reader.last_speaker is not None:
-            # Unattributed, right after the same speaker's quote: the same voice goes on.
+        if speaker is None and not attributed and reader.last_speaker is not None and not quote.partial:
+            # Unattributed, right after the same speaker's quote: the same voice goes on; not
+            # words quoted inside a sentence of the writer's own ('with one user calling him
+            # "a disgrace"'), which are someone else's.
             speaker, cue = reader.last_speaker, "continued"
         elif speaker is None and not attributed and not before and first > 0:
             # 'X said commuters deserved better. "They expect ...': a quote opening the sentence
