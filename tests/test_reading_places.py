@@ -430,3 +430,16 @@ def test_a_name_before_airport_in_lower_case_or_spaceport_is_a_place():
 def test_a_name_ending_in_ness_the_model_calls_a_body_is_a_headland():
     kinds = entity_kinds("The Aurion Space Systems vehicle left the Lamba Ness pad at 11.02am.")
     assert kinds.get("Lamba Ness") == "place"
+
+
+def test_a_lone_word_a_mention_places_and_nothing_makes_someone_is_a_place_wherever_it_stands():
+    kinds = entity_kinds(
+        "Power was cut and passengers were led on foot to the Rosslyn station. Trains are not running "
+        "between Foggy Bottom and Rosslyn tonight. The Rosslyn station reopened at 7:30 p.m."
+    )
+    assert kinds.get("Rosslyn") == "place"
+    kinds = entity_kinds(
+        "About 300 passengers walked through the tunnel to Rosslyn. The manager told reporters at Rosslyn "
+        "that the operator had followed procedure. The Rosslyn station was closed until about 7:30 p.m."
+    )
+    assert kinds.get("Rosslyn") == "place"

@@ -573,6 +573,12 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         for start, end, kind, _ in raw
         if kind == PERSON and end - start == 1 and doc[start].text not in surnames | given_names
     } - marked_people
+    # "to Rosslyn", "at Rosslyn", "the Rosslyn station" beside the model's person "Rosslyn": a lone
+    # word some mention's surroundings make a place, and no one's title, full name or acts make
+    # someone, is that place wherever it stands.
+    placed_alone = {
+        doc[start:end].text.lower() for start, end, kind, _ in raw if kind == PLACE and end - start == 1
+    } & unmarked_people
     opening_subjects = {
         doc[start:end].text.lower()
         for start, end, _, _ in raw
@@ -592,6 +598,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             winners = [PLACE]
         someones = titled or (start, end) in said_by_surname
         kind = PERSON if someones and PERSON in counts else sorted(winners)[0]
+        if kind == PERSON and not titled and span.text.lower() in placed_alone:
+            kind = PLACE
         if (
             kind == PERSON
             and ORGANISATION in counts

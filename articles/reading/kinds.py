@@ -294,7 +294,10 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             kind == PERSON
             and not titled
             and (end - start == 1 or (end < len(doc) and doc[end].lower_ in lang.CROSSING_NOUNS))
-            and modifies_a_place_noun(doc, end, lang, landform=True)
+            and (
+                modifies_a_place_noun(doc, end, lang, landform=True)
+                or (end < len(doc) and doc[end].lower_ == "station" and doc[end - 1].head.i == end)
+            )
         ):
             # "the Mýrdalsjökull glacier", "the Khlong Luek checkpoint": a person to the model
             kind = PLACE
