@@ -379,6 +379,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     raw = with_untagged_aged_names(doc, raw, lang)  # "Anwen Price-Jenkins, 29,": someone
     marked_places, appositive_places = places_in_apposition(doc, raw, lang)
     raw = sorted(raw + appositive_places)  # "in Oia, the village famous for its sunsets"
+    model_kinds = {(start, end): kind for start, end, kind, _ in raw}
     raw = retyped(doc, raw, lang)  # "the regulator Ofgem", "Mrs May and Jean-Claude Juncker"
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
@@ -537,6 +538,14 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = ORGANISATION  # "doctors at Korle Bu" (Teaching Hospital); "Sahara Noor" of two firms
         raw[k] = (start, end, kind, titled)
     raw = places_by_conjunction(doc, raw, surnames, lang)
+    # Lone words the model called a person that the words around one of their mentions make a
+    # place ("to Rosslyn", "at Rosslyn", "the Rosslyn station"); not the model's own "place"
+    # label on a mention, which it gives "Brexit" too.
+    placed_by_words = {
+        doc[start:end].text.lower()
+        for start, end, kind, _ in raw
+        if kind == PLACE and end - start == 1 and model_kinds.get((start, end)) == PERSON
+    }
     # A name written once as a group's is a group's wherever it stands, and so is a longer
     # "person's" name built on it ("Ajax Amsterdam" beside "Ajax ... were seeking").
     groups = {
@@ -576,9 +585,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     # "to Rosslyn", "at Rosslyn", "the Rosslyn station" beside the model's person "Rosslyn": a lone
     # word some mention's surroundings make a place, and no one's title, full name or acts make
     # someone, is that place wherever it stands.
-    placed_alone = {
-        doc[start:end].text.lower() for start, end, kind, _ in raw if kind == PLACE and end - start == 1
-    } & unmarked_people
+    placed_alone = placed_by_words & unmarked_people
     opening_subjects = {
         doc[start:end].text.lower()
         for start, end, _, _ in raw
