@@ -599,3 +599,16 @@ def test_a_capitalised_occupation_opening_a_sentence_is_not_part_of_the_name():
 def test_a_name_followed_by_who_is_someone_though_a_business_noun_stands_before_it():
     body = '"He worked hard from small," said taxi operator Desmond Grant, who has known the runner since school.'
     assert kinds(body) == {"Desmond Grant": "person"}
+
+
+def test_a_plural_title_cut_from_its_full_stop_still_titles_the_names_after_it():
+    body = (
+        "The vote was close. Sens. Harold Brandvold of North Dakota and Corrine Maddox of Maine were the "
+        "only Republicans to vote yes."
+    )
+    assert kinds(body) == {
+        "Harold Brandvold": "person",
+        "North Dakota": "place",
+        "Corrine Maddox": "person",
+        "Maine": "place",
+    }
