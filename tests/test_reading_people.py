@@ -566,3 +566,49 @@ def test_a_name_set_after_a_comma_beside_a_role_is_someones():
         'A shepherd near Gisborne, Tama Whaanga-Ruru, said he had lost 200 ewes.\n\n"We had no warning," he said.',
     )
     assert [q["speaker"] for q in reading["quotes"]] == ["Tama Whaanga-Ruru"]
+
+
+def test_a_title_inside_a_bodys_span_parts_the_body_from_the_person_who_holds_it():
+    from articles.reading.people import title_inside_a_body
+
+    lang = get_language("en")
+    doc = nlp()("Central Bank of Chile President Verónica Echeñique Larraín resigned on Tuesday.")
+    assert title_inside_a_body(doc[0:8], lang) == 4  # "President"
+    doc = nlp()("Department of Justice Inspector General Michael Horowitz said the report was ready.")
+    assert title_inside_a_body(doc[0:7], lang) == 3  # "Inspector", not "Justice"
+    doc = nlp()("Halvorsen Chief Executive Gregory Vance said the company would pay.")
+    assert title_inside_a_body(doc[0:5], lang) is None  # one word before the title: not split here
+    doc = nlp()("The Federal Reserve Board of Governors met on Tuesday.")
+    assert title_inside_a_body(doc[0:6], lang) is None
+
+
+def test_one_word_after_mr_is_someone_linked_to_the_full_name_that_starts_with_it():
+    body = (
+        "Lorry driver Somchai Kaewkla, 46, said he had waited at the border since Saturday night. "
+        '"I slept in the cab for two nights. Today I can finally feed my family again," Mr Somchai said.'
+    )
+    assert kinds(body) == {"Somchai Kaewkla": "person"}
+    assert [q["speaker"] for q in read_report("t", body)["quotes"]] == ["Somchai Kaewkla"]
+
+
+def test_a_capitalised_occupation_opening_a_sentence_is_not_part_of_the_name():
+    body = 'Hundreds of people gathered on the hill. Crofter Magnus Isbister, 68, said the rocket "simply fell over".'
+    assert people(body) == {"Magnus Isbister"}
+
+
+def test_a_name_followed_by_who_is_someone_though_a_business_noun_stands_before_it():
+    body = '"He worked hard from small," said taxi operator Desmond Grant, who has known the runner since school.'
+    assert kinds(body) == {"Desmond Grant": "person"}
+
+
+def test_a_plural_title_cut_from_its_full_stop_still_titles_the_names_after_it():
+    body = (
+        "The vote was close. Sens. Harold Brandvold of North Dakota and Corrine Maddox of Maine were the "
+        "only Republicans to vote yes."
+    )
+    assert kinds(body) == {
+        "Harold Brandvold": "person",
+        "North Dakota": "place",
+        "Corrine Maddox": "person",
+        "Maine": "place",
+    }

@@ -384,3 +384,68 @@ def test_a_stage_race_is_no_place_nor_body():
         entity_kinds("She finished second at the Tour of Flanders on Sunday, her best result of the spring.")
         == {}
     )
+
+
+def test_a_name_before_a_border_checkpoint_or_a_market_is_a_place():
+    kinds = entity_kinds(
+        "Traders at Talat Thai market said sales had halved during the closure. "
+        "Lorries queued at the Ban Pakard checkpoint for two days."
+    )
+    assert kinds.get("Talat Thai") == "place"
+    assert kinds.get("Ban Pakard") == "place"
+    kinds = entity_kinds(
+        "Lorries queued at the Ban Laem checkpoint for two days, and traders at Rong Kluea market said "
+        "sales had halved."
+    )
+    assert kinds.get("Rong Kluea") == "place"
+
+
+def test_two_towns_joined_by_a_hyphen_before_a_route_noun_are_two_places():
+    kinds = entity_kinds(
+        "The Aranyaprathet-Poipet border crossing reopened on Monday after a month of repairs."
+    )
+    assert kinds.get("Aranyaprathet") == "place"
+    assert kinds.get("Poipet") == "place"
+    assert "Aranyaprathet-Poipet" not in kinds
+
+
+def test_a_dateline_in_capitals_before_a_dash_names_a_town_the_gazetteer_knows():
+    kinds = entity_kinds(
+        "TUNIS – The government announced a new budget on Monday, cutting fuel subsidies by a fifth."
+    )
+    assert kinds.get("TUNIS") == "place"
+
+
+def test_a_name_before_province_in_lower_case_is_a_place():
+    kinds = entity_kinds(
+        "Carriers diverted through the Ban Hat Lek crossing in Trat province, forwarders said."
+    )
+    assert kinds.get("Trat") == "place"
+
+
+def test_a_name_before_airport_in_lower_case_or_spaceport_is_a_place():
+    kinds = entity_kinds("The route includes new stations at Fes and Hassan II airport, the operator said.")
+    assert kinds.get("Hassan II") == "place"
+    kinds = entity_kinds(
+        "The launch from Sutherland Spaceport was delayed. Crowds gathered to watch the rocket at "
+        "Sutherland Spaceport on Saturday."
+    )
+    assert kinds.get("Sutherland Spaceport") == "place"
+
+
+def test_a_name_ending_in_ness_the_model_calls_a_body_is_a_headland():
+    kinds = entity_kinds("The Aurion Space Systems vehicle left the Lamba Ness pad at 11.02am.")
+    assert kinds.get("Lamba Ness") == "place"
+
+
+def test_a_lone_word_a_mention_places_and_nothing_makes_someone_is_a_place_wherever_it_stands():
+    kinds = entity_kinds(
+        "Power was cut and passengers were led on foot to the Rosslyn station. Trains are not running "
+        "between Foggy Bottom and Rosslyn tonight. The Rosslyn station reopened at 7:30 p.m."
+    )
+    assert kinds.get("Rosslyn") == "place"
+    kinds = entity_kinds(
+        "About 300 passengers walked through the tunnel to Rosslyn. The manager told reporters at Rosslyn "
+        "that the operator had followed procedure. The Rosslyn station was closed until about 7:30 p.m."
+    )
+    assert kinds.get("Rosslyn") == "place"

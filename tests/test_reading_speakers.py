@@ -345,3 +345,14 @@ def test_the_person_holding_a_bodys_post_speaks_when_the_parse_makes_the_body_th
         "for borrowers."
     )
     assert speakers(body) == [("Priya Natarajan Holt", "a cold shower")]
+
+
+def test_words_quoted_inside_the_writers_own_sentence_do_not_go_on_in_the_last_speakers_voice():
+    body = (
+        '"He worked hard from small," said taxi operator Desmond Grant, who has known the runner since school.\n'
+        'Others were less kind on social media, with one user calling him "a disgrace to the green, black and gold".'
+    )
+    assert speakers(body) == [
+        ("Desmond Grant", "He worked hard from small"),
+        (None, "a disgrace to the green, black and gold"),
+    ]

@@ -72,6 +72,7 @@ from .people import (
     person_is_plausible,
     rank_after_initials,
     someones_name,
+    title_inside_a_body,
     titled_name,
     without_epithets,
 )
@@ -90,6 +91,7 @@ from .place_cues import (
 )
 from .places import (
     colon_dateline,
+    hyphenated_places,
     is_dateline,
     listed_places,
     places_by_conjunction,
@@ -191,6 +193,13 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             and opens_with_a_feature(ent, lang)
         ):
             kind = PLACE  # "the River Ribble", "Lake Tana": a river or a lake, a law to the model
+        if (
+            kind is None
+            and label in ("WORK_OF_ART", "PRODUCT", "EVENT")
+            and len(ent) >= 2
+            and ent[-1].lower_ in lang.PLACE_SUFFIXES
+        ):
+            kind = PLACE  # "SaxaVord Spaceport", "Mohammed V Airport": a product to the model
         if kind is None and label == "NORP" and people_word_as_place(doc, ent, lowercase_words, lang):
             kind = PLACE  # "inspections are weak in Punjab", "Islanders in South Uist": somewhere
         if kind is not None and any(unicodedata.category(ch) == "Sc" for ch in ent.text):
@@ -198,6 +207,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         if kind == PLACE and a_peoples_word(doc, ent):
             continue  # "a 58-year-old Ukrainian citizen": a people's word, a place to the model
         if kind is None or ent_start < taken_until:
+            continue
+        if places := hyphenated_places(doc, ent.start, ent.end, lang):
+            raw.extend(places)  # "the Aranyaprathet-Poipet border crossing": two towns, one body to the model
+            taken_until = ent.end
             continue
         if names_a_race(ent, lang):
             continue  # "the Tour of Flanders": a race, a building to the model
@@ -239,6 +252,11 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             raw.append((ent.start, rank, ORGANISATION, False))
             taken_until = ent.end
             continue
+        if kind == ORGANISATION and (title := title_inside_a_body(ent, lang)) is not None:
+            # "Central Bank of Chile President Verónica Echeñique Larraín": the body, then the
+            # person who holds the title, in one span to the model
+            raw.append((ent.start + (doc[ent.start].lower_ in LEADING), title, ORGANISATION, False))
+            ent_start, ent, kind = title, doc[title:ent_end], PERSON
         if kind == ORGANISATION and (titled_name(ent, lang) or after_a_title(doc, ent, lang)):
             kind = PERSON  # "General Brent Dufresne", "Governor [Laurent Desrochers]": an organisation to the model
         marked = kind == ORGANISATION and someones_name(doc, ent, lang)
@@ -279,6 +297,13 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "the FTSE 100", "the Boeing 787": an index, a product, not the body itself
         if kind == ORGANISATION and end - start >= 2 and model_number(doc[end - 1].text):
             end -= 1  # "a Lion Air 737": the operator, without its plane's model
+        if (
+            kind == PERSON
+            and end - start >= 2
+            and doc[end - 1].is_lower
+            and doc[end - 1].lower_ in lang.PLACE_SUFFIXES
+        ):
+            kind = PLACE  # "Mohammed V airport": a place named after someone
         start, end, titled = strip_span(doc, start, end, kind, lang)
         if kind != PERSON and without_index_word(doc[start:end]) in benchmarks:
             continue  # "Brent crude", "Hang Seng Index"
@@ -359,6 +384,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     raw = with_untagged_aged_names(doc, raw, lang)  # "Anwen Price-Jenkins, 29,": someone
     marked_places, appositive_places = places_in_apposition(doc, raw, lang)
     raw = sorted(raw + appositive_places)  # "in Oia, the village famous for its sunsets"
+    model_kinds = {(start, end): kind for start, end, kind, _ in raw}
     raw = retyped(doc, raw, lang)  # "the regulator Ofgem", "Mrs May and Jean-Claude Juncker"
     # The model may call one name a person in one sentence and a place in another; the report
     # as a whole decides, and a tie goes to what is not a person (precision first).
@@ -517,6 +543,14 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = ORGANISATION  # "doctors at Korle Bu" (Teaching Hospital); "Sahara Noor" of two firms
         raw[k] = (start, end, kind, titled)
     raw = places_by_conjunction(doc, raw, surnames, lang)
+    # Lone words the model called a person that the words around one of their mentions make a
+    # place ("to Rosslyn", "at Rosslyn", "the Rosslyn station"); not the model's own "place"
+    # label on a mention, which it gives "Brexit" too.
+    placed_by_words = {
+        doc[start:end].text.lower()
+        for start, end, kind, _ in raw
+        if kind == PLACE and end - start == 1 and model_kinds.get((start, end)) == PERSON
+    }
     # A name written once as a group's is a group's wherever it stands, and so is a longer
     # "person's" name built on it ("Ajax Amsterdam" beside "Ajax ... were seeking").
     groups = {
@@ -553,6 +587,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         for start, end, kind, _ in raw
         if kind == PERSON and end - start == 1 and doc[start].text not in surnames | given_names
     } - marked_people
+    # "to Rosslyn", "at Rosslyn", "the Rosslyn station" beside the model's person "Rosslyn": a lone
+    # word some mention's surroundings make a place, and no one's title, full name or acts make
+    # someone, is that place wherever it stands.
+    placed_alone = placed_by_words & unmarked_people
     opening_subjects = {
         doc[start:end].text.lower()
         for start, end, _, _ in raw
@@ -572,6 +610,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             winners = [PLACE]
         someones = titled or (start, end) in said_by_surname
         kind = PERSON if someones and PERSON in counts else sorted(winners)[0]
+        if kind == PERSON and not titled and span.text.lower() in placed_alone:
+            kind = PLACE
         if (
             kind == PERSON
             and ORGANISATION in counts

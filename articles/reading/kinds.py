@@ -99,6 +99,12 @@ def body_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
     )
 
 
+def who_after(doc, end: int) -> bool:
+    """Whether ", who" follows the name ("taxi operator Clive Henry, who has known him"): a
+    person, though a business noun stands before the name."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
+
+
 def aged(doc, end: int) -> bool:
     """Whether an age in commas follows the name ("Sibusiso Khumalo, 44,"): only people have one."""
     return (
@@ -209,11 +215,12 @@ def spatial_before(doc, start: int, end: int) -> bool:
 def modifies_a_place_noun(doc, end: int, lang: ModuleType, *, landform: bool = False) -> bool:
     """Whether the name's last word modifies a lower-case noun for an area or a place of worship
     right after it ("Vargas state", "the Linwood mosque"): the name is that place's. landform:
-    only a noun for a landform counts ("the Reykjanes peninsula")."""
+    only a noun for a landform counts ("the Reykjanes peninsula"). A border checkpoint or a
+    market counts either way ("the Khlong Luek checkpoint")."""
     if end >= len(doc):
         return False
     last, after = doc[end - 1], doc[end]
-    nouns = lang.LANDFORM_NOUNS if landform else lang.PLACE_NOUNS
+    nouns = (lang.LANDFORM_NOUNS if landform else lang.PLACE_NOUNS) | lang.CROSSING_NOUNS
     return last.dep_ == "compound" and last.head.i == end and after.is_lower and after.lower_ in nouns
 
 
@@ -286,10 +293,14 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
         if (
             kind == PERSON
             and not titled
-            and end - start == 1
-            and modifies_a_place_noun(doc, end, lang, landform=True)
+            and (end - start == 1 or (end < len(doc) and doc[end].lower_ in lang.CROSSING_NOUNS))
+            and (
+                modifies_a_place_noun(doc, end, lang, landform=True)
+                or (end < len(doc) and doc[end].lower_ == "station" and doc[end - 1].head.i == end)
+            )
         ):
-            kind = PLACE  # "the Mýrdalsjökull glacier": a person to the model, a glacier's name
+            # "the Mýrdalsjökull glacier", "the Khlong Luek checkpoint": a person to the model
+            kind = PLACE
         described = described_kind(doc, start, lang)
         shaped = person_shaped(doc, start, end, lang)
         if (
@@ -325,7 +336,7 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
                 titled or described == PERSON or role_before_in_apposition(doc, start, end, lang),
             )
         elif (
-            (described == ORGANISATION and not titled and not aged(doc, end))
+            (described == ORGANISATION and not titled and not aged(doc, end) and not who_after(doc, end))
             or (kind == PLACE and dotted_initials(doc, start, end, lang))
             or named_as_a_body(doc, start, lang)
             or (not titled and held_as_a_body(doc, start))

@@ -48,15 +48,23 @@ def opens_with_a_country(words: list[str]) -> bool:
 
 def after_a_title(doc, ent, lang: ModuleType) -> bool:
     """A span of two or more capitalised words right after a person's title, shaped as a person's
-    name ("Governor [Laurent Desrochers] told reporters")."""
+    name ("Governor [Laurent Desrochers] told reporters"), or one word after an honorific ("Mr
+    [Somchai] said")."""
     words = [t.text for t in ent]
     return (
         ent.start > 0
         and doc[ent.start - 1].lower_.rstrip(".") in lang.TITLES
         and doc[ent.start - 1].is_title
-        and len(words) >= 2
-        and all(t.is_title for t in ent)
-        and person_is_plausible(words, lang)
+        and (
+            (len(words) >= 2 and all(t.is_title for t in ent) and person_is_plausible(words, lang))
+            # "Mr Somchai said": an honorific makes one word someone's name
+            or (
+                len(words) == 1
+                and ent[0].is_title
+                and ent[0].is_alpha
+                and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS
+            )
+        )
     )
 
 
@@ -96,6 +104,38 @@ def titled_name(ent, lang: ModuleType) -> bool:
         and all(w[:1].isupper() for w in words[1:])
         and words[-1].lower() not in lang.ORG_SUFFIXES
     )
+
+
+def title_inside_a_body(ent, lang: ModuleType) -> int | None:
+    """Where the title starts in a body's span the model ran on through a title into the name of
+    the person who holds it ("Central Bank of Chile President Verónica Echeñique Larraín",
+    "Department of Justice Inspector General Michael Horowitz"): capitalised title words after
+    a body's name of two words or more, then two capitalised words or more that end as no
+    body's name does. None when the span is not so made. The body's name does not end in a
+    lower-case word ("Department of" + "Justice Inspector General")."""
+    doc = ent.doc
+    start = ent.start + (ent[0].lower_ in ("the",))
+
+    def title(k: int) -> bool:
+        return doc[k].is_title and doc[k].lower_.rstrip(".") in lang.TITLES
+
+    for j in range(start + 2, ent.end - 1):
+        if not title(j - 1) or title(j):
+            continue
+        words = [t.text for t in doc[j : ent.end]]
+        if not (
+            all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[j : ent.end])
+            and words[-1].lower() not in lang.ORG_SUFFIXES
+            and person_is_plausible(words, lang)
+        ):
+            continue
+        k = j - 1
+        while k - 1 > start and title(k - 1):
+            k -= 1
+        if doc[k - 1].is_lower:
+            k += 1
+        return k if k - start >= 2 and k < j else None
+    return None
 
 
 def person_is_plausible(words: list[str], lang: ModuleType) -> bool:

@@ -117,6 +117,27 @@ def is_dateline(doc, start: int, end: int) -> bool:
     return bool(words) and all(t.is_upper for t in words) and doc[end].text in (",", "(", "—", "–", "-", "--")
 
 
+def hyphenated_places(doc, start: int, end: int, lang: ModuleType) -> list[tuple[int, int, str, bool]]:
+    """Two names joined by a hyphen before a noun for a way between them, one of them a place
+    the gazetteer knows and the whole none ("the Aranyaprathet-Poipet border crossing", "the
+    Kenitra-Marrakech line"), as two places; [] otherwise ("Guinea-Bissau", "Mercedes-Benz")."""
+    if end - start != 3 or end >= len(doc) or doc[start + 1].text not in ("-", "–"):
+        return []
+    first, second = doc[start], doc[start + 2]
+    if first.whitespace_ or doc[start + 1].whitespace_ or not (first.is_title and second.is_title):
+        return []
+    if not (first.is_alpha and second.is_alpha) or is_place_name(doc[start:end].text):
+        return []
+    after = [t.lower_ for t in doc[end : min(end + 2, len(doc))]]
+    if not doc[end].is_lower or not (
+        after[0] in lang.ROUTE_NOUNS or (after[1:] == [after[-1]] and after[-1] in lang.ROUTE_NOUNS)
+    ):
+        return []
+    if not (is_place_name(first.text) or is_place_name(second.text)):
+        return []
+    return [(start, start + 1, PLACE, False), (start + 2, start + 3, PLACE, False)]
+
+
 def untagged_dateline(doc, raw: list[tuple[int, int, str, bool]]) -> tuple[int, int] | None:
     """The place in capitals that opens a wire report, when the model tagged nothing there: a
     dateline with the agency in brackets right after it ("ABUJA (Equatorial Wire) —"). (A town
@@ -138,6 +159,8 @@ def untagged_dateline(doc, raw: list[tuple[int, int, str, bool]]) -> tuple[int, 
         end += 1
     if end == start or end >= len(doc) or not is_dateline(doc, start, end):
         return None
+    if doc[end].text in ("—", "–", "--") and is_place_name(doc[start:end].text):
+        return start, end  # "RABAT – The new line ...": a town the gazetteer knows, then the dash
     return (start, end) if doc[end].text == "(" else None
 
 
@@ -246,6 +269,22 @@ def untagged_divisions(
             and not taken.intersection((word.i, following.i))
         ):
             found.append((word.i, word.i + 2, PLACE, False))  # "the District 6 seat": a council's area
+            continue
+        if (
+            word.i > 0
+            and word.is_lower
+            and word.lower_ in lang.DIVISION_WORDS
+            and (before := doc[word.i - 1]).pos_ == "PROPN"
+            and before.is_title
+            and before.is_alpha
+            and before.dep_ == "compound"
+            and before.head.i == word.i
+            and before.i not in taken
+            and not before.is_sent_start
+        ):
+            found.append(
+                (before.i, before.i + 1, PLACE, False)
+            )  # "in Trat province": a people's word to the model
             continue
         if word.i == 0 or word.lower_ not in lang.DIVISION_WORDS or not word.is_title or word.i in taken:
             continue

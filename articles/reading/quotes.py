@@ -642,8 +642,15 @@ def read_quotes(
             speaker, cue, attributed = partial_speaker, "partial", True
         else:
             speaker, cue, attributed = reader.attribute(start, end, quoted)
-        if speaker is None and not attributed and reader.last_speaker is not None:
-            # Unattributed, right after the same speaker's quote: the same voice goes on.
+        if (
+            speaker is None
+            and not attributed
+            and reader.last_speaker is not None
+            and not (quote.partial and _someone_new_before(doc, sentence.start, start))
+        ):
+            # Unattributed, right after the same speaker's quote: the same voice goes on; not
+            # words quoted inside a sentence whose subject is someone new ('with one user
+            # calling him "a disgrace"'), whose they are.
             speaker, cue = reader.last_speaker, "continued"
         elif speaker is None and not attributed and not before and first > 0:
             # 'X said commuters deserved better. "They expect ...': a quote opening the sentence
@@ -656,6 +663,22 @@ def read_quotes(
         quotes.append(quote)
         previous = quote
     return quotes
+
+
+_INDEFINITE = frozenset("a an one another some several many other others".split())
+
+
+def _someone_new_before(doc, start_char: int, end_char: int) -> bool:
+    """Whether someone brought in by "a", "one", "another", "some" ("one user", "another fan")
+    does something in the text before the quote: someone not named before, not the last speaker."""
+    span = doc.char_span(start_char, end_char, alignment_mode="contract")
+    return span is not None and any(
+        # the subject of a verb, or a noun a verb of its own hangs on ("with one user calling him")
+        (t.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "acl" and c.pos_ == "VERB" for c in t.children))
+        and t.pos_ == "NOUN"
+        and any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in t.children)
+        for t in span
+    )
 
 
 def _entity_named(entities: list[Entity], key: str | None) -> Entity | None:

@@ -48,6 +48,14 @@ def strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple[
             start, titled = start + 1, True
         if start > 0 and doc[start - 1].lower_.rstrip(".") in lang.TITLES:
             titled = True
+        # "Sens. Harold Brandvold": an abbreviated title the tokenizer cut from its full stop
+        if (
+            start > 1
+            and doc[start - 1].text == "."
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].lower_ in lang.TITLES
+        ):
+            titled = True
         # "whose son Tavita, 8,", "her husband Marek": someone's relative, named by a first name
         if start > 1 and doc[start - 1].lower_ in KIN and doc[start - 2].lower_ in OWNERS:
             titled = True

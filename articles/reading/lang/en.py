@@ -188,7 +188,7 @@ OCCUPATION_NOUNS = frozenset(
     campaigner activist protester journalist photographer historian organizer organiser
     volunteer accountant engineer mechanic farmer electrician plumber cleaner shopkeeper waiter
     waitress pensioner retiree commuter veterinarian vet dentist pharmacist paramedic
-    firefighter midwife herder shepherd fisherman miner""".split()
+    firefighter midwife herder shepherd fisherman miner crofter""".split()
 )
 # Players' positions, written right before a name as a job is ("All Blacks centre Tamati
 # Rangihuna", "hooker Bongani Khumalo-Reid"); only there, since "the centre of Leeds" names none.
@@ -206,6 +206,15 @@ PLACE_NOUNS = frozenset(
 # The landforms among them, which no person's name modifies ("the Mýrdalsjökull glacier", "the
 # Reykjanes peninsula"), while churches and mosques are named after saints and founders.
 LANDFORM_NOUNS = frozenset("island volcano glacier peninsula plain".split())
+# Lower-case nouns for where a road meets a border or traders meet, which a name before them
+# names and no one is honoured by ("the Khlong Luek checkpoint", "Rong Kluea market"): a place
+# whatever the model called the name.
+CROSSING_NOUNS = frozenset("checkpoint crossing market".split())
+# Lower-case nouns for a way between two places, which a hyphenated pair of names before them
+# joins ("the Aranyaprathet-Poipet border crossing", "the Kenitra-Marrakech line").
+ROUTE_NOUNS = frozenset(
+    "border crossing route line road railway highway corridor link bridge pipeline flight flights".split()
+)
 # Lower-case nouns for a settlement or a landform that, set beside a name after a comma, make
 # it a place ("Uliastai, the capital of Zavkhan", "Oia, the village famous for its sunsets",
 # "Katla, the volcano beneath ..."). Not "home" or "base", which bodies and people have.
@@ -243,7 +252,7 @@ HOLDING_WORDS = frozenset(
 # Last words of places that are also surnames (so not in PLACE_SUFFIXES): they make a place of a
 # name the model calls an organisation, never of one it calls a person.
 PLACE_LAST_WORDS = frozenset(
-    "hill hills hillside heights park hall square gardens field arena village place point".split()
+    "hill hills hillside heights park hall square gardens field arena village place point ness".split()
 )
 # Lower-case nouns for premises and media that a name before them names ("the Cinnamon Grand
 # hotel", "the group's Al Masirah television"): a hotel or a channel, never the person it may
@@ -263,7 +272,7 @@ NOT_ACRONYMS = frozenset(
 PLACE_SUFFIXES = frozenset(
     """river sea ocean lake island islands valley desert strait gulf bay coast peninsula province
     region county district mountains basin delta hotel palace stadium cathedral mosque
-    temple airport harbour harbor boulevard street avenue road square bridge wharf quay creek
+    temple airport spaceport harbour harbor boulevard street avenue road square bridge wharf quay creek
     station port highway hwy""".split()
 )
 # Words that end (or start) names of laws, events and things, not of people.
