@@ -66,9 +66,12 @@ def updating_outcomes(table: str, rows: Sequence[tuple]) -> Iterator[None]:
         _copy(cursor, "COPY regroup_outcome FROM STDIN", rows)
         # Statistics for the planner: autovacuum never analyses a temporary table, and a table
         # that grew since it last analysed it (a regroup after a large import) is planned as
-        # it was. With 1,000 reports' statistics at 100,000, this UPDATE ran for minutes.
-        cursor.execute("ANALYZE regroup_outcome")
-        cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+        # it was. With 1,000 reports' statistics at 100,000, this UPDATE ran for minutes. As
+        # refresh_statistics after a write: only for a large one, which stale statistics can
+        # mislead; a small one is planned well enough either way.
+        if len(rows) >= ANALYZE_AFTER:
+            cursor.execute("ANALYZE regroup_outcome")
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
         with _meanwhile(lambda: _apply_outcomes(cursor, table)):
             yield
 
