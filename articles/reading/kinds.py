@@ -271,13 +271,13 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
         doc[s:e].text
         for s, e, kind, titled in raw
         if kind == PERSON
-        and _one_word(doc, s, e)
+        and one_word(doc, s, e)
         and (titled or doc[s:e].root.dep_ in ("nsubj", "nsubjpass", "poss"))
     }
     # "Karen Ashby-Reid" beside the model's organisation "Callum Ashby-Reid": a family's name
     family_names: dict[str, set[str]] = {}
     for s, e, kind, _ in raw:
-        if kind == PERSON and not _one_word(doc, s, e):
+        if kind == PERSON and not one_word(doc, s, e):
             family_names.setdefault(_last_word(doc, s, e), set()).add(doc[s].text)
     # Once a side in a contest, a town's or country's name is the team's wherever the report
     # does not put something in it ("fans in Liverpool").
@@ -357,8 +357,8 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
     return out
 
 
-def _one_word(doc, start: int, end: int) -> bool:
-    """Whether the tokens are one word, hyphenated parts included ("Ashby-Reid")."""
+def one_word(doc, start: int, end: int) -> bool:
+    """Whether the tokens are one word, hyphenated parts included ("Ashby-Reid", "Lloyd-Hughes")."""
     return not any(t.whitespace_ for t in doc[start : end - 1])
 
 

@@ -761,10 +761,8 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
                 # the rest of the world's, whatever the parse made of a name it rarely sees
                 label, end_char = "MONEY", doc[ent.end].idx + len(doc[ent.end].text)
             text = doc.text[start_char:end_char]
-        if label == "QUANTITY" and currency_of_word(ent[-1].lower_):
+        if label == "QUANTITY" and (currency_of_word(ent[-1].lower_) or currency_of_name(text)):
             label = "MONEY"  # "3.4 billion kroner": the model takes a currency it rarely sees for a unit
-        if label == "QUANTITY" and currency_of_name(text):
-            label = "MONEY"
         elif label == "CARDINAL" and not tally and noun is not None and 0 <= noun.i - ent.end <= 2:
             through_noun = doc.text[start_char : noun.idx + len(noun.text)]
             if currency_of_name(through_noun):

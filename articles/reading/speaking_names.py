@@ -5,7 +5,7 @@ with an age in commas after it ("Anwen Price-Jenkins, 29, a nurse")."""
 from types import ModuleType
 
 from .identity import PERSON, PLACE, is_first_name, known_place
-from .kinds import aged, kind_by_shape
+from .kinds import aged, kind_by_shape, one_word
 from .not_names import DESCRIBING
 from .people import opens_with_a_common_word
 from .spans import hyphenated_end, strip_span
@@ -138,13 +138,8 @@ def with_untagged_aged_names(
         # name of two words or more keeps the model's bounds ("Passenger [Meera Kulkarni-Dunne]")
         pieces = [span for span in out if span[0] < end and start < span[1]]
         if all(
-            start <= s and e <= end and e - s < end - start and (k != PERSON or _one_word(doc, s, e))
+            start <= s and e <= end and e - s < end - start and (k != PERSON or one_word(doc, s, e))
             for s, e, k, _ in pieces
         ):
             out = [span for span in out if span not in pieces] + [(start, end, PERSON, titled)]
     return sorted(out)
-
-
-def _one_word(doc, start: int, end: int) -> bool:
-    """Whether the tokens are one word, hyphenated parts included ("Lloyd-Hughes")."""
-    return not any(t.whitespace_ for t in doc[start : end - 1])
