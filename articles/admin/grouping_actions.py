@@ -45,6 +45,7 @@ def evidence_html(evidence: dict) -> str:
         ("other_day", "Penalised: undated, its lead names another weekday"),
         ("other_vote", "Penalised: its lead gives another vote's count"),
         ("other_level", "Penalised: its lead gives another new rate or level"),
+        ("other_stage", "Penalised: without dates to compare, its headline tells another stage"),
         ("shared_people", "Shared people"),
         ("shared_organisations", "Shared organisations"),
         ("shared_places", "Shared places"),

@@ -177,6 +177,8 @@ class ReportFeatures:
     tallies: list[str] = field(default_factory=list)
     # New values of a rate or level stated in the headline and lead (new_levels): "2.75%".
     levels: list[str] = field(default_factory=list)
+    # Stages of a court case or a two-round election the headline tells (stages): "bail".
+    stages: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         data = {
@@ -194,6 +196,8 @@ class ReportFeatures:
             data["y"] = self.tallies
         if self.levels:
             data["r"] = self.levels
+        if self.stages:
+            data["g"] = self.stages
         return data
 
     @classmethod
@@ -213,6 +217,8 @@ class ReportFeatures:
             tallies=data.get("y", []),
             # Features stored before new levels have none: no cue, no effect.
             levels=data.get("r", []),
+            # Features stored before stages have none: no cue, no effect.
+            stages=data.get("g", []),
         )
 
 
@@ -286,6 +292,38 @@ def new_levels(title: str, body: str, reading: dict | None, lead_chars: int = LE
     return [f"{value:g}%" for value in sorted(found)]
 
 
+# The stages of two sagas that news follows step by step, each a closed class of the words a
+# headline tells it with. A court case: the arrest or charge, bail, the verdict, the sentence
+# ("Chip boss collared at Dublin Airport", "freed on EUR 2m bail", "found guilty of fraud",
+# "jailed for seven years"). A two-round election: the first round ("leads first round",
+# "head for presidential runoff", "sends X and Y to a second round") and the result ("wins the
+# presidency", "president-elect"). A bare "runoff" or "second round" names no stage: the first
+# round's headlines announce it too. A headline may tell two stages ("arrested and charged",
+# "wins bail after arrest"): it then shares a stage with either happening.
+_STAGE_WORDS = {
+    "accused": r"(?:re-?)?arrest(?:s|ed|ing)?|detain(?:s|ed)?|detention|custody|nabbed|collared"
+    r"|charged|charges|indicted|indictment",
+    "bail": r"bail(?:ed|s)?(?!\s*-?\s*out)",
+    "verdict": r"guilty|convict(?:s|ed)?|conviction|acquit(?:s|ted)?|acquittal",
+    "sentence": r"sentenced|sentencing|jailed|jails|imprisoned",
+    "first round": r"first[- ]round"
+    r"|(?:heads?|headed|heading|go(?:es)?|going|sends?|sent|forced?)\s+(?:[\w'-]+\s+){0,4}?(?:for|to|into)"
+    r"\s+(?:an?\s+|the\s+)?(?:presidential\s+)?(?:runoff|run-off|second\s+round)",
+    "election result": r"president-elect|elected\s+president"
+    r"|wins?\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:presidency|runoff|run-off|second\s+round|presidential\s+election)",
+}
+_STAGES = [(stage, re.compile(rf"\b(?:{words})\b")) for stage, words in _STAGE_WORDS.items()]
+
+
+def stages(title: str) -> list[str]:
+    """The stages of a court case or a two-round election a headline tells, in saga order:
+    "Irish court grants bail to Veltris executive" -> ["bail"]. Every outlet's headline of one
+    happening tells its stage (arrested / held / nabbed; guilty / convicted); a follow-up's
+    headline tells the next one, while its lead recaps the earlier: only the headline counts."""
+    text = fold(title).replace("\u2019", "'")
+    return [stage for stage, pattern in _STAGES if pattern.search(text)]
+
+
 def heaviest(weights: dict[str, float], limit: int) -> dict[str, float]:
     """The `limit` heaviest entries, heaviest first (a report's terms, a profile's sums)."""
     if len(weights) <= limit:
@@ -354,4 +392,5 @@ def extract_features(
         meaning=meaning_of(reading, title),
         tallies=vote_tallies(reading),
         levels=levels,
+        stages=stages(title),
     )

@@ -44,6 +44,7 @@ from .similarity import (
     level_factor,
     score,
     settle,
+    stage_factor,
     time_factor,
     vote_factor,
 )
@@ -136,6 +137,7 @@ class _Group:
         self.days: Counter[str] = Counter()
         self.tallies: Counter[str] = Counter()
         self.levels: Counter[str] = Counter()
+        self.stages: Counter[str] = Counter()
         self.named = 0  # members naming anyone
         self.meaning = MeaningSum()
         self.changed = False
@@ -156,6 +158,7 @@ class _Group:
         self.days.update(report.days)
         self.tallies.update(report.tallies)
         self.levels.update(report.levels)
+        self.stages.update(report.stages)
         self.named += bool(vectors.names.vector)
         self.meaning.add(report.meaning)
 
@@ -170,6 +173,7 @@ class _Group:
         self.days.subtract(report.days)
         self.tallies.subtract(report.tallies)
         self.levels.subtract(report.levels)
+        self.stages.subtract(report.stages)
         self.named -= bool(vectors.names.vector)
         self.meaning.add(report.meaning, -1.0)
 
@@ -464,6 +468,8 @@ def _match(member: Member, vectors: _Vectors, group: _Group, *, parts: bool = Fa
     vote = vote_factor(report.tallies, tallies)
     levels = group.levels - Counter(report.levels) if own else group.levels
     level = level_factor(report.levels, levels)
+    stages = group.stages - Counter(report.stages) if own else group.stages
+    stage = 1.0 if gap is not None else stage_factor(report.stages, stages)
     return settle(
         text,
         factor,
@@ -476,6 +482,7 @@ def _match(member: Member, vectors: _Vectors, group: _Group, *, parts: bool = Fa
         day=day,
         vote=vote,
         level=level,
+        stage=stage,
         meaning=meaning,
     )
 

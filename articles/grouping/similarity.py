@@ -13,7 +13,9 @@ Plain Python. The score combines
 - dated or not, a penalty when both state a vote's count in their leads and no count is the
   same (the deal's defeat by 432 to 202, the confidence vote won by 325 to 306 the next day);
 - dated or not, a penalty when both give a rate's new value in their leads and no value is the
-  same (the cash rate cut to 2.75%, then a week later to 2%).
+  same (the cash rate cut to 2.75%, then a week later to 2%);
+- when the two sides' dates cannot be compared, a penalty when both headlines tell a stage of a court case or
+  a two-round election and none in common (the arrest, then bail; the verdict, then the sentence).
 """
 
 import math
@@ -56,6 +58,13 @@ VOTE_TOLERANCE = 0.01
 # a rate decision gives the rate it was set to, and the saga's next decision sets another
 # (the Fed's cut to 2-2.25%, then to 1.75-2%). As strong as the vote cue, for the same reason.
 LEVEL_MISMATCH_FACTOR = 0.5
+# Multiplies the score when the report or the event has no publication date (so the time factor
+# cannot tell), the report's headline tells a stage of a court case or a two-round election
+# (features.stages), the event's reports' headlines tell some, and none is the same: every
+# outlet's headline of a bail hearing says bail, and the arrest's say arrested, held or detained,
+# while both leads tell the arrest. With dates on both sides the time factor decides (the
+# sentence comes weeks after the verdict).
+STAGE_MISMATCH_FACTOR = 0.5
 # Cap of the profile (centroid) size: the heaviest terms and names are kept.
 PROFILE_TERMS = 200
 PROFILE_NAMES = 60
@@ -85,6 +94,8 @@ class Profile:
     tallies: dict[str, int] = field(default_factory=dict)
     # New value -> how many members give it in their lead (features.new_levels).
     levels: dict[str, int] = field(default_factory=dict)
+    # Stage -> how many members' headlines tell it (features.stages).
+    stages: dict[str, int] = field(default_factory=dict)
 
     def add(self, report: ReportFeatures, terms: "Weighted", names: "Weighted") -> None:
         """Add a member: its features, and its vectors weighted with the current idf."""
@@ -110,6 +121,8 @@ class Profile:
             self.tallies[tally] = self.tallies.get(tally, 0) + 1
         for level in report.levels:
             self.levels[level] = self.levels.get(level, 0) + 1
+        for stage in report.stages:
+            self.stages[stage] = self.stages.get(stage, 0) + 1
         when = report.published_at
         if when is not None:
             self.first = when if self.first is None else min(self.first, when)
@@ -133,6 +146,8 @@ class Profile:
             data["y"] = self.tallies
         if self.levels:
             data["r"] = self.levels
+        if self.stages:
+            data["g"] = self.stages
         return data
 
     @classmethod
@@ -151,6 +166,8 @@ class Profile:
             tallies=dict(data.get("y", {})),
             # Profiles stored before new levels have none: no cue, no effect.
             levels=dict(data.get("r", {})),
+            # Profiles stored before stages have none: no cue, no effect.
+            stages=dict(data.get("g", {})),
             first=first,
             last=last,
         )
@@ -194,6 +211,8 @@ class Match:
     other_vote: bool = False
     # Both leads give a rate's new value, and no value is the same (level_factor).
     other_level: bool = False
+    # A side undated, both headlines tell a stage of a saga, none the same (stage_factor).
+    other_stage: bool = False
 
 
 def time_factor(
@@ -260,6 +279,19 @@ def level_factor(report_levels: list[str], event_levels: Mapping[str, int]) -> f
     if not stated or stated.intersection(report_levels):
         return 1.0
     return LEVEL_MISMATCH_FACTOR
+
+
+def stage_factor(report_stages: list[str], event_stages: Mapping[str, int]) -> float:
+    """STAGE_MISMATCH_FACTOR when both headlines tell stages of a saga and none is the same
+    (the caller applies it only where the time factor cannot tell). event_stages: stage ->
+    members telling it (zero counts are ignored). 1.0 otherwise: a headline that tells no stage
+    (an analysis, a market's reaction) says nothing either way."""
+    if not report_stages:
+        return 1.0
+    told = {stage for stage, members in event_stages.items() if members > 0}
+    if not told or told.intersection(report_stages):
+        return 1.0
+    return STAGE_MISMATCH_FACTOR
 
 
 def _same_count(a: str, b: str) -> bool:
@@ -329,6 +361,7 @@ def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Pro
     same_outlet = report.outlet is not None and report.outlet in profile.outlets
     vote = vote_factor(report.tallies, profile.tallies)
     level = level_factor(report.levels, profile.levels)
+    stage = 1.0 if gap is not None else stage_factor(report.stages, profile.stages)
     return settle(
         text,
         factor,
@@ -341,6 +374,7 @@ def score(report: ReportFeatures, terms: Weighted, names: Weighted, profile: Pro
         day=day,
         vote=vote,
         level=level,
+        stage=stage,
         meaning=meaning,
     )
 
@@ -358,12 +392,13 @@ def settle(
     day: float = 1.0,
     vote: float = 1.0,
     level: float = 1.0,
+    stage: float = 1.0,
     meaning: tuple[float, float] | None = None,
 ) -> Match:
     """The match: text similarity times the time factor, the weekday factor of undated
-    reports (day_factor), the vote-count factor (vote_factor), the new-level factor (level_factor)
-    and the same-outlet penalty."""
-    factor *= day * vote * level
+    reports (day_factor), the vote-count factor (vote_factor), the new-level factor (level_factor),
+    the stage factor of undated reports (stage_factor) and the same-outlet penalty."""
+    factor *= day * vote * level * stage
     if same_outlet:
         # An outlet seldom files two reports of one happening; its second report on the
         # same actors is more often the next happening (the resignation after the scandal).
@@ -380,6 +415,7 @@ def settle(
         other_day=day < 1.0,
         other_vote=vote < 1.0,
         other_level=level < 1.0,
+        other_stage=stage < 1.0,
         meaning_similarity=None if meaning is None else round(meaning[0], 4),
     )
 
