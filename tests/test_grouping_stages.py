@@ -1,0 +1,178 @@
+"""A headline's stage of a court case or a two-round election as a cue: without dates to
+compare, an arrest and the bail hearing after it are two happenings, although the bail
+report's lead tells the arrest again."""
+
+from datetime import UTC, datetime
+
+import pytest
+from grouping_helpers import report
+
+from articles.grouping import similarity
+from articles.grouping.engine import Weights
+from articles.grouping.features import ReportFeatures, extract_features, stages
+from articles.grouping.refine import Member, _Group, _match, _Vectors
+from articles.grouping.similarity import STAGE_MISMATCH_FACTOR, Profile, score, stage_factor
+from articles.reading import read_report
+
+# An invented case: a port official is arrested in Mombasa at the request of Tanzania, and a
+# court grants him bail three days later. The bail report recaps the arrest in its lead, as
+# follow-ups do; undated, the texts are all there is.
+ARREST_WIRE = (
+    "Kenyan port official arrested in Mombasa over Tanzanian fuel smuggling warrant",
+    "MOMBASA (Northwire) - Kenyan police arrested Daniel Mwangemi, a senior manager at the Kenya "
+    "Ports Authority, in Mombasa on a warrant from Tanzania, which accuses him of running a fuel "
+    "smuggling network through the port of Tanga.\n\n"
+    "Tanzania's attorney general, Hamza Johari, said Dar es Salaam would seek his extradition. "
+    "Mwangemi's lawyer, Cecilia Otieno, said her client denied every accusation and would fight "
+    "the warrant in the High Court in Mombasa.",
+)
+ARREST_PAPER = (
+    "Ports Authority manager detained in Mombasa on Tanzanian smuggling warrant",
+    "A senior Kenya Ports Authority manager, Daniel Mwangemi, has been detained in Mombasa on a "
+    "Tanzanian warrant accusing him of a fuel smuggling network run through the port of Tanga.\n\n"
+    "His lawyer, Cecilia Otieno, said he denied the accusations and would contest the warrant at "
+    "the High Court in Mombasa. Tanzania's attorney general, Hamza Johari, said Dar es Salaam "
+    "would ask for his extradition.",
+)
+BAIL = (
+    "Mombasa court grants bail to Ports Authority manager Mwangemi, with passport surrendered",
+    "Justice Wanjiru Kamau granted bail of five million shillings to Daniel Mwangemi, the Ports "
+    "Authority manager held on a Tanzanian smuggling warrant, and ordered him to surrender his "
+    "passport and report to Nyali police station every Friday.\n\n"
+    "The judge said the prosecution had not shown that he would flee. Supporters in the public "
+    "gallery cheered as he left the courtroom with his wife. The extradition hearing is set for "
+    "next month; his lawyer, Cecilia Otieno, said the case against him was weak.",
+)
+
+
+def read(title: str, body: str) -> ReportFeatures:
+    """A report's features as the import computes them: from its text and its reading."""
+    return extract_features(title, body, None, read_report(title, body))
+
+
+@pytest.mark.parametrize(
+    ("headline", "told"),
+    [
+        ("Police arrest mayor's aide at Nairobi airport", ["accused"]),
+        ("Ex-minister charged with taking bribes over road contracts", ["accused"]),
+        ("Smuggling suspect nabbed at the border", ["accused"]),
+        ("Aide freed on bail with curfew and tag", ["bail"]),
+        ("Court refuses bail to ex-minister", ["bail"]),
+        ("Jury finds former mayor guilty of bribery", ["verdict"]),
+        ("Former mayor acquitted of bribery", ["verdict"]),
+        ("Former mayor jailed for nine years", ["sentence"]),
+        ("Judge to hear sentencing arguments in mayor's case", ["sentence"]),
+        # A headline that tells two stages shares one with either happening.
+        ("Mayor's aide arrested and granted bail within hours", ["accused", "bail"]),
+        ("Chile's Soto and Vidal head for presidential runoff", ["first round"]),
+        ("Fragmented vote sends Soto and Vidal to a second round", ["first round"]),
+        ("Soto leads first round of Chile's presidential election", ["first round"]),
+        ("Vidal wins Chile's presidential runoff", ["election result"]),
+        ("Vidal wins the presidency by a whisker", ["election result"]),
+        ("Chile has a new president-elect", ["election result"]),
+        # A bare runoff or second round names no stage (the first round announces it), a
+        # bail-out is no bail, and a headline about something else tells none.
+        ("What the runoff means for Chile's copper", []),
+        ("Government to bail out struggling airline", []),
+        ("Ministers hold talks on port reform", []),
+    ],
+)
+def test_a_headline_tells_the_stage_of_its_case_or_election(headline: str, told: list[str]):
+    assert stages(headline) == told
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "factor"),
+    [
+        (["bail"], {"bail": 2}, 1.0),
+        (["bail"], {"accused": 2}, STAGE_MISMATCH_FACTOR),
+        # One stage in common is enough; a side that tells none says nothing; a stage whose
+        # members have all left the event is no longer told.
+        (["accused", "bail"], {"accused": 1}, 1.0),
+        ([], {"accused": 2}, 1.0),
+        (["bail"], {}, 1.0),
+        (["bail"], {"accused": 0}, 1.0),
+    ],
+)
+def test_stage_factor_scores_down_only_where_both_sides_tell_stages_and_none_agrees(ours, theirs, factor):
+    assert stage_factor(ours, theirs) == factor
+
+
+@pytest.mark.django_db(False)
+def test_stages_are_kept_with_the_features_and_counted_in_the_profile():
+    features = read(*BAIL)
+    assert features.stages == ["bail"]
+    assert ReportFeatures.from_json(features.to_json(), None).stages == ["bail"]
+    stored_before_stages = {k: v for k, v in features.to_json().items() if k != "g"}
+    assert ReportFeatures.from_json(stored_before_stages, None).stages == []
+
+    profile = Profile()
+    weights = Weights(10, {})
+    profile.add(features, *weights.vectors(features))
+    assert Profile.from_json(profile.to_json(), None, None).stages == {"bail": 1}
+    stored_before = {k: v for k, v in profile.to_json().items() if k != "g"}
+    assert Profile.from_json(stored_before, None, None).stages == {}
+
+
+@pytest.mark.django_db(False)
+def test_the_cue_applies_only_where_the_time_factor_cannot_tell():
+    arrest, bail = read(*ARREST_WIRE), read(*BAIL)
+    weights = Weights(10, {})
+    monday, thursday = datetime(2026, 3, 2, tzinfo=UTC), datetime(2026, 3, 5, tzinfo=UTC)
+
+    def scored(arrest_date, bail_date):
+        arrest.published_at, bail.published_at = arrest_date, bail_date
+        profile = Profile()
+        profile.add(arrest, *weights.vectors(arrest))
+        return score(bail, *weights.vectors(bail), profile)
+
+    assert scored(None, None).other_stage
+    # A page-dated event and an undated report: no gap to measure, so the stage tells.
+    assert scored(monday, None).other_stage and scored(None, thursday).other_stage
+    # Both dated: the days decide, as for any follow-up.
+    assert not scored(monday, thursday).other_stage
+
+
+@pytest.mark.django_db(False)
+def test_second_thoughts_score_a_stage_as_score_does_leaving_the_report_out():
+    arrest, bail = read(*ARREST_WIRE), read(*BAIL)
+    weights = Weights(10, {})
+    profile = Profile()
+    profile.add(arrest, *weights.vectors(arrest))
+    by_score = score(bail, *weights.vectors(bail), profile)
+
+    group = _Group(1, None)
+    group.add(Member(1, arrest), _Vectors(arrest, weights))
+    group.add(Member(2, bail), _Vectors(bail, weights))
+    # The report's own stage, inside the group, must not count as the event's.
+    by_refine = _match(Member(2, bail), _Vectors(bail, weights), group)
+
+    assert by_score.other_stage and by_refine is not None and by_refine.other_stage
+    assert by_refine.score == pytest.approx(by_score.score, abs=1e-3)
+
+
+@pytest.mark.django_db
+def test_an_undated_bail_hearing_starts_its_own_event_not_the_arrests():
+    wire = report("Northwire", *ARREST_WIRE)
+    paper = report("Tidewater", *ARREST_PAPER)
+    assert paper.event_id == wire.event_id
+    assert not paper.grouping_evidence.get("other_stage")
+
+    bail = report("Harbour Post", *BAIL)
+
+    assert bail.event_id != wire.event_id
+    evidence = bail.grouping_evidence
+    assert evidence["event_id"] == wire.event_id and evidence["other_stage"]
+    assert "its headline tells another stage of the case or election" in evidence["explanation"]
+
+
+@pytest.mark.django_db
+def test_without_the_stage_cue_the_bail_hearing_would_join_the_arrest(monkeypatch):
+    # The case above is decided by the cue, not by the texts alone.
+    monkeypatch.setattr(similarity, "STAGE_MISMATCH_FACTOR", 1.0)
+    wire = report("Northwire", *ARREST_WIRE)
+    report("Tidewater", *ARREST_PAPER)
+
+    bail = report("Harbour Post", *BAIL)
+
+    assert bail.event_id == wire.event_id
