@@ -4,7 +4,7 @@ its story formed meanwhile, if that now scores at least the threshold."""
 import pytest
 from grouping_helpers import report
 
-from articles.grouping import batched, engine, refine
+from articles.grouping import batched, engine, last_look, refine
 from articles.grouping.batched import look_again
 from articles.models import Article, Event, EventProfile, GroupingStatus
 
@@ -163,3 +163,31 @@ def test_the_last_look_rebuilds_no_event_when_every_candidate_scores_far_under_t
 
     assert look_again([wire.event_id, tabloid.event_id]) == 0
     assert rebuilt == []
+
+
+FERRY_SHARES = (
+    "Smyril Line shares slide after Aurora grounding off the Faroes",
+    "Shares in Smyril Line fell 6 per cent in Copenhagen on Monday, the first day of trading since "
+    "its ferry Aurora ran aground off Vestmanna in the Faroe Islands after a steering failure, as "
+    "analysts weighed the cost of repairs and of a summer without the company's largest ship. The "
+    "operator said the Aurora would be out of service for at least eight weeks while the breached "
+    "hull is repaired in a Danish yard. Insurers are expected to cover most of the repair bill, said "
+    "Mette Krogh, an analyst at Nordhavn Securities, but lost bookings on the Hirtshals route in high "
+    "season will not be.",
+)
+
+
+@pytest.mark.django_db
+def test_a_report_left_alone_joins_its_story_at_the_near_miss_line_not_only_at_the_threshold(monkeypatch):
+    # A markets angle shares fewer words with its story than the story's own reports do: at the
+    # end it scores between the near-miss line and the decision's threshold, and joins.
+    wire = report("Wire", *FERRY_WIRE)
+    report("Paper", *FERRY_PAPER)
+    shares = _alone(monkeypatch, "Markets Daily", *FERRY_SHARES)
+
+    assert look_again([wire.event_id, shares.event_id]) == 1
+
+    shares.refresh_from_db()
+    assert shares.event_id == wire.event_id
+    assert last_look.LOOK_THRESHOLD <= shares.grouping_score < engine.THRESHOLD
+    assert shares.grouping_evidence["threshold"] == last_look.LOOK_THRESHOLD

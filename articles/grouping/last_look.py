@@ -5,9 +5,10 @@ A report decided early on thin evidence (a tabloid, a markets angle, a next-day 
 start an event of its own under the threshold; its story's other reports then form their event
 without ever scoring it, since the index gave their candidate places to bigger related events,
 and nothing brings it there. Once the run is grouped, each report still alone in its event is
-scored again against the events the index finds for it (its own left out), and joins the best
-one if that scores at least the threshold: the decision's own rule, with the events as they now
-are. A report in company is left alone: second thoughts already weigh it with its event.
+scored again against the events the index finds for it (its own left out), with the events as
+they now are, and joins the best one if that scores at least the near-miss line
+(LOOK_THRESHOLD), under which events are only linked. A report in company is left alone: second
+thoughts already weigh it with its event.
 
 Reports of an earlier import left alone are looked at again too when this import forms or grows
 a story the index finds for them (singles_near): a feed's tabloid may arrive a run before its
@@ -23,6 +24,7 @@ from typing import Protocol
 
 from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, match_evidence, report_keys
 from .refine import MAX_MEMBERS, Member, Move, Refinement, RefineStore
+from .scoring import THRESHOLDS
 from .similarity import THRESHOLD, Profile, explain, score
 
 # Events scored per report. Twice a decision's CANDIDATES: the look runs once per report left
@@ -34,6 +36,13 @@ LOOK_CANDIDATES = 4
 # times its stored score on the grouping corpora and 1.25 times on bench_grouping's (0.417 ->
 # 0.467 at most near the line): from under 0.25 none could reach the threshold of 0.45.
 REBUILD_FROM = THRESHOLD - 0.2
+# The line a report left alone must reach to join: the near-miss line (scoring.json's "near",
+# chosen on the development corpora for "possibly the same story" links), under the decision's
+# threshold. A decision is made with part of the import grouped; the look is made once its
+# story's other reports are together, and a report still alone is an angle, a tabloid or a
+# next-day analysis of one of the stories around it more often than a story of its own. At this
+# line every move was right on every corpus, dated or not (eval/RESULTS.md, session 23).
+LOOK_THRESHOLD = THRESHOLDS["near"]
 
 
 class LookStore(RefineStore, Protocol):
@@ -88,11 +97,11 @@ def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
             ((score(report, terms, names, profile), e) for e, profile in profiles.items()),
             key=lambda m: (-m[0].score, m[1]),
         )
-        if not scored or scored[0][0].score < THRESHOLD:
+        if not scored or scored[0][0].score < LOOK_THRESHOLD:
             continue
         match, target = scored[0]
         explain(match, report, profiles[target])
-        evidence = match_evidence("joined", match, target, store.title(target), THRESHOLD, scored)
+        evidence = match_evidence("joined", match, target, store.title(target), LOOK_THRESHOLD, scored)
         evidence["moved_from_event_id"] = event_id
         evidence["explanation"] = (
             f"moved here from event #{event_id}, where it was alone, once the reports around it were "
