@@ -57,7 +57,7 @@ def read(title: str, body: str) -> ReportFeatures:
         ("Ex-minister charged with taking bribes over road contracts", ["accused"]),
         ("Smuggling suspect nabbed at the border", ["accused"]),
         ("Aide freed on bail with curfew and tag", ["bail"]),
-        ("Court refuses bail to ex-minister", ["bail"]),
+        ("Court grants bail to ex-minister", ["bail"]),
         ("Jury finds former mayor guilty of bribery", ["verdict"]),
         ("Former mayor acquitted of bribery", ["verdict"]),
         ("Former mayor jailed for nine years", ["sentence"]),
@@ -74,6 +74,9 @@ def read(title: str, body: str) -> ReportFeatures:
         # bail-out is no bail, and a headline about something else tells none.
         ("What the runoff means for Chile's copper", []),
         ("Government to bail out struggling airline", []),
+        # Bail refused keeps him where the charge put him: no stage of its own.
+        ("Ex-minister refused bail over road contracts", []),
+        ("Ex-minister charged and denied bail", ["accused"]),
         ("Ministers hold talks on port reform", []),
     ],
 )

@@ -303,7 +303,9 @@ def new_levels(title: str, body: str, reading: dict | None, lead_chars: int = LE
 _STAGE_WORDS = {
     "accused": r"(?:re-?)?arrest(?:s|ed|ing)?|detain(?:s|ed)?|detention|custody|nabbed|collared"
     r"|charged|charges|indicted|indictment",
-    "bail": r"bail(?:ed|s)?(?!\s*-?\s*out)",
+    # Bail refused keeps the accused in custody: the first hearing after the charge, often the
+    # charge's own day, so it tells no stage of its own. A bail-out is no bail.
+    "bail": r"(?<!refused )(?<!refuses )(?<!denied )(?<!denies )(?<!no )bail(?:ed|s)?(?!\s*-?\s*out)",
     "verdict": r"guilty|convict(?:s|ed)?|conviction|acquit(?:s|ted)?|acquittal",
     "sentence": r"sentenced|sentencing|jailed|jails|imprisoned",
     "first round": r"first[- ]round"
@@ -318,7 +320,7 @@ _STAGES = [(stage, re.compile(rf"\b(?:{words})\b")) for stage, words in _STAGE_W
 def stages(title: str) -> list[str]:
     """The stages of a court case or a two-round election a headline tells, in saga order:
     "Irish court grants bail to Veltris executive" -> ["bail"]. Every outlet's headline of one
-    happening tells its stage (arrested / held / nabbed; guilty / convicted); a follow-up's
+    happening tells its stage (arrested / detained / nabbed; guilty / convicted); a follow-up's
     headline tells the next one, while its lead recaps the earlier: only the headline counts."""
     text = fold(title).replace("\u2019", "'")
     return [stage for stage, pattern in _STAGES if pattern.search(text)]
