@@ -177,6 +177,11 @@ class ReportFeatures:
     tallies: list[str] = field(default_factory=list)
     # New values of a rate or level stated in the headline and lead (new_levels): "2.75%".
     levels: list[str] = field(default_factory=list)
+    # The terms with the keys whose counts give their idf (engine.counted_terms): built once per
+    # report, since a regroup weighs one report's terms against fresh counts many times.
+    counted: list[tuple[str, float, str, str | None]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def to_json(self) -> dict:
         data = {
