@@ -24,6 +24,17 @@ def test_abbreviated_and_spelt_out_amounts_have_one_value():
     ]
 
 
+def test_a_fraction_of_a_scale_is_the_whole_amount_with_its_currency():
+    assert ("Nearly half a billion dollars", "amount", "USD", 5e8) in figures(
+        "Nearly half a billion dollars was spent on the stadium."
+    )
+    assert ("a quarter of a billion pounds", "amount", "GBP", 2.5e8) in figures(
+        "The council borrowed a quarter of a billion pounds last year."
+    )
+    # Alone, a fraction is a share of something, not a figure of its own.
+    assert figures("A quarter of voters stayed at home.") == []
+
+
 def test_a_count_with_a_stuck_scale_counts_the_noun_after_it():
     assert ("About 40m people", "count", "people", 40e6) in figures("About 40m people watched the final.")
 

@@ -110,6 +110,8 @@ def parse_value(text: str, lang: ModuleType) -> float | None:
         except ValueError:
             return None
     words = re.findall(r"[a-z]+", lower)
+    if value is None and any(w in lang.SCALE_WORDS for w in words):
+        value = next((lang.FRACTION_WORDS[w] for w in words if w in lang.FRACTION_WORDS), None)
     if value is None:
         for word in words:
             if word in lang.NUMBER_WORDS:
@@ -566,6 +568,30 @@ _CODE = re.compile(r"\d+[A-Z]\d*(?![\w-])")
 _CLOCK = re.compile(r"\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?)", re.IGNORECASE)
 
 
+def _fraction_of_a_scale(doc, ent, lang: ModuleType):
+    """The whole figure when the model ends it at a fraction of a scale: "half" of "nearly half
+    a billion dollars", "a quarter" of "a quarter of a million pounds" (then an amount, with
+    its currency), else None."""
+    if doc[ent.end - 1].lower_ not in lang.FRACTION_WORDS:
+        return None
+    end = ent.end + (ent.end < len(doc) and doc[ent.end].lower_ == "of")
+    if (
+        end + 1 >= len(doc)
+        or doc[end].lower_ not in ("a", "an")
+        or doc[end + 1].lower_ not in lang.SCALE_WORDS
+    ):
+        return None
+    end += 2
+    # its currency after it, in one word or two ("dollars", "Swiss francs")
+    for width in (1, 2):
+        words = doc[end : end + width]
+        if len(words) == width and (
+            words.text.lower() in lang.CURRENCY_WORDS or currency_of_name(words.text)
+        ):
+            return Span(doc, ent.start, end + width, label="MONEY")
+    return Span(doc, ent.start, end, label=ent.label_)
+
+
 def _figure_spans(doc, lang: ModuleType) -> list:
     """spaCy's entities, with the counts the model ran into a time or missed after one.
 
@@ -588,6 +614,7 @@ def _figure_spans(doc, lang: ModuleType) -> list:
         ):
             # "Some 8.2 lakh people": the model leaves out a scale word it rarely sees
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)
+        ent = _fraction_of_a_scale(doc, ent, lang) or ent
         covered.update(range(ent.start, ent.end))
         # The figure: the last word ("43"), with the number before a scale word ("1.2 million").
         cut = ent.end - 1

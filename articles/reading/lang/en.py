@@ -377,6 +377,9 @@ NUMBER_WORDS = {
     "a dozen": 12,
     "half": 0.5,
 }
+# Fractions of a scale ("half a billion dollars", "a quarter of a million"): a figure only with
+# the scale after them; alone ("a quarter of voters") they are a share, not a figure.
+FRACTION_WORDS = {"half": 0.5, "quarter": 0.25}
 SCALE_WORDS = {
     "thousand": 1e3,
     "million": 1e6,
