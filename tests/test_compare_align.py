@@ -1151,6 +1151,8 @@ def test_a_leftover_sentence_joins_a_neighbours_match_only_when_its_own_pair_is_
         "What do we know so far about the storm?",
         "Under the terms of her release, Ms. Meng must:",
         "(Reporting by the Maputo bureau; Writing by Ruth Achterberg; Editing by Alan Prior)",
+        "We will update this post as we learn more about the damage.",
+        "This story has been updated with the latest figures from the port authority.",
     ],
 )
 def test_a_line_that_states_nothing_is_no_key_difference(line):
@@ -1164,6 +1166,8 @@ def test_a_statement_ending_in_a_quote_is_still_a_key_difference():
 
     assert not _states_nothing('The minister said the rescue had been "a race against time."')
     assert not _states_nothing("Aid agencies say they have lost contact with colleagues in the city.")
+    # The page speaking of itself is no claim; a speaker quoted on a story is one.
+    assert not _states_nothing('"We will not let this story end here," the mayor told our reporter.')
 
 
 def test_a_rounded_figure_allows_what_rounds_to_it_but_not_more():

@@ -35,6 +35,23 @@ def test_a_fraction_of_a_scale_is_the_whole_amount_with_its_currency():
     assert figures("A quarter of voters stayed at home.") == []
 
 
+def test_a_fraction_of_an_hour_is_a_length_of_time():
+    assert ("up to half an hour", "duration", "hour", 0.5) in figures(
+        "Riders faced delays of up to half an hour."
+    )
+
+
+def test_a_length_of_time_leaves_out_the_name_before_it():
+    assert figures("It took Amtrak 40 minutes to restore service.") == [
+        ("40 minutes", "duration", "minute", 40.0)
+    ]
+
+
+def test_an_ordinal_that_names_a_thing_with_its_noun_ranks_nothing():
+    assert figures("Crews cut power to the third rail and called in a third party.") == []
+    assert ("third launch", "ordinal", "launch", 3) in figures("It was the agency's third launch this year.")
+
+
 def test_a_count_with_a_stuck_scale_counts_the_noun_after_it():
     assert ("About 40m people", "count", "people", 40e6) in figures("About 40m people watched the final.")
 

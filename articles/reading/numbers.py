@@ -569,17 +569,19 @@ _CLOCK = re.compile(r"\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?)", re.IGNORECASE)
 
 
 def _fraction_of_a_scale(doc, ent, lang: ModuleType):
-    """The whole figure when the model ends it at a fraction of a scale: "half" of "nearly half
-    a billion dollars", "a quarter" of "a quarter of a million pounds" (then an amount, with
-    its currency), else None."""
+    """The whole figure when the model ends it at a fraction of a scale or of a unit of time:
+    "half" of "nearly half a billion dollars", "a quarter" of "a quarter of a million pounds"
+    (then an amount, with its currency), "up to half" of "up to half an hour" (a duration),
+    else None."""
     if doc[ent.end - 1].lower_ not in lang.FRACTION_WORDS:
         return None
     end = ent.end + (ent.end < len(doc) and doc[ent.end].lower_ == "of")
-    if (
-        end + 1 >= len(doc)
-        or doc[end].lower_ not in ("a", "an")
-        or doc[end + 1].lower_ not in lang.SCALE_WORDS
-    ):
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("a", "an"):
+        return None
+    unit = doc[end + 1].lower_
+    if unit in lang.DURATION_UNITS:
+        return Span(doc, ent.start, end + 2, label="TIME")
+    if unit not in lang.SCALE_WORDS:
         return None
     end += 2
     # its currency after it, in one word or two ("dollars", "Swiss francs")
@@ -590,6 +592,19 @@ def _fraction_of_a_scale(doc, ent, lang: ModuleType):
         ):
             return Span(doc, ent.start, end + width, label="MONEY")
     return Span(doc, ent.start, end, label=ent.label_)
+
+
+def _without_a_name_before(doc, ent, lang: ModuleType):
+    """A length of time without the name the model ran into it: "11 minutes" of "it took Metro
+    11 minutes"; a date keeps its words ("Christmas 2020")."""
+    if ent.label_ not in ("DATE", "TIME") or doc[ent.end - 1].lower_ not in lang.DURATION_UNITS:
+        return ent
+    start = ent.start
+    while start < ent.end - 1 and doc[start].pos_ == "PROPN" and doc[start].lower_ not in lang.MONTHS:
+        start += 1
+    if start == ent.start or not doc[start].like_num:
+        return ent
+    return Span(doc, start, ent.end, label=ent.label_)
 
 
 def _figure_spans(doc, lang: ModuleType) -> list:
@@ -614,7 +629,7 @@ def _figure_spans(doc, lang: ModuleType) -> list:
         ):
             # "Some 8.2 lakh people": the model leaves out a scale word it rarely sees
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)
-        ent = _fraction_of_a_scale(doc, ent, lang) or ent
+        ent = _fraction_of_a_scale(doc, ent, lang) or _without_a_name_before(doc, ent, lang)
         covered.update(range(ent.start, ent.end))
         # The figure: the last word ("43"), with the number before a scale word ("1.2 million").
         cut = ent.end - 1
@@ -908,6 +923,7 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
                 or ent.root.dep_ != "amod"
                 or head.pos_ != "NOUN"
                 or head.lemma_.lower() in _ORDINAL_NOT_COUNTING
+                or (head.i == ent.end and f"{word} {head.lemma_.lower()}" in lang.ORDINAL_TERMS)
             ):
                 continue
             kind, unit = ORDINAL, head.lemma_.lower()
