@@ -41,6 +41,10 @@ def test_a_fraction_of_an_hour_is_a_length_of_time():
     )
 
 
+def test_one_thing_counts_nothing():
+    assert figures("Building a line is one thing; keeping it running is another.") == []
+
+
 def test_a_length_of_time_leaves_out_the_name_before_it():
     assert figures("It took Amtrak 40 minutes to restore service.") == [
         ("40 minutes", "duration", "minute", 40.0)
@@ -49,6 +53,7 @@ def test_a_length_of_time_leaves_out_the_name_before_it():
 
 def test_an_ordinal_that_names_a_thing_with_its_noun_ranks_nothing():
     assert figures("Crews cut power to the third rail and called in a third party.") == []
+    assert figures("A second-class fare buys a seat.") == []
     assert ("third launch", "ordinal", "launch", 3) in figures("It was the agency's third launch this year.")
 
 

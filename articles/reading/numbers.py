@@ -868,7 +868,9 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             if tally:
                 measure = "vote"  # "to 287" counts votes as "312 votes" does
             if text.lower() in ("one", "a", "an") and (
-                noun is None or (ent.end < len(doc) and doc[ent.end].lower_ == "of")
+                noun is None
+                or (ent.end < len(doc) and doc[ent.end].lower_ == "of")
+                or noun.lemma_.lower() in lang.ONE_OF_NOTHING
             ):
                 continue  # "one of the favourites", "one of them": no figure; "one person" is
             if noun is not None and 0 <= noun.i - ent.end <= 2:
@@ -923,7 +925,11 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
                 or ent.root.dep_ != "amod"
                 or head.pos_ != "NOUN"
                 or head.lemma_.lower() in _ORDINAL_NOT_COUNTING
-                or (head.i == ent.end and f"{word} {head.lemma_.lower()}" in lang.ORDINAL_TERMS)
+                or (
+                    # "the third rail", "a second-class fare"
+                    0 <= head.i - ent.end <= int(doc[ent.end].text == "-")
+                    and f"{word} {head.lemma_.lower()}" in lang.ORDINAL_TERMS
+                )
             ):
                 continue
             kind, unit = ORDINAL, head.lemma_.lower()

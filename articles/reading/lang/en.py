@@ -391,9 +391,12 @@ ORDINAL_TERMS = frozenset(
     (
         "third rail", "third party", "third world", "third country", "third sector", "third way",
         "second opinion", "second home", "second language", "second nature", "second thought",
-        "second hand", "second wind", "second city", "second chance",
+        "second hand", "second wind", "second city", "second chance", "second class",
+        "third class",
     )
 )  # fmt: skip
+# Nouns that "one" does not count: "building a line is one thing; ...", "one way or another".
+ONE_OF_NOTHING = frozenset({"thing"})
 # Fractions of a scale ("half a billion dollars", "a quarter of a million"): a figure only with
 # the scale after them; alone ("a quarter of voters") they are a share, not a figure.
 FRACTION_WORDS = {"half": 0.5, "quarter": 0.25}
