@@ -257,7 +257,7 @@ def _happened(span) -> bool:
     if any(t.tag_ in ("PRP", "PRP$") and t.lower_ in _READER_OR_WRITER and t.text != "US" for t in span):
         return False
     lemma = verb.lemma_.lower()
-    if lemma in ("be", "have") or any(c.dep_ == "neg" for c in verb.children):
+    if lemma in ("be", "have") or any(c.dep_ == "neg" or _no_one(c) for c in verb.children):
         return False
     if lemma in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in verb.children):
         return False
@@ -274,8 +274,15 @@ def _span_of_time(token) -> bool:
     """Whether a verb's dependent is a stretch of time ("the past decade", "for nearly two
     years", "since 2019"): a perfect with one tells what has gone on, not what happened."""
     if token.dep_ == "prep" and token.lower_ in ("for", "since"):
-        return any(c.ent_type_ == "DATE" for c in token.subtree)
-    return token.dep_ in ("dobj", "npadvmod") and token.ent_type_ == "DATE"
+        return any(c.ent_type_ in ("DATE", "TIME") for c in token.subtree)
+    return token.dep_ in ("dobj", "npadvmod") and token.ent_type_ in ("DATE", "TIME")
+
+
+def _no_one(token) -> bool:
+    """Whether a verb's dependent is a subject that is no one ("No talks have been scheduled")."""
+    return token.dep_ in ("nsubj", "nsubjpass") and (
+        token.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    )
 
 
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
