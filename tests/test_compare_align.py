@@ -1385,13 +1385,15 @@ def test_a_sentence_happened_when_it_tells_a_done_thing_in_the_reporters_voice()
         "The ministry will publish new rules next month. "
         "The operator has 42 ferries. "
         "Commuters are queueing at the quay. "
-        "The crews did not return to work."
+        "The crews did not return to work. "
+        "Two crossings were cancelled on Wednesday, the operator said. "
+        "The operator said on Wednesday that it had cancelled two crossings."
     )
     happened = [s["happened"] for s in read_report("t", body)["sentences"]]
     # a past tense (after a dateline), a passive, a perfect; then a state, speech, a subject that
     # is no one, the reader addressed, a stretch of time, something ahead, a possession, something
-    # going on and a denial
-    assert happened == [True, True, True] + [False] * 9
+    # going on and a denial; a happening told before its source, and a statement
+    assert happened == [True, True, True] + [False] * 9 + [True, False]
 
 
 # Two reports of one strike: A's lead reads closer to B's second sentence, which retells it with

@@ -244,11 +244,11 @@ _DONE_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "been"})
 def _happened(span) -> bool:
     """Whether the sentence tells, in the reporter's own voice, a thing that happened, as a news
     lead does: its main verb in a past tense or a perfect ("broke up", "has recalled", "were
-    brought to the surface"), not a state ("is still there", "has 412 stores"), what someone
-    said ("China said it would take measures"), a denial, something ahead or going on ("will
-    keep", "are mourning"), nor a sentence speaking to its reader ("If you woke up to ..."). A
-    dateline ("KOTA BHARU:") is a sentence of its own to the parse, so the main verb is the
-    first root that is a verb."""
+    brought to the surface"; "... has fallen sharply, the agency said"), not a state ("is still
+    there", "has 412 stores"), a statement ("China said it would take measures"), a denial,
+    something ahead or going on ("will keep", "are mourning"), nor a sentence speaking to its
+    reader ("If you woke up to ..."). A dateline ("KOTA BHARU:") is a sentence of its own to
+    the parse, so the main verb is the first root that is a verb."""
     if span is None:
         return False
     verb = next((t for t in span if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
@@ -256,10 +256,14 @@ def _happened(span) -> bool:
         return False
     if any(t.tag_ in ("PRP", "PRP$") and t.lower_ in _READER_OR_WRITER and t.text != "US" for t in span):
         return False
-    lemma = verb.lemma_.lower()
-    if lemma in ("be", "have") or any(c.dep_ == "neg" or _no_one(c) for c in verb.children):
-        return False
-    if lemma in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in verb.children):
+    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if verb.lemma_.lower() in SPEECH_LEMMAS and said is not None:
+        # "Two people have died in a wildfire, the RCMP confirmed": the happening told first and
+        # its source after it is a lead's; "China said it would take measures" tells a statement
+        if said.i > verb.i or said.pos_ not in ("VERB", "AUX"):
+            return False
+        verb = said
+    if verb.lemma_.lower() in ("be", "have") or any(c.dep_ == "neg" or _no_one(c) for c in verb.children):
         return False
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & {"has", "have"} and any(_span_of_time(c) for c in verb.children):

@@ -260,9 +260,58 @@ def leads(pairs: list[dict], cache: dict) -> None:
                 print(f"REAL      {la}|{lb} {line}")
 
 
+def _subject_keys(analysis: dict, k: int) -> tuple[set[str], set[str]]:
+    """Prototype: the entity keys named in sentence k's main subject, and in all of sentence k."""
+    from articles.reading.models import nlp
+
+    sentence = analysis["sentences"][k]
+    doc = nlp()(sentence["text"])
+    verb = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    spans = []
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                sub = list(c.subtree)
+                spans.append((sentence["start"] + sub[0].idx, sentence["start"] + sub[-1].idx + len(sub[-1])))
+    subject, every = set(), set()
+    for entity in analysis.get("entities", []):
+        for m in entity.get("mentions", []):
+            if m.get("sentence") != k:
+                continue
+            every.add(entity["key"])
+            if any(s0 <= m["start"] and m["end"] <= e0 for s0, e0 in spans):
+                subject.add(entity["key"])
+    return subject, every
+
+
+def subjects(pairs: list[dict], cache: dict) -> None:
+    """Rows shown as the same claim whose two sentences' subjects are named, and named apart."""
+    captured = _captured_alignment()
+    tally: Counter = Counter()
+    for pair in pairs:
+        analysis_a, analysis_b = fit_claims.read(pair, cache)
+        comparison = compare.compare_analyses(analysis_a, analysis_b)
+        same, related, only = claims_s18.gold(pair, comparison)
+        sentences = comparison["sentences"]
+        for m in captured["alignment"].matches:
+            if m.level != claims.SAME or len(m.a) != 1 or len(m.b) != 1:
+                continue
+            i, j = m.a[0], m.b[0]
+            sub_a, all_a = _subject_keys(analysis_a, i)
+            sub_b, all_b = _subject_keys(analysis_b, j)
+            apart = bool(sub_a) and bool(sub_b) and not (sub_a & all_b) and not (sub_b & all_a)
+            tag = claims_s20.tag(i, j, same, related, only)
+            tally[(apart, tag[:4])] += 1
+            if apart:
+                print(f"{tag:9s} {pair['set']}/{pair['id']} A{i} B{j} {sorted(sub_a)} / {sorted(sub_b)}")
+                print(f"    A: {sentences['a'][i]['text'][:200]}\n    B: {sentences['b'][j]['text'][:200]}")
+    for k, v in sorted(tally.items()):
+        print(k, v)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=("splits", "gaps", "leads", "rows", "real"))
+    parser.add_argument("mode", choices=("splits", "gaps", "leads", "subjects", "rows", "real"))
     parser.add_argument("--out", type=Path, default=Path("/tmp/claims_s24_real_listing.txt"))
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/claims_s24_readings.pkl"))
@@ -273,6 +322,8 @@ def main() -> None:
     pairs, cache = claims_s18.load(args.sets.split(","), args.cache)
     if args.mode == "splits":
         splits(pairs, cache)
+    elif args.mode == "subjects":
+        subjects(pairs, cache)
     elif args.mode == "leads":
         leads(pairs, cache)
     elif args.mode == "gaps":
