@@ -2,6 +2,9 @@
 off before a rule is built, over all thirteen development sets. Run from the repository root:
 
     .venv/bin/python eval/compare/claims_s24.py splits > /tmp/splits.txt
+    .venv/bin/python eval/compare/claims_s24.py gaps > /tmp/gaps.txt
+    .venv/bin/python eval/compare/claims_s24.py leads > /tmp/leads.txt
+    .venv/bin/python eval/compare/claims_s24.py subjects > /tmp/subjects.txt
     .venv/bin/python eval/compare/claims_s24.py rows > /tmp/rows.txt
     .venv/bin/python eval/compare/claims_s24.py real --out /tmp/real.txt
 
@@ -11,7 +14,13 @@ shown with X as the same claim, within SPAN sentences of Y. For each it prints t
 tag of (X, Z) (SAME / related / ONE-SIDED / wrong), the model's probability, the cosines of X
 with Y, with Z and with Y and Z together (the normalised sum of their vectors), the share of
 Z's word weight found in X, the share of what X says beyond Y that Z says, and the names and
-figures X and Z share that Y does not give. "rows" is claims_s20's per-set listing of the rows
+figures X and Z share that Y does not give. "gaps" pairs the k-th sentence of A with the k-th of
+B between two consecutive same-claim rows whose gaps are as long; "leads" prints the two leads of
+every development pair (tagged) and of every pair of real copies, with the level shown, the
+model's probability, how many sentences read closer to each, and the reading's "happened";
+"subjects" the rows shown as the same claim whose main subjects name entities the other sentence
+does not name. Readings are kept in pickles checked against READING_VERSION only: delete them
+after changing the reading without a version bump. "rows" is claims_s20's per-set listing of the rows
 shown as the same claim (the same counts as score.py), "real" claims_s22's real listing with the
 readings in a pickle of this script's own.
 """
@@ -172,38 +181,6 @@ def gaps(pairs: list[dict], cache: dict) -> None:
         print(k, v)
 
 
-_PERSONS = frozenset({"you", "your", "we", "our", "us", "i", "my"})
-
-
-def happening(text: str) -> str:
-    """Prototype: whether a sentence tells a thing that happened, as a news lead does."""
-    from articles.reading.models import nlp
-    from articles.reading.speech import SPEECH_LEMMAS
-
-    doc = nlp()(text)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
-        return "noroot"
-    if any(t.lower_ in _PERSONS for t in doc):
-        return "person"
-    lemma = root.lemma_.lower()
-    if lemma in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in root.children):
-        return "speech"
-    if lemma == "be" or (lemma == "have" and root.tag_ != "VBN"):
-        return "state"
-    if any(c.dep_ == "neg" for c in root.children):
-        return "neg"
-    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
-    words = {c.lower_ for c in aux}
-    if root.tag_ == "VBD" and not aux:
-        return "YES"
-    if root.tag_ == "VBN" and words and words <= {"has", "have", "had", "was", "were", "been", "is", "are"}:
-        if words & {"is", "are"} and not words & {"has", "have", "had", "been"}:
-            return "YES"  # present passive of a done thing ("is sentenced")? keep
-        return "YES"
-    return f"no:{root.tag_}:{'+'.join(sorted(words))}"
-
-
 def _lead_line(analysis_a: dict, analysis_b: dict, comparison: dict, alignment) -> str | None:
     sa, sb = analysis_a["sentences"], analysis_b["sentences"]
     i, j = align.lead(sa), align.lead(sb)
@@ -224,7 +201,7 @@ def _lead_line(analysis_a: dict, analysis_b: dict, comparison: dict, alignment) 
     words = f[0] if f else 0.0
     return (
         f"{level:7s} A{i} B{j} p {p:.2f} cos {float(cosines[i, j]):.2f} w {words:.2f} rankA {rank_a} rankB {rank_b}"
-        f" happen {happening(sa[i]['text'])}/{happening(sb[j]['text'])} shared {' '.join(shared)}\n"
+        f" happened {sa[i].get('happened')}/{sb[j].get('happened')} shared {' '.join(shared)}\n"
         f"    A: {sa[i]['text'][:230]}\n    B: {sb[j]['text'][:230]}"
     )
 
