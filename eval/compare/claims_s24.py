@@ -5,6 +5,7 @@ off before a rule is built, over all thirteen development sets. Run from the rep
     .venv/bin/python eval/compare/claims_s24.py gaps > /tmp/gaps.txt
     .venv/bin/python eval/compare/claims_s24.py leads > /tmp/leads.txt
     .venv/bin/python eval/compare/claims_s24.py subjects > /tmp/subjects.txt
+    .venv/bin/python eval/compare/claims_s24.py verbs > /tmp/verbs.txt
     .venv/bin/python eval/compare/claims_s24.py rows > /tmp/rows.txt
     .venv/bin/python eval/compare/claims_s24.py real --out /tmp/real.txt
 
@@ -19,7 +20,8 @@ B between two consecutive same-claim rows whose gaps are as long; "leads" prints
 every development pair (tagged) and of every pair of real copies, with the level shown, the
 model's probability, how many sentences read closer to each, and the reading's "happened";
 "subjects" the rows shown as the same claim whose main subjects name entities the other sentence
-does not name. Readings are kept in pickles checked against READING_VERSION only: delete them
+does not name; "verbs" the candidate pairs from 0.1 not shown as the same claim, by whether their
+main verbs are one lemma and they share a name or a figure. Readings are kept in pickles checked against READING_VERSION only: delete them
 after changing the reading without a version bump. "rows" is claims_s20's per-set listing of the rows
 shown as the same claim (the same counts as score.py), "real" claims_s22's real listing with the
 readings in a pickle of this script's own.
@@ -286,9 +288,63 @@ def subjects(pairs: list[dict], cache: dict) -> None:
         print(k, v)
 
 
+def _main_lemma(text: str) -> str | None:
+    """Prototype: the lemma of a sentence's main verb (a happening told before its source: the
+    happening's)."""
+    from articles.reading.models import nlp
+    from articles.reading.speech import SPEECH_LEMMAS
+
+    doc = nlp()(text)
+    verb = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if verb.lemma_.lower() in SPEECH_LEMMAS and said is not None:
+        verb = said
+    return verb.lemma_.lower()
+
+
+def verbs(pairs: list[dict], cache: dict) -> None:
+    """Candidate pairs from probability 0.1 that are not shown as the same claim: their
+    main verbs' lemmas, shared names and figures, tagged."""
+    model = claims.model()
+    tally: Counter = Counter()
+    for pair in pairs:
+        analysis_a, analysis_b = fit_claims.read(pair, cache)
+        comparison = compare.compare_analyses(analysis_a, analysis_b)
+        same, related, only = claims_s18.gold(pair, comparison)
+        shown = claims_s18.predicted(comparison)
+        sentences = comparison["sentences"]
+        a, b = align.prepare(analysis_a), align.prepare(analysis_b)
+        weights = align._weights(a, b)
+        lexical = align.lexical_pairs(a, b, weights, set(), set())
+        cosines = align.sentence_cosines(analysis_a, analysis_b, a, b)
+        feats = align.candidate_features(a, b, weights, set(), set(), cosines, lexical)
+        closest = align.closest_both_ways(lexical, cosines)
+        for (i, j), f in feats.items():
+            p = model.probability(f)
+            if p < 0.1 or (i, j) in shown:
+                continue
+            la, lb = _main_lemma(sentences["a"][i]["text"]), _main_lemma(sentences["b"][j]["text"])
+            one_verb = la is not None and la == lb and la not in ("be", "have", "say")
+            names = sum(t.startswith("E:") for t in a.bags[i] if t in b.bags[j])
+            figs = sum(t.startswith("N:") for t in a.bags[i] if t in b.bags[j])
+            tag = claims_s20.tag(i, j, same, related, only)
+            key = (one_verb, names > 0, figs > 0, (i, j) in closest, "hi" if p >= model.same else "lo")
+            tally[(*key, tag[:4])] += 1
+            if one_verb and (names or figs):
+                print(
+                    f"{tag:9s} {pair['set']}/{pair['id']} A{i} B{j} p {p:.2f} verb {la} names {names} figs {figs}"
+                    f" closest {(i, j) in closest}"
+                )
+                print(f"    A: {sentences['a'][i]['text'][:200]}\n    B: {sentences['b'][j]['text'][:200]}")
+    for k, v in sorted(tally.items()):
+        print(k, v)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=("splits", "gaps", "leads", "subjects", "rows", "real"))
+    parser.add_argument("mode", choices=("splits", "gaps", "leads", "subjects", "verbs", "rows", "real"))
     parser.add_argument("--out", type=Path, default=Path("/tmp/claims_s24_real_listing.txt"))
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/claims_s24_readings.pkl"))
@@ -299,6 +355,8 @@ def main() -> None:
     pairs, cache = claims_s18.load(args.sets.split(","), args.cache)
     if args.mode == "splits":
         splits(pairs, cache)
+    elif args.mode == "verbs":
+        verbs(pairs, cache)
     elif args.mode == "subjects":
         subjects(pairs, cache)
     elif args.mode == "leads":
