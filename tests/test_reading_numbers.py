@@ -49,6 +49,9 @@ def test_a_length_of_time_leaves_out_the_name_before_it():
     assert figures("It took Amtrak 40 minutes to restore service.") == [
         ("40 minutes", "duration", "minute", 40.0)
     ]
+    assert ("72 seconds later", "duration", "second", 72.0) in figures(
+        "The rocket lost thrust 72 seconds later and fell into the sea."
+    )
 
 
 def test_an_ordinal_that_names_a_thing_with_its_noun_ranks_nothing():

@@ -595,12 +595,18 @@ def _fraction_of_a_scale(doc, ent, lang: ModuleType):
 
 
 def _without_a_name_before(doc, ent, lang: ModuleType):
-    """A length of time without the name the model ran into it: "11 minutes" of "it took Metro
-    11 minutes"; a date keeps its words ("Christmas 2020")."""
-    if ent.label_ not in ("DATE", "TIME") or doc[ent.end - 1].lower_ not in lang.DURATION_UNITS:
+    """A length of time without the noun or name the model ran into it: "11 minutes" of "it took
+    Metro 11 minutes", "72 seconds later" of "lost thrust 72 seconds later"; a date keeps its
+    words ("Christmas 2020", "March 12 days")."""
+    if ent.label_ not in ("DATE", "TIME") or not any(t.lower_ in lang.DURATION_UNITS for t in ent):
         return ent
     start = ent.start
-    while start < ent.end - 1 and doc[start].pos_ == "PROPN" and doc[start].lower_ not in lang.MONTHS:
+    while (
+        start < ent.end - 1
+        and doc[start].pos_ in ("NOUN", "PROPN")
+        and doc[start].lower_ not in lang.MONTHS
+        and doc[start].lower_ not in lang.WEEKDAYS
+    ):
         start += 1
     if start == ent.start or not doc[start].like_num:
         return ent
