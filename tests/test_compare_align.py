@@ -21,6 +21,7 @@ from articles.compare.align import (
     lead,
     one_figure,
     second_partners,
+    two_leads_told_as_news,
 )
 from articles.compare.compare import compare_analyses
 from articles.compare.summary import Country, InCountry
@@ -1151,6 +1152,8 @@ def test_a_leftover_sentence_joins_a_neighbours_match_only_when_its_own_pair_is_
         "What do we know so far about the storm?",
         "Under the terms of her release, Ms. Meng must:",
         "(Reporting by the Maputo bureau; Writing by Ruth Achterberg; Editing by Alan Prior)",
+        "We will update this post as we learn more about the damage.",
+        "This story has been updated with the latest figures from the port authority.",
     ],
 )
 def test_a_line_that_states_nothing_is_no_key_difference(line):
@@ -1164,6 +1167,8 @@ def test_a_statement_ending_in_a_quote_is_still_a_key_difference():
 
     assert not _states_nothing('The minister said the rescue had been "a race against time."')
     assert not _states_nothing("Aid agencies say they have lost contact with colleagues in the city.")
+    # The page speaking of itself is no claim; a speaker quoted on a story is one.
+    assert not _states_nothing('"We will not let this story end here," the mayor told our reporter.')
 
 
 def test_a_rounded_figure_allows_what_rounds_to_it_but_not_more():
@@ -1369,3 +1374,65 @@ def test_a_name_one_reading_missed_counts_as_the_same_name_in_both_reports_for_t
     assert bags[0]["E:g:katla"] == 1
     assert "katla" not in bags[0]
     assert prepare(analysis).bags[0]["katla"] == 1
+
+
+def test_a_sentence_happened_when_it_tells_a_done_thing_in_the_reporters_voice():
+    body = (
+        "OSLO (Northwire) — Ferry crews in western Norway walked off the job on Monday. "
+        "More than 300 sailors were ordered back to work by a court on Tuesday. "
+        "The operator has cancelled every crossing. "
+        "The ferries are the only link for many island villages. "
+        "The union said the strike would last a week. "
+        "No talks have been scheduled. "
+        "If you live on Askøy, you already know the ferry is late. "
+        "The company has run the routes for nearly 40 years. "
+        "The ministry will publish new rules next month. "
+        "The operator has 42 ferries. "
+        "Commuters are queueing at the quay. "
+        "The crews did not return to work. "
+        "Two crossings were cancelled on Wednesday, the operator said. "
+        "The operator said on Wednesday that it had cancelled two crossings."
+    )
+    happened = [s["happened"] for s in read_report("t", body)["sentences"]]
+    # a past tense (after a dateline), a passive, a perfect; then a state, speech, a subject that
+    # is no one, the reader addressed, a stretch of time, something ahead, a possession, something
+    # going on and a denial; a happening told before its source, and a statement
+    assert happened == [True, True, True] + [False] * 9 + [True, False]
+
+
+# Two reports of one strike: A's lead reads closer to B's second sentence, which retells it with
+# the record, than to B's lead, so the two leads are not each other's closest.
+_STRIKE_A = (
+    "Ferry crews in western Norway walked off the job on Monday, halting crossings to dozens of islands. "
+    "The strike over rosters is the first on the Bergen routes since 2009, the union said. "
+    "Operator Fjordlink said it had cancelled 140 departures. "
+    "A court ordered the crews back to work on Tuesday."
+)
+_STRIKE_B = (
+    "The walkout by ferry crews in western Norway, which halted crossings to the islands, is the first "
+    "strike on the Bergen routes since 2009. "
+    "Fjordlink scrapped 140 departures. "
+    "Judges ordered the sailors back on Tuesday."
+)
+
+
+def test_two_leads_each_telling_what_happened_are_the_same_claim_though_not_each_others_closest():
+    lead_b = "Thousands of islanders were left stranded on Monday after sailors downed tools."
+    c = compare("Strike", _STRIKE_A, "Strike", lead_b + " " + _STRIKE_B)
+    assert kind_of(c, "Thousands of islanders") == "match"
+    assert matched(c, "walked off the job", "Thousands of islanders")
+
+
+def test_a_lead_speaking_to_its_reader_keeps_the_closest_test():
+    lead_b = "If you live on an island, you were stuck at home on Monday after sailors downed tools."
+    c = compare("Strike", _STRIKE_A, "Strike", lead_b + " " + _STRIKE_B)
+    assert kind_of(c, "If you live on an island") == "related"
+
+
+def test_two_leads_told_as_news_reads_the_leads_match_only():
+    told = [{"text": "x", "happened": True}, {"text": "y", "happened": True}]
+    feature = [{"text": "x", "happened": False}, {"text": "y", "happened": True}]
+    assert two_leads_told_as_news(Match([0], [0], 0.6), (0, 0), told, told)
+    assert not two_leads_told_as_news(Match([0], [1], 0.6), (0, 0), told, told)
+    assert not two_leads_told_as_news(Match([0], [0, 1], 0.6), (0, 0), told, told)
+    assert not two_leads_told_as_news(Match([0], [0], 0.6), (0, 0), feature, told)

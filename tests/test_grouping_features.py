@@ -203,3 +203,20 @@ def test_why_it_is_here_names_take_the_kind_the_reading_gave_them_and_scores_do_
     assert read.labels["castellanbiosciences"] == ("Castellan Biosciences", "organisation")
     assert read.labels["hamidfarrokhzad"] == ("Hamid Farrokhzad", "person")
     assert read.names == unread.names and read.terms == unread.terms
+
+
+def test_a_phrase_weighs_as_its_rarer_word_and_weights_follow_the_counts_of_the_day():
+    from articles.grouping.engine import Weights
+
+    report = ReportFeatures(terms={"harbour": 1.0, "harbour strike": 0.5}, names={})
+    first = Weights(100, {"t:harbour": 50, "t:strike": 2})
+    terms, _ = first.vectors(report)
+    assert terms.vector["harbour"] == pytest.approx(math.log(1 + 100 / 50))
+    # "strike" is the rarer word: the phrase takes its idf.
+    assert terms.vector["harbour strike"] == pytest.approx(0.5 * math.log(1 + 100 / 2))
+
+    # The report keeps what it counts between decisions, not the idf: new counts weigh anew.
+    later = Weights(400, {"t:harbour": 4, "t:strike": 200})
+    terms, _ = later.vectors(report)
+    assert terms.vector["harbour"] == pytest.approx(math.log(1 + 400 / 4))
+    assert terms.vector["harbour strike"] == pytest.approx(0.5 * math.log(1 + 400 / 4))

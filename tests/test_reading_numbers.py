@@ -24,6 +24,42 @@ def test_abbreviated_and_spelt_out_amounts_have_one_value():
     ]
 
 
+def test_a_fraction_of_a_scale_is_the_whole_amount_with_its_currency():
+    assert ("Nearly half a billion dollars", "amount", "USD", 5e8) in figures(
+        "Nearly half a billion dollars was spent on the stadium."
+    )
+    assert ("a quarter of a billion pounds", "amount", "GBP", 2.5e8) in figures(
+        "The council borrowed a quarter of a billion pounds last year."
+    )
+    # Alone, a fraction is a share of something, not a figure of its own.
+    assert figures("A quarter of voters stayed at home.") == []
+
+
+def test_a_fraction_of_an_hour_is_a_length_of_time():
+    assert ("up to half an hour", "duration", "hour", 0.5) in figures(
+        "Riders faced delays of up to half an hour."
+    )
+
+
+def test_one_thing_counts_nothing():
+    assert figures("Building a line is one thing; keeping it running is another.") == []
+
+
+def test_a_length_of_time_leaves_out_the_name_before_it():
+    assert figures("It took Amtrak 40 minutes to restore service.") == [
+        ("40 minutes", "duration", "minute", 40.0)
+    ]
+    assert ("72 seconds later", "duration", "second", 72.0) in figures(
+        "The rocket lost thrust 72 seconds later and fell into the sea."
+    )
+
+
+def test_an_ordinal_that_names_a_thing_with_its_noun_ranks_nothing():
+    assert figures("Crews cut power to the third rail and called in a third party.") == []
+    assert figures("A second-class fare buys a seat.") == []
+    assert ("third launch", "ordinal", "launch", 3) in figures("It was the agency's third launch this year.")
+
+
 def test_a_count_with_a_stuck_scale_counts_the_noun_after_it():
     assert ("About 40m people", "count", "people", 40e6) in figures("About 40m people watched the final.")
 

@@ -16,6 +16,7 @@ carries the sentence ids behind it, so the page links it to its row.
 
 import numpy as np
 
+from ..reading.lang import get_language
 from ..reading.tokens import content_tokens
 from ..reading.vectors import unpack
 from .align import asks
@@ -33,13 +34,17 @@ MIN_WORDS = 6
 COUNTERPART = 0.3
 
 
-def _states_nothing(text: str) -> bool:
+def _states_nothing(text: str, language: str = "en") -> bool:
     """Whether a line makes no claim of its own: a question ("What do we know so far?"), the
-    lead-in to a list ("Under the terms of her release, Ms. Meng must:") or an aside wholly in
-    brackets, as wire credits are ("(Reporting by ...; Editing by ...)")."""
+    lead-in to a list ("Under the terms of her release, Ms. Meng must:"), an aside wholly in
+    brackets, as wire credits are ("(Reporting by ...; Editing by ...)"), or the page speaking
+    of itself outside any quote ("We will update this post as we learn more")."""
     text = text.strip()
     lead_in = text.rstrip(" \"'”’").endswith(":")
-    return asks(text) or lead_in or (text.startswith("(") and text.endswith(")"))
+    about_the_page = not any(mark in text for mark in '"“”') and get_language(language).ABOUT_THE_PAGE.search(
+        text
+    )
+    return asks(text) or lead_in or (text.startswith("(") and text.endswith(")")) or bool(about_the_page)
 
 
 def _centrality(analysis: dict, indices: list[int]) -> dict[int, float]:
@@ -112,7 +117,7 @@ def _one_sided(
             if near & set(ids) or ids in items or echoed & {of_quote.get(i, -1) for i in ids}:
                 continue
             if sum(len(sentences[i]["text"].split()) for i in ids) >= MIN_WORDS and not _states_nothing(
-                " ".join(sentences[i]["text"] for i in ids)
+                " ".join(sentences[i]["text"] for i in ids), analysis.get("language", "en")
             ):
                 items.append(ids)
     scores = _centrality(analysis, [i for ids in items for i in ids])

@@ -21,7 +21,7 @@ from .vectors import encode, pack
 
 # Bump when what is stored changes; stored readings of an older version are read again
 # (on the fly by comparisons, for good by `manage.py reanalyse_articles`).
-READING_VERSION = 41
+READING_VERSION = 43
 BATCH = 8  # reports a batch: as fast as 32 here, and a worker peaks 190 MB lower (bench_reading.py)
 
 
@@ -234,6 +234,61 @@ def _runs(span, indices: set[int]) -> list[list[int]]:
     return [[start, end] for start, end, _ in runs]
 
 
+# Words by which a sentence speaks to its reader or for its writer ("If you woke up to pictures
+# of ...", "we have all seen"): a feature's or a column's voice, not a lead's.
+_READER_OR_WRITER = frozenset({"you", "your", "we", "our", "us", "i", "my", "me"})
+# Auxiliaries of a thing done: "has recalled", "had asked", "were brought", "has been arrested".
+_DONE_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "been"})
+
+
+def _happened(span) -> bool:
+    """Whether the sentence tells, in the reporter's own voice, a thing that happened, as a news
+    lead does: its main verb in a past tense or a perfect ("broke up", "has recalled", "were
+    brought to the surface"; "... has fallen sharply, the agency said"), not a state ("is still
+    there", "has 412 stores"), a statement ("China said it would take measures"), a denial,
+    something ahead or going on ("will keep", "are mourning"), nor a sentence speaking to its
+    reader ("If you woke up to ..."). A dateline ("KOTA BHARU:") is a sentence of its own to
+    the parse, so the main verb is the first root that is a verb."""
+    if span is None:
+        return False
+    verb = next((t for t in span if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    if any(t.tag_ in ("PRP", "PRP$") and t.lower_ in _READER_OR_WRITER and t.text != "US" for t in span):
+        return False
+    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if verb.lemma_.lower() in SPEECH_LEMMAS and said is not None:
+        # "Two people have died in a wildfire, the RCMP confirmed": the happening told first and
+        # its source after it is a lead's; "China said it would take measures" tells a statement
+        if said.i > verb.i or said.pos_ not in ("VERB", "AUX"):
+            return False
+        verb = said
+    if verb.lemma_.lower() in ("be", "have") or any(c.dep_ == "neg" or _no_one(c) for c in verb.children):
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & {"has", "have"} and any(_span_of_time(c) for c in verb.children):
+        return False  # "has spent the past decade persuading", "has lived there for 20 years"
+    if verb.tag_ == "VBD":
+        return not auxiliaries
+    # a past participle with no auxiliary is the parse's for a past tense ("The crossing reopened")
+    return verb.tag_ == "VBN" and auxiliaries <= _DONE_AUXILIARIES
+
+
+def _span_of_time(token) -> bool:
+    """Whether a verb's dependent is a stretch of time ("the past decade", "for nearly two
+    years", "since 2019"): a perfect with one tells what has gone on, not what happened."""
+    if token.dep_ == "prep" and token.lower_ in ("for", "since"):
+        return any(c.ent_type_ in ("DATE", "TIME") for c in token.subtree)
+    return token.dep_ in ("dobj", "npadvmod") and token.ent_type_ in ("DATE", "TIME")
+
+
+def _no_one(token) -> bool:
+    """Whether a verb's dependent is a subject that is no one ("No talks have been scheduled")."""
+    return token.dep_ in ("nsubj", "nsubjpass") and (
+        token.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    )
+
+
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 
 
@@ -270,6 +325,7 @@ def _sentence(sentence, span) -> dict:
         "denies": _denies_something(span),
         "time": _time(span),
         "rank": _rank(span),
+        "happened": _happened(span),
         **dict(zip(("attribution", "speaker"), _attribution(span), strict=True)),
     }
 

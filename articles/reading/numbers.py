@@ -110,6 +110,8 @@ def parse_value(text: str, lang: ModuleType) -> float | None:
         except ValueError:
             return None
     words = re.findall(r"[a-z]+", lower)
+    if value is None and any(w in lang.SCALE_WORDS for w in words):
+        value = next((lang.FRACTION_WORDS[w] for w in words if w in lang.FRACTION_WORDS), None)
     if value is None:
         for word in words:
             if word in lang.NUMBER_WORDS:
@@ -566,6 +568,51 @@ _CODE = re.compile(r"\d+[A-Z]\d*(?![\w-])")
 _CLOCK = re.compile(r"\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?)", re.IGNORECASE)
 
 
+def _fraction_of_a_scale(doc, ent, lang: ModuleType):
+    """The whole figure when the model ends it at a fraction of a scale or of a unit of time:
+    "half" of "nearly half a billion dollars", "a quarter" of "a quarter of a million pounds"
+    (then an amount, with its currency), "up to half" of "up to half an hour" (a duration),
+    else None."""
+    if doc[ent.end - 1].lower_ not in lang.FRACTION_WORDS:
+        return None
+    end = ent.end + (ent.end < len(doc) and doc[ent.end].lower_ == "of")
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("a", "an"):
+        return None
+    unit = doc[end + 1].lower_
+    if unit in lang.DURATION_UNITS:
+        return Span(doc, ent.start, end + 2, label="TIME")
+    if unit not in lang.SCALE_WORDS:
+        return None
+    end += 2
+    # its currency after it, in one word or two ("dollars", "Swiss francs")
+    for width in (1, 2):
+        words = doc[end : end + width]
+        if len(words) == width and (
+            words.text.lower() in lang.CURRENCY_WORDS or currency_of_name(words.text)
+        ):
+            return Span(doc, ent.start, end + width, label="MONEY")
+    return Span(doc, ent.start, end, label=ent.label_)
+
+
+def _without_a_name_before(doc, ent, lang: ModuleType):
+    """A length of time without the noun or name the model ran into it: "11 minutes" of "it took
+    Metro 11 minutes", "72 seconds later" of "lost thrust 72 seconds later"; a date keeps its
+    words ("Christmas 2020", "March 12 days")."""
+    if ent.label_ not in ("DATE", "TIME") or not any(t.lower_ in lang.DURATION_UNITS for t in ent):
+        return ent
+    start = ent.start
+    while (
+        start < ent.end - 1
+        and doc[start].pos_ in ("NOUN", "PROPN")
+        and doc[start].lower_ not in lang.MONTHS
+        and doc[start].lower_ not in lang.WEEKDAYS
+    ):
+        start += 1
+    if start == ent.start or not doc[start].like_num:
+        return ent
+    return Span(doc, start, ent.end, label=ent.label_)
+
+
 def _figure_spans(doc, lang: ModuleType) -> list:
     """spaCy's entities, with the counts the model ran into a time or missed after one.
 
@@ -588,6 +635,7 @@ def _figure_spans(doc, lang: ModuleType) -> list:
         ):
             # "Some 8.2 lakh people": the model leaves out a scale word it rarely sees
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)
+        ent = _fraction_of_a_scale(doc, ent, lang) or _without_a_name_before(doc, ent, lang)
         covered.update(range(ent.start, ent.end))
         # The figure: the last word ("43"), with the number before a scale word ("1.2 million").
         cut = ent.end - 1
@@ -826,7 +874,9 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             if tally:
                 measure = "vote"  # "to 287" counts votes as "312 votes" does
             if text.lower() in ("one", "a", "an") and (
-                noun is None or (ent.end < len(doc) and doc[ent.end].lower_ == "of")
+                noun is None
+                or (ent.end < len(doc) and doc[ent.end].lower_ == "of")
+                or noun.lemma_.lower() in lang.ONE_OF_NOTHING
             ):
                 continue  # "one of the favourites", "one of them": no figure; "one person" is
             if noun is not None and 0 <= noun.i - ent.end <= 2:
@@ -881,6 +931,11 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
                 or ent.root.dep_ != "amod"
                 or head.pos_ != "NOUN"
                 or head.lemma_.lower() in _ORDINAL_NOT_COUNTING
+                or (
+                    # "the third rail", "a second-class fare"
+                    0 <= head.i - ent.end <= int(doc[ent.end].text == "-")
+                    and f"{word} {head.lemma_.lower()}" in lang.ORDINAL_TERMS
+                )
             ):
                 continue
             kind, unit = ORDINAL, head.lemma_.lower()

@@ -377,6 +377,29 @@ NUMBER_WORDS = {
     "a dozen": 12,
     "half": 0.5,
 }
+# A line in which the page speaks of itself, not of the news ("We will update this post as we
+# learn more", "This story has been updated", "This is a developing story"): it makes no claim.
+ABOUT_THE_PAGE = re.compile(
+    r"\b(?:we|we'll|our|us)\b.*\b(?:this|the) (?:post|story|article|page|blog|live blog)\b"
+    r"|\bthis (?:post|story|article|page) (?:has been|was|is being|will be) (?:updated|amended|corrected)"
+    r"|\bthis is a (?:developing|breaking) (?:news )?story\b",
+    re.IGNORECASE,
+)
+# An ordinal and a noun that together name a thing, not the third of a series ("the third
+# rail", "a third party", "a second opinion").
+ORDINAL_TERMS = frozenset(
+    (
+        "third rail", "third party", "third world", "third country", "third sector", "third way",
+        "second opinion", "second home", "second language", "second nature", "second thought",
+        "second hand", "second wind", "second city", "second chance", "second class",
+        "third class",
+    )
+)  # fmt: skip
+# Nouns that "one" does not count: "building a line is one thing; ...", "one way or another".
+ONE_OF_NOTHING = frozenset({"thing"})
+# Fractions of a scale ("half a billion dollars", "a quarter of a million"): a figure only with
+# the scale after them; alone ("a quarter of voters") they are a share, not a figure.
+FRACTION_WORDS = {"half": 0.5, "quarter": 0.25}
 SCALE_WORDS = {
     "thousand": 1e3,
     "million": 1e6,
