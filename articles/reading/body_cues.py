@@ -141,3 +141,20 @@ def names_bodies(doc, start: int, end: int, body_names: list[list[str]]) -> bool
         return True
     firsts = [name[0] for name in body_names if len(name) >= 2]
     return words[0] != words[1] and words[0] in firsts and words[1] in firsts
+
+
+def names_a_party(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether the words are a party named by its members' plural ("the Liberal Democrats", "the
+    Tories", "Nationals leader Dugald Frame"), with "the" before them or a word of the party's
+    ranks or rule after them (lang.PARTY_PLURALS): the party, which the model calls a people
+    or an event. "Greens" alone, without either, may be any greens."""
+    if start < end and doc[start].lower_ == "the":
+        start += 1
+    words = doc[start:end]
+    if not words or not all(t.is_title for t in words):
+        return False
+    if " ".join(t.lower_ for t in words) not in lang.PARTY_PLURALS:
+        return False
+    if start > 0 and doc[start - 1].lower_ == "the":
+        return True
+    return end < len(doc) and doc[end].lower_ in lang.PARTY_RANK_WORDS | {"'", "’"}

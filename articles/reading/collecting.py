@@ -16,6 +16,7 @@ from .body_cues import (
     before_its_members,
     generic_body,
     names_a_business,
+    names_a_party,
     names_bodies,
     portfolio_before_country,
     told_the,
@@ -103,6 +104,7 @@ from .places import (
 from .short_forms import made_of_the_words, short_form_after, short_name_after, with_short_name_mentions
 from .spans import (
     LEADING,
+    article_in_the_name,
     before_a_title,
     extended_end,
     first_name_start,
@@ -185,6 +187,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             # "sources told the Courier", "she told the Dispatch": a paper, whatever the model
             # called it (a people is told as "the Americans", a plural)
             kind = ORGANISATION
+        party = names_a_party(doc, ent_start, ent_end, lang)
+        if party:
+            kind = ORGANISATION  # "the Liberal Democrats", "Nationals leader ...": a people or an event to the model
         if lang.ROAD_SHORT_FORM.fullmatch(ent.text):
             kind = PLACE  # "I-75": an interstate, a product to the model
         if (
@@ -313,7 +318,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             doc[start:end].text in measures or LETTERED_SUM.fullmatch(doc[start:end].text)
         ):
             continue  # "the Monetary Policy Rate", "the cash reserve ratio (CRR)", "N1,482": no body
-        if doc[start:end].text in vessels or (kind != PERSON and listed_with_peoples(doc, start, end)):
+        if doc[start:end].text in vessels or (
+            kind != PERSON and not party and listed_with_peoples(doc, start, end)
+        ):
             continue  # "the tanker Coral Meridian", "Americans, Italians, Britons": a ship, a people
         if (
             kind == ORGANISATION
@@ -652,6 +659,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "Heartbroken fans...", "Groups of...": an opening word, not a name
         if kind == PLACE and sum(counts.values()) == 1 and opens_a_quote(doc, start, end, lang):
             continue  # '"Scale is everything," he said': a quote's capitalised first word
+        if kind == ORGANISATION and article_in_the_name(doc, start):
+            span = doc[
+                start - 1 : end
+            ]  # "published in The Lancet Respiratory Medicine": the title's own "The"
         char_start, char_end = span.start_char, span.end_char
         sentence = max(bisect_right(sentence_starts, char_start) - 1, 0)
         # A capitalised first word of a sentence is as often an ordinary word ("Turnout was").

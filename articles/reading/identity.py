@@ -197,9 +197,12 @@ def spells_initials(letters: str, name: str, lang: ModuleType) -> bool:
 def org_key(name: str, lang: ModuleType) -> str:
     """One key for an organisation's names: "Twitter Inc" = "Twitter", "the Senate" = "Senate"."""
     words = name.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words.pop(0)  # "The Colombo Financial Review", as the paper writes its own name
     while len(words) > 1 and words[-1].lower().rstrip(".,") in lang.CORPORATE_SUFFIXES:
         words.pop()
-    return "o:" + name_key(" ".join(words))
+    joined = " ".join(words)
+    return "o:" + name_key(lang.PARTY_ALIASES.get(joined.lower(), joined))  # "Lib Dems"
 
 
 def place_key(text: str, lang: ModuleType) -> str:
@@ -415,6 +418,8 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     )
     if bare_a == bare_b and (bare_a == whole_a or bare_b == whole_b):
         return True
+    if len({lang.PARTY_ALIASES.get(name.lower(), name.lower()) for name in (a, b)}) == 1:
+        return True  # "Lib Dems" = "Liberal Democrats"
     if bare_a and bare_a == bare_b and _generic_shortened(a, b, lang):
         return True
     if _ministry_key(a) is not None and _ministry_key(a) == _ministry_key(b):

@@ -178,6 +178,25 @@ BODY_NOUNS = frozenset(
     conglomerate consultancy broker exchange institute university college militia movement
     outlet""".split()
 )
+# Parties that papers outside the United States name by their members' plural ("the Liberal
+# Democrats", "the Tories", "Nationals leader ..."): the party itself where "the" or a word of
+# the party's ranks goes with the name. Not "Democrats" or "Republicans", which American papers
+# write for a party's lawmakers ("Democrats hold 235 seats", "two Republicans voted yes").
+PARTY_PLURALS = frozenset(
+    {
+        "conservatives", "tories", "greens", "nationals", "liberals", "nationalists", "unionists",
+        "liberal democrats", "lib dems", "social democrats", "christian democrats", "free democrats",
+    }
+)  # fmt: skip
+# Words of a party's ranks and rule written right after its name ("Nationals leader", "Greens
+# MP", "Tories candidate"): the name before them is the party's.
+PARTY_RANK_WORDS = frozenset(
+    """leader co-leader leadership mp mps msp msps mla mlas td tds senator senators councillor
+    councillors candidate candidates spokesman spokeswoman spokesperson government
+    administration control heartland frontbench frontbencher backbencher backbenchers""".split()
+)
+# Everyday short forms of parties' names ("Lib Dems" for the Liberal Democrats).
+PARTY_ALIASES = {"lib dems": "liberal democrats"}
 # Lower-case nouns for what a person does, besides TITLES, written before or beside a name:
 # "the fast bowler Arjun Venkatesh", "Marta Ruiz, a lawyer for the family".
 OCCUPATION_NOUNS = frozenset(
@@ -203,6 +222,12 @@ PLACE_NOUNS = frozenset(
     township neighbourhood neighborhood island mosque church cathedral temple synagogue shrine
     chapel""".split()
 ) | frozenset("volcano glacier peninsula plain".split())
+# The areas of a country or a town among them, which a person's name modifies no more than a
+# landform ("the Junín region", "the Pinckney neighborhood"); not "state" ("a Trump state").
+AREA_NOUNS = frozenset(
+    """province region county district prefecture governorate oblast municipality township
+    neighbourhood neighborhood suburb""".split()
+)
 # The landforms among them, which no person's name modifies ("the Mýrdalsjökull glacier", "the
 # Reykjanes peninsula"), while churches and mosques are named after saints and founders.
 LANDFORM_NOUNS = frozenset("island volcano glacier peninsula plain".split())
