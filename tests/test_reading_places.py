@@ -449,3 +449,13 @@ def test_a_lone_word_a_mention_places_and_nothing_makes_someone_is_a_place_where
         "that the operator had followed procedure. The Rosslyn station was closed until about 7:30 p.m."
     )
     assert kinds.get("Rosslyn") == "place"
+
+
+def test_one_word_the_model_calls_a_person_before_an_area_or_landform_noun_is_a_place():
+    kinds = entity_kinds("The bus left the road near La Oroya, in the Junín region, police said.")
+    assert kinds.get("Junín") == "place"
+    kinds = entity_kinds("Flood water spread across the Mýrdalssandur plain, washing away a road.")
+    assert kinds.get("Mýrdalssandur") == "place"
+    # a first name before the noun is left alone: "the Pinckney neighborhood" may be someone's
+    kinds = entity_kinds("Her uncle said the Gregory district was safe.")
+    assert kinds.get("Gregory") != "place"

@@ -158,3 +158,22 @@ def names_a_party(doc, start: int, end: int, lang: ModuleType) -> bool:
     if start > 0 and doc[start - 1].lower_ == "the":
         return True
     return end < len(doc) and doc[end].lower_ in lang.PARTY_RANK_WORDS | {"'", "’"}
+
+
+def with_untagged_parties(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> list:
+    """raw with the parties names_a_party finds where the model tagged nothing ("after
+    Nationals MP Graham Peters resigned"), as organisations."""
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    found = []
+    for token in doc:
+        for size in (2, 1):
+            end = token.i + size
+            if (
+                end <= len(doc)
+                and not taken.intersection(range(token.i, end))
+                and names_a_party(doc, token.i, end, lang)
+            ):
+                found.append((token.i, end, ORGANISATION, False))
+                taken.update(range(token.i, end))
+                break
+    return sorted(raw + found) if found else raw

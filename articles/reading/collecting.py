@@ -22,6 +22,7 @@ from .body_cues import (
     told_the,
     two_bodies,
     with_untagged_organisations,
+    with_untagged_parties,
 )
 from .gazetteer import is_place_name
 from .identity import (
@@ -95,6 +96,7 @@ from .places import (
     hyphenated_places,
     is_dateline,
     listed_places,
+    place_then_someone,
     places_by_conjunction,
     untagged_dateline,
     untagged_divisions,
@@ -257,6 +259,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             raw.append((ent.start, rank, ORGANISATION, False))
             taken_until = ent.end
             continue
+        if kind is not None and (comma := place_then_someone(doc, ent, lang)) is not None:
+            # "in Junin, Julio Quispe, said": the place, then the person set beside it
+            raw.append((ent.start + (doc[ent.start].lower_ in LEADING), comma, PLACE, False))
+            ent_start, ent, kind = comma + 1, doc[comma + 1 : ent_end], PERSON
         if kind == ORGANISATION and (title := title_inside_a_body(ent, lang)) is not None:
             # "Central Bank of Chile President Verónica Echeñique Larraín": the body, then the
             # person who holds the title, in one span to the model
@@ -383,6 +389,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     if (dateline := untagged_dateline(doc, raw)) is not None:
         raw.insert(0, (*dateline, PLACE, False))  # "ABUJA (Equatorial Wire) —": where it was filed
     raw = with_untagged_organisations(doc, raw, lang)
+    raw = with_untagged_parties(doc, raw, lang)  # "after Nationals MP Graham Peters resigned"
     raw = sorted(raw + untagged_places_after_in(doc, raw, lang))  # "the centre in Salmon Arm"
     raw = sorted(raw + untagged_divisions(doc, raw, lang))  # "Yurihonjo, Akita Prefecture"
     # "to Niue" (a person to the model), an untagged "Tuvalu": countries' names are places
@@ -576,7 +583,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     named_somewhere = {
         doc[start:end].text.lower()
         for start, end, _, _ in raw
-        if not opening_word(doc, start, end) or colon_dateline(doc, start, end)
+        if not opening_word(doc, start, end)
+        or colon_dateline(doc, start, end)
+        or names_a_party(doc, start, end, lang)
     }
     if dateline is not None:
         named_somewhere.add(doc[dateline[0] : dateline[1]].text.lower())  # "Hyderabad:" opens no sentence

@@ -11,6 +11,7 @@ from types import ModuleType
 
 from .gazetteer import is_country_name, is_place_name
 from .identity import PERSON, PLACE, is_first_name
+from .kinds import person_shaped
 
 _LONGEST = 3  # "Papua New Guinea", "Trinidad and Tobago" are handled by the model; three words at most
 
@@ -355,3 +356,21 @@ def colon_dateline(doc, start: int, end: int) -> bool:
         and all(t.is_space for t in doc[:start])
         and is_place_name(doc[start:end].text)
     )
+
+
+def place_then_someone(doc, ent, lang: ModuleType) -> int | None:
+    """The index of the comma inside a span the model took whole across a place and a person's
+    name set beside it ("the health director in Junin, Julio Quispe, said"): one to three
+    capitalised words the gazetteer knows as a place, a comma, two to four words shaped as a
+    person's name, and a comma closing them. None otherwise ("Paris, Texas" is no one)."""
+    commas = [t.i for t in ent if t.text == ","]
+    if len(commas) != 1 or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    comma = commas[0]
+    start = ent.start + (ent[0].lower_ == "the")
+    words = doc[start:comma]
+    if not 1 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
+        return None
+    if not is_place_name(words.text) or not person_shaped(doc, comma + 1, ent.end, lang):
+        return None
+    return comma
