@@ -1033,7 +1033,10 @@ def test_a_party_named_by_its_members_plural_with_the_or_a_rank_word_is_an_organ
     )
     for party in ("Liberal Democrats", "Conservatives", "Greens", "Tories"):
         assert kinds.get(party) == "organisation", party
+    # untagged by the model, and opening the sentence
     kinds = entity_kinds("Nationals leader Dugald Frame said the swing would not last.")
+    assert kinds.get("Nationals") == "organisation"
+    kinds = entity_kinds("The by-election was called after Nationals MP Graham Peters resigned.")
     assert kinds.get("Nationals") == "organisation"
 
 
@@ -1054,7 +1057,9 @@ def test_lib_dems_is_the_liberal_democrats():
 
 
 def test_a_titles_own_capitalised_the_inside_a_sentence_stays_in_the_name():
-    kinds = entity_kinds("The findings were published on Friday in The Lancet Respiratory Medicine, a journal.")
+    kinds = entity_kinds(
+        "The findings were published on Friday in The Lancet Respiratory Medicine, a journal."
+    )
     assert kinds.get("The Lancet Respiratory Medicine") == "organisation"
     # the sentence's own opening "The" is no part of a name
     kinds = entity_kinds("The Lancet Respiratory Medicine published the findings on Friday.")

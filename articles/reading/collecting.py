@@ -80,6 +80,7 @@ from .people import (
 )
 from .place_cues import (
     based_in,
+    end_of_a_voyage,
     known_place_not_person,
     landmark_after_the,
     locative_before,
@@ -398,6 +399,12 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     raw = with_untagged_aged_names(doc, raw, lang)  # "Anwen Price-Jenkins, 29,": someone
     marked_places, appositive_places = places_in_apposition(doc, raw, lang)
     raw = sorted(raw + appositive_places)  # "in Oia, the village famous for its sunsets"
+    # "sail to Crete", "berth at Lochboisdale": a port or an island wherever it stands untitled
+    marked_places.update(
+        doc[start:end].text.lower()
+        for start, end, kind, titled in raw
+        if kind != PLACE and not titled and end_of_a_voyage(doc, start, end, lang)
+    )
     model_kinds = {(start, end): kind for start, end, kind, _ in raw}
     raw = retyped(doc, raw, lang)  # "the regulator Ofgem", "Mrs May and Jean-Claude Juncker"
     # The model may call one name a person in one sentence and a place in another; the report

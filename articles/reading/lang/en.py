@@ -235,6 +235,13 @@ LANDFORM_NOUNS = frozenset("island volcano glacier peninsula plain".split())
 # names and no one is honoured by ("the Khlong Luek checkpoint", "Rong Kluea market"): a place
 # whatever the model called the name.
 CROSSING_NOUNS = frozenset("checkpoint crossing market".split())
+# Verbs and nouns of a voyage, whose "to", "at" or "between" takes a port or an island ("sail to
+# Crete", "berth at Lochboisdale", "calling at Santorini", "the crossing to Mallaig"): a place
+# wherever the report names it, whatever the model called it. Not "go", "fly" or "move", which
+# take bodies as often ("moved to Google").
+VOYAGE_WORDS = frozenset(
+    "sail berth dock moor anchor call disembark crossing ferry voyage sailing sailings".split()
+)
 # Lower-case nouns for a way between two places, which a hyphenated pair of names before them
 # joins ("the Aranyaprathet-Poipet border crossing", "the Kenitra-Marrakech line").
 ROUTE_NOUNS = frozenset(
