@@ -1073,3 +1073,20 @@ def test_a_journal_with_and_without_its_the_is_one_organisation_across_reports()
     )
     shared = [item["name"] for item in summary["shared"] if item["kind"] == "organisation"]
     assert len(shared) == 1 and shared[0].endswith("Lancet Respiratory Medicine")
+
+
+def test_a_short_form_keeping_a_small_word_in_lower_case_is_the_body_it_spells():
+    kinds = entity_kinds("The DfE has put the cost at £1.2 billion. It will respond in due course.")
+    assert kinds.get("DfE") == "organisation"
+    entities = read_report(
+        "t", "The appeal by the Department for Education failed. The DfE said it was disappointed."
+    )["entities"]
+    bodies = [e for e in entities if e["kind"] == "organisation"]
+    assert [e["name"] for e in bodies] == ["Department for Education"]
+    summary = summary_of(
+        "The Department for Education lost its appeal on Tuesday.",
+        "The DfE said it was disappointed by the ruling.",
+    )
+    assert [item["kind"] for item in summary["shared"]] == ["organisation"]
+    # a degree is no body
+    assert "PhD" not in entity_kinds("She has a PhD in physics from Leeds.")

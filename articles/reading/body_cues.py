@@ -5,7 +5,7 @@ the model left untagged. Plain Python, no Django."""
 from types import ModuleType
 
 from .gazetteer import is_country_name
-from .identity import ORGANISATION, PLACE, is_first_name, known_place
+from .identity import ORGANISATION, PLACE, is_first_name, known_place, mixed_initials
 from .organisations import dateline_agency, speaking_bodies, suffixed_names
 from .speech import SPEECH_LEMMAS
 
@@ -176,4 +176,20 @@ def with_untagged_parties(doc, raw: list[tuple[int, int, str, bool]], lang: Modu
                 found.append((token.i, end, ORGANISATION, False))
                 taken.update(range(token.i, end))
                 break
+    return sorted(raw + found) if found else raw
+
+
+def with_mixed_initials(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> list:
+    """raw with the short forms in capitals that keep a small word in lower case ("The DfE
+    said", "the DoJ") the model left untagged, as organisations: no word is so written but
+    a body's short form; not one that describes a noun after it ("a DoS attack")."""
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    found = [
+        (t.i, t.i + 1, ORGANISATION, False)
+        for t in doc
+        if t.i not in taken
+        and mixed_initials(t.text)
+        and t.lower_ not in lang.NOT_ACRONYMS
+        and not (t.dep_ == "compound" and t.head.i > t.i)
+    ]
     return sorted(raw + found) if found else raw

@@ -21,6 +21,7 @@ from .body_cues import (
     portfolio_before_country,
     told_the,
     two_bodies,
+    with_mixed_initials,
     with_untagged_organisations,
     with_untagged_parties,
 )
@@ -391,6 +392,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         raw.insert(0, (*dateline, PLACE, False))  # "ABUJA (Equatorial Wire) —": where it was filed
     raw = with_untagged_organisations(doc, raw, lang)
     raw = with_untagged_parties(doc, raw, lang)  # "after Nationals MP Graham Peters resigned"
+    raw = with_mixed_initials(doc, raw, lang)  # "The DfE said"
     raw = sorted(raw + untagged_places_after_in(doc, raw, lang))  # "the centre in Salmon Arm"
     raw = sorted(raw + untagged_divisions(doc, raw, lang))  # "Yurihonjo, Akita Prefecture"
     # "to Niue" (a person to the model), an untagged "Tuvalu": countries' names are places
