@@ -1090,3 +1090,23 @@ def test_a_short_form_keeping_a_small_word_in_lower_case_is_the_body_it_spells()
     assert [item["kind"] for item in summary["shared"]] == ["organisation"]
     # a degree is no body
     assert "PhD" not in entity_kinds("She has a PhD in physics from Leeds.")
+
+
+def test_a_currency_code_before_its_figure_is_no_body():
+    kinds = entity_kinds("Coop had agreed to pay NOK 3.9 billion for the business.")
+    assert "NOK" not in kinds and kinds.get("Coop") == "organisation"
+
+
+def test_an_industrys_nickname_is_no_body():
+    kinds = entity_kinds(
+        "It is the weight-loss jab that Big Pharma sells for a fortune. Big Pharma's favourite argument failed."
+    )
+    assert "Big Pharma" not in kinds
+
+
+def test_an_honour_or_a_contest_named_with_all_and_a_hyphen_is_no_body_and_holds_no_place():
+    kinds = entity_kinds(
+        "The Knicks landed All-Star guard Terrence Abernathy. He could miss the All-Ireland semi-final."
+    )
+    assert not {"All-Star", "All-Ireland", "Ireland"} & set(kinds)
+    assert kinds.get("Knicks") == "organisation"

@@ -25,6 +25,7 @@ from .body_cues import (
     with_untagged_organisations,
     with_untagged_parties,
 )
+from .currencies import is_currency_code
 from .gazetteer import is_place_name
 from .identity import (
     ORGANISATION,
@@ -37,7 +38,15 @@ from .identity import (
     spells_initials,
 )
 from .kin import RELATIVE_WORDS, honorific_before, owns_a_relative
-from .kinds import company_stem, described_kind, kind_by_shape, marked_as_a_body, retyped, spatial_before
+from .kinds import (
+    company_stem,
+    described_kind,
+    kind_by_shape,
+    marked_as_a_body,
+    one_word,
+    retyped,
+    spatial_before,
+)
 from .mention import Mention
 from .not_names import (
     DESCRIBING,
@@ -225,6 +234,13 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "the Tour of Flanders": a race, a building to the model
         if without_possessive(ent).text in not_people and kind != PLACE:
             continue  # "Hurricane Delphine", "Operation Sandstorm", "737 Max": a storm, a plan, a jet
+        if len(ent) == 1 and is_currency_code(ent.text) and ent.end < len(doc) and doc[ent.end].like_num:
+            continue  # "NOK 3.9 billion": a currency's code before its figure, a body to the model
+        if without_possessive(ent).text.lower().removeprefix("the ") in lang.INDUSTRY_NICKNAMES:
+            continue  # "Big Pharma sells it for a fortune": an industry, no body
+        bare = ent.start + (ent[0].lower_ in LEADING)
+        if doc[bare : ent.end].text.startswith("All-") and one_word(doc, bare, ent.end):
+            continue  # "All-Star guard", "the All-Ireland semi-final": an honour or a contest's rank
         if len(ent) == 1 and ent.text.lower().strip(".") in lang.NOT_ACRONYMS:
             continue  # "GMT", "CEO": units, time zones and roles
         if after_a_measure(doc, ent.start, lang):

@@ -33,13 +33,15 @@ def _opens_a_title(doc, index: int, lang: ModuleType) -> bool:
 def _inside_a_longer_name(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether the words at start:end run on into capitalised words around them: a name before
     them ("Bank of Japan", "Royal Nepal"), or after them other than a title ("Kenya Airways"),
-    or a hyphen ("Japan-based")."""
+    or a hyphen either side ("Japan-based", "All-Ireland")."""
     if end < len(doc):
         after = doc[end]
         if not doc[end - 1].whitespace_ and after.text in ("-", "‐"):
             return True
         if after.text[:1].isupper() and after.is_alpha and not _opens_a_title(doc, end, lang):
             return True
+    if start > 1 and doc[start - 1].text in ("-", "‐") and not doc[start - 2].whitespace_:
+        return True  # "the All-Ireland semi-final": a word the hyphen joins it to
     if start > 0:
         before = doc[start - 1]
         if before.text[:1].isupper() and before.is_alpha and not before.is_sent_start:

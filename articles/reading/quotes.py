@@ -58,6 +58,10 @@ class Quote:
         }
 
 
+# Those whose words are the words of whom they speak for ("a spokeswoman for the IMF said").
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
 def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, list[int]]]:
     """(start, end, paragraph indices) of the text between quotation marks."""
     spans: list[tuple[int, int, list[int]]] = []
@@ -300,6 +304,15 @@ class _Reader:
                 entity = self.entity_at(child.idx)
                 if entity is not None and entity.kind in (PERSON, ORGANISATION):
                     return entity
+        # "a spokeswoman for the International Monetary Fund said", "a spokesman for Mayor Renata
+        # Solís-Whitcombe said": one who speaks for a body or a person only, unnamed, gives their words
+        if token.lower_ in _SPEAKS_FOR:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    for named in prep.children:
+                        entity = self.entity_at(named.idx) if named.dep_ == "pobj" else None
+                        if entity is not None and entity.kind in (PERSON, ORGANISATION):
+                            return entity
         # "Chen, a spokeswoman for X" parsed with the name in a compound: its head words.
         for child in token.children:
             if child.dep_ == "compound":

@@ -314,6 +314,21 @@ NOT_PERSON_LAST_WORDS = frozenset(
     festival conference forum olympics election elections protocol declaration convention""".split()
 ) | frozenset("buddhist muslim christian hindu catholic jewish sikh".split())  # "Sinhala Buddhist": a faith
 # Organisations named by a phrase a heuristic cannot read (kept small: well-known institutions).
+# What papers call a whole industry or a club of firms, capitalised ("Big Tech", "Big Pharma"):
+# no one body a reader could list.
+INDUSTRY_NICKNAMES = frozenset(
+    {
+        "big tech",
+        "big pharma",
+        "big oil",
+        "big tobacco",
+        "big food",
+        "big ag",
+        "big law",
+        "big four",
+        "big three",
+    }
+)
 KNOWN_ORG_PHRASES = frozenset(
     {
         "white house",
