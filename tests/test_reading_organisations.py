@@ -1104,9 +1104,8 @@ def test_an_industrys_nickname_is_no_body():
     assert "Big Pharma" not in kinds
 
 
-def test_an_honour_or_a_contest_named_with_all_and_a_hyphen_is_no_body_and_holds_no_place():
-    kinds = entity_kinds(
-        "The Knicks landed All-Star guard Terrence Abernathy. He could miss the All-Ireland semi-final."
-    )
-    assert not {"All-Star", "All-Ireland", "Ireland"} & set(kinds)
-    assert kinds.get("Knicks") == "organisation"
+def test_parliament_named_alone_is_a_body_as_congress_is():
+    kinds = entity_kinds("The judge, dissenting, said Parliament had drawn the line on purpose.")
+    assert kinds.get("Parliament") == "organisation"
+    kinds = entity_kinds("Crowds gathered in Parliament Square on Sunday.")
+    assert kinds.get("Parliament Square") == "place" and "Parliament" not in kinds

@@ -485,3 +485,13 @@ def test_where_a_ship_sails_calls_or_berths_is_a_place_wherever_the_report_names
     # moving to a firm or selling to one is no voyage
     kinds = entity_kinds("He moved to Google in 2019 and sold his shares to Apple.")
     assert kinds.get("Google") == "organisation" and kinds.get("Apple") == "organisation"
+
+
+def test_the_town_after_someones_age_and_of_or_from_is_a_place():
+    kinds = entity_kinds("The man, identified as Marlon T. Ashby, 34, of Whitehall, was struck three times.")
+    assert kinds.get("Whitehall") == "place"
+    kinds = entity_kinds("Crane operator Sibusiso Khumalo, 44, from Umlazi, joined hundreds of strikers.")
+    assert kinds.get("Umlazi") == "place"
+    # a firm after the age is the firm
+    kinds = entity_kinds("Jane Doe, 51, of Acme Holdings, said no.")
+    assert kinds.get("Acme Holdings") == "organisation"

@@ -43,7 +43,6 @@ from .kinds import (
     described_kind,
     kind_by_shape,
     marked_as_a_body,
-    one_word,
     retyped,
     spatial_before,
 )
@@ -104,6 +103,7 @@ from .place_cues import (
 )
 from .places import (
     colon_dateline,
+    hometowns_after_an_age,
     hyphenated_places,
     is_dateline,
     listed_places,
@@ -238,9 +238,6 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "NOK 3.9 billion": a currency's code before its figure, a body to the model
         if without_possessive(ent).text.lower().removeprefix("the ") in lang.INDUSTRY_NICKNAMES:
             continue  # "Big Pharma sells it for a fortune": an industry, no body
-        bare = ent.start + (ent[0].lower_ in LEADING)
-        if doc[bare : ent.end].text.startswith("All-") and one_word(doc, bare, ent.end):
-            continue  # "All-Star guard", "the All-Ireland semi-final": an honour or a contest's rank
         if len(ent) == 1 and ent.text.lower().strip(".") in lang.NOT_ACRONYMS:
             continue  # "GMT", "CEO": units, time zones and roles
         if after_a_measure(doc, ent.start, lang):
@@ -411,6 +408,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     raw = with_mixed_initials(doc, raw, lang)  # "The DfE said"
     raw = sorted(raw + untagged_places_after_in(doc, raw, lang))  # "the centre in Salmon Arm"
     raw = sorted(raw + untagged_divisions(doc, raw, lang))  # "Yurihonjo, Akita Prefecture"
+    raw = hometowns_after_an_age(doc, raw, lang)  # "DeShawn Barksdale, 34, of Whitehall,"
     # "to Niue" (a person to the model), an untagged "Tuvalu": countries' names are places
     raw = with_countries(doc, raw, surnames_of(doc[s:e].text for s, e, k, _ in raw if k == PERSON), lang)
     raw = with_untagged_speakers(doc, raw, lang)

@@ -336,6 +336,7 @@ KNOWN_ORG_PHRASES = frozenset(
         "kremlin",
         "congress",
         "senate",
+        "parliament",  # "said Parliament had drawn the line": a country's, named as Congress is
         "state department",
         "downing street",
         "united nations",
