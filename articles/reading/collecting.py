@@ -85,6 +85,7 @@ from .people import (
     someones_name,
     title_inside_a_body,
     titled_name,
+    with_judicial_styles,
     without_epithets,
 )
 from .place_cues import (
@@ -409,6 +410,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     raw = sorted(raw + untagged_places_after_in(doc, raw, lang))  # "the centre in Salmon Arm"
     raw = sorted(raw + untagged_divisions(doc, raw, lang))  # "Yurihonjo, Akita Prefecture"
     raw = hometowns_after_an_age(doc, raw, lang)  # "DeShawn Barksdale, 34, of Whitehall,"
+    raw = with_judicial_styles(doc, raw)  # "Lord Justice Pemberton-Hale said"
     # "to Niue" (a person to the model), an untagged "Tuvalu": countries' names are places
     raw = with_countries(doc, raw, surnames_of(doc[s:e].text for s, e, k, _ in raw if k == PERSON), lang)
     raw = with_untagged_speakers(doc, raw, lang)
