@@ -58,6 +58,8 @@ class Quote:
         }
 
 
+# Words opening a clause that sets another's words against the quote's ("while", "whereas").
+_CONTRASTING = frozenset({"while", "whereas", "although", "though", "whilst"})
 # Those whose words are the words of whom they speak for ("a spokeswoman for the IMF said").
 _SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
@@ -399,6 +401,8 @@ class _Reader:
         Presidency"), and the aides did not do what he asked')."""
         if verb.idx < end or any(start <= t.idx < end for t in verb.subtree):
             return True
+        if any(c.dep_ == "mark" and c.lower_ in _CONTRASTING for c in verb.children):
+            return False  # '"...", while the Liberal Democrats said more': a clause of its own
         between = self.doc.char_span(end, verb.idx, alignment_mode="expand")
         return between is None or not any(t.pos_ == "VERB" and t.i != verb.i for t in between)
 
