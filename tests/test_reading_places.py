@@ -495,3 +495,10 @@ def test_the_town_after_someones_age_and_of_or_from_is_a_place():
     # a firm after the age is the firm
     kinds = entity_kinds("Jane Doe, 51, of Acme Holdings, said no.")
     assert kinds.get("Acme Holdings") == "organisation"
+
+
+def test_an_untagged_word_listed_between_places_is_a_place_whatever_head_the_parse_gives_it():
+    kinds = entity_kinds(
+        "The cost of a residents' parking permit in Morningside, Marchmont and Bruntsfield will go up."
+    )
+    assert kinds.get("Marchmont") == "place" and kinds.get("Bruntsfield") == "place"

@@ -322,11 +322,26 @@ def _untagged_beside_places(
         and not token.is_sent_start
         and token.text not in surnames
         and not is_first_name(token.text)
-        and token.dep_ == "conj"
-        and token.head.i in place_at
+        and (
+            (token.dep_ == "conj" and token.head.i in place_at)
+            or _listed_after_a_place(doc, token.i, place_at)
+        )
         and doc[token.i - 1].lower_ in ("and", "or", ",")
         and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
     ]
+
+
+def _listed_after_a_place(doc, index: int, place_at: set[int]) -> bool:
+    """Whether the word at index stands in a list right after a place, a comma between them,
+    and the list goes on after it ("in Morningside, Marchmont and Bruntsfield"), whatever head
+    the parse gave it."""
+    return (
+        index >= 2
+        and doc[index - 1].text == ","
+        and index - 2 in place_at
+        and index + 1 < len(doc)
+        and doc[index + 1].lower_ in ("and", "or", ",")
+    )
 
 
 def listed_places(doc, start: int, end: int, lang: ModuleType) -> list[tuple[int, int]]:
