@@ -502,3 +502,15 @@ def test_an_untagged_word_listed_between_places_is_a_place_whatever_head_the_par
         "The cost of a residents' parking permit in Morningside, Marchmont and Bruntsfield will go up."
     )
     assert kinds.get("Marchmont") == "place" and kinds.get("Bruntsfield") == "place"
+
+
+def test_the_country_of_a_courts_judges_title_or_courthouse_is_not_listed_apart():
+    kinds = entity_kinds(
+        "U.S. District Judge Adaeze M. Holloway, who sentenced him, said the theft was grave."
+    )
+    assert "U.S." not in kinds and kinds.get("Adaeze M. Holloway") == "person"
+    kinds = entity_kinds("The sentence was handed down at the Joseph F. Weis Jr. U.S. Courthouse on Friday.")
+    assert "U.S." not in kinds
+    # the country before a shop or a governor's title is still a place
+    kinds = entity_kinds("U.S. stores sold more, and Texas Governor Greg Abbott spoke.")
+    assert kinds.get("U.S.") == "place" and kinds.get("Texas") == "place"

@@ -235,6 +235,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "the Tour of Flanders": a race, a building to the model
         if without_possessive(ent).text in not_people and kind != PLACE:
             continue  # "Hurricane Delphine", "Operation Sandstorm", "737 Max": a storm, a plan, a jet
+        after = [t.lower_ for t in doc[ent.end : ent.end + 2] if t.is_title]
+        if kind == PLACE and (" ".join(after) in lang.COURT_TITLE_PHRASES or after[:1] == ["courthouse"]):
+            continue  # "U.S. District Judge Adaeze Holloway": the place of a court's title, not listed
         if len(ent) == 1 and is_currency_code(ent.text) and ent.end < len(doc) and doc[ent.end].like_num:
             continue  # "NOK 3.9 billion": a currency's code before its figure, a body to the model
         if without_possessive(ent).text.lower().removeprefix("the ") in lang.INDUSTRY_NICKNAMES:

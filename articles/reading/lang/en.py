@@ -314,6 +314,12 @@ NOT_PERSON_LAST_WORDS = frozenset(
     festival conference forum olympics election elections protocol declaration convention""".split()
 ) | frozenset("buddhist muslim christian hindu catholic jewish sikh".split())  # "Sinhala Buddhist": a faith
 # Organisations named by a phrase a heuristic cannot read (kept small: well-known institutions).
+# Capitalised words of a court's judges' titles and buildings written after the country or the
+# state whose court it is ("U.S. District Judge Adaeze Holloway", "the ... U.S. Courthouse"):
+# the place is part of the court's name there, which the guide does not list apart.
+COURT_TITLE_PHRASES = frozenset(
+    {"district judge", "circuit judge", "magistrate judge", "bankruptcy judge", "courthouse"}
+)
 # What papers call a whole industry or a club of firms, capitalised ("Big Tech", "Big Pharma"):
 # no one body a reader could list.
 INDUSTRY_NICKNAMES = frozenset(
