@@ -1024,3 +1024,88 @@ def test_a_firm_of_two_names_joined_by_an_ampersand_is_named_by_them_without_its
     assert [(e["name"], e["variants"]) for e in entities] == [
         ("Harlow & Finch Outdoor Inc.", ["Harlow & Finch Outdoor Inc.", "Harlow & Finch"])
     ]
+
+
+def test_a_party_named_by_its_members_plural_with_the_or_a_rank_word_is_an_organisation():
+    kinds = entity_kinds(
+        "The budget passed by 40 votes to 31, with the Liberal Democrats backing it and the "
+        "Conservatives and the Greens voting against. The Tories said it was a tax grab."
+    )
+    for party in ("Liberal Democrats", "Conservatives", "Greens", "Tories"):
+        assert kinds.get(party) == "organisation", party
+    # untagged by the model, and opening the sentence
+    kinds = entity_kinds("Nationals leader Dugald Frame said the swing would not last.")
+    assert kinds.get("Nationals") == "organisation"
+    kinds = entity_kinds("The by-election was called after Nationals MP Graham Peters resigned.")
+    assert kinds.get("Nationals") == "organisation"
+
+
+def test_democrats_and_republicans_and_a_plural_without_the_or_a_rank_word_are_no_party():
+    kinds = entity_kinds(
+        "Democrats blamed Republicans for the shutdown. Greens and Liberals in the crowd cheered."
+    )
+    assert not {"Democrats", "Republicans", "Greens", "Liberals"} & set(kinds)
+
+
+def test_lib_dems_is_the_liberal_democrats():
+    entities = read_report(
+        "t", "The plan passed with the Liberal Democrats backing it. The Lib Dems said it was fair."
+    )["entities"]
+    parties = [e for e in entities if e["kind"] == "organisation"]
+    assert [e["name"] for e in parties] == ["Liberal Democrats"]
+    assert "Lib Dems" in parties[0]["variants"]
+
+
+def test_a_titles_own_capitalised_the_inside_a_sentence_stays_in_the_name():
+    kinds = entity_kinds(
+        "The findings were published on Friday in The Lancet Respiratory Medicine, a journal."
+    )
+    assert kinds.get("The Lancet Respiratory Medicine") == "organisation"
+    # the sentence's own opening "The" is no part of a name
+    kinds = entity_kinds("The Lancet Respiratory Medicine published the findings on Friday.")
+    assert kinds.get("Lancet Respiratory Medicine") == "organisation"
+
+
+def test_a_journal_with_and_without_its_the_is_one_organisation_across_reports():
+    summary = summary_of(
+        "The study appeared in The Lancet Respiratory Medicine on Friday.",
+        "Writing in the Lancet Respiratory Medicine, the team said the drug worked.",
+    )
+    shared = [item["name"] for item in summary["shared"] if item["kind"] == "organisation"]
+    assert len(shared) == 1 and shared[0].endswith("Lancet Respiratory Medicine")
+
+
+def test_a_short_form_keeping_a_small_word_in_lower_case_is_the_body_it_spells():
+    kinds = entity_kinds("The DfE has put the cost at £1.2 billion. It will respond in due course.")
+    assert kinds.get("DfE") == "organisation"
+    entities = read_report(
+        "t", "The appeal by the Department for Education failed. The DfE said it was disappointed."
+    )["entities"]
+    bodies = [e for e in entities if e["kind"] == "organisation"]
+    assert [e["name"] for e in bodies] == ["Department for Education"]
+    summary = summary_of(
+        "The Department for Education lost its appeal on Tuesday.",
+        "The DfE said it was disappointed by the ruling.",
+    )
+    assert [item["kind"] for item in summary["shared"]] == ["organisation"]
+    # a degree is no body
+    assert "PhD" not in entity_kinds("She has a PhD in physics from Leeds.")
+
+
+def test_a_currency_code_before_its_figure_is_no_body():
+    kinds = entity_kinds("Coop had agreed to pay NOK 3.9 billion for the business.")
+    assert "NOK" not in kinds and kinds.get("Coop") == "organisation"
+
+
+def test_an_industrys_nickname_is_no_body():
+    kinds = entity_kinds(
+        "It is the weight-loss jab that Big Pharma sells for a fortune. Big Pharma's favourite argument failed."
+    )
+    assert "Big Pharma" not in kinds
+
+
+def test_parliament_named_alone_is_a_body_as_congress_is():
+    kinds = entity_kinds("The judge, dissenting, said Parliament had drawn the line on purpose.")
+    assert kinds.get("Parliament") == "organisation"
+    kinds = entity_kinds("Crowds gathered in Parliament Square on Sunday.")
+    assert kinds.get("Parliament Square") == "place" and "Parliament" not in kinds

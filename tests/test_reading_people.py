@@ -612,3 +612,17 @@ def test_a_plural_title_cut_from_its_full_stop_still_titles_the_names_after_it()
         "Corrine Maddox": "person",
         "Maine": "place",
     }
+
+
+def test_a_judge_named_by_a_judicial_style_and_a_surname_keeps_the_style():
+    entities = read_report(
+        "t",
+        'Writing for the majority, Lord Justice Ashgrove-Pell said the rule had "no lawful basis". '
+        "Ashgrove-Pell added that it was plain. Lady Justice Merriden, dissenting, disagreed.",
+    )["entities"]
+    people = {e["name"]: e for e in entities if e["kind"] == "person"}
+    assert set(people) == {"Lord Justice Ashgrove-Pell", "Lady Justice Merriden"}
+    assert "Ashgrove-Pell" in people["Lord Justice Ashgrove-Pell"]["variants"]
+    # a given name after the style: the name reads as usual
+    names = [e["name"] for e in read_report("t", "Lord Justice Geoffrey Hale agreed.")["entities"]]
+    assert names == ["Geoffrey Hale"]

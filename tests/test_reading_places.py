@@ -449,3 +449,68 @@ def test_a_lone_word_a_mention_places_and_nothing_makes_someone_is_a_place_where
         "that the operator had followed procedure. The Rosslyn station was closed until about 7:30 p.m."
     )
     assert kinds.get("Rosslyn") == "place"
+
+
+def test_one_word_the_model_calls_a_person_before_an_area_or_landform_noun_is_a_place():
+    kinds = entity_kinds("The bus left the road near La Oroya, in the Junín region, police said.")
+    assert kinds.get("Junín") == "place"
+    kinds = entity_kinds("Flood water spread across the Mýrdalssandur plain, washing away a road.")
+    assert kinds.get("Mýrdalssandur") == "place"
+    # a first name before the noun is left alone: "the Simon district" may be someone's
+    kinds = entity_kinds("Voters in the Simon district backed her.")
+    assert kinds.get("Simon") != "place"
+
+
+def test_a_span_across_a_place_a_comma_and_a_persons_name_is_the_place_and_the_person():
+    kinds = entity_kinds(
+        "The regional health director in Junin, Julio Quispe, said two children were among the dead."
+    )
+    assert kinds.get("Junin") == "place"
+    assert kinds.get("Julio Quispe") == "person"
+    kinds = entity_kinds("He moved to Paris, Texas, in 1990 and opened a diner.")
+    assert kinds.get("Paris") == "place" and kinds.get("Texas") == "place"
+
+
+def test_where_a_ship_sails_calls_or_berths_is_a_place_wherever_the_report_names_it():
+    kinds = entity_kinds(
+        "The MV Loch Ruadh, which sails between Lochboisdale and Mallaig, was withdrawn. "
+        "Lochboisdale's ferry link with the mainland is cut. No other vessel was able to berth at Lochboisdale."
+    )
+    assert kinds.get("Lochboisdale") == "place" and kinds.get("Mallaig") == "place"
+    kinds = entity_kinds(
+        "The cap limits cruise passengers allowed ashore on Santorini at 8,000 a day. That means fewer "
+        "itineraries calling at Santorini. The mayor said Santorini had been asking for this."
+    )
+    assert kinds.get("Santorini") == "place"
+    # moving to a firm or selling to one is no voyage
+    kinds = entity_kinds("He moved to Google in 2019 and sold his shares to Apple.")
+    assert kinds.get("Google") == "organisation" and kinds.get("Apple") == "organisation"
+
+
+def test_the_town_after_someones_age_and_of_or_from_is_a_place():
+    kinds = entity_kinds("The man, identified as Marlon T. Ashby, 34, of Whitehall, was struck three times.")
+    assert kinds.get("Whitehall") == "place"
+    kinds = entity_kinds("Crane operator Sibusiso Khumalo, 44, from Umlazi, joined hundreds of strikers.")
+    assert kinds.get("Umlazi") == "place"
+    # a firm after the age is the firm
+    kinds = entity_kinds("Jane Doe, 51, of Acme Holdings, said no.")
+    assert kinds.get("Acme Holdings") == "organisation"
+
+
+def test_an_untagged_word_listed_between_places_is_a_place_whatever_head_the_parse_gives_it():
+    kinds = entity_kinds(
+        "The cost of a residents' parking permit in Morningside, Marchmont and Bruntsfield will go up."
+    )
+    assert kinds.get("Marchmont") == "place" and kinds.get("Bruntsfield") == "place"
+
+
+def test_the_country_of_a_courts_judges_title_or_courthouse_is_not_listed_apart():
+    kinds = entity_kinds(
+        "U.S. District Judge Adaeze M. Holloway, who sentenced him, said the theft was grave."
+    )
+    assert "U.S." not in kinds and kinds.get("Adaeze M. Holloway") == "person"
+    kinds = entity_kinds("The sentence was handed down at the Joseph F. Weis Jr. U.S. Courthouse on Friday.")
+    assert "U.S." not in kinds
+    # the country before a shop or a governor's title is still a place
+    kinds = entity_kinds("U.S. stores sold more, and Texas Governor Greg Abbott spoke.")
+    assert kinds.get("U.S.") == "place" and kinds.get("Texas") == "place"

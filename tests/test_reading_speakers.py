@@ -356,3 +356,16 @@ def test_words_quoted_inside_the_writers_own_sentence_do_not_go_on_in_the_last_s
         ("Desmond Grant", "He worked hard from small"),
         (None, "a disgrace to the green, black and gold"),
     ]
+
+
+def test_an_unnamed_spokeswoman_for_a_body_or_a_person_speaks_their_words():
+    body = (
+        "Markets fell sharply on Monday.\n\n"
+        'A spokeswoman for the Pacific Development Bank said the bank was "watching closely."'
+    )
+    assert speakers(body) == [("Pacific Development Bank", "watching closely.")]
+    body = 'Fares will rise. A spokesman for Mayor Renata Osei-Lindqvist said she would "keep pushing" for money.'
+    assert speakers(body) == [("Renata Osei-Lindqvist", "keep pushing")]
+    # a spokeswoman named in apposition speaks herself
+    body = 'Helen Marsh-Abara, a spokeswoman for Ashdown Energy, said: "We are sorry."'
+    assert speakers(body) == [("Helen Marsh-Abara", "We are sorry.")]

@@ -5,7 +5,7 @@ the model left untagged. Plain Python, no Django."""
 from types import ModuleType
 
 from .gazetteer import is_country_name
-from .identity import ORGANISATION, PLACE, is_first_name, known_place
+from .identity import ORGANISATION, PLACE, is_first_name, known_place, mixed_initials
 from .organisations import dateline_agency, speaking_bodies, suffixed_names
 from .speech import SPEECH_LEMMAS
 
@@ -141,3 +141,55 @@ def names_bodies(doc, start: int, end: int, body_names: list[list[str]]) -> bool
         return True
     firsts = [name[0] for name in body_names if len(name) >= 2]
     return words[0] != words[1] and words[0] in firsts and words[1] in firsts
+
+
+def names_a_party(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether the words are a party named by its members' plural ("the Liberal Democrats", "the
+    Tories", "Nationals leader Dugald Frame"), with "the" before them or a word of the party's
+    ranks or rule after them (lang.PARTY_PLURALS): the party, which the model calls a people
+    or an event. "Greens" alone, without either, may be any greens."""
+    if start < end and doc[start].lower_ == "the":
+        start += 1
+    words = doc[start:end]
+    if not words or not all(t.is_title for t in words):
+        return False
+    if " ".join(t.lower_ for t in words) not in lang.PARTY_PLURALS:
+        return False
+    if start > 0 and doc[start - 1].lower_ == "the":
+        return True
+    return end < len(doc) and doc[end].lower_ in lang.PARTY_RANK_WORDS | {"'", "’"}
+
+
+def with_untagged_parties(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> list:
+    """raw with the parties names_a_party finds where the model tagged nothing ("after
+    Nationals MP Graham Peters resigned"), as organisations."""
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    found = []
+    for token in doc:
+        for size in (2, 1):
+            end = token.i + size
+            if (
+                end <= len(doc)
+                and not taken.intersection(range(token.i, end))
+                and names_a_party(doc, token.i, end, lang)
+            ):
+                found.append((token.i, end, ORGANISATION, False))
+                taken.update(range(token.i, end))
+                break
+    return sorted(raw + found) if found else raw
+
+
+def with_mixed_initials(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> list:
+    """raw with the short forms in capitals that keep a small word in lower case ("The DfE
+    said", "the DoJ") the model left untagged, as organisations: no word is so written but
+    a body's short form; not one that describes a noun after it ("a DoS attack")."""
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    found = [
+        (t.i, t.i + 1, ORGANISATION, False)
+        for t in doc
+        if t.i not in taken
+        and mixed_initials(t.text)
+        and t.lower_ not in lang.NOT_ACRONYMS
+        and not (t.dep_ == "compound" and t.head.i > t.i)
+    ]
+    return sorted(raw + found) if found else raw

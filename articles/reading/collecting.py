@@ -16,12 +16,16 @@ from .body_cues import (
     before_its_members,
     generic_body,
     names_a_business,
+    names_a_party,
     names_bodies,
     portfolio_before_country,
     told_the,
     two_bodies,
+    with_mixed_initials,
     with_untagged_organisations,
+    with_untagged_parties,
 )
+from .currencies import is_currency_code
 from .gazetteer import is_place_name
 from .identity import (
     ORGANISATION,
@@ -34,7 +38,14 @@ from .identity import (
     spells_initials,
 )
 from .kin import RELATIVE_WORDS, honorific_before, owns_a_relative
-from .kinds import company_stem, described_kind, kind_by_shape, marked_as_a_body, retyped, spatial_before
+from .kinds import (
+    company_stem,
+    described_kind,
+    kind_by_shape,
+    marked_as_a_body,
+    retyped,
+    spatial_before,
+)
 from .mention import Mention
 from .not_names import (
     DESCRIBING,
@@ -74,10 +85,12 @@ from .people import (
     someones_name,
     title_inside_a_body,
     titled_name,
+    with_judicial_styles,
     without_epithets,
 )
 from .place_cues import (
     based_in,
+    end_of_a_voyage,
     known_place_not_person,
     landmark_after_the,
     locative_before,
@@ -91,9 +104,11 @@ from .place_cues import (
 )
 from .places import (
     colon_dateline,
+    hometowns_after_an_age,
     hyphenated_places,
     is_dateline,
     listed_places,
+    place_then_someone,
     places_by_conjunction,
     untagged_dateline,
     untagged_divisions,
@@ -103,6 +118,7 @@ from .places import (
 from .short_forms import made_of_the_words, short_form_after, short_name_after, with_short_name_mentions
 from .spans import (
     LEADING,
+    article_in_the_name,
     before_a_title,
     extended_end,
     first_name_start,
@@ -185,6 +201,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             # "sources told the Courier", "she told the Dispatch": a paper, whatever the model
             # called it (a people is told as "the Americans", a plural)
             kind = ORGANISATION
+        party = names_a_party(doc, ent_start, ent_end, lang)
+        if party:
+            kind = ORGANISATION  # "the Liberal Democrats", "Nationals leader ...": a people or an event to the model
         if lang.ROAD_SHORT_FORM.fullmatch(ent.text):
             kind = PLACE  # "I-75": an interstate, a product to the model
         if (
@@ -216,6 +235,13 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "the Tour of Flanders": a race, a building to the model
         if without_possessive(ent).text in not_people and kind != PLACE:
             continue  # "Hurricane Delphine", "Operation Sandstorm", "737 Max": a storm, a plan, a jet
+        after = [t.lower_ for t in doc[ent.end : ent.end + 2] if t.is_title]
+        if kind == PLACE and (" ".join(after) in lang.COURT_TITLE_PHRASES or after[:1] == ["courthouse"]):
+            continue  # "U.S. District Judge Adaeze Holloway": the place of a court's title, not listed
+        if len(ent) == 1 and is_currency_code(ent.text) and ent.end < len(doc) and doc[ent.end].like_num:
+            continue  # "NOK 3.9 billion": a currency's code before its figure, a body to the model
+        if without_possessive(ent).text.lower().removeprefix("the ") in lang.INDUSTRY_NICKNAMES:
+            continue  # "Big Pharma sells it for a fortune": an industry, no body
         if len(ent) == 1 and ent.text.lower().strip(".") in lang.NOT_ACRONYMS:
             continue  # "GMT", "CEO": units, time zones and roles
         if after_a_measure(doc, ent.start, lang):
@@ -252,6 +278,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             raw.append((ent.start, rank, ORGANISATION, False))
             taken_until = ent.end
             continue
+        if kind is not None and (comma := place_then_someone(doc, ent, lang)) is not None:
+            # "in Junin, Julio Quispe, said": the place, then the person set beside it
+            raw.append((ent.start + (doc[ent.start].lower_ in LEADING), comma, PLACE, False))
+            ent_start, ent, kind = comma + 1, doc[comma + 1 : ent_end], PERSON
         if kind == ORGANISATION and (title := title_inside_a_body(ent, lang)) is not None:
             # "Central Bank of Chile President Verónica Echeñique Larraín": the body, then the
             # person who holds the title, in one span to the model
@@ -313,7 +343,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             doc[start:end].text in measures or LETTERED_SUM.fullmatch(doc[start:end].text)
         ):
             continue  # "the Monetary Policy Rate", "the cash reserve ratio (CRR)", "N1,482": no body
-        if doc[start:end].text in vessels or (kind != PERSON and listed_with_peoples(doc, start, end)):
+        if doc[start:end].text in vessels or (
+            kind != PERSON and not party and listed_with_peoples(doc, start, end)
+        ):
             continue  # "the tanker Coral Meridian", "Americans, Italians, Britons": a ship, a people
         if (
             kind == ORGANISATION
@@ -376,14 +408,24 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     if (dateline := untagged_dateline(doc, raw)) is not None:
         raw.insert(0, (*dateline, PLACE, False))  # "ABUJA (Equatorial Wire) —": where it was filed
     raw = with_untagged_organisations(doc, raw, lang)
+    raw = with_untagged_parties(doc, raw, lang)  # "after Nationals MP Graham Peters resigned"
+    raw = with_mixed_initials(doc, raw, lang)  # "The DfE said"
     raw = sorted(raw + untagged_places_after_in(doc, raw, lang))  # "the centre in Salmon Arm"
     raw = sorted(raw + untagged_divisions(doc, raw, lang))  # "Yurihonjo, Akita Prefecture"
+    raw = hometowns_after_an_age(doc, raw, lang)  # "DeShawn Barksdale, 34, of Whitehall,"
+    raw = with_judicial_styles(doc, raw)  # "Lord Justice Pemberton-Hale said"
     # "to Niue" (a person to the model), an untagged "Tuvalu": countries' names are places
     raw = with_countries(doc, raw, surnames_of(doc[s:e].text for s, e, k, _ in raw if k == PERSON), lang)
     raw = with_untagged_speakers(doc, raw, lang)
     raw = with_untagged_aged_names(doc, raw, lang)  # "Anwen Price-Jenkins, 29,": someone
     marked_places, appositive_places = places_in_apposition(doc, raw, lang)
     raw = sorted(raw + appositive_places)  # "in Oia, the village famous for its sunsets"
+    # "sail to Crete", "berth at Lochboisdale": a port or an island wherever it stands untitled
+    marked_places.update(
+        doc[start:end].text.lower()
+        for start, end, kind, titled in raw
+        if kind != PLACE and not titled and end_of_a_voyage(doc, start, end, lang)
+    )
     model_kinds = {(start, end): kind for start, end, kind, _ in raw}
     raw = retyped(doc, raw, lang)  # "the regulator Ofgem", "Mrs May and Jean-Claude Juncker"
     # The model may call one name a person in one sentence and a place in another; the report
@@ -569,7 +611,9 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     named_somewhere = {
         doc[start:end].text.lower()
         for start, end, _, _ in raw
-        if not opening_word(doc, start, end) or colon_dateline(doc, start, end)
+        if not opening_word(doc, start, end)
+        or colon_dateline(doc, start, end)
+        or names_a_party(doc, start, end, lang)
     }
     if dateline is not None:
         named_somewhere.add(doc[dateline[0] : dateline[1]].text.lower())  # "Hyderabad:" opens no sentence
@@ -652,6 +696,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "Heartbroken fans...", "Groups of...": an opening word, not a name
         if kind == PLACE and sum(counts.values()) == 1 and opens_a_quote(doc, start, end, lang):
             continue  # '"Scale is everything," he said': a quote's capitalised first word
+        if kind == ORGANISATION and article_in_the_name(doc, start):
+            span = doc[
+                start - 1 : end
+            ]  # "published in The Lancet Respiratory Medicine": the title's own "The"
         char_start, char_end = span.start_char, span.end_char
         sentence = max(bisect_right(sentence_starts, char_start) - 1, 0)
         # A capitalised first word of a sentence is as often an ordinary word ("Turnout was").

@@ -131,3 +131,9 @@ def glued_sign() -> re.Pattern[str]:
         reverse=True,
     )
     return re.compile(rf"(?:{'|'.join(map(re.escape, glued))}){_AN_AMOUNT_AFTER}")
+
+
+def is_currency_code(word: str) -> bool:
+    """Whether word is a currency's ISO code in use, not an English word in capitals ("NOK",
+    "SEK"; not "TOP")."""
+    return word in _codes() and word not in _CODES_THAT_ARE_WORDS

@@ -184,6 +184,23 @@ def _capitals_whole(name: str, lang: ModuleType) -> str:
     )
 
 
+# Short forms in capitals that keep a small word of the name in lower case ("DfE" of the
+# Department for Education, "DoJ", "IoD"): capitals, each but the last followed by at most one
+# lower-case letter, the first letter of "for", "of" or "and".
+_MIXED_INITIALS = re.compile(r"[A-Z](?:[foa]?[A-Z]){1,4}")
+
+
+def mixed_initials(word: str) -> bool:
+    """Whether word is a short form in capitals keeping a small word in lower case ("DfE")."""
+    return bool(_MIXED_INITIALS.fullmatch(word)) and not word.isupper()
+
+
+def _initials_with_small_words(name: str) -> str:
+    """The first letters of all a name's words but "the" ("dfe" of "the Department for
+    Education"), as short forms such as "DfE" spell it."""
+    return "".join(w[0].lower() for w in name.replace("-", " ").split() if w.lower() != "the")
+
+
 def spells_initials(letters: str, name: str, lang: ModuleType) -> bool:
     """Whether letters (lower case, no dots) are name's initials, a hyphenated word giving a
     letter for each part or one for the whole, a word in capitals all its letters."""
@@ -191,15 +208,20 @@ def spells_initials(letters: str, name: str, lang: ModuleType) -> bool:
         initials(name, lang),
         initials(name, lang, hyphen_parts=False),
         _capitals_whole(name, lang),
+    ) or (
+        len(letters) >= 3 and letters == _initials_with_small_words(name) and letters != initials(name, lang)
     )
 
 
 def org_key(name: str, lang: ModuleType) -> str:
     """One key for an organisation's names: "Twitter Inc" = "Twitter", "the Senate" = "Senate"."""
     words = name.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words.pop(0)  # "The Colombo Financial Review", as the paper writes its own name
     while len(words) > 1 and words[-1].lower().rstrip(".,") in lang.CORPORATE_SUFFIXES:
         words.pop()
-    return "o:" + name_key(" ".join(words))
+    joined = " ".join(words)
+    return "o:" + name_key(lang.PARTY_ALIASES.get(joined.lower(), joined))  # "Lib Dems"
 
 
 def place_key(text: str, lang: ModuleType) -> str:
@@ -415,6 +437,8 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     )
     if bare_a == bare_b and (bare_a == whole_a or bare_b == whole_b):
         return True
+    if len({lang.PARTY_ALIASES.get(name.lower(), name.lower()) for name in (a, b)}) == 1:
+        return True  # "Lib Dems" = "Liberal Democrats"
     if bare_a and bare_a == bare_b and _generic_shortened(a, b, lang):
         return True
     if _ministry_key(a) is not None and _ministry_key(a) == _ministry_key(b):
@@ -434,7 +458,11 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
         letters = short.replace(".", "")
         # "Satawu", "Nato": short forms written as words, as some countries' papers do
         as_word = letters.istitle() and letters.isalpha() and len(letters) >= 4
-        if (letters.isupper() or as_word) and len(letters) >= 2 and len(long.split()) >= 2:
+        if (
+            (letters.isupper() or as_word or mixed_initials(letters))
+            and len(letters) >= 2
+            and len(long.split()) >= 2
+        ):
             if spells_initials(letters.lower(), long, lang):
                 return True
             # "CPSC" = "U.S. Consumer Product Safety Commission": the short form leaves the place out

@@ -11,7 +11,7 @@ import re
 from types import ModuleType
 
 from .gazetteer import is_place_name
-from .identity import ORGANISATION, PERSON, PLACE, POSSESSIVE, is_initial, known_place
+from .identity import ORGANISATION, PERSON, PLACE, POSSESSIVE, is_first_name, is_initial, known_place
 
 # Prepositions that take somewhere and never a body: "outside the Justice Center", "near
 # Frankford High School". "at", "in" and "on" take bodies too ("talks at Acas", "in Congress").
@@ -224,6 +224,21 @@ def modifies_a_place_noun(doc, end: int, lang: ModuleType, *, landform: bool = F
     return last.dep_ == "compound" and last.head.i == end and after.is_lower and after.lower_ in nouns
 
 
+def names_an_area(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether one word names the area or the landform a lower-case noun right after it names
+    ("in the Junín region", "the Pinckney neighborhood", "across the Mýrdalssandur plain"): the
+    parse joins the two, or "the" opens the pair and the noun is a singular common noun (the
+    parse may hang the noun elsewhere)."""
+    if end - start != 1 or end >= len(doc):
+        return False
+    after = doc[end]
+    if not (after.is_lower and after.lower_ in lang.AREA_NOUNS | lang.LANDFORM_NOUNS):
+        return False
+    joined = doc[start].dep_ == "compound" and doc[start].head.i == end
+    after_the = start > 0 and doc[start - 1].lower_ == "the" and after.tag_ == "NN"
+    return joined or after_the
+
+
 def dotted_initials(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether the name is three initials or more written with full stops ("F.B.I.", "C.I.A."),
     no place the lists know: places so written are two letters ("U.S.", "D.C.")."""
@@ -301,6 +316,14 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
         ):
             # "the Mýrdalsjökull glacier", "the Khlong Luek checkpoint": a person to the model
             kind = PLACE
+        if (
+            kind == PERSON
+            and not titled
+            and names_an_area(doc, start, end, lang)
+            and doc[start].text not in family_names
+            and not is_first_name(doc[start].text)
+        ):
+            kind = PLACE  # "in the Junín region", "the Pinckney neighborhood": a person to the model
         described = described_kind(doc, start, lang)
         shaped = person_shaped(doc, start, end, lang)
         if (

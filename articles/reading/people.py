@@ -229,3 +229,31 @@ def names_no_one(doc, start: int, end: int) -> bool:
         return True
     name = doc[start:end].text
     return name.endswith("n") and is_country_name(name[:-1])
+
+
+# The styles English and Welsh judges are named by ("Lord Justice Pemberton-Hale", "Mrs Justice
+# Aldous"): the judge's surname after them, which is how reports name judges of the higher courts.
+_JUDGES_STYLES = frozenset({"lord", "lady", "mr", "mrs", "ms", "mr.", "mrs.", "ms."})
+
+
+def with_judicial_styles(doc, raw: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """raw with each judge named by a judicial style and a surname ("Lord Justice Pemberton-Hale",
+    "Lady Justice Aldous") one person whose name keeps the style, whatever the model made of
+    the words (a body, someone, nothing); the style alone would leave a bare surname."""
+    out = list(raw)
+    for justice in doc[1:-1]:
+        k = justice.i
+        if justice.text != "Justice" or doc[k - 1].lower_ not in _JUDGES_STYLES or not doc[k - 1].is_title:
+            continue
+        end = k + 2
+        while end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_:
+            end += 2  # "Pemberton-Hale"
+        surname = doc[k + 1 : end]
+        if not all(t.is_title and t.is_alpha for t in surname if t.text not in ("-", "‐")):
+            continue
+        if end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+            continue  # a given name and a surname follow: the name reads as usual
+        start = k - 1
+        out = [r for r in out if r[1] <= start or r[0] >= end]
+        out.append((start, end, PERSON, True))
+    return sorted(out)

@@ -233,3 +233,30 @@ def landmark_after_the(doc, start: int, end: int) -> bool:
         and prep.lower_ in _OVER_GROUND
         and not described
     )
+
+
+_VOYAGE_PREPOSITIONS = frozenset({"to", "at", "between", "from", "via"})
+
+
+def end_of_a_voyage(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether a name of one or two capitalised words is where a ship sails to, calls or berths
+    ("sail to Crete", "berth at Lochboisdale", "sails between Lochboisdale and Mallaig", "the
+    crossing to Mallaig"), or where passengers go "ashore on" (lang.VOYAGE_WORDS): a port or an
+    island, since no one sails to a person and firms are not called at."""
+    if not 1 <= end - start <= 2 or start < 2:
+        return False
+    if not all(t.is_title and t.is_alpha for t in doc[start:end]):
+        return False
+    root = doc[start:end].root
+    if root.dep_ == "conj" and root.head.dep_ == "pobj":
+        root = root.head  # "between Lochboisdale and Mallaig", "to Crete or Rhodes"
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ == "on" and prep.i > 0 and doc[prep.i - 1].lower_ == "ashore":
+        return True  # "allowed ashore on Santorini"
+    return (
+        prep.lower_ in _VOYAGE_PREPOSITIONS
+        and prep.dep_ == "prep"
+        and prep.head.lemma_.lower() in lang.VOYAGE_WORDS
+    )

@@ -11,6 +11,7 @@ from types import ModuleType
 
 from .gazetteer import is_country_name, is_place_name
 from .identity import PERSON, PLACE, is_first_name
+from .kinds import person_shaped
 
 _LONGEST = 3  # "Papua New Guinea", "Trinidad and Tobago" are handled by the model; three words at most
 
@@ -321,11 +322,26 @@ def _untagged_beside_places(
         and not token.is_sent_start
         and token.text not in surnames
         and not is_first_name(token.text)
-        and token.dep_ == "conj"
-        and token.head.i in place_at
+        and (
+            (token.dep_ == "conj" and token.head.i in place_at)
+            or _listed_after_a_place(doc, token.i, place_at)
+        )
         and doc[token.i - 1].lower_ in ("and", "or", ",")
         and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
     ]
+
+
+def _listed_after_a_place(doc, index: int, place_at: set[int]) -> bool:
+    """Whether the word at index stands in a list right after a place, a comma between them,
+    and the list goes on after it ("in Morningside, Marchmont and Bruntsfield"), whatever head
+    the parse gave it."""
+    return (
+        index >= 2
+        and doc[index - 1].text == ","
+        and index - 2 in place_at
+        and index + 1 < len(doc)
+        and doc[index + 1].lower_ in ("and", "or", ",")
+    )
 
 
 def listed_places(doc, start: int, end: int, lang: ModuleType) -> list[tuple[int, int]]:
@@ -355,3 +371,57 @@ def colon_dateline(doc, start: int, end: int) -> bool:
         and all(t.is_space for t in doc[:start])
         and is_place_name(doc[start:end].text)
     )
+
+
+def place_then_someone(doc, ent, lang: ModuleType) -> int | None:
+    """The index of the comma inside a span the model took whole across a place and a person's
+    name set beside it ("the health director in Junin, Julio Quispe, said"): one to three
+    capitalised words the gazetteer knows as a place, a comma, two to four words shaped as a
+    person's name, and a comma closing them. None otherwise ("Paris, Texas" is no one)."""
+    commas = [t.i for t in ent if t.text == ","]
+    if len(commas) != 1 or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    comma = commas[0]
+    start = ent.start + (ent[0].lower_ == "the")
+    words = doc[start:comma]
+    if not 1 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
+        return None
+    if not is_place_name(words.text) or not person_shaped(doc, comma + 1, ent.end, lang):
+        return None
+    return comma
+
+
+def hometowns_after_an_age(
+    doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType
+) -> list[tuple[int, int, str, bool]]:
+    """raw with the town after someone's age in commas and "of" or "from" ("DeShawn Barksdale,
+    34, of Whitehall,", "Sibusiso Khumalo, 44, from Umlazi,"), one to three capitalised words
+    closed by a comma or a full stop, a place: added where the model tagged nothing, retyped
+    where it called it someone. Not a name with a body's word in it ("of Acme Holdings")."""
+    out = list(raw)
+    taken = {k: n for n, (start, end, _, _) in enumerate(raw) for k in range(start, end)}
+    for prep in doc[3:]:
+        i = prep.i
+        if prep.lower_ not in ("of", "from") or doc[i - 1].text != "," or doc[i - 3].text != ",":
+            continue
+        age = doc[i - 2].text
+        if not (age.isdigit() and 0 < int(age) < 120):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        start = i + 1
+        if end == start or end - start > 3 or end >= len(doc) or doc[end].text not in (",", "."):
+            continue
+        words = {t.lower_ for t in doc[start:end]}
+        if words & (lang.ORG_SUFFIXES | lang.CORPORATE_SUFFIXES):
+            continue
+        spans = {taken[k] for k in range(start, end) if k in taken}
+        if not spans:
+            out.append((start, end, PLACE, False))
+        elif len(spans) == 1:
+            n = spans.pop()
+            s, e, kind, titled = out[n]
+            if (s, e) == (start, end) and kind == PERSON and not titled:
+                out[n] = (s, e, PLACE, titled)
+    return sorted(out)

@@ -58,6 +58,12 @@ class Quote:
         }
 
 
+# Words opening a clause that sets another's words against the quote's ("while", "whereas").
+_CONTRASTING = frozenset({"while", "whereas", "although", "though", "whilst"})
+# Those whose words are the words of whom they speak for ("a spokeswoman for the IMF said").
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
 def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, list[int]]]:
     """(start, end, paragraph indices) of the text between quotation marks."""
     spans: list[tuple[int, int, list[int]]] = []
@@ -300,6 +306,15 @@ class _Reader:
                 entity = self.entity_at(child.idx)
                 if entity is not None and entity.kind in (PERSON, ORGANISATION):
                     return entity
+        # "a spokeswoman for the International Monetary Fund said", "a spokesman for Mayor Renata
+        # Solís-Whitcombe said": one who speaks for a body or a person only, unnamed, gives their words
+        if token.lower_ in _SPEAKS_FOR:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    for named in prep.children:
+                        entity = self.entity_at(named.idx) if named.dep_ == "pobj" else None
+                        if entity is not None and entity.kind in (PERSON, ORGANISATION):
+                            return entity
         # "Chen, a spokeswoman for X" parsed with the name in a compound: its head words.
         for child in token.children:
             if child.dep_ == "compound":
@@ -386,6 +401,8 @@ class _Reader:
         Presidency"), and the aides did not do what he asked')."""
         if verb.idx < end or any(start <= t.idx < end for t in verb.subtree):
             return True
+        if any(c.dep_ == "mark" and c.lower_ in _CONTRASTING for c in verb.children):
+            return False  # '"...", while the Liberal Democrats said more': a clause of its own
         between = self.doc.char_span(end, verb.idx, alignment_mode="expand")
         return between is None or not any(t.pos_ == "VERB" and t.i != verb.i for t in between)
 

@@ -18,6 +18,16 @@ _PUNCTUATION = ",.;:!?\"'“”‘’()[]—–-"
 _SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 
 
+def article_in_the_name(doc, start: int) -> bool:
+    """Whether a capitalised "The" right before the name, inside a sentence (after a word in
+    lower case or a comma), is the name's own, as papers and journals write their titles ("in
+    The Lancet Respiratory Medicine", "told The Colombo Financial Review")."""
+    if start < 2 or doc[start - 1].text != "The":
+        return False
+    before = doc[start - 2]
+    return (before.is_alpha and before.is_lower) or before.text == ","
+
+
 def strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple[int, int, bool]:
     """Token bounds of the name inside an entity span: leading articles, titles (for people)
     and a trailing possessive or punctuation removed. Also whether a title went."""

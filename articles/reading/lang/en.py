@@ -178,6 +178,25 @@ BODY_NOUNS = frozenset(
     conglomerate consultancy broker exchange institute university college militia movement
     outlet""".split()
 )
+# Parties that papers outside the United States name by their members' plural ("the Liberal
+# Democrats", "the Tories", "Nationals leader ..."): the party itself where "the" or a word of
+# the party's ranks goes with the name. Not "Democrats" or "Republicans", which American papers
+# write for a party's lawmakers ("Democrats hold 235 seats", "two Republicans voted yes").
+PARTY_PLURALS = frozenset(
+    {
+        "conservatives", "tories", "greens", "nationals", "liberals", "nationalists", "unionists",
+        "liberal democrats", "lib dems", "social democrats", "christian democrats", "free democrats",
+    }
+)  # fmt: skip
+# Words of a party's ranks and rule written right after its name ("Nationals leader", "Greens
+# MP", "Tories candidate"): the name before them is the party's.
+PARTY_RANK_WORDS = frozenset(
+    """leader co-leader leadership mp mps msp msps mla mlas td tds senator senators councillor
+    councillors candidate candidates spokesman spokeswoman spokesperson government
+    administration control heartland frontbench frontbencher backbencher backbenchers""".split()
+)
+# Everyday short forms of parties' names ("Lib Dems" for the Liberal Democrats).
+PARTY_ALIASES = {"lib dems": "liberal democrats"}
 # Lower-case nouns for what a person does, besides TITLES, written before or beside a name:
 # "the fast bowler Arjun Venkatesh", "Marta Ruiz, a lawyer for the family".
 OCCUPATION_NOUNS = frozenset(
@@ -203,6 +222,12 @@ PLACE_NOUNS = frozenset(
     township neighbourhood neighborhood island mosque church cathedral temple synagogue shrine
     chapel""".split()
 ) | frozenset("volcano glacier peninsula plain".split())
+# The areas of a country or a town among them, which a person's name modifies no more than a
+# landform ("the Junín region", "the Pinckney neighborhood"); not "state" ("a Trump state").
+AREA_NOUNS = frozenset(
+    """province region county district prefecture governorate oblast municipality township
+    neighbourhood neighborhood suburb""".split()
+)
 # The landforms among them, which no person's name modifies ("the Mýrdalsjökull glacier", "the
 # Reykjanes peninsula"), while churches and mosques are named after saints and founders.
 LANDFORM_NOUNS = frozenset("island volcano glacier peninsula plain".split())
@@ -210,6 +235,13 @@ LANDFORM_NOUNS = frozenset("island volcano glacier peninsula plain".split())
 # names and no one is honoured by ("the Khlong Luek checkpoint", "Rong Kluea market"): a place
 # whatever the model called the name.
 CROSSING_NOUNS = frozenset("checkpoint crossing market".split())
+# Verbs and nouns of a voyage, whose "to", "at" or "between" takes a port or an island ("sail to
+# Crete", "berth at Lochboisdale", "calling at Santorini", "the crossing to Mallaig"): a place
+# wherever the report names it, whatever the model called it. Not "go", "fly" or "move", which
+# take bodies as often ("moved to Google").
+VOYAGE_WORDS = frozenset(
+    "sail berth dock moor anchor call disembark crossing ferry voyage sailing sailings".split()
+)
 # Lower-case nouns for a way between two places, which a hyphenated pair of names before them
 # joins ("the Aranyaprathet-Poipet border crossing", "the Kenitra-Marrakech line").
 ROUTE_NOUNS = frozenset(
@@ -282,6 +314,27 @@ NOT_PERSON_LAST_WORDS = frozenset(
     festival conference forum olympics election elections protocol declaration convention""".split()
 ) | frozenset("buddhist muslim christian hindu catholic jewish sikh".split())  # "Sinhala Buddhist": a faith
 # Organisations named by a phrase a heuristic cannot read (kept small: well-known institutions).
+# Capitalised words of a court's judges' titles and buildings written after the country or the
+# state whose court it is ("U.S. District Judge Adaeze Holloway", "the ... U.S. Courthouse"):
+# the place is part of the court's name there, which the guide does not list apart.
+COURT_TITLE_PHRASES = frozenset(
+    {"district judge", "circuit judge", "magistrate judge", "bankruptcy judge", "courthouse"}
+)
+# What papers call a whole industry or a club of firms, capitalised ("Big Tech", "Big Pharma"):
+# no one body a reader could list.
+INDUSTRY_NICKNAMES = frozenset(
+    {
+        "big tech",
+        "big pharma",
+        "big oil",
+        "big tobacco",
+        "big food",
+        "big ag",
+        "big law",
+        "big four",
+        "big three",
+    }
+)
 KNOWN_ORG_PHRASES = frozenset(
     {
         "white house",
@@ -289,6 +342,7 @@ KNOWN_ORG_PHRASES = frozenset(
         "kremlin",
         "congress",
         "senate",
+        "parliament",  # "said Parliament had drawn the line": a country's, named as Congress is
         "state department",
         "downing street",
         "united nations",
