@@ -706,7 +706,8 @@ class Sides:
 def _differs(match: Match, sides: Sides) -> bool:
     """Whether the two sides of a match tell two things however alike they read: one denies what
     the other asserts, one speaker's two remarks, a thing done against a thing ahead, a question
-    against a statement, two places in two series, two speakers quoted saying two things."""
+    against a statement, two places in two series, two speakers quoted saying two things, a
+    source keeping its view to itself against one telling it."""
     sentences_a, sentences_b = sides.sentences
     return (
         _denial_differs(match, sentences_a, sentences_b)
@@ -715,7 +716,22 @@ def _differs(match: Match, sides: Sides) -> bool:
         or _times_differ(match, sentences_a, sentences_b)
         or _asks(match.a, sentences_a) != _asks(match.b, sentences_b)
         or _ranks_differ(match, sides)
+        or _withholding_differs(match, sentences_a, sentences_b)
     )
+
+
+def _withholding_differs(match: Match, sentences_a: list[dict], sentences_b: list[dict]) -> bool:
+    """Whether one side only tells that someone kept their view to themselves (the reading's
+    "withholds": "The International Monetary Fund declined to comment", "The coach declined to
+    criticise the referee", "The firm did not say whether it would offer refunds") and the
+    other withholds nothing: it tells what was said or done ("A spokeswoman said the fund was
+    following developments closely", "The coach called the penalty a scandal", "The firm said
+    it would not offer refunds"). The two sentences share their speaker and their subject, so
+    they read alike, but saying nothing and saying something are two claims. Two sides each
+    withholding ("declined to comment" / "did not respond to requests for comment") are one."""
+    withholds_a = [bool(sentences_a[i].get("withholds")) for i in match.a]
+    withholds_b = [bool(sentences_b[j].get("withholds")) for j in match.b]
+    return (all(withholds_a) and not any(withholds_b)) or (all(withholds_b) and not any(withholds_a))
 
 
 def ordinal_series(analysis: dict) -> dict[int, set[str]]:

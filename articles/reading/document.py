@@ -21,7 +21,7 @@ from .vectors import encode, pack
 
 # Bump when what is stored changes; stored readings of an older version are read again
 # (on the fly by comparisons, for good by `manage.py reanalyse_articles`).
-READING_VERSION = 43
+READING_VERSION = 44
 BATCH = 8  # reports a batch: as fast as 32 here, and a worker peaks 190 MB lower (bench_reading.py)
 
 
@@ -289,6 +289,77 @@ def _no_one(token) -> bool:
     )
 
 
+# What a source declines to do when it keeps its view to itself ("declined to comment", "refused
+# to say", "declined to criticise the referee"), and the verbs that, denied, tell the same ("did
+# not say whether", "would not comment", "did not respond to requests for comment").
+_WITHHELD_WITH_REFUSAL = frozenset(
+    {
+        "comment",
+        "say",
+        "discuss",
+        "confirm",
+        "elaborate",
+        "speculate",
+        "criticise",
+        "criticize",
+        "blame",
+        "name",
+        "identify",
+        "specify",
+        "disclose",
+        "reveal",
+        "answer",
+        "respond",
+        "reply",
+        "explain",
+        "detail",
+        "address",
+    }
+)
+_WITHHELD_WHEN_DENIED = frozenset(
+    {"say", "comment", "respond", "reply", "confirm", "disclose", "elaborate", "specify", "answer", "discuss"}
+)
+_REFUSING = frozenset({"decline", "refuse"})
+_MESSAGES = frozenset({"call", "message", "email", "e-mail", "request", "inquiry", "enquiry"})
+
+
+def _withholds(span) -> bool:
+    """Whether the sentence's main claim is that someone kept what they think to themselves:
+    "The ministry declined to comment", "The club refused to say how much it paid", "The coach
+    declined to criticise the umpire", "The firm did not say whether it would cut jobs",
+    "Officials could not be reached for comment", "did not return calls", "had no immediate
+    comment"; also told ("The union said it would not comment"). Such a sentence tells that a
+    thing was not said, so it is never the same claim as one telling what was said or done
+    ("A spokeswoman said the fund was following developments closely"). "Shares declined 3%"
+    and "The insurer refused to pay the claim" withhold nothing."""
+    if span is None:
+        return False
+    verb = next((t for t in span if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    told = verb.lemma_.lower() in SPEECH_LEMMAS and not any(c.dep_ == "neg" for c in verb.children)
+    if told and said is not None and said.pos_ in ("VERB", "AUX"):
+        verb = said  # "said it would not comment"; "did not say whether" is the speech denied
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if lemma in _REFUSING:
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in _WITHHELD_WITH_REFUSAL for c in children)
+    if lemma == "have":  # "had no immediate comment"
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "comment" and any(d.lower_ == "no" for d in c.children)
+            for c in children
+        )
+    if not any(c.dep_ == "neg" for c in children):
+        return False
+    if lemma in _WITHHELD_WHEN_DENIED:
+        return True
+    if lemma == "return":  # "did not return calls", not "did not return to work"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGES for c in children)
+    # "could not be reached for comment"
+    return lemma == "reach" and any(c.dep_ == "nsubjpass" for c in children)
+
+
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 
 
@@ -326,6 +397,7 @@ def _sentence(sentence, span) -> dict:
         "time": _time(span),
         "rank": _rank(span),
         "happened": _happened(span),
+        "withholds": _withholds(span),
         **dict(zip(("attribution", "speaker"), _attribution(span), strict=True)),
     }
 
