@@ -1453,12 +1453,15 @@ def test_a_sentence_withholds_when_its_source_keeps_its_view_to_itself():
         "The insurer refused to pay for the damage. "
         "The board, which declined to comment, owns six quays. "
         "The crews did not return to work. "
+        "The board did not disclose the price of the quay. "
+        "The board said the terms could not be disclosed. "
         "The board said the quay was safe."
     )
     withholds = [s["withholds"] for s in read_report("t", body)["sentences"]]
     # refusals to speak, a speech denied, no reply, no comment, told; then a fall, a refusal to
-    # act, a refusal in a clause of its own, a denial of something else, and a statement
-    assert withholds == [True] * 8 + [False] * 5
+    # act, a refusal in a clause of its own, a denial of something else, a fact not disclosed
+    # (one fact, however told), and a statement
+    assert withholds == [True] * 8 + [False] * 7
 
 
 def test_withholding_differs_reads_each_side_whole():

@@ -316,9 +316,9 @@ _WITHHELD_WITH_REFUSAL = frozenset(
         "address",
     }
 )
-_WITHHELD_WHEN_DENIED = frozenset(
-    {"say", "comment", "respond", "reply", "confirm", "disclose", "elaborate", "specify", "answer", "discuss"}
-)
+# Denied, only the verbs of answering at all: "did not disclose the price" / "the price was not
+# disclosed" tell one fact about the price, not a source's silence (a Huawei pair on the real copies).
+_WITHHELD_WHEN_DENIED = frozenset({"say", "comment", "respond", "reply", "answer", "elaborate"})
 _REFUSING = frozenset({"decline", "refuse"})
 _MESSAGES = frozenset({"call", "message", "email", "e-mail", "request", "inquiry", "enquiry"})
 
@@ -353,7 +353,7 @@ def _withholds(span) -> bool:
     if not any(c.dep_ == "neg" for c in children):
         return False
     if lemma in _WITHHELD_WHEN_DENIED:
-        return True
+        return not any(c.dep_ == "auxpass" for c in children)  # "was not said" tells no silence
     if lemma == "return":  # "did not return calls", not "did not return to work"
         return any(c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGES for c in children)
     # "could not be reached for comment"
