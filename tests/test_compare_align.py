@@ -12,6 +12,7 @@ from articles.compare.align import (
     Match,
     Sides,
     Told,
+    _counts_far_apart,
     _merge_split_sentences,
     _neighbours_of_same_claims,
     _one_speaker_two_things,
@@ -1500,3 +1501,45 @@ def test_a_source_declining_to_comment_is_not_the_same_claim_as_the_source_sayin
     )
     c = compare("Silt", _SILT_A, "Silt", silent_b)
     assert matched(c, "declined to comment", "did not respond")
+
+
+def _count(value: float, measure: str = "people", kind: str = "count") -> dict:
+    return {"kind": kind, "value": value, "unit": measure, "measure": measure}
+
+
+def _sides_with_figures(figures_a: list[list[dict]], figures_b: list[list[dict]]) -> Sides:
+    return Sides(([], []), ({}, {}), ({}, {}), ({}, {}), (figures_a, figures_b))
+
+
+def test_two_counts_far_apart_are_two_things_counted():
+    far = _sides_with_figures([[_count(150000)]], [[_count(30)]])
+    assert _counts_far_apart(Match([0], [0], 0.8), far)
+    # close enough to be one count told two ways: a conflict, not two things
+    assert not _counts_far_apart(Match([0], [0], 0.8), _sides_with_figures([[_count(40)]], [[_count(49)]]))
+    # two measures, a small count, an amount, or a side giving two figures: left to the model
+    assert not _counts_far_apart(
+        Match([0], [0], 0.8), _sides_with_figures([[_count(150000)]], [[_count(30, "homes")]])
+    )
+    assert not _counts_far_apart(Match([0], [0], 0.8), _sides_with_figures([[_count(150000)]], [[_count(6)]]))
+    amounts = _sides_with_figures([[_count(2600, "franc", "amount")]], [[_count(400, "franc", "amount")]])
+    assert not _counts_far_apart(Match([0], [0], 0.8), amounts)
+    two = _sides_with_figures([[_count(11000), _count(1204)]], [[_count(1200)]])
+    assert not _counts_far_apart(Match([0], [0], 0.8), two)
+
+
+_VALLEY_A = (
+    "Heavy rain flooded dozens of villages in the Drava valley on Sunday. "
+    "Rescue teams evacuated a care home in Bistrica. "
+    "The 2010 floods, the worst in a generation, displaced more than 150,000 people in the valley."
+)
+_VALLEY_B = (
+    "Heavy rain flooded dozens of villages in the Drava valley on Sunday. "
+    "Rescue teams evacuated a care home in Bistrica. "
+    "In 2010, floods in the valley killed 30 people."
+)
+
+
+def test_two_counts_far_apart_are_not_shown_as_the_same_claim():
+    c = compare("Floods", _VALLEY_A, "Floods", _VALLEY_B)
+    assert matched(c, "Rescue teams evacuated", "Rescue teams evacuated")
+    assert not matched(c, "displaced more than 150,000", "killed 30 people")
