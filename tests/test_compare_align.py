@@ -1543,3 +1543,10 @@ def test_two_counts_far_apart_are_not_shown_as_the_same_claim():
     c = compare("Floods", _VALLEY_A, "Floods", _VALLEY_B)
     assert matched(c, "Rescue teams evacuated", "Rescue teams evacuated")
     assert not matched(c, "displaced more than 150,000", "killed 30 people")
+
+
+def test_the_rank_is_read_where_the_parse_runs_two_sentences_together():
+    # after "p.m." the parse reads one sentence where the reading reads two
+    body = "Trams ran again from about 6:15 p.m.\n\nIt is the fourth tram derailment since 2019."
+    sentences = read_report("t", body)["sentences"]
+    assert [s["rank"] for s in sentences] == [None, 4]

@@ -367,11 +367,14 @@ def _rank(span) -> int | None:
     """The place in a series that the sentence is about ("It is the third KTX derailment since
     2022", "Tuesday was the ninth consecutive day above 105 degrees"): an ordinal describing
     what a "be" at its root says the subject is. Two reports giving two places ("the second
-    serious derailment in two years") count two series, or one differently: not one claim."""
+    serious derailment in two years") count two series, or one differently: not one claim.
+    Where the parse ran the sentence into the one before ("Full service resumed at around 5:40
+    p.m." then "It is the third ..."), its root is the word whose head lies outside it."""
     if span is None:
         return None
     for token in span:
-        if token.dep_ == "ROOT" and token.lemma_.lower() == "be":
+        own_root = token.dep_ == "ROOT" or not span.start <= token.head.i < span.end
+        if own_root and token.lemma_.lower() == "be":
             for attr in token.children:
                 if attr.dep_ != "attr":
                     continue
