@@ -1545,8 +1545,14 @@ def test_two_counts_far_apart_are_not_shown_as_the_same_claim():
     assert not matched(c, "displaced more than 150,000", "killed 30 people")
 
 
-def test_the_rank_is_read_where_the_parse_runs_two_sentences_together():
-    # after "p.m." the parse reads one sentence where the reading reads two
-    body = "Trams ran again from about 6:15 p.m.\n\nIt is the fourth tram derailment since 2019."
+def test_the_main_claim_is_read_where_the_parse_runs_two_sentences_together():
+    # after "p.m." the parse reads one sentence where the reading reads two: each is read at its
+    # own root
+    body = (
+        "Trams ran again from about 6:15 p.m.\n\nIt is the fourth tram derailment since 2019.\n\n"
+        "A tram left the depot at 7:05 p.m.\n\nThe operator did not say why."
+    )
     sentences = read_report("t", body)["sentences"]
-    assert [s["rank"] for s in sentences] == [None, 4]
+    assert [s["rank"] for s in sentences] == [None, 4, None, None]
+    assert [s["negated"] for s in sentences] == [False, False, False, True]
+    assert [s["withholds"] for s in sentences] == [False, False, False, True]

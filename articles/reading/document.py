@@ -33,6 +33,13 @@ _DIRECTIVE_VERBS = frozenset(
 _NOBODY = frozenset({"nobody", "nothing", "none", "noone"})
 
 
+def _own_root(token, span) -> bool:
+    """Whether a token is the root of the sentence `span`: the parse's root, or, where the parse
+    ran the sentence into the one before ("Full service resumed at around 5:40 p.m." then "It
+    is the third ..."), the word whose head lies outside it."""
+    return token.dep_ == "ROOT" or not span.start <= token.head.i < span.end
+
+
 def _negated(span) -> bool:
     """Whether the sentence (a spaCy span) denies its main claim ("did not pass"): a negation
     attached to its root verb or a clause it governs, or a subject that is no one ("No new talks
@@ -40,7 +47,7 @@ def _negated(span) -> bool:
     water") denies nothing."""
     if span is None:
         return False
-    roots = {t.i for t in span if t.dep_ == "ROOT"}
+    roots = {t.i for t in span if _own_root(t, span)}
 
     def main(verb) -> bool:
         return verb.i in roots or (verb.dep_ in ("ccomp", "xcomp") and verb.head.i in roots)
@@ -139,7 +146,7 @@ def _time(span) -> str | None:
     may tell the half the other tells."""
     if span is None:
         return None
-    verb = next((t for t in span if t.dep_ == "ROOT"), None)
+    verb = next((t for t in span if _own_root(t, span)), None)
     if verb is None:
         return None
     told = verb.lemma_.lower() in SPEECH_LEMMAS
@@ -251,7 +258,7 @@ def _happened(span) -> bool:
     the parse, so the main verb is the first root that is a verb."""
     if span is None:
         return False
-    verb = next((t for t in span if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    verb = next((t for t in span if _own_root(t, span) and t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
     if any(t.tag_ in ("PRP", "PRP$") and t.lower_ in _READER_OR_WRITER and t.text != "US" for t in span):
@@ -334,7 +341,7 @@ def _withholds(span) -> bool:
     and "The insurer refused to pay the claim" withhold nothing."""
     if span is None:
         return False
-    verb = next((t for t in span if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    verb = next((t for t in span if _own_root(t, span) and t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
     said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -373,8 +380,7 @@ def _rank(span) -> int | None:
     if span is None:
         return None
     for token in span:
-        own_root = token.dep_ == "ROOT" or not span.start <= token.head.i < span.end
-        if own_root and token.lemma_.lower() == "be":
+        if _own_root(token, span) and token.lemma_.lower() == "be":
             for attr in token.children:
                 if attr.dep_ != "attr":
                     continue
