@@ -12,11 +12,13 @@ from articles.compare.align import (
     Match,
     Sides,
     Told,
+    _counts_far_apart,
     _merge_split_sentences,
     _neighbours_of_same_claims,
     _one_speaker_two_things,
     _rows,
     _two_speakers_two_quotes,
+    _withholding_differs,
     closest_both_ways,
     lead,
     one_figure,
@@ -1436,3 +1438,121 @@ def test_two_leads_told_as_news_reads_the_leads_match_only():
     assert not two_leads_told_as_news(Match([0], [1], 0.6), (0, 0), told, told)
     assert not two_leads_told_as_news(Match([0], [0, 1], 0.6), (0, 0), told, told)
     assert not two_leads_told_as_news(Match([0], [0], 0.6), (0, 0), feature, told)
+
+
+def test_a_sentence_withholds_when_its_source_keeps_its_view_to_itself():
+    body = (
+        "The harbour board declined to comment on Friday. "
+        "The ferry company refused to say how many sailings it had cut. "
+        "The skipper declined to criticise the harbour master. "
+        "The operator did not say whether it would pay compensation. "
+        "Port officials could not be reached for comment. "
+        "The insurer had no immediate comment. "
+        "The mayor did not return calls seeking comment. "
+        "The union said it would not comment before the ballot. "
+        "Ferry fares declined 4% last year. "
+        "The insurer refused to pay for the damage. "
+        "The board, which declined to comment, owns six quays. "
+        "The crews did not return to work. "
+        "The board did not disclose the price of the quay. "
+        "The board said the terms could not be disclosed. "
+        "The board said the quay was safe."
+    )
+    withholds = [s["withholds"] for s in read_report("t", body)["sentences"]]
+    # refusals to speak, a speech denied, no reply, no comment, told; then a fall, a refusal to
+    # act, a refusal in a clause of its own, a denial of something else, a fact not disclosed
+    # (one fact, however told), and a statement
+    assert withholds == [True] * 8 + [False] * 7
+
+
+def test_withholding_differs_reads_each_side_whole():
+    silent = [{"text": "x", "withholds": True}, {"text": "y", "withholds": True}]
+    telling = [{"text": "x", "withholds": False}, {"text": "y", "withholds": False}]
+    assert _withholding_differs(Match([0], [0], 0.7), silent, telling)
+    assert _withholding_differs(Match([0], [0, 1], 0.7), telling, silent)
+    assert not _withholding_differs(Match([0], [1], 0.7), silent, silent)
+    assert not _withholding_differs(Match([0], [1], 0.7), telling, telling)
+    # one side half silent: the other may tell what its other half does
+    assert not _withholding_differs(Match([0, 1], [0], 0.7), [silent[0], telling[1]], telling)
+    # a reading from before "withholds" was stored
+    assert not _withholding_differs(Match([0], [0], 0.7), [{"text": "x"}], telling)
+
+
+_SILT_A = (
+    "Dredging at the Port of Kessock was halted on Tuesday after silt clogged the main channel. "
+    "Three cargo ships were left waiting offshore. "
+    "The Kessock Harbour Trust declined to comment."
+)
+_SILT_B = (
+    "Dredging at the Port of Kessock stopped on Tuesday when silt blocked the main channel. "
+    "Three cargo ships were left waiting offshore. "
+    "A spokeswoman for the Kessock Harbour Trust said the trust was keeping the channel under review."
+)
+
+
+def test_a_source_declining_to_comment_is_not_the_same_claim_as_the_source_saying_something():
+    c = compare("Silt", _SILT_A, "Silt", _SILT_B)
+    assert matched(c, "Three cargo ships", "Three cargo ships")
+    assert not matched(c, "declined to comment", "keeping the channel under review")
+    # both silent: one claim
+    silent_b = _SILT_B.replace(
+        "A spokeswoman for the Kessock Harbour Trust said the trust was keeping the channel under review.",
+        "The Kessock Harbour Trust did not respond to a request for comment.",
+    )
+    c = compare("Silt", _SILT_A, "Silt", silent_b)
+    assert matched(c, "declined to comment", "did not respond")
+
+
+def _count(value: float, measure: str = "people", kind: str = "count") -> dict:
+    return {"kind": kind, "value": value, "unit": measure, "measure": measure}
+
+
+def _sides_with_figures(figures_a: list[list[dict]], figures_b: list[list[dict]]) -> Sides:
+    return Sides(([], []), ({}, {}), ({}, {}), ({}, {}), (figures_a, figures_b))
+
+
+def test_two_counts_far_apart_are_two_things_counted():
+    far = _sides_with_figures([[_count(150000)]], [[_count(30)]])
+    assert _counts_far_apart(Match([0], [0], 0.8), far)
+    # close enough to be one count told two ways: a conflict, not two things
+    assert not _counts_far_apart(Match([0], [0], 0.8), _sides_with_figures([[_count(40)]], [[_count(49)]]))
+    # two measures, a small count, an amount, or a side giving two figures: left to the model
+    assert not _counts_far_apart(
+        Match([0], [0], 0.8), _sides_with_figures([[_count(150000)]], [[_count(30, "homes")]])
+    )
+    assert not _counts_far_apart(Match([0], [0], 0.8), _sides_with_figures([[_count(150000)]], [[_count(6)]]))
+    amounts = _sides_with_figures([[_count(2600, "franc", "amount")]], [[_count(400, "franc", "amount")]])
+    assert not _counts_far_apart(Match([0], [0], 0.8), amounts)
+    two = _sides_with_figures([[_count(11000), _count(1204)]], [[_count(1200)]])
+    assert not _counts_far_apart(Match([0], [0], 0.8), two)
+
+
+_VALLEY_A = (
+    "Heavy rain flooded dozens of villages in the Drava valley on Sunday. "
+    "Rescue teams evacuated a care home in Bistrica. "
+    "The 2010 floods, the worst in a generation, displaced more than 150,000 people in the valley."
+)
+_VALLEY_B = (
+    "Heavy rain flooded dozens of villages in the Drava valley on Sunday. "
+    "Rescue teams evacuated a care home in Bistrica. "
+    "In 2010, floods in the valley killed 30 people."
+)
+
+
+def test_two_counts_far_apart_are_not_shown_as_the_same_claim():
+    c = compare("Floods", _VALLEY_A, "Floods", _VALLEY_B)
+    assert matched(c, "Rescue teams evacuated", "Rescue teams evacuated")
+    assert not matched(c, "displaced more than 150,000", "killed 30 people")
+
+
+def test_the_main_claim_is_read_where_the_parse_runs_two_sentences_together():
+    # after "p.m." the parse reads one sentence where the reading reads two: each is read at its
+    # own root
+    body = (
+        "Trams ran again from about 6:15 p.m.\n\nIt is the fourth tram derailment since 2019.\n\n"
+        "A tram left the depot at 7:05 p.m.\n\nThe operator did not say why."
+    )
+    sentences = read_report("t", body)["sentences"]
+    assert [s["rank"] for s in sentences] == [None, 4, None, None]
+    assert [s["negated"] for s in sentences] == [False, False, False, True]
+    assert [s["withholds"] for s in sentences] == [False, False, False, True]

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from ..reading.tokens import content_tokens
 from ..reading.vectors import cosine_matrix, unpack
 from .claims import RELATED_LEVEL, SAME, features, level, model
-from .summary import ABOUT, NOT_COMPARED, figure_range
+from .summary import ABOUT, NOT_COMPARED, _part_and_whole, figure_range
 
 NEIGHBOUR_THRESHOLD = 0.2  # a claim probability from which a pair next to a matched pair is matched
 MEANING_CANDIDATE = 0.35  # pairs sharing no word are scored from this cosine up
@@ -596,6 +596,7 @@ def align(
         (told_a, told_b),
         (ordinal_series(analysis_a), ordinal_series(analysis_b)),
         (quoted_words(analysis_a), quoted_words(analysis_b)),
+        (a.figures, b.figures),
     )
     leads = (lead(sentences_a), lead(sentences_b))
     for match in matches:
@@ -694,19 +695,21 @@ def _neighbours_of_same_claims(
 @dataclass(slots=True)
 class Sides:
     """What the guards (_differs) read of the two reports: their sentences, who tells what
-    (told_by), the series their ordinals rank (ordinal_series) and the words each sentence
-    quotes (quoted_words), each as (A, B)."""
+    (told_by), the series their ordinals rank (ordinal_series), the words each sentence
+    quotes (quoted_words) and the figures of each sentence (SideText.figures), each as (A, B)."""
 
     sentences: tuple[list[dict], list[dict]]
     told: tuple[dict[int, "Told"], dict[int, "Told"]]
     series: tuple[dict[int, set[str]], dict[int, set[str]]]
     quoted: tuple[dict[int, set[str]], dict[int, set[str]]] = ({}, {})
+    figures: tuple[list[list[dict]], list[list[dict]]] = ([], [])
 
 
 def _differs(match: Match, sides: Sides) -> bool:
     """Whether the two sides of a match tell two things however alike they read: one denies what
     the other asserts, one speaker's two remarks, a thing done against a thing ahead, a question
-    against a statement, two places in two series, two speakers quoted saying two things."""
+    against a statement, two places in two series, two speakers quoted saying two things, a
+    source keeping its view to itself against one telling it, two counts of two things."""
     sentences_a, sentences_b = sides.sentences
     return (
         _denial_differs(match, sentences_a, sentences_b)
@@ -715,7 +718,46 @@ def _differs(match: Match, sides: Sides) -> bool:
         or _times_differ(match, sentences_a, sentences_b)
         or _asks(match.a, sentences_a) != _asks(match.b, sentences_b)
         or _ranks_differ(match, sides)
+        or _withholding_differs(match, sentences_a, sentences_b)
+        or _counts_far_apart(match, sides)
     )
+
+
+def _withholding_differs(match: Match, sentences_a: list[dict], sentences_b: list[dict]) -> bool:
+    """Whether one side only tells that someone kept their view to themselves (the reading's
+    "withholds": "The International Monetary Fund declined to comment", "The coach declined to
+    criticise the referee", "The firm did not say whether it would offer refunds") and the
+    other withholds nothing: it tells what was said or done ("A spokeswoman said the fund was
+    following developments closely", "The coach called the penalty a scandal", "The firm said
+    it would not offer refunds"). The two sentences share their speaker and their subject, so
+    they read alike, but saying nothing and saying something are two claims. Two sides each
+    withholding ("declined to comment" / "did not respond to requests for comment") are one."""
+    withholds_a = [bool(sentences_a[i].get("withholds")) for i in match.a]
+    withholds_b = [bool(sentences_b[j].get("withholds")) for j in match.b]
+    return (all(withholds_a) and not any(withholds_b)) or (all(withholds_b) and not any(withholds_a))
+
+
+def _counts_far_apart(match: Match, sides: Sides) -> bool:
+    """Whether each side gives one figure only, a count of DISTINCT_COUNT or more, the two of
+    one measure and so far apart that one counts a part of what the other counts whole (the
+    number conflicts' _part_and_whole): two counts of two things, however alike the sentences
+    read ("The 2010 floods displaced more than 150,000 people in the valley" / "In 2010, floods
+    in the valley killed 30 people"), and no conflict either. Where a side gives other figures
+    too, the two may be set against each other otherwise ("cut from more than 11,000 to 1,204"),
+    and a small count ("one in six") is too common to tell."""
+    counts = []
+    for ids, figures in ((match.a, sides.figures[0]), (match.b, sides.figures[1])):
+        telling = [
+            x
+            for k in ids
+            for x in (figures[k] if k < len(figures) else [])
+            if x["kind"] in TELLING_FIGURES and x.get("role", "") not in NOT_COMPARED
+        ]
+        if len(telling) != 1 or telling[0]["kind"] != "count" or abs(telling[0]["value"]) < DISTINCT_COUNT:
+            return False
+        counts.append(telling[0])
+    x, y = counts
+    return (x.get("measure") or x["unit"]) == (y.get("measure") or y["unit"]) and _part_and_whole(x, y)
 
 
 def ordinal_series(analysis: dict) -> dict[int, set[str]]:

@@ -33,6 +33,13 @@ _DIRECTIVE_VERBS = frozenset(
 _NOBODY = frozenset({"nobody", "nothing", "none", "noone"})
 
 
+def _own_root(token, span) -> bool:
+    """Whether a token is the root of the sentence `span`: the parse's root, or, where the parse
+    ran the sentence into the one before ("Full service resumed at around 5:40 p.m." then "It
+    is the third ..."), the word whose head lies outside it."""
+    return token.dep_ == "ROOT" or not span.start <= token.head.i < span.end
+
+
 def _negated(span) -> bool:
     """Whether the sentence (a spaCy span) denies its main claim ("did not pass"): a negation
     attached to its root verb or a clause it governs, or a subject that is no one ("No new talks
@@ -40,7 +47,7 @@ def _negated(span) -> bool:
     water") denies nothing."""
     if span is None:
         return False
-    roots = {t.i for t in span if t.dep_ == "ROOT"}
+    roots = {t.i for t in span if _own_root(t, span)}
 
     def main(verb) -> bool:
         return verb.i in roots or (verb.dep_ in ("ccomp", "xcomp") and verb.head.i in roots)
@@ -139,7 +146,7 @@ def _time(span) -> str | None:
     may tell the half the other tells."""
     if span is None:
         return None
-    verb = next((t for t in span if t.dep_ == "ROOT"), None)
+    verb = next((t for t in span if _own_root(t, span)), None)
     if verb is None:
         return None
     told = verb.lemma_.lower() in SPEECH_LEMMAS
@@ -251,7 +258,7 @@ def _happened(span) -> bool:
     the parse, so the main verb is the first root that is a verb."""
     if span is None:
         return False
-    verb = next((t for t in span if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    verb = next((t for t in span if _own_root(t, span) and t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
     if any(t.tag_ in ("PRP", "PRP$") and t.lower_ in _READER_OR_WRITER and t.text != "US" for t in span):
@@ -289,6 +296,77 @@ def _no_one(token) -> bool:
     )
 
 
+# What a source declines to do when it keeps its view to itself ("declined to comment", "refused
+# to say", "declined to criticise the referee"), and the verbs that, denied, tell the same ("did
+# not say whether", "would not comment", "did not respond to requests for comment").
+_WITHHELD_WITH_REFUSAL = frozenset(
+    {
+        "comment",
+        "say",
+        "discuss",
+        "confirm",
+        "elaborate",
+        "speculate",
+        "criticise",
+        "criticize",
+        "blame",
+        "name",
+        "identify",
+        "specify",
+        "disclose",
+        "reveal",
+        "answer",
+        "respond",
+        "reply",
+        "explain",
+        "detail",
+        "address",
+    }
+)
+# Denied, only the verbs of answering at all: "did not disclose the price" / "the price was not
+# disclosed" tell one fact about the price, not a source's silence (a Huawei pair on the real copies).
+_WITHHELD_WHEN_DENIED = frozenset({"say", "comment", "respond", "reply", "answer", "elaborate"})
+_REFUSING = frozenset({"decline", "refuse"})
+_MESSAGES = frozenset({"call", "message", "email", "e-mail", "request", "inquiry", "enquiry"})
+
+
+def _withholds(span) -> bool:
+    """Whether the sentence's main claim is that someone kept what they think to themselves:
+    "The ministry declined to comment", "The club refused to say how much it paid", "The coach
+    declined to criticise the umpire", "The firm did not say whether it would cut jobs",
+    "Officials could not be reached for comment", "did not return calls", "had no immediate
+    comment"; also told ("The union said it would not comment"). Such a sentence tells that a
+    thing was not said, so it is never the same claim as one telling what was said or done
+    ("A spokeswoman said the fund was following developments closely"). "Shares declined 3%"
+    and "The insurer refused to pay the claim" withhold nothing."""
+    if span is None:
+        return False
+    verb = next((t for t in span if _own_root(t, span) and t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    told = verb.lemma_.lower() in SPEECH_LEMMAS and not any(c.dep_ == "neg" for c in verb.children)
+    if told and said is not None and said.pos_ in ("VERB", "AUX"):
+        verb = said  # "said it would not comment"; "did not say whether" is the speech denied
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if lemma in _REFUSING:
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in _WITHHELD_WITH_REFUSAL for c in children)
+    if lemma == "have":  # "had no immediate comment"
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "comment" and any(d.lower_ == "no" for d in c.children)
+            for c in children
+        )
+    if not any(c.dep_ == "neg" for c in children):
+        return False
+    if lemma in _WITHHELD_WHEN_DENIED:
+        return not any(c.dep_ == "auxpass" for c in children)  # "was not said" tells no silence
+    if lemma == "return":  # "did not return calls", not "did not return to work"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _MESSAGES for c in children)
+    # "could not be reached for comment"
+    return lemma == "reach" and any(c.dep_ == "nsubjpass" for c in children)
+
+
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 
 
@@ -296,11 +374,13 @@ def _rank(span) -> int | None:
     """The place in a series that the sentence is about ("It is the third KTX derailment since
     2022", "Tuesday was the ninth consecutive day above 105 degrees"): an ordinal describing
     what a "be" at its root says the subject is. Two reports giving two places ("the second
-    serious derailment in two years") count two series, or one differently: not one claim."""
+    serious derailment in two years") count two series, or one differently: not one claim.
+    Where the parse ran the sentence into the one before ("Full service resumed at around 5:40
+    p.m." then "It is the third ..."), its root is the word whose head lies outside it."""
     if span is None:
         return None
     for token in span:
-        if token.dep_ == "ROOT" and token.lemma_.lower() == "be":
+        if _own_root(token, span) and token.lemma_.lower() == "be":
             for attr in token.children:
                 if attr.dep_ != "attr":
                     continue
@@ -326,6 +406,7 @@ def _sentence(sentence, span) -> dict:
         "time": _time(span),
         "rank": _rank(span),
         "happened": _happened(span),
+        "withholds": _withholds(span),
         **dict(zip(("attribution", "speaker"), _attribution(span), strict=True)),
     }
 
