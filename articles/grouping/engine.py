@@ -60,22 +60,6 @@ def report_keys(report: ReportFeatures) -> list[str]:
     return [term_key(t) for t in report.terms if " " not in t] + [name_key(n) for n in report.names]
 
 
-def counted_terms(report: ReportFeatures) -> list[tuple[str, float, str, str | None]]:
-    """(term, weight, key counted, second key counted or None) for each of the report's terms,
-    kept on the report: a two-word phrase is not counted, its words are (report_keys)."""
-    if report.counted is None:
-        report.counted = _counted(report.terms)
-    return report.counted
-
-
-def _counted(terms: dict[str, float]) -> list[tuple[str, float, str, str | None]]:
-    counted = []
-    for term, weight in terms.items():
-        first, _, second = term.partition(" ")
-        counted.append((term, weight, term_key(first), term_key(second) if second else None))
-    return counted
-
-
 class Store(Protocol):
     def count_report(self, keys: list[str]) -> None: ...
 
@@ -112,6 +96,7 @@ class Weights:
     def __init__(self, reports: int, frequencies: dict[str, int]) -> None:
         self.reports = max(reports, 1)
         self.frequencies = frequencies
+        self._terms: dict[str, float] = {}
         self._names: dict[str, float] = {}
         # idf depends on the count alone, and most counts are small: one log per count.
         self._by_count: dict[int, float] = {}
@@ -123,30 +108,33 @@ class Weights:
         """The report's term and name vectors weighted with these idfs (computed once)."""
         cached = self._vectors.get(id(report))
         if cached is None or cached[0] is not report:
-            terms = Weighted(*self._weigh_terms(counted_terms(report)))
+            terms = Weighted(*self._weigh_terms(report.terms))
             cached = (report, terms, Weighted.of(report.names, self.name))
             self._vectors[id(report)] = cached
         return cached[1], cached[2]
 
-    def _weigh_terms(
-        self, counted: list[tuple[str, float, str, str | None]]
-    ) -> tuple[dict[str, float], float]:
+    def _weigh_terms(self, raw: dict[str, float]) -> tuple[dict[str, float], float]:
         """Weighted.of(raw, self.term), unrolled: every report scored pays for ~400 look-ups
-        with counts that change with every report counted, and there the calls cost more
-        than the arithmetic. A phrase is as rare as its rarer word: idf falls as the count
-        rises, so its idf is that of the smaller of its words' counts."""
-        count_of, by_count = self.frequencies.get, self._by_count
+        with a cold memo, and there the calls cost more than the arithmetic."""
+        memo, frequencies, idf_of_count = self._terms, self.frequencies, self._idf_of_count
+
+        def word_idf(word: str) -> float:
+            value = memo.get(word)
+            if value is None:
+                value = memo[word] = idf_of_count(frequencies.get("t:" + word, 1))
+            return value
+
         vector = {}
-        for term, weight, first, second in counted:
-            count = count_of(first, 1)
-            if second is not None:
-                other = count_of(second, 1)
-                if other < count:
-                    count = other
-            idf = by_count.get(count)
+        for key, weight in raw.items():
+            idf = memo.get(key)
             if idf is None:
-                idf = self._idf_of_count(count)
-            vector[term] = weight * idf
+                if " " in key:
+                    # A phrase is as rare as its rarer word (phrases are not counted).
+                    first, second = key.split(" ", 1)
+                    idf = memo[key] = max(word_idf(first), word_idf(second))
+                else:
+                    idf = word_idf(key)
+            vector[key] = weight * idf
         return vector, math.sqrt(sum(w * w for w in vector.values()))
 
     def _idf_of_count(self, count: int) -> float:
@@ -159,7 +147,8 @@ class Weights:
         return self._idf_of_count(self.frequencies.get(key, 1))
 
     def term(self, term: str) -> float:
-        return self._weigh_terms(_counted({term: 1.0}))[0][term]
+        value = self._terms.get(term)
+        return value if value is not None else self._weigh_terms({term: 1.0})[0][term]
 
     def name(self, name: str) -> float:
         value = self._names.get(name)
@@ -301,7 +290,6 @@ def match_evidence(
         "other_day": match.other_day,
         "other_vote": match.other_vote,
         "other_level": match.other_level,
-        "other_stage": match.other_stage,
         "candidates": [{"event_id": eid, "score": m.score} for m, eid in scored[:3]],
     }
     evidence["explanation"] = _sentence(evidence)
@@ -335,11 +323,6 @@ def _penalty_clause(evidence: dict) -> str:
         parts.append("its lead gives another vote's count than the event's reports")
     if evidence.get("other_level"):
         parts.append("its lead gives another new rate or level than the event's reports")
-    if evidence.get("other_stage"):
-        parts.append(
-            "without dates to compare, its headline tells another stage of the case or election than the"
-            " event's reports"
-        )
     if evidence.get("same_outlet"):
         parts.append("the event already has a report from this outlet")
     return f"scored down: {'; '.join(parts)}" if parts else ""

@@ -179,11 +179,6 @@ class ReportFeatures:
     levels: list[str] = field(default_factory=list)
     # Stages of a court case or a two-round election the headline tells (stages): "bail".
     stages: list[str] = field(default_factory=list)
-    # The terms with the keys whose counts give their idf (engine.counted_terms): built once per
-    # report, since a regroup weighs one report's terms against fresh counts many times.
-    counted: list[tuple[str, float, str, str | None]] | None = field(
-        default=None, init=False, repr=False, compare=False
-    )
 
     def to_json(self) -> dict:
         data = {
