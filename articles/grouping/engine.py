@@ -290,6 +290,7 @@ def match_evidence(
         "other_day": match.other_day,
         "other_vote": match.other_vote,
         "other_level": match.other_level,
+        "other_stage": match.other_stage,
         "candidates": [{"event_id": eid, "score": m.score} for m, eid in scored[:3]],
     }
     evidence["explanation"] = _sentence(evidence)
@@ -323,6 +324,11 @@ def _penalty_clause(evidence: dict) -> str:
         parts.append("its lead gives another vote's count than the event's reports")
     if evidence.get("other_level"):
         parts.append("its lead gives another new rate or level than the event's reports")
+    if evidence.get("other_stage"):
+        parts.append(
+            "without dates to compare, its headline tells another stage of the case or election than the"
+            " event's reports"
+        )
     if evidence.get("same_outlet"):
         parts.append("the event already has a report from this outlet")
     return f"scored down: {'; '.join(parts)}" if parts else ""

@@ -258,14 +258,7 @@ def vote_factor(report_tallies: list[str], event_tallies: Mapping[str, int]) -> 
     event_tallies: count -> members stating it (zero counts are ignored). 1.0 when either side
     states none: most reports of a vote that give no count say nothing either way.
     """
-    if not report_tallies:
-        return 1.0
-    stated = [tally for tally, members in event_tallies.items() if members > 0]
-    if not stated:
-        return 1.0
-    if any(_same_count(ours, theirs) for ours in report_tallies for theirs in stated):
-        return 1.0
-    return VOTE_MISMATCH_FACTOR
+    return _none_shared(report_tallies, event_tallies, _same_count, VOTE_MISMATCH_FACTOR)
 
 
 def level_factor(report_levels: list[str], event_levels: Mapping[str, int]) -> float:
@@ -273,12 +266,7 @@ def level_factor(report_levels: list[str], event_levels: Mapping[str, int]) -> f
     same value. event_levels: value -> members giving it (zero counts are ignored). 1.0 when
     either side gives none: a report of the decision that names no figure says nothing either way.
     """
-    if not report_levels:
-        return 1.0
-    stated = {level for level, members in event_levels.items() if members > 0}
-    if not stated or stated.intersection(report_levels):
-        return 1.0
-    return LEVEL_MISMATCH_FACTOR
+    return _none_shared(report_levels, event_levels, str.__eq__, LEVEL_MISMATCH_FACTOR)
 
 
 def stage_factor(report_stages: list[str], event_stages: Mapping[str, int]) -> float:
@@ -286,12 +274,18 @@ def stage_factor(report_stages: list[str], event_stages: Mapping[str, int]) -> f
     (the caller applies it only where the time factor cannot tell). event_stages: stage ->
     members telling it (zero counts are ignored). 1.0 otherwise: a headline that tells no stage
     (an analysis, a market's reaction) says nothing either way."""
-    if not report_stages:
+    return _none_shared(report_stages, event_stages, str.__eq__, STAGE_MISMATCH_FACTOR)
+
+
+def _none_shared(
+    ours: list[str], theirs: Mapping[str, int], same: Callable[[str, str], bool], factor: float
+) -> float:
+    """`factor` when the report and the event (value -> members stating it) each state values
+    and none of the report's is the same as one of the event's; 1.0 otherwise."""
+    stated = [value for value, members in theirs.items() if members > 0]
+    if not ours or not stated or any(same(a, b) for a in ours for b in stated):
         return 1.0
-    told = {stage for stage, members in event_stages.items() if members > 0}
-    if not told or told.intersection(report_stages):
-        return 1.0
-    return STAGE_MISMATCH_FACTOR
+    return factor
 
 
 def _same_count(a: str, b: str) -> bool:
