@@ -240,13 +240,27 @@ def test_a_spanish_name_without_its_mothers_surname_is_the_person_the_other_repo
         "a",
         "Chief executive Lucía Ferrán Ortega said the plant would open in May. Ms Ferrán said prices would fall.",
     )
-    without = read_report("a", "Chief executive Lucía Ferrán Ortega said the plant would open in May.")
+    without = read_report("a", "Lucía Ferrán Ortega, a chemist, said the plant would open in May.")
     other = read_report("b", "Chief executive Lucia Ferran told reporters the plant would open in May.")
     shared = compare_analyses(with_bare_surname, other)["entities"]["shared"]
     assert [(e["kind"], e["name"]) for e in shared] == [("person", "Lucía Ferrán Ortega")]
     # "Kwabena Asante" may be someone else than "Kwabena Asante Mensah": without the bare
-    # surname in use, the two full names stay apart
+    # surname in use or one office before both names, the two full names stay apart
     assert compare_analyses(without, other)["entities"]["shared"] == []
+
+
+def test_a_spanish_name_without_its_mothers_surname_after_the_same_office_is_one_person():
+    short = read_report("a", "The census was published. INE director Mariana Ferrés called it a warning.")
+    full = read_report(
+        "b", "The census is out. INE director Mariana Ferrés Olivera told reporters it was a warning."
+    )
+    shared = compare_analyses(short, full)["entities"]["shared"]
+    assert [(e["kind"], e["name"]) for e in shared if e["kind"] == "person"] == [("person", "Mariana Ferrés")]
+    # "the director" names no office of its own: the two stay apart
+    vague = read_report(
+        "b", "The census is out. The director, Mariana Ferrés Olivera, told reporters it was a warning."
+    )
+    assert not [e for e in compare_analyses(short, vague)["entities"]["shared"] if e["kind"] == "person"]
 
 
 def test_a_first_given_name_and_the_fathers_surname_are_the_person_with_two_of_each():

@@ -148,7 +148,12 @@ def _people_words(*analyses: dict) -> frozenset[str]:
 def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
     """Rows, similarity and summary of two reports' analyses (see articles.reading.read_report)."""
     language = analysis_a.get("language", "en")
-    mapping = link_entities(analysis_a.get("entities", []), analysis_b.get("entities", []))
+    mapping = link_entities(
+        analysis_a.get("entities", []),
+        analysis_b.get("entities", []),
+        language,
+        (analysis_a.get("sentences", []), analysis_b.get("sentences", [])),
+    )
     quotes = quote_summary(analysis_a.get("quotes", []), analysis_b.get("quotes", []), mapping)
     quotes_a, quotes_b = analysis_a.get("quotes", []), analysis_b.get("quotes", [])
     quoted_pairs = [

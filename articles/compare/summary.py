@@ -21,10 +21,17 @@ from .mentions import absorbed, unread_mentions
 SAME_QUOTE = 85
 
 
-def link_entities(entities_a: list[dict], entities_b: list[dict], language: str = "en") -> dict[str, str]:
+def link_entities(
+    entities_a: list[dict],
+    entities_b: list[dict],
+    language: str = "en",
+    sentences: tuple[list[dict], list[dict]] = ([], []),
+) -> dict[str, str]:
     """B's entity keys mapped to A's where both reports name the same entity another way
-    (identity.same_entity: a bare surname, another word order or spelling, a short form)."""
+    (identity.same_entity: a bare surname, another word order or spelling, a short form).
+    `sentences`, the two reports' sentences, let a name be told by the title before it."""
     lang = get_language(language)
+    titles_a = {e["key"]: _titles_before(e, sentences[0], lang) for e in entities_a if e["kind"] == PERSON}
     by_key = {e["key"]: e for e in entities_a}
     mapping: dict[str, str] = {}
     for entity in entities_b:
@@ -52,18 +59,27 @@ def link_entities(entities_a: list[dict], entities_b: list[dict], language: str 
         if other is None:
             other = next((e for e in entities_a if same_entity(e, entity, lang, across=True)), None)
         if other is None and entity["kind"] == PERSON:
-            other = next((e for e in entities_a if _maternal_surname_left_out(e, entity)), None)
+            titles = _titles_before(entity, sentences[1], lang)
+            other = next(
+                (
+                    e
+                    for e in entities_a
+                    if _maternal_surname_left_out(e, entity, bool(titles & titles_a.get(e["key"], set())))
+                ),
+                None,
+            )
         if other is not None:
             mapping[entity["key"]] = other["key"]
     return mapping
 
 
-def _maternal_surname_left_out(a: dict, b: dict) -> bool:
+def _maternal_surname_left_out(a: dict, b: dict, same_title: bool = False) -> bool:
     """Whether one person's name is the other's without its last word, when the report with
-    three words also calls the person by the second alone: "Mariana Echeverria" / "Mariana
-    Echeverría Lozano ... Ms Echeverría", a Spanish name whose mother's surname one outlet
-    leaves out. Without that bare mention, "Kwabena Asante" may be someone else than "Kwabena
-    Asante Mensah" (identity.same_person keeps them apart)."""
+    three words also calls the person by the second alone, or both reports put the same title
+    before the name: "Mariana Echeverria" / "Mariana Echeverría Lozano ... Ms Echeverría", "INE
+    director Mariana Ferrés" / "INE director Mariana Ferrés Olivera", a Spanish name whose
+    mother's surname one outlet leaves out. Without either, "Kwabena Asante" may be someone else
+    than "Kwabena Asante Mensah" (identity.same_person keeps them apart)."""
     if a["kind"] != PERSON or b["kind"] != PERSON:
         return False
     for full, short in ((a, b), (b, a)):
@@ -72,9 +88,27 @@ def _maternal_surname_left_out(a: dict, b: dict) -> bool:
         if len(words) != 3 or other != words[:2]:
             continue
         bare = {name_key(v) for v in full.get("variants", []) if len(name_parts(v)) == 1}
-        if words[1] in bare:
+        if same_title or words[1] in bare:
             return True
     return False
+
+
+def _titles_before(entity: dict, sentences: list[dict], lang) -> set[str]:
+    """The title phrases right before a person's mentions, with the word before a title when it
+    names whose ("INE director", "social development minister"): two reports that put the same
+    one before a name speak of one office holder."""
+    titles = set()
+    for mention in entity.get("mentions", []):
+        sentence = sentences[mention["sentence"]] if mention.get("sentence", -1) < len(sentences) else None
+        if not sentence or "start" not in sentence:
+            continue
+        words = re.findall(
+            r"[^\W\d_]+", sentence["text"][: max(mention["start"] - sentence["start"], 0)].lower()
+        )
+        # the word before the title names an office ("INE", "development"), not "the" or "a"
+        if len(words) >= 2 and words[-1] in lang.TITLES and words[-2] not in lang.TITLES | lang.STOPWORDS:
+            titles.add(" ".join(words[-2:]))
+    return titles
 
 
 def _legal_name(entity: dict, lang) -> bool:
