@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from ..reading.tokens import content_tokens
 from ..reading.vectors import cosine_matrix, unpack
 from .claims import RELATED_LEVEL, SAME, features, level, model
-from .summary import ABOUT, NOT_COMPARED, _part_and_whole, figure_range
+from .summary import ABOUT, NOT_COMPARED, figure_range, part_and_whole
 
 NEIGHBOUR_THRESHOLD = 0.2  # a claim probability from which a pair next to a matched pair is matched
 MEANING_CANDIDATE = 0.35  # pairs sharing no word are scored from this cosine up
@@ -740,7 +740,7 @@ def _withholding_differs(match: Match, sentences_a: list[dict], sentences_b: lis
 def _counts_far_apart(match: Match, sides: Sides) -> bool:
     """Whether each side gives one figure only, a count of DISTINCT_COUNT or more, the two of
     one measure and so far apart that one counts a part of what the other counts whole (the
-    number conflicts' _part_and_whole): two counts of two things, however alike the sentences
+    number conflicts' part_and_whole): two counts of two things, however alike the sentences
     read ("The 2010 floods displaced more than 150,000 people in the valley" / "In 2010, floods
     in the valley killed 30 people"), and no conflict either. Where a side gives other figures
     too, the two may be set against each other otherwise ("cut from more than 11,000 to 1,204"),
@@ -757,7 +757,7 @@ def _counts_far_apart(match: Match, sides: Sides) -> bool:
             return False
         counts.append(telling[0])
     x, y = counts
-    return (x.get("measure") or x["unit"]) == (y.get("measure") or y["unit"]) and _part_and_whole(x, y)
+    return (x.get("measure") or x["unit"]) == (y.get("measure") or y["unit"]) and part_and_whole(x, y)
 
 
 def ordinal_series(analysis: dict) -> dict[int, set[str]]:

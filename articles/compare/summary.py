@@ -448,7 +448,7 @@ def _same_bound_words(a: dict, b: dict) -> bool:
     return bool(words_a and words_b and words_a.group(1) == words_b.group(1))
 
 
-def _part_and_whole(a: dict, b: dict) -> bool:
+def part_and_whole(a: dict, b: dict) -> bool:
     """Whether two counts are so far apart that one counts a part of what the other counts whole
     (PART_OF_WHOLE): then they do not disagree."""
     if a["kind"] != "count" or b["kind"] != "count":
@@ -563,7 +563,7 @@ def number_conflicts(
     one); only figures of the same kind measuring the same thing
     in the same role (references left out, a change against a change, a margin against a margin:
     _comparable);
-    not two counts so far apart that one is a part of the other's whole (_part_and_whole);
+    not two counts so far apart that one is a part of the other's whole (part_and_whole);
     only when each side gives one such figure, or the two about the same thing face each other
     (_facing: otherwise which is set against which cannot be told), and not when the other side
     gives the same value anywhere in the claim (_given_elsewhere); ranges ("about", "more than")
@@ -596,7 +596,7 @@ def number_conflicts(
             figure_a, figure_b = facing
             side_a = [n for n in groups_a[measure] if n["value"] == figure_a["value"]]
             side_b = [n for n in groups_b[measure] if n["value"] == figure_b["value"]]
-            if not _conflict(figure_a, figure_b) or _part_and_whole(figure_a, figure_b):
+            if not _conflict(figure_a, figure_b) or part_and_whole(figure_a, figure_b):
                 continue
             if _given_elsewhere(figure_b, row_a) or _given_elsewhere(figure_a, row_b):
                 continue

@@ -57,11 +57,7 @@ def _negated(span) -> bool:
             directive = t.head.dep_ == "xcomp" and t.head.head.lemma_.lower() in _DIRECTIVE_VERBS
             if not directive:
                 return True
-        if (
-            t.dep_ in ("nsubj", "nsubjpass")
-            and main(t.head)
-            and (t.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children))
-        ):
+        if _no_one(t) and main(t.head):
             return True
     return False
 
