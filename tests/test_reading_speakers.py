@@ -369,3 +369,22 @@ def test_an_unnamed_spokeswoman_for_a_body_or_a_person_speaks_their_words():
     # a spokeswoman named in apposition speaks herself
     body = 'Helen Marsh-Abara, a spokeswoman for Ashdown Energy, said: "We are sorry."'
     assert speakers(body) == [("Helen Marsh-Abara", "We are sorry.")]
+
+
+def test_a_short_family_name_the_tagger_reads_as_a_verb_opens_the_speakers_name():
+    # "Go", "Oh": Korean family names that are English words; after "said" in mid-sentence they
+    # open the name, which is someone's, not a building or a town
+    body = (
+        "“The meeting is a sign of nothing,” said Go Myong-hyun, a research fellow at the Asan "
+        "Institute in Seoul. “It changes little,” said Oh Se-hoon, the mayor of Seoul."
+    )
+    report = read_report("t", body)
+    assert [q["speaker"] for q in report["quotes"]] == ["Go Myong-hyun", "Oh Se-hoon"]
+    people = {e["name"] for e in report["entities"] if e["kind"] == "person"}
+    assert people == {"Go Myong-hyun", "Oh Se-hoon"}
+    assert "Myong-hyun" not in {e["name"] for e in report["entities"]}
+
+
+def test_a_capitalised_word_before_a_speakers_name_is_no_family_name_when_it_is_a_title():
+    body = "“It is over,” said Dr Kim Min-jae, a cardiologist."
+    assert speakers(body)[0][0] == "Kim Min-jae"

@@ -11,6 +11,7 @@ from types import ModuleType
 
 from .gazetteer import is_place_name
 from .identity import POSSESSIVE, is_first_name, known_place
+from .speech import short_family_name
 
 # Legal suffixes that end only companies' names; "Co", "SA", "AG" are left out (also other words).
 _LEGAL_SUFFIXES = frozenset("inc inc. corp corp. plc llc ltd ltd.".split())
@@ -114,7 +115,9 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             spans[-1] = (previous[0], ent.end, "PERSON")  # "Han" + "Seung Woo": one Korean name
         else:
             spans.append((ent.start, ent.end, ent.label_))
-    return _pieced_name(doc, _listed_words_opening(doc, spans, lang), lang)
+    return _pieced_name(
+        doc, _listed_words_opening(doc, _with_short_family_names(doc, spans, lang), lang), lang
+    )
 
 
 def _body_for_a_task(doc, previous: tuple[int, int, str] | None, ent, lang: ModuleType) -> bool:
@@ -165,6 +168,22 @@ def _family_name_first(doc, previous: tuple[int, int, str], ent) -> bool:
         and len(ent) == 2
         and all(t.is_title and t.is_alpha and len(t) <= 5 for t in ent)
     )
+
+
+def _with_short_family_names(
+    doc, spans: list[tuple[int, int, str]], lang: ModuleType
+) -> list[tuple[int, int, str]]:
+    """spans with a short family name the tagger read as a word (spans.short_family_name: "said
+    Go Myong-hyun, a research fellow") joined to the name after it, as someone's: the model
+    starts such a name one word late and types the rest as a building or a town. Only before a
+    hyphenated given name or one the model calls someone."""
+    out = list(spans)
+    for index, (start, end, label) in enumerate(spans):
+        if label not in ("PERSON", "FAC", "GPE", "LOC", "ORG") or not short_family_name(doc, start - 1, lang):
+            continue
+        if label == "PERSON" or any(t.text in ("-", "\u2010") for t in doc[start:end]):
+            out[index] = (start - 1, end, "PERSON")
+    return out
 
 
 def _hyphenated_word(ent) -> bool:

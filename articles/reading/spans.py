@@ -10,6 +10,7 @@ from .gazetteer import is_place_name
 from .identity import ORGANISATION, PERSON, PLACE, POSSESSIVE, is_first_name, is_initial, known_place
 from .kin import KIN, OWNERS
 from .place_cues import COMPASS
+from .speech import short_family_name
 
 LEADING = frozenset({"the", "a", "an"})
 
@@ -50,7 +51,12 @@ def strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple[
         while start < end and doc[start].text in _PUNCTUATION:
             start += 1
         # "Injured Mo Salah", "Cheeky Trent Alexander-Arnold": a tabloid's epithet, no name
-        while start < end - 1 and doc[start].pos_ in ("ADJ", "VERB") and doc[start + 1].pos_ == "PROPN":
+        while (
+            start < end - 1
+            and doc[start].pos_ in ("ADJ", "VERB")
+            and doc[start + 1].pos_ == "PROPN"
+            and not short_family_name(doc, start, lang)
+        ):
             start += 1
         # "Accountant Priya Ramasamy, 29,": what someone does, capitalised as a sentence opens;
         # only before two more words ("Minnie Driver" is a name)

@@ -1,6 +1,8 @@
 """The verbs that report speech: a quote's speaker is their subject, and a name that is their
 subject speaks (so it is a person or a body, not a place)."""
 
+from types import ModuleType
+
 SPEECH_LEMMAS = frozenset(
     """say tell add ask state declare write note explain argue insist warn claim reply respond
     announce continue recall suggest acknowledge admit conclude predict tweet post remark observe
@@ -24,3 +26,27 @@ ROLE_NOUNS = frozenset(
 PROXY_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson aide adviser advisor official representative lawyer source".split()
 )
+
+
+def short_family_name(doc, i: int, lang: ModuleType) -> bool:
+    """Whether token i is a Korean or Chinese family name of two or three letters that is also
+    an English word to the tagger ("Go", "Do", "No", "Oh", "An"), where a speaker is named:
+    capitalised in mid-sentence, outside any entity, right after a verb of speech or "according
+    to" ("said Go Myong-hyun", "according to Do Hyun-min"). No title ("Mr", "Dr") and no date
+    ("Sunday": an entity) passes."""
+    if i < 1 or i >= len(doc) - 1:
+        return False
+    word, before = doc[i], doc[i - 1]
+    speaker_slot = (before.pos_ == "VERB" and before.lemma_.lower() in SPEECH_LEMMAS) or (
+        before.lower_ == "to" and i >= 2 and doc[i - 2].lower_ == "according"
+    )
+    return (
+        speaker_slot
+        and 2 <= len(word.text) <= 3
+        and word.is_alpha
+        and word.is_title
+        and not word.is_sent_start
+        and word.whitespace_ == " "
+        and word.ent_type_ == ""
+        and word.lower_ not in lang.TITLES
+    )
