@@ -552,3 +552,9 @@ def test_by_and_from_after_a_thing_say_who_not_a_margin_or_a_reference():
     # A defeat's margin and a fall's starting point keep their roles
     assert ("230 votes", "margin") in _roles("The deal's defeat by 230 votes was historic.")
     assert ("3%", "reference") in _roles("Sales fell to 2% from 3%.")
+
+
+def test_a_currency_the_model_leaves_after_a_qualified_sum_is_the_sums_currency():
+    # the model tags "around 1.15 trillion" as money and leaves "birr" out
+    numbers = read_report("t", "The deal is worth around 1.15 trillion birr at the official rate.")["numbers"]
+    assert [(n["text"], n["unit"]) for n in numbers] == [("around 1.15 trillion birr", "ETB")]

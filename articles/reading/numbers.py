@@ -809,6 +809,17 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
                 # the rest of the world's, whatever the parse made of a name it rarely sees
                 label, end_char = "MONEY", doc[ent.end].idx + len(doc[ent.end].text)
             text = doc.text[start_char:end_char]
+        if (
+            label == "MONEY"
+            and ent.end < len(doc)
+            and currency_of_word(doc[ent.end].lower_)
+            and _currency(text, lang) == "money"
+        ):
+            # "around 1.15 trillion birr": the model's sum stops before a currency it rarely sees
+            # (after a qualifier it calls the figure money without it), so it would be shown and
+            # set against other sums as money of no known currency
+            end_char = doc[ent.end].idx + len(doc[ent.end].text)
+            text = doc.text[start_char:end_char]
         if label == "QUANTITY" and (currency_of_word(ent[-1].lower_) or currency_of_name(text)):
             label = "MONEY"  # "3.4 billion kroner": the model takes a currency it rarely sees for a unit
         elif label == "CARDINAL" and not tally and noun is not None and 0 <= noun.i - ent.end <= 2:
