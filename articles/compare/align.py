@@ -54,9 +54,6 @@ DISTINCT_COUNT = 10
 # cancelled six morning flights") and a false number conflict (eval/compare/RESULTS.md,
 # session 22).
 NEIGHBOUR_SAME_LEVEL = 0.15
-# The claim probability from which two sentences that are each other's closest in the other
-# report both in meaning and in words are the same claim (_closest_twice).
-CLOSEST_TWICE_LEVEL = 0.2
 ENTITY_WEIGHT = 1.5
 NUMBER_WEIGHT = 1.2
 # Two speakers' quoted words sharing under this share of the shorter quote's words say two
@@ -614,7 +611,6 @@ def align(
         ):
             match.level = RELATED_LEVEL  # a sentence closer to another: at most related
     matches += _neighbours_of_same_claims(matches, faint, closest, leads, sides)
-    matches += _closest_twice(matches, weak, _closest_each_way(lexical, cosines), (a.bags, b.bags), sides)
     matches.sort(key=lambda m: m.a[0])
     in_order = _longest_in_order(matches)
     for k, match in enumerate(matches):
@@ -694,50 +690,6 @@ def _neighbours_of_same_claims(
             taken_b.add(j)
             added.append(match)
     return added
-
-
-def _closest_twice(
-    matches: list[Match],
-    weak: list[tuple[float, int, int]],
-    closest: tuple[set[tuple[int, int]], ...],
-    bags: tuple[list[dict[str, int]], list[dict[str, int]]],
-    sides: "Sides",
-) -> list[Match]:
-    """Two sentences each other's closest in the other report twice over, in meaning and in
-    words, are the same claim from CLOSEST_TWICE_LEVEL unless a guard objects."""
-    meaning_a, meaning_b, words_a, words_b = closest
-    twice = meaning_a & meaning_b & words_a & words_b
-    for match in matches:
-        if (
-            match.level != SAME
-            and not match.second
-            and len(match.a) == len(match.b) == 1
-            and match.score >= CLOSEST_TWICE_LEVEL
-            and (match.a[0], match.b[0]) in twice
-            and _share_a_word(bags[0][match.a[0]], bags[1][match.b[0]])
-            and not _differs(match, sides)
-        ):
-            match.level = SAME
-    taken_a = {i for m in matches for i in m.a}
-    taken_b = {j for m in matches for j in m.b}
-    added: list[Match] = []
-    for score, i, j in sorted(weak, reverse=True):
-        if score < CLOSEST_TWICE_LEVEL or (i, j) not in twice or i in taken_a or j in taken_b:
-            continue
-        if not _share_a_word(bags[0][i], bags[1][j]):
-            continue
-        match = Match([i], [j], score)
-        if _differs(match, sides):
-            continue
-        taken_a.add(i)
-        taken_b.add(j)
-        added.append(match)
-    return added
-
-
-def _share_a_word(bag_a: dict[str, int], bag_b: dict[str, int]) -> bool:
-    """Whether two sentences share a word beyond names and figures."""
-    return any(not t.startswith(("E:", "N:")) and not t.isdigit() for t in bag_a.keys() & bag_b.keys())
 
 
 @dataclass(slots=True)

@@ -51,7 +51,7 @@ def said_vectors(cache: dict, store: Path) -> dict:
     known = pickle.loads(store.read_bytes()) if store.exists() else {}
     out = {}
     todo = []
-    for key, reading in cache.items():
+    for key in cache:
         if key in known:
             out[key] = known[key]
             continue
