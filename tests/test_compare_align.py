@@ -638,6 +638,17 @@ def test_a_denial_worded_without_not_is_not_taken_for_the_opposite_of_one_with_n
     assert next(r for r in c["rows"] if r["kind"] == "match")["level"] == "same"
 
 
+def test_a_service_suspended_and_a_service_not_running_are_the_same_claim():
+    c = compare(
+        "Tunnel fire",
+        "Rail service between Foggy Bottom and Rosslyn was suspended for the rest of the night, Metro said.",
+        "Tunnel fire",
+        "Trains are not running between Foggy Bottom and Rosslyn for the rest of the night, Metro said.",
+    )
+    assert matched(c, "was suspended", "are not running")
+    assert next(r for r in c["rows"] if r["kind"] == "match")["level"] == "same"
+
+
 def test_a_claim_and_its_denial_stay_at_most_related_when_the_other_side_says_no_nowhere():
     c = compare(
         "Budget",
@@ -1400,6 +1411,20 @@ def test_a_sentence_happened_when_it_tells_a_done_thing_in_the_reporters_voice()
     # is no one, the reader addressed, a stretch of time, something ahead, a possession, something
     # going on and a denial; a happening told before its source, and a statement
     assert happened == [True, True, True] + [False] * 9 + [True, False]
+
+
+def test_a_lead_telling_what_follows_tells_what_happened_in_its_after_clause():
+    body = (
+        "Commuters face longer journeys this week after ferry crews walked off the job on Monday. "
+        "Shoppers will keep their choice of grocer after the regulator blocked the takeover on Wednesday. "
+        "Commuters will queue at the quay after the crews walk out on Monday. "
+        "Commuters did not travel after the crews walked out on Monday. "
+        "Commuters are queueing at the quay."
+    )
+    happened = [s["happened"] for s in read_report("t", body)["sentences"]]
+    # the happening told in the "after" clause of a thing going on or ahead; not when the
+    # "after" clause is ahead too, when the main claim is denied, or with no "after" clause
+    assert happened == [True, True, False, False, False]
 
 
 # Two reports of one strike: A's lead reads closer to B's second sentence, which retells it with

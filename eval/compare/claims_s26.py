@@ -27,7 +27,7 @@ import claims_s18  # noqa: E402
 import claims_s20  # noqa: E402
 import claims_s22  # noqa: E402
 
-from articles.compare import align  # noqa: E402
+from articles.compare import align, claims  # noqa: E402
 from articles.reading.vectors import encode, unpack  # noqa: E402
 
 SETS = [
@@ -94,14 +94,20 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("mode", choices=("base", "said", "saidonly", "real"))
     parser.add_argument("--variant", default="", help='align constants, "NAME=value,..."')
+    parser.add_argument("--levels", default="", help='the model\'s same and related levels, "0.28,0.25"')
+    parser.add_argument("--real-cache", type=Path, default=Path("/tmp/claims_s26_real.pkl"))
     parser.add_argument("--out", type=Path, default=Path("/tmp/cs26/real.txt"))
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--cache", type=Path, default=Path("/tmp/claims_s26_readings.pkl"))
     parser.add_argument("--said", type=Path, default=Path("/tmp/claims_s26_said.pkl"))
     args = parser.parse_args()
     claims_s22.apply(args.variant)
+    if args.levels:
+        same, related = (float(x) for x in args.levels.split(","))
+        stored = claims.model()
+        claims.use(claims.ClaimModel(stored.weights, stored.bias, same, related))
     if args.mode == "real":
-        claims_s18.real_listing(args.out, Path("/tmp/claims_s26_real.pkl"))
+        claims_s18.real_listing(args.out, args.real_cache)
         return
     pairs, cache = claims_s18.load(args.sets.split(","), args.cache)
     if args.mode == "said":
