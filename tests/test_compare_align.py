@@ -280,6 +280,34 @@ def test_a_happening_told_as_done_and_one_told_as_ahead_are_not_the_same_claim_n
     assert c["numbers"]["conflicts"] == []
 
 
+def test_a_thing_done_and_a_thing_ahead_giving_one_telling_figure_alike_are_the_same_claim():
+    # one cost, one investment, told as done by one report and as ahead by the other
+    def level(a: str, b: str) -> str:
+        return next(r for r in compare("t", a, "t", b)["rows"] if r["kind"] == "match")["level"]
+
+    estimate = "Environment Minister Mart Kivisild put the cost of the clean-up at about €5 million."
+    assert (
+        level(
+            estimate, "Environment Minister Mart Kivisild said the clean-up would cost at least €5 million."
+        )
+        == "same"
+    )
+    assert (
+        level(
+            "The province licensed the chipmaker's $2.6 billion plant on Wednesday.",
+            "The chipmaker will invest $2.6 billion in the plant, officials said on Wednesday.",
+        )
+        == "same"
+    )
+    # two figures: two happenings, as before
+    assert (
+        level(
+            estimate, "Environment Minister Mart Kivisild said the clean-up would cost at least €9 million."
+        )
+        == "related"
+    )
+
+
 def test_the_time_of_a_claim_is_read_from_its_verb_and_not_from_the_tense_of_who_told_it():
     from articles.reading import read_report
 
