@@ -1455,6 +1455,18 @@ def test_a_lead_telling_what_follows_tells_what_happened_in_its_after_clause():
     assert happened == [True, True, False, False, False]
 
 
+def test_a_lead_the_parse_hangs_on_its_dateline_is_read_at_its_own_verb():
+    body = (
+        "LUANSHYA – Nineteen miners were yesterday brought to the surface alive after two days underground. "
+        "ACCRA – Ghana's parliament will vote on the bill next week. "
+        "LUANSHYA – a town in mourning."
+    )
+    happened = [s["happened"] for s in read_report("t", body)["sentences"]]
+    # the dateline is the parse's root and the lead's verb a clause of it; a lead ahead, or a
+    # dateline over no clause with a subject, tells nothing that happened
+    assert happened == [True, False, False]
+
+
 # Two reports of one strike: A's lead reads closer to B's second sentence, which retells it with
 # the record, than to B's lead, so the two leads are not each other's closest.
 _STRIKE_A = (

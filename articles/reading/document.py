@@ -261,6 +261,8 @@ def _happened(span) -> bool:
         return False
     verb = next((t for t in span if _own_root(t, span) and t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
+        verb = _after_dateline(span)
+    if verb is None:
         return False
     if any(t.tag_ in ("PRP", "PRP$") and t.lower_ in _READER_OR_WRITER and t.text != "US" for t in span):
         return False
@@ -277,6 +279,26 @@ def _happened(span) -> bool:
     # to move its rate": a lead telling first what follows for its readers tells the happening
     # itself in its "after" clause
     return _done(verb) or any(_done(clause) for clause in _after_clauses(verb))
+
+
+def _after_dateline(span):
+    """The main verb of a sentence the parse hangs on its dateline ("LUANSHYA – Nineteen miners
+    were yesterday brought to the surface": the place is the root, the verb a clause of it): a
+    verb with a subject of its own right under a root that is a name followed by a dash or a
+    colon."""
+    root = next((t for t in span if _own_root(t, span)), None)
+    if root is None or root.pos_ != "PROPN" or root.i + 1 >= span.end or span.doc[root.i + 1].tag_ != ":":
+        return None
+    return next(
+        (
+            c
+            for c in root.children
+            if c.pos_ in ("VERB", "AUX")
+            and c.i > root.i
+            and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+        ),
+        None,
+    )
 
 
 def _done(verb) -> bool:

@@ -1,14 +1,23 @@
-"""Session 24 on same-claim recall (issue 13, branch claims-s26): the meaning of what was said,
-with who said it left out.
+"""Session 24 on same-claim recall (issue 13, branch claims-s26): claims_s20's rows listing over
+the fourteen development sets, with variants, and the real copies' listing.
 
-"said" encodes, for every sentence whose reading has an attribution ("X said", "according to
-X"), the sentence with the attribution blanked out (align.told_by's "what was said"), and
-scores the fourteen development sets with each pair's meaning taken as the greatest cosine of
-the whole sentences and of what was said (variant "max"), printing claims_s20's rows listing.
-"base" prints the same listing with the product as it is. Run from the repository root:
+"base" prints the listing (every sentence pair shown as the same claim, tagged by the
+annotation, and per set P / R as score.py counts them) with the product as it is; --levels
+"SAME,RELATED" puts the stored model in place with other levels; --variant sets align's module
+constants ("NAME=value,..."). "said" scores each pair's meaning as the greatest cosine of the
+whole sentences and of what was said, the attribution ("X said", "according to X") blanked out
+(the encoder is run on those parts here, not stored); "saidonly" uses what was said alone.
+"real" writes real_claims.py's listing (claims_s18.real_listing) with its readings in
+--real-cache. Readings are kept in pickles checked against READING_VERSION only: give a new
+--cache / --real-cache path for each reading variant. Run from the repository root:
 
     .venv/bin/python eval/compare/claims_s26.py base > /tmp/cs26/base.txt
     .venv/bin/python eval/compare/claims_s26.py said > /tmp/cs26/said.txt
+    .venv/bin/python eval/compare/claims_s26.py base --levels 0.27,0.25 > /tmp/cs26/levels.txt
+    .venv/bin/python eval/compare/claims_s26.py real --out /tmp/cs26/real.txt
+
+The closest-twice rule that was tried is commit 8c4f833 on this branch (reverted in the next
+commit); check it out to run it again. Figures: eval/compare/RESULTS.md, session 24.
 """
 
 import argparse
