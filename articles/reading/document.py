@@ -317,8 +317,8 @@ def _done(verb) -> bool:
 
 def _after_clauses(verb) -> list:
     """The verbs of the "after" clauses a main verb governs, or the verb it governs does ("will
-    have to wait ... after the bank declined"); the parse also reads "after" as a preposition
-    over a clause ("after the authority stopped Coop")."""
+    have to wait ... after the bank declined"); the parse sometimes reads such an "after" as a
+    preposition over the clause."""
     clauses = []
     for head in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
         for child in head.children:
