@@ -280,6 +280,34 @@ def test_a_happening_told_as_done_and_one_told_as_ahead_are_not_the_same_claim_n
     assert c["numbers"]["conflicts"] == []
 
 
+def test_a_thing_done_and_a_thing_ahead_giving_one_telling_figure_alike_are_the_same_claim():
+    # one cost, one investment, told as done by one report and as ahead by the other
+    def level(a: str, b: str) -> str:
+        return next(r for r in compare("t", a, "t", b)["rows"] if r["kind"] == "match")["level"]
+
+    estimate = "Environment Minister Mart Kivisild put the cost of the clean-up at about €5 million."
+    assert (
+        level(
+            estimate, "Environment Minister Mart Kivisild said the clean-up would cost at least €5 million."
+        )
+        == "same"
+    )
+    assert (
+        level(
+            "The province licensed the chipmaker's $2.6 billion plant on Wednesday.",
+            "The chipmaker will invest $2.6 billion in the plant, officials said on Wednesday.",
+        )
+        == "same"
+    )
+    # two figures: two happenings, as before
+    assert (
+        level(
+            estimate, "Environment Minister Mart Kivisild said the clean-up would cost at least €9 million."
+        )
+        == "related"
+    )
+
+
 def test_the_time_of_a_claim_is_read_from_its_verb_and_not_from_the_tense_of_who_told_it():
     from articles.reading import read_report
 
@@ -635,6 +663,17 @@ def test_a_denial_worded_without_not_is_not_taken_for_the_opposite_of_one_with_n
         "Judge Alicia Okafor refused to let the jury hear about the state's role in the crash.",
     )
     assert matched(c, "did not allow", "refused")
+    assert next(r for r in c["rows"] if r["kind"] == "match")["level"] == "same"
+
+
+def test_a_service_suspended_and_a_service_not_running_are_the_same_claim():
+    c = compare(
+        "Tunnel fire",
+        "Rail service between Foggy Bottom and Rosslyn was suspended for the rest of the night, Metro said.",
+        "Tunnel fire",
+        "Trains are not running between Foggy Bottom and Rosslyn for the rest of the night, Metro said.",
+    )
+    assert matched(c, "was suspended", "are not running")
     assert next(r for r in c["rows"] if r["kind"] == "match")["level"] == "same"
 
 
@@ -1400,6 +1439,32 @@ def test_a_sentence_happened_when_it_tells_a_done_thing_in_the_reporters_voice()
     # is no one, the reader addressed, a stretch of time, something ahead, a possession, something
     # going on and a denial; a happening told before its source, and a statement
     assert happened == [True, True, True] + [False] * 9 + [True, False]
+
+
+def test_a_lead_telling_what_follows_tells_what_happened_in_its_after_clause():
+    body = (
+        "Commuters face longer journeys this week after ferry crews walked off the job on Monday. "
+        "Shoppers will keep their choice of grocer after the regulator blocked the takeover on Wednesday. "
+        "Commuters will queue at the quay after the crews walk out on Monday. "
+        "Commuters did not travel after the crews walked out on Monday. "
+        "Commuters are queueing at the quay."
+    )
+    happened = [s["happened"] for s in read_report("t", body)["sentences"]]
+    # the happening told in the "after" clause of a thing going on or ahead; not when the
+    # "after" clause is ahead too, when the main claim is denied, or with no "after" clause
+    assert happened == [True, True, False, False, False]
+
+
+def test_a_lead_the_parse_hangs_on_its_dateline_is_read_at_its_own_verb():
+    body = (
+        "LUANSHYA – Nineteen miners were yesterday brought to the surface alive after two days underground. "
+        "ACCRA – Ghana's parliament will vote on the bill next week. "
+        "LUANSHYA – a town in mourning."
+    )
+    happened = [s["happened"] for s in read_report("t", body)["sentences"]]
+    # the dateline is the parse's root and the lead's verb a clause of it; a lead ahead, or a
+    # dateline over no clause with a subject, tells nothing that happened
+    assert happened == [True, False, False]
 
 
 # Two reports of one strike: A's lead reads closer to B's second sentence, which retells it with

@@ -413,3 +413,20 @@ def test_one_word_two_reports_type_differently_is_one_entity_of_the_non_person_k
 )
 def test_a_sentence_that_says_no_in_words_of_its_own_denies_something(sentence, denies):
     assert read_report("", sentence)["sentences"][0]["denies"] is denies
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denies"),
+    [
+        ("Service between the two stations was suspended for the night.", True),
+        ("The vote was postponed until March.", True),
+        ("The council scrapped the plan.", True),
+        ("Rescuers abandoned the search on Friday.", True),
+        ("The bill was shelved.", True),
+        ("The service resumed on Friday.", False),
+    ],
+)
+def test_a_thing_suspended_postponed_or_scrapped_is_denied_in_words_of_its_own(sentence, denies):
+    # "was suspended" tells what "is not running" tells: the denial guard must not take the two
+    # for opposites
+    assert read_report("", sentence)["sentences"][0]["denies"] is denies

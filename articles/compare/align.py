@@ -707,7 +707,10 @@ class Sides:
 
 def _differs(match: Match, sides: Sides) -> bool:
     """Whether the two sides of a match tell two things however alike they read: one denies what
-    the other asserts, one speaker's two remarks, a thing done against a thing ahead, a question
+    the other asserts, one speaker's two remarks, a thing done against a thing ahead (unless the
+    two give one telling figure alike: "put the cost at about €5 million" / "said the clean-up
+    would cost at least €5 million", "licensed the $2.6 billion plant" / "will invest $2.6
+    billion in the plant": one thing told at two moments), a question
     against a statement, two places in two series, two speakers quoted saying two things, a
     source keeping its view to itself against one telling it, two counts of two things."""
     sentences_a, sentences_b = sides.sentences
@@ -715,11 +718,24 @@ def _differs(match: Match, sides: Sides) -> bool:
         _denial_differs(match, sentences_a, sentences_b)
         or _one_speaker_two_things(match, *sides.told)
         or _two_speakers_two_quotes(match, sides.told, sides.quoted)
-        or _times_differ(match, sentences_a, sentences_b)
+        or (_times_differ(match, sentences_a, sentences_b) and not _one_figure_alike(match, sides))
         or _asks(match.a, sentences_a) != _asks(match.b, sentences_b)
         or _ranks_differ(match, sides)
         or _withholding_differs(match, sentences_a, sentences_b)
         or _counts_far_apart(match, sides)
+    )
+
+
+def _one_figure_alike(match: Match, sides: Sides) -> bool:
+    """Whether a sentence of each side gives one telling figure alike (one_figure). Letting it
+    lift the time guard changed two rows of the fourteen development sets, both gold same, and
+    none of the real copies (eval/compare/RESULTS.md, session 24)."""
+    figures_a, figures_b = sides.figures
+    return any(
+        one_figure(figures_a[i], figures_b[j])
+        for i in match.a
+        for j in match.b
+        if i < len(figures_a) and j < len(figures_b)
     )
 
 

@@ -81,6 +81,11 @@ _DENYING_VERBS = frozenset(
         "stop",
         "halt",
         "cancel",
+        "suspend",
+        "postpone",
+        "scrap",
+        "abandon",
+        "shelve",
     }
 )
 _DENYING_WITH_CLAUSE = frozenset({"decline", "fail"})
@@ -256,6 +261,8 @@ def _happened(span) -> bool:
         return False
     verb = next((t for t in span if _own_root(t, span) and t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
+        verb = _after_dateline(span)
+    if verb is None:
         return False
     if any(t.tag_ in ("PRP", "PRP$") and t.lower_ in _READER_OR_WRITER and t.text != "US" for t in span):
         return False
@@ -266,6 +273,37 @@ def _happened(span) -> bool:
         if said.i > verb.i or said.pos_ not in ("VERB", "AUX"):
             return False
         verb = said
+    if any(c.dep_ == "neg" or _no_one(c) for c in verb.children):
+        return False
+    # "Borrowers will have to wait a while longer, after the central bank yesterday again declined
+    # to move its rate": a lead telling first what follows for its readers tells the happening
+    # itself in its "after" clause
+    return _done(verb) or any(_done(clause) for clause in _after_clauses(verb))
+
+
+def _after_dateline(span):
+    """The main verb of a sentence the parse hangs on its dateline ("LUANSHYA – Nineteen miners
+    were yesterday brought to the surface": the place is the root, the verb a clause of it): a
+    verb with a subject of its own right under a root that is a name followed by a dash or a
+    colon."""
+    root = next((t for t in span if _own_root(t, span)), None)
+    if root is None or root.pos_ != "PROPN" or root.i + 1 >= span.end or span.doc[root.i + 1].tag_ != ":":
+        return None
+    return next(
+        (
+            c
+            for c in root.children
+            if c.pos_ in ("VERB", "AUX")
+            and c.i > root.i
+            and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+        ),
+        None,
+    )
+
+
+def _done(verb) -> bool:
+    """Whether a verb tells a thing done: a past tense or a perfect ("broke up", "has recalled",
+    "were brought"), not a state ("be", "have"), a denial, nor a perfect over a stretch of time."""
     if verb.lemma_.lower() in ("be", "have") or any(c.dep_ == "neg" or _no_one(c) for c in verb.children):
         return False
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -275,6 +313,22 @@ def _happened(span) -> bool:
         return not auxiliaries
     # a past participle with no auxiliary is the parse's for a past tense ("The crossing reopened")
     return verb.tag_ == "VBN" and auxiliaries <= _DONE_AUXILIARIES
+
+
+def _after_clauses(verb) -> list:
+    """The verbs of the "after" clauses a main verb governs, or the verb it governs does ("will
+    have to wait ... after the bank declined"); the parse sometimes reads such an "after" as a
+    preposition over the clause."""
+    clauses = []
+    for head in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        for child in head.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "after" for m in child.children
+            ):
+                clauses.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "after":
+                clauses.extend(c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB")
+    return clauses
 
 
 def _span_of_time(token) -> bool:
