@@ -1109,3 +1109,24 @@ def test_parliament_named_alone_is_a_body_as_congress_is():
     assert kinds.get("Parliament") == "organisation"
     kinds = entity_kinds("Crowds gathered in Parliament Square on Sunday.")
     assert kinds.get("Parliament Square") == "place" and "Parliament" not in kinds
+
+
+def test_a_seat_of_government_that_speaks_for_it_is_a_body():
+    body = (
+        "Cheong Wa Dae expressed regret but said the two leaders had made progress. "
+        "Trump met Moon Jae-in at Cheong Wa Dae on Sunday, Cheong Wa Dae said."
+    )
+    kinds = {e["name"]: e["kind"] for e in read_report("t", body)["entities"]}
+    assert kinds["Cheong Wa Dae"] == "organisation"
+    assert kinds["Moon Jae-in"] == "person"
+
+
+def test_a_seat_of_government_speaks_its_quote_as_a_body():
+    body = (
+        "Seoul welcomed the talks.\n\nCheong Wa Dae expressed regret but stressed that the two "
+        'leaders had made "more meaningful progress than at any time before."'
+    )
+    report = read_report("t", body)
+    assert [(q["speaker"], q["speaker_kind"]) for q in report["quotes"]] == [
+        ("Cheong Wa Dae", "organisation")
+    ]

@@ -98,14 +98,38 @@ def with_untagged_organisations(
         raw = [(s, e, ORGANISATION if (s, e) == agency else kind, t) for s, e, kind, t in raw]
     added = [(s, e, ORGANISATION, False) for s, e in found if not taken.intersection(range(s, e))]
     # A body that speaks replaces the parts of its name the model tagged apart ("Kent Fire" +
-    # "Rescue Service"), unless a tagged name crosses its edge.
-    for s, e in speaking_bodies(doc, taken, SPEECH_LEMMAS, lang):
+    # "Rescue Service"), unless a tagged name crosses its edge; so does a body every reader
+    # knows by its seat, written in capitals ("Cheong Wa Dae", of which the model may tag "Dae"
+    # alone, as someone).
+    for s, e in [*speaking_bodies(doc, taken, SPEECH_LEMMAS, lang), *_known_bodies(doc, lang)]:
         inside = [r for r in raw if s <= r[0] and r[1] <= e]
         crossing = [r for r in raw if r[0] < e and s < r[1] and r not in inside]
         if not crossing:
             raw = [r for r in raw if r not in inside]
             added.append((s, e, ORGANISATION, False))
     return sorted(raw + added)
+
+
+def _known_bodies(doc, lang: ModuleType) -> list[tuple[int, int]]:
+    """Token bounds of the bodies of lang.KNOWN_ORG_PHRASES of two words or more, written with
+    capitals ("Cheong Wa Dae", "Downing Street"; not "a blue house")."""
+    phrases = {tuple(p.split()) for p in lang.KNOWN_ORG_PHRASES if " " in p}
+    longest = max((len(p) for p in phrases), default=0)
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        for size in range(longest, 1, -1):
+            words = doc[i : i + size]
+            if (
+                len(words) == size
+                and tuple(t.lower_ for t in words) in phrases
+                and all(t.text[:1].isupper() for t in words if t.is_alpha)
+            ):
+                found.append((i, i + size))
+                i += size - 1
+                break
+        i += 1
+    return found
 
 
 TOLD_TO = frozenset({"speak", "talk", "say", "write", "explain", "confirm", "complain", "admit"})

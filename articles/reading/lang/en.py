@@ -345,6 +345,16 @@ KNOWN_ORG_PHRASES = frozenset(
         "parliament",  # "said Parliament had drawn the line": a country's, named as Congress is
         "state department",
         "downing street",
+        # other seats of government that speak for it as "the White House" does: "Cheong Wa Dae
+        # said", "the Elysee said"; a model that rarely sees them calls them someone
+        "cheong wa dae",
+        "blue house",
+        "elysee",
+        "élysée",
+        "elysee palace",
+        "élysée palace",
+        "zhongnanhai",
+        "quai d'orsay",
         "united nations",
         "european union",
         "world bank",
