@@ -37,7 +37,7 @@ from .identity import (
     name_parts,
     spells_initials,
 )
-from .kin import RELATIVE_WORDS, honorific_before, owns_a_relative
+from .kin import RELATIVE_WORDS, honorific_before, introduced_as_relative, owns_a_relative
 from .kinds import (
     company_stem,
     described_kind,
@@ -371,6 +371,12 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         ):
             continue  # a shouted word ("GREEDY") that the text also uses as an ordinary word
         kind = kind_by_shape(words, kind, lang)
+        if (
+            len(words) >= 2
+            and words[0] in lang.FOREIGN_BODY_OPENERS
+            and words[-1].lower() not in lang.PLACE_SUFFIXES
+        ):
+            kind = ORGANISATION  # "Frente Amplio", "Banco de Portugal": a body's name left in its language
         if kind != ORGANISATION and names_a_business(doc, start, end, words, lang):
             kind = ORGANISATION
         if kind != PERSON and gaelic_name(words, lang):
@@ -576,6 +582,13 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = ORGANISATION
         elif (
             kind == PLACE
+            and doc[start:end].text in org_words
+            and not is_place_name(doc[start:end].text)
+            and not known_place(doc[start:end].text, lang)
+        ):
+            kind = ORGANISATION  # "Kestrix" beside "Kestrix Robotics Inc.": a place to the model
+        elif (
+            kind == PLACE
             and end - start == 1
             and doc[start].lower_ in lang.PLACE_SUFFIXES
             and doc[start].text in body_openers
@@ -706,6 +719,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         acts = span.root.dep_ in _ACTING and not doc[start].is_sent_start
         mention = Mention(char_start, char_end, span.text, kind, sentence, titled, acts)
         mention.honorific = honorific_before(doc, start)
+        mention.relative = kind == PERSON and introduced_as_relative(doc, start)
         if kind == ORGANISATION:
             mention.long_form = short_names.get(span.text, "")
         mentions.append(mention)

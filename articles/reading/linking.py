@@ -96,6 +96,12 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
             # "Callum Ashby-Reid ... Ashby-Reid said ... his mum, Karen Ashby-Reid": before the
             # second is named, the surname can only be the first's
             before = [m for m in candidates if m.start < mention.start]
+            if len({entities[m.entity].key for m in before}) > 1:
+                # "Saunders ... his mother, Bernice Saunders, ... Saunders told reporters": one
+                # brought in as the other's relative is called otherwise; the surname stays the
+                # other's
+                introduced = {entities[m.entity].key for m in before if m.relative}
+                before = [m for m in before if entities[m.entity].key not in introduced] or before
             if len({entities[m.entity].key for m in before}) != 1:
                 continue
             candidates = before

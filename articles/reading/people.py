@@ -98,9 +98,10 @@ def titled_name(ent, lang: ModuleType) -> bool:
     honorific = len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS  # "Ms Vaalgaard"
     if len(words) >= 4 and words[0][:1].isupper() and words[1].lower().rstrip(".") in lang.TITLES:
         words = words[1:]
+    rank = len(words) >= 3 and words[0].lower() in lang.RANKS  # "Major Edmund Carrow"
     return (
         (len(words) >= 3 or honorific)
-        and words[0].lower().rstrip(".") in lang.TITLES
+        and (words[0].lower().rstrip(".") in lang.TITLES or rank)
         and all(w[:1].isupper() for w in words[1:])
         and words[-1].lower() not in lang.ORG_SUFFIXES
     )

@@ -7,7 +7,16 @@ import re
 from types import ModuleType
 
 from .gazetteer import is_place_name
-from .identity import ORGANISATION, PERSON, PLACE, POSSESSIVE, is_first_name, is_initial, known_place
+from .identity import (
+    ORGANISATION,
+    PERSON,
+    PLACE,
+    POSSESSIVE,
+    is_first_name,
+    is_initial,
+    known_place,
+    spells_initials,
+)
 from .kin import KIN, OWNERS
 from .place_cues import COMPASS
 
@@ -54,7 +63,12 @@ def strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple[
             start += 1
         # "Accountant Priya Ramasamy, 29,": what someone does, capitalised as a sentence opens;
         # only before two more words ("Minnie Driver" is a name)
-        if end - start >= 3 and doc[start].is_title and doc[start].lower_ in lang.OCCUPATION_NOUNS:
+        # "Major Edmund Carrow": a rank that is also a word or a surname, only before two names
+        if (
+            end - start >= 3
+            and doc[start].is_title
+            and doc[start].lower_ in lang.OCCUPATION_NOUNS | lang.RANKS
+        ):
             start, titled = start + 1, True
         if start > 0 and doc[start - 1].lower_.rstrip(".") in lang.TITLES:
             titled = True
@@ -159,6 +173,8 @@ def first_name_start(doc, start: int, kind: str, lang: ModuleType) -> int:
         return start - 1
     if untagged and before.dep_ == "compound" and is_first_name(before.text):
         return start - 1
+    if untagged and before.dep_ == "compound" and before.text in lang.VIETNAMESE_FAMILY_NAMES:
+        return start - 1  # "Nguyễn [Văn Thành]": a Vietnamese name opens with the family name
     if (
         untagged
         and before.dep_ == "compound"
@@ -312,6 +328,33 @@ def extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int:
             extended += 1
     if extended > end and doc[extended - 1].lower_ in lang.ORG_SUFFIXES:
         return extended
+    if kind == ORGANISATION:
+        return _spelt_by_brackets(doc, start, end, lang)
+    return end
+
+
+_NAME_LINKS = frozenset("for of and the on in".split())
+
+
+def _spelt_by_brackets(doc, start: int, end: int, lang: ModuleType) -> int:
+    """A body's name the model cut short runs on to the capitals in brackets after it when they
+    spell the whole ("the Economic Commission" + "for Latin America and the Caribbean (ECLAC)":
+    the model tagged the two places apart)."""
+    k = end
+    while k < len(doc) and k - end < 8 and not doc[k].is_sent_start:
+        if not (doc[k].is_title or doc[k].lower_ in _NAME_LINKS):
+            break
+        k += 1
+        if (
+            doc[k - 1].is_title
+            and k + 2 < len(doc)
+            and doc[k].text == "("
+            and doc[k + 2].text == ")"
+            and doc[k + 1].is_upper
+            and len(doc[k + 1]) >= 3
+            and spells_initials(doc[k + 1].lower_, doc[start:k].text, lang)
+        ):
+            return k
     return end
 
 
