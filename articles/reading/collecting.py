@@ -72,7 +72,14 @@ from .not_names import (
     vessels_named,
     without_index_word,
 )
-from .organisations import body_possessor, joined_entities, person_possessor, untagged_lead, without_possessor
+from .organisations import (
+    body_possessor,
+    joined_entities,
+    person_possessor,
+    place_owner,
+    untagged_lead,
+    without_possessor,
+)
 from .people import (
     after_a_title,
     gaelic_name,
@@ -101,6 +108,7 @@ from .place_cues import (
     site_or_river,
     town_gone_to,
     town_of_its_people,
+    town_set_beside_a_place_noun,
 )
 from .places import (
     colon_dateline,
@@ -221,6 +229,19 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PLACE  # "SaxaVord Spaceport", "Mohammed V Airport": a product to the model
         if kind is None and label == "NORP" and people_word_as_place(doc, ent, lowercase_words, lang):
             kind = PLACE  # "inspections are weak in Punjab", "Islanders in South Uist": somewhere
+        if (
+            kind is None
+            and label in ("DATE", "PRODUCT", "WORK_OF_ART", "EVENT")
+            and is_place_name(ent.text)
+            # "in March", "in Spring": the month or the season, not the town
+            and ent.text.lower()
+            not in {*lang.MONTHS, *lang.WEEKDAYS, "spring", "summer", "autumn", "winter", "fall"}
+            and (
+                people_word_as_place(doc, ent, lowercase_words, lang)
+                or town_set_beside_a_place_noun(doc, ent, lang)
+            )
+        ):
+            kind = PLACE  # "a news conference in Montevideo": a date to the model
         if kind is not None and any(unicodedata.category(ch) == "Sc" for ch in ent.text):
             continue  # "GH¢180 million": a sum of money, a body to the model
         if kind == PLACE and a_peoples_word(doc, ent):
@@ -312,6 +333,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             # "the Central Bank of Nigeria's Monetary Policy Committee": two bodies, each named
             raw.append((start + (doc[start].lower_ in LEADING), owner_end, ORGANISATION, False))
             start = owner_end + 1
+        elif kind == ORGANISATION and (owner_end := place_owner(doc, start, end, lang)) is not None:
+            # "Christie’s King Street saleroom": the body, then the street it stands in
+            raw.append((start + (doc[start].lower_ in LEADING), owner_end, ORGANISATION, False))
+            start, kind = owner_end + 1, PLACE
         if kind != PERSON:
             end = name_end(doc, start, end)  # "CARACAS (Paxwire) -", "Pangkal Pinang on Bangka"
         if kind == ORGANISATION and end - start >= 3 and end < len(doc) and model_number(doc[end].text):

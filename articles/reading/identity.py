@@ -459,6 +459,14 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
         return True
     if translated(a, b, lang):
         return True  # "Banco de Portugal" = "Bank of Portugal"
+    words_a, words_b = _words_without(a, frozenset(), lang), _words_without(b, frozenset(), lang)
+    if min(len(words_a), len(words_b)) >= 2 and {(*words_a, "group"), (*words_b, "group")} & {
+        words_a,
+        words_b,
+    }:
+        return (
+            True  # "Ethiopian Airlines Group" = "Ethiopian Airlines": a company and its group, named as one
+        )
     if _short_form(b, a, lang) or (across and _short_form(a, b, lang)):
         return True
     if _clipped_words(b, a, lang) or (across and _clipped_words(a, b, lang)):

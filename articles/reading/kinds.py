@@ -81,6 +81,10 @@ def body_before_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bo
         return False
     if not any(c.dep_ == "det" for c in noun.children):
         return False  # "a new bank", "the carrier": one named next, not a kind of body in general
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return False  # "The head of the national rescue agency, Muhammad Syaugi, said": the head's name
+    if end - start >= 2 and is_first_name(doc[start].text):
+        return False  # a person's full name set beside a body is more often its head's than its own
     return end >= len(doc) or doc[end].text in (",", ".", ";", ")")
 
 

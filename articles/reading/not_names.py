@@ -195,14 +195,15 @@ def owned_thing(doc, start: int, end: int) -> bool:
 
 
 def inside_title(doc, start: int, end: int, lang: ModuleType) -> bool:
-    """Whether the name is the end of an office ("State" of "Secretary of State")."""
+    """Whether the name is the end of an office ("State" of "Secretary of State") or, with its
+    possessive, the start of one ("State" of "State’s Attorney Marcus Ellery")."""
     for length in (2, 3):
         if start - length < 0:
             break
         phrase = " ".join(t.lower_ for t in doc[start - length : end])
         if phrase in lang.TITLE_PHRASES:
             return True
-    return False
+    return end + 1 < len(doc) and doc[start : end + 2].text.lower() in lang.TITLE_PHRASES
 
 
 # Words of a government's own name, which an office's title may carry ("Scottish Government Minister")

@@ -331,6 +331,24 @@ def body_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:
     return None
 
 
+def place_owner(doc, start: int, end: int, lang: ModuleType) -> int | None:
+    """The index of the "'s" in a span the model took whole as one organisation when a body owns
+    a place named after it ("the Nasdaq’s Times Square studio", "Christie’s King Street
+    saleroom"): one or two capitalised words, then a name of two words or more ending in a word
+    for a place (street, square, bridge ...). None otherwise."""
+    for k in range(start + 1, min(start + 3, end - 2)):
+        if doc[k].lower_ in POSSESSIVE:
+            owner, owned = doc[start:k], doc[k + 1 : end]
+            if (
+                all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in owner if t.lower_ != "the")
+                and all(t.is_title for t in owned)
+                and owned[-1].lower_ in lang.PLACE_SUFFIXES
+            ):
+                return k
+            return None
+    return None
+
+
 def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
     """The start of an organisation's name the model began too late, after capitalised words
     it left untagged that the parse makes part of the name ("NSW [Rural Fire Service]", "the

@@ -329,8 +329,43 @@ def extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int:
     if extended > end and doc[extended - 1].lower_ in lang.ORG_SUFFIXES:
         return extended
     if kind == ORGANISATION:
-        return _spelt_by_brackets(doc, start, end, lang)
+        return _office_after_possessive(doc, end, lang) or _spelt_by_brackets(doc, start, end, lang)
+    if kind == PLACE:
+        return _place_named_after(doc, end, lang)
     return end
+
+
+def _place_named_after(doc, end: int, lang: ModuleType) -> int:
+    """A place's name the model cut after the town it opens with runs on through the untagged
+    capitalised words after it that end in a word for a place ("Addis Ababa" + "Bole
+    International Airport", "Sydney" + "Harbour Bridge")."""
+    k = end
+    while (
+        k < len(doc) and k - end < 4 and doc[k].is_title and doc[k].ent_iob_ == "O" and doc[k].pos_ == "PROPN"
+    ):
+        k += 1
+        if doc[k - 1].lower_ in lang.PLACE_SUFFIXES:
+            return k
+    return end
+
+
+def _office_after_possessive(doc, end: int, lang: ModuleType) -> int | None:
+    """The end of an office's name the model cut at a possessive inside it ("the Baltimore City
+    State’s" + "Attorney’s Office", "the County Sheriff" + "’s Office"): capitalised words after
+    the "'s", possessives between them, ending in "Office" after a possessive, as the offices of
+    an officer are named. None when the name does not so go on ("Google's Cloud Services" is
+    one body's part)."""
+    k = end if doc[end - 1].lower_ in POSSESSIVE else end + 1
+    if k == end + 1 and not (end < len(doc) and doc[end].lower_ in POSSESSIVE):
+        return None
+    last = None
+    while k < len(doc) and k - end < 6 and doc[k].is_title and not doc[k].is_sent_start:
+        if doc[k].lower_ in lang.ORG_SUFFIXES:
+            if doc[k].lower_ == "office" and doc[k - 1].lower_ in POSSESSIVE:
+                last = k + 1
+            break
+        k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ in POSSESSIVE else 1
+    return last
 
 
 _NAME_LINKS = frozenset("for of and the on in".split())

@@ -129,6 +129,8 @@ TITLE_PHRASES = (
     "special representative",
     "supreme leader",
     "national security adviser",
+    "state's attorney",  # the elected prosecutor of a US county or city ("State’s Attorney Marcus Ellery")
+    "state’s attorney",
 )
 
 # Last words that make a capitalised sequence an organisation.
