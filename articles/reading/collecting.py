@@ -138,6 +138,7 @@ from .spans import (
     without_possessive,
 )
 from .speaking_names import with_untagged_aged_names, with_untagged_speakers
+from .speech import SPEECH_LEMMAS
 from .surnames import surnames_of, with_surname_mentions
 
 LABELS = {
@@ -149,6 +150,23 @@ LABELS = {
 }
 
 _ACTING = frozenset({"nsubj", "nsubjpass", "agent"})
+
+
+def speaks_though_no_known_place(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether a one-word name the model calls a place is the subject of a speech verb and no
+    place the gazetteer or the lists know: a town that speaks is its council or its government
+    ("Beijing said"), and those are known places; an unknown one is a body ("Earthjustice
+    called the cancellation ...")."""
+    root = doc[start:end].root
+    if end - start != 1 or root.dep_ not in ("nsubj", "nsubjpass") or doc[start].is_upper:
+        return False
+    verb = root.head
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in SPEECH_LEMMAS
+        and not is_place_name(doc[start].text)
+        and not known_place(doc[start].text, lang)
+    )
 
 
 def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[Mention]:
@@ -605,6 +623,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PERSON  # "Cian's younger brother": the first name of someone named in full
         elif kind == PERSON and doc[start:end].text in org_words:
             kind = ORGANISATION
+        elif kind == PLACE and speaks_though_no_known_place(doc, start, end, lang):
+            kind = ORGANISATION  # "Earthjustice, which sued ..., called the cancellation ...": a place to the model
         elif (
             kind == PLACE
             and doc[start:end].text in org_words

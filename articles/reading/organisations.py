@@ -371,6 +371,18 @@ def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
         ):
             break
         start -= 1
+    # "The Police and [Border Guard Board]": a body's word and "and" after "the", untagged, open
+    # the name ("the Treasury and the Fed" are two bodies: each has its "the")
+    if (
+        start >= 3
+        and doc[start - 1].lower_ == "and"
+        and doc[start - 2].is_title
+        and doc[start - 2].ent_iob_ == "O"
+        and doc[start - 2].lower_ in lang.ORG_SUFFIXES
+        and doc[start - 3].lower_ == "the"
+        and doc[start].lower_ != "the"
+    ):
+        start -= 2
     return start
 
 

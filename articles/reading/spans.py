@@ -329,7 +329,11 @@ def extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int:
     if extended > end and doc[extended - 1].lower_ in lang.ORG_SUFFIXES:
         return extended
     if kind == ORGANISATION:
-        return _office_after_possessive(doc, end, lang) or _spelt_by_brackets(doc, start, end, lang)
+        return (
+            _office_after_possessive(doc, end, lang)
+            or _place_in_the_name(doc, start, end, lang)
+            or _spelt_by_brackets(doc, start, end, lang)
+        )
     if kind == PLACE:
         return _place_named_after(doc, end, lang)
     return end
@@ -366,6 +370,23 @@ def _office_after_possessive(doc, end: int, lang: ModuleType) -> int | None:
             break
         k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ in POSSESSIVE else 1
     return last
+
+
+def _place_in_the_name(doc, start: int, end: int, lang: ModuleType) -> int | None:
+    """The end of a body's name that carries the place it serves after a comma, commas around
+    the place ("the University of California, San Francisco, who"; "the Association of
+    Secondary Teachers, Ireland, Fergal Ó Duinnín"): a name of "X of Y" with a place the
+    gazetteer or the lists know between the commas. None otherwise."""
+    if end >= len(doc) or doc[end].text != "," or not any(t.lower_ == "of" for t in doc[start + 1 : end - 1]):
+        return None
+    for size in (1, 2, 3):
+        k = end + 1 + size
+        place = doc[end + 1 : k]
+        if len(place) < size or k >= len(doc) or not all(t.is_title and t.is_alpha for t in place):
+            return None
+        if doc[k].text == "," and (is_place_name(place.text) or known_place(place.text, lang)):
+            return k
+    return None
 
 
 _NAME_LINKS = frozenset("for of and the on in".split())

@@ -230,7 +230,7 @@ BODY_NOUNS = frozenset(
     authority organisation organization ministry department network chain carmaker automaker
     manufacturer maker drugmaker chipmaker planemaker steelmaker startup start-up giant operator
     conglomerate consultancy broker exchange institute university college militia movement
-    outlet""".split()
+    outlet outfit""".split()
 )
 # Parties that papers outside the United States name by their members' plural ("the Liberal
 # Democrats", "the Tories", "Nationals leader ..."): the party itself where "the" or a word of
