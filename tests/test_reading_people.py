@@ -626,3 +626,39 @@ def test_a_judge_named_by_a_judicial_style_and_a_surname_keeps_the_style():
     # a given name after the style: the name reads as usual
     names = [e["name"] for e in read_report("t", "Lord Justice Geoffrey Hale agreed.")["entities"]]
     assert names == ["Geoffrey Hale"]
+
+
+def test_a_rank_that_is_also_a_word_is_no_part_of_the_name_it_opens():
+    body = (
+        "The painting was sold by the family of Major Hugh Pemberton, a farmer who bought it "
+        "from the artist in 1951."
+    )
+    assert people(body) == {"Hugh Pemberton"}
+    assert people("John Major said the party had lost its way.") == {"John Major"}
+
+
+def test_an_amharic_honorific_before_a_given_name_is_the_person_named_in_full():
+    body = (
+        "The deal was signed by Group CEO Getachew Woldemariam on Monday. "
+        "Ato Getachew said the new aircraft would open routes to Australia."
+    )
+    assert people(body) == {"Getachew Woldemariam"}
+
+
+def test_a_vietnamese_name_keeps_the_family_name_the_model_left_out():
+    body = (
+        "Chairman of the Bắc Ninh Provincial People’s Committee Nguyễn Văn Thành said the province "
+        "had prepared land. Mr. Thành said the plant would hire 3,000 engineers."
+    )
+    assert kinds(body) == {
+        "Bắc Ninh Provincial People’s Committee": "organisation",
+        "Nguyễn Văn Thành": "person",
+    }
+
+
+def test_a_spanish_name_of_four_words_is_named_again_by_the_fathers_surname():
+    body = (
+        "Julio César Quispe Huamán, the regional health director, told reporters in Huancayo that "
+        "14 people had died. Quispe said 11 of the injured were in serious condition."
+    )
+    assert kinds(body) == {"Julio César Quispe Huamán": "person", "Huancayo": "place"}

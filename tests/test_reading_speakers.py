@@ -369,3 +369,23 @@ def test_an_unnamed_spokeswoman_for_a_body_or_a_person_speaks_their_words():
     # a spokeswoman named in apposition speaks herself
     body = 'Helen Marsh-Abara, a spokeswoman for Ashdown Energy, said: "We are sorry."'
     assert speakers(body) == [("Helen Marsh-Abara", "We are sorry.")]
+
+
+def test_a_judge_who_ruled_in_quoted_words_speaks_them():
+    body = (
+        "Judge Lorraine Whitcombe ruled that the new DNA evidence “would probably have produced a "
+        "different result” at trial."
+    )
+    assert speakers(body) == [("Lorraine Whitcombe", "would probably have produced a different result")]
+
+
+def test_a_bare_surname_shared_with_a_relative_introduced_as_one_stays_the_first_persons():
+    body = (
+        "A Baltimore judge on Tuesday vacated the murder conviction of Reginald T. Saunders, who has "
+        "spent 31 years in prison for a 1993 shooting.\n\nSaunders, 49, walked out of the courthouse "
+        "shortly after 3 p.m. and hugged his mother, Bernice Saunders, 76, on the steps.\n\n"
+        "“I never stopped telling the truth, and today somebody finally listened,” Saunders told reporters."
+    )
+    assert speakers(body) == [
+        ("Reginald T. Saunders", "I never stopped telling the truth, and today somebody finally listened")
+    ]

@@ -35,6 +35,7 @@ from .identity import (
     is_first_name,
     known_place,
     name_parts,
+    spanish_given_and_surnames,
     spells_initials,
 )
 from .kin import RELATIVE_WORDS, honorific_before, introduced_as_relative, owns_a_relative
@@ -92,6 +93,7 @@ from .people import (
     someones_name,
     title_inside_a_body,
     titled_name,
+    vietnamese_name_after_a_body,
     with_judicial_styles,
     without_epithets,
 )
@@ -161,11 +163,18 @@ def speaks_though_no_known_place(doc, start: int, end: int, lang: ModuleType) ->
     if end - start != 1 or root.dep_ not in ("nsubj", "nsubjpass") or doc[start].is_upper:
         return False
     verb = root.head
+    word = doc[start].text
+    unaccented = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    if is_first_name(word) or is_first_name(unaccented):
+        return False  # 'said Amélia, a domestic worker from Beira': someone named by her first name
+    described = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if any(c.lower_ not in lang.BODY_NOUNS for c in described):
+        return False  # "X, a domestic worker, said": someone, whatever the name
     return (
         verb.pos_ == "VERB"
         and verb.lemma_.lower() in SPEECH_LEMMAS
-        and not is_place_name(doc[start].text)
-        and not known_place(doc[start].text, lang)
+        and not is_place_name(word)
+        and not known_place(word, lang)
     )
 
 
@@ -326,6 +335,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             # person who holds the title, in one span to the model
             raw.append((ent.start + (doc[ent.start].lower_ in LEADING), title, ORGANISATION, False))
             ent_start, ent, kind = title, doc[title:ent_end], PERSON
+        if kind == ORGANISATION and (named := vietnamese_name_after_a_body(ent, lang)) is not None:
+            # "the Bắc Ninh Provincial People’s Committee Nguyễn Văn Thành": the body, then its head
+            raw.append((ent.start + (doc[ent.start].lower_ in LEADING), named, ORGANISATION, False))
+            ent_start, ent, kind = named, doc[named:ent_end], PERSON
         if kind == ORGANISATION and (titled_name(ent, lang) or after_a_title(doc, ent, lang)):
             kind = PERSON  # "General Brent Dufresne", "Governor [Laurent Desrochers]": an organisation to the model
         marked = kind == ORGANISATION and someones_name(doc, ent, lang)
@@ -492,6 +505,12 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         and (titled or not names_bodies(doc, start, end, body_names))
     ]
     surnames = surnames_of(full_names)
+    # "Julio César Quispe Huamán ... Quispe said": the father's surname of a Spanish name of four
+    surnames |= {
+        core[2]
+        for name in full_names
+        if len(core := name_parts(name)) == 4 and spanish_given_and_surnames(name)
+    }
     given_names = {core[0] for core in map(name_parts, full_names) if len(core) >= 2}
     raw = without_epithets(doc, raw, full_names, lang)
     # Family names written first ("Choe" of "Choe Son Hui", "Ri" of "Ri Yong Ho"): the first

@@ -601,3 +601,10 @@ def known_place(name: str, lang: ModuleType) -> bool:
         or lower in lang.US_STATES
         or lower in lang.PLACE_ALIASES
     )
+
+
+def spanish_given_and_surnames(name: str) -> bool:
+    """Whether a name of four words is written as Spanish and Portuguese names are: two given
+    names, the father's surname, the mother's ("Julio César Quispe Huamán"); an accent in it
+    says which language it is (an English name of four words is rare, and ends in the surname)."""
+    return any(ch in "áéíóúñãõçÁÉÍÓÚÑ" for ch in name)

@@ -21,6 +21,7 @@ from .identity import (
     same_entity,
     same_generation,
     same_person,
+    spanish_given_and_surnames,
 )
 from .mention import Entity, Mention
 from .names import name_key
@@ -78,6 +79,9 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         first_names[name_key(core[0])].append(mention)
         if len(core) == 3:
             fathers_surnames[name_key(core[1])].append(mention)
+        elif len(core) == 4 and spanish_given_and_surnames(mention.text):
+            # "Julio César Quispe Huamán ... Quispe said": two given names, then the two surnames
+            fathers_surnames[name_key(core[2])].append(mention)
     for mention in people:
         if mention.entity >= 0:
             continue

@@ -139,6 +139,23 @@ def title_inside_a_body(ent, lang: ModuleType) -> int | None:
     return None
 
 
+def vietnamese_name_after_a_body(ent, lang: ModuleType) -> int | None:
+    """Where a Vietnamese name starts in a body's span the model ran on into the name of the
+    one who heads it ("the Bắc Ninh Provincial People’s Committee Nguyễn Văn Thành"): a family
+    name of the closed list right after a word that ends bodies' names, then one or two
+    capitalised words closing the span. None when the span is not so made."""
+    doc = ent.doc
+    for k in range(ent.start + 2, ent.end - 1):
+        if (
+            doc[k].text in lang.VIETNAMESE_FAMILY_NAMES
+            and doc[k - 1].lower_ in lang.ORG_SUFFIXES
+            and 2 <= ent.end - k <= 4
+            and all(t.is_title and t.is_alpha for t in doc[k : ent.end])
+        ):
+            return k
+    return None
+
+
 def person_is_plausible(words: list[str], lang: ModuleType) -> bool:
     if not words or not all(w[:1].isupper() for w in words if w.lower() not in lang.NAME_PARTICLES):
         return False
