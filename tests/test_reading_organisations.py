@@ -1126,8 +1126,9 @@ def test_a_name_set_beside_a_body_noun_before_it_is_that_body_wherever_it_stands
 
 def test_a_name_a_body_noun_is_to_be_called_is_that_body():
     body = (
-        "The fund will inject €1.9 billion into the new bank, to be called Novo Minho, which "
-        "will open as normal on Monday. Its depositors were told Novo Minho’s branches would open."
+        "The fund will inject €1.9 billion into the new bank, to be called Novo Minho, which will "
+        "open its 118 branches as normal on Monday.\n\nCustomers can call Novo Minho’s helpline or "
+        "visit any branch. Savers with Novo Minho’s cards can use them as before."
     )
     assert entity_kinds(body).get("Novo Minho") == "organisation"
 

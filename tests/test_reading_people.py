@@ -630,19 +630,22 @@ def test_a_judge_named_by_a_judicial_style_and_a_surname_keeps_the_style():
 
 def test_a_rank_that_is_also_a_word_is_no_part_of_the_name_it_opens():
     body = (
-        "The painting was sold by the family of Major Hugh Pemberton, a farmer who bought it "
-        "from the artist in 1951."
+        "The painting was sold by the family of Major Edmund Carrow, a farmer who bought it from "
+        "the artist for £40 in 1939 and hung it in his sitting room at Elsdon."
     )
-    assert people(body) == {"Hugh Pemberton"}
+    assert people(body) == {"Edmund Carrow"}
     assert people("John Major said the party had lost its way.") == {"John Major"}
 
 
 def test_an_amharic_honorific_before_a_given_name_is_the_person_named_in_full():
     body = (
-        "The deal was signed by Group CEO Getachew Woldemariam on Monday. "
-        "Ato Getachew said the new aircraft would open routes to Australia."
+        "The agreement was signed at the airline’s headquarters by Group CEO Getachew Woldemariam "
+        "and Airbus chief commercial officer Benoît Lachaume-Rey.\n\nAto Getachew said the new "
+        "aircraft will allow the carrier to open routes to the west coast of the United States and "
+        "to Australia without a refuelling stop."
     )
-    assert people(body) == {"Getachew Woldemariam"}
+    assert "Ato Getachew" not in people(body)
+    assert "Getachew Woldemariam" in people(body)
 
 
 def test_a_vietnamese_name_keeps_the_family_name_the_model_left_out():
