@@ -665,3 +665,16 @@ def test_a_spanish_name_of_four_words_is_named_again_by_the_fathers_surname():
         "14 people had died. Quispe said 11 of the injured were in serious condition."
     )
     assert kinds(body) == {"Julio César Quispe Huamán": "person", "Huancayo": "place"}
+
+
+def test_who_founded_something_is_someone_whatever_the_model_called_the_name():
+    body = "The Tromsø-based family chain, founded by Arne Isaksen in Alta in 1968, has more than 100 shops."
+    assert kinds(body).get("Arne Isaksen") == "person"
+
+
+def test_a_family_named_by_its_surname_is_no_body():
+    body = (
+        "The competition authority blocked the takeover on Friday.\n\n"
+        "The Isaksen family, which owns Arktisk, said it would now consider other offers."
+    )
+    assert "Isaksen" not in kinds(body)

@@ -2,6 +2,8 @@
 
 from articles.compare.compare import compare_analyses
 from articles.reading import read_report
+from articles.reading.kinds import kind_by_shape
+from articles.reading.lang import get_language
 
 
 def entity_kinds(body: str) -> dict[str, str]:
@@ -542,3 +544,11 @@ def test_a_town_the_model_calls_a_date_or_a_product_is_a_place_where_places_stan
         "“The decisions we take will define the century,” she told a news conference in Montevideo."
     )
     assert kinds.get("Montevideo") == "place"
+
+
+def test_a_citys_quarter_is_a_place():
+    # the model's label on "the Jewellery Quarter" changes with the text around it (a body, a
+    # date), so the shape rule is asked directly
+    lang = get_language("en")
+    assert kind_by_shape(["Jewellery", "Quarter"], "organisation", lang) == "place"
+    assert kind_by_shape(["Latin", "Quarter"], "organisation", lang) == "place"

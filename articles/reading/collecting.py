@@ -375,6 +375,14 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             operator = start + (doc[start].lower_ in LEADING)  # "The Lion Air Boeing 737"
             raw.append((operator, end - 1, ORGANISATION, False))
             start = end - 1
+        if (
+            kind == ORGANISATION
+            and end - start == 1
+            and end < len(doc)
+            and doc[end].lower_ in ("family", "families", "clan", "dynasty")
+            and doc[end - 1].head.i == end
+        ):
+            continue  # "The Isaksen family, which owns Arktisk": a family by its surname, no body
         if kind == ORGANISATION and owned_thing(doc, start, end):
             continue  # "her Honda was struck": a car she owned, named by its maker
         if kind == ORGANISATION and before_its_members(doc, end):

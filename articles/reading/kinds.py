@@ -200,6 +200,19 @@ def chained_to(doc, start: int, end: int, spans: set[tuple[int, int]]) -> bool:
     )
 
 
+_FOUNDING_VERBS = frozenset("found co-found cofound".split())
+
+
+def founded_by(doc, start: int, end: int) -> bool:
+    """Whether a name shaped as a person's is who founded something ("the family chain, founded
+    by Arne Isaksen in Alta"): "founded by" names a founder, a body being "set up" or
+    "established" by another."""
+    if start < 2 or doc[start - 1].lower_ != "by":
+        return False
+    verb = doc[start - 1].head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _FOUNDING_VERBS and verb.tag_ == "VBN"
+
+
 def byline(doc, start: int) -> bool:
     """Whether the name follows "By" at the start of a line: a report's byline names its writer."""
     if start == 0 or doc[start - 1].text not in ("By", "by"):
@@ -378,6 +391,7 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
                 or role_before_in_apposition(doc, start, end, lang)
                 or chained_to(doc, start, end, people)
                 or byline(doc, start)
+                or founded_by(doc, start, end)
                 or _last_word(doc, start, end) in acting_lone
                 or (
                     # another given name: the same two words typed two ways ("Coop Norge") are no family
