@@ -635,6 +635,10 @@ def test_a_rank_that_is_also_a_word_is_no_part_of_the_name_it_opens():
     )
     assert people(body) == {"Edmund Carrow"}
     assert people("John Major said the party had lost its way.") == {"John Major"}
+    # a rank before no first name opens a body's name
+    assert kinds("Major League Baseball said on Tuesday that the season would start in March.") == {
+        "Major League Baseball": "organisation"
+    }
 
 
 def test_an_amharic_honorific_before_a_given_name_is_the_person_named_in_full():

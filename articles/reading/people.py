@@ -98,7 +98,9 @@ def titled_name(ent, lang: ModuleType) -> bool:
     honorific = len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS  # "Ms Vaalgaard"
     if len(words) >= 4 and words[0][:1].isupper() and words[1].lower().rstrip(".") in lang.TITLES:
         words = words[1:]
-    rank = len(words) >= 3 and words[0].lower() in lang.RANKS  # "Major Edmund Carrow"
+    # "Major Edmund Carrow"; not "Major League Baseball": a rank that is also a word titles a
+    # name only before a first name
+    rank = len(words) >= 3 and words[0].lower() in lang.RANKS and is_first_name(words[1])
     return (
         (len(words) >= 3 or honorific)
         and (words[0].lower().rstrip(".") in lang.TITLES or rank)

@@ -63,11 +63,13 @@ def strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple[
             start += 1
         # "Accountant Priya Ramasamy, 29,": what someone does, capitalised as a sentence opens;
         # only before two more words ("Minnie Driver" is a name)
-        # "Major Edmund Carrow": a rank that is also a word or a surname, only before two names
-        if (
+        # "Major Edmund Carrow": a rank that is also a word or a surname, only before a first
+        # name and a surname ("Major League Baseball", "Private Equity International" are bodies)
+        if (end - start >= 3 and doc[start].is_title and doc[start].lower_ in lang.OCCUPATION_NOUNS) or (
             end - start >= 3
             and doc[start].is_title
-            and doc[start].lower_ in lang.OCCUPATION_NOUNS | lang.RANKS
+            and doc[start].lower_ in lang.RANKS
+            and is_first_name(doc[start + 1].text)
         ):
             start, titled = start + 1, True
         if start > 0 and doc[start - 1].lower_.rstrip(".") in lang.TITLES:
