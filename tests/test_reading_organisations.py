@@ -1130,3 +1130,109 @@ def test_a_seat_of_government_speaks_its_quote_as_a_body():
     assert [(q["speaker"], q["speaker_kind"]) for q in report["quotes"]] == [
         ("Cheong Wa Dae", "organisation")
     ]
+
+
+def test_a_body_named_in_its_own_language_is_no_person():
+    kinds = entity_kinds("The Frente Amplio government is due to send a pension bill to parliament in March.")
+    assert kinds.get("Frente Amplio") == "organisation"
+
+
+def test_a_name_set_beside_a_body_noun_before_it_is_that_body_wherever_it_stands():
+    body = (
+        "Its deposits have been moved to a new “good bank”, Novo Minho, and the central bank "
+        "insists that no customer will lose a cent. Customers can call Novo Minho’s helpline."
+    )
+    assert entity_kinds(body).get("Novo Minho") == "organisation"
+
+
+def test_a_name_a_body_noun_is_to_be_called_is_that_body():
+    body = (
+        "The fund will inject €1.9 billion into the new bank, to be called Novo Minho, which will "
+        "open its 118 branches as normal on Monday.\n\nCustomers can call Novo Minho’s helpline or "
+        "visit any branch. Savers with Novo Minho’s cards can use them as before."
+    )
+    assert entity_kinds(body).get("Novo Minho") == "organisation"
+
+
+def test_a_consultancy_named_by_its_trade_is_no_person():
+    body = (
+        "“The question is whether the hub can keep up,” said Priyanka Deshmane-Oduya, a consultant "
+        "with Skytrack Advisory in Nairobi."
+    )
+    kinds = entity_kinds(body)
+    assert kinds.get("Skytrack Advisory") == "organisation"
+    assert kinds.get("Priyanka Deshmane-Oduya") == "person"
+
+
+def test_an_office_named_by_two_words_before_minister_is_no_body():
+    kinds = entity_kinds("Social Development Minister Lucía Zabala said the government would present a plan.")
+    assert "Social Development" not in kinds
+    assert kinds.get("Lucía Zabala") == "person"
+
+
+def test_a_body_runs_on_to_the_capitals_in_brackets_that_spell_it_whole():
+    kinds = entity_kinds(
+        "Economists at the Economic Commission for Latin America and the Caribbean (ECLAC) have "
+        "warned that growth will slow."
+    )
+    assert kinds.get("Economic Commission for Latin America and the Caribbean") == "organisation"
+    assert "Caribbean" not in kinds and "Economic Commission for Latin America" not in kinds
+
+
+def test_a_company_named_without_its_trade_is_no_place():
+    body = (
+        "Shares of Kestrix Robotics Inc. jumped 24% in their debut. The stock closed at $29.80, "
+        "giving Kestrix a market value of about $11.7 billion."
+    )
+    kinds = entity_kinds(body)
+    assert kinds == {"Kestrix Robotics Inc.": "organisation"}
+
+
+def test_a_body_named_in_its_language_by_one_report_and_in_english_by_the_other_is_shared():
+    a = "Novo Minho will open its branches on Monday, Banco de Portugal said in a statement."
+    b = "The bank was taken over by the Bank of Portugal at the weekend."
+    shared = summary_of(a, b)
+    names = {item["name"] for item in shared["shared"] if item["kind"] == "organisation"}
+    assert names & {"Banco de Portugal", "Bank of Portugal"}
+
+
+def test_an_officers_office_the_model_cut_at_a_possessive_is_named_whole():
+    kinds = entity_kinds(
+        "Circuit Judge Lorraine B. Whitcombe granted a joint motion from the defense and the Baltimore "
+        "City State’s Attorney’s Office on Tuesday. State’s Attorney Marcus D. Ellery said his office "
+        "would not retry the case."
+    )
+    assert kinds.get("Baltimore City State’s Attorney’s Office") == "organisation"
+    assert "Baltimore City State" not in kinds and "State" not in kinds
+
+
+def test_a_company_and_its_group_are_one_body_in_one_report():
+    body = (
+        "Ethiopian Airlines Group has firmed an order for 20 jets. "
+        "Ethiopian Airlines carried 17.1 million passengers last year."
+    )
+    bodies = [e["name"] for e in read_report("t", body)["entities"] if e["kind"] == "organisation"]
+    assert bodies == ["Ethiopian Airlines Group"]
+
+
+def test_a_body_carrying_its_place_between_commas_is_one_name():
+    kinds = entity_kinds(
+        "“It is a modest effect,” said Hamid Farrokhzad, a geriatrician at the University of "
+        "California, San Francisco, who was not involved in the research."
+    )
+    assert kinds.get("University of California, San Francisco") == "organisation"
+    assert "San Francisco" not in kinds
+
+
+def test_an_unknown_name_the_model_calls_a_place_that_speaks_is_a_body():
+    body = (
+        "Earthjustice, which sued to block the sale, called the cancellation “a victory for the "
+        "Gulf and for the planet.”"
+    )
+    assert entity_kinds(body).get("Earthjustice") == "organisation"
+    assert read_report("t", body)["quotes"][0]["speaker"] == "Earthjustice"
+
+
+def test_a_bodys_word_and_and_after_the_open_the_name_the_model_began_later():
+    kinds = entity_kinds("The Police and Border Guard Board did not name the captain of the tanker.")
+    assert kinds.get("Police and Border Guard Board") == "organisation"

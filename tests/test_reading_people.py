@@ -626,3 +626,59 @@ def test_a_judge_named_by_a_judicial_style_and_a_surname_keeps_the_style():
     # a given name after the style: the name reads as usual
     names = [e["name"] for e in read_report("t", "Lord Justice Geoffrey Hale agreed.")["entities"]]
     assert names == ["Geoffrey Hale"]
+
+
+def test_a_rank_that_is_also_a_word_is_no_part_of_the_name_it_opens():
+    body = (
+        "The painting was sold by the family of Major Edmund Carrow, a farmer who bought it from "
+        "the artist for £40 in 1939 and hung it in his sitting room at Elsdon."
+    )
+    assert people(body) == {"Edmund Carrow"}
+    assert people("John Major said the party had lost its way.") == {"John Major"}
+    # a rank before no first name opens a body's name
+    assert kinds("Major League Baseball said on Tuesday that the season would start in March.") == {
+        "Major League Baseball": "organisation"
+    }
+
+
+def test_an_amharic_honorific_before_a_given_name_is_the_person_named_in_full():
+    body = (
+        "The agreement was signed at the airline’s headquarters by Group CEO Getachew Woldemariam "
+        "and Airbus chief commercial officer Benoît Lachaume-Rey.\n\nAto Getachew said the new "
+        "aircraft will allow the carrier to open routes to the west coast of the United States and "
+        "to Australia without a refuelling stop."
+    )
+    assert "Ato Getachew" not in people(body)
+    assert "Getachew Woldemariam" in people(body)
+
+
+def test_a_vietnamese_name_keeps_the_family_name_the_model_left_out():
+    body = (
+        "Chairman of the Bắc Ninh Provincial People’s Committee Nguyễn Văn Thành said the province "
+        "had prepared land. Mr. Thành said the plant would hire 3,000 engineers."
+    )
+    assert kinds(body) == {
+        "Bắc Ninh Provincial People’s Committee": "organisation",
+        "Nguyễn Văn Thành": "person",
+    }
+
+
+def test_a_spanish_name_of_four_words_is_named_again_by_the_fathers_surname():
+    body = (
+        "Julio César Quispe Huamán, the regional health director, told reporters in Huancayo that "
+        "14 people had died. Quispe said 11 of the injured were in serious condition."
+    )
+    assert kinds(body) == {"Julio César Quispe Huamán": "person", "Huancayo": "place"}
+
+
+def test_who_founded_something_is_someone_whatever_the_model_called_the_name():
+    body = "The Tromsø-based family chain, founded by Arne Isaksen in Alta in 1968, has more than 100 shops."
+    assert kinds(body).get("Arne Isaksen") == "person"
+
+
+def test_a_family_named_by_its_surname_is_no_body():
+    body = (
+        "The competition authority blocked the takeover on Friday.\n\n"
+        "The Isaksen family, which owns Arktisk, said it would now consider other offers."
+    )
+    assert "Isaksen" not in kinds(body)

@@ -388,3 +388,23 @@ def test_a_short_family_name_the_tagger_reads_as_a_verb_opens_the_speakers_name(
 def test_a_capitalised_word_before_a_speakers_name_is_no_family_name_when_it_is_a_title():
     body = "“It is over,” said Dr Kim Min-jae, a cardiologist."
     assert speakers(body)[0][0] == "Kim Min-jae"
+
+
+def test_a_judge_who_ruled_in_quoted_words_speaks_them():
+    body = (
+        "Judge Lorraine Whitcombe ruled that the new DNA evidence “would probably have produced a "
+        "different result” at trial."
+    )
+    assert speakers(body) == [("Lorraine Whitcombe", "would probably have produced a different result")]
+
+
+def test_a_bare_surname_shared_with_a_relative_introduced_as_one_stays_the_first_persons():
+    body = (
+        "A Baltimore judge on Tuesday vacated the murder conviction of Reginald T. Saunders, who has "
+        "spent 31 years in prison for a 1993 shooting.\n\nSaunders, 49, walked out of the courthouse "
+        "shortly after 3 p.m. and hugged his mother, Bernice Saunders, 76, on the steps.\n\n"
+        "“I never stopped telling the truth, and today somebody finally listened,” Saunders told reporters."
+    )
+    assert speakers(body) == [
+        ("Reginald T. Saunders", "I never stopped telling the truth, and today somebody finally listened")
+    ]

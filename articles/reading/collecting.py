@@ -35,9 +35,10 @@ from .identity import (
     is_first_name,
     known_place,
     name_parts,
+    spanish_given_and_surnames,
     spells_initials,
 )
-from .kin import RELATIVE_WORDS, honorific_before, owns_a_relative
+from .kin import RELATIVE_WORDS, honorific_before, introduced_as_relative, owns_a_relative
 from .kinds import (
     company_stem,
     described_kind,
@@ -72,7 +73,14 @@ from .not_names import (
     vessels_named,
     without_index_word,
 )
-from .organisations import body_possessor, joined_entities, person_possessor, untagged_lead, without_possessor
+from .organisations import (
+    body_possessor,
+    joined_entities,
+    person_possessor,
+    place_owner,
+    untagged_lead,
+    without_possessor,
+)
 from .people import (
     after_a_title,
     gaelic_name,
@@ -85,6 +93,7 @@ from .people import (
     someones_name,
     title_inside_a_body,
     titled_name,
+    vietnamese_name_after_a_body,
     with_judicial_styles,
     without_epithets,
 )
@@ -101,6 +110,7 @@ from .place_cues import (
     site_or_river,
     town_gone_to,
     town_of_its_people,
+    town_set_beside_a_place_noun,
 )
 from .places import (
     colon_dateline,
@@ -130,6 +140,7 @@ from .spans import (
     without_possessive,
 )
 from .speaking_names import with_untagged_aged_names, with_untagged_speakers
+from .speech import SPEECH_LEMMAS
 from .surnames import surnames_of, with_surname_mentions
 
 LABELS = {
@@ -141,6 +152,30 @@ LABELS = {
 }
 
 _ACTING = frozenset({"nsubj", "nsubjpass", "agent"})
+
+
+def speaks_though_no_known_place(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether a one-word name the model calls a place is the subject of a speech verb and no
+    place the gazetteer or the lists know: a town that speaks is its council or its government
+    ("Beijing said"), and those are known places; an unknown one is a body ("Earthjustice
+    called the cancellation ...")."""
+    root = doc[start:end].root
+    if end - start != 1 or root.dep_ not in ("nsubj", "nsubjpass") or doc[start].is_upper:
+        return False
+    verb = root.head
+    word = doc[start].text
+    unaccented = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    if is_first_name(word) or is_first_name(unaccented):
+        return False  # 'said Amélia, a domestic worker from Beira': someone named by her first name
+    described = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if any(c.lower_ not in lang.BODY_NOUNS for c in described):
+        return False  # "X, a domestic worker, said": someone, whatever the name
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in SPEECH_LEMMAS
+        and not is_place_name(word)
+        and not known_place(word, lang)
+    )
 
 
 def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[Mention]:
@@ -221,6 +256,19 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PLACE  # "SaxaVord Spaceport", "Mohammed V Airport": a product to the model
         if kind is None and label == "NORP" and people_word_as_place(doc, ent, lowercase_words, lang):
             kind = PLACE  # "inspections are weak in Punjab", "Islanders in South Uist": somewhere
+        if (
+            kind is None
+            and label in ("DATE", "PRODUCT", "WORK_OF_ART", "EVENT")
+            and is_place_name(ent.text)
+            # "in March", "in Spring": the month or the season, not the town
+            and ent.text.lower()
+            not in {*lang.MONTHS, *lang.WEEKDAYS, "spring", "summer", "autumn", "winter", "fall"}
+            and (
+                people_word_as_place(doc, ent, lowercase_words, lang)
+                or town_set_beside_a_place_noun(doc, ent, lang)
+            )
+        ):
+            kind = PLACE  # "a news conference in Montevideo": a date to the model
         if kind is not None and any(unicodedata.category(ch) == "Sc" for ch in ent.text):
             continue  # "GH¢180 million": a sum of money, a body to the model
         if kind == PLACE and a_peoples_word(doc, ent):
@@ -287,6 +335,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             # person who holds the title, in one span to the model
             raw.append((ent.start + (doc[ent.start].lower_ in LEADING), title, ORGANISATION, False))
             ent_start, ent, kind = title, doc[title:ent_end], PERSON
+        if kind == ORGANISATION and (named := vietnamese_name_after_a_body(ent, lang)) is not None:
+            # "the Bắc Ninh Provincial People’s Committee Nguyễn Văn Thành": the body, then its head
+            raw.append((ent.start + (doc[ent.start].lower_ in LEADING), named, ORGANISATION, False))
+            ent_start, ent, kind = named, doc[named:ent_end], PERSON
         if kind == ORGANISATION and (titled_name(ent, lang) or after_a_title(doc, ent, lang)):
             kind = PERSON  # "General Brent Dufresne", "Governor [Laurent Desrochers]": an organisation to the model
         marked = kind == ORGANISATION and someones_name(doc, ent, lang)
@@ -312,6 +364,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             # "the Central Bank of Nigeria's Monetary Policy Committee": two bodies, each named
             raw.append((start + (doc[start].lower_ in LEADING), owner_end, ORGANISATION, False))
             start = owner_end + 1
+        elif kind == ORGANISATION and (owner_end := place_owner(doc, start, end, lang)) is not None:
+            # "Christie’s King Street saleroom": the body, then the street it stands in
+            raw.append((start + (doc[start].lower_ in LEADING), owner_end, ORGANISATION, False))
+            start, kind = owner_end + 1, PLACE
         if kind != PERSON:
             end = name_end(doc, start, end)  # "CARACAS (Paxwire) -", "Pangkal Pinang on Bangka"
         if kind == ORGANISATION and end - start >= 3 and end < len(doc) and model_number(doc[end].text):
@@ -319,6 +375,14 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             operator = start + (doc[start].lower_ in LEADING)  # "The Lion Air Boeing 737"
             raw.append((operator, end - 1, ORGANISATION, False))
             start = end - 1
+        if (
+            kind == ORGANISATION
+            and end - start == 1
+            and end < len(doc)
+            and doc[end].lower_ in ("family", "families", "clan", "dynasty")
+            and doc[end - 1].head.i == end
+        ):
+            continue  # "The Isaksen family, which owns Arktisk": a family by its surname, no body
         if kind == ORGANISATION and owned_thing(doc, start, end):
             continue  # "her Honda was struck": a car she owned, named by its maker
         if kind == ORGANISATION and before_its_members(doc, end):
@@ -371,6 +435,12 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         ):
             continue  # a shouted word ("GREEDY") that the text also uses as an ordinary word
         kind = kind_by_shape(words, kind, lang)
+        if (
+            len(words) >= 2
+            and words[0] in lang.FOREIGN_BODY_OPENERS
+            and words[-1].lower() not in lang.PLACE_SUFFIXES
+        ):
+            kind = ORGANISATION  # "Frente Amplio", "Banco de Portugal": a body's name left in its language
         if kind != ORGANISATION and names_a_business(doc, start, end, words, lang):
             kind = ORGANISATION
         if kind != PERSON and gaelic_name(words, lang):
@@ -443,6 +513,12 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         and (titled or not names_bodies(doc, start, end, body_names))
     ]
     surnames = surnames_of(full_names)
+    # "Julio César Quispe Huamán ... Quispe said": the father's surname of a Spanish name of four
+    surnames |= {
+        core[2]
+        for name in full_names
+        if len(core := name_parts(name)) == 4 and spanish_given_and_surnames(name)
+    }
     given_names = {core[0] for core in map(name_parts, full_names) if len(core) >= 2}
     raw = without_epithets(doc, raw, full_names, lang)
     # Family names written first ("Choe" of "Choe Son Hui", "Ri" of "Ri Yong Ho"): the first
@@ -574,6 +650,15 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             kind = PERSON  # "Cian's younger brother": the first name of someone named in full
         elif kind == PERSON and doc[start:end].text in org_words:
             kind = ORGANISATION
+        elif kind == PLACE and speaks_though_no_known_place(doc, start, end, lang):
+            kind = ORGANISATION  # "Earthjustice, which sued ..., called the cancellation ...": a place to the model
+        elif (
+            kind == PLACE
+            and doc[start:end].text in org_words
+            and not is_place_name(doc[start:end].text)
+            and not known_place(doc[start:end].text, lang)
+        ):
+            kind = ORGANISATION  # "Kestrix" beside "Kestrix Robotics Inc.": a place to the model
         elif (
             kind == PLACE
             and end - start == 1
@@ -706,6 +791,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         acts = span.root.dep_ in _ACTING and not doc[start].is_sent_start
         mention = Mention(char_start, char_end, span.text, kind, sentence, titled, acts)
         mention.honorific = honorific_before(doc, start)
+        mention.relative = kind == PERSON and introduced_as_relative(doc, start)
         if kind == ORGANISATION:
             mention.long_form = short_names.get(span.text, "")
         mentions.append(mention)

@@ -423,6 +423,20 @@ def _ministry_key(name: str) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
+def translated(a: str, b: str, lang: ModuleType) -> bool:
+    """Whether two names are one name, one of them with its generic words in another language
+    ("Banco de Portugal" / "Bank of Portugal", "Carretera Central" / "Central Highway"): the
+    same words once those are put in English, in any order (an adjective follows the noun in
+    Spanish), and at least one word translated."""
+    table = lang.NAME_WORD_TRANSLATIONS
+    words_a, words_b = _words_without(a, frozenset(), lang), _words_without(b, frozenset(), lang)
+    if words_a == words_b or len(words_a) < 2 or len(words_b) < 2:
+        return False
+    english_a = sorted(table.get(w, w) for w in words_a)
+    english_b = sorted(table.get(w, w) for w in words_b)
+    return english_a == english_b and any(w in table and table[w] != w for w in (*words_a, *words_b))
+
+
 def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     """Whether two organisations' names are one. Within a report a is the name met first: a
     short form counts there only after its long name, as a surname does after a full name."""
@@ -443,6 +457,16 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
         return True
     if _ministry_key(a) is not None and _ministry_key(a) == _ministry_key(b):
         return True
+    if translated(a, b, lang):
+        return True  # "Banco de Portugal" = "Bank of Portugal"
+    words_a, words_b = _words_without(a, frozenset(), lang), _words_without(b, frozenset(), lang)
+    if min(len(words_a), len(words_b)) >= 2 and {(*words_a, "group"), (*words_b, "group")} & {
+        words_a,
+        words_b,
+    }:
+        return (
+            True  # "Ethiopian Airlines Group" = "Ethiopian Airlines": a company and its group, named as one
+        )
     if _short_form(b, a, lang) or (across and _short_form(a, b, lang)):
         return True
     if _clipped_words(b, a, lang) or (across and _clipped_words(a, b, lang)):
@@ -528,6 +552,8 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
             return True
         if across and same_town(a["name"], b["name"]):
             return True  # "Bruges" / "Brugge": one town spelt in two languages by two outlets
+        if across and translated(a["name"], b["name"], lang):
+            return True  # "Carretera Central" / "Central Highway"
         return _same_place_shortened(a["name"], b["name"], lang, across)
     return False
 
@@ -575,3 +601,10 @@ def known_place(name: str, lang: ModuleType) -> bool:
         or lower in lang.US_STATES
         or lower in lang.PLACE_ALIASES
     )
+
+
+def spanish_given_and_surnames(name: str) -> bool:
+    """Whether a name of four words is written as Spanish and Portuguese names are: two given
+    names, the father's surname, the mother's ("Julio César Quispe Huamán"); an accent in it
+    says which language it is (an English name of four words is rare, and ends in the surname)."""
+    return any(ch in "áéíóúñãõçÁÉÍÓÚÑ" for ch in name)

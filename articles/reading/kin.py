@@ -37,6 +37,15 @@ HONORIFICS = {
     "dame": "ms",
     "lord": "mr",
     "lady": "ms",
+    # Other languages' honorifics that English reports keep before a name: Amharic's "Ato"
+    # and "Woizero" (Ethiopians are called by the given name after them: "Ato Getachew"),
+    # Hindi's "Shri" and "Smt", the Hausa and Yoruba "Alhaji".
+    "ato": "mr",
+    "woizero": "ms",
+    "weizero": "ms",
+    "shri": "mr",
+    "smt": "ms",
+    "alhaji": "mr",
 }
 
 
@@ -55,3 +64,14 @@ def owns_a_relative(doc, end: int) -> bool:
     while k < len(doc) and k <= end + 3 and doc[k].pos_ == "ADJ":
         k += 1
     return k < len(doc) and doc[k].lower_ in KIN
+
+
+def introduced_as_relative(doc, start: int) -> bool:
+    """Whether the name is introduced as someone's relative: after "his mother", "Saunders's
+    wife", with or without a comma between ("hugged his mother, Bernice Saunders, 76")."""
+    k = start - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 1 or doc[k].lower_ not in KIN or doc[k].lower_ in ("family", "parents"):
+        return False
+    return doc[k - 1].lower_ in OWNERS or doc[k - 1].lower_ in POSSESSIVE

@@ -46,13 +46,46 @@ _NAMING_VERBS = frozenset({"call", "calling", "calls", "called", "name", "named"
 def named_as_a_body(doc, start: int, lang: ModuleType) -> bool:
     """Whether the words before the name say it is what a body calls itself ("a gang calling
     itself Black Heron": people call themselves "himself" or "herself") or what a body noun is
-    called ("a group called Black Heron", "the charity named Open Doors")."""
+    called ("a group called Black Heron", "the charity named Open Doors", "the new bank, to be
+    called Novo Minho", "a lender now named ...")."""
     if start < 2:
         return False
     before, verb = doc[start - 1], doc[start - 2]
     if before.lower_ == "itself":
         return verb.lower_ in _NAMING_VERBS
-    return before.lower_ in ("called", "named") and verb.lower_ in lang.BODY_NOUNS
+    if before.lower_ not in ("called", "named"):
+        return False
+    # back over the words that only carry the naming to the noun it names ("bank, to be")
+    k = start - 2
+    while k > 0 and (doc[k].lower_ in _NAMING_CARRIERS or doc[k].text == ","):
+        k -= 1
+    return doc[k].is_lower and doc[k].lower_ in lang.BODY_NOUNS
+
+
+# Words between a noun and the "called" that names it: "the bank, to be called", "a firm now named"
+_NAMING_CARRIERS = frozenset("to be is was will now later since soon also originally".split())
+
+
+def body_before_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
+    """Whether the name is set after a comma beside a lower-case noun for a body written before
+    it, the name closing the phrase ("moved to a new “good bank”, Novo Minho, and ...", "the
+    carrier, Avianca."): the parse may hang the name anywhere. A name that goes on to speak or
+    act ("the firm, Smith said") is not set beside the noun."""
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    k = start - 2
+    if doc[k].is_quote or doc[k].text in ("”", "’", "'", '"'):
+        k -= 1
+    noun = doc[k]
+    if not (noun.is_lower and noun.lower_ in lang.BODY_NOUNS and noun.pos_ == "NOUN"):
+        return False
+    if not any(c.dep_ == "det" for c in noun.children):
+        return False  # "a new bank", "the carrier": one named next, not a kind of body in general
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return False  # "The head of the national rescue agency, Muhammad Syaugi, said": the head's name
+    if end - start >= 2 and is_first_name(doc[start].text):
+        return False  # a person's full name set beside a body is more often its head's than its own
+    return end >= len(doc) or doc[end].text in (",", ".", ";", ")")
 
 
 def role_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
@@ -142,6 +175,7 @@ def marked_as_a_body(doc, start: int, end: int, lang: ModuleType) -> bool:
         or body_in_apposition(doc, start, end, lang)
         or named_as_a_body(doc, start, lang)
         or held_as_a_body(doc, start)
+        or body_before_in_apposition(doc, start, end, lang)
     )
 
 
@@ -164,6 +198,19 @@ def chained_to(doc, start: int, end: int, spans: set[tuple[int, int]]) -> bool:
         t.dep_ in _CHAINED and t.head.i == root.i and owner.get(t.i, (start, end)) != (start, end)
         for t in root.children
     )
+
+
+_FOUNDING_VERBS = frozenset("found co-found cofound".split())
+
+
+def founded_by(doc, start: int, end: int) -> bool:
+    """Whether a name shaped as a person's is who founded something ("the family chain, founded
+    by Arne Isaksen in Alta"): "founded by" names a founder, a body being "set up" or
+    "established" by another."""
+    if start < 2 or doc[start - 1].lower_ != "by":
+        return False
+    verb = doc[start - 1].head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _FOUNDING_VERBS and verb.tag_ == "VBN"
 
 
 def byline(doc, start: int) -> bool:
@@ -344,6 +391,7 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
                 or role_before_in_apposition(doc, start, end, lang)
                 or chained_to(doc, start, end, people)
                 or byline(doc, start)
+                or founded_by(doc, start, end)
                 or _last_word(doc, start, end) in acting_lone
                 or (
                     # another given name: the same two words typed two ways ("Coop Norge") are no family
@@ -364,6 +412,7 @@ def retyped(doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType) -> lis
             or named_as_a_body(doc, start, lang)
             or (not titled and held_as_a_body(doc, start))
             or (not titled and body_in_apposition(doc, start, end, lang))
+            or (not titled and body_before_in_apposition(doc, start, end, lang))
         ):
             kind = ORGANISATION
         elif (

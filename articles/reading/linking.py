@@ -21,6 +21,7 @@ from .identity import (
     same_entity,
     same_generation,
     same_person,
+    spanish_given_and_surnames,
 )
 from .mention import Entity, Mention
 from .names import name_key
@@ -78,6 +79,9 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
         first_names[name_key(core[0])].append(mention)
         if len(core) == 3:
             fathers_surnames[name_key(core[1])].append(mention)
+        elif len(core) == 4 and spanish_given_and_surnames(mention.text):
+            # "Julio César Quispe Huamán ... Quispe said": two given names, then the two surnames
+            fathers_surnames[name_key(core[2])].append(mention)
     for mention in people:
         if mention.entity >= 0:
             continue
@@ -96,6 +100,12 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
             # "Callum Ashby-Reid ... Ashby-Reid said ... his mum, Karen Ashby-Reid": before the
             # second is named, the surname can only be the first's
             before = [m for m in candidates if m.start < mention.start]
+            if len({entities[m.entity].key for m in before}) > 1:
+                # "Saunders ... his mother, Bernice Saunders, ... Saunders told reporters": one
+                # brought in as the other's relative is called otherwise; the surname stays the
+                # other's
+                introduced = {entities[m.entity].key for m in before if m.relative}
+                before = [m for m in before if entities[m.entity].key not in introduced] or before
             if len({entities[m.entity].key for m in before}) != 1:
                 continue
             candidates = before

@@ -16,6 +16,7 @@ class Mention:
     entity: int = -1
     honorific: str = ""  # "mr" or "ms" when one stands before the name: tells "he" from "she"
     long_form: str = ""  # the body's full name a short name was given after ("Korail", "Fiocruz")
+    relative: bool = False  # introduced as someone's relative ("his mother, Bernice Saunders")
 
 
 @dataclass(slots=True)

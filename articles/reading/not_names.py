@@ -195,25 +195,44 @@ def owned_thing(doc, start: int, end: int) -> bool:
 
 
 def inside_title(doc, start: int, end: int, lang: ModuleType) -> bool:
-    """Whether the name is the end of an office ("State" of "Secretary of State")."""
+    """Whether the name is the end of an office ("State" of "Secretary of State") or, with its
+    possessive, the start of one ("State" of "State’s Attorney Marcus Ellery")."""
     for length in (2, 3):
         if start - length < 0:
             break
         phrase = " ".join(t.lower_ for t in doc[start - length : end])
         if phrase in lang.TITLE_PHRASES:
             return True
-    return False
+    return end + 1 < len(doc) and doc[start : end + 2].text.lower() in lang.TITLE_PHRASES
+
+
+# Words of a government's own name, which an office's title may carry ("Scottish Government Minister")
+_GOVERNING_WORDS = frozenset("government executive cabinet state federal national".split())
 
 
 def names_a_portfolio(doc, start: int, end: int, lang: ModuleType) -> bool:
     """A one-word name written before "Secretary" or "Minister" as part of an office's title
-    ("Transport Secretary", "Finance Minister"): what the office looks after, no organisation."""
+    ("Transport Secretary", "Finance Minister"): what the office looks after, no organisation.
+    Two words too, before the holder's name, when neither is a body's or a place's word
+    ("Social Development Minister Lucía Zabala", "Foreign Affairs Minister ..."; not "Home
+    Office Minister", "Scottish Government Minister")."""
+    if not (end < len(doc) and doc[end].is_title and doc[end].lower_ in lang.PORTFOLIO_TITLES):
+        return False
+    if end - start == 1:
+        return not doc[start].is_upper
+    words = doc[start:end]
     return (
-        end - start == 1
-        and end < len(doc)
-        and doc[end].is_title
-        and doc[end].lower_ in lang.PORTFOLIO_TITLES
-        and not doc[start].is_upper
+        end - start == 2
+        and all(t.is_title and t.is_alpha for t in words)
+        and not any(
+            t.lower_ in lang.ORG_SUFFIXES or t.lower_ in _GOVERNING_WORDS or known_place(t.text, lang)
+            for t in words
+        )
+        and not is_place_name(words.text)
+        and doc[start].ent_type_ != "NORP"
+        and end + 1 < len(doc)
+        and doc[end + 1].is_title
+        and doc[end + 1].ent_type_ == "PERSON"
     )
 
 

@@ -350,6 +350,24 @@ def body_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:
     return None
 
 
+def place_owner(doc, start: int, end: int, lang: ModuleType) -> int | None:
+    """The index of the "'s" in a span the model took whole as one organisation when a body owns
+    a place named after it ("the Nasdaq’s Times Square studio", "Christie’s King Street
+    saleroom"): one or two capitalised words, then a name of two words or more ending in a word
+    for a place (street, square, bridge ...). None otherwise."""
+    for k in range(start + 1, min(start + 3, end - 2)):
+        if doc[k].lower_ in POSSESSIVE:
+            owner, owned = doc[start:k], doc[k + 1 : end]
+            if (
+                all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in owner if t.lower_ != "the")
+                and all(t.is_title for t in owned)
+                and owned[-1].lower_ in lang.PLACE_SUFFIXES
+            ):
+                return k
+            return None
+    return None
+
+
 def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
     """The start of an organisation's name the model began too late, after capitalised words
     it left untagged that the parse makes part of the name ("NSW [Rural Fire Service]", "the
@@ -372,6 +390,18 @@ def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
         ):
             break
         start -= 1
+    # "The Police and [Border Guard Board]": a body's word and "and" after "the", untagged, open
+    # the name ("the Treasury and the Fed" are two bodies: each has its "the")
+    if (
+        start >= 3
+        and doc[start - 1].lower_ == "and"
+        and doc[start - 2].is_title
+        and doc[start - 2].ent_iob_ == "O"
+        and doc[start - 2].lower_ in lang.ORG_SUFFIXES
+        and doc[start - 3].lower_ == "the"
+        and doc[start].lower_ != "the"
+    ):
+        start -= 2
     return start
 
 

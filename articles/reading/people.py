@@ -98,9 +98,12 @@ def titled_name(ent, lang: ModuleType) -> bool:
     honorific = len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS  # "Ms Vaalgaard"
     if len(words) >= 4 and words[0][:1].isupper() and words[1].lower().rstrip(".") in lang.TITLES:
         words = words[1:]
+    # "Major Edmund Carrow"; not "Major League Baseball": a rank that is also a word titles a
+    # name only before a first name
+    rank = len(words) >= 3 and words[0].lower() in lang.RANKS and is_first_name(words[1])
     return (
         (len(words) >= 3 or honorific)
-        and words[0].lower().rstrip(".") in lang.TITLES
+        and (words[0].lower().rstrip(".") in lang.TITLES or rank)
         and all(w[:1].isupper() for w in words[1:])
         and words[-1].lower() not in lang.ORG_SUFFIXES
     )
@@ -135,6 +138,23 @@ def title_inside_a_body(ent, lang: ModuleType) -> int | None:
         if doc[k - 1].is_lower:
             k += 1
         return k if k - start >= 2 and k < j else None
+    return None
+
+
+def vietnamese_name_after_a_body(ent, lang: ModuleType) -> int | None:
+    """Where a Vietnamese name starts in a body's span the model ran on into the name of the
+    one who heads it ("the Bắc Ninh Provincial People’s Committee Nguyễn Văn Thành"): a family
+    name of the closed list right after a word that ends bodies' names, then one or two
+    capitalised words closing the span. None when the span is not so made."""
+    doc = ent.doc
+    for k in range(ent.start + 2, ent.end - 1):
+        if (
+            doc[k].text in lang.VIETNAMESE_FAMILY_NAMES
+            and doc[k - 1].lower_ in lang.ORG_SUFFIXES
+            and 2 <= ent.end - k <= 4
+            and all(t.is_title and t.is_alpha for t in doc[k : ent.end])
+        ):
+            return k
     return None
 
 

@@ -116,6 +116,23 @@ def people_word_as_place(doc, ent, lowercase_words: set[str], lang: ModuleType) 
     return before.i == ent.start - 1 and before.lower_ in _LOCATIVE | {"from"} and before.dep_ == "prep"
 
 
+def town_set_beside_a_place_noun(doc, ent, lang: ModuleType) -> bool:
+    """Whether a town the gazetteer knows is set after a comma beside a lower-case noun for a
+    settlement before it ("live in the capital, Montevideo, but"): the model may give such a
+    name any label (a product, a date)."""
+    root = ent.root
+    head = root.head
+    return (
+        root.dep_ in ("appos", "conj")  # the parse may list it with the noun
+        and head.i == ent.start - 2
+        and head.is_lower
+        and head.lower_ in lang.PLACE_APPOSITION_NOUNS
+        and ent.start > 0
+        and doc[ent.start - 1].text == ","
+        and is_place_name(ent.text)
+    )
+
+
 _TOWARDS = frozenset({"at", "from", "to", "between", "via", "into", "through"})
 # Words for how near a town is, between the preposition and its name ("from nearby Tiverton")
 _NEARNESS = frozenset({"nearby", "neighbouring", "neighboring"})

@@ -356,7 +356,7 @@ class _Reader:
                     if obj.dep_ == "pobj":
                         return self._resolve(obj, start, quoted, "according_to")
                 continue
-            if token.lemma_.lower() not in SPEECH_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+            if not _reporting(token) or token.pos_ not in ("VERB", "AUX"):
                 continue
             if not self.reports(token, start, end):
                 continue
@@ -421,7 +421,7 @@ class _Reader:
         for token in span:
             child, head = token, token.head
             while head.i != child.i and own[0] <= head.idx < own[1]:
-                speaks = head.lemma_.lower() in SPEECH_LEMMAS and head.pos_ == "VERB"
+                speaks = _reporting(head) and head.pos_ == "VERB"
                 if speaks and not _in_quotes(head.idx, quoted):
                     if child.dep_ in ("nsubj", "nsubjpass"):
                         return None
@@ -556,6 +556,16 @@ def _clause_verb(token):
 def _inside_clause(verb, clause: int) -> bool:
     """Whether verb is the verb at index clause or stands in a clause below it."""
     return verb.i == clause or any(a.i == clause for a in verb.ancestors)
+
+
+def _reporting(verb) -> bool:
+    """Whether a verb reports someone's words: a speech verb, or a court's or a body's ruling
+    ("Judge Whitcombe ruled that the evidence 'would probably have produced a different
+    result'", "the ECB ruled the bank was 'failing or likely to fail'"); not "ruled out"."""
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_LEMMAS:
+        return True
+    return lemma == "rule" and not any(c.dep_ == "prt" for c in verb.children)
 
 
 def _in_quotes(offset: int, quoted: list[tuple[int, int]]) -> bool:

@@ -7,7 +7,16 @@ import re
 from types import ModuleType
 
 from .gazetteer import is_place_name
-from .identity import ORGANISATION, PERSON, PLACE, POSSESSIVE, is_first_name, is_initial, known_place
+from .identity import (
+    ORGANISATION,
+    PERSON,
+    PLACE,
+    POSSESSIVE,
+    is_first_name,
+    is_initial,
+    known_place,
+    spells_initials,
+)
 from .kin import KIN, OWNERS
 from .place_cues import COMPASS
 from .speech import short_family_name
@@ -60,7 +69,14 @@ def strip_span(doc, start: int, end: int, kind: str, lang: ModuleType) -> tuple[
             start += 1
         # "Accountant Priya Ramasamy, 29,": what someone does, capitalised as a sentence opens;
         # only before two more words ("Minnie Driver" is a name)
-        if end - start >= 3 and doc[start].is_title and doc[start].lower_ in lang.OCCUPATION_NOUNS:
+        # "Major Edmund Carrow": a rank that is also a word or a surname, only before a first
+        # name and a surname ("Major League Baseball", "Private Equity International" are bodies)
+        if (end - start >= 3 and doc[start].is_title and doc[start].lower_ in lang.OCCUPATION_NOUNS) or (
+            end - start >= 3
+            and doc[start].is_title
+            and doc[start].lower_ in lang.RANKS
+            and is_first_name(doc[start + 1].text)
+        ):
             start, titled = start + 1, True
         if start > 0 and doc[start - 1].lower_.rstrip(".") in lang.TITLES:
             titled = True
@@ -165,6 +181,8 @@ def first_name_start(doc, start: int, kind: str, lang: ModuleType) -> int:
         return start - 1
     if untagged and before.dep_ == "compound" and is_first_name(before.text):
         return start - 1
+    if untagged and before.dep_ == "compound" and before.text in lang.VIETNAMESE_FAMILY_NAMES:
+        return start - 1  # "Nguyễn [Văn Thành]": a Vietnamese name opens with the family name
     if (
         untagged
         and before.dep_ == "compound"
@@ -318,6 +336,89 @@ def extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int:
             extended += 1
     if extended > end and doc[extended - 1].lower_ in lang.ORG_SUFFIXES:
         return extended
+    if kind == ORGANISATION:
+        return (
+            _office_after_possessive(doc, end, lang)
+            or _place_in_the_name(doc, start, end, lang)
+            or _spelt_by_brackets(doc, start, end, lang)
+        )
+    if kind == PLACE:
+        return _place_named_after(doc, end, lang)
+    return end
+
+
+def _place_named_after(doc, end: int, lang: ModuleType) -> int:
+    """A place's name the model cut after the town it opens with runs on through the untagged
+    capitalised words after it that end in a word for a place ("Addis Ababa" + "Bole
+    International Airport", "Sydney" + "Harbour Bridge")."""
+    k = end
+    while (
+        k < len(doc) and k - end < 4 and doc[k].is_title and doc[k].ent_iob_ == "O" and doc[k].pos_ == "PROPN"
+    ):
+        k += 1
+        if doc[k - 1].lower_ in lang.PLACE_SUFFIXES:
+            return k
+    return end
+
+
+def _office_after_possessive(doc, end: int, lang: ModuleType) -> int | None:
+    """The end of an office's name the model cut at a possessive inside it ("the Baltimore City
+    State’s" + "Attorney’s Office", "the County Sheriff" + "’s Office"): capitalised words after
+    the "'s", possessives between them, ending in "Office" after a possessive, as the offices of
+    an officer are named. None when the name does not so go on ("Google's Cloud Services" is
+    one body's part)."""
+    k = end if doc[end - 1].lower_ in POSSESSIVE else end + 1
+    if k == end + 1 and not (end < len(doc) and doc[end].lower_ in POSSESSIVE):
+        return None
+    last = None
+    while k < len(doc) and k - end < 6 and doc[k].is_title and not doc[k].is_sent_start:
+        if doc[k].lower_ in lang.ORG_SUFFIXES:
+            if doc[k].lower_ == "office" and doc[k - 1].lower_ in POSSESSIVE:
+                last = k + 1
+            break
+        k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ in POSSESSIVE else 1
+    return last
+
+
+def _place_in_the_name(doc, start: int, end: int, lang: ModuleType) -> int | None:
+    """The end of a body's name that carries the place it serves after a comma, commas around
+    the place ("the University of California, San Francisco, who"; "the Association of
+    Secondary Teachers, Ireland, Fergal Ó Duinnín"): a name of "X of Y" with a place the
+    gazetteer or the lists know between the commas. None otherwise."""
+    if end >= len(doc) or doc[end].text != "," or not any(t.lower_ == "of" for t in doc[start + 1 : end - 1]):
+        return None
+    for size in (1, 2, 3):
+        k = end + 1 + size
+        place = doc[end + 1 : k]
+        if len(place) < size or k >= len(doc) or not all(t.is_title and t.is_alpha for t in place):
+            return None
+        if doc[k].text == "," and (is_place_name(place.text) or known_place(place.text, lang)):
+            return k
+    return None
+
+
+_NAME_LINKS = frozenset("for of and the on in".split())
+
+
+def _spelt_by_brackets(doc, start: int, end: int, lang: ModuleType) -> int:
+    """A body's name the model cut short runs on to the capitals in brackets after it when they
+    spell the whole ("the Economic Commission" + "for Latin America and the Caribbean (ECLAC)":
+    the model tagged the two places apart)."""
+    k = end
+    while k < len(doc) and k - end < 8 and not doc[k].is_sent_start:
+        if not (doc[k].is_title or doc[k].lower_ in _NAME_LINKS):
+            break
+        k += 1
+        if (
+            doc[k - 1].is_title
+            and k + 2 < len(doc)
+            and doc[k].text == "("
+            and doc[k + 2].text == ")"
+            and doc[k + 1].is_upper
+            and len(doc[k + 1]) >= 3
+            and spells_initials(doc[k + 1].lower_, doc[start:k].text, lang)
+        ):
+            return k
     return end
 
 

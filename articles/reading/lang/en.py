@@ -57,8 +57,58 @@ TITLES = frozenset(
     striker midfielder defender goalkeeper councillor cllr alderman commissioner grandmother
     grandfather boss gaffer skipper keeper winger billionaire tycoon mogul
     cpl corporal sgt lt capt maj supt insp pte sens reps drs
-    datuk dato datin menteri besar""".split()  # Malaysia's honorifics, a state's "Menteri Besar"
+    datuk dato datin menteri besar
+    ato woizero weizero shri smt alhaji""".split()  # Malaysia's honorifics, a state's "Menteri Besar"; kin.HONORIFICS
 )
+# Military ranks that are also ordinary words or surnames ("a major change", "John Major"): a
+# title only as the first of three capitalised words or more ("Major Edmund Carrow").
+RANKS = frozenset("major private marshal brigadier commodore ensign".split())
+# The commonest Vietnamese family names, which open a Vietnamese name ("Nguyễn Văn Thành"); the
+# model may tag the name without them. Unaccented only where the spelling is no English word
+# or other name ("Le", "Ho", "Do", "Mai" are left out).
+VIETNAMESE_FAMILY_NAMES = frozenset(
+    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trương
+    Lương Trịnh Nguyen Tran Pham Hoang Huynh Dang Bui Ngo Duong Dinh Doan Truong Luong
+    Trinh""".split()
+)
+# First words of bodies' names in Spanish, Portuguese, Italian, French and German, which English
+# reports keep untranslated ("Frente Amplio", "Banco de Portugal", "Partido Popular"): a name
+# of two words or more that opens with one is a body, not someone.
+FOREIGN_BODY_OPENERS = frozenset(
+    """Banco Banca Banque Partido Partito Parti Partei Frente Movimiento Movimento Mouvement
+    Unión União Unione Instituto Istituto Institut Ministerio Ministério Ministero Ministère
+    Universidad Universidade Università Université Universität Fundación Fundação Fondazione
+    Fondation Stiftung Asociación Associação Associazione Confederación Confederação
+    Confederazione Federación Federação Federazione Sindicato Sindacato Grupo Gruppo Groupe
+    Compañía Companhia Compagnie Corporación Comisión Comissão Commissione Consejo Conselho
+    Consiglio Conseil Tribunal Tribunale Congreso Congresso Cámara Câmara Senado Senato Sénat
+    Asamblea Assembleia Assemblée Servicio Serviço Servizio Sociedad Sociedade Società Société
+    Agencia Agência Agenzia Agence Caja Caixa Cassa Policía Polícia Polizia Ejército Exército
+    Esercito Armée""".split()
+)
+# Generic words of bodies' and places' names in Spanish, Portuguese, Italian and French, in
+# English (keys folded as spelling.name_key folds them): one outlet writes "Banco de Portugal" or
+# "Carretera Central", another "the Bank of Portugal", "the Central Highway".
+NAME_WORD_TRANSLATIONS = {
+    **dict.fromkeys("banco banca banque".split(), "bank"),
+    **dict.fromkeys("ministerio ministero ministere".split(), "ministry"),
+    **dict.fromkeys("instituto istituto institut".split(), "institute"),
+    **dict.fromkeys("universidad universidade universita universite".split(), "university"),
+    **dict.fromkeys("comision comissao commissione".split(), "commission"),
+    **dict.fromkeys("consejo conselho consiglio conseil".split(), "council"),
+    **dict.fromkeys("partido partito parti".split(), "party"),
+    **dict.fromkeys("fundacion fundacao fondazione fondation".split(), "foundation"),
+    **dict.fromkeys("museo museu musee".split(), "museum"),
+    **dict.fromkeys("carretera autopista autoestrada autostrada".split(), "highway"),
+    **dict.fromkeys("avenida".split(), "avenue"),
+    **dict.fromkeys("plaza praca piazza".split(), "square"),
+    **dict.fromkeys("puente ponte".split(), "bridge"),
+    **dict.fromkeys("aeropuerto aeroporto aeroport".split(), "airport"),
+    **dict.fromkeys("estadio".split(), "stadium"),
+    **dict.fromkeys("palacio palacio palazzo palais".split(), "palace"),
+    **dict.fromkeys("nacional nazionale national".split(), "national"),
+    **dict.fromkeys("de do da dos das del di du des".split(), "of"),
+}
 # Multi-word titles, matched before single words, lower-cased.
 TITLE_PHRASES = (
     "secretary of state",
@@ -79,6 +129,8 @@ TITLE_PHRASES = (
     "special representative",
     "supreme leader",
     "national security adviser",
+    "state's attorney",  # the elected prosecutor of a US county or city ("State’s Attorney Marcus Ellery")
+    "state’s attorney",
 )
 
 # Last words that make a capitalised sequence an organisation.
@@ -90,7 +142,8 @@ INDUSTRY_WORDS = frozenset(
     biotech biotechnology energy media industries solutions software foods entertainment
     insurance networks brands enterprises ventures robotics semiconductor semiconductors
     electronics petroleum mining logistics communications telecom telecommunications mobility
-    vaccines shipping tankers lifesciences sciences healthcare""".split()
+    vaccines shipping tankers lifesciences sciences healthcare advisory consulting consultancy
+    consultants analytics""".split()
 )
 ORG_SUFFIXES = INDUSTRY_WORDS | frozenset(
     """department ministry institute institution center centre university college school company
@@ -156,7 +209,8 @@ SITE_NOUNS = frozenset("plant refinery complex facility oilfield terminal reacto
 # Lower-case nouns for the people who live somewhere, which a town's name modifies ("Leeds
 # residents"); not "fans" or "supporters", whom teams have.
 INHABITANT_NOUNS = frozenset(
-    "residents households homeowners families commuters locals ratepayers tenants neighbours neighbors".split()
+    """residents households homeowners families commuters locals ratepayers tenants neighbours neighbors
+    resident native natives farmer farmers farm farmhouse villagers crofters""".split()
 )
 # Nouns of the waterside that the river after "of the" is ("the banks of the Seine").
 WATERSIDE_NOUNS = frozenset("banks shore shores mouth estuary".split())
@@ -176,7 +230,7 @@ BODY_NOUNS = frozenset(
     authority organisation organization ministry department network chain carmaker automaker
     manufacturer maker drugmaker chipmaker planemaker steelmaker startup start-up giant operator
     conglomerate consultancy broker exchange institute university college militia movement
-    outlet""".split()
+    outlet outfit""".split()
 )
 # Parties that papers outside the United States name by their members' plural ("the Liberal
 # Democrats", "the Tories", "Nationals leader ..."): the party itself where "the" or a word of
@@ -284,7 +338,7 @@ HOLDING_WORDS = frozenset(
 # Last words of places that are also surnames (so not in PLACE_SUFFIXES): they make a place of a
 # name the model calls an organisation, never of one it calls a person.
 PLACE_LAST_WORDS = frozenset(
-    "hill hills hillside heights park hall square gardens field arena village place point ness".split()
+    "hill hills hillside heights park hall square gardens field arena village place point ness quarter".split()
 )
 # Lower-case nouns for premises and media that a name before them names ("the Cinnamon Grand
 # hotel", "the group's Al Masirah television"): a hotel or a channel, never the person it may
