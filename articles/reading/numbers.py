@@ -15,7 +15,7 @@ from types import ModuleType
 
 from spacy.tokens import Span
 
-from .currencies import currency_of_name, currency_of_sign, currency_of_word
+from .currencies import code_before_amount, currency_of_name, currency_of_sign, currency_of_word
 
 AMOUNT, PERCENT, COUNT, QUANTITY, DATE, DURATION, TIME, ORDINAL, SCORE = (
     "amount",
@@ -76,6 +76,15 @@ class Number:
     # The thing the figure's clause is about (_anchor): "admission" of "hospital admissions fell by
     # 71 percent", to tell which of two figures in one sentence goes with another report's one.
     anchor: str = ""
+    # The verb the figure's clause tells it with ("deliberated for nine hours": "deliberate";
+    # "licensed to carry 48 passengers": "license carry"; "did not offer": "not offer") and that
+    # clause's subject ("jury"; "=" when the figure's own phrase is the subject: "Seventeen people
+    # were taken to hospitals"), with where the subject's word starts, to tell it by its entity:
+    # two reports' figures told of one doer doing one thing may be set against each other even
+    # when the alignment did not pair their sentences (summary.crossed_conflicts).
+    verb: str = ""
+    subject: str = ""
+    subject_at: int = -1
 
     def as_dict(self) -> dict:
         return {
@@ -90,6 +99,9 @@ class Number:
             "bound": self.bound,
             "role": self.role,
             "anchor": self.anchor,
+            "verb": self.verb,
+            "subject": self.subject,
+            "subject_at": self.subject_at,
         }
 
 
@@ -157,7 +169,7 @@ def _currency(text: str, lang: ModuleType) -> str:
     for word in re.findall(r"\w+", text.lower()):
         if code := currency_of_word(word):
             return code
-    return "money"
+    return code_before_amount(text) or "money"
 
 
 def _counted_noun(span, lang: ModuleType):
@@ -368,6 +380,44 @@ def _anchor(root) -> str:
             return subject.lemma_.lower()
         token = head
     return ""
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _predicate(root, lang: ModuleType) -> tuple[str, str, int]:
+    """(verb, subject, subject's character offset in the doc) of the clause a figure is told in
+    (see Number.verb): climbing from the figure to the first verb; a verb under another that
+    says what was meant, allowed or expected ("licensed to carry", "plans to cut") keeps that
+    verb before it, as a denial does "not"; a relative pronoun's subject is the noun it stands
+    for ("the jurors, who had deliberated"); a member of a body stands for the body ("jurors":
+    "jury", lang.MEMBER_OF); a personal pronoun tells no subject. ("", "", -1) without a verb."""
+    verb = root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "", "", -1
+    words = [verb.lemma_.lower()]
+    clause = verb
+    while clause.dep_ == "xcomp" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+        words.insert(0, clause.lemma_.lower())
+    if any(c.dep_ == "neg" for c in (*verb.children, *clause.children)):
+        words.insert(0, "not")
+    told = " ".join(words)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and clause is not verb:
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return told, "", -1
+    if subject.left_edge.i <= root.i <= subject.right_edge.i:
+        return told, "=", subject.idx
+    if subject.lower_ in _RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+        subject = clause.head
+    if subject.pos_ == "PRON":
+        return told, "", -1
+    lemma = subject.lemma_.lower()
+    return told, lang.MEMBER_OF.get(lemma, lemma), subject.idx
 
 
 # A rate: a figure for each period ("£123 a year", "£2.37 a week", "twice a day", "5% annually");
@@ -959,7 +1009,25 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         bound = "exact" if tally else _bound(text, before, context, kind, after)
         end = start_char + len(text) + offset
         anchor = _anchor(ent.root) if role != "reference" else ""
+        verb, subject, subject_at = _predicate(ent.root, lang)
         if kind in (AMOUNT, COUNT, QUANTITY, PERCENT) and (period := _per_period(after)):
             measure = f"{measure or unit} a {period}"  # "£123 a year" is not set against "£2.37 a week"
-        numbers.append(Number(text, value, unit, kind, sentence, start, end, bound, measure, role, anchor))
+        numbers.append(
+            Number(
+                text,
+                value,
+                unit,
+                kind,
+                sentence,
+                start,
+                end,
+                bound,
+                measure,
+                role,
+                anchor,
+                verb,
+                subject,
+                subject_at + offset if subject_at >= 0 else -1,
+            )
+        )
     return sorted(numbers, key=lambda number: number.start)

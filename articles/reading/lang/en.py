@@ -770,7 +770,12 @@ MARGIN_NOUNS = frozenset("defeat win victory majority loss lead margin".split())
 REFERENCE_PREPOSITIONS = frozenset("from against versus vs below above".split())
 # Plain synonyms among counted nouns, to one word: "37 vessels" and "43 ships" count the same thing.
 # Only words that name the same things in news use, never a kind and its sort ("vehicle", "truck").
-COUNTED_SYNONYMS = {"vessel": "ship", "person": "people", "kid": "child", "firm": "company"}
+COUNTED_SYNONYMS = {
+    "vessel": "ship", "person": "people", "kid": "child", "firm": "company", "lorry": "truck",
+}  # fmt: skip
+# A member of a body that acts as one, for the body, as a clause's subject: "the jurors, who had
+# deliberated for about six hours" and "the jury deliberated for nine hours" tell one doing.
+MEMBER_OF = {"juror": "jury"}
 NARROWING_PEOPLE = frozenset(
     "adult child infant baby civilian woman man teenager teen youth minor pensioner".split()
 )
