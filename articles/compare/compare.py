@@ -93,13 +93,21 @@ def places_by_sentence(analysis: dict) -> dict[int, set[object]]:
     return places
 
 
+# "based in" or "headquartered in" before a place, with the names of the places before it in a
+# list ("based in Richmond, Virginia"): where a body has its home, not where the claim happens.
+_HOME_BEFORE = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?(?:[A-Z][\w.'-]*,?\s+){0,4}$")
+
+
 def _describes_a_body(mention: dict, sentences: list[dict], lang: ModuleType) -> bool:
-    """Whether a place's name stands right before a noun for a body, describing it: "the Silicon
-    Valley giant", "a Seattle firm", "the London-based lender"."""
+    """Whether a place's name describes a body: right before a noun for one ("the Silicon Valley
+    giant", "a Seattle firm", "the London-based lender") or after "based in" ("the chain based
+    in Richmond, Virginia")."""
     index = mention["sentence"]
     if not 0 <= index < len(sentences) or "start" not in sentences[index]:
         return False
     sentence = sentences[index]
+    if _HOME_BEFORE.search(sentence["text"][: max(mention["start"] - sentence["start"], 0)]):
+        return True  # "the home furnishings chain based in Richmond, Virginia"
     after = sentence["text"][mention["end"] - sentence["start"] :]
     following = re.match(r"(?:-based)?\s+([a-z]+(?:-[a-z]+)?)\b|-based\b", after)
     if following is None:

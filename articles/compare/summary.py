@@ -441,12 +441,20 @@ _LEADING_WORDS = re.compile(r"^([^\W\d]+(?:\s+[^\W\d]+)*)\s+\d")
 
 def _same_bound_words(a: dict, b: dict) -> bool:
     """Whether two figures are bounds of one side told in the same words before their digits
-    ("at least 23" and "at least 24", "more than 500" and "more than 600"); not "more than 20"
-    and "at least 21", which may be one figure."""
+    ("at least 23" and "at least 24", "more than 500" and "more than 600", "at least another
+    three weeks" and "at least four more weeks"); not "more than 20" and "at least 21", which
+    may be one figure."""
     if a.get("bound") != b.get("bound") or a.get("bound") not in ("at_least", "at_most"):
         return False
     words_a, words_b = _LEADING_WORDS.match(a["text"].lower()), _LEADING_WORDS.match(b["text"].lower())
-    return bool(words_a and words_b and words_a.group(1) == words_b.group(1))
+    if not (words_a and words_b):
+        return False
+    return _ADDED.sub("", words_a.group(1)) == _ADDED.sub("", words_b.group(1))
+
+
+# A word after a bound that says the figure comes on top of what was before ("at least another
+# three weeks", "at least four more weeks"): the bound is the same.
+_ADDED = re.compile(r"\s+(?:another|a further|further|an additional|additional|an extra|extra)$")
 
 
 def part_and_whole(a: dict, b: dict) -> bool:

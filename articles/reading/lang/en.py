@@ -773,6 +773,9 @@ REFERENCE_PREPOSITIONS = frozenset("from against versus vs below above".split())
 COUNTED_SYNONYMS = {
     "vessel": "ship", "person": "people", "kid": "child", "firm": "company", "lorry": "truck",
 }  # fmt: skip
+# Nouns that count pieces of what follows their "of" ("14 items of evidence", "11 pieces of
+# evidence"): the count is of the evidence.
+PARTITIVE_NOUNS = frozenset("piece item bit fragment".split())
 # A member of a body that acts as one, for the body, as a clause's subject: "the jurors, who had
 # deliberated for about six hours" and "the jury deliberated for nine hours" tell one doing.
 MEMBER_OF = {"juror": "jury"}
