@@ -420,9 +420,13 @@ def _conflict(a: dict, b: dict) -> bool:
         return _dates_differ(str(a["value"]), str(b["value"]))
     if _same_bound_words(a, b):
         # "at least 23 people" / "at least 24 people": each outlet's floor is the figure it
-        # stands by, and the two differ, though neither range rules the other out
-        return a["value"] != b["value"]
+        # stands by, and the two differ, though neither range rules the other out; unless one
+        # is the other cut to a rounder figure ("more than $2 million" / "more than $2.3
+        # million": down for a floor, up for a ceiling)
+        return a["value"] != b["value"] and not _rounded_bound(a["value"], b["value"], a["bound"])
     numeric = all(isinstance(n["value"], int | float) for n in (a, b))
+    if numeric and _scale_slip(a["value"], b["value"]):
+        return False
     if numeric and a.get("bound", "exact") == b.get("bound", "exact") == "exact":
         # A figure rounded to its last place allows what rounds to it ("a record £96m" / "£96.4
         # million", "53,000" / "53,394"), within ROUNDING of the larger: "1,000" / "1,200" and
@@ -436,7 +440,29 @@ def _conflict(a: dict, b: dict) -> bool:
     return range_a[1] < range_b[0] or range_b[1] < range_a[0]
 
 
-_LEADING_WORDS = re.compile(r"^([^\W\d]+(?:\s+[^\W\d]+)*)\s+\d")
+def _rounded_bound(x: float, y: float, bound: str) -> bool:
+    """Whether the rounder of two bounds is the other cut to its last place, down for a floor
+    ("more than 2" for "more than 2.3"), up for a ceiling ("up to 3" for "up to 2.6")."""
+    if not all(isinstance(v, int | float) for v in (x, y)):
+        return False
+    coarse, fine = (x, y) if _last_place(x) > _last_place(y) else (y, x)
+    place = _last_place(coarse)
+    if place <= _last_place(fine):
+        return False
+    cut = math.floor(fine / place) if bound == "at_least" else math.ceil(fine / place)
+    return math.isclose(cut * place, coarse)
+
+
+def _scale_slip(x: float, y: float) -> bool:
+    """Whether two figures have the same digits a thousand times or more apart ("₹1.5 lakh crore"
+    read without its crore against "1.5 trillion rupees", "$1.2m" against "$1.2bn"): one figure
+    told at two scales, or a scale read wrong, far more often than two figures a report pair
+    disagrees on."""
+    small, big = sorted((abs(x), abs(y)))
+    if small == 0:
+        return False
+    power = math.log10(big / small)
+    return round(power) >= 3 and abs(power - round(power)) < 1e-9
 
 
 def _same_bound_words(a: dict, b: dict) -> bool:
@@ -446,10 +472,22 @@ def _same_bound_words(a: dict, b: dict) -> bool:
     may be one figure."""
     if a.get("bound") != b.get("bound") or a.get("bound") not in ("at_least", "at_most"):
         return False
-    words_a, words_b = _LEADING_WORDS.match(a["text"].lower()), _LEADING_WORDS.match(b["text"].lower())
-    if not (words_a and words_b):
-        return False
-    return _ADDED.sub("", words_a.group(1)) == _ADDED.sub("", words_b.group(1))
+    words_a, words_b = _bound_words(a["text"]), _bound_words(b["text"])
+    return bool(words_a) and words_a == words_b
+
+
+def _bound_words(text: str) -> str:
+    """The words before a figure's first number, in digits or in words, without a word saying
+    it comes on top (_ADDED): "at least" of "at least another three weeks"."""
+    words = []
+    number_words = get_language("en").NUMBER_WORDS
+    for word in text.lower().split():
+        if re.match(r"\W?\d", word) or word.strip(",.") in number_words:  # "23", "£5m", "three"
+            return _ADDED.sub("", " ".join(words))
+        if not word.isalpha():
+            return ""
+        words.append(word)
+    return ""
 
 
 # A word after a bound that says the figure comes on top of what was before ("at least another

@@ -130,10 +130,15 @@ def parse_value(text: str, lang: ModuleType) -> float | None:
                 value = (value or 0) + lang.NUMBER_WORDS[word]
         if value is None:
             return None
-    for word in words:
+    for k, word in enumerate(words):
         scale = lang.SCALE_WORDS.get(word)
         # "m", "bn", "k" scale only when stuck to the figure ("$5bn", "40m"): "5 m" is metres.
         if scale and (len(word) > 2 or (match and lower[match.end() : match.end() + len(word)] == word)):
+            # a scale of a scale right after it multiplies it: "1.5 lakh crore" is 1.5 trillion
+            for after in words[k + 1 :]:
+                if len(after) <= 2 or after not in lang.SCALE_WORDS:
+                    break
+                scale *= lang.SCALE_WORDS[after]
             # to 12 significant digits: 8.2 * 1e6 is 8199999.999999999 in floating point, which
             # an exact "8,200,000" in the other report would not equal
             value = float(f"{value * scale:.12g}")
@@ -692,14 +697,14 @@ def _figure_spans(doc, lang: ModuleType) -> list:
     spans = []
     covered: set[int] = set()
     for ent in doc.ents:
-        after = doc[ent.end] if ent.end < len(doc) else None
-        if (
-            after is not None
-            and len(after) > 2
-            and after.lower_ in lang.SCALE_WORDS
-            and doc[ent.end - 1].like_num
+        while (
+            ent.end < len(doc)
+            and len(doc[ent.end]) > 2
+            and doc[ent.end].lower_ in lang.SCALE_WORDS
+            and (doc[ent.end - 1].like_num or doc[ent.end - 1].lower_ in lang.SCALE_WORDS)
         ):
-            # "Some 8.2 lakh people": the model leaves out a scale word it rarely sees
+            # "Some 8.2 lakh people", "₹1.5 lakh crore": the model leaves out a scale word it
+            # rarely sees
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)
         ent = _fraction_of_a_scale(doc, ent, lang) or _without_a_name_before(doc, ent, lang)
         covered.update(range(ent.start, ent.end))
