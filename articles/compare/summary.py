@@ -730,8 +730,8 @@ def crossed_conflicts(
     measure one thing (as number_conflicts: kind, measure, role), their clauses' verbs are one
     ("deliberate"; "licensed to carry" is not "carrying") and their subjects one (_subjects_meet),
     neither report gives the other's value of that measure anywhere, neither figure has another
-    such partner, and no guard of number_conflicts keeps them apart. Dates, times and scores are
-    left out. Session 21 tried this on closeness of meaning alone and got three false conflicts
+    such partner, no guard of number_conflicts keeps them apart and the sentences do not tell
+    of two times (_told_apart). Dates, times and scores are left out. Session 21 tried this on closeness of meaning alone and got three false conflicts
     of eight (eval/compare/RESULTS.md): the verb and the subject are what says "one claim" here."""
     lang = get_language(language)
     numbers_a, numbers_b = one_currency(numbers_a, numbers_b)
@@ -759,9 +759,27 @@ def crossed_conflicts(
                     continue
                 if _kept_apart(x, y, ([x], [y]), places, sentences, people):
                     continue
+                if _told_apart(x, y, numbers_a, numbers_b, sentences):
+                    continue
                 found.append((measure, x, y))
     uses = Counter(id(n) for _, x, y in found for n in (x, y))
     return [_conflict_item(measure, [x], [y]) for measure, x, y in found if uses[id(x)] == uses[id(y)] == 1]
+
+
+def _told_apart(
+    x: dict, y: dict, numbers_a: list[dict], numbers_b: list[dict], sentences: tuple[list[dict], list[dict]]
+) -> bool:
+    """Whether two sentences tell of two happenings by their times: one done and one ahead
+    ("cut 200 jobs" / "will cut 300 jobs": the reading's "time" of a sentence), or dated on two
+    days that differ ("killed on March 3" / "killed on March 9")."""
+    i, j = x["sentence"], y["sentence"]
+    if i < len(sentences[0]) and j < len(sentences[1]):
+        time_a, time_b = sentences[0][i].get("time"), sentences[1][j].get("time")
+        if time_a and time_b and time_a != time_b:
+            return True
+    dates_a = [str(n["value"]) for n in numbers_a if n["sentence"] == i and n["kind"] == "date"]
+    dates_b = [str(n["value"]) for n in numbers_b if n["sentence"] == j and n["kind"] == "date"]
+    return bool(dates_a and dates_b) and all(_dates_differ(a, b) for a in dates_a for b in dates_b)
 
 
 def _subjects_meet(x: dict, y: dict, entities: tuple[list[dict], list[dict]], lang) -> bool:
@@ -791,7 +809,8 @@ def _subjects_meet(x: dict, y: dict, entities: tuple[list[dict], list[dict]], la
 def _named_by(entity: dict | None, word: str) -> bool:
     """Whether a word is one of the names an entity goes by in its report ("ifrc")."""
     return entity is not None and word in {
-        v.lower() for v in (*entity.get("variants", []), *(m["text"] for m in entity.get("mentions", [])))
+        v.lower()
+        for v in (*entity.get("variants", []), *(m.get("text", "") for m in entity.get("mentions", [])))
     }
 
 

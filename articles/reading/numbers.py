@@ -406,6 +406,15 @@ def _anchor(root) -> str:
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
+def _infinitive_under(verb) -> bool:
+    """Whether a verb is the infinitive another verb governs ("licensed to carry", "plans to cut"),
+    as the parse gives it: an open complement, or a clause with "to" it hangs on that verb."""
+    if verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and to)
+
+
 def _predicate(root, lang: ModuleType) -> tuple[str, str, int]:
     """(verb, subject, subject's character offset in the doc) of the clause a figure is told in
     (see Number.verb): climbing from the figure to the first verb; a verb under another that
@@ -420,7 +429,7 @@ def _predicate(root, lang: ModuleType) -> tuple[str, str, int]:
         return "", "", -1
     words = [verb.lemma_.lower()]
     clause = verb
-    while clause.dep_ == "xcomp" and clause.head.pos_ in ("VERB", "AUX"):
+    while _infinitive_under(clause):
         clause = clause.head
         words.insert(0, clause.lemma_.lower())
     if any(c.dep_ == "neg" for c in (*verb.children, *clause.children)):
