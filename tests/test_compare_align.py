@@ -1729,3 +1729,13 @@ def test_a_place_a_body_is_based_in_is_no_place_of_the_claim():
         "Brannock & Lowe, the furniture chain based in Richmond, Virginia, said it would close 140 stores.",
     )
     assert places_by_sentence(analysis).get(0, set()) == set()
+
+
+def test_unpaired_shares_of_two_sides_of_a_vote_are_no_conflict():
+    from articles.compare.summary import crossed_conflicts
+
+    share = {"kind": "percent", "unit": "%"}
+    yes = [_told("54%", 54, "vote in favour", "=", **share)]
+    no = [_told("46%", 46, "vote against", "=", **share)]
+    assert crossed_conflicts(APART, yes, no) == []
+    assert len(crossed_conflicts(APART, yes, [_told("58%", 58, "vote in favour", "=", **share)])) == 1

@@ -616,3 +616,11 @@ def test_a_figure_a_noun_is_of_is_about_that_noun():
         ]
     ]
     assert ("just 41.8%", "turnout") in anchors
+
+
+def test_the_side_a_verb_took_is_part_of_it_so_two_sides_shares_are_two_things():
+    (yes,) = _predicates("In all, 54% voted in favour of the plan.")
+    (no,) = _predicates("46% voted against the plan.")
+    assert (yes[1], no[1]) == ("vote in favour", "vote against")
+    # the phrase that holds the figure is no side taken
+    assert _predicates("The jury deliberated for nine hours.")[0][1] == "deliberate"

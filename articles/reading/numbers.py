@@ -415,11 +415,33 @@ def _infinitive_under(verb) -> bool:
     return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and to)
 
 
+# Words after a verb that say which way it went, outside the figure's own phrase: "voted
+# against", "voted for", "in favour", a particle ("turned out", "paid out").
+_SIDES = frozenset({"for", "against"})
+_FAVOUR = frozenset({"favour", "favor"})
+
+
+def _side_taken(verb, root) -> list[str]:
+    """The words of a verb that say which way it went ("54% voted in favour" / "46% voted
+    against": two shares of two sides, not one share told two ways), leaving out the phrase that
+    holds the figure ("deliberated for nine hours")."""
+    found = []
+    for child in verb.children:
+        if child.left_edge.i <= root.i <= child.right_edge.i:
+            continue
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in _SIDES):
+            found.append(child.lower_)
+        elif child.dep_ == "prep" and any(c.lower_ in _FAVOUR for c in child.children):
+            found.append("in favour")
+    return found
+
+
 def _predicate(root, lang: ModuleType) -> tuple[str, str, int]:
     """(verb, subject, subject's character offset in the doc) of the clause a figure is told in
     (see Number.verb): climbing from the figure to the first verb; a verb under another that
     says what was meant, allowed or expected ("licensed to carry", "plans to cut") keeps that
-    verb before it, as a denial does "not"; a relative pronoun's subject is the noun it stands
+    verb before it, as a denial does "not", and the words of the side it took after it ("voted
+    against", _side_taken); a relative pronoun's subject is the noun it stands
     for ("the jurors, who had deliberated"); a member of a body stands for the body ("jurors":
     "jury", lang.MEMBER_OF); a personal pronoun tells no subject. ("", "", -1) without a verb."""
     verb = root
@@ -434,6 +456,7 @@ def _predicate(root, lang: ModuleType) -> tuple[str, str, int]:
         words.insert(0, clause.lemma_.lower())
     if any(c.dep_ == "neg" for c in (*verb.children, *clause.children)):
         words.insert(0, "not")
+    words += _side_taken(verb, root)
     told = " ".join(words)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and clause is not verb:
