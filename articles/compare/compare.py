@@ -186,7 +186,7 @@ def with_conflict_rows(
         elif at_b is not None or at_a is not None:
             rows[at_b if at_b is not None else at_a] = row
         else:
-            after = max(k for k, r in enumerate(rows) if i in r["a"])
+            after = max((k for k, r in enumerate(rows) if i in r["a"]), default=len(rows) - 1)
             rows.insert(after + 1, row)
     return rows
 
