@@ -622,5 +622,8 @@ def test_the_side_a_verb_took_is_part_of_it_so_two_sides_shares_are_two_things()
     (yes,) = _predicates("In all, 54% voted in favour of the plan.")
     (no,) = _predicates("46% voted against the plan.")
     assert (yes[1], no[1]) == ("vote in favour", "vote against")
-    # the phrase that holds the figure is no side taken
+    # the phrase that holds the figure is no side taken, nor a reason given with "for"
     assert _predicates("The jury deliberated for nine hours.")[0][1] == "deliberate"
+    assert (
+        _predicates("Fourteen people were taken to hospitals, mostly for smoke inhalation.")[0][1] == "take"
+    )

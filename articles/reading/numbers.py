@@ -417,7 +417,6 @@ def _infinitive_under(verb) -> bool:
 
 # Words after a verb that say which way it went, outside the figure's own phrase: "voted
 # against", "voted for", "in favour", a particle ("turned out", "paid out").
-_SIDES = frozenset({"for", "against"})
 _FAVOUR = frozenset({"favour", "favor"})
 
 
@@ -429,7 +428,9 @@ def _side_taken(verb, root) -> list[str]:
     for child in verb.children:
         if child.left_edge.i <= root.i <= child.right_edge.i:
             continue
-        if child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in _SIDES):
+        # "for" takes a side only after a vote: "taken to hospitals, mostly for smoke inhalation"
+        side = child.lower_ == "against" or (child.lower_ == "for" and verb.lemma_.lower() == "vote")
+        if child.dep_ == "prt" or (child.dep_ == "prep" and side):
             found.append(child.lower_)
         elif child.dep_ == "prep" and any(c.lower_ in _FAVOUR for c in child.children):
             found.append("in favour")
