@@ -1621,3 +1621,186 @@ def test_the_main_claim_is_read_where_the_parse_runs_two_sentences_together():
     assert [s["rank"] for s in sentences] == [None, 4, None, None]
     assert [s["negated"] for s in sentences] == [False, False, False, True]
     assert [s["withholds"] for s in sentences] == [False, False, False, True]
+
+
+def _told(text: str, value, verb: str, subject: str, sentence: int = 0, **extra) -> dict:
+    unit = extra.pop("unit", "hour")
+    return {
+        **_figure(text, value, unit, extra.pop("kind", "duration")),
+        "measure": unit,
+        "sentence": sentence,
+        "verb": verb,
+        "subject": subject,
+        "subject_at": -1,
+        **extra,
+    }
+
+
+APART = [{"kind": "only_a", "a": [0], "b": []}, {"kind": "only_b", "a": [], "b": [0]}]
+
+
+def test_figures_of_unpaired_sentences_conflict_when_one_doer_does_one_thing():
+    from articles.compare.summary import crossed_conflicts
+
+    a = [_told("about nine hours", 9, "deliberate", "jury", bound="about")]
+    b = [_told("just six hours", 6, "deliberate", "jury")]
+    found = crossed_conflicts(APART, a, b)
+    assert [(c["a"], c["b"], c["a_sentences"], c["b_sentences"]) for c in found] == [
+        (["about nine hours"], ["just six hours"], [0], [0])
+    ]
+    # another verb, another subject, or no subject told: not one claim
+    assert crossed_conflicts(APART, a, [_told("six hours", 6, "wait", "jury")]) == []
+    assert crossed_conflicts(APART, a, [_told("six hours", 6, "deliberate", "judge")]) == []
+    assert crossed_conflicts(APART, a, [_told("six hours", 6, "deliberate", "")]) == []
+    # a pair a row holds already is number_conflicts' to judge
+    row = [{"kind": "match", "level": "same", "a": [0], "b": [0]}]
+    assert crossed_conflicts(row, a, b) == []
+
+
+def test_unpaired_figures_do_not_conflict_when_the_other_report_gives_the_value_or_two_could_face():
+    from articles.compare.summary import crossed_conflicts
+
+    a = [_told("nine hours", 9, "deliberate", "jury")]
+    b = [_told("six hours", 6, "deliberate", "jury"), _told("nine hours", 9, "sit", "court", sentence=1)]
+    assert crossed_conflicts([*APART, {"kind": "only_b", "a": [], "b": [1]}], a, b) == []
+    two = [
+        _told("six hours", 6, "deliberate", "jury"),
+        _told("seven hours", 7, "deliberate", "jury", sentence=1),
+    ]
+    assert crossed_conflicts([*APART, {"kind": "only_b", "a": [], "b": [1]}], a, two) == []
+
+
+def test_unpaired_dates_are_never_set_against_each_other():
+    from articles.compare.summary import crossed_conflicts
+
+    a = [_told("March 3", "m=3;d=3", "hold", "council", kind="date", unit="date")]
+    b = [_told("March 5", "m=3;d=5", "hold", "council", kind="date", unit="date")]
+    assert crossed_conflicts(APART, a, b) == []
+
+
+def test_subjects_meet_as_one_entity_under_two_names_or_a_body_and_a_noun_for_one():
+    from articles.compare.summary import crossed_conflicts
+
+    federation = {
+        "key": "ifrc",
+        "kind": "organisation",
+        "variants": ["International Federation of Red Cross and Red Crescent Societies", "IFRC"],
+        "mentions": [{"start": 4, "end": 70, "text": "International Federation ...", "sentence": 0}],
+    }
+    a = [
+        _told(
+            "4.2 million Swiss francs", 4.2e6, "launch", "society", kind="amount", unit="CHF", subject_at=10
+        )
+    ]
+    b = [_told("CHF 4.8 million", 4.8e6, "launch", "ifrc", kind="amount", unit="CHF")]
+    assert len(crossed_conflicts(APART, a, b, entities=([federation], []))) == 1
+    assert crossed_conflicts(APART, a, b) == []
+    pennine = {
+        **federation,
+        "key": "pennine",
+        "variants": ["Pennine"],
+        "mentions": [{"start": 0, "end": 7, "text": "Pennine"}],
+    }
+    firm = [_told("21 days", 21, "have", "firm", unit="day")]
+    days = [_told("28 days", 28, "have", "pennine", unit="day", subject_at=0)]
+    assert len(crossed_conflicts(APART, days, firm, entities=([pennine], []))) == 1
+    assert (
+        crossed_conflicts(
+            APART, days, [_told("21 days", 21, "have", "court", unit="day")], entities=([pennine], [])
+        )
+        == []
+    )
+
+
+def test_a_conflict_between_unpaired_sentences_is_shown_in_a_related_row_of_its_own():
+    from articles.compare.compare import with_conflict_rows
+
+    sentences = (
+        [{"text": "Jurors deliberated for nine hours."}, {"text": "The judge thanked them."}],
+        [{"text": "Police closed the road."}, {"text": "A jury deliberated for six hours."}],
+    )
+    conflict = {"a_sentences": [0], "b_sentences": [1]}
+    # both one-sided and next to each other: one row
+    rows = [{"kind": "only_a", "a": [0], "b": []}, {"kind": "only_b", "a": [], "b": [1]}]
+    (row,) = with_conflict_rows(rows, [conflict], sentences)
+    assert (row["kind"], row["a"], row["b"], row["level"], row["conflict"]) == (
+        "match",
+        [0],
+        [1],
+        "related",
+        True,
+    )
+    # apart: the row at A's place, a link at B's
+    rows = [
+        {"kind": "only_a", "a": [0], "b": []},
+        {"kind": "match", "a": [1], "b": [0], "level": "same"},
+        {"kind": "only_b", "a": [], "b": [1]},
+    ]
+    kinds = [(r["kind"], r["a"], r["b"]) for r in with_conflict_rows(rows, [conflict], sentences)]
+    assert kinds == [("match", [0], [1]), ("match", [1], [0]), ("moved_b", [0], [1])]
+    # A's sentence in another row already: the row takes B's one-sided place
+    rows = [{"kind": "match", "a": [0], "b": [0], "level": "same"}, {"kind": "only_b", "a": [], "b": [1]}]
+    kinds = [(r["kind"], r["a"], r["b"]) for r in with_conflict_rows(rows, [conflict], sentences)]
+    assert kinds == [("match", [0], [0]), ("match", [0], [1])]
+
+
+def test_a_currency_name_several_share_faces_the_code_the_reports_write():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+    dirhams = [{**_figure("53 billion dirhams", 53e9, "dirham", "amount"), "measure": "dirham"}]
+    mad = [{**_figure("MAD 61 billion", 61e9, "MAD", "amount"), "measure": "MAD"}]
+    assert [c["unit"] for c in number_conflicts([row], dirhams, mad)] == ["MAD"]
+    # with the dirhams of two countries written by code, which one is meant cannot be told
+    aed = {**_figure("AED 2 billion", 2e9, "AED", "amount"), "measure": "AED", "sentence": 1}
+    assert number_conflicts([row], dirhams, [*mad, aed]) == []
+
+
+def test_one_figure_at_two_scales_is_no_conflict():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+    lakh = [{**_figure("₹1.5 lakh", 1.5e5, "INR", "amount"), "measure": "INR"}]
+    trillion = [{**_figure("1.5 trillion rupees", 1.5e12, "INR", "amount"), "measure": "INR"}]
+    assert number_conflicts([row], lakh, trillion) == []
+    other = [{**_figure("1.7 trillion rupees", 1.7e12, "INR", "amount"), "measure": "INR"}]
+    assert len(number_conflicts([row], [{**trillion[0]}], other)) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        (("at least another three weeks", 3), ("at least four more weeks", 4), True),
+        (("more than $2 million", 2e6), ("more than $2.3 million", 2.3e6), False),
+        (("more than $2 million", 2e6), ("more than $3 million", 3e6), True),
+        (("up to 3 hours", 3), ("up to 2.6 hours", 2.6), False),
+    ],
+)
+def test_two_bounds_in_the_same_words_differ_unless_one_is_the_other_rounded(a, b, conflict):
+    from articles.compare.summary import _conflict
+
+    def bound(text: str, value: float) -> dict:
+        return {"text": text, "value": value, "kind": "duration", "unit": "week",
+                "bound": "at_most" if text.startswith("up to") else "at_least"}  # fmt: skip
+
+    assert _conflict(bound(*a), bound(*b)) is conflict
+
+
+def test_a_place_a_body_is_based_in_is_no_place_of_the_claim():
+    from articles.compare.compare import places_by_sentence
+
+    analysis = read_report(
+        "",
+        "Brannock & Lowe, the furniture chain based in Richmond, Virginia, said it would close 140 stores.",
+    )
+    assert places_by_sentence(analysis).get(0, set()) == set()
+
+
+def test_unpaired_shares_of_two_sides_of_a_vote_are_no_conflict():
+    from articles.compare.summary import crossed_conflicts
+
+    share = {"kind": "percent", "unit": "%"}
+    yes = [_told("54%", 54, "vote in favour", "=", **share)]
+    no = [_told("46%", 46, "vote against", "=", **share)]
+    assert crossed_conflicts(APART, yes, no) == []
+    assert len(crossed_conflicts(APART, yes, [_told("58%", 58, "vote in favour", "=", **share)])) == 1

@@ -558,3 +558,78 @@ def test_a_currency_the_model_leaves_after_a_qualified_sum_is_the_sums_currency(
     # the model tags "around 1.15 trillion" as money and leaves "birr" out
     numbers = read_report("t", "The deal is worth around 1.15 trillion birr at the official rate.")["numbers"]
     assert [(n["text"], n["unit"]) for n in numbers] == [("around 1.15 trillion birr", "ETB")]
+
+
+def _predicates(text: str) -> list[tuple[str, str, str]]:
+    return [(n["text"], n["verb"], n["subject"]) for n in read_report("", text)["numbers"]]
+
+
+def test_a_figure_carries_the_verb_and_the_subject_of_its_clause():
+    assert _predicates("The jury deliberated for nine hours.") == [("nine hours", "deliberate", "jury")]
+    # a relative pronoun stands for its noun, and jurors for their jury
+    assert ("about six hours", "deliberate", "jury") in _predicates(
+        "The jurors, who had deliberated for about six hours, returned their verdict."
+    )
+    # the figure's own phrase as the subject
+    assert _predicates("Seventeen people were taken to hospitals.") == [("Seventeen people", "take", "=")]
+    # what a body is allowed to do is not what it did; a pronoun names no one
+    assert _predicates("The bus was licensed to carry 48 passengers.") == [
+        ("48 passengers", "license carry", "bus")
+    ]
+    assert _predicates("It was carrying 52 passengers.") == [("52 passengers", "carry", "")]
+
+
+def test_a_denied_verb_is_told_as_denied():
+    assert _predicates("The company did not cut 300 jobs.")[0][1] == "not cut"
+
+
+def test_a_scale_of_a_scale_multiplies_it():
+    assert ("₹1.5 lakh crore", "amount", "INR", 1.5e12) in figures(
+        "It announced purchases of government bonds worth ₹1.5 lakh crore."
+    )
+
+
+def test_items_and_pieces_of_a_thing_count_the_thing():
+    def measures(text: str) -> list[str]:
+        return [n["measure"] for n in read_report("", text)["numbers"] if n["kind"] == "count"]
+
+    assert measures("DNA testing of 14 items of evidence matched a man who died in 2011.") == ["evidence"]
+    # a year before the place the pieces came from dates it and counts nothing
+    assert measures("Tests on 11 pieces of evidence from the 1993 crime scene matched another man.") == [
+        "evidence"
+    ]
+
+
+def test_lorries_and_trucks_are_one_thing_counted():
+    def measures(text: str) -> list[str]:
+        return [n["measure"] for n in read_report("", text)["numbers"] if n["kind"] == "count"]
+
+    assert measures("A queue of 1,200 lorries stretched back along the highway.") == measures(
+        "Some 2,100 trucks were waiting at the border."
+    )
+
+
+def test_a_code_before_what_the_model_reads_as_money_is_its_currency_even_when_it_is_a_word():
+    amounts = [f for f in figures("The line was built at a cost of MAD 61 billion.") if f[1] == "amount"]
+    assert [(unit, value) for _, _, unit, value in amounts] == [("MAD", 61e9)]
+
+
+def test_a_figure_a_noun_is_of_is_about_that_noun():
+    anchors = [
+        (n["text"], n["anchor"])
+        for n in read_report("", "The initiative passed with 54.3% of the vote on a turnout of just 41.8%.")[
+            "numbers"
+        ]
+    ]
+    assert ("just 41.8%", "turnout") in anchors
+
+
+def test_the_side_a_verb_took_is_part_of_it_so_two_sides_shares_are_two_things():
+    (yes,) = _predicates("In all, 54% voted in favour of the plan.")
+    (no,) = _predicates("46% voted against the plan.")
+    assert (yes[1], no[1]) == ("vote in favour", "vote against")
+    # the phrase that holds the figure is no side taken, nor a reason given with "for"
+    assert _predicates("The jury deliberated for nine hours.")[0][1] == "deliberate"
+    assert (
+        _predicates("Fourteen people were taken to hospitals, mostly for smoke inhalation.")[0][1] == "take"
+    )

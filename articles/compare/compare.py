@@ -7,11 +7,13 @@ from ..reading.gazetteer import countries_holding, country_code
 from ..reading.identity import ORGANISATION
 from ..reading.lang import get_language
 from ..reading.names import name_tokens
+from ..reading.vectors import cosine_matrix, unpack
 from .align import align
 from .key_differences import key_differences
 from .summary import (
     Country,
     InCountry,
+    crossed_conflicts,
     entity_summary,
     headline_summary,
     link_entities,
@@ -91,13 +93,21 @@ def places_by_sentence(analysis: dict) -> dict[int, set[object]]:
     return places
 
 
+# "based in" or "headquartered in" before a place, with the names of the places before it in a
+# list ("based in Richmond, Virginia"): where a body has its home, not where the claim happens.
+_HOME_BEFORE = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?(?:[A-Z][\w.'-]*,?\s+){0,4}$")
+
+
 def _describes_a_body(mention: dict, sentences: list[dict], lang: ModuleType) -> bool:
-    """Whether a place's name stands right before a noun for a body, describing it: "the Silicon
-    Valley giant", "a Seattle firm", "the London-based lender"."""
+    """Whether a place's name describes a body: right before a noun for one ("the Silicon Valley
+    giant", "a Seattle firm", "the London-based lender") or after "based in" ("the chain based
+    in Richmond, Virginia")."""
     index = mention["sentence"]
     if not 0 <= index < len(sentences) or "start" not in sentences[index]:
         return False
     sentence = sentences[index]
+    if _HOME_BEFORE.search(sentence["text"][: max(mention["start"] - sentence["start"], 0)]):
+        return True  # "the home furnishings chain based in Richmond, Virginia"
     after = sentence["text"][mention["end"] - sentence["start"] :]
     following = re.match(r"(?:-based)?\s+([a-z]+(?:-[a-z]+)?)\b|-based\b", after)
     if following is None:
@@ -126,6 +136,59 @@ def join_quoted_rows(rows: list[dict], quotes_a: list[dict], quotes_b: list[dict
         else:
             joined.append(row)
     return joined
+
+
+def with_conflict_rows(
+    rows: list[dict],
+    crossed: list[dict],
+    sentences: tuple[list[dict], list[dict]],
+    cosines=None,
+    language: str = "en",
+) -> list[dict]:
+    """rows with a row of its own for each conflict between two sentences no row paired
+    (summary.crossed_conflicts), shown as related, not as the same claim (the two disagree on
+    the figure they give), so that the page shows the two side by side with the conflict and
+    neither sentence stays listed as a claim only its report makes. The row takes the place of
+    a sentence's one-sided row: of B's, or of A's when B's sentence is in another row; when
+    both were one-sided and not next to each other, the row stands at A's place and B's place
+    gets a link to it, as a match out of order does. Its score is the sentences' cosine."""
+    rows = list(rows)
+    for conflict in crossed:
+        i, j = conflict["a_sentences"][0], conflict["b_sentences"][0]
+        text_a, text_b = sentences[0][i]["text"], sentences[1][j]["text"]
+        parts_a, parts_b = word_diff(text_a, text_b, language)
+        score = (
+            round(float(cosines[i, j]), 3)
+            if cosines is not None and cosines.shape[0] > i and cosines.shape[1] > j
+            else 0.0
+        )
+        row = {
+            "kind": "match",
+            "a": [i],
+            "b": [j],
+            "score": score,
+            "level": "related",
+            "moved": False,
+            "conflict": True,
+            "a_parts": parts_a,
+            "b_parts": parts_b,
+        }
+        at_a = next((k for k, r in enumerate(rows) if r["kind"] == "only_a" and r["a"] == [i]), None)
+        at_b = next((k for k, r in enumerate(rows) if r["kind"] == "only_b" and r["b"] == [j]), None)
+        if at_a is not None and at_b is not None and abs(at_a - at_b) == 1:
+            rows[min(at_a, at_b)] = row
+            del rows[max(at_a, at_b)]
+        elif at_a is not None and at_b is not None:
+            rows[at_a] = {**row, "moved": True}
+            rows[at_b] = {
+                "kind": "moved_b", "a": [i], "b": [j], "score": score, "level": "related", "moved": True,
+            }  # fmt: skip
+        elif at_b is not None or at_a is not None:
+            rows[at_b if at_b is not None else at_a] = row
+        else:
+            after = max((k for k, r in enumerate(rows) if i in r["a"]), default=len(rows) - 1)
+            rows.insert(after + 1, row)
+    return rows
 
 
 def _one_quote(sentences: list[int], of_quote: dict[int, int]) -> int | None:
@@ -179,14 +242,24 @@ def compare_analyses(analysis_a: dict, analysis_b: dict) -> dict:
             row["a_parts"], row["b_parts"] = word_diff(text_a, text_b, language)
         rows.append(row)
     rows = join_quoted_rows(rows, quotes_a, quotes_b)
-    conflicts = number_conflicts(
+    places = (places_by_sentence(analysis_a), places_by_sentence(linked_b))
+    people = _people_words(analysis_a, analysis_b)
+    numbers_a, numbers_b = analysis_a.get("numbers", []), analysis_b.get("numbers", [])
+    conflicts = number_conflicts(rows, numbers_a, numbers_b, places, (sentences_a, sentences_b), people)
+    crossed = crossed_conflicts(
         rows,
-        analysis_a.get("numbers", []),
-        analysis_b.get("numbers", []),
-        (places_by_sentence(analysis_a), places_by_sentence(linked_b)),
+        numbers_a,
+        numbers_b,
+        places,
         (sentences_a, sentences_b),
-        _people_words(analysis_a, analysis_b),
+        people,
+        (analysis_a.get("entities", []), linked_b.get("entities", [])),
+        language,
     )
+    if crossed:
+        cosines = cosine_matrix(unpack(analysis_a.get("vectors")), unpack(analysis_b.get("vectors")))
+        rows = with_conflict_rows(rows, crossed, (sentences_a, sentences_b), cosines, language)
+        conflicts += crossed
     counts = {
         "shared": sum(r["kind"] == "match" and r.get("level") != "related" for r in rows),
         "related": sum(r["kind"] == "match" and r.get("level") == "related" for r in rows),

@@ -55,6 +55,23 @@ def _words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _codes_of_words() -> dict[str, frozenset[str]]:
+    """A word several currencies share, as _words() leaves it ("krone", "dirham"), to their codes."""
+    found: dict[str, set[str]] = {}
+    for code in _codes():
+        one = get_currency_name(code, count=1, locale="en").split()[-1].lower()
+        found.setdefault(one, set()).add(code)
+    return {word: frozenset(codes) for word, codes in found.items() if len(codes) > 1}
+
+
+def codes_of_word(word: str) -> frozenset[str]:
+    """The currencies a name several share may be ("dirham": AED and MAD; "krone": DKK and NOK),
+    empty for any other unit: what one report calls "53 billion dirhams" another may write as
+    "MAD 61 billion" (summary.one_currency tells which from the reports)."""
+    return _codes_of_words().get(word, frozenset())
+
+
+@lru_cache(maxsize=1)
 def _full_names() -> tuple[re.Pattern[str], dict[str, str]]:
     """A currency's full English name of two words or more, singular or plural ("Swiss francs",
     "Norwegian kroner", "Egyptian pounds"), which tells one currency where its last word alone
@@ -131,6 +148,14 @@ def glued_sign() -> re.Pattern[str]:
         reverse=True,
     )
     return re.compile(rf"(?:{'|'.join(map(re.escape, glued))}){_AN_AMOUNT_AFTER}")
+
+
+def code_before_amount(text: str) -> str | None:
+    """The ISO code written before the figure of what the model already read as money, even a
+    code that is an English word in capitals ("MAD 61 billion": the Moroccan dirham; as a sign
+    before any number, "TOP 10", it is no currency), else None."""
+    found = re.match(r"\s*([A-Z]{3})\s?\d", text)
+    return found.group(1) if found and found.group(1) in _codes() else None
 
 
 def is_currency_code(word: str) -> bool:

@@ -15,7 +15,7 @@ from types import ModuleType
 
 from spacy.tokens import Span
 
-from .currencies import currency_of_name, currency_of_sign, currency_of_word
+from .currencies import code_before_amount, currency_of_name, currency_of_sign, currency_of_word
 
 AMOUNT, PERCENT, COUNT, QUANTITY, DATE, DURATION, TIME, ORDINAL, SCORE = (
     "amount",
@@ -76,6 +76,15 @@ class Number:
     # The thing the figure's clause is about (_anchor): "admission" of "hospital admissions fell by
     # 71 percent", to tell which of two figures in one sentence goes with another report's one.
     anchor: str = ""
+    # The verb the figure's clause tells it with ("deliberated for nine hours": "deliberate";
+    # "licensed to carry 48 passengers": "license carry"; "did not offer": "not offer") and that
+    # clause's subject ("jury"; "=" when the figure's own phrase is the subject: "Seventeen people
+    # were taken to hospitals"), with where the subject's word starts, to tell it by its entity:
+    # two reports' figures told of one doer doing one thing may be set against each other even
+    # when the alignment did not pair their sentences (summary.crossed_conflicts).
+    verb: str = ""
+    subject: str = ""
+    subject_at: int = -1
 
     def as_dict(self) -> dict:
         return {
@@ -90,6 +99,9 @@ class Number:
             "bound": self.bound,
             "role": self.role,
             "anchor": self.anchor,
+            "verb": self.verb,
+            "subject": self.subject,
+            "subject_at": self.subject_at,
         }
 
 
@@ -118,10 +130,15 @@ def parse_value(text: str, lang: ModuleType) -> float | None:
                 value = (value or 0) + lang.NUMBER_WORDS[word]
         if value is None:
             return None
-    for word in words:
+    for k, word in enumerate(words):
         scale = lang.SCALE_WORDS.get(word)
         # "m", "bn", "k" scale only when stuck to the figure ("$5bn", "40m"): "5 m" is metres.
         if scale and (len(word) > 2 or (match and lower[match.end() : match.end() + len(word)] == word)):
+            # a scale of a scale right after it multiplies it: "1.5 lakh crore" is 1.5 trillion
+            for after in words[k + 1 :]:
+                if len(after) <= 2 or after not in lang.SCALE_WORDS:
+                    break
+                scale *= lang.SCALE_WORDS[after]
             # to 12 significant digits: 8.2 * 1e6 is 8199999.999999999 in floating point, which
             # an exact "8,200,000" in the other report would not equal
             value = float(f"{value * scale:.12g}")
@@ -157,7 +174,7 @@ def _currency(text: str, lang: ModuleType) -> str:
     for word in re.findall(r"\w+", text.lower()):
         if code := currency_of_word(word):
             return code
-    return "money"
+    return code_before_amount(text) or "money"
 
 
 def _counted_noun(span, lang: ModuleType):
@@ -215,6 +232,12 @@ def _counted_thing(doc, ent, noun, lang: ModuleType) -> str:
     "first-round draft picks"), so only the nouns for a part of a people narrow it."""
     if noun is None:
         return ""
+    if noun.lemma_.lower() in lang.PARTITIVE_NOUNS and noun.i >= ent.end:
+        # "14 items of evidence", "11 pieces of evidence": what is counted is the evidence
+        of = next((c for c in noun.children if c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if whole is not None and whole.pos_ == "NOUN":
+            return lang.COUNTED_SYNONYMS.get(whole.lemma_.lower(), whole.lemma_.lower())
     thing = lang.COUNTED_SYNONYMS.get(noun.lemma_.lower(), noun.lemma_.lower())
     if noun.i < ent.end:  # "of" counts ("12 of the victims"): the noun alone
         return thing
@@ -234,6 +257,7 @@ def _counted_thing(doc, ent, noun, lang: ModuleType) -> str:
     return thing
 
 
+_YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
 # Prepositions after which a counted number of things is what the count was counted within.
 _WITHIN = frozenset({"in", "from", "over", "across"})
 
@@ -251,7 +275,10 @@ def _counted_within(noun) -> list[str]:
             if prep.dep_ != "prep" or prep.lower_ not in _WITHIN or prep.i < noun.i:
                 continue
             for thing in prep.children:
-                if thing.dep_ == "pobj" and any(c.dep_ == "nummod" for c in thing.children):
+                # (a year before the thing dates it: "from the 1993 crime scene" counts no scenes)
+                if thing.dep_ == "pobj" and any(
+                    c.dep_ == "nummod" and not _YEAR.fullmatch(c.text) for c in thing.children
+                ):
                     return [prep.lower_, thing.lemma_.lower()]
     return []
 
@@ -351,7 +378,13 @@ def _role(root, lang: ModuleType) -> str:
 
 def _anchor(root) -> str:
     """The noun a figure's clause is about: the subject of its verb ("hospital admissions fell by 71
-    percent": "admission"), or the noun a gapped clause keeps ("and hospital admissions by 78%")."""
+    percent": "admission"), the noun a gapped clause keeps ("and hospital admissions by 78%"), or
+    the noun the figure is "of" ("passed with 54.3% of the vote on a turnout of just 41.8%":
+    "turnout" for 41.8%, not the initiative that passed)."""
+    of = root.head
+    if root.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.i < root.i:
+        # "on a turnout of just 41.8%", "at a cost of MAD 61 billion": the noun it is the figure of
+        return of.head.lemma_.lower()
     token = root
     while token.head.i != token.i:
         head = token.head
@@ -368,6 +401,77 @@ def _anchor(root) -> str:
             return subject.lemma_.lower()
         token = head
     return ""
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _infinitive_under(verb) -> bool:
+    """Whether a verb is the infinitive another verb governs ("licensed to carry", "plans to cut"),
+    as the parse gives it: an open complement, or a clause with "to" it hangs on that verb."""
+    if verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and to)
+
+
+# Words after a verb that say which way it went, outside the figure's own phrase: "voted
+# against", "voted for", "in favour", a particle ("turned out", "paid out").
+_FAVOUR = frozenset({"favour", "favor"})
+
+
+def _side_taken(verb, root) -> list[str]:
+    """The words of a verb that say which way it went ("54% voted in favour" / "46% voted
+    against": two shares of two sides, not one share told two ways), leaving out the phrase that
+    holds the figure ("deliberated for nine hours")."""
+    found = []
+    for child in verb.children:
+        if child.left_edge.i <= root.i <= child.right_edge.i:
+            continue
+        # "for" takes a side only after a vote: "taken to hospitals, mostly for smoke inhalation"
+        side = child.lower_ == "against" or (child.lower_ == "for" and verb.lemma_.lower() == "vote")
+        if child.dep_ == "prt" or (child.dep_ == "prep" and side):
+            found.append(child.lower_)
+        elif child.dep_ == "prep" and any(c.lower_ in _FAVOUR for c in child.children):
+            found.append("in favour")
+    return found
+
+
+def _predicate(root, lang: ModuleType) -> tuple[str, str, int]:
+    """(verb, subject, subject's character offset in the doc) of the clause a figure is told in
+    (see Number.verb): climbing from the figure to the first verb; a verb under another that
+    says what was meant, allowed or expected ("licensed to carry", "plans to cut") keeps that
+    verb before it, as a denial does "not", and the words of the side it took after it ("voted
+    against", _side_taken); a relative pronoun's subject is the noun it stands
+    for ("the jurors, who had deliberated"); a member of a body stands for the body ("jurors":
+    "jury", lang.MEMBER_OF); a personal pronoun tells no subject. ("", "", -1) without a verb."""
+    verb = root
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "", "", -1
+    words = [verb.lemma_.lower()]
+    clause = verb
+    while _infinitive_under(clause):
+        clause = clause.head
+        words.insert(0, clause.lemma_.lower())
+    if any(c.dep_ == "neg" for c in (*verb.children, *clause.children)):
+        words.insert(0, "not")
+    words += _side_taken(verb, root)
+    told = " ".join(words)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and clause is not verb:
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return told, "", -1
+    if subject.left_edge.i <= root.i <= subject.right_edge.i:
+        return told, "=", subject.idx
+    if subject.lower_ in _RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+        subject = clause.head
+    if subject.pos_ == "PRON":
+        return told, "", -1
+    lemma = subject.lemma_.lower()
+    return told, lang.MEMBER_OF.get(lemma, lemma), subject.idx
 
 
 # A rate: a figure for each period ("£123 a year", "£2.37 a week", "twice a day", "5% annually");
@@ -626,14 +730,14 @@ def _figure_spans(doc, lang: ModuleType) -> list:
     spans = []
     covered: set[int] = set()
     for ent in doc.ents:
-        after = doc[ent.end] if ent.end < len(doc) else None
-        if (
-            after is not None
-            and len(after) > 2
-            and after.lower_ in lang.SCALE_WORDS
-            and doc[ent.end - 1].like_num
+        while (
+            ent.end < len(doc)
+            and len(doc[ent.end]) > 2
+            and doc[ent.end].lower_ in lang.SCALE_WORDS
+            and (doc[ent.end - 1].like_num or doc[ent.end - 1].lower_ in lang.SCALE_WORDS)
         ):
-            # "Some 8.2 lakh people": the model leaves out a scale word it rarely sees
+            # "Some 8.2 lakh people", "₹1.5 lakh crore": the model leaves out a scale word it
+            # rarely sees
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)
         ent = _fraction_of_a_scale(doc, ent, lang) or _without_a_name_before(doc, ent, lang)
         covered.update(range(ent.start, ent.end))
@@ -970,7 +1074,25 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         bound = "exact" if tally else _bound(text, before, context, kind, after)
         end = start_char + len(text) + offset
         anchor = _anchor(ent.root) if role != "reference" else ""
+        verb, subject, subject_at = _predicate(ent.root, lang)
         if kind in (AMOUNT, COUNT, QUANTITY, PERCENT) and (period := _per_period(after)):
             measure = f"{measure or unit} a {period}"  # "£123 a year" is not set against "£2.37 a week"
-        numbers.append(Number(text, value, unit, kind, sentence, start, end, bound, measure, role, anchor))
+        numbers.append(
+            Number(
+                text,
+                value,
+                unit,
+                kind,
+                sentence,
+                start,
+                end,
+                bound,
+                measure,
+                role,
+                anchor,
+                verb,
+                subject,
+                subject_at + offset if subject_at >= 0 else -1,
+            )
+        )
     return sorted(numbers, key=lambda number: number.start)

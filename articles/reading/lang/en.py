@@ -834,7 +834,15 @@ MARGIN_NOUNS = frozenset("defeat win victory majority loss lead margin".split())
 REFERENCE_PREPOSITIONS = frozenset("from against versus vs below above".split())
 # Plain synonyms among counted nouns, to one word: "37 vessels" and "43 ships" count the same thing.
 # Only words that name the same things in news use, never a kind and its sort ("vehicle", "truck").
-COUNTED_SYNONYMS = {"vessel": "ship", "person": "people", "kid": "child", "firm": "company"}
+COUNTED_SYNONYMS = {
+    "vessel": "ship", "person": "people", "kid": "child", "firm": "company", "lorry": "truck",
+}  # fmt: skip
+# Nouns that count pieces of what follows their "of" ("14 items of evidence", "11 pieces of
+# evidence"): the count is of the evidence.
+PARTITIVE_NOUNS = frozenset("piece item bit fragment".split())
+# A member of a body that acts as one, for the body, as a clause's subject: "the jurors, who had
+# deliberated for about six hours" and "the jury deliberated for nine hours" tell one doing.
+MEMBER_OF = {"juror": "jury"}
 NARROWING_PEOPLE = frozenset(
     "adult child infant baby civilian woman man teenager teen youth minor pensioner".split()
 )
