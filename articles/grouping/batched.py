@@ -25,7 +25,7 @@ from ..models import Article, Event, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
 from .engine import report_keys
 from .features import ReportFeatures
-from .last_look import last_look, singles_near
+from .last_look import closing_thoughts, last_look, singles_near
 from .service import apply_refinement, assign_article
 from .similarity import Profile
 from .store import ALL_REPORTS, CHUNK, DatabaseStore, features_of
@@ -260,4 +260,8 @@ def look_again(event_ids: Iterable[int]) -> int:
         refinement = last_look(store, [*run, *singles_near(store, run)])
         apply_refinement(refinement, store)
         moved += len(refinement.moves)
+        for event_id in run:
+            refinement = closing_thoughts(store, event_id)
+            apply_refinement(refinement, store)
+            moved += len(refinement.moves)
     return moved

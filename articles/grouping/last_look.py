@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, match_evidence, report_keys
-from .refine import MAX_MEMBERS, Member, Move, Refinement, RefineStore
+from .refine import MAX_MEMBERS, RELATED, Member, Move, Refinement, RefineStore, reconsider
 from .scoring import THRESHOLDS
 from .similarity import THRESHOLD, Profile, explain, score
 
@@ -137,3 +137,38 @@ def singles_near(store: LookStore, event_ids: Iterable[int]) -> set[int]:
             found.update(store.candidates(index_keys(profile), profile.last, LOOK_CANDIDATES + 1))
     found.difference_update(ids)
     return set(store.members(sorted(found), 1))
+
+
+def closing_thoughts(store: LookStore, event_id: int) -> Refinement:
+    """Second thoughts once more for an event of the import that holds two to MAX_MEMBERS
+    reports, against the events the index now finds for it, as they now are.
+
+    Why: second thoughts run after each decision, among the events that decision scored. A
+    report that joined an event on thin evidence before its own story's event formed (the
+    protest's third report in the law's signing, the march's own event not yet there) is never
+    in play again when that event forms from other reports, whose decisions scored other
+    events. Once the import is grouped every story is there to be found; each event is looked
+    at once, its members free to move under reconsider's rules (the threshold, and more than
+    their own event without them by MOVE_MARGIN)."""
+    members = store.members([event_id], MAX_MEMBERS).get(event_id)
+    if not members or len(members) < 2:
+        return Refinement()
+    profile = store.profiles([event_id]).get(event_id)
+    if profile is None:
+        return Refinement()
+    found = store.candidates(index_keys(profile), profile.last, LOOK_CANDIDATES + 1)
+    others = [e for e in found if e != event_id][:LOOK_CANDIDATES]
+    if not others:
+        return Refinement()
+    # No report prompted this look: none is named, and no story is pulled apart (pull_apart
+    # needs the report whose arrival showed the rift).
+    refinement = reconsider(store, event_id, [(e, RELATED) for e in others], _NO_TRIGGER, size=len(members))
+    for move in refinement.moves:
+        del move.evidence["moved_after_article_id"]
+        move.evidence["explanation"] = move.evidence["explanation"].replace(
+            "when a related report arrived", "once the reports around it were grouped", 1
+        )
+    return refinement
+
+
+_NO_TRIGGER = 0  # no report's id
