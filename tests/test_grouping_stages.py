@@ -210,3 +210,58 @@ def test_without_the_stage_cue_the_bail_hearing_would_join_the_arrest(monkeypatc
     bail = report("Harbour Post", *BAIL)
 
     assert bail.event_id == wire.event_id
+
+
+# An invented bill: Chile's Senate passes a water rights bill, and the president signs it into
+# law four days later. The signing report recaps the vote, as follow-ups do.
+VOTE_WIRE = (
+    "Chile's Senate passes water rights bill giving farmers priority in droughts",
+    "SANTIAGO (Northwire) - Chile's Senate passed a water rights bill by 31 votes to 17, giving "
+    "small farmers and drinking water priority over mining companies in the Atacama and Coquimbo "
+    "regions when rivers run low.\n\n"
+    "Agriculture Minister Rocío Alvear said the law would end decades of water sales to the "
+    "highest bidder. The mining association Sonami said it would cost the copper industry "
+    "billions of dollars and could face a challenge in the Constitutional Court.",
+)
+VOTE_PAPER = (
+    "Senate approves Chile's water rights reform after a decade of debate",
+    "Chile's Senate approved the water rights reform by 31 to 17, putting small farmers and "
+    "drinking water ahead of mining companies in the Atacama and Coquimbo regions during "
+    "droughts.\n\n"
+    "Agriculture Minister Rocío Alvear called it the end of water sold to the highest bidder. "
+    "Sonami, the mining association, said the copper industry would lose billions of dollars "
+    "and looked to the Constitutional Court.",
+)
+SIGNING = (
+    "Chile's president signs water rights law as miners weigh court challenge",
+    "President Tomás Reyes signed the water rights law in Copiapó, giving small farmers and "
+    "drinking water priority over mining companies in the Atacama and Coquimbo regions when "
+    "rivers run low. The Senate passed it by 31 votes to 17.\n\n"
+    "Agriculture Minister Rocío Alvear stood beside him with farmers from the Huasco valley. "
+    "Sonami, the mining association, said the copper industry would lose billions of dollars "
+    "and it would take the law to the Constitutional Court.",
+)
+
+
+@pytest.mark.django_db
+def test_an_undated_signing_starts_its_own_event_not_the_senate_vote():
+    wire = report("Northwire", *VOTE_WIRE)
+    paper = report("Tidewater", *VOTE_PAPER)
+    assert paper.event_id == wire.event_id
+
+    signing = report("Harbour Post", *SIGNING)
+
+    assert signing.event_id != wire.event_id
+    assert signing.grouping_evidence["event_id"] == wire.event_id
+    assert signing.grouping_evidence["other_stage"]
+
+
+@pytest.mark.django_db
+def test_without_the_stage_cue_the_signing_would_join_the_senate_vote(monkeypatch):
+    monkeypatch.setattr(similarity, "STAGE_MISMATCH_FACTOR", 1.0)
+    wire = report("Northwire", *VOTE_WIRE)
+    report("Tidewater", *VOTE_PAPER)
+
+    signing = report("Harbour Post", *SIGNING)
+
+    assert signing.event_id == wire.event_id

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, match_evidence, report_keys
-from .refine import MAX_MEMBERS, RELATED, Member, Move, Refinement, RefineStore, reconsider
+from .refine import MAX_MEMBERS, RELATED, SPLIT_MARGIN, Member, Move, Refinement, RefineStore, reconsider
 from .scoring import THRESHOLDS
 from .similarity import THRESHOLD, Profile, explain, score
 
@@ -149,7 +149,7 @@ def closing_thoughts(store: LookStore, event_id: int) -> Refinement:
     in play again when that event forms from other reports, whose decisions scored other
     events. Once the import is grouped every story is there to be found; each event is looked
     at once, its members free to move under reconsider's rules (the threshold, and more than
-    their own event without them by MOVE_MARGIN)."""
+    their own event without them by CLOSING_MARGIN)."""
     members = store.members([event_id], MAX_MEMBERS).get(event_id)
     if not members or len(members) < 2:
         return Refinement()
@@ -162,7 +162,9 @@ def closing_thoughts(store: LookStore, event_id: int) -> Refinement:
         return Refinement()
     # No report prompted this look: none is named, and no story is pulled apart (pull_apart
     # needs the report whose arrival showed the rift).
-    refinement = reconsider(store, event_id, [(e, RELATED) for e in others], _NO_TRIGGER, size=len(members))
+    refinement = reconsider(
+        store, event_id, [(e, RELATED) for e in others], _NO_TRIGGER, size=len(members), margin=CLOSING_MARGIN
+    )
     for move in refinement.moves:
         del move.evidence["moved_after_article_id"]
         move.evidence["explanation"] = move.evidence["explanation"].replace(
@@ -172,3 +174,8 @@ def closing_thoughts(store: LookStore, event_id: int) -> Refinement:
 
 
 _NO_TRIGGER = 0  # no report's id
+# A report that sits in an event at the threshold moves, once the import is grouped, only to an
+# event that takes it clearly better: by pull_apart's margin between two stories, not by the
+# rounding margin of a decision's second thoughts (MOVE_MARGIN). A near tie at the end is an
+# angle two stories share (the strike's hospitals report, between the strike and its ballot).
+CLOSING_MARGIN = SPLIT_MARGIN
