@@ -44,6 +44,13 @@ REBUILD_FROM = THRESHOLD - 0.2
 # line every move was right on every corpus, dated or not (eval/RESULTS.md, session 23).
 LOOK_THRESHOLD = THRESHOLDS["near"]
 
+_NO_TRIGGER = 0  # no report's id
+# A report that sits in an event at the threshold moves, once the import is grouped, only to an
+# event that takes it clearly better: by pull_apart's margin between two stories, not by the
+# rounding margin of a decision's second thoughts (MOVE_MARGIN). A near tie at the end is an
+# angle two stories share (the strike's hospitals report, between the strike and its ballot).
+CLOSING_MARGIN = SPLIT_MARGIN
+
 
 class LookStore(RefineStore, Protocol):
     def candidates(self, keys: dict[str, float], when: object, limit: int | None = None) -> list[int]: ...
@@ -171,11 +178,3 @@ def closing_thoughts(store: LookStore, event_id: int) -> Refinement:
             "when a related report arrived", "once the reports around it were grouped", 1
         )
     return refinement
-
-
-_NO_TRIGGER = 0  # no report's id
-# A report that sits in an event at the threshold moves, once the import is grouped, only to an
-# event that takes it clearly better: by pull_apart's margin between two stories, not by the
-# rounding margin of a decision's second thoughts (MOVE_MARGIN). A near tie at the end is an
-# angle two stories share (the strike's hospitals report, between the strike and its ballot).
-CLOSING_MARGIN = SPLIT_MARGIN
