@@ -245,7 +245,8 @@ def group_articles(article_ids: list[int]) -> dict[int, str]:
 
 def look_again(event_ids: Iterable[int]) -> int:
     """The last look (last_look.py) at the reports left alone in `event_ids`, the events of an
-    import's grouped reports once its last run is grouped; returns how many moved. The caller
+    import's grouped reports once its last run is grouped, then the closing second thoughts of
+    each of those events (last_look.closing_thoughts); returns how many moved. The caller
     holds the grouping lock in its transaction, as for group_articles.
 
     In runs of CHUNK events by id, each stored before the next is read: the same moves as one

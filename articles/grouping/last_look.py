@@ -7,14 +7,19 @@ without ever scoring it, since the index gave their candidate places to bigger r
 and nothing brings it there. Once the run is grouped, each report still alone in its event is
 scored again against the events the index finds for it (its own left out), with the events as
 they now are, and joins the best one if that scores at least the near-miss line
-(LOOK_THRESHOLD), under which events are only linked. A report in company is left alone: second
-thoughts already weigh it with its event.
+(LOOK_THRESHOLD), under which events are only linked.
+
+A report in company that joined a related story before its own story's event formed is in the
+same blind spot (the protest's report in the law's signing, the march's event formed later from
+reports whose decisions never scored the signing's). So each event of the run with company then
+has second thoughts once more with the events the index now finds for it (closing_thoughts),
+where a report moves only to an event that takes it clearly better than its own (CLOSING_MARGIN).
 
 Reports of an earlier import left alone are looked at again too when this import forms or grows
 a story the index finds for them (singles_near): a feed's tabloid may arrive a run before its
 story's other reports.
 
-Both stores run this same code at the end of a run (batched.group_articles after an import's
+Both stores run this same code at the end of a run (batched.look_again after an import's last
 chunk, regroup after all its reports), so one import and a regroup of it make the same events.
 Plain Python; no Django.
 """
