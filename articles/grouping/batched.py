@@ -261,8 +261,10 @@ def look_again(event_ids: Iterable[int]) -> int:
         refinement = last_look(store, [*run, *singles_near(store, run)])
         apply_refinement(refinement, store)
         moved += len(refinement.moves)
-        for event_id in run:
-            refinement = closing_thoughts(store, event_id)
-            apply_refinement(refinement, store)
-            moved += len(refinement.moves)
+    # Once every run has had its look, as regroup does after its own.
+    store = DatabaseStore()
+    for event_id in ordered:
+        refinement = closing_thoughts(store, event_id)
+        apply_refinement(refinement, store)
+        moved += len(refinement.moves)
     return moved
