@@ -329,18 +329,21 @@ _STAGE_WORDS = {
     "accepted": r"accept(?:s|ed)?|agrees?|agreed|recommend(?:s|ed)?|board\s+backing",
 }
 _STAGES = [(stage, re.compile(rf"\b(?:{words})\b")) for stage, words in _STAGE_WORDS.items()]
-# The saga each stage belongs to: stages are told apart only within one saga. "Rebels sign a
-# ceasefire" and "ceasefire agreed" are one happening told with a bill's and an offer's words;
-# a bill's signature says nothing against an offer's acceptance. A stage stored under a name not
-# listed here (none so far) is a saga of its own.
+# The kind of saga each stage belongs to: stages are told apart only within one kind. A court
+# case's and an election's stages are told in words of their own (arrested, bail, guilty,
+# runoff): a headline telling one says what happened whatever the other side's saga, so the two
+# are one kind, compared with each other as before bills and offers were told. A bill's and an
+# offer's are common verbs (signs, passes, agrees, rejects) that tell one happening more than one
+# way ("rebels sign a ceasefire", "ceasefire agreed"): each counts only against its own kind. A
+# stage stored under a name not listed here (none so far) is a kind of its own.
 SAGA_OF_STAGE = {
-    "accused": "court case",
-    "charged": "court case",
-    "bail": "court case",
-    "verdict": "court case",
-    "sentence": "court case",
-    "first round": "election",
-    "election result": "election",
+    "accused": "court case or election",
+    "charged": "court case or election",
+    "bail": "court case or election",
+    "verdict": "court case or election",
+    "sentence": "court case or election",
+    "first round": "court case or election",
+    "election result": "court case or election",
     "passed": "bill",
     "signed": "bill",
     "rejected": "offer",

@@ -272,7 +272,7 @@ def level_factor(report_levels: list[str], event_levels: Mapping[str, int]) -> f
 
 
 def stage_factor(report_stages: list[str], event_stages: Mapping[str, int]) -> float:
-    """STAGE_MISMATCH_FACTOR when both headlines tell stages of one kind of saga (a court case,
+    """STAGE_MISMATCH_FACTOR when both headlines tell stages of one kind of saga (a court case or
     an election, a bill, an offer: features.SAGA_OF_STAGE) and no stage is the same (the caller
     applies it only where the time factor cannot tell). event_stages: stage -> members telling it
     (zero counts are ignored). 1.0 otherwise: a headline that tells no stage (an analysis, a
