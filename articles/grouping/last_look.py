@@ -153,7 +153,8 @@ def singles_near(store: LookStore, event_ids: Iterable[int]) -> set[int]:
 
 def closing_thoughts(store: LookStore, event_id: int) -> Refinement:
     """Second thoughts once more for an event of the import that holds two to MAX_MEMBERS
-    reports, against the events the index now finds for it, as they now are.
+    reports, one of them at least undated, against the events the index now finds for it, as
+    they now are.
 
     Why: second thoughts run after each decision, among the events that decision scored. A
     report that joined an event on thin evidence before its own story's event formed (the
@@ -164,6 +165,12 @@ def closing_thoughts(store: LookStore, event_id: int) -> Refinement:
     their own event without them by CLOSING_MARGIN)."""
     members = store.members([event_id], MAX_MEMBERS).get(event_id)
     if not members or len(members) < 2:
+        return Refinement()
+    if all(m.report.published_at is not None for m in members):
+        # Only where the time factor cannot tell for some member. Dated reports are grouped
+        # oldest first, so a story's event forms before its follow-ups, and the days keep a
+        # related story's report out; looking at every event doubled a regroup's time
+        # (bench_grouping at 10,000 reports, one in ten undated: 19.6 s against 10.8 s).
         return Refinement()
     profile = store.profiles([event_id]).get(event_id)
     if profile is None:
