@@ -1,6 +1,6 @@
-"""A headline's stage of a court case or a two-round election as a cue: without dates to
-compare, an arrest and the bail hearing after it are two happenings, although the bail
-report's lead tells the arrest again."""
+"""A headline's stage of a court case, a two-round election, a bill or an offer as a cue: without
+dates to compare, an arrest and the bail hearing after it are two happenings, although the bail
+report's lead tells the arrest again; so are a Senate's vote and the president's signature."""
 
 from datetime import UTC, datetime
 
