@@ -6,6 +6,10 @@ from grouping_helpers import report
 
 from articles.grouping import batched, engine, last_look, refine
 from articles.grouping.batched import look_again
+from articles.grouping.engine import Weights, report_keys
+from articles.grouping.refine import Move, Refinement
+from articles.grouping.service import apply_refinement
+from articles.grouping.store import DatabaseStore
 from articles.models import Article, Event, EventProfile, GroupingStatus
 
 FERRY_WIRE = (
@@ -191,3 +195,72 @@ def test_a_report_left_alone_joins_its_story_at_the_near_miss_line_not_only_at_t
     assert shares.event_id == wire.event_id
     assert last_look.LOOK_THRESHOLD <= shares.grouping_score < engine.THRESHOLD
     assert shares.grouping_evidence["threshold"] == last_look.LOOK_THRESHOLD
+
+
+SALVAGE = (
+    "Salvors refloat Smyril Line's ferry Aurora and tow it to Klaksvik shipyard",
+    "Salvage crews refloated the ferry Aurora on the morning high tide and towed it to the "
+    "shipyard in Klaksvik, where the damaged hull will be repaired over the winter. Smyril Line "
+    "said the Aurora would miss the rest of the season and chartered a Danish ferry to keep the "
+    "route from Torshavn to Hirtshals open. The Faroese maritime authority said its inquiry into "
+    "the steering failure would report in the spring.",
+)
+
+
+def _grounding_and_salvage(monkeypatch: pytest.MonkeyPatch) -> tuple[Article, Article, Article, Article]:
+    """The grounding's three reports, undated, and the salvage weeks later, which started an
+    event of its own (its text tells the same ship, company and route)."""
+    return (
+        report("Wire", *FERRY_WIRE),
+        report("Paper", *FERRY_PAPER),
+        report("Tabloid", *FERRY_TABLOID),
+        _alone(monkeypatch, "Harbour Post", *SALVAGE),
+    )
+
+
+def _move(article: Article, to_event: int) -> None:
+    """Put an automatic report in another event, its profile rebuilt as an early decision on
+    thinner evidence would have left it."""
+    store = DatabaseStore()
+    from_event = article.event_id
+    members = store.members([from_event, to_event], refine.MAX_MEMBERS)
+    joined = [*members[to_event], *(m for m in members[from_event] if m.article_id == article.pk)]
+    left = [m for m in members[from_event] if m.article_id != article.pk]
+    weights = Weights(*store.frequencies({k for m in joined + left for k in report_keys(m.report)}))
+    move = Move(article.pk, from_event, to_event, 0.5, {"decision": "joined", "explanation": "early"})
+    profiles = {to_event: last_look._rebuilt(joined, weights), from_event: last_look._rebuilt(left, weights)}
+    apply_refinement(Refinement(moves=[move], profiles=profiles), store)
+
+
+@pytest.mark.django_db
+def test_a_report_that_joined_a_related_story_before_its_own_formed_moves_to_it_once_the_import_is_grouped(
+    monkeypatch,
+):
+    wire, paper, tabloid, salvage = _grounding_and_salvage(monkeypatch)
+    assert wire.event_id == paper.event_id == tabloid.event_id != salvage.event_id
+    # The grounding's tabloid in the salvage's event, as if it had come first and taken the only
+    # story there was, and the decisions since had never put it in play again.
+    _move(tabloid, salvage.event_id)
+
+    moved = look_again([salvage.event_id, wire.event_id])
+
+    tabloid.refresh_from_db()
+    # (Left alone, the salvage's report is then free to join on the threshold alone: undated,
+    # its text is the grounding's ship and route.)
+    assert moved >= 1
+    assert tabloid.event_id == wire.event_id
+    assert tabloid.grouping_evidence["moved_from_event_id"] == salvage.event_id
+    assert "once the reports around it were grouped" in tabloid.grouping_evidence["explanation"]
+
+
+@pytest.mark.django_db
+def test_a_report_closer_to_another_story_by_less_than_the_closing_margin_stays(monkeypatch):
+    wire, _, tabloid, salvage = _grounding_and_salvage(monkeypatch)
+    _move(tabloid, salvage.event_id)
+    # At the end a near tie is an angle two stories share: only a clear gain moves a report.
+    monkeypatch.setattr(last_look, "CLOSING_MARGIN", 1.0)
+
+    assert look_again([salvage.event_id, wire.event_id]) == 0
+
+    tabloid.refresh_from_db()
+    assert tabloid.event_id == salvage.event_id

@@ -1,6 +1,6 @@
-"""A headline's stage of a court case or a two-round election as a cue: without dates to
-compare, an arrest and the bail hearing after it are two happenings, although the bail
-report's lead tells the arrest again."""
+"""A headline's stage of a court case, a two-round election, a bill or an offer as a cue: without
+dates to compare, an arrest and the bail hearing after it are two happenings, although the bail
+report's lead tells the arrest again; so are a Senate's vote and the president's signature."""
 
 from datetime import UTC, datetime
 
@@ -54,12 +54,19 @@ def read(title: str, body: str) -> ReportFeatures:
     ("headline", "told"),
     [
         ("Police arrest mayor's aide at Nairobi airport", ["accused"]),
-        ("Ex-minister charged with taking bribes over road contracts", ["accused"]),
+        # The charge is a hearing of its own, days or weeks after the arrest; a plea of not
+        # guilty is made there, and is no verdict.
+        ("Ex-minister charged with taking bribes over road contracts", ["charged"]),
+        ("Former minister pleads not guilty to six bribery counts", ["charged"]),
+        ("Ex-minister claims trial to six charges, freed on bail", ["charged", "bail"]),
+        # Remand comes before the charge in some countries and after it in others: no stage.
+        ("Ex-minister remanded five days over rail contract", []),
         ("Smuggling suspect nabbed at the border", ["accused"]),
         ("Aide freed on bail with curfew and tag", ["bail"]),
         ("Court grants bail to ex-minister", ["bail"]),
         ("Jury finds former mayor guilty of bribery", ["verdict"]),
         ("Former mayor acquitted of bribery", ["verdict"]),
+        ("Jury finds former mayor not guilty of bribery", ["verdict"]),
         ("Former mayor jailed for nine years", ["sentence"]),
         ("Judge to hear sentencing arguments in mayor's case", ["sentence"]),
         # A headline that tells two stages shares one with either happening.
@@ -67,6 +74,8 @@ def read(title: str, body: str) -> ReportFeatures:
         ("Chile's Soto and Vidal head for presidential runoff", ["first round"]),
         ("Fragmented vote sends Soto and Vidal to a second round", ["first round"]),
         ("Soto leads first round of Chile's presidential election", ["first round"]),
+        ("Far right makes Chile's presidential runoff", ["first round"]),
+        ("Vidal reaches the run-off as Soto tops the vote", ["first round"]),
         ("Vidal wins Chile's presidential runoff", ["election result"]),
         ("Vidal wins the presidency by a whisker", ["election result"]),
         ("Chile has a new president-elect", ["election result"]),
@@ -76,11 +85,21 @@ def read(title: str, body: str) -> ReportFeatures:
         ("Government to bail out struggling airline", []),
         # Bail refused keeps him where the charge put him: no stage of its own.
         ("Ex-minister refused bail over road contracts", []),
-        ("Ex-minister charged and denied bail", ["accused"]),
+        ("Ex-minister charged and denied bail", ["charged"]),
+        # A bill: the chamber's vote, then the head of state's signature or veto.
+        ("Senate passes rail concessions bill", ["passed"]),
+        ("MPs approve foreign-funding law despite protests", ["passed"]),
+        ("President signs foreign-funding law", ["signed"]),
+        ("President vetoes truck toll exemption", ["signed"]),
+        # An offer: rejected, then accepted (or the other way round).
+        ("Sensor maker rebuffs takeover approach", ["rejected"]),
+        ("Family firm says no to American suitor", ["rejected"]),
+        ("Board agrees sweetened takeover deal", ["accepted"]),
+        ("Bidder raises offer, wins board backing", ["accepted"]),
         ("Ministers hold talks on port reform", []),
     ],
 )
-def test_a_headline_tells_the_stage_of_its_case_or_election(headline: str, told: list[str]):
+def test_a_headline_tells_the_stage_of_its_saga(headline: str, told: list[str]):
     assert stages(headline) == told
 
 
@@ -95,6 +114,17 @@ def test_a_headline_tells_the_stage_of_its_case_or_election(headline: str, told:
         ([], {"accused": 2}, 1.0),
         (["bail"], {}, 1.0),
         (["bail"], {"accused": 0}, 1.0),
+        (["charged"], {"accused": 3}, STAGE_MISMATCH_FACTOR),
+        (["signed"], {"passed": 1}, STAGE_MISMATCH_FACTOR),
+        (["accepted"], {"rejected": 2}, STAGE_MISMATCH_FACTOR),
+        # Stages of two kinds of saga say nothing: "rebels sign ceasefire" and "ceasefire
+        # agreed" tell one happening with a bill's word and an offer's.
+        (["signed"], {"accepted": 2}, 1.0),
+        (["passed"], {"accused": 1}, 1.0),
+        # A court case's and an election's stages are words of their own: one kind, as before.
+        (["accused"], {"first round": 1}, STAGE_MISMATCH_FACTOR),
+        # Within one kind, one stage in common is enough, whatever else either side tells.
+        (["signed", "accepted"], {"signed": 1, "rejected": 1}, 1.0),
     ],
 )
 def test_stage_factor_scores_down_only_where_both_sides_tell_stages_and_none_agrees(ours, theirs, factor):
@@ -166,7 +196,10 @@ def test_an_undated_bail_hearing_starts_its_own_event_not_the_arrests():
     assert bail.event_id != wire.event_id
     evidence = bail.grouping_evidence
     assert evidence["event_id"] == wire.event_id and evidence["other_stage"]
-    assert "its headline tells another stage of the case or election" in evidence["explanation"]
+    assert (
+        "its headline tells another stage of a court case, an election, a bill or an offer"
+        in evidence["explanation"]
+    )
 
 
 @pytest.mark.django_db
@@ -179,3 +212,58 @@ def test_without_the_stage_cue_the_bail_hearing_would_join_the_arrest(monkeypatc
     bail = report("Harbour Post", *BAIL)
 
     assert bail.event_id == wire.event_id
+
+
+# An invented bill: Chile's Senate passes a water rights bill, and the president signs it into
+# law four days later. The signing report recaps the vote, as follow-ups do.
+VOTE_WIRE = (
+    "Chile's Senate passes water rights bill giving farmers priority in droughts",
+    "SANTIAGO (Northwire) - Chile's Senate passed a water rights bill by 31 votes to 17, giving "
+    "small farmers and drinking water priority over mining companies in the Atacama and Coquimbo "
+    "regions when rivers run low.\n\n"
+    "Agriculture Minister Rocío Alvear said the law would end decades of water sales to the "
+    "highest bidder. The mining association Sonami said it would cost the copper industry "
+    "billions of dollars and could face a challenge in the Constitutional Court.",
+)
+VOTE_PAPER = (
+    "Senate approves Chile's water rights reform after a decade of debate",
+    "Chile's Senate approved the water rights reform by 31 to 17, putting small farmers and "
+    "drinking water ahead of mining companies in the Atacama and Coquimbo regions during "
+    "droughts.\n\n"
+    "Agriculture Minister Rocío Alvear called it the end of water sold to the highest bidder. "
+    "Sonami, the mining association, said the copper industry would lose billions of dollars "
+    "and looked to the Constitutional Court.",
+)
+SIGNING = (
+    "Chile's president signs water rights law as miners weigh court challenge",
+    "President Tomás Reyes signed the water rights law in Copiapó, giving small farmers and "
+    "drinking water priority over mining companies in the Atacama and Coquimbo regions when "
+    "rivers run low. The Senate passed it by 31 votes to 17.\n\n"
+    "Agriculture Minister Rocío Alvear stood beside him with farmers from the Huasco valley. "
+    "Sonami, the mining association, said the copper industry would lose billions of dollars "
+    "and it would take the law to the Constitutional Court.",
+)
+
+
+@pytest.mark.django_db
+def test_an_undated_signing_starts_its_own_event_not_the_senate_vote():
+    wire = report("Northwire", *VOTE_WIRE)
+    paper = report("Tidewater", *VOTE_PAPER)
+    assert paper.event_id == wire.event_id
+
+    signing = report("Harbour Post", *SIGNING)
+
+    assert signing.event_id != wire.event_id
+    assert signing.grouping_evidence["event_id"] == wire.event_id
+    assert signing.grouping_evidence["other_stage"]
+
+
+@pytest.mark.django_db
+def test_without_the_stage_cue_the_signing_would_join_the_senate_vote(monkeypatch):
+    monkeypatch.setattr(similarity, "STAGE_MISMATCH_FACTOR", 1.0)
+    wire = report("Northwire", *VOTE_WIRE)
+    report("Tidewater", *VOTE_PAPER)
+
+    signing = report("Harbour Post", *SIGNING)
+
+    assert signing.event_id == wire.event_id

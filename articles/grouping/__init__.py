@@ -28,7 +28,9 @@ Layout
   alone in its event is scored again against the events the index finds for it, each rebuilt
   from its members with today's frequencies, and joins the best at the threshold: a report
   that started alone before its story's event formed. An import's look also takes the reports
-  of earlier imports left alone that the index finds for the import's stories.
+  of earlier imports left alone that the index finds for the import's stories. Then each event
+  of the import with company has second thoughts once more with the events now near it
+  (closing_thoughts): a report that joined a related story before its own formed moves there.
 - store.py (database) and memory.py (in memory, for regroup) implement the Store.
 - service.py: assign_article(), one report. batched.py: group_articles(), the stored reports
   stage two of an import hands over, in publication order, with the document frequencies

@@ -25,7 +25,7 @@ from ..models import Article, Event, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
 from .engine import report_keys
 from .features import ReportFeatures
-from .last_look import last_look, singles_near
+from .last_look import closing_thoughts, last_look, singles_near
 from .service import apply_refinement, assign_article
 from .similarity import Profile
 from .store import ALL_REPORTS, CHUNK, DatabaseStore, features_of
@@ -245,7 +245,8 @@ def group_articles(article_ids: list[int]) -> dict[int, str]:
 
 def look_again(event_ids: Iterable[int]) -> int:
     """The last look (last_look.py) at the reports left alone in `event_ids`, the events of an
-    import's grouped reports once its last run is grouped; returns how many moved. The caller
+    import's grouped reports once its last run is grouped, then the closing second thoughts of
+    each of those events (last_look.closing_thoughts); returns how many moved. The caller
     holds the grouping lock in its transaction, as for group_articles.
 
     In runs of CHUNK events by id, each stored before the next is read: the same moves as one
@@ -258,6 +259,12 @@ def look_again(event_ids: Iterable[int]) -> int:
         run = ordered[start : start + CHUNK]
         # Reports of earlier imports left alone near this import's stories look again with them.
         refinement = last_look(store, [*run, *singles_near(store, run)])
+        apply_refinement(refinement, store)
+        moved += len(refinement.moves)
+    # Once every run has had its look, as regroup does after its own.
+    store = DatabaseStore()
+    for event_id in ordered:
+        refinement = closing_thoughts(store, event_id)
         apply_refinement(refinement, store)
         moved += len(refinement.moves)
     return moved

@@ -292,33 +292,68 @@ def new_levels(title: str, body: str, reading: dict | None, lead_chars: int = LE
     return [f"{value:g}%" for value in sorted(found)]
 
 
-# The stages of two sagas that news follows step by step, each a closed class of the words a
-# headline tells it with. A court case: the arrest or charge, bail, the verdict, the sentence
-# ("Chip boss collared at Dublin Airport", "freed on EUR 2m bail", "found guilty of fraud",
-# "jailed for seven years"). A two-round election: the first round ("leads first round",
-# "head for presidential runoff", "sends X and Y to a second round") and the result ("wins the
-# presidency", "president-elect"). A bare "runoff" or "second round" names no stage: the first
-# round's headlines announce it too. A headline may tell two stages ("arrested and charged",
-# "wins bail after arrest"): it then shares a stage with either happening.
+# The stages of the sagas that news follows step by step, each a closed class of the words a
+# headline tells it with. A court case: the arrest, the charge, bail, the verdict, the sentence
+# ("Chip boss collared at Dublin Airport", "charged with bribery", "freed on EUR 2m bail",
+# "found guilty of fraud", "jailed for seven years"). A two-round election: the first round
+# ("leads first round", "head for presidential runoff", "far right makes the runoff") and the
+# result ("wins the presidency", "president-elect"). A bill: the chamber's vote ("Senate passes",
+# "parliament adopts") and the head of state's signature or veto. An offer (a bid, a deal, a
+# plan put to a board or a vote): rejected ("rebuffs", "says no to") or accepted ("agrees",
+# "recommends", "wins board backing"). A bare "runoff" or "second round" names no stage: the
+# first round's headlines announce it too. A headline may tell two stages ("arrested and
+# charged", "wins bail after arrest"): it then shares a stage with either happening.
 _STAGE_WORDS = {
-    "accused": r"(?:re-?)?arrest(?:s|ed|ing)?|detain(?:s|ed)?|detention|custody|nabbed|collared"
-    r"|charged|charges|indicted|indictment",
+    # Remand is left out: before the charge in some countries (Malaysia's five-day remand to
+    # investigate), after it in others (the UK's "remanded in custody" at the first hearing).
+    "accused": r"(?:re-?)?arrest(?:s|ed|ing)?|detain(?:s|ed)?|detention|custody|nabbed|collared",
+    "charged": r"charged|charges|indicted|indictment|arraigned|arraignment"
+    r"|plead(?:s|ed)?\s+not\s+guilty|pled\s+not\s+guilty|claims?\s+trial|claimed\s+trial",
     # Bail refused keeps the accused in custody: the first hearing after the charge, often the
     # charge's own day, so it tells no stage of its own. A bail-out is no bail.
     "bail": r"(?<!refused )(?<!refuses )(?<!denied )(?<!denies )(?<!no )bail(?:ed|s)?(?!\s*-?\s*out)",
-    "verdict": r"guilty|convict(?:s|ed)?|conviction|acquit(?:s|ted)?|acquittal",
+    # "Pleads not guilty" is the charge's hearing, not a verdict.
+    "verdict": r"(?<!plead not )(?<!pleads not )(?<!pleaded not )(?<!pled not )guilty"
+    r"|convict(?:s|ed)?|conviction|acquit(?:s|ted)?|acquittal",
     "sentence": r"sentenced|sentencing|jailed|jails|imprisoned",
     "first round": r"first[- ]round"
     r"|(?:heads?|headed|heading|go(?:es)?|going|sends?|sent|forced?)\s+(?:[\w'-]+\s+){0,4}?(?:for|to|into)"
-    r"\s+(?:an?\s+|the\s+)?(?:presidential\s+)?(?:runoff|run-off|second\s+round)",
+    r"\s+(?:an?\s+|the\s+)?(?:presidential\s+)?(?:runoff|run-off|second\s+round)"
+    r"|(?:makes?|made|making|reach(?:es|ed)?|enters?|entered|advances?\s+to|advanced\s+to"
+    r"|qualif(?:y|ies|ied)\s+for|through\s+to)\s+(?:[\w'-]+\s+){0,3}?(?:runoff|run-off|second\s+round)",
     "election result": r"president-elect|elected\s+president"
     r"|wins?\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:presidency|runoff|run-off|second\s+round|presidential\s+election)",
+    "passed": r"pass(?:es|ed)?|approv(?:e|es|ed)|adopts?|adopted|clears|cleared",
+    "signed": r"signs|signed|signature|veto(?:es|ed)?",
+    "rejected": r"reject(?:s|ed)?|rebuff(?:s|ed)?|spurn(?:s|ed)?|says\s+no|said\s+no|turns?\s+down|turned\s+down",
+    "accepted": r"accept(?:s|ed)?|agrees?|agreed|recommend(?:s|ed)?|board\s+backing",
 }
 _STAGES = [(stage, re.compile(rf"\b(?:{words})\b")) for stage, words in _STAGE_WORDS.items()]
+# The kind of saga each stage belongs to: stages are told apart only within one kind. A court
+# case's and an election's stages are told in words of their own (arrested, bail, guilty,
+# runoff): a headline telling one says what happened whatever the other side's saga, so the two
+# are one kind, compared with each other as before bills and offers were told. A bill's and an
+# offer's are common verbs (signs, passes, agrees, rejects) that tell one happening more than one
+# way ("rebels sign a ceasefire", "ceasefire agreed"): each counts only against its own kind. A
+# stage stored under a name not listed here (none so far) is a kind of its own.
+SAGA_OF_STAGE = {
+    "accused": "court case or election",
+    "charged": "court case or election",
+    "bail": "court case or election",
+    "verdict": "court case or election",
+    "sentence": "court case or election",
+    "first round": "court case or election",
+    "election result": "court case or election",
+    "passed": "bill",
+    "signed": "bill",
+    "rejected": "offer",
+    "accepted": "offer",
+}
 
 
 def stages(title: str) -> list[str]:
-    """The stages of a court case or a two-round election a headline tells, in saga order:
+    """The stages of a court case, a two-round election, a bill or an offer a headline tells, in
+    saga order:
     "Irish court grants bail to Veltris executive" -> ["bail"]. Every outlet's headline of one
     happening tells its stage (arrested / detained / nabbed; guilty / convicted); a follow-up's
     headline tells the next one, while its lead recaps the earlier: only the headline counts."""

@@ -193,6 +193,7 @@ def reconsider(
     weights: Weights | None = None,
     *,
     size: int,
+    margin: float = MOVE_MARGIN,
 ) -> Refinement:
     """Moves among the events in play, the reports that leave for an event of their own,
     and the new profiles of the events they change.
@@ -249,7 +250,7 @@ def reconsider(
             if not scored:
                 continue
             best, target = max(scored, key=lambda pair: pair[0].score)  # first wins ties
-            if best.score < THRESHOLD or (current is not None and best.score <= current.score + MOVE_MARGIN):
+            if best.score < THRESHOLD or (current is not None and best.score <= current.score + margin):
                 continue
             title = store.title(target.event_id)
             move = _move_evidence(

@@ -14,8 +14,10 @@ Plain Python. The score combines
   same (the deal's defeat by 432 to 202, the confidence vote won by 325 to 306 the next day);
 - dated or not, a penalty when both give a rate's new value in their leads and no value is the
   same (the cash rate cut to 2.75%, then a week later to 2%);
-- when the two sides' dates cannot be compared, a penalty when both headlines tell a stage of a court case or
-  a two-round election and none in common (the arrest, then bail; the verdict, then the sentence).
+- when the two sides' dates cannot be compared, a penalty when both headlines tell a stage of one kind
+  of saga (a court case, a two-round election, a bill, an offer) and none in common (the arrest, then
+  bail; the verdict, then the sentence; the chamber's vote, then the signature; an offer rejected,
+  then accepted).
 """
 
 import math
@@ -23,7 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .features import ReportFeatures, heaviest, stem, tokens
+from .features import SAGA_OF_STAGE, ReportFeatures, heaviest, stem, tokens
 from .meaning import MeaningSum
 from .scoring import THRESHOLDS, text_score
 
@@ -59,10 +61,10 @@ VOTE_TOLERANCE = 0.01
 # (the Fed's cut to 2-2.25%, then to 1.75-2%). As strong as the vote cue, for the same reason.
 LEVEL_MISMATCH_FACTOR = 0.5
 # Multiplies the score when the report or the event has no publication date (so the time factor
-# cannot tell), the report's headline tells a stage of a court case or a two-round election
-# (features.stages), the event's reports' headlines tell some, and none is the same: every
-# outlet's headline of a bail hearing says bail, and the arrest's say arrested, held or detained,
-# while both leads tell the arrest. With dates on both sides the time factor decides (the
+# cannot tell), the report's headline tells a stage of a court case, a two-round election, a bill
+# or an offer (features.stages), the event's reports' headlines tell stages of the same kind of
+# saga, and none is the same: every outlet's headline of a bail hearing says bail, and the
+# arrest's say arrested or detained, while both leads tell the arrest. With dates on both sides the time factor decides (the
 # sentence comes weeks after the verdict).
 STAGE_MISMATCH_FACTOR = 0.5
 # Cap of the profile (centroid) size: the heaviest terms and names are kept.
@@ -270,11 +272,19 @@ def level_factor(report_levels: list[str], event_levels: Mapping[str, int]) -> f
 
 
 def stage_factor(report_stages: list[str], event_stages: Mapping[str, int]) -> float:
-    """STAGE_MISMATCH_FACTOR when both headlines tell stages of a saga and none is the same
-    (the caller applies it only where the time factor cannot tell). event_stages: stage ->
-    members telling it (zero counts are ignored). 1.0 otherwise: a headline that tells no stage
-    (an analysis, a market's reaction) says nothing either way."""
-    return _none_shared(report_stages, event_stages, str.__eq__, STAGE_MISMATCH_FACTOR)
+    """STAGE_MISMATCH_FACTOR when both headlines tell stages of one kind of saga (a court case or
+    an election, a bill, an offer: features.SAGA_OF_STAGE) and no stage is the same (the caller
+    applies it only where the time factor cannot tell). event_stages: stage -> members telling it
+    (zero counts are ignored). 1.0 otherwise: a headline that tells no stage (an analysis, a
+    market's reaction) says nothing either way, nor do stages of two kinds of saga ("rebels sign
+    a ceasefire" against "ceasefire agreed": a bill's word and an offer's for one happening)."""
+    stated = [stage for stage, members in event_stages.items() if members > 0]
+    if not report_stages or not stated or set(report_stages) & set(stated):
+        return 1.0
+    ours = {SAGA_OF_STAGE.get(stage, stage) for stage in report_stages}
+    if not ours & {SAGA_OF_STAGE.get(stage, stage) for stage in stated}:
+        return 1.0
+    return STAGE_MISMATCH_FACTOR
 
 
 def _none_shared(
