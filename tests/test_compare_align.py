@@ -589,6 +589,30 @@ def test_ordinals_of_two_different_series_are_no_conflict_but_of_one_series_are(
     ]
 
 
+def test_ordinals_of_those_who_did_two_different_things_are_no_conflict():
+    # those who left the cabinet and those forced out by scandal are two series
+    c = compare(
+        "Secretary resigns",
+        "Interior Secretary Ruth Thornbury resigned on Friday. Thornbury is the third member of "
+        "the cabinet to leave this year.",
+        "Secretary resigns",
+        "Interior Secretary Ruth Thornbury resigned on Friday. She is the second cabinet member "
+        "forced out by scandal this year.",
+    )
+    assert c["numbers"]["conflicts"] == []
+    c = compare(
+        "Secretary resigns",
+        "Interior Secretary Ruth Thornbury resigned on Friday. She is the third cabinet member to "
+        "leave this year.",
+        "Secretary resigns",
+        "Interior Secretary Ruth Thornbury resigned on Friday. She is the second cabinet member to "
+        "leave this year.",
+    )
+    assert [(x["kind"], x["a"], x["b"]) for x in c["numbers"]["conflicts"]] == [
+        ("ordinal", ["third cabinet member"], ["second cabinet member"])
+    ]
+
+
 def _role_figure(text: str, value, kind: str = "percent", role: str = "", anchor: str = "", **extra) -> dict:
     unit = "%" if kind == "percent" else extra.pop("unit", "vote")
     return {**_figure(text, value, unit, kind), "role": role, "anchor": anchor, **extra}

@@ -168,6 +168,15 @@ def test_an_ordinal_measures_its_series_with_the_adjectives_and_the_span_that_na
     )
 
 
+def test_an_ordinal_series_is_narrowed_by_the_verb_that_says_who_is_ranked():
+    assert (
+        measures("She is the second cabinet member forced out by scandal this year.")[0][2] == "member force"
+    )
+    assert (
+        measures("Thornbury is the third member of the cabinet to leave this year.")[0][2] == "member leave"
+    )
+
+
 def test_an_unbroken_series_is_not_narrowed_by_saying_so():
     assert measures("United won a second straight match.") == [("second straight match", "match", "match")]
 

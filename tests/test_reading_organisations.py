@@ -1236,3 +1236,26 @@ def test_an_unknown_name_the_model_calls_a_place_that_speaks_is_a_body():
 def test_a_bodys_word_and_and_after_the_open_the_name_the_model_began_later():
     kinds = entity_kinds("The Police and Border Guard Board did not name the captain of the tanker.")
     assert kinds.get("Police and Border Guard Board") == "organisation"
+
+
+def test_the_house_named_after_the_white_house_is_the_legislatures_chamber_not_the_white_house():
+    body = (
+        "The White House said the president would sign the bill. The House approved it 241-189 on "
+        "Friday, a day after the Senate voted."
+    )
+    entities = read_report("t", body)["entities"]
+    assert {e["name"]: e["variants"] for e in entities if e["kind"] == "organisation"} == {
+        "White House": ["White House"],
+        "House": ["House"],
+        "Senate": ["Senate"],
+    }
+
+
+def test_the_house_and_the_house_of_representatives_are_one_body_named_by_both():
+    summary = summary_of(
+        "The House of Representatives passed the bill on Tuesday by 271 votes to 155.",
+        "The House passed the bill on Tuesday, 271-155.",
+    )
+    assert [e["name"] for e in summary["shared"] if e["kind"] == "organisation"] == [
+        "House of Representatives"
+    ]

@@ -682,3 +682,9 @@ def test_a_family_named_by_its_surname_is_no_body():
         "The Isaksen family, which owns Arktisk, said it would now consider other offers."
     )
     assert "Isaksen" not in kinds(body)
+
+
+def test_a_word_after_every_or_each_is_a_description_not_a_name():
+    body = "Gov. Lucien Thibodeaux III spoke first.\n\nAnd every Louisianan with eyes can see it."
+    people = [e["name"] for e in read_report("t", body)["entities"] if e["kind"] == "person"]
+    assert people == ["Lucien Thibodeaux III"]

@@ -408,3 +408,16 @@ def test_a_bare_surname_shared_with_a_relative_introduced_as_one_stays_the_first
     assert speakers(body) == [
         ("Reginald T. Saunders", "I never stopped telling the truth, and today somebody finally listened")
     ]
+
+
+def test_the_office_a_speaker_is_called_by_points_back_to_its_holder_named_before():
+    # another governor named later does not make "the governor" anyone's
+    body = (
+        "A grand jury charged Louisiana Gov. Lucien Thibodeaux III with bribery on Thursday.\n\n"
+        '"This is a political prosecution," the governor said.\n\n'
+        'Mississippi Gov. Simone Broussard said the charges "deserve a fair hearing."'
+    )
+    assert speakers(body) == [
+        ("Lucien Thibodeaux III", "This is a political prosecution"),
+        ("Simone Broussard", "deserve a fair hearing."),
+    ]

@@ -303,6 +303,10 @@ def _short_form(short: str, long: str, lang: ModuleType) -> bool:
         return False
     if any(not w[:1].isupper() for w in kept) or all(w.lower().strip(".,") in generic for w in kept):
         return False
+    if [w.lower() for w in kept] == ["house"]:
+        # "the House" is a legislature's chamber, never short for "the White House" or "the
+        # Sydney Opera House" named before it
+        return False
     keys, long_keys = [name_key(w) for w in kept], [name_key(w) for w in words]
     if len(kept) == 1 and keys == long_keys[:1]:
         return not known_place(kept[0], lang)

@@ -12,7 +12,9 @@ from .identity import known_place
 from .short_forms import short_form_after
 from .spans import LEADING, without_possessive
 
-DESCRIBING = frozenset({"a", "an", "one"})  # "one Tory Brexiteer": a description, not a name
+DESCRIBING = frozenset(
+    {"a", "an", "one", "every", "each", "any"}
+)  # "one Tory Brexiteer", "every Louisianan": a description, not a name
 
 RANKING = frozenset({"first", "second", "third", "last", "only", "youngest", "oldest"})  # "the first Latina"
 

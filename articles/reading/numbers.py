@@ -302,7 +302,26 @@ def _ordinal_thing(ent, head, lang: ModuleType) -> str:
         for t in head.children
         if t.i > head.i and t.dep_ == "prep" and t.lower_ in lang.SERIES_FRAMES
     ]
-    return " ".join([*narrowing, head.lemma_.lower(), *frame])
+    return " ".join([*narrowing, head.lemma_.lower(), *frame, *_defining_verb(head)])
+
+
+def _defining_verb(head) -> list[str]:
+    """The verb that says which of a kind an ordinal ranks: "the third member of the cabinet to
+    leave" ranks those who left, "the second cabinet member forced out by scandal" those forced
+    out, two series ("third" / "second" is no conflict). A participle or a clause after the noun,
+    or an infinitive the parse hangs on the verb the noun completes ("is the third member ... to
+    leave")."""
+    for t in head.children:
+        if t.i > head.i and t.dep_ in ("acl", "relcl") and t.pos_ in ("VERB", "AUX"):
+            return [t.lemma_.lower()]
+    for t in head.head.children if head.head is not head else ():
+        if (
+            t.i > head.i
+            and t.dep_ in ("advcl", "xcomp", "acl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        ):
+            return [t.lemma_.lower()]
+    return []
 
 
 def _of_between(first, second) -> bool:

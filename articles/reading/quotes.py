@@ -248,13 +248,14 @@ class _Reader:
     def role_holder(self, token) -> Entity | None:
         """The one person the report names with the office "the <token>" stands for ("the
         president" after "President Donald Trump"; "the prime minister" after "Prime Minister
-        Theresa May"), or None when it names none or several so."""
+        Theresa May"), or None when it names none or several so; only those named before it
+        count when there are any."""
         role = [token.lower_]
         if token.lower_ == "minister":
             role = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")] + role
             if len(role) < 2:
                 return None  # "the minister": which one?
-        holders = set()
+        holders, named_before = set(), set()
         for mention in self.mentions:
             if mention.kind != PERSON:
                 continue
@@ -265,6 +266,11 @@ class _Reader:
             words = [t.lower_.rstrip(".") for t in before[-len(role) :]]
             if [_ROLE_OF.get(w, w) for w in words] == role:
                 holders.add(mention.entity)  # "Gov. Danielle Okafor" holds "the governor"
+                if mention.start < token.idx:
+                    named_before.add(mention.entity)
+        # "the governor said" points back: to the one holder named so far, though the report
+        # names another governor further on
+        holders = named_before or holders
         return self.entities[holders.pop()] if len(holders) == 1 else None
 
     def body_named(self, token) -> Entity | None:
