@@ -9,6 +9,7 @@ from articles.grouping.batched import look_again
 from articles.grouping.engine import Weights, report_keys
 from articles.grouping.refine import Move, Refinement
 from articles.grouping.service import apply_refinement
+from articles.grouping.similarity import Match
 from articles.grouping.store import DatabaseStore
 from articles.models import Article, Event, EventProfile, GroupingStatus
 
@@ -264,3 +265,52 @@ def test_a_report_closer_to_another_story_by_less_than_the_closing_margin_stays(
 
     tabloid.refresh_from_db()
     assert tabloid.event_id == salvage.event_id
+
+
+def _scored(*scores_and_gaps: tuple[float, float | None]) -> list[tuple[Match, int]]:
+    """Matches best first, as the last look ranks an alone report's candidates."""
+    return [
+        (
+            Match(
+                score=s,
+                term_similarity=0.1,
+                name_similarity=0.1,
+                time_factor=1.0,
+                gap_days=g,
+                term_parts=[],
+                name_parts=[],
+            ),
+            i,
+        )
+        for i, (s, g) in enumerate(scores_and_gaps, start=1)
+    ]
+
+
+def test_a_report_at_the_near_miss_line_joins_dated_or_not():
+    assert last_look._line(_scored((0.41, None), (0.39, None))) == last_look.LOOK_THRESHOLD
+    assert last_look._line(_scored((0.41, 6.0))) == last_look.LOOK_THRESHOLD
+
+
+def test_a_dated_report_of_the_events_days_well_ahead_of_any_other_event_joins_under_the_near_miss_line():
+    # The markets' reaction to a ruling, the same day: few words in common, no rival event.
+    assert last_look._line(_scored((0.27, 0.1), (0.12, 0.1))) == last_look.DATED_LOOK_THRESHOLD
+    assert last_look._line(_scored((0.27, 0.1))) == last_look.DATED_LOOK_THRESHOLD
+
+
+def test_an_undated_report_under_the_near_miss_line_stays_alone():
+    # Without dates nothing tells that the event is of the report's days.
+    assert last_look._line(_scored((0.35, None), (0.05, None))) is None
+
+
+def test_a_dated_report_under_the_near_miss_line_stays_alone_when_another_event_comes_close():
+    # Two stories of the same day take it almost as well: the angle does not tell which.
+    assert last_look._line(_scored((0.35, 0.1), (0.2, 0.1))) is None
+
+
+def test_a_dated_report_under_the_near_miss_line_stays_alone_when_the_event_is_of_other_days():
+    # Days after the event's first report: a saga's next happening as often as an angle of it.
+    assert last_look._line(_scored((0.35, last_look.TIME_GRACE_DAYS + 0.5))) is None
+
+
+def test_a_dated_report_far_under_the_near_miss_line_stays_alone():
+    assert last_look._line(_scored((last_look.DATED_LOOK_THRESHOLD - 0.01, 0.1))) is None

@@ -30,7 +30,7 @@ from typing import Protocol
 from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, match_evidence, report_keys
 from .refine import MAX_MEMBERS, RELATED, SPLIT_MARGIN, Member, Move, Refinement, RefineStore, reconsider
 from .scoring import THRESHOLDS
-from .similarity import THRESHOLD, Profile, explain, score
+from .similarity import THRESHOLD, TIME_GRACE_DAYS, Match, Profile, explain, score
 
 # Events scored per report. Twice a decision's CANDIDATES: the look runs once per report left
 # alone, and such a report's own story is often ranked under the bigger related events that took
@@ -48,6 +48,18 @@ REBUILD_FROM = THRESHOLD - 0.2
 # next-day analysis of one of the stories around it more often than a story of its own. At this
 # line every move was right on every corpus, dated or not (eval/RESULTS.md, session 23).
 LOOK_THRESHOLD = THRESHOLDS["near"]
+# A dated report left alone joins lower still, from REBUILD_FROM, when the event is of the same
+# days (within the time factor's grace: nothing scored it down) and takes it at least
+# DATED_LOOK_LEAD times as well as any other event the index finds for it. Why: a report of the
+# same day that tells the happening from another angle (the markets' reaction, an explainer of
+# what it means for workers, a partisan column) shares few words with its reports, yet the day
+# and the lack of any rival tell where it belongs; a next happening of the saga is days later
+# (scored down by the time factor, so it cannot take this route) and a related story of the
+# same day is a rival the lead rules out. Undated, nothing tells the days: no such route.
+# At this line and lead every report that took the route was right on every dated corpus
+# (eval/RESULTS.md, session 24, grouping-s26).
+DATED_LOOK_THRESHOLD = REBUILD_FROM
+DATED_LOOK_LEAD = 2.0
 
 _NO_TRIGGER = 0  # no report's id
 # A report that sits in an event at the threshold moves, once the import is grouped, only to an
@@ -109,11 +121,14 @@ def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
             ((score(report, terms, names, profile), e) for e, profile in profiles.items()),
             key=lambda m: (-m[0].score, m[1]),
         )
-        if not scored or scored[0][0].score < LOOK_THRESHOLD:
+        if not scored:
+            continue
+        line = _line(scored)
+        if line is None:
             continue
         match, target = scored[0]
         explain(match, report, profiles[target])
-        evidence = match_evidence("joined", match, target, store.title(target), LOOK_THRESHOLD, scored)
+        evidence = match_evidence("joined", match, target, store.title(target), line, scored)
         evidence["moved_from_event_id"] = event_id
         evidence["explanation"] = (
             f"moved here from event #{event_id}, where it was alone, once the reports around it were "
@@ -126,6 +141,20 @@ def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
         moved_in.setdefault(target, []).append(member)
         result.moves.append(Move(member.article_id, event_id, target, match.score, evidence))
     return result
+
+
+def _line(scored: list[tuple[Match, int]]) -> float | None:
+    """The line the best of `scored` (best first) reached to take the report: LOOK_THRESHOLD,
+    or for a dated report of the event's days well ahead of every other event,
+    DATED_LOOK_THRESHOLD; None if it reached neither."""
+    best = scored[0][0]
+    if best.score >= LOOK_THRESHOLD:
+        return LOOK_THRESHOLD
+    same_days = best.gap_days is not None and best.gap_days <= TIME_GRACE_DAYS
+    runner_up = scored[1][0].score if len(scored) > 1 else 0.0
+    if same_days and best.score >= DATED_LOOK_THRESHOLD and best.score >= DATED_LOOK_LEAD * runner_up:
+        return DATED_LOOK_THRESHOLD
+    return None
 
 
 def _rebuilt(members: list[Member], weights: Weights) -> Profile:
