@@ -309,7 +309,7 @@ def test_a_dated_report_under_the_near_miss_line_stays_alone_when_another_event_
 
 def test_a_dated_report_under_the_near_miss_line_stays_alone_when_the_event_is_of_other_days():
     # Days after the event's first report: a saga's next happening as often as an angle of it.
-    assert last_look._line(_scored((0.35, last_look.TIME_GRACE_DAYS + 0.5))) is None
+    assert last_look._line(_scored((0.35, last_look.DATED_LOOK_DAYS + 0.5))) is None
 
 
 def test_a_dated_report_far_under_the_near_miss_line_stays_alone():

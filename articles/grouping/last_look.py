@@ -7,7 +7,9 @@ without ever scoring it, since the index gave their candidate places to bigger r
 and nothing brings it there. Once the run is grouped, each report still alone in its event is
 scored again against the events the index finds for it (its own left out), with the events as
 they now are, and joins the best one if that scores at least the near-miss line
-(LOOK_THRESHOLD), under which events are only linked.
+(LOOK_THRESHOLD), under which events are only linked; a dated report joins an event of its own
+days lower still (DATED_LOOK_THRESHOLD) when no other event comes close (DATED_LOOK_LEAD): the
+markets' reaction, an explainer or a partisan column of one happening shares few of its words.
 
 A report in company that joined a related story before its own story's event formed is in the
 same blind spot (the protest's report in the law's signing, the march's event formed later from
@@ -30,7 +32,7 @@ from typing import Protocol
 from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, match_evidence, report_keys
 from .refine import MAX_MEMBERS, RELATED, SPLIT_MARGIN, Member, Move, Refinement, RefineStore, reconsider
 from .scoring import THRESHOLDS
-from .similarity import THRESHOLD, TIME_GRACE_DAYS, Match, Profile, explain, score
+from .similarity import THRESHOLD, Match, Profile, explain, score
 
 # Events scored per report. Twice a decision's CANDIDATES: the look runs once per report left
 # alone, and such a report's own story is often ranked under the bigger related events that took
@@ -60,6 +62,10 @@ LOOK_THRESHOLD = THRESHOLDS["near"]
 # (eval/RESULTS.md, session 24, grouping-s26).
 DATED_LOOK_THRESHOLD = REBUILD_FROM
 DATED_LOOK_LEAD = 2.0
+# ... and only within half a day of the event's first report, one news cycle: on thin evidence the
+# time must say more than the time factor's grace (TIME_GRACE_DAYS) does. A day later the report
+# is as often the saga's next happening ("second night of strikes" against the first night's).
+DATED_LOOK_DAYS = 0.5
 
 _NO_TRIGGER = 0  # no report's id
 # A report that sits in an event at the threshold moves, once the import is grouped, only to an
@@ -150,7 +156,7 @@ def _line(scored: list[tuple[Match, int]]) -> float | None:
     best = scored[0][0]
     if best.score >= LOOK_THRESHOLD:
         return LOOK_THRESHOLD
-    same_days = best.gap_days is not None and best.gap_days <= TIME_GRACE_DAYS
+    same_days = best.gap_days is not None and best.gap_days <= DATED_LOOK_DAYS
     runner_up = scored[1][0].score if len(scored) > 1 else 0.0
     if same_days and best.score >= DATED_LOOK_THRESHOLD and best.score >= DATED_LOOK_LEAD * runner_up:
         return DATED_LOOK_THRESHOLD
