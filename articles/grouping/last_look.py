@@ -60,8 +60,8 @@ LOOK_THRESHOLD = THRESHOLDS["near"]
 # often the saga's next happening ("second night of strikes" against the first night's: taken
 # with a 1.5-day window when the corpus arrived in two imports). A related story of the same day
 # is a rival the lead rules out. Undated, nothing tells the hours: no such route (undated, 2 of
-# the 9 reports that would have taken it on the development corpora were wrong, a saga's next
-# happening each). Figures: eval/RESULTS.md, session 24, grouping-s26.
+# the 9 reports that would have taken it on the development corpora were wrong, a related
+# happening each: the law and the march against it, the payrolls and the Fed). Figures: eval/RESULTS.md, session 24, grouping-s26.
 DATED_LOOK_THRESHOLD = REBUILD_FROM
 DATED_LOOK_LEAD = 2.0
 DATED_LOOK_DAYS = 0.5
