@@ -8,7 +8,7 @@ and nothing brings it there. Once the run is grouped, each report still alone in
 scored again against the events the index finds for it (its own left out), with the events as
 they now are, and joins the best one if that scores at least the near-miss line
 (LOOK_THRESHOLD), under which events are only linked; a dated report joins an event of its own
-days lower still (DATED_LOOK_THRESHOLD) when no other event comes close (DATED_LOOK_LEAD): the
+hours lower still (DATED_LOOK_THRESHOLD) when no other event comes close (DATED_LOOK_LEAD): the
 markets' reaction, an explainer or a partisan column of one happening shares few of its words.
 
 A report in company that joined a related story before its own story's event formed is in the
@@ -61,7 +61,8 @@ LOOK_THRESHOLD = THRESHOLDS["near"]
 # with a 1.5-day window when the corpus arrived in two imports). A related story of the same day
 # is a rival the lead rules out. Undated, nothing tells the hours: no such route (undated, 2 of
 # the 9 reports that would have taken it on the development corpora were wrong, a related
-# happening each: the law and the march against it, the payrolls and the Fed). Figures: eval/RESULTS.md, session 24, grouping-s26.
+# happening each: the law and the march against it, the payrolls and the Fed).
+# Figures: eval/RESULTS.md, session 24, grouping-s26.
 DATED_LOOK_THRESHOLD = REBUILD_FROM
 DATED_LOOK_LEAD = 2.0
 DATED_LOOK_DAYS = 0.5
