@@ -173,7 +173,7 @@ def _family_name_first(doc, previous: tuple[int, int, str], ent) -> bool:
 def _with_short_family_names(
     doc, spans: list[tuple[int, int, str]], lang: ModuleType
 ) -> list[tuple[int, int, str]]:
-    """spans with a short family name the tagger read as a word (spans.short_family_name: "said
+    """spans with a short family name the tagger read as a word (speech.short_family_name: "said
     Go Myong-hyun, a research fellow") joined to the name after it, as someone's: the model
     starts such a name one word late and types the rest as a building or a town. Only before a
     hyphenated given name or one the model calls someone."""
