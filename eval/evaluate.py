@@ -25,12 +25,33 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from htmldate.extractors import COMPLETE_URL as URL_DAY
+
 REPO = Path(__file__).resolve().parent.parent
 UNATTRIBUTED = "Unattributed pages"
 
 
+def undated_url(url: str) -> str:
+    """The URL with every day in it written out of it ("/2019/01/25/" -> "/undated/").
+
+    The import takes a report's day from its URL when it has no date (htmldate's reading of
+    the address), so an undated run must take the days out of the addresses too, or it would
+    measure grouping with days. Uses htmldate's own pattern, so what it could read is gone.
+    """
+    return URL_DAY.sub(lambda found: found[0][0] + "undated" + _tail(found[0]), url)
+
+
+def _tail(found: str) -> str:
+    return "" if found[-1].isdigit() else found[-1]
+
+
 def read_corpus(
-    paths: list[str], *, no_dates: bool, shuffle: int | None, no_outlets: bool = False
+    paths: list[str],
+    *,
+    no_dates: bool,
+    shuffle: int | None,
+    no_outlets: bool = False,
+    url_dates: bool = False,
 ) -> list[dict]:
     records = []
     for path in paths:
@@ -42,9 +63,13 @@ def read_corpus(
                 sys.exit(f"{path}:{number}: every report needs an 'event' label and a 'url'")
             if no_dates:
                 record.pop("published_at", None)
+                if not url_dates:
+                    record["url"] = undated_url(record["url"])
             if no_outlets:
                 record.pop("source", None)
             records.append(record)
+    if len({record["url"] for record in records}) < len(records):
+        sys.exit("two reports share a URL once the days are taken out of the URLs")
     if shuffle is not None:
         random.Random(shuffle).shuffle(records)
     return records
@@ -114,12 +139,27 @@ def load_through_pipeline(records: list[dict], workdir: Path, default_outlet: st
     return found
 
 
+def _dates_note(args: argparse.Namespace) -> str:
+    if not args.no_dates:
+        return "kept"
+    return "dropped, days in URLs kept" if args.url_dates else "dropped, from the URLs too"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("corpus", nargs="+", help="JSONL files with an 'event' label per report")
-    parser.add_argument("--no-dates", action="store_true", help="drop every published_at first")
+    parser.add_argument(
+        "--no-dates",
+        action="store_true",
+        help="drop every published_at first, and the days written in the URLs",
+    )
+    parser.add_argument(
+        "--url-dates",
+        action="store_true",
+        help="with --no-dates, keep the days in the URLs (pages whose addresses carry their day)",
+    )
     parser.add_argument("--shuffle", type=int, metavar="SEED", help="import in a shuffled order")
     parser.add_argument(
         "--seeds",
@@ -170,7 +210,11 @@ def main() -> None:
         scores = []
         for seed in seeds:
             records = read_corpus(
-                args.corpus, no_dates=args.no_dates, shuffle=seed, no_outlets=args.no_outlets
+                args.corpus,
+                no_dates=args.no_dates,
+                shuffle=seed,
+                no_outlets=args.no_outlets,
+                url_dates=args.url_dates,
             )
             scores.append(evaluate_once(records, workdir, args, seed))
             call_command("flush", interactive=False, verbosity=0)
@@ -200,7 +244,7 @@ def evaluate_once(records: list[dict], workdir: Path, args: argparse.Namespace, 
     events = len({e for e in found.values() if e is not None})
     print(
         f"{len(records)} reports, {len(set(gold.values()))} labelled events, {events} events formed, "
-        f"{review} left for review; dates {'dropped' if args.no_dates else 'kept'}"
+        f"{review} left for review; dates {_dates_note(args)}"
         + (f"; order shuffled (seed {seed})" if seed is not None else "")
         + (f"; {args.imports} imports" if args.imports > 1 else "")
     )

@@ -7,7 +7,7 @@ from browse_data import outlet, report
 from import_helpers import STORY, jsonl, run_files
 
 from articles.browsing.timeline import TimelineReport, build_timeline
-from articles.importing.dates import parse_date_field, time_known
+from articles.importing.dates import day_in_url, parse_date_field, time_known
 from articles.models import Article, Event
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +99,57 @@ def test_timeline_keeps_times_when_any_report_has_one():
     )
     assert not line.days
     assert line.ticks[0].label == "02 Mar 00:00"
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://www.wire.example/politics/2026/03/02/bridge-closed/", dt.date(2026, 3, 2)),
+        ("https://news.example/2026-03-02/bridge-closed", dt.date(2026, 3, 2)),
+        ("https://news.example/politics/bridge-closed", None),
+        ("https://news.example/2026/02/30/no-such-day", None),
+        ("https://news.example/2999/03/02/far-future", None),
+    ],
+)
+def test_a_url_names_the_day_of_publication_only_when_it_holds_a_real_past_date(url, day):
+    found = day_in_url(url)
+    assert (found.date() if found else None) == day
+    assert found is None or time_known(found) is False
+
+
+def test_a_record_with_no_date_takes_the_day_from_its_url_and_says_so(source):
+    result = run_files(
+        jsonl(
+            "dated-url.jsonl",
+            {
+                "title": "Bridge closed",
+                "source": "Alpha",
+                "url": "https://alpha.example/local/2026/03/02/bridge-closed",
+                "text": STORY,
+            },
+        )
+    )
+    (entry,) = result.entries
+    assert entry["outcome"] == "created"
+    assert any("day was taken from the URL" in warning for warning in entry["warnings"])
+    article = Article.objects.get()
+    assert (article.published_at, article.published_time_known) == (DAY, False)
+
+
+def test_a_given_date_wins_over_the_day_in_the_url(source):
+    result = run_files(
+        jsonl(
+            "both.jsonl",
+            {
+                "title": "Bridge closed",
+                "source": "Alpha",
+                "url": "https://alpha.example/local/2026/03/01/bridge-closed",
+                "published_at": "2026-03-02T09:30:00Z",
+                "text": STORY,
+            },
+        )
+    )
+    (entry,) = result.entries
+    assert not any("URL" in warning for warning in entry["warnings"])
+    article = Article.objects.get()
+    assert (article.published_at, article.published_time_known) == (DAY.replace(hour=9, minute=30), True)

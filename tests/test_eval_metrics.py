@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
-from evaluate import b_cubed, false_not_covered, pairwise
+from evaluate import b_cubed, false_not_covered, pairwise, undated_url
+
+from articles.importing.dates import day_in_url
 
 GOLD = {"a": "x", "b": "x", "c": "x", "d": "y"}
 
@@ -45,3 +47,24 @@ def test_an_outlet_said_not_to_cover_a_story_it_reported_in_a_split_off_event_is
     # under event 3 (story y) is true.
     entries = [(1, "gamma"), (1, "delta"), (3, "alpha")]
     assert false_not_covered(entries, GOLD, found, outlet_of) == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://wire.example/politics/2026/01/15/ashby-to-retire",
+        "https://wire.example/2026-01-15/ashby-to-retire",
+        "https://wire.example/news/ashby-to-retire-2026_01_15",
+    ],
+)
+def test_an_undated_run_takes_the_day_out_of_the_url_so_the_import_cannot_read_it(url):
+    assert day_in_url(url) is not None
+    undated = undated_url(url)
+    assert day_in_url(undated) is None
+    assert "ashby-to-retire" in undated and "undated" in undated
+
+
+def test_a_url_without_a_day_is_left_as_it_is():
+    assert undated_url("https://wire.example/politics/ashby-to-retire") == (
+        "https://wire.example/politics/ashby-to-retire"
+    )

@@ -4,6 +4,8 @@ import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
+from htmldate import find_date
+
 from .rules import Rules
 
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -30,6 +32,10 @@ _WORD = re.compile(r"[A-Za-z]+")
 _LEFTOVER = re.compile(r"^[\s,|·•@/()\-–—:]*$")
 
 
+# What day_in_url gives htmldate as the page: nothing to read but the URL.
+_EMPTY_PAGE = "<html><body></body></html>"
+
+
 class DateError(ValueError):
     pass
 
@@ -49,6 +55,18 @@ def day_only(day: date) -> DayOnly:
 def time_known(moment: datetime | None) -> bool:
     """Whether the source gave a time of day (False only for a date alone)."""
     return not isinstance(moment, DayOnly)
+
+
+def day_in_url(url: str) -> DayOnly | None:
+    """The day a dated URL path names ("/politics/2019/01/25/shutdown/"), or None.
+
+    Many outlets put the day of publication in the address; it is the only date a pasted page
+    or a bare JSON record may carry. htmldate reads the URL forms news sites use and refuses
+    impossible and future days; it is handed an empty page, so it reads the URL alone and
+    fetches nothing.
+    """
+    found = find_date(_EMPTY_PAGE, url=url, extensive_search=False, original_date=True)
+    return day_only(date.fromisoformat(found)) if found else None
 
 
 def parse_date_field(value: str) -> datetime:

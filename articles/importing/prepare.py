@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..sanitize import sanitize_html
 from .bylines import fit_byline
 from .cleaning import PageCleaner, word_count
-from .dates import DateError, parse_date_field, time_known
+from .dates import DateError, day_in_url, parse_date_field, time_known
 from .normalise import normalise_text, strip_controls
 from .outlets import OutletMatcher
 from .records import ItemFailure, RawRecord
@@ -195,14 +195,19 @@ def prepare_record(
             "no known URL) and no outlet was chosen for the import",
         )
     language = strip_controls(str(raw.extra.get("language") or "en"))[:12] or "en"
+    published_at = published_at or cleaned.published_at
+    if published_at is None and url and (day := day_in_url(url)):
+        # Last resort, and said so: the day is the outlet's, the hour unknown.
+        published_at = day
+        warnings.append("no publication date given; the day was taken from the URL")
     return PreparedArticle(
         label=raw.label,
         title=title,
         source_name=source_name[:200],
         source_origin=origin,
         url=url,
-        published_at=published_at or cleaned.published_at,
-        published_time_known=time_known(published_at or cleaned.published_at),
+        published_at=published_at,
+        published_time_known=time_known(published_at),
         byline=byline,
         body_text=cleaned.body,
         body_html=body_html,
