@@ -199,6 +199,7 @@ def entity_summary(
         if other:
             item["variants_b"] = other["variants"]
             item["kind"] = _agreed_kind(entity, other, lang)
+            item["name"] = _shared_name(entity["name"], other["name"])
             shared.append(item)
         elif unread:
             item["variants_b"] = sorted({m["text"] for m in unread})
@@ -223,6 +224,19 @@ def entity_summary(
         else:
             only_b.append(item)
     return {"shared": shared, "only_a": only_a, "only_b": only_b}
+
+
+def _shared_name(name_a: str, name_b: str) -> str:
+    """The name a shared entity is listed by: report A's, unless it is a dateline's capitals
+    ("CHARLOTTE") where B writes the name ("Charlotte"), or B's name holds all of A's words and
+    more ("Pelosi" / "Nancy Pelosi"): one row should read as the fullest form either report
+    gives."""
+    if name_a.isupper() and not name_b.isupper():
+        return name_b
+    words_a, words_b = name_a.lower().split(), name_b.lower().split()
+    if len(words_b) > len(words_a) and set(words_a) <= set(words_b):
+        return name_b
+    return name_a
 
 
 def quote_summary(quotes_a: list[dict], quotes_b: list[dict], mapping: dict[str, str]) -> dict:
