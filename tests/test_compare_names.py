@@ -290,3 +290,12 @@ def test_a_shared_person_is_listed_by_the_fuller_name_either_report_gives():
     b = _analysis("Nancy Pelosi said the House would vote.", [("Nancy Pelosi", "person", ["Nancy Pelosi"])])
     summary = _summary(a, b)
     assert _names(summary, "shared") == {"Nancy Pelosi"}
+
+
+def test_a_place_named_only_in_a_dateline_is_listed_as_a_reader_writes_it_and_initials_stay():
+    a = _analysis(
+        "WASHINGTON (AP) — The UAE and the U.S. signed a deal.",
+        [("WASHINGTON", "place", ["WASHINGTON"]), ("UAE", "place", ["UAE"])],
+    )
+    b = _analysis("The deal was signed.", [])
+    assert _names(_summary(a, b), "only_a") == {"Washington", "UAE"}

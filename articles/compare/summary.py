@@ -188,7 +188,7 @@ def entity_summary(
         unread = found["b"].get(entity["key"], [])
         item = {
             "key": entity["key"],
-            "name": entity["name"],
+            "name": _listed_name(entity["name"], entity["kind"]),
             "kind": entity["kind"],
             "variants_a": entity["variants"],
             "a_sentences": entity["sentences"],
@@ -199,7 +199,7 @@ def entity_summary(
         if other:
             item["variants_b"] = other["variants"]
             item["kind"] = _agreed_kind(entity, other, lang)
-            item["name"] = _shared_name(entity["name"], other["name"])
+            item["name"] = _shared_name(entity["name"], other["name"], item["kind"])
             shared.append(item)
         elif unread:
             item["variants_b"] = sorted({m["text"] for m in unread})
@@ -211,7 +211,7 @@ def entity_summary(
         unread = found["a"].get(e["key"], [])
         item = {
             "key": key,
-            "name": e["name"],
+            "name": _listed_name(e["name"], e["kind"]),
             "kind": e["kind"],
             "variants_b": e["variants"],
             "a_sentences": _sentences_of(unread),
@@ -226,7 +226,7 @@ def entity_summary(
     return {"shared": shared, "only_a": only_a, "only_b": only_b}
 
 
-def _shared_name(name_a: str, name_b: str) -> str:
+def _shared_name(name_a: str, name_b: str, kind: str) -> str:
     """The name a shared entity is listed by: report A's, unless it is a dateline's capitals
     ("CHARLOTTE") where B writes the name ("Charlotte"), or B's name holds all of A's words and
     more ("Pelosi" / "Nancy Pelosi"): one row should read as the fullest form either report
@@ -236,7 +236,20 @@ def _shared_name(name_a: str, name_b: str) -> str:
     words_a, words_b = name_a.lower().split(), name_b.lower().split()
     if len(words_b) > len(words_a) and set(words_a) <= set(words_b):
         return name_b
-    return name_a
+    return _listed_name(name_a, kind)
+
+
+# A place written in capitals and longer than this is a dateline's ("WASHINGTON", "ST. LOUIS");
+# shorter ones are initials ("UK", "UAE", "N.C.") and stay as written.
+_INITIALS_LENGTH = 4
+
+
+def _listed_name(name: str, kind: str) -> str:
+    """A place named only in a dateline's capitals is listed as a reader writes it
+    ("WASHINGTON" -> "Washington"); every other name as the report gives it."""
+    if kind == "place" and name.isupper() and len(name) > _INITIALS_LENGTH:
+        return name.title()
+    return name
 
 
 def quote_summary(quotes_a: list[dict], quotes_b: list[dict], mapping: dict[str, str]) -> dict:
