@@ -166,12 +166,23 @@ def _quotes(comparison: dict) -> dict:
             "a_text": quotes["a"][pair["a"]]["text"],
             "b_text": quotes["b"][pair["b"]]["text"],
             "speaker": quotes["a"][pair["a"]]["speaker"] or quotes["b"][pair["b"]]["speaker"],
+            "b_speaker": _other_speaker(quotes["a"][pair["a"]]["speaker"], quotes["b"][pair["b"]]["speaker"]),
             "a_anchor": _anchor("a", quotes["a"][pair["a"]]["sentences"]),
             "b_anchor": _anchor("b", quotes["b"][pair["b"]]["sentences"]),
         }
         for pair in quotes["shared"]
     ]
     return {"speakers": speakers, "shared": shared}
+
+
+def _other_speaker(speaker_a: str | None, speaker_b: str | None) -> str | None:
+    """B's speaker of a quote both reports carry, when B gives the words to someone else ("Janelle
+    K. Osei" in one, "the White House" in the other): the line must not say B quotes A's speaker.
+    None when B names no one or names A's speaker, in full or in part ("Osei")."""
+    if not speaker_a or not speaker_b:
+        return None
+    a, b = speaker_a.lower(), speaker_b.lower()
+    return None if a in b or b in a else speaker_b
 
 
 def _numbers(comparison: dict) -> dict:

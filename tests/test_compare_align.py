@@ -1074,6 +1074,25 @@ def test_a_line_the_other_report_may_say_in_other_words_is_not_a_key_difference(
     assert _has_counterpart(mine, theirs) == {0}
 
 
+def test_a_line_most_of_whose_words_the_other_report_uses_is_not_a_key_difference():
+    from articles.compare.key_differences import _has_counterpart
+
+    # No vectors: the words alone decide. The first line's words are nearly all the other
+    # report's ("shares", "Lumora", "percent", "news"); the second's are new to it.
+    mine = {
+        "language": "en",
+        "sentences": [
+            {"text": "Shares of Lumora slid more than 4 percent on the news."},
+            {"text": "The Office of the Comptroller fined the bank an additional $75 million."},
+        ],
+    }
+    theirs = {
+        "language": "en",
+        "sentences": [{"text": "Lumora shares fell 4.6 percent in New York after the news broke."}],
+    }
+    assert _has_counterpart(mine, theirs) == {0}
+
+
 def _parts(sentence: dict, key: str) -> list[str]:
     start = sentence["start"]
     return [sentence["text"][s - start : e - start] for s, e in sentence[key]]

@@ -508,3 +508,27 @@ def test_a_sentence_shown_in_two_rows_keeps_one_anchor_and_its_later_row_says_wh
     assert rows[0]["a"]["ids"] == ["a-0"] and rows[1]["a"]["anchor"] == "#a-0"
     assert ("", "Gazette's sentence also in row 1") in rows[1]["badges"]
     assert not any("also in row" in text for _, text in rows[0]["badges"])
+
+
+def test_a_quote_both_reports_carry_says_whom_each_gives_it_to_when_they_differ():
+    from articles.presenting import _quotes
+
+    def quote(text: str, speaker: str | None) -> dict:
+        return {"text": text, "speaker": speaker, "speaker_key": None, "sentences": [0]}
+
+    comparison = {
+        "quotes": {
+            "a": [
+                quote("in the coming weeks", "Janelle K. Osei"),
+                quote("full confidence", "Janelle K. Osei"),
+            ],
+            "b": [quote("in the coming weeks.", "White House"), quote("full confidence", "Osei")],
+            "speakers": [],
+            "shared": [{"a": 0, "b": 0, "score": 0.97}, {"a": 1, "b": 1, "score": 1.0}],
+        }
+    }
+    shared = _quotes(comparison)["shared"]
+    assert [(q["speaker"], q["b_speaker"]) for q in shared] == [
+        ("Janelle K. Osei", "White House"),
+        ("Janelle K. Osei", None),
+    ]
