@@ -1092,7 +1092,8 @@ def _join_split_claims(
     if cosines is None or vectors[0] is None or vectors[1] is None:
         return
     meaning_a, meaning_b, words_a, words_b = closest
-    closest_of = {"a": meaning_a | words_a, "b": meaning_b | words_b}  # "a": j is i's closest; "b": i is j's
+    # per side of the part: the pairs (i, j) whose other sentence is that side's sentence's closest
+    closest_of = {"a": meaning_a | words_a, "b": meaning_b | words_b}
     used = {"a": {i for m in matches for i in m.a}, "b": {j for m in matches for j in m.b}}
     current = model()
     anchors = [m for m in matches if len(m.a) == len(m.b) == 1 and not m.second and m.level == SAME]
