@@ -1,5 +1,6 @@
 """Alignment of two reports and the comparison summary (pure Python, no database)."""
 
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -11,8 +12,10 @@ from articles.compare.align import (
     SECOND_PARTNER_LEVEL,
     Match,
     Sides,
+    SideText,
     Told,
     _counts_far_apart,
+    _join_split_claims,
     _merge_split_sentences,
     _neighbours_of_same_claims,
     _one_speaker_two_things,
@@ -28,6 +31,7 @@ from articles.compare.align import (
 from articles.compare.compare import compare_analyses
 from articles.compare.summary import Country, InCountry
 from articles.reading import read_report
+from articles.reading.vectors import pack
 from tests.compare_texts import FLOOD_A, FLOOD_B, QUOTES, UNRELATED, WIRE_A, WIRE_B
 
 DEMO = Path(__file__).resolve().parent.parent / "demo"
@@ -1847,3 +1851,49 @@ def test_unpaired_shares_of_two_sides_of_a_vote_are_no_conflict():
     no = [_told("46%", 46, "vote against", "=", **share)]
     assert crossed_conflicts(APART, yes, no) == []
     assert len(crossed_conflicts(APART, yes, [_told("58%", 58, "vote in favour", "=", **share)])) == 1
+
+
+def _split_claim(one_length: int = 140, part: dict | None = None, part_negated: bool = False) -> list[Match]:
+    """A's one sentence tells that ships wait at anchor at Velmar and that fruit rots on the quay; B tells
+    the ships in sentence 0 (matched to A's as the same claim) and the fruit in sentence 1, with
+    other words (B's sentence 2 tells of talks). Words weigh 1. Alone, B1 reads far from A0
+    (cosine 0.32, probability about 0.19: under the same-claim level, so _merge_split_sentences
+    leaves it); B0 and B1 summed read closer (0.58). Returns the matches after _join_split_claims."""
+    bags_a = [Counter({"ship": 1, "anchor": 1, "wait": 1, "fruit": 1, "rot": 1, "quay": 1, "E:velmar": 1})]
+    part = part if part is not None else {"fruit": 1, "rot": 1, "warn": 1, "operator": 1, "crate": 1}
+    bags_b = [
+        Counter({"ship": 1, "anchor": 1, "harbour": 1, "stuck": 1}),
+        Counter(part),
+        Counter({"union": 1}),
+    ]
+    a = SideText([{}], bags_a, [one_length], [[]])
+    b = SideText([{}, {}, {}], bags_b, [60, 50, 50], [[], [], []])
+    weights = {t: 1.0 for bag in (*bags_a, *bags_b) for t in bag}
+    vectors_a = np.array([[1.0, 1.0, 0.0, 0.0]]) / np.sqrt(2)
+    part_vector = np.array([0.0, 0.45, 0.0, 0.89]) / np.linalg.norm([0.45, 0.89])
+    vectors_b = np.array([[1.0, 0.0, 1.0, 0.0] / np.sqrt(2), part_vector, [0.0, 0.0, 1.0, 0.0]])
+    analyses = ({"vectors": pack(vectors_a)}, {"vectors": pack(vectors_b)})
+    closest = (set(), {(0, 1)}, set(), set())  # A0 is B1's closest in meaning
+    sides = _sides(3, b1={"negated": part_negated, "denies": part_negated})
+    matches = [Match([0], [0], 0.55)]
+    _join_split_claims(matches, (a, b), weights, analyses, vectors_a @ vectors_b.T, closest, sides)
+    return matches
+
+
+def test_a_claim_told_in_two_sentences_joins_the_one_sentence_telling_it_whole():
+    joined = _split_claim()
+    assert (joined[0].a, joined[0].b, joined[0].level) == ([0], [0, 1], "same")
+    assert joined[0].score > 0.7  # the joined parts' probability, above the match's own 0.55
+
+
+def test_a_sentence_next_to_a_match_stays_apart_when_the_one_sentence_is_no_longer_than_the_first_part():
+    assert _split_claim(one_length=60)[0].b == [0]
+
+
+def test_a_sentence_next_to_a_match_stays_apart_when_it_shares_only_names_with_the_one_sentence():
+    # "E:velmar" names the port in both: a part telling something else of the same port
+    assert _split_claim(part={"E:velmar": 1, "union": 1, "warn": 1, "operator": 1, "crate": 1})[0].b == [0]
+
+
+def test_a_sentence_next_to_a_match_stays_apart_when_a_guard_objects():
+    assert _split_claim(part_negated=True)[0].b == [0]
