@@ -228,13 +228,14 @@ def entity_summary(
 
 def _shared_name(name_a: str, name_b: str, kind: str) -> str:
     """The name a shared entity is listed by: report A's, unless it is a dateline's capitals
-    ("CHARLOTTE") where B writes the name ("Charlotte"), or B's name holds all of A's words and
-    more ("Pelosi" / "Nancy Pelosi"): one row should read as the fullest form either report
-    gives."""
+    ("CHARLOTTE") where B writes the name ("Charlotte"), or, for a person, B's name holds all of
+    A's words and more ("Pelosi" / "Nancy Pelosi"): one row should read as the fullest form
+    either report gives. Not for places and bodies: a longer name there is often another thing
+    the linking took for this one ("Istanbul" / "Istanbul Airport")."""
     if name_a.isupper() and not name_b.isupper():
         return name_b
     words_a, words_b = name_a.lower().split(), name_b.lower().split()
-    if len(words_b) > len(words_a) and set(words_a) <= set(words_b):
+    if kind == PERSON and len(words_b) > len(words_a) and set(words_a) <= set(words_b):
         return name_b
     return _listed_name(name_a, kind)
 
