@@ -129,9 +129,12 @@ def _body_for_a_task(doc, previous: tuple[int, int, str] | None, ent, lang: Modu
     if previous is None or previous[2] != "ORG" or ent.label_ != "ORG" or ent.start != previous[1] + 1:
         return False
     words = [t for t in ent if t.lower_ not in ("the", "of", "and", "for")]
+    # the first ends in a body's word, or a body's word then "of" and what it deals with ("the
+    # U.S. Court of Appeals" + "for the Fifth Circuit")
+    head = next((t for t in doc[previous[0] : previous[1]] if t.lower_ == "of"), doc[previous[1]])
     return (
-        doc[previous[1] - 1].lower_ in lang.ORG_SUFFIXES
-        and doc[previous[1] - 1].is_title
+        doc[head.i - 1].lower_ in lang.ORG_SUFFIXES
+        and doc[head.i - 1].is_title
         and doc[previous[1]].lower_ in ("for", "of")
         and bool(words)
         and all(t.is_title for t in words)
@@ -386,7 +389,9 @@ def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
             and before.text[:1].isupper()
             and before.whitespace_
             and before.lower_ not in lang.TITLES
-            and (before.is_upper or not before.is_sent_start)
+            # a sentence's first word only in capitals, or where the report never writes it in
+            # lower case ("Republican National Committee chair ..." opening a sentence)
+            and (before.is_upper or not before.is_sent_start or not _written_in_lower_case(doc, before))
         ):
             break
         start -= 1
@@ -403,6 +408,12 @@ def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
     ):
         start -= 2
     return start
+
+
+def _written_in_lower_case(doc, token) -> bool:
+    """Whether the report writes the word in lower case anywhere, or the parse reads it as a
+    common word: a capital that opening a sentence gives a common word ("Officials")."""
+    return token.pos_ != "PROPN" or any(t.lower_ == token.lower_ and t.is_lower for t in doc)
 
 
 _CONNECTORS = _JOINERS | {"&"}
@@ -439,6 +450,8 @@ def speaking_bodies(
                 continue
             if words[0].lower_ in _CONNECTORS or any(t.lower_.rstrip(".") in lang.TITLES for t in words):
                 continue  # "Bank of England Governor Mark Carney said": a person, titled
+            if words[0].is_sent_start and words[0].lower_ in lang.INHABITANT_NOUNS:
+                continue  # "Residents of Amory told reporters": people of a town, no body
             if (body := _body_after_someone(doc, start, end, lang)) is not None:
                 # "said Fiona MacAllister of Surfers Against Sewage": someone, then her body
                 spans.append(body)
@@ -473,7 +486,19 @@ def _body_after_someone(doc, start: int, end: int, lang: ModuleType) -> tuple[in
 def person_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:
     """The index of the "'s" in a span the model took whole as an organisation when what comes
     before it is a person's full name ("Theresa May's Brexit"): two or three capitalised proper
-    nouns, none a word of organisation names. None otherwise."""
+    nouns, none a word of organisation names; or one that is the surname of someone the model
+    names in full elsewhere, owning a body's name ("Okafor's Justice Department"). None
+    otherwise."""
+    if (
+        end - start >= 4
+        and doc[start + 1].lower_ in POSSESSIVE
+        and doc[start].pos_ == "PROPN"
+        and doc[start].is_title
+        and _body_name(doc[start + 2 : end], lang)
+        and doc[end - 1].lower_ in lang.ORG_SUFFIXES
+        and any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == doc[start].text for e in doc.ents)
+    ):
+        return start + 1  # "Okafor's Justice Department": the surname of someone named in full
     for k in range(start + 2, min(start + 4, end - 1)):
         if doc[k].lower_ in POSSESSIVE:
             owner = doc[start:k]
@@ -503,3 +528,19 @@ def short_name_mentions(doc, names: list[str], covered: set[int], lang: ModuleTy
         and not t.ent_type_
         and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _LEGAL_SUFFIXES)
     ]
+
+
+def venue_start(doc, start: int, end: int, lang: ModuleType) -> int:
+    """The start of a building's name that an office's possessive opens ("the Governor's
+    Mansion", "the Speaker's House") where the model tagged the last word alone: after "the",
+    one capitalised word and "'s", then the building's word in title case. start otherwise."""
+    if (
+        end - start == 1
+        and start >= 3
+        and doc[start - 1].lower_ in POSSESSIVE
+        and doc[start - 2].is_title
+        and doc[start - 2].is_alpha
+        and doc[start - 3].lower_ == "the"
+    ):
+        return start - 2
+    return start
