@@ -389,9 +389,10 @@ def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
             and before.text[:1].isupper()
             and before.whitespace_
             and before.lower_ not in lang.TITLES
-            # a sentence's first word only in capitals, or where the report never writes it in
-            # lower case ("Republican National Committee chair ..." opening a sentence)
-            and (before.is_upper or not before.is_sent_start or not _written_in_lower_case(doc, before))
+            # a sentence's first word only in capitals, or where the report names a body or a
+            # people with it inside a sentence too ("Republican National Committee chair ..."
+            # opening a sentence beside "the state Republican Party"; not "Rival Target Corp")
+            and (before.is_upper or not before.is_sent_start or _in_a_name_elsewhere(doc, before))
         ):
             break
         start -= 1
@@ -410,10 +411,15 @@ def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
     return start
 
 
-def _written_in_lower_case(doc, token) -> bool:
-    """Whether the report writes the word in lower case anywhere, or the parse reads it as a
-    common word: a capital that opening a sentence gives a common word ("Officials")."""
-    return token.pos_ != "PROPN" or any(t.lower_ == token.lower_ and t.is_lower for t in doc)
+def _in_a_name_elsewhere(doc, token) -> bool:
+    """Whether the report writes the word inside a sentence as part of a body's name or as a
+    people's word the model tagged ("the state Republican Party"): a proper word, not a common
+    one that opening a sentence capitalises ("Rival", "Officials")."""
+    return token.pos_ == "PROPN" and any(
+        t.text == token.text and not t.is_sent_start and t.ent_type_ in ("ORG", "NORP")
+        for t in doc
+        if t.i != token.i
+    )
 
 
 _CONNECTORS = _JOINERS | {"&"}
