@@ -1330,3 +1330,19 @@ def test_a_party_word_opening_a_sentence_opens_the_committees_name_the_model_beg
     doc = nlp()("Rival Target Corp said sales fell. The retailer cut prices.")
     doc.ents = [Span(doc, 1, 3, "ORG")]
     assert untagged_lead(doc, 1, 3, get_language("en")) == 1
+
+
+def test_an_officers_office_is_one_body_with_the_district_it_serves():
+    kinds = entity_kinds(
+        "The case was brought by the U.S. Attorney’s Office for the Middle District of Louisiana "
+        "and the FBI. The records came from the Bernalillo County Clerk's Office on Monday."
+    )
+    assert kinds == {
+        "U.S. Attorney’s Office for the Middle District of Louisiana": "organisation",
+        "FBI": "organisation",
+        "Bernalillo County Clerk's Office": "organisation",
+    }
+    # someone's office is not an officer's: no body named "May's Office"
+    assert "May's Office" not in entity_kinds(
+        "Prime Minister Theresa May spoke. Theresa May's Office said no."
+    )

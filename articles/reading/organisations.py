@@ -115,9 +115,69 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             spans[-1] = (previous[0], ent.end, "PERSON")  # "Han" + "Seung Woo": one Korean name
         else:
             spans.append((ent.start, ent.end, ent.label_))
-    return _pieced_name(
-        doc, _listed_words_opening(doc, _with_short_family_names(doc, spans, lang), lang), lang
+    return _officers_offices(
+        doc,
+        _pieced_name(doc, _listed_words_opening(doc, _with_short_family_names(doc, spans, lang), lang), lang),
     )
+
+
+# Words that end the district or circuit an officer's office serves ("for the Middle District
+# of Louisiana", "for the Eastern District of New York").
+_SERVED_AREAS = frozenset({"district", "circuit"})
+
+
+def _an_officers_office(doc, i: int) -> bool:
+    """Whether "Office" at i is an officer's: after a capitalised title and "'s" that is nobody's
+    name ("Clerk's Office", "Attorney’s Office"; not "Theresa May's Office", hers)."""
+    if i < 2 or doc[i].text != "Office" or doc[i - 1].lower_ not in POSSESSIVE or not doc[i - 2].is_title:
+        return False
+    title = doc[i - 2]
+    return title.ent_type_ != "PERSON" and not any(
+        e.label_ == "PERSON" and e[-1].text == title.text for e in doc.ents
+    )
+
+
+def _officers_offices(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """spans with the office of an officer made one body's name: capitalised words ending in an
+    officer's title and "'s", then "Office" ("the Bernalillo County Clerk's Office", "the U.S.
+    Attorney’s Office"), and the district it serves after "for the" ("... for the Middle
+    District of Louisiana"). The model tags the title's half, or the place and the district
+    apart, or nothing; whatever it tagged inside goes."""
+    out = list(spans)
+    for office in doc[2:]:
+        i = office.i
+        if not _an_officers_office(doc, i):
+            continue
+        left = i - 2
+        while left > 0:
+            before = doc[left - 1]
+            named = before.text[:1].isupper() and (before.is_alpha or before.text.endswith("."))
+            if named:
+                left -= 1
+            elif before.lower_ in POSSESSIVE and left > 1 and doc[left - 2].is_title:
+                left -= 1  # "State’s Attorney’s Office": an officer named by whom he serves
+            else:
+                break
+        if any(is_first_name(t.text) for t in doc[left : i - 1]):
+            continue  # "Theresa May's Office": someone's, not an officer's
+        end = i + 1
+        if end + 2 < len(doc) and doc[end].lower_ == "for" and doc[end + 1].lower_ == "the":
+            k = end + 2
+            while k < len(doc) and doc[k].is_title and doc[k].is_alpha:
+                k += 1
+            if k > end + 2 and doc[k - 1].lower_ in _SERVED_AREAS:
+                end = k
+                if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].is_title:
+                    k += 1
+                    while k < len(doc) and doc[k].is_title and doc[k].is_alpha:
+                        k += 1
+                    end = k
+        opening = left - 1 if left > 0 and doc[left - 1].lower_ == "the" else left
+        inside = [sp for sp in out if opening <= sp[0] and sp[1] <= end]
+        if any(s < left < e or s < end < e for s, e, _ in out if (s, e, _) not in inside):
+            continue  # a name tagged across the office's edge
+        out = [sp for sp in out if sp not in inside] + [(left, end, "ORG")]
+    return sorted(out)
 
 
 def _body_for_a_task(doc, previous: tuple[int, int, str] | None, ent, lang: ModuleType) -> bool:
@@ -508,6 +568,8 @@ def person_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:
     for k in range(start + 2, min(start + 4, end - 1)):
         if doc[k].lower_ in POSSESSIVE:
             owner = doc[start:k]
+            if any(_an_officers_office(doc, j) for j in range(k + 1, end)):
+                return None  # "the Baltimore City State’s Attorney’s Office": one body
             if all(
                 t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.lower() not in lang.ORG_SUFFIXES
                 for t in owner
