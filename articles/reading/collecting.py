@@ -316,10 +316,15 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             described = described or any(
                 c.dep_ == "det" and c.lower_ in DESCRIBING and c.i < ent.start for c in ent.root.children
             )
-        if len(ent) == 1 and kind == ORGANISATION and ent[0].is_title and ent[0].pos_ == "NOUN":
-            # "a former sheriff and a retired Marine": one member, a common noun to the parse,
-            # with an article and lower-case words (not "a Republican Senate", whose capitalised
-            # word names a party, nor "a new Congress met", a proper noun to the parse)
+        if (
+            len(ent) == 1
+            and kind == ORGANISATION
+            and ent[0].is_title
+            and (ent[0].pos_ == "NOUN" or ent.root.dep_ in ("conj", "attr", "appos"))
+        ):
+            # "a former sheriff and a retired Marine": one member, a common noun to the parse or
+            # said of someone, with an article and lower-case words (not "a Republican Senate",
+            # whose capitalised word names a party, nor "a new Congress met", a body acting)
             article = [c for c in ent.root.children if c.dep_ == "det" and c.i < ent.start]
             described = described or (
                 bool(article)
