@@ -1,8 +1,13 @@
 """Organisations and places the small model mistypes or misses, read from its parse and spans."""
 
+from spacy.tokens import Span
+
 from articles.compare.compare import compare_analyses
 from articles.compare.summary import entity_summary, link_entities
 from articles.reading import read_report
+from articles.reading.lang import get_language
+from articles.reading.models import nlp
+from articles.reading.organisations import person_possessor, untagged_lead
 
 
 def entity_kinds(body: str) -> dict[str, str]:
@@ -1259,3 +1264,85 @@ def test_the_house_and_the_house_of_representatives_are_one_body_named_by_both()
     assert [e["name"] for e in summary["shared"] if e["kind"] == "organisation"] == [
         "House of Representatives"
     ]
+
+
+def test_a_party_nickname_describing_a_noun_is_no_body_but_the_party_alone_is():
+    assert "GOP" not in entity_kinds('"It is a trap," one GOP lawmaker said on Monday.')
+    assert "GOP" not in entity_kinds("The phrase has become GOP shorthand for cutting the budget.")
+    assert entity_kinds("The GOP won the seat by 4,000 votes on Tuesday.").get("GOP") == "organisation"
+
+
+def test_a_name_the_model_runs_into_a_share_of_the_vote_is_the_person_named():
+    kinds = entity_kinds(
+        "Gov. Maria Delacroix denied the charges on Friday. "
+        "Voters gave Delacroix 61% of the vote when they re-elected her in 2022."
+    )
+    assert kinds == {"Maria Delacroix": "person"}
+
+
+def test_residents_of_a_town_who_speak_are_people_not_a_body():
+    kinds = entity_kinds(
+        "Alabama has not seen a storm this deadly since 2011. Residents of Corbin told local "
+        "reporters that the warning sirens in parts of town failed."
+    )
+    assert not any(kind == "organisation" for kind in kinds.values())
+
+
+def test_a_retired_marine_said_of_someone_is_a_member_not_a_body():
+    kinds = entity_kinds("Landry, 58, is a former sheriff of Terrebonne Parish and a retired Marine.")
+    assert "Marine" not in kinds
+
+
+def test_a_surname_owning_a_department_is_cut_off_the_departments_name():
+    doc = nlp()("President Daniel Okonjo nominated her. She was investigated by Okonjo's Justice Department.")
+    owner = next(t.i for t in doc if t.text == "Okonjo" and t.i > 3)
+    # the model tagged "Daniel Okonjo" as someone; the span it might take whole as a body
+    assert any(e.label_ == "PERSON" and e.text == "Daniel Okonjo" for e in doc.ents)
+    assert person_possessor(doc, owner, owner + 4, get_language("en")) == owner + 1
+    # a word that is no one's surname in the report owns nothing: "Acme's Justice Department"
+    other = nlp()("She was investigated by Acme's Justice Department.")
+    start = next(t.i for t in other if t.text == "Acme")
+    assert person_possessor(other, start, start + 4, get_language("en")) is None
+
+
+def test_a_departments_section_is_two_bodies():
+    kinds = entity_kinds(
+        "The case was brought by the Justice Department’s Public Integrity Section, which said "
+        "in a statement that the inquiry began in 2023."
+    )
+    assert kinds == {"Justice Department": "organisation", "Public Integrity Section": "organisation"}
+
+
+def test_a_court_of_appeals_for_a_circuit_is_one_court():
+    kinds = entity_kinds(
+        "The U.S. Court of Appeals for the Ninth Circuit had ruled for the challengers last year."
+    )
+    assert kinds == {"U.S. Court of Appeals for the Ninth Circuit": "organisation"}
+
+
+def test_a_party_word_opening_a_sentence_opens_the_committees_name_the_model_began_later():
+    doc = nlp()("Republican National Committee chair Alma Reyes praised the state Republican Party.")
+    party = next(t.i for t in doc if t.text == "Republican" and t.i > 0)
+    # the model's cut ("National Committee"), and the party named inside the sentence
+    doc.ents = [Span(doc, 1, 3, "ORG"), Span(doc, party, party + 2, "ORG")]
+    assert untagged_lead(doc, 1, 3, get_language("en")) == 0
+    # a word the report names nothing with inside a sentence stays out ("Rival Target Corp")
+    doc = nlp()("Rival Target Corp said sales fell. The retailer cut prices.")
+    doc.ents = [Span(doc, 1, 3, "ORG")]
+    assert untagged_lead(doc, 1, 3, get_language("en")) == 1
+
+
+def test_an_officers_office_is_one_body_with_the_district_it_serves():
+    kinds = entity_kinds(
+        "The case was brought by the U.S. Attorney’s Office for the Middle District of Louisiana "
+        "and the FBI. The records came from the Bernalillo County Clerk's Office on Monday."
+    )
+    assert kinds == {
+        "U.S. Attorney’s Office for the Middle District of Louisiana": "organisation",
+        "FBI": "organisation",
+        "Bernalillo County Clerk's Office": "organisation",
+    }
+    # someone's office is not an officer's: no body named "May's Office"
+    assert "May's Office" not in entity_kinds(
+        "Prime Minister Theresa May spoke. Theresa May's Office said no."
+    )

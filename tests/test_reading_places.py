@@ -552,3 +552,32 @@ def test_a_citys_quarter_is_a_place():
     lang = get_language("en")
     assert kind_by_shape(["Jewellery", "Quarter"], "organisation", lang) == "place"
     assert kind_by_shape(["Latin", "Quarter"], "organisation", lang) == "place"
+
+
+def test_a_lawmakers_party_and_state_tag_names_the_state():
+    kinds = entity_kinds(
+        "Sen. Nadia Solberg (D-Ore.) and Rep. Bruce Hallorann, R-Utah, voted against the bill."
+    )
+    assert kinds.get("Ore.") == "place"
+    assert kinds.get("Utah") == "place"
+    # the abbreviation and the state's name are one place across two reports
+    assert shared_names(
+        "Sen. Nadia Solberg (D-Ore.) voted against the bill on Thursday.",
+        "Oregon's senior senator, Nadia Solberg, opposed the measure.",
+    ) == {"Nadia Solberg", "Ore."}
+
+
+def test_a_venue_named_after_someone_or_an_office_is_one_place():
+    kinds = entity_kinds(
+        "The Loretta Lynn Birthplace, one of the county's best-known attractions, was not damaged. "
+        "The governor spoke on the steps of the Governor's Mansion on Thursday."
+    )
+    assert kinds.get("Loretta Lynn Birthplace") == "place"
+    assert kinds.get("Governor's Mansion") == "place"
+    assert "Mansion" not in kinds and "Loretta Lynn" not in kinds
+
+
+def test_a_louisiana_parish_is_a_place_named_whole():
+    assert entity_kinds("He grew up in Vermilion Parish, where his father farmed rice.") == {
+        "Vermilion Parish": "place"
+    }

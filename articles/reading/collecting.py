@@ -70,6 +70,7 @@ from .not_names import (
     opens_a_quote,
     opens_with_a_feature,
     owned_thing,
+    party_nickname_as_adjective,
     vessels_named,
     without_index_word,
 )
@@ -79,6 +80,7 @@ from .organisations import (
     person_possessor,
     place_owner,
     untagged_lead,
+    venue_start,
     without_possessor,
 )
 from .people import (
@@ -118,6 +120,7 @@ from .places import (
     hyphenated_places,
     is_dateline,
     listed_places,
+    party_state_tags,
     place_then_someone,
     places_by_conjunction,
     untagged_dateline,
@@ -225,6 +228,14 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     taken_until = 0  # a span an earlier name ran on through ("... and Monuments") is taken
     plural_names: set[str] = set()  # "Spurs" written once as a plural: a team wherever it stands
     for ent_start, ent_end, label in joined:
+        if (
+            ent_end - ent_start >= 3
+            and doc[ent_end - 1].lower_ in ("%", "percent")
+            and doc[ent_end - 2].like_num
+            and doc[ent_end - 3].text[:1].isupper()
+        ):
+            # "voters gave Thibodeaux 58% of the vote": a name, then a share the model ran into it
+            ent_end -= 2
         ent = doc[ent_start:ent_end]
         kind = LABELS.get(label)
         if (
@@ -273,6 +284,8 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             continue  # "GH¢180 million": a sum of money, a body to the model
         if kind == PLACE and a_peoples_word(doc, ent):
             continue  # "a 58-year-old Ukrainian citizen": a people's word, a place to the model
+        if kind is not None and party_nickname_as_adjective(ent, lang):
+            continue  # "one GOP moderate said": a party's nickname as an adjective, no body
         if kind is None or ent_start < taken_until:
             continue
         if places := hyphenated_places(doc, ent.start, ent.end, lang):
@@ -302,6 +315,22 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             # the word (not "a Republican Senate", which is still the Senate)
             described = described or any(
                 c.dep_ == "det" and c.lower_ in DESCRIBING and c.i < ent.start for c in ent.root.children
+            )
+        if (
+            len(ent) == 1
+            and kind == ORGANISATION
+            and ent[0].is_title
+            and (ent[0].pos_ == "NOUN" or ent.root.dep_ in ("conj", "attr", "appos"))
+        ):
+            # "a former sheriff and a retired Marine": one member, a common noun to the parse or
+            # said of someone, with an article and lower-case words (not "a Republican Senate",
+            # whose capitalised word names a party, nor "a new Congress met", a body acting)
+            article = [c for c in ent.root.children if c.dep_ == "det" and c.i < ent.start]
+            described = described or (
+                bool(article)
+                and article[0].lower_ in ("a", "an")
+                and ent.start - article[0].i >= 2
+                and all(t.is_lower and t.pos_ in ("ADJ", "VERB") for t in doc[article[0].i + 1 : ent.start])
             )
         names_next = ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN")
         # "the first Latina to lead the university": one of a kind described, no name
@@ -349,6 +378,10 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             start = without_possessor(doc, untagged_lead(doc, ent.start, end, lang), end, lang)
         else:
             start = first_name_start(doc, ent.start, kind, lang)
+            if kind != ORGANISATION and doc[end - 1].lower_ in lang.PLACE_SUFFIXES and doc[end - 1].is_title:
+                # "the Elvis Presley Birthplace", "the Governor's Mansion": a venue named after
+                # someone or an office, which the model starts late
+                start = venue_start(doc, untagged_lead(doc, start, end, lang), end, lang)
             if kind == PERSON and (particle := particle_start(doc, start, lang)) < start:
                 # "[Marc-Andre] ter [Stegen]": one name, whatever the model made of its parts
                 start = particle
@@ -482,6 +515,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
     raw = with_mixed_initials(doc, raw, lang)  # "The DfE said"
     raw = sorted(raw + untagged_places_after_in(doc, raw, lang))  # "the centre in Salmon Arm"
     raw = sorted(raw + untagged_divisions(doc, raw, lang))  # "Yurihonjo, Akita Prefecture"
+    raw = party_state_tags(doc, raw, lang)  # "Sen. Cole Whitaker (R-Texas)": the state he serves
     raw = hometowns_after_an_age(doc, raw, lang)  # "DeShawn Barksdale, 34, of Whitehall,"
     raw = with_judicial_styles(doc, raw)  # "Lord Justice Pemberton-Hale said"
     # "to Niue" (a person to the model), an untagged "Tuvalu": countries' names are places

@@ -164,6 +164,12 @@ def link_mentions(mentions: list[Mention], lang: ModuleType) -> list[Entity]:
                 ),
                 entity.name,
             )
+        elif entity.kind == PLACE and entity.name.lower() in lang.STATE_ABBREVIATIONS:
+            # "Sen. Ann Lee (D-Md.)" then "in Maryland": named by the state's full name
+            entity.name = next(
+                (m.text for m in entity.mentions if m.text.lower() not in lang.STATE_ABBREVIATIONS),
+                entity.name,
+            )
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)
     entities.sort(key=lambda e: e.mentions[0].start)

@@ -292,6 +292,16 @@ def a_peoples_word(doc, ent) -> bool:
     )
 
 
+def party_nickname_as_adjective(ent, lang: ModuleType) -> bool:
+    """Whether a one-word name is a party's nickname describing the lower-case noun after it
+    ("one GOP moderate said", "a phrase that has become GOP code"): an adjective, as
+    "Republican" is there, and no body; the party alone ("the GOP won") is still named."""
+    if len(ent) != 1 or ent[0].lower_ not in lang.PARTY_NICKNAMES or ent.end >= len(ent.doc):
+        return False
+    after = ent.doc[ent.end]
+    return after.is_lower and after.pos_ in ("NOUN", "ADJ") and ent[0].head.i >= ent.end
+
+
 def opens_with_a_feature(ent, lang: ModuleType) -> bool:
     """Whether a name opens (after "the") with a word that names a river, a lake or a mountain
     and goes on in title case ("the River Ribble", "Lake Tana", "Mount Kenya"): a place, whatever

@@ -115,9 +115,69 @@ def joined_entities(doc, lang: ModuleType) -> list[tuple[int, int, str]]:
             spans[-1] = (previous[0], ent.end, "PERSON")  # "Han" + "Seung Woo": one Korean name
         else:
             spans.append((ent.start, ent.end, ent.label_))
-    return _pieced_name(
-        doc, _listed_words_opening(doc, _with_short_family_names(doc, spans, lang), lang), lang
+    return _officers_offices(
+        doc,
+        _pieced_name(doc, _listed_words_opening(doc, _with_short_family_names(doc, spans, lang), lang), lang),
     )
+
+
+# Words that end the district or circuit an officer's office serves ("for the Middle District
+# of Louisiana", "for the Eastern District of New York").
+_SERVED_AREAS = frozenset({"district", "circuit"})
+
+
+def _an_officers_office(doc, i: int) -> bool:
+    """Whether "Office" at i is an officer's: after a capitalised title and "'s" that is nobody's
+    name ("Clerk's Office", "Attorney’s Office"; not "Theresa May's Office", hers)."""
+    if i < 2 or doc[i].text != "Office" or doc[i - 1].lower_ not in POSSESSIVE or not doc[i - 2].is_title:
+        return False
+    title = doc[i - 2]
+    return title.ent_type_ != "PERSON" and not any(
+        e.label_ == "PERSON" and e[-1].text == title.text for e in doc.ents
+    )
+
+
+def _officers_offices(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """spans with the office of an officer made one body's name: capitalised words ending in an
+    officer's title and "'s", then "Office" ("the Bernalillo County Clerk's Office", "the U.S.
+    Attorney’s Office"), and the district it serves after "for the" ("... for the Middle
+    District of Louisiana"). The model tags the title's half, or the place and the district
+    apart, or nothing; whatever it tagged inside goes."""
+    out = list(spans)
+    for office in doc[2:]:
+        i = office.i
+        if not _an_officers_office(doc, i):
+            continue
+        left = i - 2
+        while left > 0:
+            before = doc[left - 1]
+            named = before.text[:1].isupper() and (before.is_alpha or before.text.endswith("."))
+            if named:
+                left -= 1
+            elif before.lower_ in POSSESSIVE and left > 1 and doc[left - 2].is_title:
+                left -= 1  # "State’s Attorney’s Office": an officer named by whom he serves
+            else:
+                break
+        if any(is_first_name(t.text) for t in doc[left : i - 1]):
+            continue  # "Theresa May's Office": someone's, not an officer's
+        end = i + 1
+        if end + 2 < len(doc) and doc[end].lower_ == "for" and doc[end + 1].lower_ == "the":
+            k = end + 2
+            while k < len(doc) and doc[k].is_title and doc[k].is_alpha:
+                k += 1
+            if k > end + 2 and doc[k - 1].lower_ in _SERVED_AREAS:
+                end = k
+                if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].is_title:
+                    k += 1
+                    while k < len(doc) and doc[k].is_title and doc[k].is_alpha:
+                        k += 1
+                    end = k
+        opening = left - 1 if left > 0 and doc[left - 1].lower_ == "the" else left
+        inside = [sp for sp in out if opening <= sp[0] and sp[1] <= end]
+        if any(s < left < e or s < end < e for s, e, _ in out if (s, e, _) not in inside):
+            continue  # a name tagged across the office's edge
+        out = [sp for sp in out if sp not in inside] + [(left, end, "ORG")]
+    return sorted(out)
 
 
 def _body_for_a_task(doc, previous: tuple[int, int, str] | None, ent, lang: ModuleType) -> bool:
@@ -129,9 +189,12 @@ def _body_for_a_task(doc, previous: tuple[int, int, str] | None, ent, lang: Modu
     if previous is None or previous[2] != "ORG" or ent.label_ != "ORG" or ent.start != previous[1] + 1:
         return False
     words = [t for t in ent if t.lower_ not in ("the", "of", "and", "for")]
+    # the first ends in a body's word, or a body's word then "of" and what it deals with ("the
+    # U.S. Court of Appeals" + "for the Fifth Circuit")
+    head = next((t for t in doc[previous[0] : previous[1]] if t.lower_ == "of"), doc[previous[1]])
     return (
-        doc[previous[1] - 1].lower_ in lang.ORG_SUFFIXES
-        and doc[previous[1] - 1].is_title
+        doc[head.i - 1].lower_ in lang.ORG_SUFFIXES
+        and doc[head.i - 1].is_title
         and doc[previous[1]].lower_ in ("for", "of")
         and bool(words)
         and all(t.is_title for t in words)
@@ -386,7 +449,10 @@ def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
             and before.text[:1].isupper()
             and before.whitespace_
             and before.lower_ not in lang.TITLES
-            and (before.is_upper or not before.is_sent_start)
+            # a sentence's first word only in capitals, or where the report names a body or a
+            # people with it inside a sentence too ("Republican National Committee chair ..."
+            # opening a sentence beside "the state Republican Party"; not "Rival Target Corp")
+            and (before.is_upper or not before.is_sent_start or _in_a_name_elsewhere(doc, before))
         ):
             break
         start -= 1
@@ -403,6 +469,17 @@ def untagged_lead(doc, start: int, end: int, lang: ModuleType) -> int:
     ):
         start -= 2
     return start
+
+
+def _in_a_name_elsewhere(doc, token) -> bool:
+    """Whether the report writes the word inside a sentence as part of a body's name or as a
+    people's word the model tagged ("the state Republican Party"): a proper word, not a common
+    one that opening a sentence capitalises ("Rival", "Officials")."""
+    return token.pos_ == "PROPN" and any(
+        t.text == token.text and not t.is_sent_start and t.ent_type_ in ("ORG", "NORP")
+        for t in doc
+        if t.i != token.i
+    )
 
 
 _CONNECTORS = _JOINERS | {"&"}
@@ -439,6 +516,8 @@ def speaking_bodies(
                 continue
             if words[0].lower_ in _CONNECTORS or any(t.lower_.rstrip(".") in lang.TITLES for t in words):
                 continue  # "Bank of England Governor Mark Carney said": a person, titled
+            if words[0].is_sent_start and words[0].lower_ in lang.INHABITANT_NOUNS:
+                continue  # "Residents of Amory told reporters": people of a town, no body
             if (body := _body_after_someone(doc, start, end, lang)) is not None:
                 # "said Fiona MacAllister of Surfers Against Sewage": someone, then her body
                 spans.append(body)
@@ -473,10 +552,24 @@ def _body_after_someone(doc, start: int, end: int, lang: ModuleType) -> tuple[in
 def person_possessor(doc, start: int, end: int, lang: ModuleType) -> int | None:
     """The index of the "'s" in a span the model took whole as an organisation when what comes
     before it is a person's full name ("Theresa May's Brexit"): two or three capitalised proper
-    nouns, none a word of organisation names. None otherwise."""
+    nouns, none a word of organisation names; or one that is the surname of someone the model
+    names in full elsewhere, owning a body's name ("Okafor's Justice Department"). None
+    otherwise."""
+    if (
+        end - start >= 4
+        and doc[start + 1].lower_ in POSSESSIVE
+        and doc[start].pos_ == "PROPN"
+        and doc[start].is_title
+        and _body_name(doc[start + 2 : end], lang)
+        and doc[end - 1].lower_ in lang.ORG_SUFFIXES
+        and any(e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == doc[start].text for e in doc.ents)
+    ):
+        return start + 1  # "Okafor's Justice Department": the surname of someone named in full
     for k in range(start + 2, min(start + 4, end - 1)):
         if doc[k].lower_ in POSSESSIVE:
             owner = doc[start:k]
+            if any(_an_officers_office(doc, j) for j in range(k + 1, end)):
+                return None  # "the Baltimore City State’s Attorney’s Office": one body
             if all(
                 t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.lower() not in lang.ORG_SUFFIXES
                 for t in owner
@@ -503,3 +596,19 @@ def short_name_mentions(doc, names: list[str], covered: set[int], lang: ModuleTy
         and not t.ent_type_
         and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _LEGAL_SUFFIXES)
     ]
+
+
+def venue_start(doc, start: int, end: int, lang: ModuleType) -> int:
+    """The start of a building's name that an office's possessive opens ("the Governor's
+    Mansion", "the Speaker's House") where the model tagged the last word alone: after "the",
+    one capitalised word and "'s", then the building's word in title case. start otherwise."""
+    if (
+        end - start == 1
+        and start >= 3
+        and doc[start - 1].lower_ in POSSESSIVE
+        and doc[start - 2].is_title
+        and doc[start - 2].is_alpha
+        and doc[start - 3].lower_ == "the"
+    ):
+        return start - 2
+    return start

@@ -425,3 +425,43 @@ def hometowns_after_an_age(
             if (s, e) == (start, end) and kind == PERSON and not titled:
                 out[n] = (s, e, PLACE, titled)
     return sorted(out)
+
+
+# The letters of a party in a lawmaker's tag ("Sen. Cole Whitaker (R-Texas)", "Rep. Clayton
+# Beaumont, D-La.,"): Democrat, Republican, independent.
+_PARTY_LETTERS = frozenset("DRI")
+
+
+def party_state_tags(
+    doc, raw: list[tuple[int, int, str, bool]], lang: ModuleType
+) -> list[tuple[int, int, str, bool]]:
+    """raw with the state of a lawmaker's party-and-state tag ("(D-Md.)", "(R-Texas)", ", R-La.,")
+    as a place: the tag names the state the lawmaker serves, in the AP's abbreviation or in full,
+    and the model tags nothing there. The tag stands in brackets or commas right after a name;
+    the party is one capital letter joined to the state by a hyphen."""
+    taken = {k for start, end, _, _ in raw for k in range(start, end)}
+    found = []
+    for letter in doc[1:-2]:
+        i = letter.i
+        hyphen = doc[i + 1]
+        if (
+            letter.text not in _PARTY_LETTERS
+            or doc[i - 1].text not in ("(", ",")
+            or hyphen.text != "-"
+            or letter.whitespace_
+            or hyphen.whitespace_
+        ):
+            continue
+        for size in (1, 2):
+            end = i + 2 + size
+            state = doc[i + 2 : end]
+            if end > len(doc) or (end < len(doc) and doc[end].text not in (")", ",", ".", ";")):
+                continue
+            written = state.text.lower()
+            if written in lang.STATE_ABBREVIATIONS or (
+                written in lang.US_STATES and all(t.is_title for t in state)
+            ):
+                if not taken.intersection(range(i + 2, end)):
+                    found.append((i + 2, end, PLACE, False))
+                break
+    return sorted(raw + found) if found else raw

@@ -151,7 +151,7 @@ ORG_SUFFIXES = INDUSTRY_WORDS | frozenset(
     association foundation studies union court army navy police force forces office service
     services board authority administration parliament congress senate assembly league network
     news newswire wire times post journal press club fund trust organisation organization federation society
-    bureau guard guards command alliance coalition movement front institut capital partners
+    bureau section guard guards command alliance coalition movement front institut capital partners
     holdings securities investments airlines airways motors systems technologies labs
     laboratories hospital clinic museum railway railways railroad united rovers wanderers athletic
     hotspur albion""".split()
@@ -251,6 +251,10 @@ PARTY_RANK_WORDS = frozenset(
 )
 # Everyday short forms of parties' names ("Lib Dems" for the Liberal Democrats).
 PARTY_ALIASES = {"lib dems": "liberal democrats"}
+# Parties' nicknames that papers also write as adjectives, as they write "Republican" or
+# "Conservative" ("one GOP moderate", "GOP code", "a Tory MP"): before a noun they describe it
+# and name no body (the guide's "Tory"); alone ("the GOP won") they name the party.
+PARTY_NICKNAMES = frozenset({"gop", "tory", "dem"})
 # Lower-case nouns for what a person does, besides TITLES, written before or beside a name:
 # "the fast bowler Arjun Venkatesh", "Marta Ruiz, a lawyer for the family".
 OCCUPATION_NOUNS = frozenset(
@@ -359,7 +363,7 @@ PLACE_SUFFIXES = frozenset(
     """river sea ocean lake island islands valley desert strait gulf bay coast peninsula province
     region county district mountains basin delta hotel palace stadium cathedral mosque
     temple airport spaceport harbour harbor boulevard street avenue road square bridge wharf quay creek
-    station port highway hwy""".split()
+    station port highway hwy parish mansion birthplace""".split()
 )
 # Words that end (or start) names of laws, events and things, not of people.
 NOT_PERSON_LAST_WORDS = frozenset(
