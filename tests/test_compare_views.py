@@ -529,7 +529,12 @@ def test_the_link_to_a_conflict_between_unpaired_sentences_says_the_figures_diff
         {"kind": "match", "a": [3], "b": [2], "level": "same", "moved": True},
         {"kind": "moved_b", "a": [3], "b": [2], "level": "same", "moved": True},
     ]
-    conflict = {"a": ["2,000 residents"], "b": ["about 3,000 residents"], "a_sentences": [0], "b_sentences": [1]}
+    conflict = {
+        "a": ["2,000 residents"],
+        "b": ["about 3,000 residents"],
+        "a_sentences": [0],
+        "b_sentences": [1],
+    }
     comparison["rows"] = with_conflict_rows(one_sided, [conflict], sentences)
     comparison["numbers"]["conflicts"] = [conflict]
     html = render_to_string("articles/_compare_content.html", comparison_page(a, b, comparison))
