@@ -637,7 +637,8 @@ def number_conflicts(
         row_a = [n for i in row["a"] for n in by_sentence_a[i]]
         row_b = [n for j in row["b"] for n in by_sentence_b[j]]
         groups_a, groups_b = _comparable(row_a), _comparable(row_b)
-        for measure in groups_a.keys() & groups_b.keys():
+        found: dict[tuple[str, str, str], dict] = {}
+        for measure in sorted(groups_a.keys() & groups_b.keys()):
             facing = _facing(groups_a[measure], groups_b[measure])
             if facing is None:
                 continue
@@ -650,8 +651,22 @@ def number_conflicts(
                 continue
             if _kept_apart(figure_a, figure_b, (side_a, side_b), places, sentences, people):
                 continue
-            conflicts.append(_conflict_item(measure, side_a, side_b))
+            found[measure] = _conflict_item(measure, side_a, side_b)
+        conflicts += _tallies_as_one(found)
     return conflicts
+
+
+def _tallies_as_one(found: dict[tuple[str, str, str], dict]) -> list[dict]:
+    """The conflicts of one row, a vote's tally given two other counts ("by six votes to three"
+    / "voting seven to two") as one conflict of both counts: one figure, the tally, told two
+    ways, not two disagreements (the second count is the first's other side)."""
+    out = dict(found)
+    for (kind, measure, role), second in found.items():
+        first = out.get((kind, measure, ""))
+        if role == "tally_second" and first is not None:
+            out[(kind, measure, "")] = {**first, "a": first["a"] + second["a"], "b": first["b"] + second["b"]}
+            del out[(kind, measure, role)]
+    return list(out.values())
 
 
 def _conflict_item(measure: tuple[str, str, str], side_a: list[dict], side_b: list[dict]) -> dict:

@@ -569,6 +569,26 @@ def _tally(doc, ent) -> str:
     return ""
 
 
+def _tally_in_one_span(doc, ent) -> list:
+    """The two counts of a vote's tally the model took for one number ("voting seven to two",
+    "ruled seven-to-two in a vote"), which parse_value would add up to nine: as two spans, the
+    first and the second count (_tally then reads them as a tally, as it does "7 to 2"). Only
+    with a vote in the sentence: elsewhere "five to seven" is a span of values."""
+    words = [t for t in ent if t.lower_ not in ("-", "–")]
+    if (
+        ent.label_ != "CARDINAL"
+        or len(words) != 3
+        or not (words[0].like_num and words[2].like_num)
+        or words[1].lower_ != "to"
+        or not any(t.lemma_.lower() == "vote" for t in doc[ent.start].sent)
+    ):
+        return []
+    return [
+        Span(doc, words[0].i, words[0].i + 1, label="CARDINAL"),
+        Span(doc, words[2].i, words[2].i + 1, label="CARDINAL"),
+    ]
+
+
 def _part_of_a_name(root, lang: ModuleType) -> bool:
     """Whether a number is part of a proper name: right after a singular one ("MAX 8", "FTSE
     100", "Nikkei 225") or before one ("737 MAX", "10 Downing Street"); not "January's 230" nor
@@ -760,6 +780,9 @@ def _figure_spans(doc, lang: ModuleType) -> list:
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)
         ent = _fraction_of_a_scale(doc, ent, lang) or _without_a_name_before(doc, ent, lang)
         covered.update(range(ent.start, ent.end))
+        if tally := _tally_in_one_span(doc, ent):
+            spans += tally  # "voting seven to two": two counts of votes, not the number nine
+            continue
         # The figure: the last word ("43"), with the number before a scale word ("1.2 million").
         cut = ent.end - 1
         if doc[cut].lower_ in lang.SCALE_WORDS and cut > ent.start and doc[cut - 1].like_num:
