@@ -1828,3 +1828,54 @@ def test_unpaired_shares_of_two_sides_of_a_vote_are_no_conflict():
     no = [_told("46%", 46, "vote against", "=", **share)]
     assert crossed_conflicts(APART, yes, no) == []
     assert len(crossed_conflicts(APART, yes, [_told("58%", 58, "vote in favour", "=", **share)])) == 1
+
+
+def test_unpaired_changes_told_with_two_verbs_of_one_direction_conflict_and_two_directions_do_not():
+    from articles.compare.summary import crossed_conflicts
+
+    def change(text: str, value: float, verb: str, **extra) -> dict:
+        return _told(text, value, verb, "peso", kind="percent", unit="%", role="change", **extra)
+
+    found = crossed_conflicts(APART, [change("1.8%", 1.8, "weaken")], [change("2.4%", 2.4, "plunge")])
+    assert [(c["a"], c["b"]) for c in found] == [(["1.8%"], ["2.4%"])]
+    # one way up, one way down: two moves
+    assert crossed_conflicts(APART, [change("1.8%", 1.8, "fall")], [change("2.4%", 2.4, "rise")]) == []
+    # two levels told with two verbs are not one claim ("stood at", "closed at")
+    level = [_told("1.8%", 1.8, "stand", "peso", kind="percent", unit="%")]
+    assert (
+        crossed_conflicts(APART, level, [_told("2.4%", 2.4, "close", "peso", kind="percent", unit="%")]) == []
+    )
+
+
+def test_unpaired_figures_told_on_two_weekdays_are_two_happenings():
+    from articles.compare.summary import crossed_conflicts
+
+    a = [_told("1.8%", 1.8, "fall", "peso", kind="percent", unit="%", role="change")]
+    b = [_told("2.4%", 2.4, "fall", "peso", kind="percent", unit="%", role="change")]
+    monday = [_told("Monday", "w=monday", "fall", "peso", kind="date", unit="date")]
+    tuesday = [_told("Tuesday", "w=tuesday", "fall", "peso", kind="date", unit="date")]
+    assert len(crossed_conflicts(APART, a + monday, b + monday)) == 1
+    assert crossed_conflicts(APART, a + monday, b + tuesday) == []
+
+
+def test_a_vote_tally_given_two_other_counts_is_one_conflict_of_both():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+
+    def count(text: str, value: int, role: str = "") -> dict:
+        return {**_figure(text, value, "vote"), "measure": "vote", "role": role}
+
+    found = number_conflicts(
+        [row],
+        [count("six votes", 6), count("three", 3, "tally_second")],
+        [count("seven", 7), count("two", 2, "tally_second")],
+    )
+    assert [(c["a"], c["b"]) for c in found] == [(["six votes", "three"], ["seven", "two"])]
+    # one side of the tally told alike: the other side's conflict alone
+    found = number_conflicts(
+        [row],
+        [count("52", 52), count("46", 46, "tally_second")],
+        [count("53", 53), count("46", 46, "tally_second")],
+    )
+    assert [(c["a"], c["b"]) for c in found] == [(["52"], ["53"])]

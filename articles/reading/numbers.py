@@ -465,11 +465,15 @@ def _predicate(root, lang: ModuleType) -> tuple[str, str, int]:
     for ("the jurors, who had deliberated"); a member of a body stands for the body ("jurors":
     "jury", lang.MEMBER_OF); a personal pronoun tells no subject. ("", "", -1) without a verb."""
     verb = root
+    queued = False
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        # "a queue of about 1,200 lorries stretched ...": the lorries are waiting
+        queued = queued or (verb.lower_ == "of" and verb.head.lemma_.lower() in lang.QUEUE_NOUNS)
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "", "", -1
-    words = [verb.lemma_.lower()]
+    lemma = verb.lemma_.lower()
+    words = ["wait" if queued or lemma in lang.WAITING_VERBS else lemma]
     clause = verb
     while _infinitive_under(clause):
         clause = clause.head
