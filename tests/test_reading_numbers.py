@@ -674,3 +674,5 @@ def test_the_cedi_sign_typed_with_a_cent_sign_is_the_cedi():
 def test_a_currency_weakening_or_strengthening_is_a_change():
     (peso,) = [n for n in read_report("", "The peso weakened 1.8% after the announcement.")["numbers"]]
     assert (peso["text"], peso["role"], peso["verb"], peso["subject"]) == ("1.8%", "change", "weaken", "peso")
+    # what a change is against is no side it took ("voted against" is)
+    assert ("2.4%", "plunge", "peso") in _predicates("The peso plunged 2.4% against the dollar on Tuesday.")

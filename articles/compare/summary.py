@@ -377,6 +377,17 @@ def _facing(side_a: list[dict], side_b: list[dict]) -> tuple[dict, dict] | None:
         for anchor in anchors_a.keys() & anchors_b.keys()
         if anchor and len(anchors_a[anchor]) == 1 and len(anchors_b[anchor]) == 1
     ]
+    if (
+        not facing
+        and len(anchors_a[""]) == 1
+        and len(anchors_b[""]) == 1
+        and not ((anchors_a.keys() & anchors_b.keys()) - {""})
+    ):
+        # "71.4% backed scrapping the law ..., with 99% of polling stations counted" / "74.1 per
+        # cent were for repealing the law ..., but turnout of 32.8 per cent fell short": each side's
+        # other figures are about a thing the other side gives no figure of (stations, turnout);
+        # the one figure about nothing named on each side is what is left to face.
+        facing = [(anchors_a[""][0], anchors_b[""][0])]
     return facing[0] if len(facing) == 1 else None
 
 

@@ -361,6 +361,8 @@ def _role(root, lang: ModuleType) -> str:
     token = root
     while token.head.i != token.i:
         head = token.head
+        if head.lower_ == "of" and head.head.lemma_.lower() in lang.QUEUE_NOUNS:
+            return ""  # "a queue of about 1,200 lorries": how many wait, whatever the queue hangs on
         if head.dep_ in ("prep", "agent") and token.dep_ in ("pobj", "pcomp"):
             word, governor = head.lower_, head.head
             # (an adjective of a noun phrase too: "attorneys [general] from 39 states")
@@ -439,7 +441,7 @@ def _infinitive_under(verb) -> bool:
 _FAVOUR = frozenset({"favour", "favor"})
 
 
-def _side_taken(verb, root) -> list[str]:
+def _side_taken(verb, root, lang: ModuleType) -> list[str]:
     """The words of a verb that say which way it went ("54% voted in favour" / "46% voted
     against": two shares of two sides, not one share told two ways), leaving out the phrase that
     holds the figure ("deliberated for nine hours")."""
@@ -448,7 +450,12 @@ def _side_taken(verb, root) -> list[str]:
         if child.left_edge.i <= root.i <= child.right_edge.i:
             continue
         # "for" takes a side only after a vote: "taken to hospitals, mostly for smoke inhalation"
-        side = child.lower_ == "against" or (child.lower_ == "for" and verb.lemma_.lower() == "vote")
+        # nor "against" after a change: "the peso plunged 2.4% against the dollar" is what it
+        # moved against, and "the peso weakened 1.8%" tells the same move
+        lemma = verb.lemma_.lower()
+        side = (child.lower_ == "against" and lemma not in lang.CHANGE_WORDS) or (
+            child.lower_ == "for" and lemma == "vote"
+        )
         if child.dep_ == "prt" or (child.dep_ == "prep" and side):
             found.append(child.lower_)
         elif child.dep_ == "prep" and any(c.lower_ in _FAVOUR for c in child.children):
@@ -480,15 +487,19 @@ def _predicate(root, lang: ModuleType) -> tuple[str, str, int]:
         words.insert(0, clause.lemma_.lower())
     if any(c.dep_ == "neg" for c in (*verb.children, *clause.children)):
         words.insert(0, "not")
-    words += _side_taken(verb, root)
+    words += _side_taken(verb, root, lang)
     told = " ".join(words)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and clause is not verb:
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.left_edge.i <= root.i <= subject.right_edge.i:
+        return told, "=", subject.idx
+    if queued:
+        # what the queue holds is what the clause tells of, however the parse hangs the queue
+        # ("By dawn a queue of ... lorries stretched": the queue under "By" to the model)
+        return told, "=", root.idx
     if subject is None:
         return told, "", -1
-    if subject.left_edge.i <= root.i <= subject.right_edge.i:
-        return told, "=", subject.idx
     if subject.lower_ in _RELATIVE_PRONOUNS and clause.dep_ == "relcl":
         subject = clause.head
     if subject.pos_ == "PRON":
