@@ -676,3 +676,13 @@ def test_a_currency_weakening_or_strengthening_is_a_change():
     assert (peso["text"], peso["role"], peso["verb"], peso["subject"]) == ("1.8%", "change", "weaken", "peso")
     # what a change is against is no side it took ("voted against" is)
     assert ("2.4%", "plunge", "peso") in _predicates("The peso plunged 2.4% against the dollar on Tuesday.")
+
+
+def test_members_of_a_board_named_for_them_are_counted_as_what_it_is_named_for():
+    found = read_report(
+        "", "Six of the nine members of the university's Board of Trustees voted to open a review."
+    )["numbers"]
+    assert [(n["text"], n["measure"]) for n in found] == [("Six", "trustee"), ("nine members", "trustee")]
+    # members of a body named otherwise stay members
+    other = read_report("", "Six of the nine members of the city council voted to open a review.")["numbers"]
+    assert [n["measure"] for n in other] == ["member", "member"]

@@ -238,6 +238,8 @@ def _counted_thing(doc, ent, noun, lang: ModuleType) -> str:
         whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if whole is not None and whole.pos_ == "NOUN":
             return lang.COUNTED_SYNONYMS.get(whole.lemma_.lower(), whole.lemma_.lower())
+    if noun.lemma_.lower() == "member" and (seats := _seats_of_a_board(noun)):
+        return seats  # "six of the nine members of the university's Board of Trustees": trustees
     thing = lang.COUNTED_SYNONYMS.get(noun.lemma_.lower(), noun.lemma_.lower())
     if noun.i < ent.end:  # "of" counts ("12 of the victims"): the noun alone
         return thing
@@ -255,6 +257,22 @@ def _counted_thing(doc, ent, noun, lang: ModuleType) -> str:
     if hyphenated and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
         return f"{thing} {noun.head.lemma_.lower()}"
     return thing
+
+
+def _seats_of_a_board(member) -> str:
+    """What the members of a body named for them are ("members of the Board of Trustees" are
+    trustees, "of the Board of Directors" directors: "Seven of the nine trustees" counts the
+    same people), else ""."""
+    for of in (c for c in member.children if c.lower_ == "of"):
+        for body in (c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+            for of_whom in (c for c in body.children if c.lower_ == "of"):
+                for seats in of_whom.children:
+                    if seats.dep_ == "pobj" and seats.tag_ == "NNS":
+                        return seats.lemma_.lower()
+                    if seats.dep_ == "pobj" and seats.tag_ == "NNPS":
+                        # a name's word keeps its plural as its lemma: "Trustees", "Directors"
+                        return seats.lower_.removesuffix("s")
+    return ""
 
 
 _YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
