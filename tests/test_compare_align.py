@@ -1879,3 +1879,41 @@ def test_a_vote_tally_given_two_other_counts_is_one_conflict_of_both():
         [count("53", 53), count("46", 46, "tally_second")],
     )
     assert [(c["a"], c["b"]) for c in found] == [(["52"], ["53"])]
+
+
+def test_a_queue_of_lorries_and_trucks_waiting_are_one_count_in_conflict_not_a_claim_of_one_side():
+    a = read_report(
+        "",
+        "The border crossing reopened to cargo on Monday after 147 days. By dawn a queue of about 1,200 "
+        "lorries stretched more than 10 kilometres back along the highway. Traders said the closure had "
+        "cost them dearly.",
+    )
+    b = read_report(
+        "",
+        "The crossing reopened on Monday, ending a closure of 147 days. Traders said the closure had cost "
+        "them dearly. Some 2,100 trucks were waiting on the Thai side when the gates opened.",
+    )
+    comparison = compare_analyses(a, b)
+    assert [(c["a"], c["b"]) for c in comparison["numbers"]["conflicts"]] == [
+        (["about 1,200 lorries"], ["Some 2,100 trucks"])
+    ]
+    one_sided = [s["text"] for side in ("only_a", "only_b") for s in comparison["key_differences"][side]]
+    assert not any("lorries" in text or "trucks" in text for text in one_sided)
+
+
+def test_the_one_figure_about_nothing_named_faces_the_others_when_every_other_is_about_a_thing_of_one_side():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+
+    def share(text: str, value: float, anchor: str) -> dict:
+        return {**_figure(text, value, "%", "percent"), "measure": "%", "anchor": anchor}
+
+    # "71.4% backed scrapping the law, with 99% of polling stations counted" / "74.1 per cent were
+    # for repealing the law, but turnout of 32.8 per cent fell short"
+    a = [share("71.4%", 71.4, ""), share("99%", 99.0, "station")]
+    b = [share("74.1 per cent", 74.1, ""), share("32.8 per cent", 32.8, "turnout")]
+    assert [(c["a"], c["b"]) for c in number_conflicts([row], a, b)] == [(["71.4%"], ["74.1 per cent"])]
+    # two figures about nothing named on a side: which faces which cannot be told
+    two = [share("74.1 per cent", 74.1, ""), share("32.8 per cent", 32.8, "")]
+    assert number_conflicts([row], a, two) == []
