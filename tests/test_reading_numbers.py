@@ -648,8 +648,14 @@ def test_a_vote_tally_written_in_words_is_two_counts_of_votes_not_their_sum():
     found = read_report("", "The court kept the ban, voting seven to two on Thursday.")["numbers"]
     tally = [(n["text"], n["value"], n["measure"], n["role"]) for n in found if n["kind"] == "count"]
     assert tally == [("seven", 7, "vote", ""), ("two", 2, "vote", "tally_second")]
-    # without a vote in the sentence "five to seven" is no tally
+    # without a vote in the sentence "five to seven" is no tally, nor with one when it counts a
+    # thing or follows "from"
     assert all(n["value"] != 12 for n in read_report("", "Five to seven people will be hired.")["numbers"])
+    for text in (
+        "The board voted to cut five to seven posts.",
+        "The board voted to raise the cap from five to seven.",
+    ):
+        assert all(n["role"] != "tally_second" for n in read_report("", text)["numbers"])
 
 
 def test_what_a_queue_holds_is_waiting_whatever_the_queue_does():

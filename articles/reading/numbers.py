@@ -614,6 +614,9 @@ def _tally_in_one_span(doc, ent) -> list:
         or not (words[0].like_num and words[2].like_num)
         or words[1].lower_ != "to"
         or not any(t.lemma_.lower() == "vote" for t in doc[ent.start].sent)
+        # "voted to cut five to seven posts", "from five to seven": a span of values
+        or (ent.root.dep_ == "nummod" and ent.root.head.i >= ent.end)
+        or (ent.start > 0 and doc[ent.start - 1].lower_ in ("from", "between"))
     ):
         return []
     return [
