@@ -68,6 +68,12 @@ def _rows(comparison: dict, outlet_a: str, outlet_b: str) -> list[dict]:
         conflicts_by_pair.setdefault(
             (tuple(conflict["a_sentences"]), tuple(conflict["b_sentences"])), []
         ).append(conflict)
+    # The row that shows each sentence of the right report, for the links to it.
+    row_of_b: dict[int, int] = {}
+    for number, row in enumerate(comparison["rows"], start=1):
+        if row["kind"] != "moved_b":
+            for j in row["b"]:
+                row_of_b.setdefault(j, number)
     rows = []
     shown: dict[str, int] = {}
     for number, row in enumerate(comparison["rows"], start=1):
@@ -77,8 +83,20 @@ def _rows(comparison: dict, outlet_a: str, outlet_b: str) -> list[dict]:
             # A link at the right report's reading position to where its sentence is shown.
             item["a"] = {"anchor": _anchor("a", row["a"])}
             item["b"] = {"anchor": _anchor("b", row["b"]), "position": row["b"][0] + 1}
-            item["badges"].append(("", "Matched elsewhere"))
-            item["label"] = f"Row {number}: link to a matched sentence of {outlet_b}"
+            target = row_of_b.get(row["b"][0]) if row["b"] else None
+            where = f" in row {target}" if target else " elsewhere"
+            if row.get("conflict"):
+                # A conflict's link (compare.with_conflict_rows): the two sentences give two
+                # figures for one claim; calling that a match would tell the reader they agree.
+                item["conflict"] = True
+                item["badges"].append(("badge-warn", f"Numbers differ: shown{where}"))
+                item["label"] = (
+                    f"Row {number}: link to a sentence of {outlet_b} giving another figure than "
+                    f"{outlet_a}'s, shown{where}"
+                )
+            else:
+                item["badges"].append(("", f"Matched{where}"))
+                item["label"] = f"Row {number}: link to a matched sentence of {outlet_b}, shown{where}"
         else:
             item["a"] = _side_cells("a", row["a"], sentences_a, row.get("a_parts"), shown, number)
             item["b"] = _side_cells("b", row["b"], sentences_b, row.get("b_parts"), shown, number)

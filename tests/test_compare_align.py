@@ -1897,3 +1897,91 @@ def test_a_sentence_next_to_a_match_stays_apart_when_it_shares_only_names_with_t
 
 def test_a_sentence_next_to_a_match_stays_apart_when_a_guard_objects():
     assert _split_claim(part_negated=True)[0].b == [0]
+
+def test_unpaired_changes_told_with_two_verbs_of_one_direction_conflict_and_two_directions_do_not():
+    from articles.compare.summary import crossed_conflicts
+
+    def change(text: str, value: float, verb: str, **extra) -> dict:
+        return _told(text, value, verb, "peso", kind="percent", unit="%", role="change", **extra)
+
+    found = crossed_conflicts(APART, [change("1.8%", 1.8, "weaken")], [change("2.4%", 2.4, "plunge")])
+    assert [(c["a"], c["b"]) for c in found] == [(["1.8%"], ["2.4%"])]
+    # one way up, one way down: two moves
+    assert crossed_conflicts(APART, [change("1.8%", 1.8, "fall")], [change("2.4%", 2.4, "rise")]) == []
+    # two levels told with two verbs are not one claim ("stood at", "closed at")
+    level = [_told("1.8%", 1.8, "stand", "peso", kind="percent", unit="%")]
+    assert (
+        crossed_conflicts(APART, level, [_told("2.4%", 2.4, "close", "peso", kind="percent", unit="%")]) == []
+    )
+
+
+def test_unpaired_figures_told_on_two_weekdays_are_two_happenings():
+    from articles.compare.summary import crossed_conflicts
+
+    a = [_told("1.8%", 1.8, "fall", "peso", kind="percent", unit="%", role="change")]
+    b = [_told("2.4%", 2.4, "fall", "peso", kind="percent", unit="%", role="change")]
+    monday = [_told("Monday", "w=monday", "fall", "peso", kind="date", unit="date")]
+    tuesday = [_told("Tuesday", "w=tuesday", "fall", "peso", kind="date", unit="date")]
+    assert len(crossed_conflicts(APART, a + monday, b + monday)) == 1
+    assert crossed_conflicts(APART, a + monday, b + tuesday) == []
+
+
+def test_a_vote_tally_given_two_other_counts_is_one_conflict_of_both():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+
+    def count(text: str, value: int, role: str = "") -> dict:
+        return {**_figure(text, value, "vote"), "measure": "vote", "role": role}
+
+    found = number_conflicts(
+        [row],
+        [count("six votes", 6), count("three", 3, "tally_second")],
+        [count("seven", 7), count("two", 2, "tally_second")],
+    )
+    assert [(c["a"], c["b"]) for c in found] == [(["six votes", "three"], ["seven", "two"])]
+    # one side of the tally told alike: the other side's conflict alone
+    found = number_conflicts(
+        [row],
+        [count("52", 52), count("46", 46, "tally_second")],
+        [count("53", 53), count("46", 46, "tally_second")],
+    )
+    assert [(c["a"], c["b"]) for c in found] == [(["52"], ["53"])]
+
+
+def test_a_queue_of_lorries_and_trucks_waiting_are_one_count_in_conflict_not_a_claim_of_one_side():
+    a = read_report(
+        "",
+        "The border crossing reopened to cargo on Monday after 147 days. By dawn a queue of about 1,200 "
+        "lorries stretched more than 10 kilometres back along the highway. Traders said the closure had "
+        "cost them dearly.",
+    )
+    b = read_report(
+        "",
+        "The crossing reopened on Monday, ending a closure of 147 days. Traders said the closure had cost "
+        "them dearly. Some 2,100 trucks were waiting on the Thai side when the gates opened.",
+    )
+    comparison = compare_analyses(a, b)
+    assert [(c["a"], c["b"]) for c in comparison["numbers"]["conflicts"]] == [
+        (["about 1,200 lorries"], ["Some 2,100 trucks"])
+    ]
+    one_sided = [s["text"] for side in ("only_a", "only_b") for s in comparison["key_differences"][side]]
+    assert not any("lorries" in text or "trucks" in text for text in one_sided)
+
+
+def test_the_one_figure_about_nothing_named_faces_the_others_when_every_other_is_about_a_thing_of_one_side():
+    from articles.compare.summary import number_conflicts
+
+    row = {"kind": "match", "level": "same", "a": [0], "b": [0]}
+
+    def share(text: str, value: float, anchor: str) -> dict:
+        return {**_figure(text, value, "%", "percent"), "measure": "%", "anchor": anchor}
+
+    # "71.4% backed scrapping the law, with 99% of polling stations counted" / "74.1 per cent were
+    # for repealing the law, but turnout of 32.8 per cent fell short"
+    a = [share("71.4%", 71.4, ""), share("99%", 99.0, "station")]
+    b = [share("74.1 per cent", 74.1, ""), share("32.8 per cent", 32.8, "turnout")]
+    assert [(c["a"], c["b"]) for c in number_conflicts([row], a, b)] == [(["71.4%"], ["74.1 per cent"])]
+    # two figures about nothing named on a side: which faces which cannot be told
+    two = [share("74.1 per cent", 74.1, ""), share("32.8 per cent", 32.8, "")]
+    assert number_conflicts([row], a, two) == []

@@ -532,3 +532,40 @@ def test_a_quote_both_reports_carry_says_whom_each_gives_it_to_when_they_differ(
         ("Janelle K. Osei", "White House"),
         ("Janelle K. Osei", None),
     ]
+
+def test_the_link_to_a_conflict_between_unpaired_sentences_says_the_figures_differ_not_that_they_match(
+    flood_event,
+):
+    from articles.compare.compare import compare_analyses, with_conflict_rows
+    from articles.presenting import comparison_page
+
+    _, a, b = flood_event
+    comparison = compare_analyses(a.analysis, b.analysis)
+    sentences = (comparison["sentences"]["a"], comparison["sentences"]["b"])
+    assert "2,000 residents" in sentences[0][0]["text"] and "3,000 residents" in sentences[1][1]["text"]
+    # Both sentences one-sided and apart: the conflict's row stands at A's place, B's place
+    # keeps a link to it (compare.with_conflict_rows); a plain match out of order follows.
+    one_sided = [
+        {"kind": "only_a", "a": [0], "b": [], "moved": False},
+        {"kind": "match", "a": [2], "b": [0], "level": "same", "moved": False},
+        {"kind": "only_b", "a": [], "b": [1], "moved": False},
+        {"kind": "match", "a": [3], "b": [2], "level": "same", "moved": True},
+        {"kind": "moved_b", "a": [3], "b": [2], "level": "same", "moved": True},
+    ]
+    conflict = {
+        "a": ["2,000 residents"],
+        "b": ["about 3,000 residents"],
+        "a_sentences": [0],
+        "b_sentences": [1],
+    }
+    comparison["rows"] = with_conflict_rows(one_sided, [conflict], sentences)
+    comparison["numbers"]["conflicts"] = [conflict]
+    html = render_to_string("articles/_compare_content.html", comparison_page(a, b, comparison))
+    rows = re.findall(r'<li class="cmp-row.*?</li>', html, re.S)
+    links = [unescape(row) for row in rows if 'data-kind="moved_b"' in row]
+    assert len(links) == 2
+    conflict_link, match_link = links
+    assert "Numbers differ: shown in row 1" in conflict_link
+    assert "the sentence of Riverton Gazette that gives another figure for it" in conflict_link
+    assert "Matched" not in conflict_link and "matching sentence" not in conflict_link
+    assert "Matched in row 4" in match_link and "the matching sentence of Riverton Gazette" in match_link

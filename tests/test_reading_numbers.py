@@ -642,3 +642,53 @@ def test_the_side_a_verb_took_is_part_of_it_so_two_sides_shares_are_two_things()
     assert (
         _predicates("Fourteen people were taken to hospitals, mostly for smoke inhalation.")[0][1] == "take"
     )
+
+
+def test_a_vote_tally_written_in_words_is_two_counts_of_votes_not_their_sum():
+    found = read_report("", "The court kept the ban, voting seven to two on Thursday.")["numbers"]
+    tally = [(n["text"], n["value"], n["measure"], n["role"]) for n in found if n["kind"] == "count"]
+    assert tally == [("seven", 7, "vote", ""), ("two", 2, "vote", "tally_second")]
+    # without a vote in the sentence "five to seven" is no tally, nor with one when it counts a
+    # thing or follows "from"
+    assert all(n["value"] != 12 for n in read_report("", "Five to seven people will be hired.")["numbers"])
+    for text in (
+        "The board voted to cut five to seven posts.",
+        "The board voted to raise the cap from five to seven.",
+    ):
+        assert all(n["role"] != "tally_second" for n in read_report("", text)["numbers"])
+
+
+def test_what_a_queue_holds_is_waiting_whatever_the_queue_does():
+    assert ("about 1,200 lorries", "wait", "=") in _predicates(
+        "By dawn a queue of about 1,200 lorries stretched more than 10 kilometres back along the highway."
+    )
+    assert ("Some 2,100 trucks", "wait", "=") in _predicates("Some 2,100 trucks were waiting at the border.")
+    assert ("About 300 lorries", "wait", "=") in _predicates("About 300 lorries queued at the border.")
+    # what a queue's length is measured in is not what it holds
+    assert _predicates("The queue stretched 10 kilometres.") == [("10 kilometres", "stretch", "queue")]
+
+
+def test_the_cedi_sign_typed_with_a_cent_sign_is_the_cedi():
+    assert ("GH¢ 180 million", "amount", "GHS", 180e6) in figures(
+        "The ministry said GH¢ 180 million had been released to pay the arrears."
+    )
+    assert ("GH¢2,500", "amount", "GHS", 2500) in figures("Each nurse is owed GH¢2,500 in arrears.")
+    # the cent sign alone is a cent, no cedi
+    assert all(unit != "GHS" for _, _, unit, _ in figures("A stamp costs 50¢ more this year."))
+
+
+def test_a_currency_weakening_or_strengthening_is_a_change():
+    (peso,) = [n for n in read_report("", "The peso weakened 1.8% after the announcement.")["numbers"]]
+    assert (peso["text"], peso["role"], peso["verb"], peso["subject"]) == ("1.8%", "change", "weaken", "peso")
+    # what a change is against is no side it took ("voted against" is)
+    assert ("2.4%", "plunge", "peso") in _predicates("The peso plunged 2.4% against the dollar on Tuesday.")
+
+
+def test_members_of_a_board_named_for_them_are_counted_as_what_it_is_named_for():
+    found = read_report(
+        "", "Six of the nine members of the university's Board of Trustees voted to open a review."
+    )["numbers"]
+    assert [(n["text"], n["measure"]) for n in found] == [("Six", "trustee"), ("nine members", "trustee")]
+    # members of a body named otherwise stay members
+    other = read_report("", "Six of the nine members of the city council voted to open a review.")["numbers"]
+    assert [n["measure"] for n in other] == ["member", "member"]

@@ -180,8 +180,11 @@ def with_conflict_rows(
             del rows[max(at_a, at_b)]
         elif at_a is not None and at_b is not None:
             rows[at_a] = {**row, "moved": True}
+            # The link says what it points to: a sentence whose figure differs, not a match
+            # (presenting._rows labels it by "conflict").
             rows[at_b] = {
                 "kind": "moved_b", "a": [i], "b": [j], "score": score, "level": "related", "moved": True,
+                "conflict": True,
             }  # fmt: skip
         elif at_b is not None or at_a is not None:
             rows[at_b if at_b is not None else at_a] = row

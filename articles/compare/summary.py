@@ -405,6 +405,17 @@ def _facing(side_a: list[dict], side_b: list[dict]) -> tuple[dict, dict] | None:
         for anchor in anchors_a.keys() & anchors_b.keys()
         if anchor and len(anchors_a[anchor]) == 1 and len(anchors_b[anchor]) == 1
     ]
+    if (
+        not facing
+        and len(anchors_a[""]) == 1
+        and len(anchors_b[""]) == 1
+        and not ((anchors_a.keys() & anchors_b.keys()) - {""})
+    ):
+        # "71.4% backed scrapping the law ..., with 99% of polling stations counted" / "74.1 per
+        # cent were for repealing the law ..., but turnout of 32.8 per cent fell short": each side's
+        # other figures are about a thing the other side gives no figure of (stations, turnout);
+        # the one figure about nothing named on each side is what is left to face.
+        facing = [(anchors_a[""][0], anchors_b[""][0])]
     return facing[0] if len(facing) == 1 else None
 
 
@@ -665,7 +676,8 @@ def number_conflicts(
         row_a = [n for i in row["a"] for n in by_sentence_a[i]]
         row_b = [n for j in row["b"] for n in by_sentence_b[j]]
         groups_a, groups_b = _comparable(row_a), _comparable(row_b)
-        for measure in groups_a.keys() & groups_b.keys():
+        found: dict[tuple[str, str, str], dict] = {}
+        for measure in sorted(groups_a.keys() & groups_b.keys()):
             facing = _facing(groups_a[measure], groups_b[measure])
             if facing is None:
                 continue
@@ -678,8 +690,22 @@ def number_conflicts(
                 continue
             if _kept_apart(figure_a, figure_b, (side_a, side_b), places, sentences, people):
                 continue
-            conflicts.append(_conflict_item(measure, side_a, side_b))
+            found[measure] = _conflict_item(measure, side_a, side_b)
+        conflicts += _tallies_as_one(found)
     return conflicts
+
+
+def _tallies_as_one(found: dict[tuple[str, str, str], dict]) -> list[dict]:
+    """The conflicts of one row, a vote's tally given two other counts ("by six votes to three"
+    / "voting seven to two") as one conflict of both counts: one figure, the tally, told two
+    ways, not two disagreements (the second count is the first's other side)."""
+    out = dict(found)
+    for (kind, measure, role), second in found.items():
+        first = out.get((kind, measure, ""))
+        if role == "tally_second" and first is not None:
+            out[(kind, measure, "")] = {**first, "a": first["a"] + second["a"], "b": first["b"] + second["b"]}
+            del out[(kind, measure, role)]
+    return list(out.values())
 
 
 def _conflict_item(measure: tuple[str, str, str], side_a: list[dict], side_b: list[dict]) -> dict:
@@ -773,11 +799,7 @@ def crossed_conflicts(
             continue
         for x in groups_a[measure]:
             for y in groups_b[measure]:
-                if (
-                    (x["sentence"], y["sentence"]) in together
-                    or not x.get("verb")
-                    or x["verb"] != y.get("verb")
-                ):
+                if (x["sentence"], y["sentence"]) in together or not _one_doing(x, y, lang):
                     continue
                 if not _subjects_meet(x, y, entities, lang):
                     continue
@@ -794,12 +816,27 @@ def crossed_conflicts(
     return [_conflict_item(measure, [x], [y]) for measure, x, y in found if uses[id(x)] == uses[id(y)] == 1]
 
 
+def _one_doing(x: dict, y: dict, lang) -> bool:
+    """Whether two figures' clauses tell one doing: the same verb ("deliberate"), or, for two
+    changes, two verbs of a quantity moving the same way ("the peso weakened 1.8%" / "the peso
+    plunged 2.4%": lang.MOVING_DOWN); never a denied verb against another."""
+    verb_x, verb_y = x.get("verb", ""), y.get("verb", "")
+    if not verb_x or not verb_y:
+        return False
+    if verb_x == verb_y:
+        return True
+    if x.get("role") != "change" or y.get("role") != "change":
+        return False
+    return any(verb_x in way and verb_y in way for way in (lang.MOVING_UP, lang.MOVING_DOWN))
+
+
 def _told_apart(
     x: dict, y: dict, numbers_a: list[dict], numbers_b: list[dict], sentences: tuple[list[dict], list[dict]]
 ) -> bool:
     """Whether two sentences tell of two happenings by their times: one done and one ahead
     ("cut 200 jobs" / "will cut 300 jobs": the reading's "time" of a sentence), or dated on two
-    days that differ ("killed on March 3" / "killed on March 9")."""
+    days that differ ("killed on March 3" / "killed on March 9"; two weekdays too: "fell 1.8% on
+    Monday" / "fell 2.4% on Tuesday", which no row pairs, are two days' moves)."""
     i, j = x["sentence"], y["sentence"]
     if i < len(sentences[0]) and j < len(sentences[1]):
         time_a, time_b = sentences[0][i].get("time"), sentences[1][j].get("time")
@@ -807,6 +844,10 @@ def _told_apart(
             return True
     dates_a = [str(n["value"]) for n in numbers_a if n["sentence"] == i and n["kind"] == "date"]
     dates_b = [str(n["value"]) for n in numbers_b if n["sentence"] == j and n["kind"] == "date"]
+    days_a = {d for d in dates_a if d.startswith("w=")}
+    days_b = {d for d in dates_b if d.startswith("w=")}
+    if days_a and days_b and not days_a & days_b:
+        return True
     return bool(dates_a and dates_b) and all(_dates_differ(a, b) for a in dates_a for b in dates_b)
 
 

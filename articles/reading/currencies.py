@@ -116,6 +116,11 @@ def _signs() -> dict[str, str]:
         for sign, found in seen.items()
         if len(found) == 1 and not re.fullmatch(r"[A-Za-z]|\$|.*\d.*", sign)
     }
+    # The cedi's sign is typed with the cent sign as often as with its own ("GH¢180 million" for
+    # "GH₵180 million"); not the sign alone: "50¢" is fifty cents.
+    signs.update(
+        {sign.replace("₵", "¢"): code for sign, code in list(signs.items()) if "₵" in sign and sign != "₵"}
+    )
     signs.update((code, code) for code in codes if code not in _CODES_THAT_ARE_WORDS)
     return signs
 

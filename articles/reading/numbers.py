@@ -238,6 +238,8 @@ def _counted_thing(doc, ent, noun, lang: ModuleType) -> str:
         whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if whole is not None and whole.pos_ == "NOUN":
             return lang.COUNTED_SYNONYMS.get(whole.lemma_.lower(), whole.lemma_.lower())
+    if noun.lemma_.lower() == "member" and (seats := _seats_of_a_board(noun)):
+        return seats  # "six of the nine members of the university's Board of Trustees": trustees
     thing = lang.COUNTED_SYNONYMS.get(noun.lemma_.lower(), noun.lemma_.lower())
     if noun.i < ent.end:  # "of" counts ("12 of the victims"): the noun alone
         return thing
@@ -255,6 +257,22 @@ def _counted_thing(doc, ent, noun, lang: ModuleType) -> str:
     if hyphenated and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
         return f"{thing} {noun.head.lemma_.lower()}"
     return thing
+
+
+def _seats_of_a_board(member) -> str:
+    """What the members of a body named for them are ("members of the Board of Trustees" are
+    trustees, "of the Board of Directors" directors: "Seven of the nine trustees" counts the
+    same people), else ""."""
+    for of in (c for c in member.children if c.lower_ == "of"):
+        for body in (c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+            for of_whom in (c for c in body.children if c.lower_ == "of"):
+                for seats in of_whom.children:
+                    if seats.dep_ == "pobj" and seats.tag_ == "NNS":
+                        return seats.lemma_.lower()
+                    if seats.dep_ == "pobj" and seats.tag_ == "NNPS":
+                        # a name's word keeps its plural as its lemma: "Trustees", "Directors"
+                        return seats.lower_.removesuffix("s")
+    return ""
 
 
 _YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
@@ -361,6 +379,8 @@ def _role(root, lang: ModuleType) -> str:
     token = root
     while token.head.i != token.i:
         head = token.head
+        if head.lower_ == "of" and head.head.lemma_.lower() in lang.QUEUE_NOUNS:
+            return ""  # "a queue of about 1,200 lorries": how many wait, whatever the queue hangs on
         if head.dep_ in ("prep", "agent") and token.dep_ in ("pobj", "pcomp"):
             word, governor = head.lower_, head.head
             # (an adjective of a noun phrase too: "attorneys [general] from 39 states")
@@ -439,7 +459,7 @@ def _infinitive_under(verb) -> bool:
 _FAVOUR = frozenset({"favour", "favor"})
 
 
-def _side_taken(verb, root) -> list[str]:
+def _side_taken(verb, root, lang: ModuleType) -> list[str]:
     """The words of a verb that say which way it went ("54% voted in favour" / "46% voted
     against": two shares of two sides, not one share told two ways), leaving out the phrase that
     holds the figure ("deliberated for nine hours")."""
@@ -448,7 +468,12 @@ def _side_taken(verb, root) -> list[str]:
         if child.left_edge.i <= root.i <= child.right_edge.i:
             continue
         # "for" takes a side only after a vote: "taken to hospitals, mostly for smoke inhalation"
-        side = child.lower_ == "against" or (child.lower_ == "for" and verb.lemma_.lower() == "vote")
+        # nor "against" after a change: "the peso plunged 2.4% against the dollar" is what it
+        # moved against, and "the peso weakened 1.8%" tells the same move
+        lemma = verb.lemma_.lower()
+        side = (child.lower_ == "against" and lemma not in lang.CHANGE_WORDS) or (
+            child.lower_ == "for" and lemma == "vote"
+        )
         if child.dep_ == "prt" or (child.dep_ == "prep" and side):
             found.append(child.lower_)
         elif child.dep_ == "prep" and any(c.lower_ in _FAVOUR for c in child.children):
@@ -465,26 +490,34 @@ def _predicate(root, lang: ModuleType) -> tuple[str, str, int]:
     for ("the jurors, who had deliberated"); a member of a body stands for the body ("jurors":
     "jury", lang.MEMBER_OF); a personal pronoun tells no subject. ("", "", -1) without a verb."""
     verb = root
+    queued = False
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        # "a queue of about 1,200 lorries stretched ...": the lorries are waiting
+        queued = queued or (verb.lower_ == "of" and verb.head.lemma_.lower() in lang.QUEUE_NOUNS)
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "", "", -1
-    words = [verb.lemma_.lower()]
+    lemma = verb.lemma_.lower()
+    words = ["wait" if queued or lemma in lang.WAITING_VERBS else lemma]
     clause = verb
     while _infinitive_under(clause):
         clause = clause.head
         words.insert(0, clause.lemma_.lower())
     if any(c.dep_ == "neg" for c in (*verb.children, *clause.children)):
         words.insert(0, "not")
-    words += _side_taken(verb, root)
+    words += _side_taken(verb, root, lang)
     told = " ".join(words)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and clause is not verb:
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.left_edge.i <= root.i <= subject.right_edge.i:
+        return told, "=", subject.idx
+    if queued:
+        # what the queue holds is what the clause tells of, however the parse hangs the queue
+        # ("By dawn a queue of ... lorries stretched": the queue under "By" to the model)
+        return told, "=", root.idx
     if subject is None:
         return told, "", -1
-    if subject.left_edge.i <= root.i <= subject.right_edge.i:
-        return told, "=", subject.idx
     if subject.lower_ in _RELATIVE_PRONOUNS and clause.dep_ == "relcl":
         subject = clause.head
     if subject.pos_ == "PRON":
@@ -567,6 +600,29 @@ def _tally(doc, ent) -> str:
         if first >= 0 and doc[first].like_num:
             return "second"
     return ""
+
+
+def _tally_in_one_span(doc, ent) -> list:
+    """The two counts of a vote's tally the model took for one number ("voting seven to two",
+    "ruled seven-to-two in a vote"), which parse_value would add up to nine: as two spans, the
+    first and the second count (_tally then reads them as a tally, as it does "7 to 2"). Only
+    with a vote in the sentence: elsewhere "five to seven" is a span of values."""
+    words = [t for t in ent if t.lower_ not in ("-", "–")]
+    if (
+        ent.label_ != "CARDINAL"
+        or len(words) != 3
+        or not (words[0].like_num and words[2].like_num)
+        or words[1].lower_ != "to"
+        or not any(t.lemma_.lower() == "vote" for t in doc[ent.start].sent)
+        # "voted to cut five to seven posts", "from five to seven": a span of values
+        or (ent.root.dep_ == "nummod" and ent.root.head.i >= ent.end)
+        or (ent.start > 0 and doc[ent.start - 1].lower_ in ("from", "between"))
+    ):
+        return []
+    return [
+        Span(doc, words[0].i, words[0].i + 1, label="CARDINAL"),
+        Span(doc, words[2].i, words[2].i + 1, label="CARDINAL"),
+    ]
 
 
 def _part_of_a_name(root, lang: ModuleType) -> bool:
@@ -760,6 +816,9 @@ def _figure_spans(doc, lang: ModuleType) -> list:
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)
         ent = _fraction_of_a_scale(doc, ent, lang) or _without_a_name_before(doc, ent, lang)
         covered.update(range(ent.start, ent.end))
+        if tally := _tally_in_one_span(doc, ent):
+            spans += tally  # "voting seven to two": two counts of votes, not the number nine
+            continue
         # The figure: the last word ("43"), with the number before a scale word ("1.2 million").
         cut = ent.end - 1
         if doc[cut].lower_ in lang.SCALE_WORDS and cut > ent.start and doc[cut - 1].like_num:

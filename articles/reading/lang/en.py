@@ -828,7 +828,15 @@ SERIES_FRAMES = frozenset("since in this within over during".split())
 CHANGE_WORDS = frozenset(
     "rise fall grow growth increase decrease drop decline cut slash reduce reduction climb jump surge "
     "soar plunge plummet tumble sink slide slip dip ease shrink contract expand raise lower lift boost "
-    "hike trim widen swell".split()
+    "hike trim widen swell weaken strengthen".split()
+)
+# Verbs of a quantity moving on its own, by the way it went: "the peso weakened 1.8%" and "the peso
+# plunged 2.4%" tell one move (of one size, which two reports may give differently); "fell" and
+# "rose" two. Only verbs whose subject is what moved, not "cut" or "raise", whose subject is who
+# moved it.
+MOVING_UP = frozenset("rise grow increase climb jump surge soar expand swell strengthen".split())
+MOVING_DOWN = frozenset(
+    "fall decrease drop decline plunge plummet tumble sink slide slip dip ease shrink contract weaken".split()
 )
 # Nouns whose "by" gives a margin ("a defeat by 230 votes"); after other nouns "by" gives who
 # made the thing ("claims by 41 states").
@@ -847,6 +855,11 @@ PARTITIVE_NOUNS = frozenset("piece item bit fragment".split())
 # A member of a body that acts as one, for the body, as a clause's subject: "the jurors, who had
 # deliberated for about six hours" and "the jury deliberated for nine hours" tell one doing.
 MEMBER_OF = {"juror": "jury"}
+# Nouns for things waiting in a row: what "a queue of 1,200 lorries" counts is waiting, whatever
+# the queue is said to do ("stretched 10 kilometres"), and so is what "queued" ("lorries queued
+# at the border"): both tell what "2,100 trucks were waiting" tells.
+QUEUE_NOUNS = frozenset("queue tailback backlog".split())
+WAITING_VERBS = frozenset({"wait", "queue"})
 NARROWING_PEOPLE = frozenset(
     "adult child infant baby civilian woman man teenager teen youth minor pensioner".split()
 )
