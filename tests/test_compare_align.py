@@ -1898,6 +1898,7 @@ def test_a_sentence_next_to_a_match_stays_apart_when_it_shares_only_names_with_t
 def test_a_sentence_next_to_a_match_stays_apart_when_a_guard_objects():
     assert _split_claim(part_negated=True)[0].b == [0]
 
+
 def test_unpaired_changes_told_with_two_verbs_of_one_direction_conflict_and_two_directions_do_not():
     from articles.compare.summary import crossed_conflicts
 

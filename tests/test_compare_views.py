@@ -533,6 +533,7 @@ def test_a_quote_both_reports_carry_says_whom_each_gives_it_to_when_they_differ(
         ("Janelle K. Osei", None),
     ]
 
+
 def test_the_link_to_a_conflict_between_unpaired_sentences_says_the_figures_differ_not_that_they_match(
     flood_event,
 ):
