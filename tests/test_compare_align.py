@@ -1986,3 +1986,20 @@ def test_the_one_figure_about_nothing_named_faces_the_others_when_every_other_is
     # two figures about nothing named on a side: which faces which cannot be told
     two = [share("74.1 per cent", 74.1, ""), share("32.8 per cent", 32.8, "")]
     assert number_conflicts([row], a, two) == []
+
+
+def test_two_countdowns_written_a_day_apart_are_no_conflict_and_two_spans_that_differ_are():
+    countdown = compare(
+        "Deadline nears",
+        "The deadline for a deal is 72 days away, officials said on Monday.",
+        "Deadline nears",
+        "The deadline for a deal is 71 days away, officials said on Tuesday.",
+    )
+    assert countdown["numbers"]["conflicts"] == []
+    lasted = compare(
+        "Strike ends",
+        "The strike at the port lasted 12 days, the union said.",
+        "Strike ends",
+        "The strike at the port lasted 21 days, the union said.",
+    )
+    assert [(c["a"], c["b"]) for c in lasted["numbers"]["conflicts"]] == [(["12 days"], ["21 days"])]

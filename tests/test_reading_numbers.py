@@ -692,3 +692,14 @@ def test_members_of_a_board_named_for_them_are_counted_as_what_it_is_named_for()
     # members of a body named otherwise stay members
     other = read_report("", "Six of the nine members of the city council voted to open a review.")["numbers"]
     assert [n["measure"] for n in other] == ["member", "member"]
+
+
+def test_a_span_of_time_counted_from_the_day_of_writing_is_a_countdown_and_a_span_between_events_is_not():
+    def roles(text: str) -> list[tuple[str, str]]:
+        return [(n["text"], n["role"]) for n in read_report("", text)["numbers"] if n["kind"] == "duration"]
+
+    assert roles("The deadline is 72 days away, as of tonight.") == [("72 days", "countdown")]
+    assert roles("Seventy-one days remain until the deadline.") == [("Seventy-one days", "countdown")]
+    assert roles("She resigned with 14 months left in her term.") == [("14 months", "countdown")]
+    # how long something lasted is a claim two reports can disagree on
+    assert roles("The strike lasted 12 days before a deal was reached.") == [("12 days", "")]

@@ -358,7 +358,10 @@ def _dates_differ(a: str, b: str) -> bool:
 # a passive's "by", which may count the doers or be a margin ("backed by eight aircraft", "passed
 # by 12 votes"). A margin ("beat Whitcomb by 412 votes") is grouped by its role, so it faces
 # only a margin ("by 421 votes"), never a level or a tally ("by 432 votes to 202").
-NOT_COMPARED = frozenset({"reference", "agent"})
+# Roles whose figures face none: a reference ("down from 1.2%"), a passive's agent, and a span of
+# time counted from the day of writing ("72 days away" / "Seventy-one days remain": written a day
+# apart, both true).
+NOT_COMPARED = frozenset({"reference", "agent", "countdown"})
 
 
 def _comparable(numbers: list[dict]) -> dict[tuple[str, str, str], list[dict]]:

@@ -71,7 +71,8 @@ class Number:
     # "reference" a figure it is set against, "margin" ("beat Whitcomb by 421 votes"), "agent"
     # (after a passive's "by": "backed by eight aircraft", "passed by 12 votes": the doers
     # counted or a margin, which the parse does not tell apart), "whole" (of "three of five
-    # seats"), "tally_second" (the losing side of "312 votes to 287").
+    # seats"), "tally_second" (the losing side of "312 votes to 287"), "countdown" (a span of
+    # time counted from the day of writing: "72 days away", "three years ago").
     role: str = ""
     # The thing the figure's clause is about (_anchor): "admission" of "hospital admissions fell by
     # 71 percent", to tell which of two figures in one sentence goes with another report's one.
@@ -1149,6 +1150,9 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
             role = "whole"
         context = doc.text[max(start_char - 40, 0) : start_char]
         after = doc.text[start_char + len(text) : start_char + len(text) + 80].lstrip(" ")
+        if kind == DURATION and lang.COUNTDOWN_AFTER.search(after):
+            # Counted from the day of writing: two reports a day apart both tell the truth.
+            role = "countdown"
         bound = "exact" if tally else _bound(text, before, context, kind, after)
         end = start_char + len(text) + offset
         anchor = _anchor(ent.root) if role != "reference" else ""

@@ -595,6 +595,9 @@ CURRENCY_PREFIXES = {
     "ngn": "NGN",
     "zar": "ZAR",
 }
+# After a span of time, words that count it from when the report was written: "72 days away",
+# "Seventy-one days remain", "three years ago", "with 14 months left", "two weeks to go".
+COUNTDOWN_AFTER = re.compile(r"^(?:away|ago|left|to go|from now|hence|remain|remaining)\b", re.IGNORECASE)
 DURATION_UNITS = {
     "second": "second",
     "seconds": "second",
