@@ -371,8 +371,8 @@ SAGA_OF_STAGE = {
 
 
 def stages(title: str) -> list[str]:
-    """The stages of a court case, a two-round election, a bill or an offer a headline tells, in
-    saga order:
+    """The stages of a court case, a two-round election, a bill, an offer or a nomination a headline
+    tells, in saga order:
     "Irish court grants bail to Veltris executive" -> ["bail"]. Every outlet's headline of one
     happening tells its stage (arrested / detained / nabbed; guilty / convicted); a follow-up's
     headline tells the next one, while its lead recaps the earlier: only the headline counts."""
