@@ -344,10 +344,13 @@ def _events_of_two(count: int, *, dated: bool) -> list[int]:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("count", [3, 8])
-def test_the_closing_thoughts_read_the_members_of_all_the_imports_events_in_one_query(count):
+@pytest.mark.parametrize(("count", "window", "reads"), [(3, 900, 1), (8, 900, 1), (8, 3, 3)])
+def test_the_closing_thoughts_read_the_members_of_the_imports_events_a_window_a_query(
+    monkeypatch, count, window, reads
+):
     # Dated events need nothing more than their members to be passed over: an import's closing
-    # thoughts cost one query for all its events, not one per event.
+    # thoughts cost one query per window of events, not one per event.
+    monkeypatch.setattr(last_look, "MEMBERS_READ_AT_ONCE", window)
     events = _events_of_two(count, dated=True)
 
     with CaptureQueriesContext(connection) as queries:
@@ -355,7 +358,7 @@ def test_the_closing_thoughts_read_the_members_of_all_the_imports_events_in_one_
 
     assert len(refinements) == count
     assert not any(r.moves or r.profiles for r in refinements)
-    assert len(queries) == 1
+    assert len(queries) == reads
 
 
 @pytest.mark.django_db

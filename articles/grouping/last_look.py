@@ -68,8 +68,8 @@ DATED_LOOK_LEAD = 2.0
 DATED_LOOK_DAYS = 0.5
 
 _NO_TRIGGER = 0  # no report's id
-# Events whose members are read in one query by closing_thoughts_of: under SQLite's limit of
-# variables per statement (the store's own CHUNK), so a large import reads them in a few queries.
+# Events whose members closing_thoughts_of reads in one query: under SQLite's limit of variables
+# per statement (the store's own CHUNK), and few enough that their features fit in memory at once.
 MEMBERS_READ_AT_ONCE = 900
 # A report that sits in an event at the threshold moves, once the import is grouped, only to an
 # event that takes it clearly better: by pull_apart's margin between two stories, not by the
@@ -193,25 +193,26 @@ def closing_thoughts_of(store: LookStore, event_ids: Iterable[int]) -> Iterator[
     """closing_thoughts for each of `event_ids` in id order, each refinement handed to the
     caller to apply before the next event is looked at.
 
-    Why a generator: the members of every event are read up front, MEMBERS_READ_AT_ONCE events
-    a query, not one query per event (most events of a dated import hold only dated reports and
-    need nothing more); a refinement the caller applies may change later events' members, so
-    those an applied refinement changed are read again before their turn. The events made are
-    those of calling closing_thoughts once per event."""
+    Why a generator: the members of MEMBERS_READ_AT_ONCE events are read in one query, not one
+    query per event (most events of a dated import hold only dated reports and need nothing
+    more), a window at a time so that a large import's features are not all held at once; a
+    refinement the caller applies may change later events' members, so those of the window an
+    applied refinement changed are read again before their turn (later windows are read after).
+    The events made are those of calling closing_thoughts once per event."""
     ordered = sorted(set(event_ids))
-    members: dict[int, list[Member]] = {}
     for start in range(0, len(ordered), MEMBERS_READ_AT_ONCE):
-        members.update(store.members(ordered[start : start + MEMBERS_READ_AT_ONCE], MAX_MEMBERS))
-    ahead = set(ordered)
-    for event_id in ordered:
-        ahead.discard(event_id)
-        refinement = closing_thoughts(store, event_id, members.get(event_id, []))
-        yield refinement  # applied by the caller when it asks for the next
-        changed = sorted(ahead.intersection(refinement.profiles))
-        if changed:
-            for event in changed:
-                members.pop(event, None)  # grown past MAX_MEMBERS or emptied: no longer read back
-            members.update(store.members(changed, MAX_MEMBERS))
+        window = ordered[start : start + MEMBERS_READ_AT_ONCE]
+        members = store.members(window, MAX_MEMBERS)
+        ahead = set(window)
+        for event_id in window:
+            ahead.discard(event_id)
+            refinement = closing_thoughts(store, event_id, members.get(event_id, []))
+            yield refinement  # applied by the caller when it asks for the next
+            changed = sorted(ahead.intersection(refinement.profiles))
+            if changed:
+                for event in changed:
+                    members.pop(event, None)  # grown past MAX_MEMBERS or emptied: not read back
+                members.update(store.members(changed, MAX_MEMBERS))
 
 
 def closing_thoughts(store: LookStore, event_id: int, members: list[Member] | None = None) -> Refinement:
