@@ -1,7 +1,11 @@
 """The last look: once an import is grouped, a report left alone in its event joins the event
 its story formed meanwhile, if that now scores at least the threshold."""
 
+from datetime import UTC, datetime
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from grouping_helpers import report
 
 from articles.grouping import batched, engine, last_look, refine
@@ -9,8 +13,8 @@ from articles.grouping.batched import look_again
 from articles.grouping.engine import Weights, report_keys
 from articles.grouping.refine import Move, Refinement
 from articles.grouping.service import apply_refinement
-from articles.grouping.similarity import Match
-from articles.grouping.store import DatabaseStore
+from articles.grouping.similarity import Match, Profile
+from articles.grouping.store import DatabaseStore, features_for
 from articles.models import Article, Event, EventProfile, GroupingStatus
 
 FERRY_WIRE = (
@@ -314,3 +318,74 @@ def test_a_dated_report_under_the_near_miss_line_stays_alone_when_the_event_is_o
 
 def test_a_dated_report_far_under_the_near_miss_line_stays_alone():
     assert last_look._line(_scored((last_look.DATED_LOOK_THRESHOLD - 0.01, 0.1))) is None
+
+
+def _events_of_two(count: int, *, dated: bool) -> list[int]:
+    """`count` events of two stored reports each (features stored, as grouping leaves them),
+    made by hand: the closing thoughts' reads are what is measured, not how grouping formed them."""
+    when = datetime(2026, 3, 2, 9, tzinfo=UTC) if dated else None
+    ids = []
+    for number in range(count):
+        event = Event.objects.create(title=f"Story {number}")
+        for outlet_name in ("Wire", "Paper"):
+            article = report(
+                outlet_name,
+                f"Story {number} as {outlet_name} told it",
+                f"Report number {number} from {outlet_name}. " * 10,
+                when,
+                assign=False,
+                read=False,
+            )
+            Article.objects.filter(pk=article.pk).update(event=event)
+            features_for(article)
+        event.refresh_stats()
+        ids.append(event.pk)
+    return ids
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("count", "window", "reads"), [(3, 900, 1), (8, 900, 1), (8, 3, 3)])
+def test_the_closing_thoughts_read_the_members_of_the_imports_events_a_window_a_query(
+    monkeypatch, count, window, reads
+):
+    # Dated events need nothing more than their members to be passed over: an import's closing
+    # thoughts cost one query per window of events, not one per event.
+    monkeypatch.setattr(last_look, "MEMBERS_READ_AT_ONCE", window)
+    events = _events_of_two(count, dated=True)
+
+    with CaptureQueriesContext(connection) as queries:
+        refinements = list(last_look.closing_thoughts_of(DatabaseStore(), events))
+
+    assert len(refinements) == count
+    assert not any(r.moves or r.profiles for r in refinements)
+    assert len(queries) == reads
+
+
+@pytest.mark.django_db
+def test_the_closing_thoughts_read_again_the_members_of_a_later_event_an_applied_move_changed(monkeypatch):
+    first, second, third = _events_of_two(3, dated=False)
+    moving = Article.objects.filter(event_id=first).order_by("id").first()
+    seen: dict[int, list[int]] = {}
+
+    def closing(store, event_id, members=None):
+        seen[event_id] = sorted(m.article_id for m in members)
+        if event_id != first:
+            return Refinement()
+        # The first event's look moves one of its reports into the third event.
+        return Refinement(
+            moves=[Move(moving.pk, first, third, 0.5, {"decision": "joined", "explanation": "closer"})],
+            profiles={first: Profile(members=1), third: Profile(members=3)},
+        )
+
+    monkeypatch.setattr(last_look, "closing_thoughts", closing)
+    store = DatabaseStore()
+    for refinement in last_look.closing_thoughts_of(store, [first, second, third]):
+        for move in refinement.moves:
+            Article.objects.filter(pk=move.article_id).update(event_id=move.to_event)
+        for event_id in refinement.profiles:
+            Event.objects.get(pk=event_id).refresh_stats()
+
+    assert moving.pk in seen[first]
+    assert moving.pk in seen[third]
+    assert len(seen[third]) == 3
+    assert len(seen[second]) == 2

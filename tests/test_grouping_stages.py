@@ -97,6 +97,24 @@ def read(title: str, body: str) -> ReportFeatures:
         ("Board agrees sweetened takeover deal", ["accepted"]),
         ("Bidder raises offer, wins board backing", ["accepted"]),
         ("Ministers hold talks on port reform", []),
+        # A nomination: the pick, the confirmation hearing, the committee's vote, the chamber's
+        # confirmation (or the swearing-in), or the pick withdrawn.
+        ("Governor picks ex-prosecutor Imani Brooks to head state police", ["nominated"]),
+        ("Premier taps airline boss for transport post", ["nominated"]),
+        ("Education nominee grilled at confirmation hearing", ["hearing"]),
+        ("Five things we learned at the police director's hearing", ["hearing"]),
+        ("Senate panel advances Brooks nomination on party lines", ["committee vote"]),
+        ("Committee backs Brooks for state police post", ["committee vote"]),
+        ("Rules committee sends Brooks to the floor", ["committee vote"]),
+        ("Senate confirms Imani Brooks as state police director", ["confirmed"]),
+        ("Brooks confirmed: a prosecutor takes over the state police", ["confirmed"]),
+        ("Brooks sworn in hours after Senate vote", ["confirmed"]),
+        ("Governor withdraws Brooks nomination", ["withdrawn"]),
+        ("Police director nominee steps aside", ["withdrawn"]),
+        # Not a nomination's steps: a court's hearing, a bare "confirms", a deputy named.
+        ("Judge delays hearing in port fraud case", []),
+        ("Coastguard confirms death toll rises to 12", []),
+        ("Minister names deputy as acting police chief", []),
     ],
 )
 def test_a_headline_tells_the_stage_of_its_saga(headline: str, told: list[str]):
@@ -123,6 +141,11 @@ def test_a_headline_tells_the_stage_of_its_saga(headline: str, told: list[str]):
         (["passed"], {"accused": 1}, 1.0),
         # A court case's and an election's stages are words of their own: one kind, as before.
         (["accused"], {"first round": 1}, STAGE_MISMATCH_FACTOR),
+        # A nomination is a kind of its own: its committee vote against a bill's passage (the
+        # same committees vote on both) says nothing.
+        (["confirmed"], {"committee vote": 2}, STAGE_MISMATCH_FACTOR),
+        (["hearing"], {"confirmed": 1}, STAGE_MISMATCH_FACTOR),
+        (["committee vote"], {"passed": 1}, 1.0),
         # Within one kind, one stage in common is enough, whatever else either side tells.
         (["signed", "accepted"], {"signed": 1, "rejected": 1}, 1.0),
     ],
@@ -197,7 +220,7 @@ def test_an_undated_bail_hearing_starts_its_own_event_not_the_arrests():
     evidence = bail.grouping_evidence
     assert evidence["event_id"] == wire.event_id and evidence["other_stage"]
     assert (
-        "its headline tells another stage of a court case, an election, a bill or an offer"
+        "its headline tells another stage of a court case, an election, a bill, an offer or a nomination"
         in evidence["explanation"]
     )
 
@@ -267,3 +290,55 @@ def test_without_the_stage_cue_the_signing_would_join_the_senate_vote(monkeypatc
     signing = report("Harbour Post", *SIGNING)
 
     assert signing.event_id == wire.event_id
+
+
+# An invented nomination: a state senate's committee backs a governor's pick for police director,
+# and the full senate confirms her five days later. The confirmation report recaps the committee's
+# vote, as follow-ups do; undated, the texts are all there is.
+COMMITTEE_WIRE = (
+    "Oregon Senate panel advances Imani Brooks nomination for state police superintendent",
+    "SALEM (Northwire) - The Oregon Senate Rules Committee voted 4-1 to back Imani Brooks, a former "
+    "federal prosecutor, as superintendent of the Oregon State Police, sending Governor Dana "
+    "Whitcombe's pick to the full Senate.\n\n"
+    "Brooks told senators she would publish every use-of-force report within 30 days. Senator "
+    "Ruth Calderwood, the committee's only no vote, said Brooks had never run a police force.",
+)
+COMMITTEE_PAPER = (
+    "Committee backs Brooks for Oregon State Police superintendent, 4-1",
+    "Imani Brooks, Governor Dana Whitcombe's choice to lead the Oregon State Police, won the "
+    "backing of the Senate Rules Committee by four votes to one.\n\n"
+    "The former federal prosecutor promised to publish use-of-force reports within 30 days. "
+    "Senator Ruth Calderwood voted no, saying Brooks had never run a police force.",
+)
+CONFIRMATION = (
+    "Oregon Senate confirms Imani Brooks as state police superintendent",
+    "The Oregon Senate confirmed Imani Brooks, a former federal prosecutor, as superintendent of "
+    "the Oregon State Police by 19 votes to 11, a week after the Senate Rules Committee backed "
+    "Governor Dana Whitcombe's pick.\n\n"
+    "Brooks has promised to publish every use-of-force report within 30 days. Senator Ruth "
+    "Calderwood, who voted against her in committee, said Brooks had never run a police force.",
+)
+
+
+@pytest.mark.django_db
+def test_an_undated_confirmation_starts_its_own_event_not_the_committee_vote():
+    wire = report("Northwire", *COMMITTEE_WIRE)
+    paper = report("Tidewater", *COMMITTEE_PAPER)
+    assert paper.event_id == wire.event_id
+
+    confirmation = report("Harbour Post", *CONFIRMATION)
+
+    assert confirmation.event_id != wire.event_id
+    assert confirmation.grouping_evidence["event_id"] == wire.event_id
+    assert confirmation.grouping_evidence["other_stage"]
+
+
+@pytest.mark.django_db
+def test_without_the_stage_cue_the_confirmation_would_join_the_committee_vote(monkeypatch):
+    monkeypatch.setattr(similarity, "STAGE_MISMATCH_FACTOR", 1.0)
+    wire = report("Northwire", *COMMITTEE_WIRE)
+    report("Tidewater", *COMMITTEE_PAPER)
+
+    confirmation = report("Harbour Post", *CONFIRMATION)
+
+    assert confirmation.event_id == wire.event_id

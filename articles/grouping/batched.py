@@ -25,7 +25,7 @@ from ..models import Article, Event, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
 from .engine import report_keys
 from .features import ReportFeatures
-from .last_look import closing_thoughts, last_look, singles_near
+from .last_look import closing_thoughts_of, last_look, singles_near
 from .service import apply_refinement, assign_article
 from .similarity import Profile
 from .store import ALL_REPORTS, CHUNK, DatabaseStore, features_of
@@ -261,10 +261,10 @@ def look_again(event_ids: Iterable[int]) -> int:
         refinement = last_look(store, [*run, *singles_near(store, run)])
         apply_refinement(refinement, store)
         moved += len(refinement.moves)
-    # Once every run has had its look, as regroup does after its own.
+    # Once every run has had its look, as regroup does after its own: the events' members read
+    # a few hundred events a query, each refinement applied before the next event's turn.
     store = DatabaseStore()
-    for event_id in ordered:
-        refinement = closing_thoughts(store, event_id)
+    for refinement in closing_thoughts_of(store, ordered):
         apply_refinement(refinement, store)
         moved += len(refinement.moves)
     return moved

@@ -326,8 +326,8 @@ def _penalty_clause(evidence: dict) -> str:
         parts.append("its lead gives another new rate or level than the event's reports")
     if evidence.get("other_stage"):
         parts.append(
-            "without dates to compare, its headline tells another stage of a court case, an election, a bill"
-            " or an offer than the event's reports"
+            "without dates to compare, its headline tells another stage of a court case, an election, a bill,"
+            " an offer or a nomination than the event's reports"
         )
     if evidence.get("same_outlet"):
         parts.append("the event already has a report from this outlet")

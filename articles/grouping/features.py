@@ -327,6 +327,20 @@ _STAGE_WORDS = {
     "signed": r"signs|signed|signature|veto(?:es|ed)?",
     "rejected": r"reject(?:s|ed)?|rebuff(?:s|ed)?|spurn(?:s|ed)?|says\s+no|said\s+no|turns?\s+down|turned\s+down",
     "accepted": r"accept(?:s|ed)?|agrees?|agreed|recommend(?:s|ed)?|board\s+backing",
+    # A nomination to an office that a chamber confirms: the pick, the confirmation hearing, the
+    # committee's vote, the chamber's confirmation (and the swearing-in, that day), or the pick
+    # withdrawn. Each step is a day or more after the last, the same nominee, senators and
+    # committee in every report, and each step's reports recap the earlier ones in their leads.
+    # "Names" is left out (a deputy named acting chief is no nomination); a bare "hearing" too
+    # (a court's); a bare "confirms" too ("confirms the death toll"): confirmed "as" the office.
+    "nominated": r"nominat(?:es|ed)|picks|picked|taps|tapped",
+    "hearing": r"confirmation\s+hearing"
+    r"|(?:nominee|nomination|general|secretary|director|commissioner|ambassador|judiciary)'?s?\s+hearing",
+    "committee vote": r"(?:panel|committee)\s+(?:[\w'-]+\s+){0,2}?(?:advances|backs|approves|endorses|clears|sends)"
+    r"|advances\s+(?:[\w'-]+\s+){0,3}?nomination|sends\s+(?:[\w'-]+\s+){0,3}?to\s+(?:the\s+)?(?:senate\s+)?floor",
+    "confirmed": r"confirm(?:s|ed)\s+(?:[\w'.-]+\s+){0,4}?as|confirmed(?=\s*:)|is\s+confirmed|sworn\s+in",
+    "withdrawn": r"withdraw(?:s|n)?\s+(?:[\w'-]+\s+){0,3}?(?:nomination|nominee)|nomination\s+(?:is\s+)?withdrawn"
+    r"|steps?\s+aside|stepping\s+aside|pulls?\s+(?:[\w'-]+\s+){0,3}?nomination",
 }
 _STAGES = [(stage, re.compile(rf"\b(?:{words})\b")) for stage, words in _STAGE_WORDS.items()]
 # The kind of saga each stage belongs to: stages are told apart only within one kind. A court
@@ -348,12 +362,17 @@ SAGA_OF_STAGE = {
     "signed": "bill",
     "rejected": "offer",
     "accepted": "offer",
+    "nominated": "nomination",
+    "hearing": "nomination",
+    "committee vote": "nomination",
+    "confirmed": "nomination",
+    "withdrawn": "nomination",
 }
 
 
 def stages(title: str) -> list[str]:
-    """The stages of a court case, a two-round election, a bill or an offer a headline tells, in
-    saga order:
+    """The stages of a court case, a two-round election, a bill, an offer or a nomination a headline
+    tells, in saga order:
     "Irish court grants bail to Veltris executive" -> ["bail"]. Every outlet's headline of one
     happening tells its stage (arrested / detained / nabbed; guilty / convicted); a follow-up's
     headline tells the next one, while its lead recaps the earlier: only the headline counts."""

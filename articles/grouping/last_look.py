@@ -26,7 +26,7 @@ chunk, regroup after all its reports), so one import and a regroup of it make th
 Plain Python; no Django.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, match_evidence, report_keys
@@ -68,6 +68,9 @@ DATED_LOOK_LEAD = 2.0
 DATED_LOOK_DAYS = 0.5
 
 _NO_TRIGGER = 0  # no report's id
+# Events whose members closing_thoughts_of reads in one query: under SQLite's limit of variables
+# per statement (the store's own CHUNK), and few enough that their features fit in memory at once.
+MEMBERS_READ_AT_ONCE = 900
 # A report that sits in an event at the threshold moves, once the import is grouped, only to an
 # event that takes it clearly better: by pull_apart's margin between two stories, not by the
 # rounding margin of a decision's second thoughts (MOVE_MARGIN). A near tie at the end is an
@@ -186,7 +189,33 @@ def singles_near(store: LookStore, event_ids: Iterable[int]) -> set[int]:
     return set(store.members(sorted(found), 1))
 
 
-def closing_thoughts(store: LookStore, event_id: int) -> Refinement:
+def closing_thoughts_of(store: LookStore, event_ids: Iterable[int]) -> Iterator[Refinement]:
+    """closing_thoughts for each of `event_ids` in id order, each refinement handed to the
+    caller to apply before the next event is looked at.
+
+    Why a generator: the members of MEMBERS_READ_AT_ONCE events are read in one query, not one
+    query per event (most events of a dated import hold only dated reports and need nothing
+    more), a window at a time so that a large import's features are not all held at once; a
+    refinement the caller applies may change later events' members, so those of the window an
+    applied refinement changed are read again before their turn (later windows are read after).
+    The events made are those of calling closing_thoughts once per event."""
+    ordered = sorted(set(event_ids))
+    for start in range(0, len(ordered), MEMBERS_READ_AT_ONCE):
+        window = ordered[start : start + MEMBERS_READ_AT_ONCE]
+        members = store.members(window, MAX_MEMBERS)
+        ahead = set(window)
+        for event_id in window:
+            ahead.discard(event_id)
+            refinement = closing_thoughts(store, event_id, members.get(event_id, []))
+            yield refinement  # applied by the caller when it asks for the next
+            changed = sorted(ahead.intersection(refinement.profiles))
+            if changed:
+                for event in changed:
+                    members.pop(event, None)  # grown past MAX_MEMBERS or emptied: not read back
+                members.update(store.members(changed, MAX_MEMBERS))
+
+
+def closing_thoughts(store: LookStore, event_id: int, members: list[Member] | None = None) -> Refinement:
     """Second thoughts once more for an event of the import that holds two to MAX_MEMBERS
     reports, one of them at least undated, against the events the index now finds for it, as
     they now are.
@@ -197,8 +226,12 @@ def closing_thoughts(store: LookStore, event_id: int) -> Refinement:
     in play again when that event forms from other reports, whose decisions scored other
     events. Once the import is grouped every story is there to be found; each event is looked
     at once, its members free to move under reconsider's rules (the threshold, and more than
-    their own event without them by CLOSING_MARGIN)."""
-    members = store.members([event_id], MAX_MEMBERS).get(event_id)
+    their own event without them by CLOSING_MARGIN).
+
+    members: the event's members as store.members reads them (none if it holds more than
+    MAX_MEMBERS), when the caller read them already (closing_thoughts_of); read here if None."""
+    if members is None:
+        members = store.members([event_id], MAX_MEMBERS).get(event_id)
     if not members or len(members) < 2:
         return Refinement()
     if all(m.report.published_at is not None for m in members):

@@ -23,7 +23,7 @@ from ..models import ReportFeatures as StoredFeatures
 from . import bulk, near_misses
 from .engine import Weights, decide, report_keys
 from .features import ReportFeatures, extract_features
-from .last_look import closing_thoughts, last_look
+from .last_look import closing_thoughts_of, last_look
 from .memory import MemoryEvent, MemoryStore
 from .refine import reconsider, split_evidence
 from .service import candidate, serialise_grouping
@@ -227,8 +227,8 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
     store.apply_refinement(looked)
     for move in looked.moves:
         outcomes[move.article_id] = ("joined", move.score, move.evidence)
-    for event_id in sorted({store.event_of[pk] for pk in outcomes if pk in store.event_of}):
-        closing = closing_thoughts(store, event_id)
+    grouped = {store.event_of[pk] for pk in outcomes if pk in store.event_of}
+    for closing in closing_thoughts_of(store, grouped):
         store.apply_refinement(closing)
         for move in closing.moves:
             outcomes[move.article_id] = ("joined", move.score, move.evidence)

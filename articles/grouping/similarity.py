@@ -15,9 +15,9 @@ Plain Python. The score combines
 - dated or not, a penalty when both give a rate's new value in their leads and no value is the
   same (the cash rate cut to 2.75%, then a week later to 2%);
 - when the two sides' dates cannot be compared, a penalty when both headlines tell a stage of one kind
-  of saga (a court case, a two-round election, a bill, an offer) and none in common (the arrest, then
-  bail; the verdict, then the sentence; the chamber's vote, then the signature; an offer rejected,
-  then accepted).
+  of saga (a court case, a two-round election, a bill, an offer, a nomination) and none in common (the
+  arrest, then bail; the verdict, then the sentence; the chamber's vote, then the signature; an offer
+  rejected, then accepted; a nominee's committee vote, then the confirmation).
 """
 
 import math
@@ -61,8 +61,8 @@ VOTE_TOLERANCE = 0.01
 # (the Fed's cut to 2-2.25%, then to 1.75-2%). As strong as the vote cue, for the same reason.
 LEVEL_MISMATCH_FACTOR = 0.5
 # Multiplies the score when the report or the event has no publication date (so the time factor
-# cannot tell), the report's headline tells a stage of a court case, a two-round election, a bill
-# or an offer (features.stages), the event's reports' headlines tell stages of the same kind of
+# cannot tell), the report's headline tells a stage of a court case, a two-round election, a bill,
+# an offer or a nomination (features.stages), the event's reports' headlines tell stages of the same kind of
 # saga, and none is the same: every outlet's headline of a bail hearing says bail, and the
 # arrest's say arrested or detained, while both leads tell the arrest. With dates on both sides the time factor decides (the
 # sentence comes weeks after the verdict).
