@@ -12,7 +12,7 @@ from django.utils import timezone
 from grouping_helpers import report
 from test_grouping_last_look import FERRY_PAPER, FERRY_TABLOID, FERRY_WIRE, OTHER_STORY
 
-from articles.grouping import engine, last_look, link_look, refine
+from articles.grouping import engine, last_look, link_look, near_misses, refine
 from articles.grouping.batched import look_again
 from articles.grouping.link_look import LINK_DAYS
 from articles.models import Article, Event, PossiblySame
@@ -130,3 +130,26 @@ def test_regroup_links_the_halves_of_one_news_cycle_as_the_import_does(kept_apar
     call_command("regroup", "--no-progress", stdout=StringIO())
 
     assert links_by_first_report() == imported
+
+
+@pytest.mark.usefixtures("kept_apart")
+def test_a_decisions_near_miss_between_events_a_day_apart_is_dropped_once_the_import_is_grouped():
+    # The saga's next happening a decision scored near the threshold: the days say it differs.
+    wire = report("Wire", *FERRY_WIRE, published_at=MORNING)
+    paper = report("Paper", *FERRY_PAPER, published_at=MORNING + dt.timedelta(days=1))
+    near_misses.link(wire.event_id, paper.event_id, near_misses.NEAR + 0.01)
+
+    look_again(_events(wire, paper))
+
+    assert not PossiblySame.objects.exists()
+
+
+@pytest.mark.usefixtures("kept_apart")
+def test_a_decisions_near_miss_with_an_undated_event_is_kept():
+    wire = report("Wire", *FERRY_WIRE, published_at=MORNING)
+    paper = report("Paper", *FERRY_PAPER)
+    near_misses.link(wire.event_id, paper.event_id, near_misses.NEAR + 0.01)
+
+    look_again(_events(wire, paper))
+
+    assert _links() == {frozenset((wire.event_id, paper.event_id))}

@@ -282,4 +282,5 @@ def look_again(event_ids: Iterable[int]) -> int:
         links = look_for_links(DatabaseStore(), ended[start : start + CHUNK])
         for (first, second), score in sorted(links.items()):
             near_misses.link(first, second, score)
+    near_misses.drop_other_cycles(ended)
     return moved

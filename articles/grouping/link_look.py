@@ -92,6 +92,17 @@ def _same_cycle(first: datetime, other_first: datetime | None) -> bool:
     return abs((first - other_first).total_seconds()) / _SECONDS_A_DAY <= LINK_DAYS
 
 
+def other_cycles(first: datetime | None, other_first: datetime | None) -> bool:
+    """Whether two events' first reports are dated and more than LINK_DAYS apart: then they are
+    not linked, whatever a decision scored. Why: a decision's near miss between events a day or
+    more apart is the saga's next happening (the camp shelled the day after the town fell, the
+    committee's vote after the hearing): on the dated development corpora every such link was
+    wrong, and the angles of one happening are linked by the look within its news cycle."""
+    if first is None or other_first is None:
+        return False
+    return not _same_cycle(first, other_first)
+
+
 def _best_scores(
     store: LookStore, event_id: int, members: list[Member], near: dict[int, Profile]
 ) -> dict[int, float]:
