@@ -38,8 +38,8 @@ from .similarity import Profile, score
 LINK_MEMBERS = 2
 # Both events' first reports within half a day: one news cycle, as for the last look's dated
 # route. On the development corpora every different happening scoring 0.2 or more against an
-# event was 0.88 days or more from it, and 12 of 14 split halves 0.51 days at most (the other
-# two 0.69 and 1.05 days: a tabloid and a column written the next day).
+# event was 0.88 days or more from it, and 11 of the 13 split halves scoring 0.1 or more were
+# 0.51 days apart at most (the other two 0.69 and 1.05 days: a tabloid, a next-day column).
 LINK_DAYS = DATED_LOOK_DAYS
 # The best score, member against event, that links two events of one news cycle. Under the
 # last look's dated line (0.25), since a link is a softer claim than a join: it shows a line on
