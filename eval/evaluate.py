@@ -23,6 +23,7 @@ import random
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from htmldate.extractors import COMPLETE_URL as URL_DAY
@@ -293,24 +294,53 @@ def false_not_covered(
 
 
 def near_miss_links(gold: dict[str, str], found: dict[str, object]) -> str:
-    """How the "possibly the same story" links fare: precision (links between events whose
-    reports share a label) and recall (split pairs, same label in two events, that are linked)."""
+    """How the "possibly the same story" links fare on the imported events (link_figures)."""
     from articles.models import PossiblySame
 
-    links = {frozenset(pair) for pair in PossiblySame.objects.values_list("event_a_id", "event_b_id")}
+    figures = link_figures(set(PossiblySame.objects.values_list("event_a_id", "event_b_id")), gold, found)
+    precision = f"precision {figures.right / figures.links:.3f}" if figures.links else "precision -"
+    return (
+        f"possibly-same links: {figures.links}, {figures.right} between events sharing a label ({precision}); "
+        f"{figures.linked_events} of {figures.split_events} split event pairs linked; "
+        f"{figures.linked_reports} of {figures.split_reports} split report pairs linked"
+    )
+
+
+@dataclass(frozen=True)
+class LinkFigures:
+    links: int  # links between two imported events
+    right: int  # of them, between events that hold reports of one labelled story
+    split_events: int  # pairs of events holding reports of one labelled story
+    linked_events: int  # of them, linked
+    split_reports: int  # pairs of reports of one story in two events
+    linked_reports: int  # of them, in linked events
+
+
+def link_figures(
+    links: set[tuple[object, object]], gold: dict[str, str], found: dict[str, object]
+) -> LinkFigures:
+    """Precision of the links (a link is right when its two events share a label) and their
+    recall over split pairs, counted two ways: pairs of events (what a reader and an editor see:
+    one line on each page) and pairs of reports (a story split 3 + 1 counts three)."""
+    linked = {frozenset(pair) for pair in links if pair[0] != pair[1]}
     labels: dict[object, set[str]] = defaultdict(set)
     for url, event in found.items():
-        labels[event].add(gold[url])
-    right = sum(1 for a, b in map(tuple, links) if labels[a] & labels[b])
-    split = [
+        if event is not None:
+            labels[event].add(gold[url])
+    right = sum(1 for pair in linked if set.intersection(*(labels[e] for e in pair)))
+    split_reports = [
         frozenset((found[a], found[b]))
         for a, b in itertools.combinations(sorted(gold), 2)
         if gold[a] == gold[b] and found[a] != found[b] and found[a] is not None and found[b] is not None
     ]
-    linked = sum(1 for pair in split if pair in links)
-    return (
-        f"possibly-same links: {len(links)}, {right} between events sharing a label; "
-        f"{linked} of {len(split)} split report pairs linked"
+    split_events = set(split_reports)
+    return LinkFigures(
+        links=len(linked),
+        right=right,
+        split_events=len(split_events),
+        linked_events=len(split_events & linked),
+        split_reports=len(split_reports),
+        linked_reports=sum(1 for pair in split_reports if pair in linked),
     )
 
 

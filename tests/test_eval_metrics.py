@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
-from evaluate import b_cubed, false_not_covered, pairwise, undated_url
+from evaluate import b_cubed, false_not_covered, link_figures, pairwise, undated_url
 
 from articles.importing.dates import day_in_url
 
@@ -68,3 +68,22 @@ def test_a_url_without_a_day_is_left_as_it_is():
     assert undated_url("https://wire.example/politics/ashby-to-retire") == (
         "https://wire.example/politics/ashby-to-retire"
     )
+
+
+def test_possibly_same_links_count_precision_over_links_and_recall_over_split_event_and_report_pairs():
+    # Story x split three ways (events 1, 2, 3: a and b in 1), story y alone in event 4.
+    gold = {"a": "x", "b": "x", "c": "x", "d": "x", "e": "y"}
+    found = {"a": 1, "b": 1, "c": 2, "d": 3, "e": 4}
+    # 1-2 joins two halves of x (right); 2-4 joins x with y (wrong); (3, 3) is no pair.
+    figures = link_figures({(1, 2), (4, 2), (3, 3)}, gold, found)
+    assert (figures.links, figures.right) == (2, 1)
+    # Split event pairs: 1-2, 1-3, 2-3; one linked.
+    assert (figures.split_events, figures.linked_events) == (3, 1)
+    # Split report pairs: a-c, b-c (events 1-2), a-d, b-d (1-3), c-d (2-3); a-c and b-c linked.
+    assert (figures.split_reports, figures.linked_reports) == (5, 2)
+
+
+def test_a_report_left_without_an_event_is_no_half_of_a_split():
+    gold = {"a": "x", "b": "x", "c": "x"}
+    figures = link_figures(set(), gold, {"a": 1, "b": None, "c": 1})
+    assert (figures.split_events, figures.split_reports, figures.links) == (0, 0, 0)

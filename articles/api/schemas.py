@@ -139,7 +139,8 @@ class PossiblySameOut(Schema):
     id: int = Field(description="The other event's id")
     title: str
     score: float = Field(
-        description="Its best grouping score with this event, just under the threshold (0 to 1)"
+        description="Its best grouping score with this event (0 to 1): just under the threshold, "
+        "or lower for an event that began within half a day of this one"
     )
 
 
@@ -150,8 +151,9 @@ class EventDetailOut(EventOut):
         "of it nor of any event possibly the same story (the event page's rule)"
     )
     possibly_same: list[PossiblySameOut] = Field(
-        description="Events that scored just under the grouping threshold with this one: possibly "
-        "the same story told from another angle"
+        description="Events that scored just under the grouping threshold with this one, or that "
+        "began within half a day of it and scored at least the link line: possibly the same story "
+        "told from another angle"
     )
 
 

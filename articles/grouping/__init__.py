@@ -17,7 +17,9 @@ Layout
 - order.py: the order an import is grouped in (oldest first; undated reports cluster by
   cluster), a function of the reports and not of the file.
 - near_misses.py: events scored just under the threshold are linked as "possibly the same
-  story" (PossiblySame), shown on both pages, mergeable in the admin.
+  story" (PossiblySame), shown on both pages, mergeable in the admin. link_look.py: once a run
+  is grouped, dated events of one news cycle that score at least a lower line are linked too,
+  and dated events more than a news cycle apart are not.
 - engine.py: the decision (join / start / review) with its evidence, over a Store. Only
   the events whose indexed keys overlap most are scored; for a dated report that overlap is
   scaled by the time decay to the event's latest report, so the same day's event is scored.

@@ -23,9 +23,11 @@ from django.db import connection, transaction
 
 from ..models import Article, Event, KeyFrequency
 from ..models import ReportFeatures as StoredFeatures
+from . import near_misses
 from .engine import report_keys
 from .features import ReportFeatures
 from .last_look import closing_thoughts_of, last_look, singles_near
+from .link_look import look_for_links
 from .service import apply_refinement, assign_article
 from .similarity import Profile
 from .store import ALL_REPORTS, CHUNK, DatabaseStore, features_of
@@ -246,14 +248,17 @@ def group_articles(article_ids: list[int]) -> dict[int, str]:
 def look_again(event_ids: Iterable[int]) -> int:
     """The last look (last_look.py) at the reports left alone in `event_ids`, the events of an
     import's grouped reports once its last run is grouped, then the closing second thoughts of
-    each of those events (last_look.closing_thoughts); returns how many moved. The caller
-    holds the grouping lock in its transaction, as for group_articles.
+    each of those events (last_look.closing_thoughts), then the look for events possibly the same
+    story (link_look.py); returns how many moved. The caller holds the grouping lock in its
+    transaction, as for group_articles.
 
     In runs of CHUNK events by id, each stored before the next is read: the same moves as one
     look over all of them (a look skips an event a move filled and never offers an emptied one),
     without an IN list as long as the import, which SQLite refuses past its variable limit."""
     moved = 0
     ordered = sorted(set(event_ids))
+    # The import's events as they end: those it started or grew, and those its reports moved to.
+    final = set(ordered)
     for start in range(0, len(ordered), CHUNK):
         store = DatabaseStore()
         run = ordered[start : start + CHUNK]
@@ -261,10 +266,21 @@ def look_again(event_ids: Iterable[int]) -> int:
         refinement = last_look(store, [*run, *singles_near(store, run)])
         apply_refinement(refinement, store)
         moved += len(refinement.moves)
+        final.update(move.to_event for move in refinement.moves)
     # Once every run has had its look, as regroup does after its own: the events' members read
     # a few hundred events a query, each refinement applied before the next event's turn.
     store = DatabaseStore()
     for refinement in closing_thoughts_of(store, ordered):
         apply_refinement(refinement, store)
         moved += len(refinement.moves)
+        final.update(move.to_event for move in refinement.moves)
+    # The events as they now stand: the halves of one happening that stayed apart are linked as
+    # possibly the same story (link_look.py), so "not covered by" does not name their outlets.
+    # In runs of CHUNK events, as above: one link look over all of them in parts.
+    ended = sorted(final)
+    for start in range(0, len(ended), CHUNK):
+        links = look_for_links(DatabaseStore(), ended[start : start + CHUNK])
+        for (first, second), score in sorted(links.items()):
+            near_misses.link(first, second, score)
+    near_misses.drop_other_cycles(ended)
     return moved

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from ..models import Event, PossiblySame
+from .link_look import other_cycles
 from .scoring import THRESHOLDS
 from .similarity import THRESHOLD
 
@@ -72,3 +73,19 @@ def links_of(event_id: int) -> list[Link]:
     events = Event.objects.in_bulk(list(scores))
     links = [Link(events[pk], score) for pk, score in scores.items() if pk in events]
     return sorted(links, key=lambda link: (-link.score, link.event.pk))
+
+
+def drop_other_cycles(event_ids: Iterable[int]) -> int:
+    """Remove the links of `event_ids` between two dated events whose first reports are more
+    than one news cycle apart (link_look.other_cycles), once a run is grouped and its events'
+    dates are final; returns how many went."""
+    ids = sorted(set(event_ids))
+    gone = []
+    for start in range(0, len(ids), 500):  # SQLite's variable limit, as the look's runs
+        part = ids[start : start + 500]
+        rows = PossiblySame.objects.filter(Q(event_a_id__in=part) | Q(event_b_id__in=part)).values_list(
+            "pk", "event_a__first_published_at", "event_b__first_published_at"
+        )
+        gone += [pk for pk, first, other in rows if other_cycles(first, other)]
+    PossiblySame.objects.filter(pk__in=sorted(set(gone))).delete()
+    return len(set(gone))

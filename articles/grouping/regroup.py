@@ -24,6 +24,7 @@ from . import bulk, near_misses
 from .engine import Weights, decide, report_keys
 from .features import ReportFeatures, extract_features
 from .last_look import closing_thoughts_of, last_look
+from .link_look import look_for_links, other_cycles
 from .memory import MemoryEvent, MemoryStore
 from .refine import reconsider, split_evidence
 from .service import candidate, serialise_grouping
@@ -232,6 +233,10 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
         store.apply_refinement(closing)
         for move in closing.moves:
             outcomes[move.article_id] = ("joined", move.score, move.evidence)
+    # As batched.look_again: the halves of one happening left apart are linked (link_look.py).
+    final_events = {store.event_of[pk] for pk in outcomes if pk in store.event_of}
+    for pair, score in look_for_links(store, final_events).items():
+        near[pair] = max(score, near.get(pair, 0.0))
 
     updates = [
         (store.event_of.get(pk) if status != "review" else None, status, score, evidence, pk)
@@ -250,13 +255,15 @@ def _regroup(since: datetime | None, progress: Callable[[Iterator], Iterator]) -
 
 def _write_links(store: MemoryStore, near: dict[tuple[int, int], float]) -> None:
     """The possibly-same links of the regrouped events (those of removed events went with
-    them); a pair second thoughts emptied one side of is dropped."""
+    them); a pair second thoughts emptied one side of is dropped, and so is a pair of dated
+    events more than one news cycle apart (link_look.other_cycles, as batched.look_again)."""
     for (a, b), score in sorted(near.items()):
         if (
             store.events.get(a)
             and store.events[a].members
             and store.events.get(b)
             and store.events[b].members
+            and not other_cycles(store.events[a].profile.first, store.events[b].profile.first)
         ):
             near_misses.link(a, b, score)
 

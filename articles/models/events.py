@@ -101,7 +101,8 @@ class MergedEvent(models.Model):
 
 
 class PossiblySame(models.Model):
-    """Two events whose best cross score came close under the grouping threshold: perhaps one
+    """Two events whose best cross score came close under the grouping threshold, or two dated
+    events of one news cycle that score at least the link line (grouping.link_look): perhaps one
     story split in two. Shown on both event pages and in the admin (with a one-click merge);
     outlets found in either are not listed as missing from the other.
 
