@@ -2003,3 +2003,37 @@ def test_two_countdowns_written_a_day_apart_are_no_conflict_and_two_spans_that_d
         "The strike at the port lasted 21 days, the union said.",
     )
     assert [(c["a"], c["b"]) for c in lasted["numbers"]["conflicts"]] == [(["12 days"], ["21 days"])]
+
+
+def test_a_breakdown_and_its_total_a_line_passed_and_dates_of_two_doings_are_no_conflicts():
+    breakdown = compare(
+        "Race",
+        "The committee spent about $4.2 million on the race, and Democratic groups spent about $3 million.",
+        "Race",
+        "Outside groups poured more than $7 million into the race, most of it from the committee.",
+    )
+    assert breakdown["numbers"]["conflicts"] == []
+    gusts = compare(
+        "Fire",
+        "Gusts topped 70 mph on Sunday, the National Weather Service said.",
+        "Fire",
+        "Wind gusts reached 74 mph on Sunday, the National Weather Service said.",
+    )
+    assert gusts["numbers"]["conflicts"] == []
+    doings = compare(
+        "Fed",
+        "Economists said the Fed would hold rates steady at its next meeting, in late January.",
+        "Fed",
+        "Mortgage rates have barely moved since the Fed began cutting rates in September.",
+    )
+    assert [c for c in doings["numbers"]["conflicts"] if c["kind"] == "date"] == []
+
+
+def test_two_dates_of_one_doing_still_conflict():
+    opened = compare(
+        "Plant",
+        "The new battery plant in Lordstown opened in March, the company said.",
+        "Plant",
+        "The new battery plant in Lordstown opened in May, the company said.",
+    )
+    assert [(c["a"], c["b"]) for c in opened["numbers"]["conflicts"]] == [(["March"], ["May"])]

@@ -703,3 +703,14 @@ def test_a_span_of_time_counted_from_the_day_of_writing_is_a_countdown_and_a_spa
     assert roles("She resigned with 14 months left in her term.") == [("14 months", "countdown")]
     # how long something lasted is a claim two reports can disagree on
     assert roles("The strike lasted 12 days before a deal was reached.") == [("12 days", "")]
+
+
+def test_a_figure_a_verb_says_was_passed_is_a_floor():
+    (gusts,) = [
+        n for n in read_report("", "Gusts topped 70 mph on Sunday.")["numbers"] if n["kind"] == "quantity"
+    ]
+    assert (gusts["text"], gusts["bound"]) == ("70 mph", "at_least")
+    (reached,) = [
+        n for n in read_report("", "Gusts reached 74 mph on Sunday.")["numbers"] if n["kind"] == "quantity"
+    ]
+    assert reached["bound"] == "exact"

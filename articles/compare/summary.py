@@ -689,6 +689,10 @@ def number_conflicts(
             side_b = [n for n in groups_b[measure] if n["value"] == figure_b["value"]]
             if not _conflict(figure_a, figure_b) or part_and_whole(figure_a, figure_b):
                 continue
+            if _parts_make_it(groups_a[measure], figure_b) or _parts_make_it(groups_b[measure], figure_a):
+                continue
+            if _two_doings(figure_a, figure_b):
+                continue
             if _given_elsewhere(figure_b, row_a) or _given_elsewhere(figure_a, row_b):
                 continue
             if _kept_apart(figure_a, figure_b, (side_a, side_b), places, sentences, people):
@@ -696,6 +700,30 @@ def number_conflicts(
             found[measure] = _conflict_item(measure, side_a, side_b)
         conflicts += _tallies_as_one(found)
     return conflicts
+
+
+def _parts_make_it(parts: list[dict], whole: dict) -> bool:
+    """Whether one side's several figures of a measure add up to the other side's one: a breakdown
+    and its total ("the committee spent about $4.2 million, and Democratic groups about $3
+    million" / "outside groups poured more than $7 million"), not a disagreement."""
+    values = {n["value"] for n in parts}
+    if len(values) < 2 or not all(isinstance(v, int | float) for v in values):
+        return False
+    allowed = figure_range(whole)
+    if allowed is None:
+        return False
+    total = sum(values)
+    slack = ABOUT * abs(total)  # the parts are often rounded ("about $3 million")
+    return allowed[0] - slack <= total <= allowed[1] + slack
+
+
+def _two_doings(a: dict, b: dict) -> bool:
+    """Whether two dates date two different doings: "hold rates steady at its next meeting, in
+    late January" and "began cutting in September" (their clauses' verbs share no word). A date
+    both report of one happening hangs on one verb, or on a verb the parse did not find."""
+    if a["kind"] != "date" or not a.get("verb") or not b.get("verb"):
+        return False
+    return not set(a["verb"].split()) & set(b["verb"].split())
 
 
 def _tallies_as_one(found: dict[tuple[str, str, str], dict]) -> list[dict]:

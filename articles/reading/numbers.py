@@ -1157,6 +1157,8 @@ def read_numbers(doc, sentence_starts: list[int], lang: ModuleType, offset: int 
         end = start_char + len(text) + offset
         anchor = _anchor(ent.root) if role != "reference" else ""
         verb, subject, subject_at = _predicate(ent.root, lang)
+        if bound == "exact" and ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in lang.FLOOR_VERBS:
+            bound = "at_least"  # "gusts topped 70 mph": above the line, not at it
         if kind in (AMOUNT, COUNT, QUANTITY, PERCENT) and (period := _per_period(after)):
             measure = f"{measure or unit} a {period}"  # "£123 a year" is not set against "£2.37 a week"
         numbers.append(

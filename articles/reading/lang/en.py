@@ -595,6 +595,9 @@ CURRENCY_PREFIXES = {
     "ngn": "NGN",
     "zar": "ZAR",
 }
+# Verbs whose object is a line passed, not the figure reached: "gusts topped 70 mph" (more than 70:
+# "reached 74 mph" agrees), "exceeded 500", "surpassed $1 billion".
+FLOOR_VERBS = frozenset({"top", "exceed", "surpass", "eclipse", "outstrip"})
 # After a span of time, words that count it from when the report was written: "72 days away",
 # "Seventy-one days remain", "three years ago", "with 14 months left", "two weeks to go".
 COUNTDOWN_AFTER = re.compile(r"^(?:away|ago|left|to go|from now|hence|remain|remaining)\b", re.IGNORECASE)
