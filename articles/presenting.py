@@ -179,17 +179,19 @@ def _quotes(comparison: dict) -> dict:
                 ],
             }
         )
-    shared = [
-        {
-            "a_text": quotes["a"][pair["a"]]["text"],
-            "b_text": quotes["b"][pair["b"]]["text"],
-            "speaker": quotes["a"][pair["a"]]["speaker"] or quotes["b"][pair["b"]]["speaker"],
-            "b_speaker": _other_speaker(quotes["a"][pair["a"]]["speaker"], quotes["b"][pair["b"]]["speaker"]),
-            "a_anchor": _anchor("a", quotes["a"][pair["a"]]["sentences"]),
-            "b_anchor": _anchor("b", quotes["b"][pair["b"]]["sentences"]),
-        }
-        for pair in quotes["shared"]
-    ]
+    shared = []
+    for pair in quotes["shared"]:
+        quote_a, quote_b = quotes["a"][pair["a"]], quotes["b"][pair["b"]]
+        shared.append(
+            {
+                "a_text": quote_a["text"],
+                "b_text": quote_b["text"],
+                "speaker": quote_a["speaker"] or quote_b["speaker"],
+                "b_speaker": _other_speaker(quote_a["speaker"], quote_b["speaker"]),
+                "a_anchor": _anchor("a", quote_a["sentences"]),
+                "b_anchor": _anchor("b", quote_b["sentences"]),
+            }
+        )
     return {"speakers": speakers, "shared": shared}
 
 

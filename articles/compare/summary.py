@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..reading.currencies import codes_of_word
-from ..reading.identity import ORGANISATION, PERSON, name_parts, same_entity, without_legal_suffix
+from ..reading.identity import ORGANISATION, PERSON, PLACE, name_parts, same_entity, without_legal_suffix
 from ..reading.lang import get_language
 from ..reading.names import name_key
 from ..reading.tokens import DIFF_TOKEN, content_tokens, diff_key
@@ -248,7 +248,7 @@ _INITIALS_LENGTH = 4
 def _listed_name(name: str, kind: str) -> str:
     """A place named only in a dateline's capitals is listed as a reader writes it
     ("WASHINGTON" -> "Washington"); every other name as the report gives it."""
-    if kind == "place" and name.isupper() and len(name) > _INITIALS_LENGTH:
+    if kind == PLACE and name.isupper() and len(name) > _INITIALS_LENGTH:
         return name.title()
     return name
 
