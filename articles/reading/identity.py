@@ -14,7 +14,7 @@ from types import ModuleType
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
-from .gazetteer import is_country_name, is_place_name, same_town
+from .gazetteer import is_country_name, is_place_name, is_town_name, same_town
 from .names import name_key
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
@@ -343,9 +343,23 @@ def _kept_words(a: str, b: str, lang: ModuleType) -> bool:
     if len(short) < 2 or len(short) == len(long) or short[0] != long[0]:
         return False
     if long[: len(short)] == short:
-        return True
+        return not _branch_in_a_place(a if len(words_a) > len(words_b) else b, len(short), lang)
     rest = iter(long)
     return short[-1] == long[-1] and all(word in rest for word in short)
+
+
+def _branch_in_a_place(long: str, kept: int, lang: ModuleType) -> bool:
+    """Whether the words of an organisation's long name after its first kept words name a
+    branch of it in a place ("Federal Reserve" + "Bank of Cleveland", "Democratic Party" + "of
+    Bernalillo County"): "of" and a place the lists or the gazetteer know, at the end."""
+    words = [w for w in long.replace("-", " ").split() if w.lower() != "the"]
+    rest = words[kept:]
+    cut = next((k for k, w in enumerate(rest) if w.lower() == "of"), None)
+    if cut is None or cut == len(rest) - 1:
+        return False
+    place = " ".join(rest[cut + 1 :]).strip(",.")
+    bare = " ".join(_words_without(place, lang.PLACE_GENERIC_WORDS, lang))
+    return known_place(place, lang) or is_place_name(place) or is_place_name(bare)
 
 
 def _generic_shortened(a: str, b: str, lang: ModuleType) -> bool:
@@ -550,6 +564,8 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
         # Airport"); within one report "Shannon" and "Shannon Airport" may be the town and its
         # airport, two places.
         generic = lang.PLACE_GENERIC_WORDS | (lang.PLACE_GENERIC_ACROSS if across else frozenset())
+        if _town_and_its_airport(a["name"], b["name"], lang):
+            return False
         if _road_words(_words_without(a["name"], generic, lang), lang) == _road_words(
             _words_without(b["name"], generic, lang), lang
         ):
@@ -559,6 +575,23 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
         if across and translated(a["name"], b["name"], lang):
             return True  # "Carretera Central" / "Central Highway"
         return _same_place_shortened(a["name"], b["name"], lang, across)
+    return False
+
+
+def _town_and_its_airport(a: str, b: str, lang: ModuleType) -> bool:
+    """Whether one name is an airport's and the other the town the gazetteer knows it is named
+    after ("Denver International Airport" / "from Denver to Newark", "Istanbul Airport" /
+    "Istanbul"): two places, however two outlets write them. An airport known by a name that
+    is no town's ("Heathrow", "O'Hare") is still the airport."""
+    for airport, other in ((a, b), (b, a)):
+        words = airport.split()
+        if (
+            len(words) >= 2
+            and words[-1].lower() == "airport"
+            and "airport" not in other.lower().split()
+            and is_town_name(other)
+        ):
+            return True
     return False
 
 

@@ -63,6 +63,15 @@ TITLES = frozenset(
 # Military ranks that are also ordinary words or surnames ("a major change", "John Major"): a
 # title only as the first of three capitalised words or more ("Major Edmund Carrow").
 RANKS = frozenset("major private marshal brigadier commodore ensign".split())
+# Titles written before a surname alone, as an honorific is ("President Ashby's order",
+# "Governor Hochul said", "Bishop Tutu"): an office held by one person, not a word such as
+# "chief", "director" or "official" that also opens a body's name or a description.
+OFFICE_TITLES = frozenset(
+    """president governor gov senator sen mayor judge chancellor premier representative rep
+    congressman congresswoman pope king queen prince princess bishop archbishop rabbi imam
+    sheikh dr doctor professor prof dame lord lady general gen colonel col admiral lieutenant
+    captain sergeant commissioner""".split()
+)
 # The commonest Vietnamese family names, which open a Vietnamese name ("Nguyễn Văn Thành"); the
 # model may tag the name without them. Unaccented only where the spelling is no English word
 # or other name ("Le", "Ho", "Do", "Mai" are left out).
