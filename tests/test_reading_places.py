@@ -581,3 +581,24 @@ def test_a_louisiana_parish_is_a_place_named_whole():
     assert entity_kinds("He grew up in Vermilion Parish, where his father farmed rice.") == {
         "Vermilion Parish": "place"
     }
+
+
+def test_a_name_after_the_of_of_a_town_is_that_town_though_the_model_calls_it_a_body():
+    kinds = entity_kinds(
+        "The fire broke out Saturday afternoon near the tiny mountain town of Jamestown, officials said."
+    )
+    assert kinds.get("Jamestown") == "place"
+
+
+def test_a_county_and_the_town_it_is_named_after_are_two_places_but_a_county_alone_is_one():
+    body = (
+        "A wildfire tore through the foothills of Boulder County on Sunday. "
+        "Shelters opened at a church in Boulder, officials said."
+    )
+    places = {e["name"] for e in read_report("t", body)["entities"] if e["kind"] == "place"}
+    assert {"Boulder County", "Boulder"} <= places
+    from articles.reading.identity import same_entity
+
+    lang = get_language("en")
+    county, bare = {"name": "Broward County", "kind": "place"}, {"name": "Broward", "kind": "place"}
+    assert same_entity(county, bare, lang)

@@ -144,7 +144,7 @@ def _towns_by_name() -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int
 
 def is_town_name(name: str) -> bool:
     """Whether the gazetteer knows name as a town's, by its GeoNames name or another spelling
-    ("Denver", "Bruges"); not a country's or a province's only."""
+    ("Boulder", "Bruges"); not a country's or a province's only."""
     primary, spellings = _towns_by_name()
     return _folded(name) in primary or _folded(name) in spellings
 

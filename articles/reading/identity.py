@@ -563,9 +563,9 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
         # Across two reports an airport is also named by its place alone ("Heathrow" / "Heathrow
         # Airport"); within one report "Shannon" and "Shannon Airport" may be the town and its
         # airport, two places.
-        generic = lang.PLACE_GENERIC_WORDS | (lang.PLACE_GENERIC_ACROSS if across else frozenset())
-        if _town_and_its_airport(a["name"], b["name"], lang):
+        if _division_and_its_town(a["name"], b["name"], lang):
             return False
+        generic = lang.PLACE_GENERIC_WORDS | (lang.PLACE_GENERIC_ACROSS if across else frozenset())
         if _road_words(_words_without(a["name"], generic, lang), lang) == _road_words(
             _words_without(b["name"], generic, lang), lang
         ):
@@ -578,17 +578,24 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
     return False
 
 
-def _town_and_its_airport(a: str, b: str, lang: ModuleType) -> bool:
-    """Whether one name is an airport's and the other the town the gazetteer knows it is named
-    after ("Denver International Airport" / "from Denver to Newark", "Istanbul Airport" /
-    "Istanbul"): two places, however two outlets write them. An airport known by a name that
-    is no town's ("Heathrow", "O'Hare") is still the airport."""
-    for airport, other in ((a, b), (b, a)):
-        words = airport.split()
+# Generic words of a division named after its town ("Boulder County", "Akita Prefecture"); not
+# "city" ("New York City" is New York) nor "state" ("New York state" is often written so).
+_TOWN_DIVISION_WORDS = frozenset(
+    "county province region district borough parish prefecture governorate oblast".split()
+)
+
+
+def _division_and_its_town(a: str, b: str, lang: ModuleType) -> bool:
+    """Whether one name is a division's and the other the town the gazetteer knows it is named
+    after ("Boulder County" / "a church in Boulder", "Akita Prefecture" / "Akita"): two places,
+    the county and its town. A division whose bare name is no town ("Broward County" /
+    "Broward") is one place."""
+    for division, other in ((a, b), (b, a)):
+        words = division.split()
         if (
             len(words) >= 2
-            and words[-1].lower() == "airport"
-            and "airport" not in other.lower().split()
+            and words[-1].lower() in _TOWN_DIVISION_WORDS
+            and " ".join(words[:-1]).casefold() == other.casefold()
             and is_town_name(other)
         ):
             return True
