@@ -402,7 +402,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             raw.append((start + (doc[start].lower_ in LEADING), owner_end, ORGANISATION, False))
             start, kind = owner_end + 1, PLACE
         if kind != PERSON:
-            end = name_end(doc, start, end)  # "CARACAS (Paxwire) -", "Pangkal Pinang on Bangka"
+            end = name_end(doc, start, end, lang)  # "CARACAS (Paxwire) -", "Pangkal Pinang on Bangka"
         if kind == ORGANISATION and end - start >= 3 and end < len(doc) and model_number(doc[end].text):
             # "An Ethiopian Airlines Boeing 737 MAX": the operator, then the maker of the model
             operator = start + (doc[start].lower_ in LEADING)  # "The Lion Air Boeing 737"

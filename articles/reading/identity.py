@@ -362,6 +362,36 @@ def _branch_in_a_place(long: str, kept: int, lang: ModuleType) -> bool:
     return known_place(place, lang) or is_place_name(place) or is_place_name(bare)
 
 
+def _chamber_left_out(short: str, long: str, lang: ModuleType) -> bool:
+    """Whether short is long without the chamber of a legislature it opens with ("Armed Services
+    Committee" of "Senate Armed Services Committee", "Freedom Caucus" of "House Freedom
+    Caucus"): a body of the chamber, named so once the chamber is clear. Two words or more are
+    left, the last a body's word or a caucus'."""
+    words = [w for w in long.split() if w.lower() != "the"]
+    kept = [w for w in short.split() if w.lower() != "the"]
+    return (
+        len(words) >= 3
+        and words[0].lower() in lang.CHAMBER_WORDS
+        and len(kept) == len(words) - 1
+        and [name_key(w) for w in kept] == [name_key(w) for w in words[1:]]
+    )
+
+
+def _remit_alone(short: str, long: str, lang: ModuleType) -> bool:
+    """Whether short is what long is for or of, after its "for" or "of" and an optional "the"
+    ("Ninth Circuit" of "U.S. Court of Appeals for the Ninth Circuit", "Homeland Security" of
+    "Department of Homeland Security"), two words or more and no place ("Bank of New York" is
+    not New York). Across two reports only, where one outlet writes the name in full."""
+    words = [w for w in long.split() if w.lower() != "the"]
+    kept = [w for w in short.split() if w.lower() != "the"]
+    if len(kept) < 2 or known_place(" ".join(kept), lang) or is_place_name(" ".join(kept)):
+        return False
+    cut = max((k for k, w in enumerate(words) if w.lower() in ("of", "for")), default=None)
+    return (
+        cut is not None and cut > 0 and [name_key(w) for w in words[cut + 1 :]] == [name_key(w) for w in kept]
+    )
+
+
 def _generic_shortened(a: str, b: str, lang: ModuleType) -> bool:
     """Whether two names differ only in a generic word that one writes short, as its first
     letters ("Vardhan Pharma" / "Vardhan Pharmaceuticals Ltd"; "Intl" is no such case)."""
@@ -492,6 +522,10 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     if _clipped_first_word(b, a, lang) or (across and _clipped_first_word(a, b, lang)):
         return True
     if across and _kept_words(a, b, lang):
+        return True
+    if _chamber_left_out(b, a, lang) or (across and _chamber_left_out(a, b, lang)):
+        return True
+    if across and (_remit_alone(a, b, lang) or _remit_alone(b, a, lang)):
         return True
     for short, long in ((a, b), (b, a)):
         if _words_without(short, frozenset(), lang) == _head_of(long, lang):

@@ -260,6 +260,9 @@ PARTY_RANK_WORDS = frozenset(
 )
 # Everyday short forms of parties' names ("Lib Dems" for the Liberal Democrats).
 PARTY_ALIASES = {"lib dems": "liberal democrats"}
+# The chambers of a legislature, whose bodies are named with and without them ("Senate Armed
+# Services Committee", "the Armed Services Committee").
+CHAMBER_WORDS = frozenset({"house", "senate"})
 # Parties' nicknames that papers also write as adjectives, as they write "Republican" or
 # "Conservative" ("one GOP moderate", "GOP code", "a Tory MP"): before a noun they describe it
 # and name no body (the guide's "Tory"); alone ("the GOP won") they name the party.
