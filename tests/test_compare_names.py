@@ -331,3 +331,21 @@ def test_a_place_both_reports_name_is_not_also_an_airport_one_report_names_besid
     summary = _summary(a, b)
     assert _names(summary, "shared") == {"Istanbul"}
     assert _names(summary, "only_b") == {"Istanbul Airport"}
+
+
+def test_a_chambers_committee_named_without_the_chamber_is_the_same_body_after_it():
+    senate = {"name": "Senate Armed Services Committee", "kind": "organisation"}
+    bare = {"name": "Armed Services Committee", "kind": "organisation"}
+    assert same_entity(senate, bare, lang)
+    assert not same_entity(bare, senate, lang)  # in one report, the short form comes after
+    assert same_entity(bare, senate, lang, across=True)
+    house = {"name": "House Armed Services Committee", "kind": "organisation"}
+    assert not same_entity(senate, house, lang, across=True)
+
+
+def test_what_a_body_is_for_is_its_short_form_in_the_other_report_unless_it_is_a_place():
+    court = {"name": "U.S. Court of Appeals for the Ninth Circuit", "kind": "organisation"}
+    assert same_entity(court, {"name": "Ninth Circuit", "kind": "organisation"}, lang, across=True)
+    assert not same_entity({"name": "Ninth Circuit", "kind": "organisation"}, court, lang)
+    ministry = {"name": "Ministry of Health and Family Welfare", "kind": "organisation"}
+    assert not same_entity(ministry, {"name": "Family Welfare", "kind": "organisation"}, lang, across=True)

@@ -590,7 +590,7 @@ def test_a_name_after_the_of_of_a_town_is_that_town_though_the_model_calls_it_a_
     assert kinds.get("Jamestown") == "place"
 
 
-def test_a_county_and_the_town_it_is_named_after_are_two_places_but_a_county_alone_is_one():
+def test_a_county_and_the_town_it_is_named_after_are_two_places_in_one_report_but_a_county_alone_is_one():
     body = (
         "A wildfire tore through the foothills of Boulder County on Sunday. "
         "Shelters opened at a church in Boulder, officials said."
@@ -602,3 +602,11 @@ def test_a_county_and_the_town_it_is_named_after_are_two_places_but_a_county_alo
     lang = get_language("en")
     county, bare = {"name": "Broward County", "kind": "place"}, {"name": "Broward", "kind": "place"}
     assert same_entity(county, bare, lang)
+    # across two reports one outlet's "Boulder" may be the other's "Boulder County"
+    county, town = {"name": "Boulder County", "kind": "place"}, {"name": "Boulder", "kind": "place"}
+    assert not same_entity(county, town, lang)
+    assert same_entity(county, town, lang, across=True)
+    # a province is called by its bare name ("Bắc Ninh is committed")
+    assert same_entity(
+        {"name": "Akita Prefecture", "kind": "place"}, {"name": "Akita", "kind": "place"}, lang
+    )

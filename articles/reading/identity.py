@@ -381,7 +381,7 @@ def _remit_alone(short: str, long: str, lang: ModuleType) -> bool:
     """Whether short is what long is for or of, after its "for" or "of" and an optional "the"
     ("Ninth Circuit" of "U.S. Court of Appeals for the Ninth Circuit", "Homeland Security" of
     "Department of Homeland Security"), two words or more and no place ("Bank of New York" is
-    not New York). Across two reports only, where one outlet writes the name in full."""
+    not New York). In one report, after the long name."""
     words = [w for w in long.split() if w.lower() != "the"]
     kept = [w for w in short.split() if w.lower() != "the"]
     if len(kept) < 2 or known_place(" ".join(kept), lang) or is_place_name(" ".join(kept)):
@@ -525,7 +525,7 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
         return True
     if _chamber_left_out(b, a, lang) or (across and _chamber_left_out(a, b, lang)):
         return True
-    if across and (_remit_alone(a, b, lang) or _remit_alone(b, a, lang)):
+    if _remit_alone(b, a, lang) or (across and _remit_alone(a, b, lang)):
         return True
     for short, long in ((a, b), (b, a)):
         if _words_without(short, frozenset(), lang) == _head_of(long, lang):
@@ -597,7 +597,7 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
         # Across two reports an airport is also named by its place alone ("Heathrow" / "Heathrow
         # Airport"); within one report "Shannon" and "Shannon Airport" may be the town and its
         # airport, two places.
-        if _division_and_its_town(a["name"], b["name"], lang):
+        if not across and _division_and_its_town(a["name"], b["name"], lang):
             return False
         generic = lang.PLACE_GENERIC_WORDS | (lang.PLACE_GENERIC_ACROSS if across else frozenset())
         if _road_words(_words_without(a["name"], generic, lang), lang) == _road_words(
@@ -612,18 +612,18 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
     return False
 
 
-# Generic words of a division named after its town ("Boulder County", "Akita Prefecture"); not
-# "city" ("New York City" is New York) nor "state" ("New York state" is often written so).
-_TOWN_DIVISION_WORDS = frozenset(
-    "county province region district borough parish prefecture governorate oblast".split()
-)
+# A county is named after its seat more often than not, and the bare name is the town ("Boulder
+# County" / "in Boulder", "Los Angeles County" / "Los Angeles"); a province or a prefecture is
+# called by its bare name ("Akita Prefecture" / "Akita has ...", "Bắc Ninh is committed").
+_TOWN_DIVISION_WORDS = frozenset({"county"})
 
 
 def _division_and_its_town(a: str, b: str, lang: ModuleType) -> bool:
-    """Whether one name is a division's and the other the town the gazetteer knows it is named
-    after ("Boulder County" / "a church in Boulder", "Akita Prefecture" / "Akita"): two places,
-    the county and its town. A division whose bare name is no town ("Broward County" /
-    "Broward") is one place."""
+    """Whether one name is a county's and the other the town the gazetteer knows it is named
+    after ("Boulder County" / "a church in Boulder"): in one report that writes both, two
+    places, the county and its town. A county whose bare name is no town ("Broward County" /
+    "Broward") is one place; across two reports one outlet's "Boulder" may be the other's
+    "Boulder County", so the rule holds within a report only."""
     for division, other in ((a, b), (b, a)):
         words = division.split()
         if (
