@@ -610,3 +610,11 @@ def test_a_county_and_the_town_it_is_named_after_are_two_places_in_one_report_bu
     assert same_entity(
         {"name": "Akita Prefecture", "kind": "place"}, {"name": "Akita", "kind": "place"}, lang
     )
+
+
+def test_a_name_ending_in_arena_is_a_venue_though_the_model_calls_it_someone():
+    kinds = entity_kinds(
+        "Speaking for more than an hour at Van Andel Arena, Mr. Ashby told a crowd of about 6,000 "
+        "that the count was rigged."
+    )
+    assert kinds.get("Van Andel Arena") == "place"

@@ -616,14 +616,15 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         and not known_place(short, lang)
         and short not in short_names
     )
-    # "The Water Services Regulation Authority (Ofwat)": a word in title case in brackets right
-    # after a body's name that ends in a body's word is its short name, however it is made.
+    # "The Water Services Regulation Authority (Ofwat)", "the Federal Commission for the
+    # Protection against Sanitary Risks (Cofepris)": a word in title case in brackets right
+    # after a body's name with a body's word in it is its short name, however it is made.
     short_names.update(
         (short, doc[start:end].text)
         for start, end, kind, _ in raw
         if kind == ORGANISATION
         and end - start >= 2
-        and doc[end - 1].lower_ in lang.ORG_SUFFIXES
+        and any(t.lower_ in lang.ORG_SUFFIXES for t in doc[start:end])
         and (short := short_name_after(doc, end))
         and doc[end].text == "("
         and not known_place(short, lang)

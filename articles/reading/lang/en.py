@@ -138,6 +138,11 @@ TITLE_PHRASES = (
     "special representative",
     "supreme leader",
     "national security adviser",
+    # a US state legislator ("defeated State Senator Neil A. Prescott"): "State" names no body
+    "state senator",
+    "state sen.",
+    "state representative",
+    "state rep.",
     "state's attorney",  # the elected prosecutor of a US county or city ("State’s Attorney Marcus Ellery")
     "state’s attorney",
 )
@@ -354,7 +359,7 @@ HOLDING_WORDS = frozenset(
 # Last words of places that are also surnames (so not in PLACE_SUFFIXES): they make a place of a
 # name the model calls an organisation, never of one it calls a person.
 PLACE_LAST_WORDS = frozenset(
-    "hill hills hillside heights park hall square gardens field arena village place point ness quarter".split()
+    "hill hills hillside heights park hall square gardens field village place point ness quarter".split()
 )
 # Lower-case nouns for premises and media that a name before them names ("the Cinnamon Grand
 # hotel", "the group's Al Masirah television"): a hotel or a channel, never the person it may
@@ -374,7 +379,7 @@ NOT_ACRONYMS = frozenset(
 PLACE_SUFFIXES = frozenset(
     """river sea ocean lake island islands valley desert strait gulf bay coast peninsula province
     region county district mountains basin delta hotel palace stadium cathedral mosque
-    temple airport spaceport harbour harbor boulevard street avenue road square bridge wharf quay creek
+    temple airport spaceport arena harbour harbor boulevard street avenue road square bridge wharf quay creek
     station port highway hwy parish mansion birthplace""".split()
 )
 # Words that end (or start) names of laws, events and things, not of people.
