@@ -618,3 +618,15 @@ def test_a_name_ending_in_arena_is_a_venue_though_the_model_calls_it_someone():
         "that the count was rigged."
     )
     assert kinds.get("Van Andel Arena") == "place"
+
+
+def test_a_two_word_place_without_its_sponsors_or_adjectives_word_is_one_place_across_reports():
+    from articles.reading.identity import same_entity
+
+    lang = get_language("en")
+    place = lambda name: {"name": name, "kind": "place"}  # noqa: E731
+    assert same_entity(place("Scotiabank Saddledome"), place("Saddledome"), lang, across=True)
+    assert same_entity(place("Oude Kwaremont"), place("Kwaremont"), lang, across=True)
+    assert not same_entity(place("Scotiabank Saddledome"), place("Saddledome"), lang)
+    assert not same_entity(place("Greater Manchester"), place("Manchester"), lang, across=True)
+    assert not same_entity(place("South Korea"), place("Korea"), lang, across=True)

@@ -14,7 +14,7 @@ from types import ModuleType
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
-from .gazetteer import is_country_name, is_place_name, is_town_name, same_town
+from .gazetteer import is_country_name, is_place_name, is_town_name, opens_a_country_name, same_town
 from .names import name_key
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
@@ -647,7 +647,8 @@ def _listed_or_gazetteer_place(name: str, lang: ModuleType) -> bool:
 
 def _same_place_shortened(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     """Whether, across two reports, one place's name is an airport's name without the city it
-    opens with ("Sky Harbor" of "Phoenix Sky Harbor International Airport")."""
+    opens with ("Sky Harbor" of "Phoenix Sky Harbor International Airport"), or a two-word
+    name without its first word (_first_word_left_out)."""
     if not across:
         return False
     generic = lang.PLACE_GENERIC_ACROSS
@@ -658,7 +659,34 @@ def _same_place_shortened(a: str, b: str, lang: ModuleType, across: bool) -> boo
             bare = _words_without(rest, generic, lang)
             if bare and bare == _words_without(short, generic, lang):
                 return True
+        if _first_word_left_out(short, long, lang):
+            return True
     return False
+
+
+def _first_word_left_out(short: str, long: str, lang: ModuleType) -> bool:
+    """Whether one word is a two-word place's name without the word it opens with, a sponsor's
+    or an adjective ("Saddledome" of "Scotiabank Saddledome", "Kwaremont" of "Oude
+    Kwaremont"): not when the two words make a place the lists or the gazetteer know ("South
+    Korea", "New York"), when the first is a place ("Denver Stapleton") or a side ("North"),
+    when the word left is a place of its own ("Greater Manchester" is not Manchester), nor when
+    it is a generic one ("Island", "Street")."""
+    words, kept = long.split(), short.split()
+    if len(words) != 2 or len(kept) != 1 or name_key(kept[0]) != name_key(words[1]):
+        return False
+    generic = (
+        lang.PLACE_SUFFIXES | lang.PLACE_LAST_WORDS | lang.PLACE_GENERIC_WORDS | lang.PLACE_GENERIC_ACROSS
+    )
+    first = words[0]
+    return (
+        kept[0][:1].isupper()
+        and kept[0].lower() not in generic
+        and not _listed_or_gazetteer_place(long, lang)
+        and not _listed_or_gazetteer_place(first, lang)
+        and not _listed_or_gazetteer_place(short, lang)
+        and not opens_a_country_name(first)
+        and first.lower() not in lang.STOPWORDS
+    )
 
 
 def known_region(name: str, lang: ModuleType) -> bool:
