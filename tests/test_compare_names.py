@@ -299,3 +299,53 @@ def test_a_place_named_only_in_a_dateline_is_listed_as_a_reader_writes_it_and_in
     )
     b = _analysis("The deal was signed.", [])
     assert _names(_summary(a, b), "only_a") == {"Washington", "UAE"}
+
+
+def test_a_national_bodys_branch_in_a_place_is_not_the_body_but_its_short_form_is_the_branch():
+    parent = {"name": "Federal Reserve", "kind": "organisation"}
+    branch = {"name": "Federal Reserve Bank of Cleveland", "kind": "organisation"}
+    assert not same_entity(parent, branch, lang, across=True)
+    a = _analysis(
+        "The Federal Reserve cut rates.\nCleveland Fed President Laura Keene dissented.",
+        [
+            ("Federal Reserve", "organisation", ["Federal Reserve"]),
+            ("Cleveland Fed", "organisation", ["Cleveland Fed"]),
+        ],
+    )
+    b = _analysis(
+        "The Federal Reserve cut rates.\nLaura Keene, of the Federal Reserve Bank of Cleveland, dissented.",
+        [
+            ("Federal Reserve", "organisation", ["Federal Reserve"]),
+            ("Federal Reserve Bank of Cleveland", "organisation", ["Federal Reserve Bank of Cleveland"]),
+        ],
+    )
+    assert _names(_summary(a, b), "shared") == {"Federal Reserve", "Cleveland Fed"}
+
+
+def test_a_place_both_reports_name_is_not_also_an_airport_one_report_names_beside_it():
+    a = _analysis("He landed in Istanbul on Monday.", [("Istanbul", "place", ["Istanbul"])])
+    b = _analysis(
+        "He flew to Istanbul on Monday.\nFans packed Istanbul Airport.",
+        [("Istanbul", "place", ["Istanbul"]), ("Istanbul Airport", "place", ["Istanbul Airport"])],
+    )
+    summary = _summary(a, b)
+    assert _names(summary, "shared") == {"Istanbul"}
+    assert _names(summary, "only_b") == {"Istanbul Airport"}
+
+
+def test_a_chambers_committee_named_without_the_chamber_is_the_same_body_after_it():
+    senate = {"name": "Senate Armed Services Committee", "kind": "organisation"}
+    bare = {"name": "Armed Services Committee", "kind": "organisation"}
+    assert same_entity(senate, bare, lang)
+    assert not same_entity(bare, senate, lang)  # in one report, the short form comes after
+    assert same_entity(bare, senate, lang, across=True)
+    house = {"name": "House Armed Services Committee", "kind": "organisation"}
+    assert not same_entity(senate, house, lang, across=True)
+
+
+def test_what_a_body_is_for_is_its_short_form_in_the_other_report_unless_it_is_a_place():
+    court = {"name": "U.S. Court of Appeals for the Ninth Circuit", "kind": "organisation"}
+    assert same_entity(court, {"name": "Ninth Circuit", "kind": "organisation"}, lang, across=True)
+    assert not same_entity({"name": "Ninth Circuit", "kind": "organisation"}, court, lang)
+    ministry = {"name": "Ministry of Health and Family Welfare", "kind": "organisation"}
+    assert not same_entity(ministry, {"name": "Family Welfare", "kind": "organisation"}, lang, across=True)

@@ -1346,3 +1346,40 @@ def test_an_officers_office_is_one_body_with_the_district_it_serves():
     assert "May's Office" not in entity_kinds(
         "Prime Minister Theresa May spoke. Theresa May's Office said no."
     )
+
+
+def test_a_bodys_name_runs_on_through_its_remit_after_for_or_on_the_but_not_into_a_day():
+    kinds = entity_kinds(
+        "Mexico's health regulator, the Federal Commission for the Protection against Sanitary Risks, "
+        "approved it. A ruling by the Reviewing Committee on the Export of Works of Art could take months."
+    )
+    assert kinds.get("Federal Commission for the Protection against Sanitary Risks") == "organisation"
+    assert kinds.get("Reviewing Committee on the Export of Works of Art") == "organisation"
+    assert "Federal Commission" not in kinds and "Reviewing Committee" not in kinds
+    assert "Judiciary Committee" in entity_kinds("The Judiciary Committee on Monday approved the bill.")
+
+
+def test_a_bodys_name_runs_on_through_a_list_of_words_closed_by_and():
+    kinds = entity_kinds(
+        "The White House said agents from the Bureau of Alcohol, Tobacco, Firearms and Explosives were helping."
+    )
+    assert kinds.get("Bureau of Alcohol, Tobacco, Firearms and Explosives") == "organisation"
+
+
+def test_state_before_a_legislators_title_names_no_body():
+    kinds = entity_kinds(
+        "Kowalczyk, 58, defeated State Senator Neil A. Prescott by 51.3 percent to 48.7 percent."
+    )
+    assert "State" not in kinds
+    assert kinds.get("Neil A. Prescott") == "person"
+
+
+def test_a_word_in_brackets_after_a_bodys_name_with_a_body_word_inside_it_is_its_short_name():
+    body = (
+        "Mexico's health regulator, the Federal Commission for the Protection against Sanitary Risks "
+        "(Cofepris), approved the drug on Monday. Cofepris said the copies were safe."
+    )
+    bodies = [e for e in read_report("t", body)["entities"] if e["kind"] == "organisation"]
+    assert len(bodies) == 1
+    assert bodies[0]["name"] == "Federal Commission for the Protection against Sanitary Risks"
+    assert "Cofepris" in bodies[0]["variants"]

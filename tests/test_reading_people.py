@@ -688,3 +688,11 @@ def test_a_word_after_every_or_each_is_a_description_not_a_name():
     body = "Gov. Lucien Thibodeaux III spoke first.\n\nAnd every Louisianan with eyes can see it."
     people = [e["name"] for e in read_report("t", body)["entities"] if e["kind"] == "person"]
     assert people == ["Lucien Thibodeaux III"]
+
+
+def test_a_surname_after_an_offices_title_is_a_person_though_the_model_calls_it_a_body():
+    body = (
+        "A judge on Thursday froze President Ashby's common-sense order on voting. "
+        "Ashby has signed 11 executive orders on elections."
+    )
+    assert kinds(body).get("Ashby") == "person"

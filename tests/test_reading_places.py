@@ -581,3 +581,52 @@ def test_a_louisiana_parish_is_a_place_named_whole():
     assert entity_kinds("He grew up in Vermilion Parish, where his father farmed rice.") == {
         "Vermilion Parish": "place"
     }
+
+
+def test_a_name_after_the_of_of_a_town_is_that_town_though_the_model_calls_it_a_body():
+    kinds = entity_kinds(
+        "The fire broke out Saturday afternoon near the tiny mountain town of Jamestown, officials said."
+    )
+    assert kinds.get("Jamestown") == "place"
+
+
+def test_a_county_and_the_town_it_is_named_after_are_two_places_in_one_report_but_a_county_alone_is_one():
+    body = (
+        "A wildfire tore through the foothills of Boulder County on Sunday. "
+        "Shelters opened at a church in Boulder, officials said."
+    )
+    places = {e["name"] for e in read_report("t", body)["entities"] if e["kind"] == "place"}
+    assert {"Boulder County", "Boulder"} <= places
+    from articles.reading.identity import same_entity
+
+    lang = get_language("en")
+    county, bare = {"name": "Broward County", "kind": "place"}, {"name": "Broward", "kind": "place"}
+    assert same_entity(county, bare, lang)
+    # across two reports one outlet's "Boulder" may be the other's "Boulder County"
+    county, town = {"name": "Boulder County", "kind": "place"}, {"name": "Boulder", "kind": "place"}
+    assert not same_entity(county, town, lang)
+    assert same_entity(county, town, lang, across=True)
+    # a province is called by its bare name ("Bắc Ninh is committed")
+    assert same_entity(
+        {"name": "Akita Prefecture", "kind": "place"}, {"name": "Akita", "kind": "place"}, lang
+    )
+
+
+def test_a_name_ending_in_arena_is_a_venue_though_the_model_calls_it_someone():
+    kinds = entity_kinds(
+        "Speaking for more than an hour at Van Andel Arena, Mr. Ashby told a crowd of about 6,000 "
+        "that the count was rigged."
+    )
+    assert kinds.get("Van Andel Arena") == "place"
+
+
+def test_a_two_word_place_without_its_sponsors_or_adjectives_word_is_one_place_across_reports():
+    from articles.reading.identity import same_entity
+
+    lang = get_language("en")
+    place = lambda name: {"name": name, "kind": "place"}  # noqa: E731
+    assert same_entity(place("Scotiabank Saddledome"), place("Saddledome"), lang, across=True)
+    assert same_entity(place("Oude Kwaremont"), place("Kwaremont"), lang, across=True)
+    assert not same_entity(place("Scotiabank Saddledome"), place("Saddledome"), lang)
+    assert not same_entity(place("Greater Manchester"), place("Manchester"), lang, across=True)
+    assert not same_entity(place("South Korea"), place("Korea"), lang, across=True)

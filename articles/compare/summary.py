@@ -34,10 +34,14 @@ def link_entities(
     lang = get_language(language)
     titles_a = {e["key"]: _titles_before(e, sentences[0], lang) for e in entities_a if e["kind"] == PERSON}
     by_key = {e["key"]: e for e in entities_a}
+    # A place of A that B names with the same key is that place of B's: another place of B is
+    # not it too ("Istanbul" in both reports, and B's "Istanbul Airport" beside it).
+    places_taken = {e["key"] for e in entities_b if e["kind"] == PLACE and e["key"] in by_key}
     mapping: dict[str, str] = {}
     for entity in entities_b:
         if entity["key"] in by_key:
             continue
+        candidates = [e for e in entities_a if not (entity["kind"] == PLACE and e["key"] in places_taken)]
         other = None
         words = _mention_texts(entity)
         if entity["kind"] != PERSON:
@@ -46,7 +50,7 @@ def link_entities(
             # the model cut wrong in the other. The surest link, so it comes first.
             legal = _legal_name(entity, lang)
             other = next(
-                (e for e in entities_a if (e["kind"] != PERSON or legal) and words & _mention_texts(e)),
+                (e for e in candidates if (e["kind"] != PERSON or legal) and words & _mention_texts(e)),
                 None,
             )
         else:
@@ -54,17 +58,17 @@ def link_entities(
             # Copper" under "Luanshya Deep Copper Limited"), which the other's model took for a
             # person's: the company.
             other = next(
-                (e for e in entities_a if _legal_name(e, lang) and words & _mention_texts(e) - {e["name"]}),
+                (e for e in candidates if _legal_name(e, lang) and words & _mention_texts(e) - {e["name"]}),
                 None,
             )
         if other is None:
-            other = next((e for e in entities_a if same_entity(e, entity, lang, across=True)), None)
+            other = next((e for e in candidates if same_entity(e, entity, lang, across=True)), None)
         if other is None and entity["kind"] == PERSON:
             titles = _titles_before(entity, sentences[1], lang)
             other = next(
                 (
                     e
-                    for e in entities_a
+                    for e in candidates
                     if _maternal_surname_left_out(e, entity, bool(titles & titles_a.get(e["key"], set())))
                 ),
                 None,

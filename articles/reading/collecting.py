@@ -402,7 +402,7 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
             raw.append((start + (doc[start].lower_ in LEADING), owner_end, ORGANISATION, False))
             start, kind = owner_end + 1, PLACE
         if kind != PERSON:
-            end = name_end(doc, start, end)  # "CARACAS (Paxwire) -", "Pangkal Pinang on Bangka"
+            end = name_end(doc, start, end, lang)  # "CARACAS (Paxwire) -", "Pangkal Pinang on Bangka"
         if kind == ORGANISATION and end - start >= 3 and end < len(doc) and model_number(doc[end].text):
             # "An Ethiopian Airlines Boeing 737 MAX": the operator, then the maker of the model
             operator = start + (doc[start].lower_ in LEADING)  # "The Lion Air Boeing 737"
@@ -616,14 +616,15 @@ def collect_mentions(doc, sentence_starts: list[int], lang: ModuleType) -> list[
         and not known_place(short, lang)
         and short not in short_names
     )
-    # "The Water Services Regulation Authority (Ofwat)": a word in title case in brackets right
-    # after a body's name that ends in a body's word is its short name, however it is made.
+    # "The Water Services Regulation Authority (Ofwat)", "the Federal Commission for the
+    # Protection against Sanitary Risks (Cofepris)": a word in title case in brackets right
+    # after a body's name with a body's word in it is its short name, however it is made.
     short_names.update(
         (short, doc[start:end].text)
         for start, end, kind, _ in raw
         if kind == ORGANISATION
         and end - start >= 2
-        and doc[end - 1].lower_ in lang.ORG_SUFFIXES
+        and any(t.lower_ in lang.ORG_SUFFIXES for t in doc[start:end])
         and (short := short_name_after(doc, end))
         and doc[end].text == "("
         and not known_place(short, lang)

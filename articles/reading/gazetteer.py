@@ -142,6 +142,13 @@ def _towns_by_name() -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int
     )
 
 
+def is_town_name(name: str) -> bool:
+    """Whether the gazetteer knows name as a town's, by its GeoNames name or another spelling
+    ("Boulder", "Bruges"); not a country's or a province's only."""
+    primary, spellings = _towns_by_name()
+    return _folded(name) in primary or _folded(name) in spellings
+
+
 def same_town(name: str, other: str) -> bool:
     """Whether two names are one town's, one its GeoNames name and the other another spelling
     of it ("Brugge" / "Bruges", "Ulaanbaatar" / "Ulan Bator"), the other spelling naming no

@@ -14,7 +14,7 @@ from types import ModuleType
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
-from .gazetteer import is_country_name, is_place_name, same_town
+from .gazetteer import is_country_name, is_place_name, is_town_name, opens_a_country_name, same_town
 from .names import name_key
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
@@ -343,9 +343,53 @@ def _kept_words(a: str, b: str, lang: ModuleType) -> bool:
     if len(short) < 2 or len(short) == len(long) or short[0] != long[0]:
         return False
     if long[: len(short)] == short:
-        return True
+        return not _branch_in_a_place(a if len(words_a) > len(words_b) else b, len(short), lang)
     rest = iter(long)
     return short[-1] == long[-1] and all(word in rest for word in short)
+
+
+def _branch_in_a_place(long: str, kept: int, lang: ModuleType) -> bool:
+    """Whether the words of an organisation's long name after its first kept words name a
+    branch of it in a place ("Federal Reserve" + "Bank of Cleveland", "Democratic Party" + "of
+    Bernalillo County"): "of" and a place the lists or the gazetteer know, at the end."""
+    words = [w for w in long.replace("-", " ").split() if w.lower() != "the"]
+    rest = words[kept:]
+    cut = next((k for k, w in enumerate(rest) if w.lower() == "of"), None)
+    if cut is None or cut == len(rest) - 1:
+        return False
+    place = " ".join(rest[cut + 1 :]).strip(",.")
+    bare = " ".join(_words_without(place, lang.PLACE_GENERIC_WORDS, lang))
+    return known_place(place, lang) or is_place_name(place) or is_place_name(bare)
+
+
+def _chamber_left_out(short: str, long: str, lang: ModuleType) -> bool:
+    """Whether short is long without the chamber of a legislature it opens with ("Armed Services
+    Committee" of "Senate Armed Services Committee", "Freedom Caucus" of "House Freedom
+    Caucus"): a body of the chamber, named so once the chamber is clear. Two words or more are
+    left, the last a body's word or a caucus'."""
+    words = [w for w in long.split() if w.lower() != "the"]
+    kept = [w for w in short.split() if w.lower() != "the"]
+    return (
+        len(words) >= 3
+        and words[0].lower() in lang.CHAMBER_WORDS
+        and len(kept) == len(words) - 1
+        and [name_key(w) for w in kept] == [name_key(w) for w in words[1:]]
+    )
+
+
+def _remit_alone(short: str, long: str, lang: ModuleType) -> bool:
+    """Whether short is what long is for or of, after its "for" or "of" and an optional "the"
+    ("Ninth Circuit" of "U.S. Court of Appeals for the Ninth Circuit", "Homeland Security" of
+    "Department of Homeland Security"), two words or more and no place ("Bank of New York" is
+    not New York). In one report, after the long name."""
+    words = [w for w in long.split() if w.lower() != "the"]
+    kept = [w for w in short.split() if w.lower() != "the"]
+    if len(kept) < 2 or known_place(" ".join(kept), lang) or is_place_name(" ".join(kept)):
+        return False
+    cut = max((k for k, w in enumerate(words) if w.lower() in ("of", "for")), default=None)
+    return (
+        cut is not None and cut > 0 and [name_key(w) for w in words[cut + 1 :]] == [name_key(w) for w in kept]
+    )
 
 
 def _generic_shortened(a: str, b: str, lang: ModuleType) -> bool:
@@ -479,6 +523,10 @@ def _same_organisation(a: str, b: str, lang: ModuleType, across: bool) -> bool:
         return True
     if across and _kept_words(a, b, lang):
         return True
+    if _chamber_left_out(b, a, lang) or (across and _chamber_left_out(a, b, lang)):
+        return True
+    if _remit_alone(b, a, lang) or (across and _remit_alone(a, b, lang)):
+        return True
     for short, long in ((a, b), (b, a)):
         if _words_without(short, frozenset(), lang) == _head_of(long, lang):
             return True  # "House" = "House of Representatives": the name without its "of ..."
@@ -549,6 +597,8 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
         # Across two reports an airport is also named by its place alone ("Heathrow" / "Heathrow
         # Airport"); within one report "Shannon" and "Shannon Airport" may be the town and its
         # airport, two places.
+        if not across and _division_and_its_town(a["name"], b["name"], lang):
+            return False
         generic = lang.PLACE_GENERIC_WORDS | (lang.PLACE_GENERIC_ACROSS if across else frozenset())
         if _road_words(_words_without(a["name"], generic, lang), lang) == _road_words(
             _words_without(b["name"], generic, lang), lang
@@ -559,6 +609,30 @@ def same_entity(a: dict, b: dict, lang: ModuleType, *, across: bool = False) -> 
         if across and translated(a["name"], b["name"], lang):
             return True  # "Carretera Central" / "Central Highway"
         return _same_place_shortened(a["name"], b["name"], lang, across)
+    return False
+
+
+# A county is named after its seat more often than not, and the bare name is the town ("Boulder
+# County" / "in Boulder", "Los Angeles County" / "Los Angeles"); a province or a prefecture is
+# called by its bare name ("Akita Prefecture" / "Akita has ...", "Bắc Ninh is committed").
+_TOWN_DIVISION_WORDS = frozenset({"county"})
+
+
+def _division_and_its_town(a: str, b: str, lang: ModuleType) -> bool:
+    """Whether one name is a county's and the other the town the gazetteer knows it is named
+    after ("Boulder County" / "a church in Boulder"): in one report that writes both, two
+    places, the county and its town. A county whose bare name is no town ("Broward County" /
+    "Broward") is one place; across two reports one outlet's "Boulder" may be the other's
+    "Boulder County", so the rule holds within a report only."""
+    for division, other in ((a, b), (b, a)):
+        words = division.split()
+        if (
+            len(words) >= 2
+            and words[-1].lower() in _TOWN_DIVISION_WORDS
+            and " ".join(words[:-1]).casefold() == other.casefold()
+            and is_town_name(other)
+        ):
+            return True
     return False
 
 
@@ -573,7 +647,8 @@ def _listed_or_gazetteer_place(name: str, lang: ModuleType) -> bool:
 
 def _same_place_shortened(a: str, b: str, lang: ModuleType, across: bool) -> bool:
     """Whether, across two reports, one place's name is an airport's name without the city it
-    opens with ("Sky Harbor" of "Phoenix Sky Harbor International Airport")."""
+    opens with ("Sky Harbor" of "Phoenix Sky Harbor International Airport"), or a two-word
+    name without its first word (_first_word_left_out)."""
     if not across:
         return False
     generic = lang.PLACE_GENERIC_ACROSS
@@ -584,7 +659,34 @@ def _same_place_shortened(a: str, b: str, lang: ModuleType, across: bool) -> boo
             bare = _words_without(rest, generic, lang)
             if bare and bare == _words_without(short, generic, lang):
                 return True
+        if _first_word_left_out(short, long, lang):
+            return True
     return False
+
+
+def _first_word_left_out(short: str, long: str, lang: ModuleType) -> bool:
+    """Whether one word is a two-word place's name without the word it opens with, a sponsor's
+    or an adjective ("Saddledome" of "Scotiabank Saddledome", "Kwaremont" of "Oude
+    Kwaremont"): not when the two words make a place the lists or the gazetteer know ("South
+    Korea", "New York"), when the first is a place ("Denver Stapleton") or a side ("North"),
+    when the word left is a place of its own ("Greater Manchester" is not Manchester), nor when
+    it is a generic one ("Island", "Street")."""
+    words, kept = long.split(), short.split()
+    if len(words) != 2 or len(kept) != 1 or name_key(kept[0]) != name_key(words[1]):
+        return False
+    generic = (
+        lang.PLACE_SUFFIXES | lang.PLACE_LAST_WORDS | lang.PLACE_GENERIC_WORDS | lang.PLACE_GENERIC_ACROSS
+    )
+    first = words[0]
+    return (
+        kept[0][:1].isupper()
+        and kept[0].lower() not in generic
+        and not _listed_or_gazetteer_place(long, lang)
+        and not _listed_or_gazetteer_place(first, lang)
+        and not _listed_or_gazetteer_place(short, lang)
+        and not opens_a_country_name(first)
+        and first.lower() not in lang.STOPWORDS
+    )
 
 
 def known_region(name: str, lang: ModuleType) -> bool:

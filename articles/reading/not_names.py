@@ -197,15 +197,19 @@ def owned_thing(doc, start: int, end: int) -> bool:
 
 
 def inside_title(doc, start: int, end: int, lang: ModuleType) -> bool:
-    """Whether the name is the end of an office ("State" of "Secretary of State") or, with its
-    possessive, the start of one ("State" of "State’s Attorney Marcus Ellery")."""
+    """Whether the name is the end of an office ("State" of "Secretary of State") or, with or
+    without its possessive, the start of one ("State" of "State’s Attorney Marcus Ellery", of
+    "State Senator Neil Prescott")."""
     for length in (2, 3):
         if start - length < 0:
             break
         phrase = " ".join(t.lower_ for t in doc[start - length : end])
         if phrase in lang.TITLE_PHRASES:
             return True
-    return end + 1 < len(doc) and doc[start : end + 2].text.lower() in lang.TITLE_PHRASES
+    return any(
+        end + extra <= len(doc) and doc[start : end + extra].text.lower() in lang.TITLE_PHRASES
+        for extra in (1, 2)
+    )
 
 
 # Words of a government's own name, which an office's title may carry ("Scottish Government Minister")

@@ -3,8 +3,8 @@ as a group's, a country's or a campaign's words instead. Plain Python, no Django
 
 from types import ModuleType
 
-from .gazetteer import is_country_name, opens_a_country_name
-from .identity import PERSON, POSSESSIVE, SUFFIXES, is_first_name, is_initial, name_parts
+from .gazetteer import is_country_name, is_place_name, opens_a_country_name
+from .identity import PERSON, POSSESSIVE, SUFFIXES, is_first_name, is_initial, known_place, name_parts
 from .kin import HONORIFICS, KIN
 from .kinds import aged
 from .spans import without_possessive
@@ -57,14 +57,31 @@ def after_a_title(doc, ent, lang: ModuleType) -> bool:
         and doc[ent.start - 1].is_title
         and (
             (len(words) >= 2 and all(t.is_title for t in ent) and person_is_plausible(words, lang))
-            # "Mr Somchai said": an honorific makes one word someone's name
+            # "Mr Somchai said": an honorific makes one word someone's name, and so does an
+            # office's title ("President Ashby's order"), the word no body's or place's
             or (
                 len(words) == 1
                 and ent[0].is_title
                 and ent[0].is_alpha
-                and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS
+                and (
+                    doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS
+                    or _office_holder(ent[0], doc[ent.start - 1], lang)
+                )
             )
         )
+    )
+
+
+def _office_holder(word, title, lang: ModuleType) -> bool:
+    """Whether one capitalised word after an office's title ("President Ashby") is the holder's
+    surname: no word of a body's name, no title, no place the lists or the gazetteer know."""
+    lower = word.lower_
+    return (
+        title.lower_.rstrip(".") in lang.OFFICE_TITLES
+        and lower not in lang.ORG_SUFFIXES
+        and lower not in lang.TITLES
+        and not known_place(word.text, lang)
+        and not is_place_name(word.text)
     )
 
 

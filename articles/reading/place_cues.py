@@ -185,10 +185,36 @@ def based_in(doc, end: int) -> bool:
     )
 
 
+# Nouns for a settlement or an area whose "of" a name follows ("the tiny mountain town of
+# Jamestown", "the city of Lawrence"); not "port" or "capital", which bodies and things have too
+# ("the Port of Felixstowe" is its operator).
+_SETTLEMENT_OF_NOUNS = frozenset(
+    "city town village hamlet suburb township municipality borough county province region island".split()
+)
+
+
+def _settlement_named_by_of(doc, start: int, lang: ModuleType) -> bool:
+    """Whether the name follows "of" after a lower-case noun for a settlement that a determiner
+    opens ("the tiny mountain town of Jamestown", "the city of Lawrence"): the name is that
+    town's, not a body's."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    noun = doc[start - 2]
+    return (
+        noun.is_lower
+        and noun.lower_ in _SETTLEMENT_OF_NOUNS
+        and noun.pos_ == "NOUN"
+        and any(c.dep_ == "det" for c in noun.children)
+    )
+
+
 def _place_in_apposition(doc, start: int, end: int, lang: ModuleType) -> bool:
     """Whether a comma and a lower-case noun for a settlement or a landform follow the name, set
     beside it by the parse ("Uliastai, the capital of Zavkhan", "Oia, the village famous for
-    its sunsets", "Katla, the volcano beneath ..."): the name is that place's."""
+    its sunsets", "Katla, the volcano beneath ..."), or the name follows such a noun's "of"
+    ("the mountain town of Jamestown"): the name is that place's."""
+    if _settlement_named_by_of(doc, start, lang):
+        return True
     if end >= len(doc) or doc[end].text != ",":
         return False
     root = doc[start:end].root

@@ -225,16 +225,24 @@ def particle_start(doc, start: int, lang: ModuleType) -> int:
 _INSIDE_NO_NAME = frozenset({"on", "in", "at", "near"})
 
 
-def name_end(doc, start: int, end: int) -> int:
+def name_end(doc, start: int, end: int, lang: ModuleType) -> int:
     """Where a name the model ran on ends: before a bracket ("CARACAS (Paxwire) -": the wire's
     name follows its dateline) or a lower-case "on", "in", "at" or "near" standing alone
-    ("Pangkal Pinang on Bangka"; "Stoke-on-Trent" keeps its hyphens)."""
+    ("Pangkal Pinang on Bangka"; "Stoke-on-Trent" keeps its hyphens), but not a body's "on
+    the" and its remit ("Reviewing Committee on the Export of Works of Art")."""
     for k in range(start + 1, end):
         token = doc[k]
         if token.text in ("(", "["):
             return k
         alone = token.whitespace_ and doc[k - 1].whitespace_
-        if token.lower_ in _INSIDE_NO_NAME and token.is_lower and alone:
+        remit = (
+            token.lower_ == "on"
+            and k + 1 < end
+            and doc[k + 1].lower_ == "the"
+            and doc[k - 1].is_title
+            and doc[k - 1].lower_ in lang.ORG_SUFFIXES
+        )
+        if token.lower_ in _INSIDE_NO_NAME and token.is_lower and alone and not remit:
             return k
     return end
 
@@ -325,6 +333,8 @@ def extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int:
         while extended < len(doc) and doc[extended].is_title and not doc[extended].is_sent_start:
             extended += 1
         return extended
+    if kind == ORGANISATION and (remit := _remit_end(doc, start, end, lang)) > end:
+        return remit
     extended = end
     while (
         extended + 1 < len(doc)
@@ -344,6 +354,62 @@ def extended_end(doc, start: int, end: int, kind: str, lang: ModuleType) -> int:
         )
     if kind == PLACE:
         return _place_named_after(doc, end, lang)
+    return end
+
+
+# Small words inside a body's remit after its "for" or "on the" ("for the Protection against
+# Sanitary Risks", "on the Export of Works of Art"), between its capitalised words.
+_REMIT_LINKS = frozenset({"of", "for", "and", "the", "against", "on", "in", "to"})
+
+
+def _capitalised_run_end(doc, k: int, lang: ModuleType, commas: bool = False) -> int:
+    """The end of a run of capitalised words from k, with small words of a name (_REMIT_LINKS)
+    and, if commas, commas between them, ending on a capitalised word; k when doc[k] is no
+    such word. A day, a month or a new sentence ends it."""
+    end = i = k
+    while i < len(doc) and not (i > k and doc[i].is_sent_start):
+        token = doc[i]
+        if (
+            token.is_title
+            and token.is_alpha
+            and token.lower_ not in lang.MONTHS
+            and token.lower_ not in lang.WEEKDAYS
+        ):
+            i += 1
+            end = i
+        elif end > k and (token.lower_ in _REMIT_LINKS or (commas and token.text == ",")):
+            i += 1
+        else:
+            break
+    return end
+
+
+def _remit_end(doc, start: int, end: int, lang: ModuleType) -> int:
+    """Where a body's name the model cut before its remit ends: after a body's word, "for" or
+    "on the" and capitalised words ("the Federal Commission" + "for the Protection against
+    Sanitary Risks", "the Reviewing Committee" + "on the Export of Works of Art"); after a name
+    that has its "of" or "for", a list of capitalised words closed by "and" ("Bureau of Alcohol,
+    Tobacco" + ", Firearms and Explosives"). end when neither follows."""
+    if end + 2 >= len(doc):
+        return end
+    if doc[end - 1].lower_ in lang.ORG_SUFFIXES and doc[end - 1].is_title:
+        k = end + 1
+        if doc[end].lower_ == "on":
+            if doc[k].lower_ != "the":
+                return end
+            k += 1
+        elif doc[end].lower_ == "for":
+            k += doc[k].lower_ == "the"
+        else:
+            return end
+        run = _capitalised_run_end(doc, k, lang)
+        return run if run > k else end
+    if doc[end].text == "," and any(t.lower_ in ("of", "for") for t in doc[start + 1 : end - 1]):
+        k = end
+        while k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].is_title and doc[k + 1].is_alpha:
+            k += 2
+        if k + 1 < len(doc) and k > end and doc[k].lower_ == "and" and doc[k + 1].is_title:
+            return k + 2
     return end
 
 

@@ -63,6 +63,15 @@ TITLES = frozenset(
 # Military ranks that are also ordinary words or surnames ("a major change", "John Major"): a
 # title only as the first of three capitalised words or more ("Major Edmund Carrow").
 RANKS = frozenset("major private marshal brigadier commodore ensign".split())
+# Titles written before a surname alone, as an honorific is ("President Ashby's order",
+# "Governor Hochul said", "Bishop Tutu"): an office held by one person, not a word such as
+# "chief", "director" or "official" that also opens a body's name or a description.
+OFFICE_TITLES = frozenset(
+    """president governor gov senator sen mayor judge chancellor premier representative rep
+    congressman congresswoman pope king queen prince princess bishop archbishop rabbi imam
+    sheikh dr doctor professor prof dame lord lady general gen colonel col admiral lieutenant
+    captain sergeant commissioner""".split()
+)
 # The commonest Vietnamese family names, which open a Vietnamese name ("Nguyễn Văn Thành"); the
 # model may tag the name without them. Unaccented only where the spelling is no English word
 # or other name ("Le", "Ho", "Do", "Mai" are left out).
@@ -129,6 +138,11 @@ TITLE_PHRASES = (
     "special representative",
     "supreme leader",
     "national security adviser",
+    # a US state legislator ("defeated State Senator Neil A. Prescott"): "State" names no body
+    "state senator",
+    "state sen.",
+    "state representative",
+    "state rep.",
     "state's attorney",  # the elected prosecutor of a US county or city ("State’s Attorney Marcus Ellery")
     "state’s attorney",
 )
@@ -251,6 +265,9 @@ PARTY_RANK_WORDS = frozenset(
 )
 # Everyday short forms of parties' names ("Lib Dems" for the Liberal Democrats).
 PARTY_ALIASES = {"lib dems": "liberal democrats"}
+# The chambers of a legislature, whose bodies are named with and without them ("Senate Armed
+# Services Committee", "the Armed Services Committee").
+CHAMBER_WORDS = frozenset({"house", "senate"})
 # Parties' nicknames that papers also write as adjectives, as they write "Republican" or
 # "Conservative" ("one GOP moderate", "GOP code", "a Tory MP"): before a noun they describe it
 # and name no body (the guide's "Tory"); alone ("the GOP won") they name the party.
@@ -342,7 +359,7 @@ HOLDING_WORDS = frozenset(
 # Last words of places that are also surnames (so not in PLACE_SUFFIXES): they make a place of a
 # name the model calls an organisation, never of one it calls a person.
 PLACE_LAST_WORDS = frozenset(
-    "hill hills hillside heights park hall square gardens field arena village place point ness quarter".split()
+    "hill hills hillside heights park hall square gardens field village place point ness quarter".split()
 )
 # Lower-case nouns for premises and media that a name before them names ("the Cinnamon Grand
 # hotel", "the group's Al Masirah television"): a hotel or a channel, never the person it may
@@ -362,7 +379,7 @@ NOT_ACRONYMS = frozenset(
 PLACE_SUFFIXES = frozenset(
     """river sea ocean lake island islands valley desert strait gulf bay coast peninsula province
     region county district mountains basin delta hotel palace stadium cathedral mosque
-    temple airport spaceport harbour harbor boulevard street avenue road square bridge wharf quay creek
+    temple airport spaceport arena harbour harbor boulevard street avenue road square bridge wharf quay creek
     station port highway hwy parish mansion birthplace""".split()
 )
 # Words that end (or start) names of laws, events and things, not of people.
