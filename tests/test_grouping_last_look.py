@@ -389,3 +389,22 @@ def test_the_closing_thoughts_read_again_the_members_of_a_later_event_an_applied
     assert moving.pk in seen[third]
     assert len(seen[third]) == 3
     assert len(seen[second]) == 2
+
+
+def test_a_dated_report_of_the_events_hours_joins_at_the_link_line_under_the_old_dated_line():
+    # A fact check of the speech, an hour after it: 0.22, few words shared, no rival event.
+    assert last_look.DATED_LOOK_THRESHOLD <= 0.22 < last_look.REBUILD_FROM
+    assert last_look._line(_scored((0.22, 0.1), (0.05, 0.1))) == last_look.DATED_LOOK_THRESHOLD
+
+
+def test_an_event_of_other_days_is_no_rival_to_the_event_of_the_reports_hours():
+    # The saga's happening two days before, which the angle recaps, scores more than half the
+    # angle's own event: it is not of the report's news cycle, so the report still joins.
+    assert last_look._line(_scored((0.3, 0.2), (0.2, 2.6))) == last_look.DATED_LOOK_THRESHOLD
+    assert last_look._line(_scored((0.3, 0.2), (0.2, last_look.DATED_LOOK_RIVAL_DAYS + 0.1))) is not None
+
+
+def test_an_event_of_the_next_morning_is_still_a_rival():
+    # The budget's vote at dawn after the water bill's evening: either may be the angle's story.
+    assert last_look._line(_scored((0.33, 0.1), (0.26, 0.5))) is None
+    assert last_look._line(_scored((0.3, 0.2), (0.2, None))) is None
