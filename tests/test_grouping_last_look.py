@@ -202,6 +202,26 @@ def test_a_report_left_alone_joins_its_story_at_the_near_miss_line_not_only_at_t
     assert shares.grouping_evidence["threshold"] == last_look.LOOK_THRESHOLD
 
 
+@pytest.mark.django_db
+def test_a_dated_report_left_alone_is_looked_at_under_the_undated_rebuild_line(monkeypatch):
+    # A dated angle that scores under REBUILD_FROM against its story's stored profile may still
+    # reach the dated line once the event is rebuilt: it is weighed again from DATED_REBUILD_FROM.
+    morning = datetime(2026, 3, 2, 7, tzinfo=UTC)
+    wire = report("Wire", *FERRY_WIRE, published_at=morning)
+    report("Paper", *FERRY_PAPER, published_at=morning.replace(hour=8))
+    with monkeypatch.context() as patched:
+        patched.setattr(engine, "THRESHOLD", 0.99)
+        patched.setattr(refine, "THRESHOLD", 0.99)
+        shares = report("Markets Daily", *FERRY_SHARES, published_at=morning.replace(hour=10))
+    assert Event.objects.get(pk=shares.event_id).article_count == 1
+    monkeypatch.setattr(last_look, "REBUILD_FROM", 0.99)
+
+    assert look_again([wire.event_id, shares.event_id]) == 1
+
+    shares.refresh_from_db()
+    assert shares.event_id == wire.event_id
+
+
 SALVAGE = (
     "Salvors refloat Smyril Line's ferry Aurora and tow it to Klaksvik shipyard",
     "Salvage crews refloated the ferry Aurora on the morning high tide and towed it to the "
