@@ -8,7 +8,8 @@ and nothing brings it there. Once the run is grouped, each report still alone in
 scored again against the events the index finds for it (its own left out), with the events as
 they now are, and joins the best one if that scores at least the near-miss line
 (LOOK_THRESHOLD), under which events are only linked; a dated report joins an event of its own
-hours lower still (DATED_LOOK_THRESHOLD) when no other event comes close (DATED_LOOK_LEAD): the
+hours lower still (DATED_LOOK_THRESHOLD) when no other event of its news cycle comes close
+(DATED_LOOK_LEAD, DATED_LOOK_RIVAL_DAYS): the
 markets' reaction, an explainer or a partisan column of one happening shares few of its words.
 
 A report in company that joined a related story before its own story's event formed is in the
