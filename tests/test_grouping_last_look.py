@@ -202,6 +202,26 @@ def test_a_report_left_alone_joins_its_story_at_the_near_miss_line_not_only_at_t
     assert shares.grouping_evidence["threshold"] == last_look.LOOK_THRESHOLD
 
 
+@pytest.mark.django_db
+def test_a_dated_report_left_alone_is_looked_at_under_the_undated_rebuild_line(monkeypatch):
+    # A dated angle that scores under REBUILD_FROM against its story's stored profile may still
+    # reach the dated line once the event is rebuilt: it is weighed again from DATED_REBUILD_FROM.
+    morning = datetime(2026, 3, 2, 7, tzinfo=UTC)
+    wire = report("Wire", *FERRY_WIRE, published_at=morning)
+    report("Paper", *FERRY_PAPER, published_at=morning.replace(hour=8))
+    with monkeypatch.context() as patched:
+        patched.setattr(engine, "THRESHOLD", 0.99)
+        patched.setattr(refine, "THRESHOLD", 0.99)
+        shares = report("Markets Daily", *FERRY_SHARES, published_at=morning.replace(hour=10))
+    assert Event.objects.get(pk=shares.event_id).article_count == 1
+    monkeypatch.setattr(last_look, "REBUILD_FROM", 0.99)
+
+    assert look_again([wire.event_id, shares.event_id]) == 1
+
+    shares.refresh_from_db()
+    assert shares.event_id == wire.event_id
+
+
 SALVAGE = (
     "Salvors refloat Smyril Line's ferry Aurora and tow it to Klaksvik shipyard",
     "Salvage crews refloated the ferry Aurora on the morning high tide and towed it to the "
@@ -389,3 +409,22 @@ def test_the_closing_thoughts_read_again_the_members_of_a_later_event_an_applied
     assert moving.pk in seen[third]
     assert len(seen[third]) == 3
     assert len(seen[second]) == 2
+
+
+def test_a_dated_report_of_the_events_hours_joins_at_the_link_line_under_the_old_dated_line():
+    # A fact check of the speech, an hour after it: 0.22, few words shared, no rival event.
+    assert last_look.DATED_LOOK_THRESHOLD <= 0.22 < last_look.REBUILD_FROM
+    assert last_look._line(_scored((0.22, 0.1), (0.05, 0.1))) == last_look.DATED_LOOK_THRESHOLD
+
+
+def test_an_event_of_other_days_is_no_rival_to_the_event_of_the_reports_hours():
+    # The saga's happening two days before, which the angle recaps, scores more than half the
+    # angle's own event: it is not of the report's news cycle, so the report still joins.
+    assert last_look._line(_scored((0.3, 0.2), (0.2, 2.6))) == last_look.DATED_LOOK_THRESHOLD
+    assert last_look._line(_scored((0.3, 0.2), (0.2, last_look.DATED_LOOK_RIVAL_DAYS + 0.1))) is not None
+
+
+def test_an_event_of_the_next_morning_is_still_a_rival():
+    # The budget's vote at dawn after the water bill's evening: either may be the angle's story.
+    assert last_look._line(_scored((0.33, 0.1), (0.26, 0.5))) is None
+    assert last_look._line(_scored((0.3, 0.2), (0.2, None))) is None

@@ -41,9 +41,11 @@ LINK_MEMBERS = 2
 # event was 0.88 days or more from it, and 11 of the 13 split halves scoring 0.1 or more were
 # 0.51 days apart at most (the other two 0.69 and 1.05 days: a tabloid, a next-day column).
 LINK_DAYS = DATED_LOOK_DAYS
-# The best score, member against event, that links two events of one news cycle. Under the
-# last look's dated line (0.25), since a link is a softer claim than a join: it shows a line on
-# both pages and keeps an outlet off "not covered by", and staff decide. The closest pair of
+# The best score, member against event, that links two events of one news cycle. A link is a
+# softer claim than a join: it shows a line on both pages and keeps an outlet off "not covered
+# by", and staff decide. Since session 26 the last look's dated line is the same (a report alone
+# joins an event of its hours at 0.2 when it leads every rival of its news cycle twice over), so
+# links are left between events of two reports, and where a rival of the same hours came close. The closest pair of
 # different happenings of one day on the development corpora scored 0.17 (two votes of one
 # parliament); split halves of one happening within the half day 0.13 to 0.40.
 LINK_LINE = 0.2
