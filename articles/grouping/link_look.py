@@ -57,6 +57,7 @@ def look_for_links(store: LookStore, event_ids: Iterable[int]) -> dict[tuple[int
     LINK_LINE with them. The caller stores the links (near_misses.link)."""
     links: dict[tuple[int, int], float] = {}
     small = store.members(sorted(set(event_ids)), LINK_MEMBERS)
+    kept: Weights | None = None  # reused while the store's counts stay the same (Weights.for_store)
     for event_id, members in sorted(small.items()):
         if any(m.report.published_at is None for m in members):
             continue  # undated: nothing tells the hours (see the module's docstring)
@@ -68,8 +69,8 @@ def look_for_links(store: LookStore, event_ids: Iterable[int]) -> dict[tuple[int
         if profile is not None:
             found.update(store.candidates(index_keys(profile), profile.last, LOOK_CANDIDATES + 1))
         for member in members:
-            reports, frequencies = store.frequencies(report_keys(member.report))
-            terms, names = Weights(reports, frequencies).vectors(member.report)
+            kept = Weights.for_store(store, report_keys(member.report), kept)
+            terms, names = kept.vectors(member.report)
             query = heaviest_keys(terms.vector, names.vector, QUERY_TERMS, QUERY_NAMES)
             found.update(store.candidates(query, member.report.published_at, LOOK_CANDIDATES + 1))
         found.discard(event_id)
@@ -80,7 +81,8 @@ def look_for_links(store: LookStore, event_ids: Iterable[int]) -> dict[tuple[int
         }
         if not near:
             continue
-        for other, best in _best_scores(store, event_id, members, near).items():
+        kept, scores = _best_scores(store, event_id, members, near, kept)
+        for other, best in scores.items():
             if best >= LINK_LINE:
                 pair = (min(event_id, other), max(event_id, other))
                 links[pair] = max(best, links.get(pair, 0.0))
@@ -105,18 +107,19 @@ def other_cycles(first: datetime | None, other_first: datetime | None) -> bool:
 
 
 def _best_scores(
-    store: LookStore, event_id: int, members: list[Member], near: dict[int, Profile]
-) -> dict[int, float]:
+    store: LookStore, event_id: int, members: list[Member], near: dict[int, Profile], kept: Weights | None
+) -> tuple[Weights, dict[int, float]]:
     """Each near event's best score with the event: its members against the event rebuilt, and
     the event's members against it (rebuilt when it holds at most MAX_MEMBERS, else as stored),
-    all weighed with the frequencies of now."""
+    all weighed with the frequencies of now; with the weights used (`kept` if still those of
+    the store's counts, Weights.for_store)."""
     theirs = store.members(sorted(near), MAX_MEMBERS)
     keys = {
         key
         for m in [*members, *(m for group in theirs.values() for m in group)]
         for key in report_keys(m.report)
     }
-    weights = Weights(*store.frequencies(keys))
+    weights = Weights.for_store(store, keys, kept)
     vectors = {
         m.article_id: weights.vectors(m.report) for m in [*members, *(m for g in theirs.values() for m in g)]
     }
@@ -127,7 +130,7 @@ def _best_scores(
         scores = [score(m.report, *vectors[m.article_id], profile).score for m in members]
         scores += [score(m.report, *vectors[m.article_id], ours).score for m in theirs.get(other, [])]
         best[other] = max(scores)
-    return best
+    return weights, best
 
 
 def _rebuilt(members: list[Member], vectors: dict[int, tuple]) -> Profile:

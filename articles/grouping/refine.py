@@ -99,6 +99,8 @@ class Refinement:
     # The new profile of every event whose membership changed; members == 0: now empty.
     profiles: dict[int, Profile] = field(default_factory=dict)
     splits: list[Split] = field(default_factory=list)
+    # The weights reconsider scored with, for the next look to reuse (Weights.for_store).
+    weights: Weights | None = None
 
 
 class RefineStore(Protocol):
@@ -213,7 +215,7 @@ def reconsider(
     members = [m for group in small.values() for m in group]
     keys = {key for m in members for key in report_keys(m.report)}
     reports, frequencies = store.frequencies(keys)
-    if weights is None or weights.frequencies is not frequencies or weights.reports != max(reports, 1):
+    if weights is None or not weights.counts_of(reports, frequencies):
         weights = Weights(reports, frequencies)
     vectors = {m.article_id: _Vectors(m.report, weights) for m in members}
 
@@ -283,6 +285,7 @@ def reconsider(
     for group in groups:
         if group.changed:
             result.profiles[group.event_id] = _profile(group, weights)
+    result.weights = weights
     return result
 
 
