@@ -29,7 +29,7 @@ Plain Python; no Django.
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, match_evidence, report_keys
+from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, keys_of, match_evidence
 from .refine import MAX_MEMBERS, RELATED, SPLIT_MARGIN, Member, Move, Refinement, RefineStore, reconsider
 from .scoring import THRESHOLDS
 from .similarity import THRESHOLD, Match, Profile, explain, score
@@ -101,7 +101,7 @@ def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
         if member.pinned or member.report.short:
             continue  # staff placed it; a headline-only report joins on its own rule
         report = member.report
-        weights = kept = Weights.for_store(store, report_keys(report), kept)
+        weights = kept = Weights.for_store(store, keys_of([report]), kept)
         terms, names = weights.vectors(report)
         query = heaviest_keys(terms.vector, names.vector, QUERY_TERMS, QUERY_NAMES)
         found = store.candidates(query, report.published_at, LOOK_CANDIDATES + 1)
@@ -114,11 +114,7 @@ def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
         small = store.members(list(loaded), MAX_MEMBERS)
         for other in small:
             small[other] = sorted([*small[other], *moved_in.get(other, [])], key=lambda m: m.article_id)
-        keys = {
-            key
-            for m in [member, *(m for group in small.values() for m in group)]
-            for key in report_keys(m.report)
-        }
+        keys = keys_of([report, *(m.report for group in small.values() for m in group)])
         weights = kept = Weights.for_store(store, keys, kept)
         terms, names = weights.vectors(report)
         profiles = {

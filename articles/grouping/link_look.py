@@ -28,7 +28,7 @@ and a regroup of it link the same events. Plain Python; no Django.
 from collections.abc import Iterable
 from datetime import datetime
 
-from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, report_keys
+from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, keys_of
 from .last_look import DATED_LOOK_DAYS, LOOK_CANDIDATES, LookStore
 from .refine import MAX_MEMBERS, Member
 from .similarity import Profile, score
@@ -69,7 +69,7 @@ def look_for_links(store: LookStore, event_ids: Iterable[int]) -> dict[tuple[int
         if profile is not None:
             found.update(store.candidates(index_keys(profile), profile.last, LOOK_CANDIDATES + 1))
         for member in members:
-            kept = Weights.for_store(store, report_keys(member.report), kept)
+            kept = Weights.for_store(store, keys_of([member.report]), kept)
             terms, names = kept.vectors(member.report)
             query = heaviest_keys(terms.vector, names.vector, QUERY_TERMS, QUERY_NAMES)
             found.update(store.candidates(query, member.report.published_at, LOOK_CANDIDATES + 1))
@@ -114,11 +114,7 @@ def _best_scores(
     all weighed with the frequencies of now; with the weights used (`kept` if still those of
     the store's counts, Weights.for_store)."""
     theirs = store.members(sorted(near), MAX_MEMBERS)
-    keys = {
-        key
-        for m in [*members, *(m for group in theirs.values() for m in group)]
-        for key in report_keys(m.report)
-    }
+    keys = keys_of([m.report for m in [*members, *(m for group in theirs.values() for m in group)]])
     weights = Weights.for_store(store, keys, kept)
     vectors = {
         m.article_id: weights.vectors(m.report) for m in [*members, *(m for g in theirs.values() for m in g)]
