@@ -49,6 +49,7 @@ LINK_DAYS = DATED_LOOK_DAYS
 LINK_LINE = 0.2
 
 _SECONDS_A_DAY = 86400.0
+REBUILT_KEPT = 5000
 
 
 def look_for_links(store: LookStore, event_ids: Iterable[int]) -> dict[tuple[int, int], float]:
@@ -58,7 +59,13 @@ def look_for_links(store: LookStore, event_ids: Iterable[int]) -> dict[tuple[int
     links: dict[tuple[int, int], float] = {}
     small = store.members(sorted(set(event_ids)), LINK_MEMBERS)
     kept: Weights | None = None  # reused while the store's counts stay the same (Weights.for_store)
+    # Event id -> its profile rebuilt from its members: the look moves no report, so an event
+    # near several small ones is rebuilt once (bench_grouping's 100,000 reports hold some 45
+    # events a day). Emptied past REBUILT_KEPT profiles, to bound the memory.
+    rebuilt: dict[int, Profile] = {}
     for event_id, members in sorted(small.items()):
+        if len(rebuilt) > REBUILT_KEPT:
+            rebuilt.clear()
         if any(m.report.published_at is None for m in members):
             continue  # undated: nothing tells the hours (see the module's docstring)
         first = min(m.report.published_at for m in members)
@@ -81,7 +88,7 @@ def look_for_links(store: LookStore, event_ids: Iterable[int]) -> dict[tuple[int
         }
         if not near:
             continue
-        kept, scores = _best_scores(store, event_id, members, near, kept)
+        kept, scores = _best_scores(store, event_id, members, near, kept, rebuilt)
         for other, best in scores.items():
             if best >= LINK_LINE:
                 pair = (min(event_id, other), max(event_id, other))
@@ -107,12 +114,18 @@ def other_cycles(first: datetime | None, other_first: datetime | None) -> bool:
 
 
 def _best_scores(
-    store: LookStore, event_id: int, members: list[Member], near: dict[int, Profile], kept: Weights | None
+    store: LookStore,
+    event_id: int,
+    members: list[Member],
+    near: dict[int, Profile],
+    kept: Weights | None,
+    rebuilt: dict[int, Profile],
 ) -> tuple[Weights, dict[int, float]]:
     """Each near event's best score with the event: its members against the event rebuilt, and
     the event's members against it (rebuilt when it holds at most MAX_MEMBERS, else as stored),
     all weighed with the frequencies of now; with the weights used (`kept` if still those of
-    the store's counts, Weights.for_store)."""
+    the store's counts, Weights.for_store). rebuilt: the near events rebuilt so far, by id (the
+    same counts give the same profile), added to."""
     theirs = store.members(sorted(near), MAX_MEMBERS)
     keys = keys_of([m.report for m in [*members, *(m for group in theirs.values() for m in group)]])
     weights = Weights.for_store(store, keys, kept)
@@ -122,7 +135,12 @@ def _best_scores(
     ours = _rebuilt(members, vectors)
     best: dict[int, float] = {}
     for other, stored in sorted(near.items()):
-        profile = _rebuilt(theirs[other], vectors) if other in theirs else stored
+        if other in theirs:
+            profile = rebuilt.get(other)
+            if profile is None:
+                profile = rebuilt[other] = _rebuilt(theirs[other], vectors)
+        else:
+            profile = stored
         scores = [score(m.report, *vectors[m.article_id], profile).score for m in members]
         scores += [score(m.report, *vectors[m.article_id], ours).score for m in theirs.get(other, [])]
         best[other] = max(scores)
