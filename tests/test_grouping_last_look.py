@@ -387,7 +387,7 @@ def test_the_closing_thoughts_read_again_the_members_of_a_later_event_an_applied
     moving = Article.objects.filter(event_id=first).order_by("id").first()
     seen: dict[int, list[int]] = {}
 
-    def closing(store, event_id, members=None):
+    def closing(store, event_id, members=None, weights=None):
         seen[event_id] = sorted(m.article_id for m in members)
         if event_id != first:
             return Refinement()

@@ -8,7 +8,7 @@ Plain Python; no Django.
 
 import heapq
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -41,6 +41,10 @@ POSTINGS_PER_KEY = 25
 SCANNED_PER_KEY = 100
 # Candidate events are looked for within this many days of a dated report.
 WINDOW_DAYS = 21
+# A Weights kept from one report or event to the next (Weights.for_store) is replaced by a fresh
+# one once it has weighed this many reports: its memos grow with each (about 7 kB a report on
+# bench_grouping's corpus), and the looks at the end of a regroup of 100,000 weigh most of them.
+SHARED_WEIGHTS_REPORTS = 10_000
 
 
 def term_key(term: str) -> str:
@@ -58,6 +62,14 @@ def report_keys(report: ReportFeatures) -> list[str]:
     rare as its rarer word (see Weights.term).
     """
     return [term_key(t) for t in report.terms if " " not in t] + [name_key(n) for n in report.names]
+
+
+def keys_of(reports: Iterable[ReportFeatures]) -> Iterator[str]:
+    """The reports' counted keys (report_keys), made only as a store reads them: the in-memory
+    store hands back every count without reading the keys asked for, and making the keys of
+    every report a decision or a look weighs was a twentieth of a regroup."""
+    for report in reports:
+        yield from report_keys(report)
 
 
 class Store(Protocol):
@@ -104,6 +116,28 @@ class Weights:
         # scoring and its addition to an event's profile.
         self._vectors: dict[int, tuple[ReportFeatures, Weighted, Weighted]] = {}
 
+    @classmethod
+    def for_store(cls, store: "Store", keys: Iterable[str], kept: "Weights | None" = None) -> "Weights":
+        """Weights for the store's counts of `keys`: `kept` itself when the store hands back the
+        very same counts it was made from (the in-memory store does, until it counts another
+        report), else new ones. Why: reports weighed in one Weights are weighed once, and a word's
+        idf once for them all; after a regroup's last report is counted, the last look, the
+        closing thoughts and the look for links weighed each report again with fresh memos for
+        each report or event (a fifth of a regroup of 100,000). The idfs are the same either way."""
+        reports, frequencies = store.frequencies(keys)
+        if kept is not None and kept.counts_of(reports, frequencies):
+            return kept
+        return cls(reports, frequencies)
+
+    def counts_of(self, reports: int, frequencies: dict[str, int]) -> bool:
+        """Whether these weights are those of the counts (the very same mapping, not a copy, and
+        the same number of reports), and small enough to keep (SHARED_WEIGHTS_REPORTS)."""
+        return (
+            self.frequencies is frequencies
+            and self.reports == max(reports, 1)
+            and len(self._vectors) < SHARED_WEIGHTS_REPORTS
+        )
+
     def vectors(self, report: ReportFeatures) -> tuple[Weighted, Weighted]:
         """The report's term and name vectors weighted with these idfs (computed once)."""
         cached = self._vectors.get(id(report))
@@ -115,15 +149,10 @@ class Weights:
 
     def _weigh_terms(self, raw: dict[str, float]) -> tuple[dict[str, float], float]:
         """Weighted.of(raw, self.term), unrolled: every report scored pays for ~400 look-ups
-        with a cold memo, and there the calls cost more than the arithmetic."""
-        memo, frequencies, idf_of_count = self._terms, self.frequencies, self._idf_of_count
-
-        def word_idf(word: str) -> float:
-            value = memo.get(word)
-            if value is None:
-                value = memo[word] = idf_of_count(frequencies.get("t:" + word, 1))
-            return value
-
+        with a cold memo, and there the calls cost more than the arithmetic (a word's idf is
+        looked up inline, a function call only for a count not yet seen)."""
+        memo, by_count, idf_of_count = self._terms, self._by_count, self._idf_of_count
+        count_of = self.frequencies.get
         vector = {}
         for key, weight in raw.items():
             idf = memo.get(key)
@@ -131,9 +160,27 @@ class Weights:
                 if " " in key:
                     # A phrase is as rare as its rarer word (phrases are not counted).
                     first, second = key.split(" ", 1)
-                    idf = memo[key] = max(word_idf(first), word_idf(second))
+                    idf_first = memo.get(first)
+                    if idf_first is None:
+                        count = count_of("t:" + first, 1)
+                        idf_first = by_count.get(count)
+                        if idf_first is None:
+                            idf_first = idf_of_count(count)
+                        memo[first] = idf_first
+                    idf_second = memo.get(second)
+                    if idf_second is None:
+                        count = count_of("t:" + second, 1)
+                        idf_second = by_count.get(count)
+                        if idf_second is None:
+                            idf_second = idf_of_count(count)
+                        memo[second] = idf_second
+                    idf = max(idf_first, idf_second)
                 else:
-                    idf = word_idf(key)
+                    count = count_of("t:" + key, 1)
+                    idf = by_count.get(count)
+                    if idf is None:
+                        idf = idf_of_count(count)
+                memo[key] = idf
             vector[key] = weight * idf
         return vector, math.sqrt(sum(w * w for w in vector.values()))
 
@@ -223,7 +270,7 @@ def index_keys(profile: Profile) -> dict[str, float]:
 
 def decide(report: ReportFeatures, store: Store) -> Decision:
     """Which event the report belongs to, with the evidence. Call after count_report."""
-    reports, frequencies = store.frequencies(report_keys(report))
+    reports, frequencies = store.frequencies(keys_of([report]))
     weights = Weights(reports, frequencies)
     terms, names = weights.vectors(report)
     query = heaviest_keys(terms.vector, names.vector, QUERY_TERMS, QUERY_NAMES)

@@ -393,10 +393,8 @@ def heaviest(weights: dict[str, float], limit: int) -> dict[str, float]:
     # over bare floats is cheap, and few entries are left to sort.
     cut = sorted(weights.values())[-limit]
     # Ties: single words before phrases, then alphabetical, so the result is reproducible.
-    kept = sorted(
-        ((k, w) for k, w in weights.items() if w >= cut), key=lambda kv: (-kv[1], " " in kv[0], kv[0])
-    )
-    return dict(kept[:limit])
+    kept = sorted((-w, " " in k, k) for k, w in weights.items() if w >= cut)
+    return {k: -w for w, _, k in kept[:limit]}
 
 
 def _kinds_read(labels: dict[str, tuple[str, str]], reading: dict | None) -> dict[str, tuple[str, str]]:

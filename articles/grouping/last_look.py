@@ -30,7 +30,7 @@ Plain Python; no Django.
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, match_evidence, report_keys
+from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, keys_of, match_evidence
 from .refine import MAX_MEMBERS, RELATED, SPLIT_MARGIN, Member, Move, Refinement, RefineStore, reconsider
 from .scoring import THRESHOLDS
 from .similarity import THRESHOLD, Match, Profile, explain, score
@@ -107,6 +107,7 @@ def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
     a story's common words weigh as rare ones, which the look at the end would hold against it."""
     result = Refinement()
     moved_in: dict[int, list[Member]] = {}  # event id -> the reports this look moved into it
+    kept: Weights | None = None  # reused while the store's counts stay the same (Weights.for_store)
     singles = store.members(sorted(set(event_ids)), 1)
     for event_id, members in sorted(singles.items()):
         if event_id in result.profiles:
@@ -115,8 +116,7 @@ def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
         if member.pinned or member.report.short:
             continue  # staff placed it; a headline-only report joins on its own rule
         report = member.report
-        reports, frequencies = store.frequencies(report_keys(report))
-        weights = Weights(reports, frequencies)
+        weights = kept = Weights.for_store(store, keys_of([report]), kept)
         terms, names = weights.vectors(report)
         query = heaviest_keys(terms.vector, names.vector, QUERY_TERMS, QUERY_NAMES)
         found = store.candidates(query, report.published_at, LOOK_CANDIDATES + 1)
@@ -130,12 +130,8 @@ def last_look(store: LookStore, event_ids: Iterable[int]) -> Refinement:
         small = store.members(list(loaded), MAX_MEMBERS)
         for other in small:
             small[other] = sorted([*small[other], *moved_in.get(other, [])], key=lambda m: m.article_id)
-        keys = {
-            key
-            for m in [member, *(m for group in small.values() for m in group)]
-            for key in report_keys(m.report)
-        }
-        weights = Weights(*store.frequencies(keys))
+        keys = keys_of([report, *(m.report for group in small.values() for m in group)])
+        weights = kept = Weights.for_store(store, keys, kept)
         terms, names = weights.vectors(report)
         profiles = {
             # A big event a report of this look joined is scored as it now is.
@@ -219,13 +215,15 @@ def closing_thoughts_of(store: LookStore, event_ids: Iterable[int]) -> Iterator[
     applied refinement changed are read again before their turn (later windows are read after).
     The events made are those of calling closing_thoughts once per event."""
     ordered = sorted(set(event_ids))
+    kept: Weights | None = None  # the last look's weights, reused while the counts are the same
     for start in range(0, len(ordered), MEMBERS_READ_AT_ONCE):
         window = ordered[start : start + MEMBERS_READ_AT_ONCE]
         members = store.members(window, MAX_MEMBERS)
         ahead = set(window)
         for event_id in window:
             ahead.discard(event_id)
-            refinement = closing_thoughts(store, event_id, members.get(event_id, []))
+            refinement = closing_thoughts(store, event_id, members.get(event_id, []), kept)
+            kept = refinement.weights or kept
             yield refinement  # applied by the caller when it asks for the next
             changed = sorted(ahead.intersection(refinement.profiles))
             if changed:
@@ -234,7 +232,9 @@ def closing_thoughts_of(store: LookStore, event_ids: Iterable[int]) -> Iterator[
                 members.update(store.members(changed, MAX_MEMBERS))
 
 
-def closing_thoughts(store: LookStore, event_id: int, members: list[Member] | None = None) -> Refinement:
+def closing_thoughts(
+    store: LookStore, event_id: int, members: list[Member] | None = None, weights: Weights | None = None
+) -> Refinement:
     """Second thoughts once more for an event of the import that holds two to MAX_MEMBERS
     reports, one of them at least undated, against the events the index now finds for it, as
     they now are.
@@ -248,7 +248,8 @@ def closing_thoughts(store: LookStore, event_id: int, members: list[Member] | No
     their own event without them by CLOSING_MARGIN).
 
     members: the event's members as store.members reads them (none if it holds more than
-    MAX_MEMBERS), when the caller read them already (closing_thoughts_of); read here if None."""
+    MAX_MEMBERS), when the caller read them already (closing_thoughts_of); read here if None.
+    weights: an earlier look's, reused if the store's counts are still those (Weights.for_store)."""
     if members is None:
         members = store.members([event_id], MAX_MEMBERS).get(event_id)
     if not members or len(members) < 2:
@@ -269,7 +270,13 @@ def closing_thoughts(store: LookStore, event_id: int, members: list[Member] | No
     # No report prompted this look: none is named, and no story is pulled apart (pull_apart
     # needs the report whose arrival showed the rift).
     refinement = reconsider(
-        store, event_id, [(e, RELATED) for e in others], _NO_TRIGGER, size=len(members), margin=CLOSING_MARGIN
+        store,
+        event_id,
+        [(e, RELATED) for e in others],
+        _NO_TRIGGER,
+        weights,
+        size=len(members),
+        margin=CLOSING_MARGIN,
     )
     for move in refinement.moves:
         del move.evidence["moved_after_article_id"]

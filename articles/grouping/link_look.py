@@ -28,7 +28,7 @@ and a regroup of it link the same events. Plain Python; no Django.
 from collections.abc import Iterable
 from datetime import datetime
 
-from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, report_keys
+from .engine import QUERY_NAMES, QUERY_TERMS, Weights, heaviest_keys, index_keys, keys_of
 from .last_look import DATED_LOOK_DAYS, LOOK_CANDIDATES, LookStore
 from .refine import MAX_MEMBERS, Member
 from .similarity import Profile, score
@@ -51,6 +51,7 @@ LINK_DAYS = DATED_LOOK_DAYS
 LINK_LINE = 0.2
 
 _SECONDS_A_DAY = 86400.0
+REBUILT_KEPT = 5000
 
 
 def look_for_links(store: LookStore, event_ids: Iterable[int]) -> dict[tuple[int, int], float]:
@@ -59,7 +60,14 @@ def look_for_links(store: LookStore, event_ids: Iterable[int]) -> dict[tuple[int
     LINK_LINE with them. The caller stores the links (near_misses.link)."""
     links: dict[tuple[int, int], float] = {}
     small = store.members(sorted(set(event_ids)), LINK_MEMBERS)
+    kept: Weights | None = None  # reused while the store's counts stay the same (Weights.for_store)
+    # Event id -> its profile rebuilt from its members: the look moves no report, so an event
+    # near several small ones is rebuilt once (bench_grouping's 100,000 reports hold some 45
+    # events a day). Emptied past REBUILT_KEPT profiles, to bound the memory.
+    rebuilt: dict[int, Profile] = {}
     for event_id, members in sorted(small.items()):
+        if len(rebuilt) > REBUILT_KEPT:
+            rebuilt.clear()
         if any(m.report.published_at is None for m in members):
             continue  # undated: nothing tells the hours (see the module's docstring)
         first = min(m.report.published_at for m in members)
@@ -70,8 +78,8 @@ def look_for_links(store: LookStore, event_ids: Iterable[int]) -> dict[tuple[int
         if profile is not None:
             found.update(store.candidates(index_keys(profile), profile.last, LOOK_CANDIDATES + 1))
         for member in members:
-            reports, frequencies = store.frequencies(report_keys(member.report))
-            terms, names = Weights(reports, frequencies).vectors(member.report)
+            kept = Weights.for_store(store, keys_of([member.report]), kept)
+            terms, names = kept.vectors(member.report)
             query = heaviest_keys(terms.vector, names.vector, QUERY_TERMS, QUERY_NAMES)
             found.update(store.candidates(query, member.report.published_at, LOOK_CANDIDATES + 1))
         found.discard(event_id)
@@ -82,7 +90,8 @@ def look_for_links(store: LookStore, event_ids: Iterable[int]) -> dict[tuple[int
         }
         if not near:
             continue
-        for other, best in _best_scores(store, event_id, members, near).items():
+        kept, scores = _best_scores(store, event_id, members, near, kept, rebuilt)
+        for other, best in scores.items():
             if best >= LINK_LINE:
                 pair = (min(event_id, other), max(event_id, other))
                 links[pair] = max(best, links.get(pair, 0.0))
@@ -107,29 +116,37 @@ def other_cycles(first: datetime | None, other_first: datetime | None) -> bool:
 
 
 def _best_scores(
-    store: LookStore, event_id: int, members: list[Member], near: dict[int, Profile]
-) -> dict[int, float]:
+    store: LookStore,
+    event_id: int,
+    members: list[Member],
+    near: dict[int, Profile],
+    kept: Weights | None,
+    rebuilt: dict[int, Profile],
+) -> tuple[Weights, dict[int, float]]:
     """Each near event's best score with the event: its members against the event rebuilt, and
     the event's members against it (rebuilt when it holds at most MAX_MEMBERS, else as stored),
-    all weighed with the frequencies of now."""
+    all weighed with the frequencies of now; with the weights used (`kept` if still those of
+    the store's counts, Weights.for_store). rebuilt: the near events rebuilt so far, by id (the
+    same counts give the same profile), added to."""
     theirs = store.members(sorted(near), MAX_MEMBERS)
-    keys = {
-        key
-        for m in [*members, *(m for group in theirs.values() for m in group)]
-        for key in report_keys(m.report)
-    }
-    weights = Weights(*store.frequencies(keys))
+    keys = keys_of([m.report for m in [*members, *(m for group in theirs.values() for m in group)]])
+    weights = Weights.for_store(store, keys, kept)
     vectors = {
         m.article_id: weights.vectors(m.report) for m in [*members, *(m for g in theirs.values() for m in g)]
     }
     ours = _rebuilt(members, vectors)
     best: dict[int, float] = {}
     for other, stored in sorted(near.items()):
-        profile = _rebuilt(theirs[other], vectors) if other in theirs else stored
+        if other in theirs:
+            profile = rebuilt.get(other)
+            if profile is None:
+                profile = rebuilt[other] = _rebuilt(theirs[other], vectors)
+        else:
+            profile = stored
         scores = [score(m.report, *vectors[m.article_id], profile).score for m in members]
         scores += [score(m.report, *vectors[m.article_id], ours).score for m in theirs.get(other, [])]
         best[other] = max(scores)
-    return best
+    return weights, best
 
 
 def _rebuilt(members: list[Member], vectors: dict[int, tuple]) -> Profile:

@@ -10,6 +10,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import compress
 
 from .engine import (
     POSTINGS_PER_KEY,
@@ -83,7 +84,9 @@ class MemoryStore:
                 continue
             newest = ids[: -SCANNED_PER_KEY - 1 : -1]
             if earliest is not None:
-                newest = [e for e in newest if last_of[e] >= earliest]
+                # [e for e in newest if last_of[e] >= earliest], in C loops: this runs for each
+                # key of each decision and look, over up to SCANNED_PER_KEY events.
+                newest = list(compress(newest, map(earliest.__le__, map(last_of.__getitem__, newest))))
             weight_of = posting_weight[key]
             for event_id in newest[:POSTINGS_PER_KEY]:
                 totals[event_id] = totals.get(event_id, 0.0) + weight * weight_of[event_id]

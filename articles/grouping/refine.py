@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .engine import Weights, match_evidence, report_keys
+from .engine import Weights, keys_of, match_evidence
 from .features import ReportFeatures
 from .meaning import MeaningSum
 from .scoring import text_score
@@ -99,6 +99,8 @@ class Refinement:
     # The new profile of every event whose membership changed; members == 0: now empty.
     profiles: dict[int, Profile] = field(default_factory=dict)
     splits: list[Split] = field(default_factory=list)
+    # The weights reconsider scored with, for the next look to reuse (Weights.for_store).
+    weights: Weights | None = None
 
 
 class RefineStore(Protocol):
@@ -211,9 +213,8 @@ def reconsider(
     loaded = store.profiles(event_ids)
     small = store.members([e for e in event_ids if e in loaded], MAX_MEMBERS)
     members = [m for group in small.values() for m in group]
-    keys = {key for m in members for key in report_keys(m.report)}
-    reports, frequencies = store.frequencies(keys)
-    if weights is None or weights.frequencies is not frequencies or weights.reports != max(reports, 1):
+    reports, frequencies = store.frequencies(keys_of(m.report for m in members))
+    if weights is None or not weights.counts_of(reports, frequencies):
         weights = Weights(reports, frequencies)
     vectors = {m.article_id: _Vectors(m.report, weights) for m in members}
 
@@ -283,6 +284,7 @@ def reconsider(
     for group in groups:
         if group.changed:
             result.profiles[group.event_id] = _profile(group, weights)
+    result.weights = weights
     return result
 
 

@@ -29,7 +29,7 @@ from .memory import MemoryEvent, MemoryStore
 from .refine import reconsider, split_evidence
 from .service import candidate, serialise_grouping
 from .store import grouping_outlet
-from .summaries import OPENING_CHARS, central_extract, representative_title
+from .summaries import OPENING_CHARS, title_and_summary
 
 BATCH = 2000
 
@@ -394,10 +394,10 @@ def _event_texts(
         for pk, headline, report in event.headlines:
             opening, read_title, vector = read[pk]
             candidates.append(candidate(headline, opening, report.terms, read_title, vector))
+        title, summaries[event.id] = title_and_summary(candidates, event.profile)
         if not event.title_locked:
-            event.title = representative_title(candidates, event.profile)
+            event.title = title
         event.title_stale = False
-        summaries[event.id] = central_extract(candidates, event.profile)
     return summaries
 
 
