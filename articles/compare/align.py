@@ -747,12 +747,13 @@ def _differs(match: Match, sides: Sides) -> bool:
 class Doer:
     """Who does what in a sentence's main claim (the reading's "doer", its subject a name): the
     main verb's lemma, the subject's words and entity keys, whether the subject names a place,
-    and all the sentence's words and entity keys."""
+    all the sentence's words and entity keys, and those of its whole report."""
 
     verb: str
     subject: set[str]
     place: bool
     words: set[str]
+    report: set[str] = field(default_factory=set)  # the words and entity keys of the whole report
 
 
 def named_doers(analysis: dict) -> dict[int, Doer]:
@@ -761,12 +762,14 @@ def named_doers(analysis: dict) -> dict[int, Doer]:
     language = analysis.get("language", "en")
     sentences = analysis.get("sentences", [])
     doers: dict[int, Doer] = {}
+    report = {"E:" + entity["key"] for entity in analysis.get("entities", [])}
     for k, sentence in enumerate(sentences):
+        report.update(content_tokens(sentence["text"], language))
         doer = sentence.get("doer")
         if doer and doer.get("named") and doer.get("subject"):
             subject = _blank_outside(sentence, doer["subject"], keep=True)
             words = set(content_tokens(sentence["text"], language))
-            doers[k] = Doer(doer["verb"], set(content_tokens(subject, language)), False, words)
+            doers[k] = Doer(doer["verb"], set(content_tokens(subject, language)), False, words, report)
     for entity in analysis.get("entities", []):
         for mention in entity.get("mentions", []):
             doer = doers.get(mention.get("sentence"))
@@ -786,10 +789,13 @@ def _other_doers(match: Match, doers_a: dict[int, Doer], doers_b: dict[int, Doer
     ("Galatasaray, the Turkish champions, sit top of the table after five games" / "Villa sit
     sixth in the Premier League table after five games"; "The Knicks have not won a title since
     1973" / "The Blazers have not won a title since 1977"). Such sentences share all their words
-    but the doer, so they read as one claim; they are two. A subject that is no name ("the
-    agreement would save patients ..." / "the deal would save patients ...") is often the other's
-    in other words, and so is a place standing for its government ("Pyongyang" / "North Korea"):
-    neither is taken for another doer."""
+    but the doer, so they read as one claim; they are two. Each doer must be known to the other
+    report by that name: a name only one report uses may be the other's doer in other words
+    ("Liverpool will face either Tottenham or Ajax in the final" / "Klopp's Reds ... will face
+    Spurs or Ajax", real copies). A subject that is no name ("the agreement would save patients
+    ..." / "the deal would save patients ...") is often the other's in other words, and so is a
+    place standing for its government ("Pyongyang" / "North Korea"): neither is taken for another
+    doer."""
     sides = []
     for ids, doers in ((match.a, doers_a), (match.b, doers_b)):
         parts = [doers[k] for k in ids if k in doers]
@@ -800,13 +806,14 @@ def _other_doers(match: Match, doers_a: dict[int, Doer], doers_b: dict[int, Doer
                 {p.verb for p in parts},
                 set().union(*(p.subject for p in parts)),
                 set().union(*(p.words for p in parts)),
+                set().union(*(p.report for p in parts)),
             )
         )
-    (verbs_a, subject_a, words_a), (verbs_b, subject_b, words_b) = sides
+    (verbs_a, subject_a, words_a, report_a), (verbs_b, subject_b, words_b, report_b) = sides
     return (
         bool(verbs_a & verbs_b)
-        and bool(subject_a)
-        and bool(subject_b)
+        and bool(subject_a & report_b)
+        and bool(subject_b & report_a)
         and not subject_a & words_b
         and not subject_b & words_a
     )
