@@ -1167,18 +1167,12 @@ def test_a_sentence_telling_nothing_beyond_who_spoke_is_not_set_against_the_othe
 def test_one_doing_told_of_two_named_doers_is_at_most_related():
     c = compare(
         "League",
-        "Benfica sit second in the league after seven games.",
+        "Benfica sit second in the league after seven games. Porto beat Benfica in August.",
         "League",
-        "Porto sit fourth in the league after seven games.",
+        "Porto sit fourth in the league after seven games. Benfica lost to Porto in August.",
     )
-    assert [(r["kind"], r["level"]) for r in c["rows"]] == [("match", "related")]
-    c = compare(
-        "Tender",
-        "Siemens won a contract to build 20 trains for the line.",
-        "Tender",
-        "Alstom won a contract to build 20 trains for the line.",
-    )
-    assert [(r["kind"], r["level"]) for r in c["rows"]] == [("match", "related")]
+    row = next(r for r in c["rows"] if r["kind"] == "match" and r["a"] == [0])
+    assert (row["b"], row["level"]) == ([0], "related")
 
 
 def test_a_named_doer_told_in_other_words_or_as_its_place_is_still_the_same_claim():
@@ -1191,15 +1185,28 @@ def test_a_named_doer_told_in_other_words_or_as_its_place_is_still_the_same_clai
         ),
     ):
         assert [(r["kind"], r["level"]) for r in compare("t", a, "t", b)["rows"]] == [("match", "same")]
-    firm, rival = Doer("win", {"E:o:siemens"}, False, {"win"}), Doer("win", {"E:o:alstom"}, False, {"win"})
-    assert _other_doers(Match([0], [0], 0.9), {0: firm}, {0: rival})
-    # a place as the doer, another verb, or the other side naming the doer too: left to the model
-    assert not _other_doers(Match([0], [0], 0.9), {0: firm}, {0: Doer("win", {"E:g:france"}, True, {"win"})})
-    assert not _other_doers(
-        Match([0], [0], 0.9), {0: firm}, {0: Doer("lose", {"E:o:alstom"}, False, {"lose"})}
+    # a name the other report never uses may be its doer in other words ("the Reds" / "Liverpool")
+    c = compare(
+        "Final",
+        "Liverpool will face Ajax in the final in Madrid on June 1.",
+        "Final",
+        "The Reds will face Ajax in the final in Madrid on June 1.",
     )
-    rival_naming = Doer("win", {"E:o:alstom"}, False, {"win", "E:o:siemens"})
-    assert not _other_doers(Match([0], [0], 0.9), {0: firm}, {0: rival_naming})
+    assert [(r["kind"], r["level"]) for r in c["rows"]] == [("match", "same")]
+    known = {"E:o:siemens", "E:o:alstom"}
+    firm = Doer("win", {"E:o:siemens"}, False, {"win"}, known)
+    rival = Doer("win", {"E:o:alstom"}, False, {"win"}, known)
+    assert _other_doers(Match([0], [0], 0.9), {0: firm}, {0: rival})
+    # a place as the doer, another verb, the other side naming the doer too, or a doer the other
+    # report never names: left to the model
+    place = Doer("win", {"E:g:france"}, True, {"win"}, known | {"E:g:france"})
+    assert not _other_doers(Match([0], [0], 0.9), {0: firm}, {0: place})
+    lost = Doer("lose", {"E:o:alstom"}, False, {"lose"}, known)
+    assert not _other_doers(Match([0], [0], 0.9), {0: firm}, {0: lost})
+    naming = Doer("win", {"E:o:alstom"}, False, {"win", "E:o:siemens"}, known)
+    assert not _other_doers(Match([0], [0], 0.9), {0: firm}, {0: naming})
+    unknown = Doer("win", {"E:o:siemens"}, False, {"win"}, {"E:o:siemens"})
+    assert not _other_doers(Match([0], [0], 0.9), {0: unknown}, {0: rival})
 
 
 def test_the_doer_of_a_sentence_is_read_from_its_parse():
