@@ -1212,13 +1212,15 @@ def test_a_named_doer_told_in_other_words_or_as_its_place_is_still_the_same_clai
 def test_the_doer_of_a_sentence_is_read_from_its_parse():
     body = (
         "Benfica, the champions, sit second in the league after seven games. "
-        "Coach Rui Matos said the club would appeal the ban."
+        "Coach Rui Matos said the club would appeal the ban. "
+        "Klopp's Reds will face Ajax in the final."
     )
-    first, second = (s["doer"] for s in read_report("t", body)["sentences"])
+    first, second, third = (s["doer"] for s in read_report("t", body)["sentences"])
     assert (first["verb"], first["named"]) == ("sit", True)
     assert [body[s:e] for s, e in first["subject"]] == ["Benfica"]  # not its apposition
     assert (second["verb"], second["named"]) == ("appeal", False)  # what was said, by the club
-    assert [body[s:e] for s, e in second["subject"]] == ["the", "club"]
+    assert [body[s:e] for s, e in second["subject"]] == ["club"]
+    assert [body[s:e] for s, e in third["subject"]] == ["Reds"]  # the doer, not whose it is
 
 
 def test_two_speakers_quoted_saying_two_things_are_at_most_related():

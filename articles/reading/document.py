@@ -443,14 +443,11 @@ def _rank(span) -> int | None:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
-# What a subject's words leave out: clauses and appositions telling more of it ("Galatasaray, the
-# Turkish champions,", "Two officers who had been assigned to the festival").
-_NOT_SUBJECT = frozenset({"punct", "cc", "conj", "relcl", "acl", "appos", "advcl", "parataxis"})
 
 
 def _doer(span) -> dict | None:
     """Who does what in the main claim, from the parse: its main verb's lemma ("sit", "tackle")
-    and its subject, as characters, and whether the subject is a name ("Galatasaray, the Turkish
+    and its subject's head with the words compounded with it, as characters, and whether the subject is a name ("Galatasaray, the Turkish
     champions, sit top of the table": "Galatasaray"; "the agreement would save" is no name).
     Told, the claim is what was said ("Hendra said the bank would step up its intervention":
     "step", "the bank"). None where the parse gives no main verb or it has no subject."""
@@ -465,19 +462,18 @@ def _doer(span) -> dict | None:
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if not subjects:
         return None
-    characters: list[list[int]] = []
-
-    def words(token) -> None:
-        characters.append([token.idx, token.idx + len(token.text)])
-        for child in token.children:
-            if child.dep_ not in _NOT_SUBJECT:
-                words(child)
-
-    for subject in subjects:
-        words(subject)
+    # the subject's head and the words compounded with it: the doer's own name ("Aston Villa"),
+    # not what tells more of it ("Galatasaray, the Turkish champions,", "Klopp's Reds", "Two
+    # officers who had been assigned to the festival")
+    characters = sorted(
+        [t.idx, t.idx + len(t.text)]
+        for subject in subjects
+        for t in subject.subtree
+        if t == subject or (t.dep_ == "compound" and t.head == subject)
+    )
     return {
         "verb": verb.lemma_.lower(),
-        "subject": sorted(characters),
+        "subject": characters,
         "named": all(subject.pos_ == "PROPN" for subject in subjects),
     }
 
