@@ -10,6 +10,7 @@ from articles.compare.align import (
     NEIGHBOUR_SAME_LEVEL,
     NEIGHBOUR_THRESHOLD,
     SECOND_PARTNER_LEVEL,
+    Doer,
     Match,
     Sides,
     SideText,
@@ -19,6 +20,7 @@ from articles.compare.align import (
     _merge_split_sentences,
     _neighbours_of_same_claims,
     _one_speaker_two_things,
+    _other_doers,
     _rows,
     _two_speakers_two_quotes,
     _withholding_differs,
@@ -1160,6 +1162,65 @@ def test_a_sentence_telling_nothing_beyond_who_spoke_is_not_set_against_the_othe
     assert not _one_speaker_two_things(
         Match([0, 1], [0], 0.9), {0: Told({"E:p:ingrid-palsson"}, {"wait"})}, other
     )
+
+
+def test_one_doing_told_of_two_named_doers_is_at_most_related():
+    c = compare(
+        "League",
+        "Benfica sit second in the league after seven games. Porto beat Benfica in August.",
+        "League",
+        "Porto sit fourth in the league after seven games. Benfica lost to Porto in August.",
+    )
+    row = next(r for r in c["rows"] if r["kind"] == "match" and r["a"] == [0])
+    assert (row["b"], row["level"]) == ([0], "related")
+
+
+def test_a_named_doer_told_in_other_words_or_as_its_place_is_still_the_same_claim():
+    # the operator is the named firm in other words; a capital stands for its country
+    for a, b in (
+        ("Ferrovia Nord cancelled 40 trains on Monday.", "The operator cancelled 40 trains on Monday."),
+        (
+            "Pyongyang fired two ballistic missiles into the sea on Sunday.",
+            "North Korea fired two ballistic missiles into the sea on Sunday.",
+        ),
+    ):
+        assert [(r["kind"], r["level"]) for r in compare("t", a, "t", b)["rows"]] == [("match", "same")]
+    # a name the other report never uses may be its doer in other words ("the Reds" / "Liverpool")
+    c = compare(
+        "Final",
+        "Liverpool will face Ajax in the final in Madrid on June 1.",
+        "Final",
+        "The Reds will face Ajax in the final in Madrid on June 1.",
+    )
+    assert [(r["kind"], r["level"]) for r in c["rows"]] == [("match", "same")]
+    known = {"E:o:siemens", "E:o:alstom"}
+    firm = Doer("win", {"E:o:siemens"}, False, {"win"}, known)
+    rival = Doer("win", {"E:o:alstom"}, False, {"win"}, known)
+    assert _other_doers(Match([0], [0], 0.9), {0: firm}, {0: rival})
+    # a place as the doer, another verb, the other side naming the doer too, or a doer the other
+    # report never names: left to the model
+    place = Doer("win", {"E:g:france"}, True, {"win"}, known | {"E:g:france"})
+    assert not _other_doers(Match([0], [0], 0.9), {0: firm}, {0: place})
+    lost = Doer("lose", {"E:o:alstom"}, False, {"lose"}, known)
+    assert not _other_doers(Match([0], [0], 0.9), {0: firm}, {0: lost})
+    naming = Doer("win", {"E:o:alstom"}, False, {"win", "E:o:siemens"}, known)
+    assert not _other_doers(Match([0], [0], 0.9), {0: firm}, {0: naming})
+    unknown = Doer("win", {"E:o:siemens"}, False, {"win"}, {"E:o:siemens"})
+    assert not _other_doers(Match([0], [0], 0.9), {0: unknown}, {0: rival})
+
+
+def test_the_doer_of_a_sentence_is_read_from_its_parse():
+    body = (
+        "Benfica, the champions, sit second in the league after seven games. "
+        "Coach Rui Matos said the club would appeal the ban. "
+        "Klopp's Reds will face Ajax in the final."
+    )
+    first, second, third = (s["doer"] for s in read_report("t", body)["sentences"])
+    assert (first["verb"], first["named"]) == ("sit", True)
+    assert [body[s:e] for s, e in first["subject"]] == ["Benfica"]  # not its apposition
+    assert (second["verb"], second["named"]) == ("appeal", False)  # what was said, by the club
+    assert [body[s:e] for s, e in second["subject"]] == ["club"]
+    assert [body[s:e] for s, e in third["subject"]] == ["Reds"]  # the doer, not whose it is
 
 
 def test_two_speakers_quoted_saying_two_things_are_at_most_related():

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..reading.identity import PLACE
 from ..reading.tokens import content_tokens
 from ..reading.vectors import cosine_matrix, unpack
 from .claims import RELATED_LEVEL, SAME, features, level, model
@@ -599,6 +600,7 @@ def align(
         (ordinal_series(analysis_a), ordinal_series(analysis_b)),
         (quoted_words(analysis_a), quoted_words(analysis_b)),
         (a.figures, b.figures),
+        (named_doers(analysis_a), named_doers(analysis_b)),
     )
     leads = (lead(sentences_a), lead(sentences_b))
     for match in matches:
@@ -707,13 +709,15 @@ def _neighbours_of_same_claims(
 class Sides:
     """What the guards (_differs) read of the two reports: their sentences, who tells what
     (told_by), the series their ordinals rank (ordinal_series), the words each sentence
-    quotes (quoted_words) and the figures of each sentence (SideText.figures), each as (A, B)."""
+    quotes (quoted_words), the figures of each sentence (SideText.figures) and who does what
+    (named_doers), each as (A, B)."""
 
     sentences: tuple[list[dict], list[dict]]
     told: tuple[dict[int, "Told"], dict[int, "Told"]]
     series: tuple[dict[int, set[str]], dict[int, set[str]]]
     quoted: tuple[dict[int, set[str]], dict[int, set[str]]] = ({}, {})
     figures: tuple[list[list[dict]], list[list[dict]]] = ([], [])
+    doers: tuple[dict[int, "Doer"], dict[int, "Doer"]] = ({}, {})
 
 
 def _differs(match: Match, sides: Sides) -> bool:
@@ -723,7 +727,8 @@ def _differs(match: Match, sides: Sides) -> bool:
     would cost at least €5 million", "licensed the $2.6 billion plant" / "will invest $2.6
     billion in the plant": one thing told at two moments), a question
     against a statement, two places in two series, two speakers quoted saying two things, a
-    source keeping its view to itself against one telling it, two counts of two things."""
+    source keeping its view to itself against one telling it, two counts of two things, one
+    doing told of two named doers."""
     sentences_a, sentences_b = sides.sentences
     return (
         _denial_differs(match, sentences_a, sentences_b)
@@ -734,6 +739,83 @@ def _differs(match: Match, sides: Sides) -> bool:
         or _ranks_differ(match, sides)
         or _withholding_differs(match, sentences_a, sentences_b)
         or _counts_far_apart(match, sides)
+        or _other_doers(match, *sides.doers)
+    )
+
+
+@dataclass(slots=True)
+class Doer:
+    """Who does what in a sentence's main claim (the reading's "doer", its subject a name): the
+    main verb's lemma, the subject's words and entity keys, whether the subject names a place,
+    all the sentence's words and entity keys, and those of its whole report."""
+
+    verb: str
+    subject: set[str]
+    place: bool
+    words: set[str]
+    report: set[str] = field(default_factory=set)  # the words and entity keys of the whole report
+
+
+def named_doers(analysis: dict) -> dict[int, Doer]:
+    """The sentences of a reading whose main claim's subject is a name ("Galatasaray ... sit top
+    of the table"), by index. A reading from before doers were stored has none."""
+    language = analysis.get("language", "en")
+    sentences = analysis.get("sentences", [])
+    doers: dict[int, Doer] = {}
+    report = {"E:" + entity["key"] for entity in analysis.get("entities", [])}
+    for k, sentence in enumerate(sentences):
+        report.update(content_tokens(sentence["text"], language))
+        doer = sentence.get("doer")
+        if doer and doer.get("named") and doer.get("subject"):
+            subject = _blank_outside(sentence, doer["subject"], keep=True)
+            words = set(content_tokens(sentence["text"], language))
+            doers[k] = Doer(doer["verb"], set(content_tokens(subject, language)), False, words, report)
+    for entity in analysis.get("entities", []):
+        for mention in entity.get("mentions", []):
+            doer = doers.get(mention.get("sentence"))
+            if doer is None:
+                continue
+            doer.words.add("E:" + entity["key"])
+            spans = sentences[mention["sentence"]]["doer"]["subject"]
+            if any(s < mention["end"] and mention["start"] < e for s, e in spans):
+                doer.subject.add("E:" + entity["key"])
+                doer.place = doer.place or entity.get("kind") == PLACE
+    return doers
+
+
+def _other_doers(match: Match, doers_a: dict[int, Doer], doers_b: dict[int, Doer]) -> bool:
+    """Whether the two sides tell one doing of two named doers: each side's main verb is the
+    same and each side's subject is a name the other side does not mention at all
+    ("Galatasaray, the Turkish champions, sit top of the table after five games" / "Villa sit
+    sixth in the Premier League table after five games"; "The Knicks have not won a title since
+    1973" / "The Blazers have not won a title since 1977"). Such sentences share all their words
+    but the doer, so they read as one claim; they are two. Each doer must be known to the other
+    report by that name: a name only one report uses may be the other's doer in other words
+    ("Liverpool will face either Tottenham or Ajax in the final" / "Klopp's Reds ... will face
+    Spurs or Ajax", real copies). A subject that is no name ("the agreement would save patients
+    ..." / "the deal would save patients ...") is often the other's in other words, and so is a
+    place standing for its government ("Pyongyang" / "North Korea"): neither is taken for another
+    doer."""
+    sides = []
+    for ids, doers in ((match.a, doers_a), (match.b, doers_b)):
+        parts = [doers[k] for k in ids if k in doers]
+        if len(parts) != len(ids) or any(p.place for p in parts):
+            return False
+        sides.append(
+            (
+                {p.verb for p in parts},
+                set().union(*(p.subject for p in parts)),
+                set().union(*(p.words for p in parts)),
+                set().union(*(p.report for p in parts)),
+            )
+        )
+    (verbs_a, subject_a, words_a, report_a), (verbs_b, subject_b, words_b, report_b) = sides
+    return (
+        bool(verbs_a & verbs_b)
+        and bool(subject_a & report_b)
+        and bool(subject_b & report_a)
+        and not subject_a & words_b
+        and not subject_b & words_a
     )
 
 
