@@ -447,8 +447,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 def _doer(span) -> dict | None:
     """Who does what in the main claim, from the parse: its main verb's lemma ("sit", "tackle")
-    and its subject's head with the words compounded with it, as characters, and whether the subject is a name ("Galatasaray, the Turkish
-    champions, sit top of the table": "Galatasaray"; "the agreement would save" is no name).
+    and its subject's head with the words compounded with it, as characters, and whether the
+    subject is a name ("Galatasaray, the Turkish champions, sit top of the table":
+    "Galatasaray"; "the agreement would save" is no name).
     Told, the claim is what was said ("Hendra said the bank would step up its intervention":
     "step", "the bank"). None where the parse gives no main verb or it has no subject."""
     if span is None:
