@@ -16,6 +16,14 @@ def test_a_scale_stuck_to_a_figure_scales_it_and_keeps_its_currency():
     assert ("£2.5m", "amount", "GBP", 2.5e6) in found
 
 
+def test_an_amount_with_its_scale_stuck_on_is_read_where_the_model_tags_no_money():
+    # The model tags no entity on "£1.2bn" here, and "1.2bn" is no number to the tokenizer:
+    # the figure was lost, and the other report's debts of £2.3bn became a false conflict.
+    found = figures("Severnvale has handed £1.2bn to shareholders, while running up debts of £2.3bn.")
+    assert ("£1.2bn", "amount", "GBP", 1.2e9) in found
+    assert ("£2.3bn", "amount", "GBP", 2.3e9) in found
+
+
 def test_abbreviated_and_spelt_out_amounts_have_one_value():
     short = figures("The company is losing $4m a day.")
     spelt = figures("The company is losing $4 million a day.")

@@ -836,7 +836,17 @@ def _figure_spans(doc, lang: ModuleType) -> list:
             spans.append(ent)
     for token in doc:
         missed = token.i not in covered and token.text[:1].isdigit() and token.like_num
-        if missed and token.i > 0 and currency_of_sign(doc[token.i - 1].text):
+        # "£1.2bn": a figure with its scale stuck to it is no number to the tokenizer's like_num,
+        # and the model, which tags "$1.2bn", may leave a pound's or a euro's out of every entity
+        glued = (
+            token.i not in covered
+            and (number := _NUMBER.match(token.text)) is not None
+            and _STUCK_SCALE.fullmatch(token.text[number.end() :]) is not None
+        )
+        sign = doc[token.i - 1].text if token.i > 0 else ""
+        if (missed and currency_of_sign(sign)) or (
+            glued and (sign in lang.CURRENCY_SYMBOLS or currency_of_sign(sign))
+        ):
             # "₱200,000", "RM 340,000": a sign the model does not know, then the amount
             end = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in lang.SCALE_WORDS)
             spans.append(Span(doc, token.i - 1, end, label="MONEY"))
