@@ -158,23 +158,14 @@ class Weights:
             idf = memo.get(key)
             if idf is None:
                 if " " in key:
-                    # A phrase is as rare as its rarer word (phrases are not counted).
-                    first, second = key.split(" ", 1)
-                    idf_first = memo.get(first)
-                    if idf_first is None:
-                        count = count_of("t:" + first, 1)
-                        idf_first = by_count.get(count)
-                        if idf_first is None:
-                            idf_first = idf_of_count(count)
-                        memo[first] = idf_first
-                    idf_second = memo.get(second)
-                    if idf_second is None:
-                        count = count_of("t:" + second, 1)
-                        idf_second = by_count.get(count)
-                        if idf_second is None:
-                            idf_second = idf_of_count(count)
-                        memo[second] = idf_second
-                    idf = max(idf_first, idf_second)
+                    # A phrase is as rare as its rarer word (phrases are not counted); an idf is
+                    # log(1 + reports / count), never under 0, so 0.0 starts the maximum.
+                    idf = 0.0
+                    for word in key.split(" ", 1):
+                        word_idf = memo.get(word)
+                        if word_idf is None:
+                            word_idf = memo[word] = idf_of_count(count_of("t:" + word, 1))
+                        idf = max(idf, word_idf)
                 else:
                     count = count_of("t:" + key, 1)
                     idf = by_count.get(count)
