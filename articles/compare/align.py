@@ -762,14 +762,14 @@ def named_doers(analysis: dict) -> dict[int, Doer]:
     language = analysis.get("language", "en")
     sentences = analysis.get("sentences", [])
     doers: dict[int, Doer] = {}
-    report = {"E:" + entity["key"] for entity in analysis.get("entities", [])}
+    words_of = [set(content_tokens(sentence["text"], language)) for sentence in sentences]
+    # one set for the whole report, shared by its doers
+    report = {"E:" + entity["key"] for entity in analysis.get("entities", [])}.union(*words_of)
     for k, sentence in enumerate(sentences):
-        report.update(content_tokens(sentence["text"], language))
         doer = sentence.get("doer")
         if doer and doer.get("named") and doer.get("subject"):
             subject = _blank_outside(sentence, doer["subject"], keep=True)
-            words = set(content_tokens(sentence["text"], language))
-            doers[k] = Doer(doer["verb"], set(content_tokens(subject, language)), False, words, report)
+            doers[k] = Doer(doer["verb"], set(content_tokens(subject, language)), False, words_of[k], report)
     for entity in analysis.get("entities", []):
         for mention in entity.get("mentions", []):
             doer = doers.get(mention.get("sentence"))
@@ -799,14 +799,14 @@ def _other_doers(match: Match, doers_a: dict[int, Doer], doers_b: dict[int, Doer
     sides = []
     for ids, doers in ((match.a, doers_a), (match.b, doers_b)):
         parts = [doers[k] for k in ids if k in doers]
-        if len(parts) != len(ids) or any(p.place for p in parts):
+        if not parts or len(parts) != len(ids) or any(p.place for p in parts):
             return False
         sides.append(
             (
                 {p.verb for p in parts},
                 set().union(*(p.subject for p in parts)),
                 set().union(*(p.words for p in parts)),
-                set().union(*(p.report for p in parts)),
+                parts[0].report,  # the parts are of one report: one shared set
             )
         )
     (verbs_a, subject_a, words_a, report_a), (verbs_b, subject_b, words_b, report_b) = sides
