@@ -835,11 +835,13 @@ def _figure_spans(doc, lang: ModuleType) -> list:
         else:
             spans.append(ent)
     for token in doc:
-        missed = token.i not in covered and token.text[:1].isdigit() and token.like_num
+        figure = token.i not in covered and token.text[:1].isdigit()
+        missed = figure and token.like_num
         # "£1.2bn": a figure with its scale stuck to it is no number to the tokenizer's like_num,
         # and the model, which tags "$1.2bn", may leave a pound's or a euro's out of every entity
         glued = (
-            token.i not in covered
+            figure
+            and not missed
             and (number := _NUMBER.match(token.text)) is not None
             and _STUCK_SCALE.fullmatch(token.text[number.end() :]) is not None
         )
