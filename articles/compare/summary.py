@@ -37,11 +37,12 @@ def link_entities(
     # A place of A that B names with the same key is that place of B's: another place of B is
     # not it too ("Istanbul" in both reports, and B's "Istanbul Airport" beside it).
     places_taken = {e["key"] for e in entities_b if e["kind"] == PLACE and e["key"] in by_key}
+    free_for_places = [e for e in entities_a if e["key"] not in places_taken]
     mapping: dict[str, str] = {}
     for entity in entities_b:
         if entity["key"] in by_key:
             continue
-        candidates = [e for e in entities_a if not (entity["kind"] == PLACE and e["key"] in places_taken)]
+        candidates = free_for_places if entity["kind"] == PLACE else entities_a
         other = None
         words = _mention_texts(entity)
         if entity["kind"] != PERSON:
